@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// Only native and Electron-provided modules stay external to the main bundle: a plain
+// require('kysely') costs ~85 ms at start, so pure-JS dependencies are bundled.
+const mainExternal = ['better-sqlite3', 'electron-updater'];
+const bundledDeps = ['kysely', 'zod', 'libphonenumber-js', 'i18next'];
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: { exclude: bundledDeps },
+      rollupOptions: { external: mainExternal, input: { index: resolve('src/main/index.ts') } },
+    },
+  },
+  preload: {
+    // A sandboxed preload cannot require() anything but 'electron': bundle everything.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve('src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,108 @@
+import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { AppError } from '../errors';
+import type { Database } from './database';
+import { bundledMigrationProvider, migrations } from './migrations';
+
+export interface OpenDatabaseOptions {
+  /** A file path, or ':memory:' for tests. */
+  filename: string;
+  /** Where Electron's build of better-sqlite3 lives; omitted under plain Node. */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export interface LocalDatabase {
+  db: Kysely<Database>;
+  sqlite: Sqlite.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the local cache: WAL (readers never wait for the sync writer), NORMAL sync for cached
+ * retailer data (a lost last page is pulled again), and prepared statements reused by SQL text.
+ * Durable writes (a saved wrap-up) ask for FULL sync for their own commit; see `durably`.
+ */
+export function openSqlite(options: OpenDatabaseOptions): Sqlite.Database {
+  const sqlite = new Sqlite(options.filename, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -32000'); // 32 MiB: the hot customer pages stay in memory
+  sqlite.pragma('temp_store = MEMORY');
+  return withStatementCache(sqlite);
+}
+
+/**
+ * Kysely prepares a statement on every query; preparing costs more than running the small
+ * indexed reads of a screen pop, so statements are kept by their SQL text (bounded LRU).
+ */
+function withStatementCache(sqlite: Sqlite.Database, capacity = 256): Sqlite.Database {
+  const cache = new Map<string, Sqlite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached) {
+      cache.delete(source);
+      cache.set(source, cached);
+      return cached;
+    }
+    const statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+    return statement;
+  }) as Sqlite.Database['prepare'];
+  return sqlite;
+}
+
+export function createKysely(sqlite: Sqlite.Database): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Opens, refuses a database written by a newer Koe, and migrates to the latest schema. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<LocalDatabase> {
+  const sqlite = openSqlite(options);
+  const db = createKysely(sqlite);
+  try {
+    assertNotFromNewerVersion(sqlite);
+    if (!options.readonly) await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, sqlite, close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: bundledMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('internal', `Database migration ${failed} failed: ${String(error)}`);
+  }
+}
+
+/**
+ * A database that has run a migration this build does not know was written by a newer Koe;
+ * opening it could lose data, so it is refused with a message a person can act on.
+ */
+function assertNotFromNewerVersion(sqlite: Sqlite.Database): void {
+  const hasTable = sqlite
+    .prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`)
+    .get();
+  if (!hasTable) return;
+  const applied = sqlite.prepare('select name from kysely_migration').all() as { name: string }[];
+  const unknown = applied.map((r) => r.name).filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'database_too_new',
+      `This data file was written by a newer version of Koe (schema ${unknown.sort().at(-1)}). ` +
+        'Update Koe to open it; the file has not been changed.',
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ClaimTable, ReturnTable } from './after-sales/after-sales.table';
+import type {
+  CustomerEmailTable,
+  CustomerPhoneTable,
+  CustomerSearchTable,
+  CustomerTable,
+} from './customers/customer.table';
+import type {
+  KnowledgeAnswerTable,
+  PolicyTable,
+  ReasonTable,
+  ScriptVersionTable,
+} from './guidance/guidance.table';
+import type { ContactTable, NoticeTable } from './interactions/interaction.table';
+import type {
+  OrderLineTable,
+  OrderTable,
+  ShipmentTable,
+  TrackingEventTable,
+} from './orders/order.table';
+import type { SyncStateTable } from './sync-state/sync-state.table';
+import type { OutboxTable, VocRecordTable } from './voc/voc.table';
+
+export interface Database {
+  customers: CustomerTable;
+  customer_phones: CustomerPhoneTable;
+  customer_emails: CustomerEmailTable;
+  customer_search: CustomerSearchTable;
+  orders: OrderTable;
+  order_lines: OrderLineTable;
+  shipments: ShipmentTable;
+  tracking_events: TrackingEventTable;
+  returns: ReturnTable;
+  claims: ClaimTable;
+  contacts: ContactTable;
+  notices: NoticeTable;
+  reasons: ReasonTable;
+  script_versions: ScriptVersionTable;
+  knowledge_answers: KnowledgeAnswerTable;
+  policies: PolicyTable;
+  voc_records: VocRecordTable;
+  outbox: OutboxTable;
+  sync_state: SyncStateTable;
+}
+
+/** A handle that may write: the database or a transaction on it. */
+export type WriteDb = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A handle for reads only. Repositories that only read take this type, so a read path cannot
+ * grow a write by accident (the compiler has no insertInto/updateTable/deleteFrom on it).
+ */
+export type ReadDb = Pick<Kysely<Database>, 'selectFrom' | 'with' | 'fn'>;

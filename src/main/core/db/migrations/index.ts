@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as retailerCache from './2026_11_23_0001_retailer_cache';
+import * as lookupIndexes from './2026_11_23_0002_lookup_indexes';
+
+/**
+ * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
+ * Migrations on synced tables are additive only; a test replays the chain to hold that.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_retailer_cache': retailerCache,
+  '2026_11_23_0002_lookup_indexes': lookupIndexes,
+};
+
+export const bundledMigrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

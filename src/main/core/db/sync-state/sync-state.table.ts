@@ -1,0 +1,4 @@
+export interface SyncStateTable {
+  key: string;
+  value: string;
+}

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../errors';
+import type { Database } from '../db/database';
+import { readCustomerCard } from '../db/customer-card';
+import { countCustomers, findCustomerIdsByPhone, getCustomerSummaries } from '../db/customers/customer.repository';
+import { searchCustomers } from '../db/search/customer-search';
+import type { EventBus } from '../events/event-bus';
+import type { IpcServices } from '../ipc/router';
+import type { PreferencesStore } from '../preferences/preferences';
+import { toE164 } from '../../../shared/phone';
+
+export interface ServiceDeps {
+  db: Kysely<Database>;
+  events: EventBus;
+  preferences: PreferencesStore;
+  appVersion: string;
+}
+
+/** The implementations of every ipc.ts channel; input arrives already validated. */
+export function createServices({ db, events, preferences, appVersion }: ServiceDeps): IpcServices {
+  return {
+    'app:info': async () => ({
+      version: appVersion,
+      locale: preferences.get().locale,
+      dataSource: 'demo',
+      customerCount: await countCustomers(db),
+    }),
+    'app:setLocale': ({ locale }) => {
+      preferences.update({ locale });
+      events.emit('app:localeChanged', { locale });
+      return { locale };
+    },
+    'customers:search': ({ query, limit }) => searchCustomers(db, query, limit),
+    'customers:screenPop': async ({ phone }) => {
+      const e164 = toE164(phone);
+      if (!e164) return { e164: null, matches: [], card: null };
+      const ids = await findCustomerIdsByPhone(db, e164);
+      const matches = await getCustomerSummaries(db, ids);
+      const card = ids.length === 1 ? await readCustomerCard(db, ids[0] as string) : null;
+      return { e164, matches, card };
+    },
+    'customers:card': async ({ customerId }) => {
+      const card = await readCustomerCard(db, customerId);
+      if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
+      return card;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { DeliveryClaim, ReturnRequest } from './after-sales';
+import type { Customer } from './customer';
+import type { Contact, Notice } from './interaction';
+import type { Order, Shipment } from './order';
+
+/** Everything the agent needs on screen when the call rings: the screen-pop read. */
+export interface CustomerCard {
+  customer: Customer;
+  /** Most recent first, bounded (see SCREEN_POP_ORDER_LIMIT). */
+  orders: Order[];
+  shipments: Shipment[];
+  returns: ReturnRequest[];
+  claims: DeliveryClaim[];
+  contacts: Contact[];
+  notices: Notice[];
+}
+
+export const SCREEN_POP_ORDER_LIMIT = 10;
+export const SCREEN_POP_CONTACT_LIMIT = 20;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { currency, id, isoDate, isoDateTime, minorAmount } from './primitives';
+
+export const orderStatus = z.enum([
+  'placed',
+  'paid',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'partially_returned',
+  'returned',
+]);
+
+export const orderLine = z.object({
+  lineNo: z.number().int().min(1),
+  sku: z.string(),
+  productName: z.string(),
+  quantity: z.number().int().min(1),
+  unitPrice: minorAmount,
+});
+export type OrderLine = z.infer<typeof orderLine>;
+
+export const order = z.object({
+  id,
+  customerId: id,
+  /** What the customer reads on their confirmation mail, e.g. `KO-2411-000123`. */
+  orderNumber: z.string().min(1).max(40),
+  placedAt: isoDateTime,
+  status: orderStatus,
+  total: minorAmount,
+  currency,
+  lines: z.array(orderLine),
+  updatedAt: isoDateTime,
+});
+export type Order = z.infer<typeof order>;
+
+export const carrier = z.enum(['yamato', 'sagawa', 'japan_post', 'ups', 'fedex']);
+export type Carrier = z.infer<typeof carrier>;
+
+export const shipmentStatus = z.enum([
+  'label_created',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'delayed',
+  'lost',
+  'returned_to_sender',
+]);
+export type ShipmentStatus = z.infer<typeof shipmentStatus>;
+
+export const trackingEvent = z.object({
+  occurredAt: isoDateTime,
+  status: shipmentStatus,
+  location: z.string(),
+  description: z.string(),
+});
+export type TrackingEvent = z.infer<typeof trackingEvent>;
+
+export const shipment = z.object({
+  id,
+  orderId: id,
+  carrier,
+  trackingNumber: z.string(),
+  status: shipmentStatus,
+  shippedAt: isoDateTime.nullable(),
+  promisedDate: isoDate,
+  estimatedDate: isoDate.nullable(),
+  deliveredAt: isoDateTime.nullable(),
+  originPrefecture: z.string(),
+  destinationPrefecture: z.string(),
+  events: z.array(trackingEvent),
+  updatedAt: isoDateTime,
+});
+export type Shipment = z.infer<typeof shipment>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** A calendar date in the retailer's time zone, `YYYY-MM-DD`. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** An instant, ISO 8601 with offset (`2026-11-20T09:30:00.000Z`). */
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+export const currency = z.enum(['JPY', 'USD']);
+export type Currency = z.infer<typeof currency>;
+
+/** Money in minor units of its currency (JPY has none, USD has cents). */
+export const minorAmount = z.number().int().min(0).max(1e12);
+
+export const language = z.enum(['ja', 'en']);
+export type Language = z.infer<typeof language>;
+
+export const id = z.string().min(1).max(64);

@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/main/core/db/connection';
+import { bundledMigrationProvider, migrations } from '../../../src/main/core/db/migrations';
+import { AppError } from '../../../src/main/core/errors';
+
+const names = Object.keys(migrations);
+
+function rawDatabase() {
+  const sqlite = new Sqlite(':memory:');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped by design
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { sqlite, db, migrator: new Migrator({ db, provider: bundledMigrationProvider }) };
+}
+
+/** Ordinary tables and their columns (the FTS index and its shadow tables are left out). */
+function columnsOf(sqlite: Sqlite.Database): Map<string, string[]> {
+  const tables = sqlite
+    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like 'customer_search%'`)
+    .all() as { name: string }[];
+  return new Map(
+    tables.map(({ name }) => [
+      name,
+      (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name),
+    ]),
+  );
+}
+
+describe('migrations', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('sort in the order they are registered', () => {
+    expect([...names].sort()).toEqual(names);
+  });
+
+  it('0001 creates the retailer cache tables, which take a customer and its search terms', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    expect((await migrator.migrateTo('2026_11_23_0001_retailer_cache')).error).toBeUndefined();
+    sqlite
+      .prepare(
+        `insert into customers (id, family_name, given_name, family_name_kana, given_name_kana, language, tier, lifetime_value, currency, created_at, updated_at)
+         values ('c1', '佐藤', '花子', 'サトウ', 'ハナコ', 'ja', 'gold', 1000, 'JPY', 'x', 'x')`,
+      )
+      .run();
+    const { local_id } = sqlite.prepare(`select local_id from customers where id = 'c1'`).get() as { local_id: number };
+    sqlite.prepare('insert into customer_search (rowid, terms) values (?, ?)').run(local_id, '佐藤花子\nサトウハナコ');
+    const hit = sqlite.prepare(`select rowid from customer_search where customer_search match '"藤花子"'`).get() as { rowid: number };
+    expect(hit.rowid).toBe(local_id);
+    const tables = [...columnsOf(sqlite).keys()].sort();
+    expect(tables).toEqual(
+      ['claims', 'contacts', 'customer_emails', 'customer_phones', 'customers', 'knowledge_answers', 'notices', 'order_lines', 'orders', 'outbox', 'policies', 'reasons', 'returns', 'script_versions', 'shipments', 'sync_state', 'tracking_events', 'voc_records'].sort(),
+    );
+    await db.destroy();
+  });
+
+  it('0002 adds the lookup indexes that the screen pop uses', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateTo('2026_11_23_0001_retailer_cache');
+    const planFor = () =>
+      (sqlite.prepare(`explain query plan select * from orders where customer_id = 'c1' order by placed_at desc limit 10`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
+    expect(planFor()).toMatch(/SCAN orders/);
+    expect((await migrator.migrateTo('2026_11_23_0002_lookup_indexes')).error).toBeUndefined();
+    expect(planFor()).toMatch(/SEARCH orders USING INDEX orders_by_customer/);
+    sqlite.prepare(`insert into orders values ('o1','c1','KO-1','2026-11-01','placed',1,'JPY','x')`).run();
+    expect(() => sqlite.prepare(`insert into orders values ('o2','c2','KO-1','2026-11-01','placed',1,'JPY','x')`).run()).toThrow(/UNIQUE/);
+    await db.destroy();
+  });
+
+  it('every migration goes down again, back to an empty database', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateToLatest();
+    expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();
+    expect(columnsOf(sqlite).size).toBe(0);
+    await db.destroy();
+  });
+
+  it('are additive only: replaying the chain never drops or renames a column', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    let before = new Map<string, string[]>();
+    for (const name of names) {
+      await migrator.migrateTo(name);
+      const after = columnsOf(sqlite);
+      for (const [table, columns] of before) {
+        expect(after.get(table), `${name} dropped table ${table}`).toBeDefined();
+        for (const column of columns) expect(after.get(table), `${name}: ${table}.${column}`).toContain(column);
+      }
+      before = after;
+    }
+    await db.destroy();
+  });
+
+  it('a database from a newer Koe is refused with a clear message and left untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koe-db-'));
+    dirs.push(dir);
+    const filename = join(dir, 'koe.sqlite');
+    const first = await openDatabase({ filename });
+    await sql`insert into kysely_migration (name, timestamp) values ('2099_01_01_0001_future', '2099-01-01')`.execute(first.db);
+    await first.close();
+    const bytes = readFileSync(filename);
+
+    const opening = openDatabase({ filename });
+    await expect(opening).rejects.toBeInstanceOf(AppError);
+    await expect(opening).rejects.toMatchObject({ code: 'database_too_new', message: expect.stringMatching(/newer version of Koe/) });
+    expect(readFileSync(filename).equals(bytes)).toBe(true);
+  });
+
+  it('opens a file in WAL mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koe-db-'));
+    dirs.push(dir);
+    const { sqlite, close } = await openDatabase({ filename: join(dir, 'koe.sqlite') });
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    await close();
+  });
+});

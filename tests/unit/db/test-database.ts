@@ -1,0 +1,6 @@
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+
+/** A fresh, fully migrated in-memory cache. */
+export function openTestDatabase(): Promise<LocalDatabase> {
+  return openDatabase({ filename: ':memory:' });
+}
