@@ -12,7 +12,10 @@ import { language } from './domain/primitives';
 
 /** Declares a channel: its input schema, and (as a type only) its output. */
 function channel<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+  return <Input extends z.ZodType>(input: Input) => ({
+    input,
+    output: undefined as unknown as Output,
+  });
 }
 
 export const searchQueryClass = z.enum(['phone', 'order_number', 'email', 'name', 'short_name']);

@@ -10,7 +10,13 @@ export const returnStatus = z.enum([
   'completed',
   'rejected',
 ]);
-export const refundStatus = z.enum(['not_applicable', 'pending', 'processing', 'refunded', 'failed']);
+export const refundStatus = z.enum([
+  'not_applicable',
+  'pending',
+  'processing',
+  'refunded',
+  'failed',
+]);
 
 export const returnRequest = z.object({
   id,

@@ -31,11 +31,17 @@ describe('createRecordWriter', () => {
   it('never moves a row backwards: an older record is skipped, a replay changes nothing', async () => {
     const { db, sqlite } = await openTestDatabase();
     const writer = createRecordWriter(sqlite);
-    writer.apply([customerRecord({ id: 'c1', familyName: '佐藤', updatedAt: '2026-11-10T00:00:00.000Z' })]);
-    const stale = writer.apply([customerRecord({ id: 'c1', familyName: '古川', updatedAt: '2026-11-01T00:00:00.000Z' })]);
+    writer.apply([
+      customerRecord({ id: 'c1', familyName: '佐藤', updatedAt: '2026-11-10T00:00:00.000Z' }),
+    ]);
+    const stale = writer.apply([
+      customerRecord({ id: 'c1', familyName: '古川', updatedAt: '2026-11-01T00:00:00.000Z' }),
+    ]);
     expect(stale.skippedStale).toBe(1);
     expect((await readCustomerCard(db, 'c1'))?.customer.familyName).toBe('佐藤');
-    writer.apply([customerRecord({ id: 'c1', familyName: '佐藤', updatedAt: '2026-11-10T00:00:00.000Z' })]);
+    writer.apply([
+      customerRecord({ id: 'c1', familyName: '佐藤', updatedAt: '2026-11-10T00:00:00.000Z' }),
+    ]);
     expect(sqlite.prepare('select count(*) n from customer_phones').get()).toEqual({ n: 1 });
   });
 
@@ -45,7 +51,12 @@ describe('createRecordWriter', () => {
     writer.apply([customerRecord({ id: 'c1', familyName: '佐藤', familyNameKana: 'サトウ' })]);
     expect(await findIdsByTerms(db, '佐藤花子', 10)).toEqual(['c1']);
     writer.apply([
-      customerRecord({ id: 'c1', familyName: '高橋', familyNameKana: 'タカハシ', updatedAt: '2026-11-20T00:00:00.000Z' }),
+      customerRecord({
+        id: 'c1',
+        familyName: '高橋',
+        familyNameKana: 'タカハシ',
+        updatedAt: '2026-11-20T00:00:00.000Z',
+      }),
     ]);
     expect(await findIdsByTerms(db, '佐藤花子', 10)).toEqual([]);
     expect(await findIdsByTerms(db, '高橋花子', 10)).toEqual(['c1']);
@@ -55,14 +66,25 @@ describe('createRecordWriter', () => {
   it('replaces order lines and tracking events with the newer record', async () => {
     const { db, sqlite } = await openTestDatabase();
     const writer = createRecordWriter(sqlite);
-    writer.apply([customerRecord({ id: 'c1' }), orderRecord({ id: 'o1', customerId: 'c1' }), shipmentRecord({ id: 's1', orderId: 'o1' })]);
+    writer.apply([
+      customerRecord({ id: 'c1' }),
+      orderRecord({ id: 'o1', customerId: 'c1' }),
+      shipmentRecord({ id: 's1', orderId: 'o1' }),
+    ]);
     writer.apply([
       shipmentRecord({
         id: 's1',
         orderId: 'o1',
         status: 'delivered',
         deliveredAt: '2026-11-22T05:00:00.000Z',
-        events: [{ occurredAt: '2026-11-22T05:00:00.000Z', status: 'delivered', location: '渋谷', description: '配達完了' }],
+        events: [
+          {
+            occurredAt: '2026-11-22T05:00:00.000Z',
+            status: 'delivered',
+            location: '渋谷',
+            description: '配達完了',
+          },
+        ],
         updatedAt: '2026-11-22T05:00:00.000Z',
       }),
     ]);
@@ -75,7 +97,10 @@ describe('createRecordWriter', () => {
   it('applies a batch in one transaction: a failing record leaves nothing of the batch behind', async () => {
     const { sqlite } = await openTestDatabase();
     const writer = createRecordWriter(sqlite);
-    writer.apply([customerRecord({ id: 'c1' }), orderRecord({ id: 'o1', customerId: 'c1', orderNumber: 'KO-1' })]);
+    writer.apply([
+      customerRecord({ id: 'c1' }),
+      orderRecord({ id: 'o1', customerId: 'c1', orderNumber: 'KO-1' }),
+    ]);
     expect(() =>
       writer.apply([
         customerRecord({ id: 'c2' }),
@@ -83,6 +108,8 @@ describe('createRecordWriter', () => {
         orderRecord({ id: 'o2', customerId: 'c2', orderNumber: 'KO-1' }),
       ]),
     ).toThrow(/UNIQUE/);
-    expect(sqlite.prepare(`select count(*) n from customers where id = 'c2'`).get()).toEqual({ n: 0 });
+    expect(sqlite.prepare(`select count(*) n from customers where id = 'c2'`).get()).toEqual({
+      n: 0,
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRecordWriter } from '../../../src/main/core/db/apply-records';
 import type { LocalDatabase } from '../../../src/main/core/db/connection';
-import { classifySearchQuery, searchCustomers } from '../../../src/main/core/db/search/customer-search';
+import {
+  classifySearchQuery,
+  searchCustomers,
+} from '../../../src/main/core/db/search/customer-search';
 import { readCustomerCard } from '../../../src/main/core/db/customer-card';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
 import { captureQueryPlans, fullScans } from './query-plans';
@@ -12,7 +15,11 @@ let database: LocalDatabase;
 beforeAll(async () => {
   database = await openTestDatabase();
   createRecordWriter(database.sqlite).apply([
-    customerRecord({ id: 'sato', phones: [{ number: '090-1234-5678', kind: 'mobile' }], emails: ['Hanako.Sato@example.jp'] }),
+    customerRecord({
+      id: 'sato',
+      phones: [{ number: '090-1234-5678', kind: 'mobile' }],
+      emails: ['Hanako.Sato@example.jp'],
+    }),
     customerRecord({
       id: 'suzuki',
       familyName: '鈴木',
@@ -32,13 +39,20 @@ beforeAll(async () => {
       phones: [{ number: '+1 415-555-0142', kind: 'mobile' }],
       emails: ['emily.carter@example.com'],
     }),
-    customerRecord({ id: 'sato2', givenName: '健太', givenNameKana: 'ケンタ', phones: [{ number: '080-2222-3333', kind: 'mobile' }], emails: [] }),
+    customerRecord({
+      id: 'sato2',
+      givenName: '健太',
+      givenNameKana: 'ケンタ',
+      phones: [{ number: '080-2222-3333', kind: 'mobile' }],
+      emails: [],
+    }),
     orderRecord({ id: 'o1', customerId: 'suzuki', orderNumber: 'KO-2611-0001234' }),
     shipmentRecord({ id: 's1', orderId: 'o1' }),
   ]);
 });
 
-const ids = async (query: string) => (await searchCustomers(database.db, query, 20)).customers.map((c) => c.id).sort();
+const ids = async (query: string) =>
+  (await searchCustomers(database.db, query, 20)).customers.map((c) => c.id).sort();
 
 describe('classifySearchQuery', () => {
   it.each([
@@ -113,7 +127,12 @@ describe('searchCustomers', () => {
 
   it('returns summaries with phone, e-mail and last order', async () => {
     const [suzuki] = (await searchCustomers(database.db, '鈴木一郎', 5)).customers;
-    expect(suzuki).toMatchObject({ id: 'suzuki', phone: '+81355550123', email: 'ichiro@example.com', lastOrderNumber: 'KO-2611-0001234' });
+    expect(suzuki).toMatchObject({
+      id: 'suzuki',
+      phone: '+81355550123',
+      email: 'ichiro@example.com',
+      lastOrderNumber: 'KO-2611-0001234',
+    });
   });
 });
 
@@ -123,17 +142,32 @@ describe('query plans', () => {
     ['order number', 'KO-2611-0001234', /orders USING INDEX orders_by_order_number/],
     ['email', 'ichiro@example.com', /customer_emails USING PRIMARY KEY/],
     ['name (trigram)', '佐藤花子', /VIRTUAL TABLE INDEX/],
-    ['short CJK name (prefix)', '佐藤', /customers USING (COVERING )?INDEX customers_by_family_name_kana/],
+    [
+      'short CJK name (prefix)',
+      '佐藤',
+      /customers USING (COVERING )?INDEX customers_by_family_name_kana/,
+    ],
   ])('a %s search seeks its index and scans no table', async (_label, query, expected) => {
-    const queries = await captureQueryPlans(database.sqlite, (db) => searchCustomers(db, query, 20));
+    const queries = await captureQueryPlans(database.sqlite, (db) =>
+      searchCustomers(db, query, 20),
+    );
     expect(queries.flatMap((q) => q.plan).join('\n')).toMatch(expected);
     expect(fullScans(database.sqlite, queries)).toEqual([]);
   });
 
   it('the screen-pop read seeks an index for every table it touches', async () => {
-    const queries = await captureQueryPlans(database.sqlite, (db) => readCustomerCard(db, 'suzuki'));
+    const queries = await captureQueryPlans(database.sqlite, (db) =>
+      readCustomerCard(db, 'suzuki'),
+    );
     const plan = queries.flatMap((q) => q.plan).join('\n');
-    for (const index of ['orders_by_customer', 'shipments_by_order', 'returns_by_customer', 'claims_by_customer', 'contacts_by_customer', 'notices_by_customer']) {
+    for (const index of [
+      'orders_by_customer',
+      'shipments_by_order',
+      'returns_by_customer',
+      'claims_by_customer',
+      'contacts_by_customer',
+      'notices_by_customer',
+    ]) {
       expect(plan).toContain(index);
     }
     expect(fullScans(database.sqlite, queries)).toEqual([]);

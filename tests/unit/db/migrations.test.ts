@@ -21,12 +21,16 @@ function rawDatabase() {
 /** Ordinary tables and their columns (the FTS index and its shadow tables are left out). */
 function columnsOf(sqlite: Sqlite.Database): Map<string, string[]> {
   const tables = sqlite
-    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like 'customer_search%'`)
+    .prepare(
+      `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like 'customer_search%'`,
+    )
     .all() as { name: string }[];
   return new Map(
     tables.map(({ name }) => [
       name,
-      (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name),
+      (sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map(
+        (c) => c.name,
+      ),
     ]),
   );
 }
@@ -48,13 +52,38 @@ describe('migrations', () => {
          values ('c1', '佐藤', '花子', 'サトウ', 'ハナコ', 'ja', 'gold', 1000, 'JPY', 'x', 'x')`,
       )
       .run();
-    const { local_id } = sqlite.prepare(`select local_id from customers where id = 'c1'`).get() as { local_id: number };
-    sqlite.prepare('insert into customer_search (rowid, terms) values (?, ?)').run(local_id, '佐藤花子\nサトウハナコ');
-    const hit = sqlite.prepare(`select rowid from customer_search where customer_search match '"藤花子"'`).get() as { rowid: number };
+    const { local_id } = sqlite.prepare(`select local_id from customers where id = 'c1'`).get() as {
+      local_id: number;
+    };
+    sqlite
+      .prepare('insert into customer_search (rowid, terms) values (?, ?)')
+      .run(local_id, '佐藤花子\nサトウハナコ');
+    const hit = sqlite
+      .prepare(`select rowid from customer_search where customer_search match '"藤花子"'`)
+      .get() as { rowid: number };
     expect(hit.rowid).toBe(local_id);
     const tables = [...columnsOf(sqlite).keys()].sort();
     expect(tables).toEqual(
-      ['claims', 'contacts', 'customer_emails', 'customer_phones', 'customers', 'knowledge_answers', 'notices', 'order_lines', 'orders', 'outbox', 'policies', 'reasons', 'returns', 'script_versions', 'shipments', 'sync_state', 'tracking_events', 'voc_records'].sort(),
+      [
+        'claims',
+        'contacts',
+        'customer_emails',
+        'customer_phones',
+        'customers',
+        'knowledge_answers',
+        'notices',
+        'order_lines',
+        'orders',
+        'outbox',
+        'policies',
+        'reasons',
+        'returns',
+        'script_versions',
+        'shipments',
+        'sync_state',
+        'tracking_events',
+        'voc_records',
+      ].sort(),
     );
     await db.destroy();
   });
@@ -63,14 +92,26 @@ describe('migrations', () => {
     const { sqlite, db, migrator } = rawDatabase();
     await migrator.migrateTo('2026_11_23_0001_retailer_cache');
     const planFor = () =>
-      (sqlite.prepare(`explain query plan select * from orders where customer_id = 'c1' order by placed_at desc limit 10`).all() as { detail: string }[])
+      (
+        sqlite
+          .prepare(
+            `explain query plan select * from orders where customer_id = 'c1' order by placed_at desc limit 10`,
+          )
+          .all() as { detail: string }[]
+      )
         .map((r) => r.detail)
         .join('\n');
     expect(planFor()).toMatch(/SCAN orders/);
     expect((await migrator.migrateTo('2026_11_23_0002_lookup_indexes')).error).toBeUndefined();
     expect(planFor()).toMatch(/SEARCH orders USING INDEX orders_by_customer/);
-    sqlite.prepare(`insert into orders values ('o1','c1','KO-1','2026-11-01','placed',1,'JPY','x')`).run();
-    expect(() => sqlite.prepare(`insert into orders values ('o2','c2','KO-1','2026-11-01','placed',1,'JPY','x')`).run()).toThrow(/UNIQUE/);
+    sqlite
+      .prepare(`insert into orders values ('o1','c1','KO-1','2026-11-01','placed',1,'JPY','x')`)
+      .run();
+    expect(() =>
+      sqlite
+        .prepare(`insert into orders values ('o2','c2','KO-1','2026-11-01','placed',1,'JPY','x')`)
+        .run(),
+    ).toThrow(/UNIQUE/);
     await db.destroy();
   });
 
@@ -90,7 +131,8 @@ describe('migrations', () => {
       const after = columnsOf(sqlite);
       for (const [table, columns] of before) {
         expect(after.get(table), `${name} dropped table ${table}`).toBeDefined();
-        for (const column of columns) expect(after.get(table), `${name}: ${table}.${column}`).toContain(column);
+        for (const column of columns)
+          expect(after.get(table), `${name}: ${table}.${column}`).toContain(column);
       }
       before = after;
     }
@@ -102,13 +144,18 @@ describe('migrations', () => {
     dirs.push(dir);
     const filename = join(dir, 'koe.sqlite');
     const first = await openDatabase({ filename });
-    await sql`insert into kysely_migration (name, timestamp) values ('2099_01_01_0001_future', '2099-01-01')`.execute(first.db);
+    await sql`insert into kysely_migration (name, timestamp) values ('2099_01_01_0001_future', '2099-01-01')`.execute(
+      first.db,
+    );
     await first.close();
     const bytes = readFileSync(filename);
 
     const opening = openDatabase({ filename });
     await expect(opening).rejects.toBeInstanceOf(AppError);
-    await expect(opening).rejects.toMatchObject({ code: 'database_too_new', message: expect.stringMatching(/newer version of Koe/) });
+    await expect(opening).rejects.toMatchObject({
+      code: 'database_too_new',
+      message: expect.stringMatching(/newer version of Koe/),
+    });
     expect(readFileSync(filename).equals(bytes)).toBe(true);
   });
 

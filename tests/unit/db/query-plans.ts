@@ -20,15 +20,18 @@ export async function captureQueryPlans(
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     log: (event) => {
-      if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: event.query.parameters });
+      if (event.level === 'query')
+        captured.push({ sql: event.query.sql, parameters: event.query.parameters });
     },
   });
   await work(db);
   return captured.map((q) => ({
     ...q,
-    plan: (sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map(
-      (row) => row.detail,
-    ),
+    plan: (
+      sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as {
+        detail: string;
+      }[]
+    ).map((row) => row.detail),
   }));
 }
 
@@ -39,12 +42,20 @@ export async function captureQueryPlans(
  */
 export function fullScans(sqlite: Sqlite.Database, queries: CapturedQuery[]): string[] {
   const tables = new Set(
-    (sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name),
+    (
+      sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name),
   );
   return queries.flatMap((q) =>
     q.plan.filter((line) => {
       const scanned = /^SCAN (\w+)(.*)$/.exec(line);
-      return scanned !== null && tables.has(scanned[1] as string) && !/USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:M/.test(scanned[2] as string);
+      return (
+        scanned !== null &&
+        tables.has(scanned[1] as string) &&
+        !/USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:M/.test(scanned[2] as string)
+      );
     }),
   );
 }

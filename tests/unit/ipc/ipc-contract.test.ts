@@ -42,7 +42,13 @@ describe('the IPC contract', () => {
   it.each(ipcChannels)('refuses invalid input for %s before its service runs', async (channel) => {
     const { services, calls } = spyServices();
     const router = createIpcRouter(services);
-    for (const bad of ['a string', 42, [], { unexpected: true }, { query: 'x'.repeat(5000), phone: 1 }]) {
+    for (const bad of [
+      'a string',
+      42,
+      [],
+      { unexpected: true },
+      { query: 'x'.repeat(5000), phone: 1 },
+    ]) {
       const result = await router.handle(channel, bad);
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       if (!result.ok) expect(result.error.message).toContain(channel);
@@ -53,7 +59,10 @@ describe('the IPC contract', () => {
   it('passes the parsed input (with defaults) to the service', async () => {
     const { services } = spyServices();
     const router = createIpcRouter(services);
-    expect(await router.handle('customers:search', { query: '  佐藤  ' })).toEqual({ ok: true, value: 'reached' });
+    expect(await router.handle('customers:search', { query: '  佐藤  ' })).toEqual({
+      ok: true,
+      value: 'reached',
+    });
     expect(services['customers:search']).toHaveBeenCalledWith({ query: '佐藤', limit: 20 });
   });
 
@@ -61,7 +70,10 @@ describe('the IPC contract', () => {
     const { services, calls } = spyServices();
     const router = createIpcRouter(services);
     for (const name of ['evil', 'constructor', '__proto__', 'toString', null, 7]) {
-      expect(await router.handle(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+      expect(await router.handle(name, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
     }
     expect(calls).toEqual([]);
   });
@@ -105,7 +117,9 @@ describe('window.koe (createKoeApi)', () => {
     const t = transport();
     const api = createKoeApi(t) as unknown as Record<string, unknown>;
     expect(api['evil']).toBeUndefined();
-    expect(() => (api as { on: (e: string, l: () => void) => void }).on('evil', () => {})).toThrow(/Unknown Koe event/);
+    expect(() => (api as { on: (e: string, l: () => void) => void }).on('evil', () => {})).toThrow(
+      /Unknown Koe event/,
+    );
     await (api['customers:search'] as (i: unknown) => Promise<unknown>)({ query: 'x' });
     expect(t.invoked).toEqual(['customers:search']);
   });

@@ -13,7 +13,10 @@ import { getRecentOrders, getShipmentsForOrders } from './orders/order.repositor
  * The screen-pop read: one customer and everything the agent needs while the call rings. Every
  * step is an indexed lookup bounded by a limit, so its cost does not grow with the cache.
  */
-export async function readCustomerCard(db: ReadDb, customerId: string): Promise<CustomerCard | null> {
+export async function readCustomerCard(
+  db: ReadDb,
+  customerId: string,
+): Promise<CustomerCard | null> {
   const customer = await getCustomer(db, customerId);
   if (!customer) return null;
   const orders = await getRecentOrders(db, customerId, SCREEN_POP_ORDER_LIMIT);

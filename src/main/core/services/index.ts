@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../errors';
 import type { Database } from '../db/database';
 import { readCustomerCard } from '../db/customer-card';
-import { countCustomers, findCustomerIdsByPhone, getCustomerSummaries } from '../db/customers/customer.repository';
+import {
+  countCustomers,
+  findCustomerIdsByPhone,
+  getCustomerSummaries,
+} from '../db/customers/customer.repository';
 import { searchCustomers } from '../db/search/customer-search';
 import type { EventBus } from '../events/event-bus';
 import type { IpcServices } from '../ipc/router';

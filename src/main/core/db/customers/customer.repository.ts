@@ -114,7 +114,10 @@ function toCustomer(row: CustomerRow, phones: { e164: string; kind: string }[]):
     prefecture: row.prefecture,
     postalCode: row.postal_code,
     addressLine: row.address_line,
-    phones: phones.map((p) => ({ e164: p.e164, kind: p.kind as Customer['phones'][number]['kind'] })),
+    phones: phones.map((p) => ({
+      e164: p.e164,
+      kind: p.kind as Customer['phones'][number]['kind'],
+    })),
     emails: JSON.parse(row.emails) as string[],
     flags: JSON.parse(row.flags) as Customer['flags'],
     createdAt: row.created_at,

@@ -1,0 +1,45 @@
+import { createEventBus } from '../src/main/core/events/event-bus';
+import { createIpcRouter } from '../src/main/core/ipc/router';
+import { loadPreferences } from '../src/main/core/preferences/preferences';
+import { createServices } from '../src/main/core/services';
+import { benchBulkLoad } from './bulk-load.bench';
+import { openBenchDatabase } from './lib/bench-database';
+import { printFigure, note } from './lib/figures';
+import { benchScreenPop } from './screen-pop.bench';
+import { benchSearch } from './search.bench';
+
+/**
+ * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
+ * ratio}`, its baseline measured in the same run. Progress goes to stderr. Pick benches with
+ * arguments (`npm run bench -- screen-pop search`); all run by default.
+ */
+const benches = {
+  'bulk-load': async () => benchBulkLoad(),
+  'screen-pop': async () => benchScreenPop(await readSide()),
+  search: async () => benchSearch(await readSide()),
+};
+
+let readSideOnce: ReturnType<typeof openReadSide> | undefined;
+const readSide = () => (readSideOnce ??= openReadSide());
+
+async function openReadSide() {
+  const database = await openBenchDatabase();
+  const router = createIpcRouter(
+    createServices({
+      db: database.db,
+      events: createEventBus(),
+      preferences: loadPreferences('.data/bench-preferences'),
+      appVersion: 'bench',
+    }),
+  );
+  return { sqlite: database.sqlite, db: database.db, router, close: database.close };
+}
+
+const selected = process.argv.slice(2).filter((a) => a in benches) as (keyof typeof benches)[];
+for (const name of selected.length > 0
+  ? selected
+  : (Object.keys(benches) as (keyof typeof benches)[])) {
+  note(`== ${name}`);
+  for (const f of await benches[name]()) printFigure(f);
+}
+if (readSideOnce) await (await readSideOnce).close();
