@@ -5,3 +5,4 @@ export * from './after-sales';
 export * from './interaction';
 export * from './guidance';
 export * from './customer-card';
+export * from './voc';

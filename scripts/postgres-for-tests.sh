@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Starts Debian's PostgreSQL cluster and makes a throwaway database for the server's
+# PostgreSQL test suite. Prints the connection URL for KOE_TEST_DATABASE_URL.
+set -euo pipefail
+as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -s /bin/bash -c "$(printf '%q ' "$@")"; fi; }
+
+version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+if ! pg_lsclusters -h | grep -q online; then
+  pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
+  pg_ctlcluster "$version" main start
+fi
+as_postgres psql -q -c "do \$\$ begin create role koe_test login password 'koe_test'; exception when duplicate_object then null; end \$\$;" >/dev/null
+as_postgres psql -q -tc "select 1 from pg_database where datname = 'koe_test'" | grep -q 1 ||
+  as_postgres createdb -O koe_test koe_test
+port=$(pg_lsclusters -h | awk '/online/ {print $3; exit}')
+echo "postgres://koe_test:koe_test@127.0.0.1:${port}/koe_test"

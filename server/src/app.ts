@@ -1,0 +1,83 @@
+import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { verifyAccessToken } from './auth/access-tokens';
+import type { ServerStore } from './db/connect';
+import { HttpError, openApiDocument, registerRoutes } from './http/route';
+import type { ChangeNotifier } from './live/change-notifier';
+import { eventStreamRoute } from './live/event-stream';
+import { apiRoutes } from './routes/api-routes';
+
+export interface ServerOptions {
+  store: ServerStore;
+  notifier: ChangeNotifier;
+  /** Signs access tokens; every process behind one load balancer shares it. */
+  secret: string;
+  version?: string;
+  logger?: boolean;
+}
+
+/** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    // Hostile clients: no prototype pollution through JSON bodies.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  const authenticate = (request: FastifyRequest) => {
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return null;
+    return verifyAccessToken(header.slice(7), options.secret);
+  };
+
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+  await app.register(rateLimit, {
+    global: false,
+    // Per user when signed in, per address otherwise.
+    keyGenerator: (request) => authenticate(request)?.userId ?? request.ip,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: {
+        code: 'rate_limited',
+        message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+      },
+    }),
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpError) {
+      return reply
+        .status(error.status)
+        .send({ error: { code: error.code, message: error.message } });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 429) return reply.status(429).send(error);
+    if (status && status >= 400 && status < 500) {
+      // Malformed JSON, a body too large, an unsupported content type …
+      const code = (error as { code?: string }).code ?? 'bad_request';
+      return reply
+        .status(status)
+        .send({ error: { code: code.toLowerCase(), message: (error as Error).message } });
+    }
+    app.log.error(error);
+    return reply
+      .status(500)
+      .send({
+        error: { code: 'internal', message: 'The server failed; the request was not applied.' },
+      });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } }),
+  );
+
+  const routes = [...apiRoutes(options), eventStreamRoute(options.notifier)];
+  registerRoutes(app, routes, authenticate);
+  const document = openApiDocument(routes, options.version ?? '1');
+  app.get('/openapi.json', async () => document);
+  app.get('/health', async () => ({ ok: true }));
+  return app;
+}

@@ -1,0 +1,53 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+/** Who is calling, taken from a verified access token; every query is scoped by it. */
+export const principal = z.object({
+  userId: z.string(),
+  tenantId: z.string(),
+  centerId: z.string().nullable(),
+  role: z.enum(['agent', 'trainer', 'supervisor', 'retailer_admin']),
+});
+export type Principal = z.infer<typeof principal>;
+
+const tokenPayload = principal.extend({ exp: z.number() });
+
+/** Short-lived: a stolen access token is useful for minutes; refresh tokens rotate. */
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+
+/**
+ * HMAC-SHA256 signed tokens (`payload.signature`, base64url). Stateless, so any server process
+ * sharing the secret verifies them without a database read.
+ */
+export function signAccessToken(p: Principal, secret: string, now = Date.now()): string {
+  const payload = Buffer.from(
+    JSON.stringify({ ...p, exp: Math.floor(now / 1000) + ACCESS_TOKEN_SECONDS }),
+  ).toString('base64url');
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+export function verifyAccessToken(
+  token: string,
+  secret: string,
+  now = Date.now(),
+): Principal | null {
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(sign(payload, secret));
+  const actual = Buffer.from(signature);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  try {
+    const parsed = tokenPayload.safeParse(
+      JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')),
+    );
+    if (!parsed.success || parsed.data.exp * 1000 <= now) return null;
+    const { exp: _exp, ...rest } = parsed.data;
+    return rest;
+  } catch {
+    return null;
+  }
+}
+
+function sign(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}

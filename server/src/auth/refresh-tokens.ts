@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ServerDb } from '../db/schema';
+
+const REFRESH_TOKEN_DAYS = 30;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function issueRefreshToken(
+  db: ServerDb,
+  userId: string,
+  familyId?: string,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('refresh_tokens')
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      family_id: familyId ?? randomBytes(12).toString('base64url'),
+      expires_at: new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000).toISOString(),
+      used_at: null,
+      revoked: 0,
+    })
+    .execute();
+  return token;
+}
+
+/**
+ * Spends a refresh token and issues its successor (rotation on use). A token presented twice
+ * means it was copied: the whole family is revoked and the user must sign in again.
+ */
+export async function rotateRefreshToken(
+  db: ServerDb,
+  token: string,
+): Promise<{ userId: string; refreshToken: string } | null> {
+  const row = await db
+    .selectFrom('refresh_tokens')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.revoked || row.expires_at <= new Date().toISOString()) return null;
+  const spent = await db
+    .updateTable('refresh_tokens')
+    .set({ used_at: new Date().toISOString() })
+    .where('token_hash', '=', row.token_hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(spent.numUpdatedRows) !== 1) {
+    await db
+      .updateTable('refresh_tokens')
+      .set({ revoked: 1 })
+      .where('family_id', '=', row.family_id)
+      .execute();
+    return null;
+  }
+  return {
+    userId: row.user_id,
+    refreshToken: await issueRefreshToken(db, row.user_id, row.family_id),
+  };
+}

@@ -1,0 +1,165 @@
+import type { RetailerRecord } from '../../../src/shared/protocol/records';
+import type { Deletion, PullPage } from '../../../src/shared/protocol/sync';
+import type { ServerDb } from '../db/schema';
+
+/** The id and the "as of" time of a record, whatever its type. */
+export function recordKey(record: RetailerRecord): { id: string; updatedAt: string } {
+  switch (record.type) {
+    case 'reason':
+      return { id: record.data.code, updatedAt: '1970-01-01T00:00:00.000Z' };
+    case 'script_version':
+      return {
+        id: `${record.data.scriptId}@${record.data.version}`,
+        updatedAt: record.data.publishedAt,
+      };
+    case 'knowledge_answer':
+      return { id: record.data.id, updatedAt: record.data.publishedAt };
+    default:
+      return { id: record.data.id, updatedAt: record.data.updatedAt };
+  }
+}
+
+/**
+ * Takes `count` sequence numbers for a tenant. The UPDATE locks the tenant's counter row until
+ * the transaction commits, so writers of one tenant commit in sequence order and a client that
+ * has read up to N can never later miss a change numbered below N.
+ */
+async function reserveSequence(trx: ServerDb, tenantId: string, count: number): Promise<number> {
+  const row = await trx
+    .updateTable('tenant_sequences')
+    .set((eb) => ({ value: eb('value', '+', count) }))
+    .where('tenant_id', '=', tenantId)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value) - count + 1;
+}
+
+/** Upserts and deletions of one tenant in one transaction (the caller's). Never moves backwards. */
+export async function applyChanges(
+  trx: ServerDb,
+  tenantId: string,
+  records: readonly RetailerRecord[],
+  deletions: readonly Deletion[],
+): Promise<{ applied: number; skippedStale: number; lastSeq: number | null }> {
+  const keyed = records.map((r) => ({ record: r, ...recordKey(r) }));
+  const existing = new Map<string, string>();
+  for (const type of new Set(keyed.map((k) => k.record.type))) {
+    const ids = keyed.filter((k) => k.record.type === type).map((k) => k.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await trx
+        .selectFrom('records')
+        .select(['id', 'updated_at'])
+        .where('tenant_id', '=', tenantId)
+        .where('type', '=', type)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) existing.set(`${type}/${r.id}`, r.updated_at);
+    }
+  }
+  // The last copy of a record in a batch wins; older than the stored copy is skipped.
+  const latest = new Map<string, (typeof keyed)[number]>();
+  for (const k of keyed) latest.set(`${k.record.type}/${k.id}`, k);
+  const fresh = [...latest.values()].filter((k) => {
+    const stored = existing.get(`${k.record.type}/${k.id}`);
+    return stored === undefined || stored <= k.updatedAt;
+  });
+  const total = fresh.length + deletions.length;
+  if (total === 0) return { applied: 0, skippedStale: records.length, lastSeq: null };
+  const first = await reserveSequence(trx, tenantId, total);
+  let seq = first;
+  for (let i = 0; i < fresh.length; i += 200) {
+    const values = fresh.slice(i, i + 200).map((k) => ({
+      tenant_id: tenantId,
+      type: k.record.type,
+      id: k.id,
+      data: JSON.stringify(k.record.data),
+      updated_at: k.updatedAt,
+      seq: seq++,
+      deleted: 0,
+    }));
+    await trx
+      .insertInto('records')
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'type', 'id']).doUpdateSet((eb) => ({
+          data: eb.ref('excluded.data'),
+          updated_at: eb.ref('excluded.updated_at'),
+          seq: eb.ref('excluded.seq'),
+          deleted: eb.ref('excluded.deleted'),
+        })),
+      )
+      .execute();
+  }
+  for (const d of deletions) {
+    await trx
+      .insertInto('records')
+      .values({
+        tenant_id: tenantId,
+        type: d.type,
+        id: d.id,
+        data: 'null',
+        updated_at: new Date().toISOString(),
+        seq: seq++,
+        deleted: 1,
+      })
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'type', 'id']).doUpdateSet((eb) => ({
+          data: eb.ref('excluded.data'),
+          seq: eb.ref('excluded.seq'),
+          deleted: eb.ref('excluded.deleted'),
+        })),
+      )
+      .execute();
+  }
+  return { applied: total, skippedStale: records.length - fresh.length, lastSeq: seq - 1 };
+}
+
+/**
+ * Changes after `since`, oldest first. From 0 (a bootstrap) tombstones are left out: there is
+ * nothing on the client to delete yet.
+ */
+export async function readChanges(
+  db: ServerDb,
+  tenantId: string,
+  since: number,
+  limit: number,
+  purgeBefore: string | null,
+): Promise<PullPage> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['type', 'id', 'data', 'seq', 'deleted'])
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', since)
+    .$if(since === 0, (q) => q.where('deleted', '=', 0))
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  const page: PullPage = {
+    protocolVersion: 1,
+    cursor: String(rows.at(-1)?.seq ?? since),
+    hasMore: rows.length === limit,
+    records: [],
+    deletions: [],
+    purgeBefore,
+    serverTime: new Date().toISOString(),
+  };
+  for (const row of rows) {
+    if (row.deleted)
+      page.deletions.push({ type: row.type as PullPage['deletions'][number]['type'], id: row.id });
+    else
+      page.records.push({
+        type: row.type,
+        data: JSON.parse(row.data),
+      } as PullPage['records'][number]);
+  }
+  return page;
+}
+
+export async function latestSequence(db: ServerDb, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('tenant_sequences')
+    .select('value')
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return Number(row?.value ?? 0);
+}

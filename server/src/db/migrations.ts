@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+/*
+ * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
+ * JSON kept as text, booleans as 0/1.
+ */
+const initial: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('tenants')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('retention_days', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('centers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('center_id', 'text', (c) => c.references('centers.id'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('refresh_tokens')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('family_id', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createIndex('refresh_tokens_by_family')
+      .on('refresh_tokens')
+      .column('family_id')
+      .execute();
+    await db.schema
+      .createTable('tenant_sequences')
+      .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
+      .addColumn('value', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('records')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('deleted', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('records_pk', ['tenant_id', 'type', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('records_by_seq')
+      .on('records')
+      .columns(['tenant_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('voc_records')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('center_id', 'text', (c) => c.notNull())
+      .addColumn('agent_id', 'text', (c) => c.notNull())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('voc_records_pk', ['tenant_id', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('voc_records_by_center')
+      .on('voc_records')
+      .columns(['tenant_id', 'center_id', 'received_at'])
+      .execute();
+    await db.schema
+      .createTable('server_settings')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    for (const t of [
+      'server_settings',
+      'voc_records',
+      'records',
+      'tenant_sequences',
+      'refresh_tokens',
+      'users',
+      'centers',
+      'tenants',
+    ]) {
+      await db.schema.dropTable(t).execute();
+    }
+  },
+};
+
+export const serverMigrations: Record<string, Migration> = { '2026_11_23_0001_server': initial };
+
+export const serverMigrationProvider: MigrationProvider = {
+  getMigrations: async () => serverMigrations,
+};

@@ -1,0 +1,89 @@
+import type { Kysely, Transaction } from 'kysely';
+
+export interface TenantTable {
+  id: string;
+  name: string;
+  /** How many days of customer history a partner machine may keep. */
+  retention_days: number;
+  created_at: string;
+}
+
+export interface CenterTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+}
+
+export type Role = 'agent' | 'trainer' | 'supervisor' | 'retailer_admin';
+
+export interface UserTable {
+  id: string;
+  tenant_id: string;
+  /** Null for retailer roles, which see every center of their tenant. */
+  center_id: string | null;
+  role: Role;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface RefreshTokenTable {
+  /** SHA-256 of the token: a leaked table gives no usable token. */
+  token_hash: string;
+  user_id: string;
+  /** Every rotation of one sign-in shares a family; reuse of a spent token revokes it. */
+  family_id: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked: number;
+}
+
+export interface TenantSequenceTable {
+  tenant_id: string;
+  value: number;
+}
+
+/**
+ * The retailer's current data with a per-tenant change sequence: a compacted change log. A
+ * change (or a deletion, kept as a tombstone) takes the next sequence number, so "changes since
+ * N" is one index range scan.
+ */
+export interface RecordTable {
+  tenant_id: string;
+  type: string;
+  id: string;
+  data: string;
+  updated_at: string;
+  seq: number;
+  deleted: number;
+}
+
+export interface VocRecordTable {
+  tenant_id: string;
+  id: string;
+  center_id: string;
+  agent_id: string;
+  /** SHA-256 of the canonical JSON: a replay with the same content is a duplicate, not a conflict. */
+  content_hash: string;
+  data: string;
+  received_at: string;
+}
+
+export interface ServerSettingTable {
+  key: string;
+  value: string;
+}
+
+export interface ServerDatabase {
+  tenants: TenantTable;
+  centers: CenterTable;
+  users: UserTable;
+  refresh_tokens: RefreshTokenTable;
+  tenant_sequences: TenantSequenceTable;
+  records: RecordTable;
+  voc_records: VocRecordTable;
+  server_settings: ServerSettingTable;
+}
+
+export type ServerDb = Kysely<ServerDatabase> | Transaction<ServerDatabase>;

@@ -1,0 +1,160 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Principal } from '../auth/access-tokens';
+import type { Role } from '../db/schema';
+
+/** An error the API answers on purpose, as `{ error: { code, message } }` with its status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RouteContext<Body, Query> {
+  principal: Principal;
+  body: Body;
+  query: Query;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/**
+ * One route, declared once: Fastify registers it, zod validates it, and /openapi.json is
+ * generated from the same schemas, so the document cannot drift from the code.
+ */
+export interface RouteSpec<Body = unknown, Query = unknown, Response = unknown> {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  summary: string;
+  /** Roles allowed to call it, or 'public' (sign-in, refresh, the API document). */
+  roles: readonly Role[] | 'public';
+  body?: z.ZodType<Body>;
+  query?: z.ZodType<Query>;
+  /** Omitted for streaming responses (server-sent events). */
+  response?: z.ZodType<Response>;
+  /** Requests per minute per user (or per address for public routes). */
+  rateLimitPerMinute?: number;
+  handler(ctx: RouteContext<Body, Query>): Promise<Response | void>;
+}
+
+export function defineRoute<Body, Query, Response>(spec: RouteSpec<Body, Query, Response>) {
+  return spec as unknown as RouteSpec;
+}
+
+export function registerRoutes(
+  app: FastifyInstance,
+  routes: readonly RouteSpec[],
+  authenticate: (request: FastifyRequest) => Principal | null,
+): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      config: {
+        rateLimit: { max: route.rateLimitPerMinute ?? 600, timeWindow: '1 minute' },
+      },
+      handler: async (request, reply) => {
+        let principal: Principal | null = null;
+        if (route.roles !== 'public') {
+          principal = authenticate(request);
+          if (!principal)
+            throw new HttpError(
+              401,
+              'unauthenticated',
+              'Sign in first: the access token is missing, invalid or expired.',
+            );
+          if (!route.roles.includes(principal.role)) {
+            throw new HttpError(
+              403,
+              'forbidden',
+              `The ${principal.role} role may not ${route.summary.toLowerCase()}.`,
+            );
+          }
+        }
+        const body = parse(route.body, request.body, 'body');
+        const query = parse(route.query, request.query, 'query');
+        const result = await route.handler({
+          principal: principal as Principal,
+          body,
+          query,
+          request,
+          reply,
+        });
+        return result;
+      },
+    });
+  }
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues
+    .slice(0, 5)
+    .map((i) => `${[where, ...i.path].join('.')}: ${i.message}`)
+    .join('; ');
+  throw new HttpError(400, 'invalid_request', issues);
+}
+
+/** The OpenAPI 3.1 document of the routes, from their zod schemas. */
+export function openApiDocument(routes: readonly RouteSpec[], version: string): unknown {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = route.url.replace(/:(\w+)/g, '{$1}');
+    const operation: Record<string, unknown> = {
+      summary: route.summary,
+      security: route.roles === 'public' ? [] : [{ bearer: [] }],
+      ...(route.roles !== 'public' ? { 'x-roles': route.roles } : {}),
+      responses: {
+        '200': route.response
+          ? {
+              description: 'OK',
+              content: { 'application/json': { schema: jsonSchema(route.response) } },
+            }
+          : { description: 'A stream of server-sent events', content: { 'text/event-stream': {} } },
+        '400': { description: 'Invalid request' },
+        ...(route.roles === 'public'
+          ? {}
+          : {
+              '401': { description: 'Not signed in' },
+              '403': { description: 'Role not allowed' },
+            }),
+        '429': { description: 'Rate limited; see Retry-After' },
+      },
+    };
+    if (route.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(route.body) } },
+      };
+    }
+    if (route.query) {
+      const schema = jsonSchema(route.query) as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
+      operation.parameters = Object.entries(schema.properties ?? {}).map(([name, s]) => ({
+        name,
+        in: 'query',
+        required: schema.required?.includes(name) ?? false,
+        schema: s,
+      }));
+    }
+    (paths[path] ??= {})[route.method.toLowerCase()] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Koe reference retailer API', version },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}
+
+function jsonSchema(schema: z.ZodType): unknown {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+}

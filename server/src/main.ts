@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { generateDemoRecords } from '../../src/shared/demo/generate-demo-records';
+import { buildServer } from './app';
+import { openServerStore } from './db/connect';
+import { createChangeNotifier } from './live/change-notifier';
+import { seedDemoRetailerIfEmpty, serverSecret } from './seed';
+
+/**
+ * `npm run server`: listens on PORT (default 8787), stores in a SQLite file (KOE_SERVER_DB,
+ * default .data/server.sqlite) unless DATABASE_URL names a PostgreSQL database.
+ */
+const sqliteFile = process.env.KOE_SERVER_DB ?? '.data/server.sqlite';
+mkdirSync(dirname(sqliteFile), { recursive: true });
+const store = await openServerStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile });
+const seeded = await store.db
+  .transaction()
+  .execute((trx) => seedDemoRetailerIfEmpty(trx, () => generateDemoRecords({ size: 'demo' })));
+const notifier = await createChangeNotifier(store.pool);
+const app = await buildServer({
+  store,
+  notifier,
+  secret: await serverSecret(store.db, process.env.KOE_TOKEN_SECRET),
+  logger: true,
+});
+const address = await app.listen({
+  port: Number(process.env.PORT ?? 8787),
+  host: process.env.HOST ?? '127.0.0.1',
+});
+app.log.info(
+  `Koe retailer API on ${address} (${store.dialect}${seeded ? ', seeded with the demo retailer' : ''})`,
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await app.close();
+    await notifier.close();
+    await store.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { vocRecord } from '../../../src/shared/domain/voc';
+import {
+  refreshRequest,
+  session,
+  signInRequest,
+  type Session,
+} from '../../../src/shared/protocol/auth';
+import {
+  ingestRequest,
+  ingestResponse,
+  retentionRequest,
+} from '../../../src/shared/protocol/ingest';
+import { pullPage } from '../../../src/shared/protocol/sync';
+import { vocPushRequest, vocPushResponse } from '../../../src/shared/protocol/voc-push';
+import { ACCESS_TOKEN_SECONDS, signAccessToken, type Principal } from '../auth/access-tokens';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import { issueRefreshToken, rotateRefreshToken } from '../auth/refresh-tokens';
+import { applyChanges, latestSequence, readChanges } from '../data/change-log';
+import { ingestVocRecords } from '../data/voc-ingest';
+import type { ServerDatabase } from '../db/schema';
+import type { ServerStore } from '../db/connect';
+import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import type { ChangeNotifier } from '../live/change-notifier';
+import type { Kysely } from 'kysely';
+
+export interface ApiDeps {
+  store: ServerStore;
+  secret: string;
+  notifier: ChangeNotifier;
+}
+
+const ALL_ROLES = ['agent', 'trainer', 'supervisor', 'retailer_admin'] as const;
+export const PULL_PAGE_DEFAULT = 2_000;
+
+// Compared against when the e-mail is unknown, so a sign-in takes as long either way.
+const unknownUserHash = hashPassword('not a real password');
+
+export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
+  const db = store.db;
+
+  const sessionFor = async (
+    user: {
+      id: string;
+      tenant_id: string;
+      center_id: string | null;
+      role: Principal['role'];
+      display_name: string;
+    },
+    refreshToken: string,
+  ): Promise<Session> => ({
+    accessToken: signAccessToken(
+      { userId: user.id, tenantId: user.tenant_id, centerId: user.center_id, role: user.role },
+      secret,
+    ),
+    refreshToken,
+    expiresInSeconds: ACCESS_TOKEN_SECONDS,
+    user: {
+      id: user.id,
+      tenantId: user.tenant_id,
+      centerId: user.center_id,
+      role: user.role,
+      displayName: user.display_name,
+    },
+  });
+
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/v1/auth/sign-in',
+      summary: 'Sign in with e-mail and password',
+      roles: 'public',
+      body: signInRequest,
+      response: session,
+      rateLimitPerMinute: 30,
+      handler: async ({ body }) => {
+        const user = await db
+          .selectFrom('users')
+          .selectAll()
+          .where('email', '=', body.email.trim().toLowerCase())
+          .executeTakeFirst();
+        const ok = await verifyPassword(
+          body.password,
+          user?.password_hash ?? (await unknownUserHash),
+        );
+        if (!user || !ok)
+          throw new HttpError(401, 'invalid_credentials', 'The e-mail or password is not right.');
+        return sessionFor(user, await issueRefreshToken(db, user.id));
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      summary: 'Trade a refresh token for a new session (the token rotates)',
+      roles: 'public',
+      body: refreshRequest,
+      response: session,
+      rateLimitPerMinute: 60,
+      handler: async ({ body }) => {
+        const rotated = await db
+          .transaction()
+          .execute((trx) => rotateRefreshToken(trx, body.refreshToken));
+        if (!rotated)
+          throw new HttpError(
+            401,
+            'invalid_refresh_token',
+            'This refresh token is unknown, expired or already used. Sign in again.',
+          );
+        const user = await db
+          .selectFrom('users')
+          .selectAll()
+          .where('id', '=', rotated.userId)
+          .executeTakeFirstOrThrow();
+        return sessionFor(user, rotated.refreshToken);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/v1/sync/pull',
+      summary: 'Pull the changes after a cursor',
+      roles: ALL_ROLES,
+      query: z.object({
+        since: z
+          .string()
+          .regex(/^\d{1,20}$/)
+          .default('0'),
+        limit: z.coerce.number().int().min(1).max(10_000).default(PULL_PAGE_DEFAULT),
+      }),
+      response: pullPage,
+      handler: async ({ principal, query }) =>
+        readChanges(
+          db,
+          principal.tenantId,
+          Number(query.since),
+          query.limit,
+          await purgeBefore(db, principal.tenantId),
+        ),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/v1/data/batch',
+      summary:
+        'Upsert or delete retailer data (customers, orders, shipments, returns, claims, contacts, notices, taxonomy, scripts, answers, policies)',
+      roles: ['retailer_admin'],
+      body: ingestRequest,
+      response: ingestResponse,
+      rateLimitPerMinute: 600,
+      handler: async ({ principal, body }) => {
+        const result = await db
+          .transaction()
+          .execute((trx) => applyChanges(trx, principal.tenantId, body.records, body.deletions));
+        const cursor = result.lastSeq ?? (await latestSequence(db, principal.tenantId));
+        if (result.lastSeq !== null) await notifier.publish(principal.tenantId, cursor);
+        return {
+          applied: result.applied,
+          skippedStale: result.skippedStale,
+          cursor: String(cursor),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/v1/admin/retention',
+      summary: 'Set how many days of customer history partner machines may keep',
+      roles: ['retailer_admin'],
+      body: retentionRequest,
+      response: retentionRequest,
+      handler: async ({ principal, body }) => {
+        await db
+          .updateTable('tenants')
+          .set({ retention_days: body.days })
+          .where('id', '=', principal.tenantId)
+          .execute();
+        await notifier.publish(principal.tenantId, await latestSequence(db, principal.tenantId));
+        return body;
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/v1/voc/batch',
+      summary: 'Push VoC records (idempotent by record id)',
+      roles: ['agent'],
+      body: vocPushRequest,
+      response: vocPushResponse,
+      rateLimitPerMinute: 120,
+      handler: async ({ principal, body }) => ({
+        results: await ingestVocRecords(db, principal, body.records),
+      }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/v1/voc',
+      summary: 'List VoC records visible to the caller',
+      roles: ALL_ROLES,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(1_000).default(100) }),
+      response: z.object({ records: z.array(vocRecord) }),
+      handler: async ({ principal, query }) => {
+        const rows = await db
+          .selectFrom('voc_records')
+          .select('data')
+          .where('tenant_id', '=', principal.tenantId)
+          .$if(principal.role === 'agent', (q) => q.where('agent_id', '=', principal.userId))
+          .$if(principal.role === 'supervisor' || principal.role === 'trainer', (q) =>
+            q.where('center_id', '=', principal.centerId ?? ''),
+          )
+          .orderBy('received_at', 'desc')
+          .limit(query.limit)
+          .execute();
+        return { records: rows.map((r) => JSON.parse(r.data)) };
+      },
+    }),
+  ];
+}
+
+/** The oldest date of customer history partner machines may keep, from the tenant's window. */
+async function purgeBefore(db: Kysely<ServerDatabase>, tenantId: string): Promise<string | null> {
+  const tenant = await db
+    .selectFrom('tenants')
+    .select('retention_days')
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
+  if (!tenant) return null;
+  return new Date(Date.now() - tenant.retention_days * 86_400_000).toISOString().slice(0, 10);
+}

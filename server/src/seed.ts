@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import type { RetailerRecord } from '../../src/shared/protocol/records';
+import { hashPassword } from './auth/passwords';
+import { applyChanges } from './data/change-log';
+import type { ServerDb } from './db/schema';
+import type { Role } from './db/schema';
+
+export const DEMO_TENANT_ID = 'demo-retailer';
+export const DEMO_PASSWORD = 'koe-demo';
+
+export interface SeedUser {
+  id: string;
+  email: string;
+  role: Role;
+  centerId: string | null;
+  displayName: string;
+}
+
+export const DEMO_USERS: readonly SeedUser[] = [
+  {
+    id: 'agent-tokyo-1',
+    email: 'agent@demo.koe.example',
+    role: 'agent',
+    centerId: 'center-tokyo',
+    displayName: '山田 美咲',
+  },
+  {
+    id: 'agent-osaka-1',
+    email: 'agent.osaka@demo.koe.example',
+    role: 'agent',
+    centerId: 'center-osaka',
+    displayName: '中村 翔',
+  },
+  {
+    id: 'trainer-tokyo-1',
+    email: 'trainer@demo.koe.example',
+    role: 'trainer',
+    centerId: 'center-tokyo',
+    displayName: '小林 恵',
+  },
+  {
+    id: 'supervisor-tokyo-1',
+    email: 'supervisor@demo.koe.example',
+    role: 'supervisor',
+    centerId: 'center-tokyo',
+    displayName: '加藤 直樹',
+  },
+  {
+    id: 'admin-1',
+    email: 'admin@demo.koe.example',
+    role: 'retailer_admin',
+    centerId: null,
+    displayName: 'Retailer Admin',
+  },
+];
+
+/** Creates a tenant with its centers and users (idempotent by id). */
+export async function createTenant(
+  db: ServerDb,
+  tenant: {
+    id: string;
+    name: string;
+    retentionDays?: number;
+    centers: { id: string; name: string }[];
+    users: readonly SeedUser[];
+    password: string;
+  },
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db
+    .insertInto('tenants')
+    .values({
+      id: tenant.id,
+      name: tenant.name,
+      retention_days: tenant.retentionDays ?? 730,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await db
+    .insertInto('tenant_sequences')
+    .values({ tenant_id: tenant.id, value: 0 })
+    .onConflict((oc) => oc.column('tenant_id').doNothing())
+    .execute();
+  for (const c of tenant.centers) {
+    await db
+      .insertInto('centers')
+      .values({ id: c.id, tenant_id: tenant.id, name: c.name })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+  const passwordHash = await hashPassword(tenant.password);
+  for (const u of tenant.users) {
+    await db
+      .insertInto('users')
+      .values({
+        id: u.id,
+        tenant_id: tenant.id,
+        center_id: u.centerId,
+        role: u.role,
+        email: u.email,
+        display_name: u.displayName,
+        password_hash: passwordHash,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+}
+
+/** The signing secret, created once and kept in the database so every process shares it. */
+export async function serverSecret(db: ServerDb, fromEnv: string | undefined): Promise<string> {
+  if (fromEnv) return fromEnv;
+  await db
+    .insertInto('server_settings')
+    .values({ key: 'token_secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('server_settings')
+    .select('value')
+    .where('key', '=', 'token_secret')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** An empty database gets the demo retailer, its users and its data. */
+export async function seedDemoRetailerIfEmpty(
+  db: ServerDb,
+  records: () => Iterable<RetailerRecord[]>,
+): Promise<boolean> {
+  const existing = await db.selectFrom('tenants').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  await createTenant(db, {
+    id: DEMO_TENANT_ID,
+    name: 'デモ通販 (Demo Retailer)',
+    centers: [
+      { id: 'center-tokyo', name: '東京パートナーセンター' },
+      { id: 'center-osaka', name: '大阪パートナーセンター' },
+    ],
+    users: DEMO_USERS,
+    password: DEMO_PASSWORD,
+  });
+  for (const batch of records()) {
+    await applyChanges(db, DEMO_TENANT_ID, batch, []);
+  }
+  return true;
+}

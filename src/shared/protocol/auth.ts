@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const role = z.enum(['agent', 'trainer', 'supervisor', 'retailer_admin']);
+export type Role = z.infer<typeof role>;
+
+export const signInRequest = z.object({
+  email: z.string().min(3).max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const refreshRequest = z.object({ refreshToken: z.string().min(10).max(200) });
+
+export const session = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresInSeconds: z.number().int(),
+  user: z.object({
+    id: z.string(),
+    tenantId: z.string(),
+    centerId: z.string().nullable(),
+    role,
+    displayName: z.string(),
+  }),
+});
+export type Session = z.infer<typeof session>;
+
+export const apiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof apiError>;

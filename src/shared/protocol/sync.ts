@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isoDate, isoDateTime } from '../domain/primitives';
+import { retailerRecord } from './records';
+
+/** Record types a desktop pulls, and the ids it can be told to delete. */
+export const pulledRecordType = z.enum([
+  'customer',
+  'order',
+  'shipment',
+  'return',
+  'claim',
+  'contact',
+  'notice',
+  'reason',
+  'script_version',
+  'knowledge_answer',
+  'policy',
+]);
+export type PulledRecordType = z.infer<typeof pulledRecordType>;
+
+export const deletion = z.object({ type: pulledRecordType, id: z.string().min(1).max(64) });
+export type Deletion = z.infer<typeof deletion>;
+
+/**
+ * A page of changes after `since`. Pages are applied (records, deletions, purge) and the cursor
+ * stored in one local transaction, so a crash between pages resumes where it stopped.
+ */
+export const pullPage = z.object({
+  protocolVersion: z.literal(1),
+  /** Opaque to the client: the server's change sequence after this page. */
+  cursor: z.string().regex(/^\d{1,20}$/),
+  hasMore: z.boolean(),
+  records: z.array(retailerRecord).max(10_000),
+  deletions: z.array(deletion).max(10_000),
+  /**
+   * The retailer's retention window: customer history older than this date must not stay on
+   * a partner machine, so the client purges it after applying the page.
+   */
+  purgeBefore: isoDate.nullable(),
+  serverTime: isoDateTime,
+});
+export type PullPage = z.infer<typeof pullPage>;

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { buildServer } from '../../../server/src/app';
+import { openServerStore, type ServerStore } from '../../../server/src/db/connect';
+import { createChangeNotifier } from '../../../server/src/live/change-notifier';
+import { createTenant, type SeedUser } from '../../../server/src/seed';
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Two retailers, each with two centers and one user of every role per center. */
+export const TENANTS = ['retailer-a', 'retailer-b'].map((tenantId) => {
+  const centers = [`${tenantId}-center-x`, `${tenantId}-center-y`];
+  const users: SeedUser[] = centers.flatMap((centerId) =>
+    (['agent', 'trainer', 'supervisor'] as const).map((role) => ({
+      id: `${centerId}-${role}`,
+      email: `${role}@${centerId}.example`,
+      role,
+      centerId,
+      displayName: `${role} of ${centerId}`,
+    })),
+  );
+  users.push({
+    id: `${tenantId}-admin`,
+    email: `admin@${tenantId}.example`,
+    role: 'retailer_admin',
+    centerId: null,
+    displayName: 'admin',
+  });
+  return { id: tenantId, centers, users };
+});
+
+export interface TestServer {
+  url: string;
+  store: ServerStore;
+  close(): Promise<void>;
+}
+
+/**
+ * A real server on loopback over a real database: a fresh SQLite file, or the PostgreSQL named
+ * by KOE_TEST_DATABASE_URL (schema reset first), as `.ci/run` provides.
+ */
+export async function startTestServer(options: { postgres?: boolean } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
+  const databaseUrl = options.postgres ? process.env.KOE_TEST_DATABASE_URL : undefined;
+  if (options.postgres && !databaseUrl) throw new Error('KOE_TEST_DATABASE_URL is not set');
+  if (databaseUrl) await resetPostgres(databaseUrl);
+  const store = await openServerStore({ databaseUrl, sqliteFile: join(dir, 'server.sqlite') });
+  for (const t of TENANTS) {
+    await createTenant(store.db, {
+      id: t.id,
+      name: t.id,
+      centers: t.centers.map((id) => ({ id, name: id })),
+      users: t.users,
+      password: PASSWORD,
+    });
+  }
+  const notifier = await createChangeNotifier(store.pool);
+  const app = await buildServer({ store, notifier, secret: 'test-secret-0123456789' });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    store,
+    close: async () => {
+      await app.close();
+      await notifier.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function resetPostgres(url: string): Promise<void> {
+  const store = await openServerStore({ databaseUrl: url, sqliteFile: ':memory:' });
+  await sql`drop schema public cascade`.execute(store.db);
+  await sql`create schema public`.execute(store.db);
+  await store.close();
+}
+
+export async function signIn(url: string, email: string, password = PASSWORD): Promise<string> {
+  const response = await fetch(`${url}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok)
+    throw new Error(`sign-in ${email}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export async function call(
+  url: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown; headers: Headers }> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, json, headers: response.headers };
+}
