@@ -1,40 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VocRecord } from '../../../src/shared/domain/voc';
-import { uuidV7 } from '../../../src/shared/uuid-v7';
-import { customerRecord, orderRecord } from '../../fixtures/retailer-records';
+import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from './test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
 if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-export function vocFor(
-  agentId: string,
-  centerId: string,
-  overrides: Partial<VocRecord> = {},
-): VocRecord {
-  return {
-    id: uuidV7(),
-    callId: 'call-1',
-    agentId,
-    centerId,
-    customerId: 'c1',
-    orderId: null,
-    reasonCodes: ['delivery.late'],
-    predictedReason: 'delivery.late',
-    sentiment: 'negative',
-    resolution: 'resolved',
-    avoidable: true,
-    customerWords: '荷物がまだ届きません',
-    scriptId: null,
-    scriptVersion: null,
-    harassment: null,
-    startedAt: '2026-11-23T01:00:00.000Z',
-    endedAt: '2026-11-23T01:05:00.000Z',
-    savedAt: '2026-11-23T01:06:00.000Z',
-    afterCallWorkSeconds: 60,
-    ...overrides,
-  };
-}
 
 describe.each(suites)('retailer API on $name', ({ postgres }) => {
   let server: TestServer;

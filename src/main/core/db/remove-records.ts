@@ -1,0 +1,108 @@
+import type Sqlite from 'better-sqlite3';
+import type { Deletion } from '../../../shared/protocol/sync';
+
+/**
+ * Deletions and retention purges from the retailer, applied in the caller's transaction. A
+ * deleted parent takes its children with it (an order its lines, shipments and their events).
+ */
+export function createRecordRemover(sqlite: Sqlite.Database) {
+  const p = (source: string) => sqlite.prepare(source);
+  const deleteShipmentsOfOrders = [
+    p(
+      `delete from tracking_events where shipment_id in (select id from shipments where order_id in (select value from json_each(?)))`,
+    ),
+    p(`delete from shipments where order_id in (select value from json_each(?))`),
+    p(`delete from order_lines where order_id in (select value from json_each(?))`),
+    p(`delete from returns where order_id in (select value from json_each(?))`),
+    p(`delete from claims where order_id in (select value from json_each(?))`),
+    p(`delete from orders where id in (select value from json_each(?))`),
+  ];
+  const customerChildren = [
+    p('delete from customer_phones where customer_id = ?'),
+    p('delete from customer_emails where customer_id = ?'),
+    p('delete from contacts where customer_id = ?'),
+    p('delete from notices where customer_id = ?'),
+    p('delete from returns where customer_id = ?'),
+    p('delete from claims where customer_id = ?'),
+  ];
+  const customerLocalId = p('select local_id from customers where id = ?');
+  const ordersOfCustomer = p('select id from orders where customer_id = ?');
+  const deleteSearch = p('delete from customer_search where rowid = ?');
+  const deleteCustomer = p('delete from customers where id = ?');
+  const simple: Record<string, Sqlite.Statement> = {
+    return: p('delete from returns where id = ?'),
+    claim: p('delete from claims where id = ?'),
+    contact: p('delete from contacts where id = ?'),
+    notice: p('delete from notices where id = ?'),
+    reason: p('delete from reasons where code = ?'),
+    knowledge_answer: p('delete from knowledge_answers where id = ?'),
+    policy: p('delete from policies where id = ?'),
+  };
+  const deleteShipment = [
+    p('delete from tracking_events where shipment_id = ?'),
+    p('delete from shipments where id = ?'),
+  ];
+  const deleteScriptVersion = p('delete from script_versions where script_id = ? and version = ?');
+
+  const removeOrders = (orderIds: string[]) => {
+    if (orderIds.length === 0) return;
+    const json = JSON.stringify(orderIds);
+    for (const statement of deleteShipmentsOfOrders) statement.run(json);
+  };
+
+  const removeCustomer = (id: string) => {
+    removeOrders((ordersOfCustomer.all(id) as { id: string }[]).map((o) => o.id));
+    for (const statement of customerChildren) statement.run(id);
+    const row = customerLocalId.get(id) as { local_id: number } | undefined;
+    if (row) deleteSearch.run(row.local_id);
+    deleteCustomer.run(id);
+  };
+
+  const purgeStatements = {
+    oldOrders: p('select id from orders where placed_at < ?'),
+    contacts: p('delete from contacts where occurred_at < ?'),
+    notices: p('delete from notices where sent_at < ?'),
+    idleCustomers: p(
+      'select id from customers c where c.updated_at < ? and not exists (select 1 from orders o where o.customer_id = c.id)',
+    ),
+  };
+
+  return {
+    remove(deletions: readonly Deletion[]): number {
+      for (const d of deletions) {
+        switch (d.type) {
+          case 'customer':
+            removeCustomer(d.id);
+            break;
+          case 'order':
+            removeOrders([d.id]);
+            break;
+          case 'shipment':
+            for (const statement of deleteShipment) statement.run(d.id);
+            break;
+          case 'script_version': {
+            const at = d.id.lastIndexOf('@');
+            deleteScriptVersion.run(d.id.slice(0, at), Number(d.id.slice(at + 1)));
+            break;
+          }
+          default:
+            simple[d.type]?.run(d.id);
+        }
+      }
+      return deletions.length;
+    },
+
+    /**
+     * Drops customer history older than the retailer's retention window (`before`, a date):
+     * old orders with everything hanging on them, old contacts and notices, and customers with
+     * nothing left who have not changed since.
+     */
+    purgeBefore(before: string): void {
+      removeOrders((purgeStatements.oldOrders.all(before) as { id: string }[]).map((o) => o.id));
+      purgeStatements.contacts.run(before);
+      purgeStatements.notices.run(before);
+      for (const { id } of purgeStatements.idleCustomers.all(before) as { id: string }[])
+        removeCustomer(id);
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import type { z } from 'zod';
+import type { VocRecord } from '../../../shared/domain/voc';
+import { session, type Session } from '../../../shared/protocol/auth';
+import { pullPage, type PullPage } from '../../../shared/protocol/sync';
+import { vocPushResponse, type VocPushOutcome } from '../../../shared/protocol/voc-push';
+
+/** Why a call to the retailer's API did not succeed, in the terms the sync engine acts on. */
+export class SyncError extends Error {
+  constructor(
+    readonly kind:
+      | 'offline' // no connection, reset, timeout: try again later
+      | 'server' // 5xx: try again later
+      | 'rate_limited' // 429: try again after retryAfterMs
+      | 'unauthorized' // sign in again
+      | 'invalid_response' // the answer did not match the protocol: try again, never apply it
+      | 'rejected', // 4xx: the request itself is wrong
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+/** Where the session lives: Electron safeStorage in the app, a file only in the browser harness. */
+export interface SessionStore {
+  load(): Session | null;
+  save(session: Session): void;
+  clear(): void;
+}
+
+export interface RetailerApi {
+  signIn(email: string, password: string): Promise<Session>;
+  pull(since: string, limit?: number): Promise<PullPage>;
+  pushVoc(records: readonly VocRecord[]): Promise<VocPushOutcome[]>;
+  /** Opens the server-sent event stream; resolves when it closes. */
+  listen(onChanges: (cursor: string) => void, signal: AbortSignal): Promise<void>;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export function createRetailerApi(options: {
+  baseUrl: string;
+  sessions: SessionStore;
+}): RetailerApi {
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function send(
+    path: string,
+    init: RequestInit,
+    auth: boolean,
+    retried = false,
+  ): Promise<Response> {
+    const current = auth ? options.sessions.load() : null;
+    if (auth && !current) throw new SyncError('unauthorized', 'Not signed in to the retailer.');
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        ...init,
+        headers: {
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...(current ? { authorization: `Bearer ${current.accessToken}` } : {}),
+        },
+        signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new SyncError('offline', `Cannot reach the retailer: ${(error as Error).message}`);
+    }
+    if (response.status === 401 && auth && !retried && current) {
+      await response.body?.cancel();
+      await refresh(current.refreshToken);
+      return send(path, init, auth, true);
+    }
+    if (response.ok) return response;
+    const text = await response.text().catch(() => '');
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('retry-after') ?? '5');
+      throw new SyncError(
+        'rate_limited',
+        'The retailer asked us to slow down.',
+        (Number.isFinite(seconds) ? seconds : 5) * 1000,
+      );
+    }
+    if (response.status >= 500)
+      throw new SyncError('server', `The retailer's server failed (${response.status}).`);
+    if (response.status === 401)
+      throw new SyncError('unauthorized', 'The retailer refused our session; sign in again.');
+    throw new SyncError(
+      'rejected',
+      `The retailer refused the request (${response.status}): ${text.slice(0, 300)}`,
+    );
+  }
+
+  async function readJson<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      // A connection dropped mid-body or a truncated answer: nothing of it is applied.
+      throw new SyncError(
+        'invalid_response',
+        `The ${what} arrived incomplete: ${(error as Error).message}`,
+      );
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SyncError(
+        'invalid_response',
+        `The ${what} does not match the protocol at ${issue?.path.join('.')}: ${issue?.message}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  async function refresh(refreshToken: string): Promise<void> {
+    const response = await send(
+      '/v1/auth/refresh',
+      { method: 'POST', body: JSON.stringify({ refreshToken }) },
+      false,
+    ).catch((error: unknown) => {
+      if (error instanceof SyncError && error.kind === 'rejected') options.sessions.clear();
+      throw error instanceof SyncError && error.kind === 'rejected'
+        ? new SyncError('unauthorized', 'The session expired; sign in again.')
+        : error;
+    });
+    options.sessions.save(await readJson(response, session, 'session'));
+  }
+
+  return {
+    async signIn(email, password) {
+      const response = await send(
+        '/v1/auth/sign-in',
+        { method: 'POST', body: JSON.stringify({ email, password }) },
+        false,
+      );
+      const result = await readJson(response, session, 'session');
+      options.sessions.save(result);
+      return result;
+    },
+    async pull(since, limit) {
+      const query = new URLSearchParams({ since, ...(limit ? { limit: String(limit) } : {}) });
+      const response = await send(`/v1/sync/pull?${query}`, { method: 'GET' }, true);
+      return readJson(response, pullPage, 'page of changes');
+    },
+    async pushVoc(records) {
+      const response = await send(
+        '/v1/voc/batch',
+        { method: 'POST', body: JSON.stringify({ records }) },
+        true,
+      );
+      const { results } = await readJson(response, vocPushResponse, 'push answer');
+      return results;
+    },
+    async listen(onChanges, signal) {
+      const response = await send('/v1/events', { method: 'GET', signal }, true);
+      const reader = response.body?.getReader();
+      if (!reader) return;
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = /^event: changes\ndata: (.*)$/m.exec(message)?.[1];
+            if (data) {
+              const cursor = (JSON.parse(data) as { cursor?: unknown }).cursor;
+              if (typeof cursor === 'string') onChanges(cursor);
+            }
+          }
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        throw new SyncError('offline', `The change stream broke: ${(error as Error).message}`);
+      }
+    },
+  };
+}

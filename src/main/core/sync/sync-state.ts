@@ -1,0 +1,25 @@
+import type Sqlite from 'better-sqlite3';
+
+/** Small key → value facts about sync kept in the cache itself, so they commit with the data. */
+export function syncStateStore(sqlite: Sqlite.Database) {
+  const read = sqlite.prepare('select value from sync_state where key = ?');
+  const write = sqlite.prepare(
+    'insert into sync_state (key, value) values (?, ?) on conflict(key) do update set value = excluded.value',
+  );
+  const remove = sqlite.prepare('delete from sync_state where key = ?');
+  return {
+    get: (key: SyncStateKey): string | null =>
+      (read.get(key) as { value: string } | undefined)?.value ?? null,
+    set: (key: SyncStateKey, value: string): void => void write.run(key, value),
+    delete: (key: SyncStateKey): void => void remove.run(key),
+  };
+}
+
+export type SyncStateKey =
+  /** The server cursor after the last applied page. Absent: nothing pulled yet (bootstrap). */
+  | 'cursor'
+  /** JSON of the secondary indexes dropped for a bootstrap, rebuilt when it completes. */
+  | 'deferred_indexes'
+  /** The retention date last purged to, so the purge runs once per date. */
+  | 'purged_before'
+  | 'last_synced_at';

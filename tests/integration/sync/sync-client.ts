@@ -1,0 +1,20 @@
+import type { Session } from '../../../src/shared/protocol/auth';
+import { createRetailerApi, type SessionStore } from '../../../src/main/core/sync/retailer-api';
+
+/** An in-memory session store (the app keeps it in safeStorage; tests need no persistence). */
+export function memorySessions(): SessionStore & { current: Session | null } {
+  const store = {
+    current: null as Session | null,
+    load: () => store.current,
+    save: (s: Session) => void (store.current = s),
+    clear: () => void (store.current = null),
+  };
+  return store;
+}
+
+export async function signedInApi(baseUrl: string, email: string, password: string) {
+  const sessions = memorySessions();
+  const api = createRetailerApi({ baseUrl, sessions });
+  await api.signIn(email, password);
+  return { api, sessions };
+}

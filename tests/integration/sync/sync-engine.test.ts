@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { pullChanges } from '../../../src/main/core/sync/pull-changes';
+import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
+import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import {
+  customerRecord,
+  orderRecord,
+  shipmentRecord,
+  vocFor,
+} from '../../fixtures/retailer-records';
+import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
+import { signedInApi } from './sync-client';
+
+describe('client sync against the real server', () => {
+  let server: TestServer;
+  let local: LocalDatabase;
+  let admin: string;
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    local = await openDatabase({ filename: ':memory:' });
+    admin = await signIn(server.url, 'admin@retailer-a.example');
+    const records = [];
+    for (let i = 0; i < 250; i++) {
+      records.push(
+        customerRecord({
+          id: `c${i}`,
+          phones: [{ number: `090-1000-${String(i).padStart(4, '0')}`, kind: 'mobile' }],
+        }),
+      );
+      records.push(orderRecord({ id: `o${i}`, customerId: `c${i}` }));
+      records.push(shipmentRecord({ id: `s${i}`, orderId: `o${i}` }));
+    }
+    await call(server.url, admin, 'POST', '/v1/data/batch', { records });
+  });
+  afterEach(async () => {
+    await local.close();
+    await server.close();
+  });
+
+  it('bootstraps in pages, rebuilds the deferred indexes, then applies deltas including deletions', async () => {
+    const { api } = await signedInApi(server.url, 'agent@retailer-a-center-x.example', PASSWORD);
+    const first = await pullChanges(local.sqlite, api, { pageSize: 100 });
+    expect(first).toMatchObject({ bootstrap: true, records: 750, pages: 8 });
+    expect(local.sqlite.prepare('select count(*) n from customers').get()).toEqual({ n: 250 });
+    const indexes = local.sqlite
+      .prepare(
+        `select name from sqlite_master where type = 'index' and name = 'customers_by_family_name'`,
+      )
+      .all();
+    expect(indexes).toHaveLength(1);
+
+    await call(server.url, admin, 'POST', '/v1/data/batch', {
+      records: [
+        customerRecord({ id: 'c1', familyName: '高橋', updatedAt: '2026-11-22T00:00:00.000Z' }),
+      ],
+      deletions: [{ type: 'customer', id: 'c2' }],
+    });
+    const second = await pullChanges(local.sqlite, api, { pageSize: 100 });
+    expect(second).toMatchObject({ bootstrap: false, records: 1, deletions: 1 });
+    expect(local.sqlite.prepare(`select family_name from customers where id = 'c1'`).get()).toEqual(
+      { family_name: '高橋' },
+    );
+    expect(local.sqlite.prepare(`select count(*) n from customers where id = 'c2'`).get()).toEqual({
+      n: 0,
+    });
+    expect(
+      local.sqlite.prepare(`select count(*) n from orders where customer_id = 'c2'`).get(),
+    ).toEqual({ n: 0 });
+  });
+
+  it('purges customer history older than the retention window', async () => {
+    await call(server.url, admin, 'POST', '/v1/data/batch', {
+      records: [
+        orderRecord({
+          id: 'old',
+          customerId: 'c1',
+          orderNumber: 'KO-OLD',
+          placedAt: '2020-01-01T00:00:00.000Z',
+        }),
+      ],
+    });
+    await call(server.url, admin, 'PUT', '/v1/admin/retention', { days: 365 });
+    const { api } = await signedInApi(server.url, 'agent@retailer-a-center-x.example', PASSWORD);
+    await pullChanges(local.sqlite, api);
+    expect(local.sqlite.prepare(`select count(*) n from orders where id = 'old'`).get()).toEqual({
+      n: 0,
+    });
+    expect(local.sqlite.prepare(`select count(*) n from orders`).get()).toEqual({ n: 250 });
+  });
+
+  it('pushes saved wrap-ups exactly once and quarantines what the server refuses', async () => {
+    const { api } = await signedInApi(server.url, 'agent@retailer-a-center-x.example', PASSWORD);
+    const save = createVocRecordSaver(local.sqlite);
+    const mine = [1, 2, 3].map(() => vocFor('retailer-a-center-x-agent', 'retailer-a-center-x'));
+    const notMine = vocFor('retailer-a-center-y-agent', 'retailer-a-center-y');
+    for (const r of [...mine, notMine]) save(r);
+    const result = await pushOutbox(local.sqlite, api);
+    expect(result).toMatchObject({ sent: 3, quarantined: 1 });
+    const quarantined = local.sqlite
+      .prepare(`select entity_id, last_error from outbox where state = 'quarantined'`)
+      .all();
+    expect(quarantined).toEqual([
+      {
+        entity_id: notMine.id,
+        last_error: expect.stringMatching(/only save VoC records as itself/),
+      },
+    ]);
+    // Nothing pending: a second push sends nothing more.
+    expect(await pushOutbox(local.sqlite, api)).toMatchObject({ sent: 0 });
+    const supervisor = await signIn(server.url, 'supervisor@retailer-a-center-x.example');
+    const onServer = (await call(server.url, supervisor, 'GET', '/v1/voc')).json as {
+      records: { id: string }[];
+    };
+    expect(onServer.records.map((r) => r.id).sort()).toEqual(mine.map((r) => r.id).sort());
+  });
+});
