@@ -30,6 +30,8 @@ async function openReadSide() {
       events: createEventBus(),
       preferences: loadPreferences('.data/bench-preferences'),
       appVersion: 'bench',
+      retailer: null,
+      connectRetailer: async () => ({ retailerUrl: 'unused' }),
     }),
   );
   return { sqlite: database.sqlite, db: database.db, router, close: database.close };

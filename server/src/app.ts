@@ -62,11 +62,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .send({ error: { code: code.toLowerCase(), message: (error as Error).message } });
     }
     app.log.error(error);
-    return reply
-      .status(500)
-      .send({
-        error: { code: 'internal', message: 'The server failed; the request was not applied.' },
-      });
+    return reply.status(500).send({
+      error: { code: 'internal', message: 'The server failed; the request was not applied.' },
+    });
   });
   app.setNotFoundHandler((request, reply) =>
     reply

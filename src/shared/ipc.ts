@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CustomerCard, CustomerSummary, Language } from './domain';
+import type { SyncStatus } from './sync-status';
 import { language } from './domain/primitives';
 
 /**
@@ -41,6 +42,8 @@ export interface AppInfo {
   locale: Language;
   /** Where the customer data comes from: the embedded demo retailer, or a configured one. */
   dataSource: 'demo' | 'retailer';
+  /** The retailer API this desktop syncs with (the embedded demo retailer's loopback URL). */
+  retailerUrl: string | null;
   customerCount: number;
 }
 
@@ -61,6 +64,23 @@ export const ipcHandlers = {
   'customers:card': channel<CustomerCard>()(
     z.object({ customerId: z.string().min(1).max(64) }).strict(),
   ),
+  'sync:status': channel<SyncStatus>()(z.object({}).strict()),
+  'sync:now': channel<SyncStatus>()(z.object({}).strict()),
+  'retailer:connect': channel<{ retailerUrl: string }>()(
+    z
+      .object({
+        retailerUrl: z
+          .string()
+          .trim()
+          .max(2048)
+          .refine((u) => /^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), {
+            message: 'use an https:// address (http:// only on this machine)',
+          }),
+        email: z.string().trim().min(3).max(254),
+        password: z.string().min(1).max(200),
+      })
+      .strict(),
+  ),
 };
 
 /** Pushes from main to the renderer. */
@@ -71,6 +91,7 @@ export interface IpcEvents {
     | { to: 'search'; query: string }
     | { to: 'screenPop'; phone: string };
   'app:localeChanged': { locale: Language };
+  'sync:status': SyncStatus;
 }
 
 export type IpcChannel = keyof typeof ipcHandlers;
@@ -80,7 +101,11 @@ export type IpcParsedInput<C extends IpcChannel> = z.output<(typeof ipcHandlers)
 export type IpcOutput<C extends IpcChannel> = (typeof ipcHandlers)[C]['output'];
 
 export const ipcChannels = Object.keys(ipcHandlers) as IpcChannel[];
-export const ipcEventNames: readonly IpcEventName[] = ['app:navigate', 'app:localeChanged'];
+export const ipcEventNames: readonly IpcEventName[] = [
+  'app:navigate',
+  'app:localeChanged',
+  'sync:status',
+];
 
 export type IpcErrorCode =
   | 'unknown_channel'

@@ -1,12 +1,29 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
+import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import { openDatabase, type LocalDatabase } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
 import { parseKoeLink } from './links/koe-link';
 import { loadPreferences, type PreferencesStore } from './preferences/preferences';
 import { createServices } from './services';
-import { seedDemoDataIfEmpty } from './demo/seed-demo-data';
+import { AppError } from './errors';
+import { createRetailerApi, type SessionStore } from './sync/retailer-api';
+import {
+  startSyncWorker,
+  type SyncWorkerEntry,
+  type SyncWorkerHandle,
+} from './sync/sync-worker-host';
+
+/** The retailer this desktop syncs with. */
+export interface RetailerConnection {
+  baseUrl: string;
+  /** Where the session lives (Electron safeStorage; a plain file only in the browser harness). */
+  sessions: SessionStore;
+  /** With the embedded demo retailer: sign in as its demo agent when there is no session. */
+  demoAgent?: { email: string; password: string };
+}
 
 export interface KoeCoreOptions {
   /** Where the local cache and preferences live (Electron's userData, or a test's temp dir). */
@@ -16,8 +33,12 @@ export interface KoeCoreOptions {
   systemLocale?: string;
   /** Electron's build of better-sqlite3 (its ABI differs from Node's); omitted under Node. */
   nativeBinding?: string;
-  /** Fill an empty cache with the embedded demo retailer's data (true unless a retailer is set). */
-  seedDemoData?: boolean;
+  /** Without one the cache is used as it is (tests); the app always passes one. */
+  retailer?: RetailerConnection;
+  /** How to start the sync worker's code (bundled in the app, TypeScript under tsx). */
+  syncWorkerEntry?: SyncWorkerEntry;
+  /** Seconds between safety-net pulls; live change notices trigger pulls sooner. */
+  pullIntervalMs?: number;
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -31,19 +52,68 @@ export interface KoeCore {
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
   isCallActive(): boolean;
   locale(): Language;
+  syncStatus(): SyncStatus;
   close(): Promise<void>;
 }
 
 export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
+  const dbFile = join(options.dataDir, cacheFileName(options.retailer));
   const database = await openDatabase({
-    filename: join(options.dataDir, 'koe.sqlite'),
+    filename: dbFile,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
-  if (options.seedDemoData ?? true) await seedDemoDataIfEmpty(database);
   const events = createEventBus();
   const preferences = loadPreferences(options.dataDir, options.systemLocale);
+
+  let sync: SyncWorkerHandle | null = null;
+  const retailer = options.retailer;
+  if (retailer) {
+    if (!options.syncWorkerEntry)
+      throw new Error('A retailer connection needs a sync worker entry');
+    sync = startSyncWorker({
+      entry: options.syncWorkerEntry,
+      config: {
+        dbFile,
+        baseUrl: retailer.baseUrl,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+      },
+      sessions: retailer.sessions,
+      onStatus: (status) => events.emit('sync:status', status),
+    });
+    if (!retailer.sessions.load() && retailer.demoAgent) {
+      void sync.signIn(retailer.demoAgent.email, retailer.demoAgent.password);
+    }
+  }
+
   const router = createIpcRouter(
-    createServices({ db: database.db, events, preferences, appVersion: options.appVersion }),
+    createServices({
+      db: database.db,
+      events,
+      preferences,
+      appVersion: options.appVersion,
+      retailer: retailer
+        ? {
+            url: retailer.baseUrl,
+            isDemo: retailer.demoAgent !== undefined,
+            status: () => sync?.status() ?? initialSyncStatus,
+            syncNow: () => sync?.syncNow(),
+          }
+        : null,
+      connectRetailer: async ({ retailerUrl, email, password }) => {
+        if (!retailer)
+          throw new AppError('unavailable', 'This Koe has no retailer connection to change.');
+        // Sign in before anything is saved, so a wrong address or password changes nothing.
+        const api = createRetailerApi({ baseUrl: retailerUrl, sessions: retailer.sessions });
+        try {
+          await api.signIn(email, password);
+        } catch (error) {
+          throw new AppError('unavailable', (error as Error).message);
+        }
+        preferences.update({ retailerUrl });
+        return { retailerUrl };
+      },
+    }),
   );
   return {
     router,
@@ -59,6 +129,19 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     // Calls arrive with the CTI bridge (the call issue); until then no call can be active.
     isCallActive: () => false,
     locale: () => preferences.get().locale,
-    close: () => database.close(),
+    syncStatus: () => sync?.status() ?? initialSyncStatus,
+    async close() {
+      await sync?.stop();
+      await database.close();
+    },
   };
+}
+
+/**
+ * One cache file per retailer: a desktop moved to another retailer never mixes their data, and
+ * the demo retailer's cache never leaks into a real one.
+ */
+export function cacheFileName(retailer: RetailerConnection | undefined): string {
+  if (!retailer || retailer.demoAgent) return 'koe.sqlite';
+  return `koe-${createHash('sha256').update(retailer.baseUrl).digest('hex').slice(0, 12)}.sqlite`;
 }

@@ -27,6 +27,8 @@ describe('the IPC contract', () => {
       events: createEventBus(),
       preferences: loadPreferences(mkdtempSync(join(tmpdir(), 'koe-prefs-'))),
       appVersion: 'test',
+      retailer: null,
+      connectRetailer: async () => ({ retailerUrl: 'unused' }),
     });
     expect(Object.keys(services).sort()).toEqual([...ipcChannels].sort());
     expect(() => createIpcRouter(services)).not.toThrow();

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { language, type Language } from '../../../shared/domain';
 
-const preferencesSchema = z.object({ locale: language });
+const preferencesSchema = z.object({
+  locale: language,
+  /** The retailer API to sync with; null runs the embedded demo retailer. */
+  retailerUrl: z.string().nullable().default(null),
+});
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 export interface PreferencesStore {
@@ -22,7 +26,7 @@ export function defaultLocale(systemLocale: string | undefined): Language {
  */
 export function loadPreferences(dataDir: string, systemLocale?: string): PreferencesStore {
   const file = join(dataDir, 'preferences.json');
-  let current: Preferences = { locale: defaultLocale(systemLocale) };
+  let current: Preferences = { locale: defaultLocale(systemLocale), retailerUrl: null };
   try {
     const parsed = preferencesSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (parsed.success) current = parsed.data;

@@ -1,32 +1,51 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../errors';
-import type { Database } from '../db/database';
+import type { SyncStatus } from '../../../shared/sync-status';
+import { toE164 } from '../../../shared/phone';
 import { readCustomerCard } from '../db/customer-card';
 import {
   countCustomers,
   findCustomerIdsByPhone,
   getCustomerSummaries,
 } from '../db/customers/customer.repository';
+import type { Database } from '../db/database';
 import { searchCustomers } from '../db/search/customer-search';
+import { AppError } from '../errors';
 import type { EventBus } from '../events/event-bus';
 import type { IpcServices } from '../ipc/router';
 import type { PreferencesStore } from '../preferences/preferences';
-import { toE164 } from '../../../shared/phone';
+
+export interface RetailerServices {
+  url: string;
+  isDemo: boolean;
+  status(): SyncStatus;
+  syncNow(): void;
+}
 
 export interface ServiceDeps {
   db: Kysely<Database>;
   events: EventBus;
   preferences: PreferencesStore;
   appVersion: string;
+  /** Null when the cache is used without a retailer (tests). */
+  retailer: RetailerServices | null;
+  connectRetailer(input: { retailerUrl: string; email: string; password: string }): Promise<{
+    retailerUrl: string;
+  }>;
 }
 
 /** The implementations of every ipc.ts channel; input arrives already validated. */
-export function createServices({ db, events, preferences, appVersion }: ServiceDeps): IpcServices {
+export function createServices(deps: ServiceDeps): IpcServices {
+  const { db, events, preferences, appVersion, retailer } = deps;
+  const syncStatus = () => {
+    if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
+    return retailer.status();
+  };
   return {
     'app:info': async () => ({
       version: appVersion,
       locale: preferences.get().locale,
-      dataSource: 'demo',
+      dataSource: retailer && !retailer.isDemo ? 'retailer' : 'demo',
+      retailerUrl: retailer?.url ?? null,
       customerCount: await countCustomers(db),
     }),
     'app:setLocale': ({ locale }) => {
@@ -48,5 +67,12 @@ export function createServices({ db, events, preferences, appVersion }: ServiceD
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
       return card;
     },
+    'sync:status': () => syncStatus(),
+    'sync:now': () => {
+      const status = syncStatus();
+      retailer?.syncNow();
+      return status;
+    },
+    'retailer:connect': (input) => deps.connectRetailer(input),
   };
 }

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { generateDemoRecords } from '../../src/shared/demo/generate-demo-records';
+import { buildServer } from './app';
+import { openServerStore } from './db/connect';
+import { createChangeNotifier } from './live/change-notifier';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoRetailerIfEmpty, serverSecret } from './seed';
+
+export interface EmbeddedDemoRetailer {
+  url: string;
+  /** The demo agent the app signs in as when no retailer is configured. */
+  agent: { email: string; password: string };
+  close(): Promise<void>;
+}
+
+/**
+ * The demo retailer, run inside the app on loopback when no retailer is configured: the same
+ * server a retailer runs, on a SQLite file in the app's data folder, seeded on first start.
+ * The desktop syncs from it exactly as it would from a real retailer.
+ */
+export async function startEmbeddedDemoRetailer(dataDir: string): Promise<EmbeddedDemoRetailer> {
+  const store = await openServerStore({ sqliteFile: join(dataDir, 'demo-retailer.sqlite') });
+  await store.db
+    .transaction()
+    .execute((trx) => seedDemoRetailerIfEmpty(trx, () => generateDemoRecords({ size: 'demo' })));
+  const notifier = await createChangeNotifier(null);
+  const app = await buildServer({
+    store,
+    notifier,
+    secret: await serverSecret(store.db, undefined),
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const agent = DEMO_USERS.find((u) => u.role === 'agent') as (typeof DEMO_USERS)[number];
+  return {
+    url,
+    agent: { email: agent.email, password: DEMO_PASSWORD },
+    close: async () => {
+      await app.close();
+      await notifier.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Session } from '../../../shared/protocol/auth';
+import type { SyncStatus } from '../../../shared/sync-status';
+
+/** Messages between the thread that answers the UI and the sync worker. */
+export interface SyncWorkerConfig {
+  dbFile: string;
+  nativeBinding?: string;
+  baseUrl: string;
+  session: Session | null;
+  pullIntervalMs?: number;
+  pageSize?: number;
+}
+
+export type ToSyncWorker =
+  | { type: 'start'; config: SyncWorkerConfig }
+  | { type: 'syncNow' }
+  | { type: 'signIn'; email: string; password: string }
+  | { type: 'stop' };
+
+export type FromSyncWorker =
+  | { type: 'status'; status: SyncStatus }
+  /** The session changed (signed in, refreshed, cleared): the host persists it securely. */
+  | { type: 'session'; session: Session | null }
+  | { type: 'signInResult'; ok: boolean; message?: string }
+  | { type: 'stopped' };
