@@ -40,7 +40,7 @@ export async function benchBulkLoad(): Promise<Figure[]> {
   }
 }
 
-function collectBatches(customers: number): RetailerRecord[][] {
+export function collectBatches(customers: number): RetailerRecord[][] {
   const batches: RetailerRecord[][] = [];
   let seen = 0;
   for (const batch of generateDemoRecords({ size: 'bench' })) {
@@ -51,7 +51,7 @@ function collectBatches(customers: number): RetailerRecord[][] {
   return batches;
 }
 
-async function timeLoad(filename: string, load: (sqlite: Sqlite.Database) => number) {
+export async function timeLoad(filename: string, load: (sqlite: Sqlite.Database) => number) {
   const database = await openDatabase({ filename });
   const start = process.hrtime.bigint();
   const rows = load(database.sqlite);
@@ -60,7 +60,7 @@ async function timeLoad(filename: string, load: (sqlite: Sqlite.Database) => num
   return { rows, seconds };
 }
 
-function countRows(sqlite: Sqlite.Database): number {
+export function countRows(sqlite: Sqlite.Database): number {
   const tables = [
     'customers',
     'customer_phones',
@@ -86,7 +86,7 @@ function countRows(sqlite: Sqlite.Database): number {
 }
 
 /** Plain INSERTs, one transaction per batch: no upsert, no normalization, no search index. */
-function rawInserter(sqlite: Sqlite.Database): (batch: RetailerRecord[]) => number {
+export function rawInserter(sqlite: Sqlite.Database): (batch: RetailerRecord[]) => number {
   const p = (table: string, n: number) =>
     sqlite.prepare(`insert into ${table} values (${Array(n).fill('?').join(',')})`);
   const customer = sqlite.prepare(

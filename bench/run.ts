@@ -7,6 +7,7 @@ import { openBenchDatabase } from './lib/bench-database';
 import { printFigure, note } from './lib/figures';
 import { benchScreenPop } from './screen-pop.bench';
 import { benchSearch } from './search.bench';
+import { benchSync } from './sync.bench';
 
 /**
  * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
@@ -17,6 +18,7 @@ const benches = {
   'bulk-load': async () => benchBulkLoad(),
   'screen-pop': async () => benchScreenPop(await readSide()),
   search: async () => benchSearch(await readSide()),
+  sync: async () => benchSync(),
 };
 
 let readSideOnce: ReturnType<typeof openReadSide> | undefined;
