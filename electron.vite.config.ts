@@ -11,14 +11,22 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: bundledDeps },
-      rollupOptions: { external: mainExternal, input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        external: mainExternal,
+        // The sync worker is its own entry: it runs on a worker thread (see sync-worker-host.ts).
+        input: {
+          index: resolve('src/main/index.ts'),
+          'sync-worker': resolve('src/main/core/sync/sync-worker.ts'),
+        },
+      },
     },
   },
   preload: {
     // A sandboxed preload cannot require() anything but 'electron': bundle everything.
     build: {
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve('src/preload/index.ts') } },
+      // A sandboxed preload must be CommonJS (the package itself is "type": "module").
+      rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } },
     },
   },
   renderer: {

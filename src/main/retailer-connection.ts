@@ -1,0 +1,37 @@
+import { startEmbeddedDemoRetailer } from '../../server/src/embedded';
+import type { RetailerConnection } from './core/koe-core';
+import { loadPreferences } from './core/preferences/preferences';
+import type { SessionStore } from './core/sync/retailer-api';
+
+/**
+ * Which retailer this desktop syncs with: the one set in Settings, or — when none is — the
+ * embedded demo retailer, started on loopback inside the app and signed in as its demo agent.
+ * Shared by the Electron shell and the browser harness, so both start the same way.
+ */
+export async function resolveRetailerConnection(options: {
+  dataDir: string;
+  sessions: SessionStore;
+}): Promise<{ connection: RetailerConnection; close(): Promise<void> }> {
+  const { retailerUrl } = loadPreferences(options.dataDir).get();
+  if (retailerUrl) {
+    return {
+      connection: { baseUrl: retailerUrl, sessions: options.sessions },
+      close: async () => {},
+    };
+  }
+  const demo = await startEmbeddedDemoRetailer(options.dataDir);
+  return {
+    // The demo retailer's session never outlives the process: it signs in again at each start.
+    connection: { baseUrl: demo.url, sessions: memorySessions(), demoAgent: demo.agent },
+    close: () => demo.close(),
+  };
+}
+
+export function memorySessions(): SessionStore {
+  let current: ReturnType<SessionStore['load']> = null;
+  return {
+    load: () => current,
+    save: (s) => void (current = s),
+    clear: () => void (current = null),
+  };
+}
