@@ -1,6 +1,6 @@
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { verifyAccessToken } from './auth/access-tokens';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
@@ -25,6 +25,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Hostile clients: no prototype pollution through JSON bodies.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // A request Fastify cannot route (a badly encoded path) still gets the API's error shape.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as FastifyReply)
+        .status(400)
+        .send({ error: { code: 'bad_request', message: error.message } });
+    },
   });
   const authenticate = (request: FastifyRequest) => {
     const header = request.headers.authorization;

@@ -120,9 +120,10 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       summary: 'Pull the changes after a cursor',
       roles: ALL_ROLES,
       query: z.object({
+        // Sequence numbers stay exact as JS numbers (below 2^53): at most 15 digits.
         since: z
           .string()
-          .regex(/^\d{1,20}$/)
+          .regex(/^\d{1,15}$/, 'expected a cursor from a previous page')
           .default('0'),
         limit: z.coerce.number().int().min(1).max(10_000).default(PULL_PAGE_DEFAULT),
       }),

@@ -29,7 +29,11 @@ export const order = z.object({
   status: orderStatus,
   total: minorAmount,
   currency,
-  lines: z.array(orderLine),
+  lines: z
+    .array(orderLine)
+    .refine((lines) => new Set(lines.map((l) => l.lineNo)).size === lines.length, {
+      message: 'line numbers must be unique within an order',
+    }),
   updatedAt: isoDateTime,
 });
 export type Order = z.infer<typeof order>;

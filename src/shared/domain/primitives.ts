@@ -14,4 +14,11 @@ export const minorAmount = z.number().int().min(0).max(1e12);
 export const language = z.enum(['ja', 'en']);
 export type Language = z.infer<typeof language>;
 
-export const id = z.string().min(1).max(64);
+/** No control characters: ids end up in SQL keys, URLs and logs (PostgreSQL text refuses NUL). */
+export const printable = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed');
+
+export const id = printable(64).min(1);

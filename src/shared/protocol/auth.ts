@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { printable } from '../domain/primitives';
 
 export const role = z.enum(['agent', 'trainer', 'supervisor', 'retailer_admin']);
 export type Role = z.infer<typeof role>;
 
 export const signInRequest = z.object({
-  email: z.string().min(3).max(254),
+  email: printable(254).min(3),
   password: z.string().min(1).max(200),
 });
 

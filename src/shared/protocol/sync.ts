@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime } from '../domain/primitives';
+import { id, isoDate, isoDateTime } from '../domain/primitives';
 import { retailerRecord } from './records';
 
 /** Record types a desktop pulls, and the ids it can be told to delete. */
@@ -18,7 +18,7 @@ export const pulledRecordType = z.enum([
 ]);
 export type PulledRecordType = z.infer<typeof pulledRecordType>;
 
-export const deletion = z.object({ type: pulledRecordType, id: z.string().min(1).max(64) });
+export const deletion = z.object({ type: pulledRecordType, id });
 export type Deletion = z.infer<typeof deletion>;
 
 /**
@@ -28,7 +28,7 @@ export type Deletion = z.infer<typeof deletion>;
 export const pullPage = z.object({
   protocolVersion: z.literal(1),
   /** Opaque to the client: the server's change sequence after this page. */
-  cursor: z.string().regex(/^\d{1,20}$/),
+  cursor: z.string().regex(/^\d{1,15}$/),
   hasMore: z.boolean(),
   records: z.array(retailerRecord).max(10_000),
   deletions: z.array(deletion).max(10_000),

@@ -104,8 +104,18 @@ describe('createRecordWriter', () => {
     expect(() =>
       writer.apply([
         customerRecord({ id: 'c2' }),
-        // Same order number as o1: the unique index refuses it.
-        orderRecord({ id: 'o2', customerId: 'c2', orderNumber: 'KO-1' }),
+        // Two lines with one number (the protocol schema refuses this; the table does too).
+        orderRecord({
+          id: 'o2',
+          customerId: 'c2',
+          lines: [1, 1].map((lineNo) => ({
+            lineNo,
+            sku: 'X',
+            productName: 'X',
+            quantity: 1,
+            unitPrice: 1,
+          })),
+        }),
       ]),
     ).toThrow(/UNIQUE/);
     expect(sqlite.prepare(`select count(*) n from customers where id = 'c2'`).get()).toEqual({

@@ -2,7 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import type { PullPage } from '../../../shared/protocol/sync';
 import { createRecordWriter } from '../db/apply-records';
 import { createRecordRemover } from '../db/remove-records';
-import type { RetailerApi } from './retailer-api';
+import { SyncError, type RetailerApi } from './retailer-api';
 import { syncStateStore } from './sync-state';
 
 export interface PullOptions {
@@ -53,7 +53,15 @@ export async function pullChanges(
 
   for (;;) {
     const page = await api.pull(result.cursor, options.pageSize);
-    commitPage(page);
+    try {
+      commitPage(page);
+    } catch (error) {
+      // The transaction rolled back: nothing of the page is kept and the cursor did not move.
+      throw new SyncError(
+        'invalid_response',
+        `The page after change ${result.cursor} could not be stored: ${(error as Error).message}`,
+      );
+    }
     result.pages++;
     result.records += page.records.length;
     result.deletions += page.deletions.length;

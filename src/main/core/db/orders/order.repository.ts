@@ -47,13 +47,18 @@ export async function getRecentOrders(
   }));
 }
 
-export async function findOrderCustomerId(db: ReadDb, orderNumber: string): Promise<string | null> {
-  const row = await db
+export async function findCustomerIdsByOrderNumber(
+  db: ReadDb,
+  orderNumber: string,
+): Promise<string[]> {
+  const rows = await db
     .selectFrom('orders')
     .select('customer_id')
+    .distinct()
     .where('order_number', '=', orderNumber)
-    .executeTakeFirst();
-  return row?.customer_id ?? null;
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.customer_id);
 }
 
 /** Shipments of the given orders with their tracking timelines (oldest event first). */

@@ -8,7 +8,7 @@ import {
   getCustomerSummaries,
 } from '../customers/customer.repository';
 import type { ReadDb } from '../database';
-import { findOrderCustomerId } from '../orders/order.repository';
+import { findCustomerIdsByOrderNumber } from '../orders/order.repository';
 
 /** Below this many characters a trigram index cannot answer; names fall back to prefixes. */
 const TRIGRAM_MIN_CHARS = 3;
@@ -55,10 +55,8 @@ async function findIds(db: ReadDb, q: ClassifiedQuery, limit: number): Promise<s
   switch (q.queryClass) {
     case 'email':
       return findCustomerIdsByEmail(db, q.value);
-    case 'order_number': {
-      const id = await findOrderCustomerId(db, q.value);
-      return id ? [id] : [];
-    }
+    case 'order_number':
+      return findCustomerIdsByOrderNumber(db, q.value);
     case 'phone': {
       const e164 = toE164(q.value);
       const exact = e164 ? await findCustomerIdsByPhone(db, e164) : [];

@@ -1,0 +1,558 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../server/src/db/schema';
+import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
+import { pullPage, type PullPage } from '../../../src/shared/protocol/sync';
+import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
+import { PASSWORD, startTestServer, TENANTS, type TestServer } from './test-server';
+
+/**
+ * Nobody reads or writes across a tenant (retailer) or, below the retailer roles, across a center.
+ * The routes come from the OpenAPI document: an operation without a row in `CASES` fails the
+ * coverage test, so a new route cannot ship without its isolation case.
+ */
+
+const suites = [{ name: 'SQLite', postgres: false }];
+if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+
+const ROLES: readonly Role[] = ['agent', 'trainer', 'supervisor', 'retailer_admin'];
+const A = TENANTS[0]!;
+const B = TENANTS[1]!;
+const USERS = TENANTS.flatMap((t) => t.users.map((u) => ({ ...u, tenantId: t.id })));
+type User = (typeof USERS)[number];
+const user = (tenant: typeof A, role: Role, center = 0): User =>
+  USERS.find(
+    (u) =>
+      u.tenantId === tenant.id &&
+      u.role === role &&
+      (role === 'retailer_admin' || u.centerId === tenant.centers[center]),
+  )!;
+
+interface Reply {
+  status: number;
+  text: string;
+  json: unknown;
+}
+
+let addressCounter = 0;
+/** One loopback address per request: public routes are rate limited per address. */
+function nextAddress(): string {
+  addressCounter++;
+  return `127.9.${(addressCounter >> 8) & 255}.${addressCounter & 255 || 1}`;
+}
+
+function send(
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<Reply> {
+  const url = new URL(base);
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        agent: false,
+        localAddress: nextAddress(),
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': String(payload.length) }
+            : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, text, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** An open `/v1/events` stream and everything it received so far. */
+interface Stream {
+  status: number;
+  received(): string;
+  cursors(): string[];
+  close(): void;
+}
+
+async function openStream(base: string, token: string): Promise<Stream> {
+  const controller = new AbortController();
+  const response = await fetch(`${base}/v1/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  let text = '';
+  if (response.body) {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          text += decoder.decode(value, { stream: true });
+        }
+      } catch {
+        // aborted
+      }
+    })();
+  }
+  return {
+    status: response.status,
+    received: () => text,
+    cursors: () =>
+      [...text.matchAll(/event: changes\ndata: (.*)\n/g)].map(
+        (m) => (JSON.parse(m[1]!) as { cursor: string }).cursor,
+      ),
+    close: () => controller.abort(),
+  };
+}
+
+const until = async (check: () => boolean, ms = 3_000) => {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return check();
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A minimal request each role may or may not make; the body is valid, so only the role decides. */
+interface IsolationCase {
+  /** The roles that may call it (compared with `x-roles` of the document). */
+  allowed: readonly Role[] | 'public';
+  /** A valid request by `who` (only for signed-in routes). */
+  request?: (who: User) => { path: string; body?: unknown };
+  /** What must hold across tenants and centers for this route. */
+  isolation: () => Promise<void>;
+}
+
+describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => {
+  let server: TestServer;
+  const sessions = new Map<string, Session>();
+  const token = (u: User) => sessions.get(u.id)!.accessToken;
+  const vocIds = new Map<string, string[]>();
+
+  const tenantRows = (tenantId: string) =>
+    server.store.db
+      .selectFrom('records')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('type')
+      .orderBy('id')
+      .execute();
+  const vocRows = () =>
+    server.store.db
+      .selectFrom('voc_records')
+      .selectAll()
+      .orderBy('tenant_id')
+      .orderBy('id')
+      .execute();
+
+  async function pullAll(u: User): Promise<PullPage[]> {
+    const pages: PullPage[] = [];
+    let since = '0';
+    for (;;) {
+      const reply = await send(server.url, 'GET', `/v1/sync/pull?since=${since}&limit=3`, token(u));
+      expect(reply.status, reply.text).toBe(200);
+      const page = pullPage.parse(reply.json);
+      pages.push(page);
+      since = page.cursor;
+      if (!page.hasMore) return pages;
+    }
+  }
+
+  const push = async (admin: User, body: unknown) => {
+    const reply = await send(server.url, 'POST', '/v1/data/batch', token(admin), body);
+    expect(reply.status, reply.text).toBe(200);
+    return reply.json as { cursor: string };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ postgres });
+    for (const u of USERS) {
+      const reply = await send(server.url, 'POST', '/v1/auth/sign-in', null, {
+        email: u.email,
+        password: PASSWORD,
+      });
+      expect(reply.status, reply.text).toBe(200);
+      sessions.set(u.id, sessionSchema.parse(reply.json));
+    }
+    // Each retailer has data of its own and a record under an id the other also uses.
+    for (const t of [A, B]) {
+      await push(user(t, 'retailer_admin'), {
+        records: [
+          customerRecord({ id: `${t.id}-only`, familyName: `only ${t.id}` }),
+          customerRecord({ id: 'shared', familyName: `of ${t.id}` }),
+          orderRecord({ id: `${t.id}-order`, customerId: 'shared' }),
+          orderRecord({ id: 'shared-order', customerId: 'shared', orderNumber: `KO-${t.id}` }),
+        ],
+      });
+    }
+    // Every agent saves two wrap-ups.
+    for (const u of USERS.filter((x) => x.role === 'agent')) {
+      const records = [vocFor(u.id, u.centerId!), vocFor(u.id, u.centerId!)];
+      const reply = await send(server.url, 'POST', '/v1/voc/batch', token(u), { records });
+      expect(reply.status, reply.text).toBe(200);
+      vocIds.set(
+        u.id,
+        records.map((r) => r.id),
+      );
+    }
+  });
+  afterAll(() => server?.close());
+
+  const CASES: Record<string, IsolationCase> = {
+    'POST /v1/auth/sign-in': {
+      allowed: 'public',
+      isolation: async () => {
+        // Every session is the signed-in user's, whatever the case of the e-mail.
+        for (const u of USERS) {
+          expect(sessions.get(u.id)!.user).toEqual({
+            id: u.id,
+            tenantId: u.tenantId,
+            centerId: u.centerId,
+            role: u.role,
+            displayName: u.displayName,
+          });
+        }
+        const shouted = await send(server.url, 'POST', '/v1/auth/sign-in', null, {
+          email: user(B, 'supervisor', 1).email.toUpperCase(),
+          password: PASSWORD,
+        });
+        expect(sessionSchema.parse(shouted.json).user.id).toBe(user(B, 'supervisor', 1).id);
+      },
+    },
+    'POST /v1/auth/refresh': {
+      allowed: 'public',
+      isolation: async () => {
+        for (const u of USERS) {
+          const reply = await send(server.url, 'POST', '/v1/auth/refresh', null, {
+            refreshToken: sessions.get(u.id)!.refreshToken,
+          });
+          expect(reply.status, reply.text).toBe(200);
+          const next = sessionSchema.parse(reply.json);
+          expect(next.user).toEqual(sessions.get(u.id)!.user);
+          // The new access token speaks for the same principal.
+          const payload = JSON.parse(
+            Buffer.from(next.accessToken.split('.')[0]!, 'base64url').toString('utf8'),
+          ) as Record<string, unknown>;
+          expect(payload).toMatchObject({
+            userId: u.id,
+            tenantId: u.tenantId,
+            centerId: u.centerId,
+            role: u.role,
+          });
+          // A refresh token is no access token.
+          const misuse = await send(server.url, 'GET', '/v1/voc', next.refreshToken);
+          expect(misuse.status).toBe(401);
+          sessions.set(u.id, next);
+        }
+      },
+    },
+    'GET /v1/sync/pull': {
+      allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/sync/pull?since=0&limit=1' }),
+      isolation: async () => {
+        for (const u of USERS) {
+          const pages = await pullAll(u);
+          const own = (await tenantRows(u.tenantId)).filter((r) => !r.deleted);
+          const records = pages.flatMap((p) => p.records);
+          // Exactly the caller's tenant: same types, ids and content.
+          expect(
+            records.map((r) => ({ type: r.type, data: r.data })).sort(byTypeAndId),
+            u.id,
+          ).toEqual(
+            own
+              .map((r) => ({ type: r.type, data: JSON.parse(r.data) as unknown }))
+              .sort(byTypeAndId),
+          );
+          const names = records.flatMap((r) => (r.type === 'customer' ? [r.data.familyName] : []));
+          expect(names).toContain(`of ${u.tenantId}`);
+          expect(names.join()).not.toContain(u.tenantId === A.id ? B.id : A.id);
+          // A cursor from the other tenant's (longer) sequence reveals nothing either.
+          const far = await send(server.url, 'GET', '/v1/sync/pull?since=1', token(u));
+          for (const r of pullPage.parse(far.json).records)
+            expect(JSON.stringify(r)).not.toContain(u.tenantId === A.id ? B.id : A.id);
+        }
+      },
+    },
+    'POST /v1/data/batch': {
+      allowed: ['retailer_admin'],
+      request: (who) => ({
+        path: '/v1/data/batch',
+        body: { records: [customerRecord({ id: `${who.tenantId}-role-check` })] },
+      }),
+      isolation: async () => {
+        const bBefore = await tenantRows(B.id);
+        const bSequence = await server.store.db
+          .selectFrom('tenant_sequences')
+          .selectAll()
+          .where('tenant_id', '=', B.id)
+          .execute();
+        // Admin A overwrites the shared id, deletes B's ids, and claims to be tenant B.
+        await push(user(A, 'retailer_admin'), {
+          tenantId: B.id,
+          tenant_id: B.id,
+          records: [
+            {
+              ...customerRecord({
+                id: 'shared',
+                familyName: 'overwritten by A',
+                updatedAt: '2030-01-01T00:00:00.000Z',
+              }),
+              tenantId: B.id,
+            },
+          ],
+          deletions: [
+            { type: 'customer', id: `${B.id}-only` },
+            { type: 'order', id: `${B.id}-order` },
+          ],
+        });
+        expect(await tenantRows(B.id)).toEqual(bBefore);
+        expect(
+          await server.store.db
+            .selectFrom('tenant_sequences')
+            .selectAll()
+            .where('tenant_id', '=', B.id)
+            .execute(),
+        ).toEqual(bSequence);
+        const bRecords = (await pullAll(user(B, 'agent'))).flatMap((p) => p.records);
+        expect(bRecords.map((r) => r.data)).toContainEqual(
+          expect.objectContaining({ id: 'shared', familyName: `of ${B.id}` }),
+        );
+        expect(bRecords.map((r) => r.data)).toContainEqual(
+          expect.objectContaining({ id: `${B.id}-only` }),
+        );
+        const aRecords = (await pullAll(user(A, 'agent'))).flatMap((p) => p.records);
+        expect(aRecords.map((r) => r.data)).toContainEqual(
+          expect.objectContaining({ id: 'shared', familyName: 'overwritten by A' }),
+        );
+      },
+    },
+    'PUT /v1/admin/retention': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/retention', body: { days: 730 } }),
+      isolation: async () => {
+        const tenants = () =>
+          server.store.db.selectFrom('tenants').selectAll().orderBy('id').execute();
+        const before = await tenants();
+        const bPurge = (await pullAll(user(B, 'agent')))[0]!.purgeBefore;
+        const reply = await send(
+          server.url,
+          'PUT',
+          '/v1/admin/retention',
+          token(user(A, 'retailer_admin')),
+          {
+            days: 7,
+            tenantId: B.id,
+          },
+        );
+        expect(reply.status, reply.text).toBe(200);
+        const after = await tenants();
+        expect(after.find((t) => t.id === B.id)).toEqual(before.find((t) => t.id === B.id));
+        expect(after.find((t) => t.id === A.id)?.retention_days).toBe(7);
+        expect((await pullAll(user(B, 'agent')))[0]!.purgeBefore).toBe(bPurge);
+        expect((await pullAll(user(A, 'agent')))[0]!.purgeBefore).not.toBe(bPurge);
+        await send(server.url, 'PUT', '/v1/admin/retention', token(user(A, 'retailer_admin')), {
+          days: 730,
+        });
+      },
+    },
+    'POST /v1/voc/batch': {
+      allowed: ['agent'],
+      request: (who) => ({
+        path: '/v1/voc/batch',
+        body: { records: [vocFor(who.id, who.centerId ?? 'none')] },
+      }),
+      isolation: async () => {
+        const me = user(A, 'agent', 0);
+        const before = await vocRows();
+        const foreign = (rows: typeof before) => rows.filter((r) => r.agent_id !== me.id);
+        const bAgent = user(B, 'agent', 0);
+        const colleague = user(A, 'agent', 1);
+        const attempts = [
+          vocFor(colleague.id, colleague.centerId!), // as another agent, in their center
+          vocFor(me.id, colleague.centerId!), // as myself, into another center
+          vocFor(colleague.id, me.centerId!), // as another agent, in my center
+          vocFor(user(A, 'supervisor', 0).id, me.centerId!), // as my supervisor
+          vocFor(bAgent.id, bAgent.centerId!), // as an agent of the other retailer
+          vocFor(me.id, bAgent.centerId!), // into the other retailer's center
+        ];
+        const reply = await send(server.url, 'POST', '/v1/voc/batch', token(me), {
+          records: attempts,
+        });
+        expect(reply.status, reply.text).toBe(200);
+        const results = (reply.json as { results: { status: string }[] }).results;
+        expect(results.map((r) => r.status)).toEqual(attempts.map(() => 'rejected'));
+        expect(await vocRows()).toEqual(before);
+
+        // Reusing the ids of others' records never touches them.
+        const theirs = [vocIds.get(bAgent.id)![0]!, vocIds.get(colleague.id)![0]!];
+        const reuse = await send(server.url, 'POST', '/v1/voc/batch', token(me), {
+          records: theirs.map((id) => ({ ...vocFor(me.id, me.centerId!), id, tenantId: B.id })),
+        });
+        expect(reuse.status, reuse.text).toBe(200);
+        const outcomes = (reuse.json as { results: { status: string }[] }).results;
+        // Another tenant's id is free in mine; a colleague's is taken.
+        expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'conflict']);
+        const after = await vocRows();
+        expect(foreign(after)).toEqual(foreign(before));
+        const added = after.filter(
+          (r) => !before.some((b) => b.tenant_id === r.tenant_id && b.id === r.id),
+        );
+        expect(added.map((r) => [r.tenant_id, r.agent_id, r.center_id])).toEqual([
+          [A.id, me.id, me.centerId],
+        ]);
+        expect(JSON.parse(added[0]!.data)).not.toHaveProperty('tenantId');
+        vocIds.get(me.id)!.push(added[0]!.id);
+      },
+    },
+    'GET /v1/voc': {
+      allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/voc' }),
+      isolation: async () => {
+        const rows = await vocRows();
+        for (const u of USERS) {
+          const reply = await send(server.url, 'GET', '/v1/voc?limit=1000', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const seen = (reply.json as { records: { id: string }[] }).records
+            .map((r) => r.id)
+            .sort();
+          const visible = rows.filter(
+            (r) =>
+              r.tenant_id === u.tenantId &&
+              (u.role === 'agent'
+                ? r.agent_id === u.id
+                : u.role === 'retailer_admin'
+                  ? true
+                  : r.center_id === u.centerId),
+          );
+          expect(visible.length, u.id).toBeGreaterThan(0);
+          expect(seen, u.id).toEqual(visible.map((r) => r.id).sort());
+        }
+      },
+    },
+    'GET /v1/events': {
+      allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/events' }),
+      isolation: async () => {
+        const streams = {
+          aAgent: await openStream(server.url, token(user(A, 'agent', 0))),
+          aAdmin: await openStream(server.url, token(user(A, 'retailer_admin'))),
+          bAgent: await openStream(server.url, token(user(B, 'agent', 1))),
+          bSupervisor: await openStream(server.url, token(user(B, 'supervisor', 0))),
+        };
+        try {
+          for (const s of Object.values(streams)) {
+            expect(s.status).toBe(200);
+            expect(await until(() => s.received().includes(': connected'))).toBe(true);
+          }
+          // B changes data, then its retention window.
+          const pushed = await push(user(B, 'retailer_admin'), {
+            records: [customerRecord({ id: 'b-live', updatedAt: '2031-01-01T00:00:00.000Z' })],
+          });
+          expect(await until(() => streams.bAgent.cursors().includes(pushed.cursor))).toBe(true);
+          expect(await until(() => streams.bSupervisor.cursors().includes(pushed.cursor))).toBe(
+            true,
+          );
+          await send(server.url, 'PUT', '/v1/admin/retention', token(user(B, 'retailer_admin')), {
+            days: 730,
+          });
+          expect(await until(() => streams.bAgent.cursors().length >= 2)).toBe(true);
+          await sleep(300);
+          expect(streams.aAgent.cursors()).toEqual([]);
+          expect(streams.aAdmin.cursors()).toEqual([]);
+          expect(streams.aAgent.received()).not.toContain('event:');
+          // A's own change reaches A, with A's cursor, and not B.
+          const bSeen = streams.bAgent.cursors().length;
+          const aPushed = await push(user(A, 'retailer_admin'), {
+            records: [customerRecord({ id: 'a-live', updatedAt: '2031-01-01T00:00:00.000Z' })],
+          });
+          expect(await until(() => streams.aAgent.cursors().includes(aPushed.cursor))).toBe(true);
+          await sleep(300);
+          expect(streams.aAgent.cursors()).toEqual([aPushed.cursor]);
+          expect(streams.bAgent.cursors()).toHaveLength(bSeen);
+        } finally {
+          for (const s of Object.values(streams)) s.close();
+        }
+      },
+    },
+  };
+
+  it('has an isolation case, with the right roles, for every operation in the OpenAPI document', async () => {
+    const doc = (await send(server.url, 'GET', '/openapi.json', null)).json as {
+      paths: Record<string, Record<string, { 'x-roles'?: Role[]; security: unknown[] }>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })),
+    );
+    expect(documented.map((d) => d.key).sort()).toEqual(Object.keys(CASES).sort());
+    for (const { key, op } of documented) {
+      const allowed = CASES[key]!.allowed;
+      if (allowed === 'public') {
+        expect(op['x-roles'], key).toBeUndefined();
+        expect(op.security, key).toEqual([]);
+      } else {
+        expect([...(op['x-roles'] ?? [])].sort(), key).toEqual([...allowed].sort());
+      }
+    }
+  });
+
+  it('lets each role call exactly the routes allowed to it, and nobody unsigned', async () => {
+    for (const [key, c] of Object.entries(CASES)) {
+      if (c.allowed === 'public' || !c.request) continue;
+      const [method] = key.split(' ') as [string];
+      for (const role of ROLES) {
+        const who = user(A, role);
+        const { path, body } = c.request(who);
+        if (path === '/v1/events' && c.allowed.includes(role)) {
+          const stream = await openStream(server.url, token(who));
+          stream.close();
+          expect(stream.status, `${role} ${key}`).toBe(200);
+          continue;
+        }
+        const reply = await send(server.url, method, path, token(who), body);
+        if (c.allowed.includes(role)) {
+          expect(reply.status, `${role} ${key}: ${reply.text}`).toBe(200);
+        } else {
+          expect(reply.status, `${role} ${key}: ${reply.text}`).toBe(403);
+          expect(reply.json).toMatchObject({ error: { code: 'forbidden' } });
+        }
+      }
+      const { path, body } = c.request(user(A, 'agent'));
+      const anonymous = await send(server.url, method, path, null, body);
+      expect(anonymous.status, `anonymous ${key}`).toBe(401);
+    }
+  });
+
+  for (const [key, c] of Object.entries(CASES)) {
+    it(`isolates ${key}`, () => c.isolation());
+  }
+});
+
+function byTypeAndId(
+  a: { type: string; data: unknown },
+  b: { type: string; data: unknown },
+): number {
+  const key = (r: { type: string; data: unknown }) =>
+    `${r.type}/${JSON.stringify((r.data as { id?: string; code?: string }).id ?? r.data)}`;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
