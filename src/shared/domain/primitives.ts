@@ -19,6 +19,7 @@ export const printable = (max: number) =>
   z
     .string()
     .max(max)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed');
 
 export const id = printable(64).min(1);
