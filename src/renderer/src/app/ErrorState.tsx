@@ -1,0 +1,28 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../../shared/ipc';
+
+/** A failed read: says what failed in the core's own words, and offers to try again. */
+export function ErrorState({ error, onRetry }: { error: IpcError; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle size={20} />}
+      title={t('app.loadFailed')}
+      role="alert"
+      maw={720}
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{error.message || t('app.unexpectedError')}</Text>
+        {onRetry && (
+          <Button size="xs" variant="white" color="red" onClick={onRetry}>
+            {t('app.retry')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,66 @@
+import type { IpcEvents } from '../../../shared/ipc';
+
+/** What the main area shows. The search field's text lives beside it, not in it. */
+export type View =
+  | { kind: 'home' }
+  | { kind: 'search' }
+  | { kind: 'customer'; customerId: string; from: 'search' | 'screenPop' | 'link' }
+  /** `popId` tells two pops of the same number apart, so a second ring reloads. */
+  | { kind: 'screenPop'; phone: string; popId: number };
+
+export type NavigationAction =
+  | { type: 'queryChanged'; query: string }
+  | { type: 'openCustomer'; customerId: string; from: 'search' | 'screenPop' | 'link' }
+  | { type: 'screenPop'; phone: string }
+  | { type: 'backToSearch' };
+
+export interface NavigationState {
+  view: View;
+  /** The text in the search field. */
+  query: string;
+  popCount: number;
+}
+
+export const initialNavigation: NavigationState = {
+  view: { kind: 'home' },
+  query: '',
+  popCount: 0,
+};
+
+export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
+  switch (action.type) {
+    case 'queryChanged':
+      return {
+        ...state,
+        query: action.query,
+        view: action.query.trim() ? { kind: 'search' } : { kind: 'home' },
+      };
+    case 'openCustomer':
+      return {
+        ...state,
+        view: { kind: 'customer', customerId: action.customerId, from: action.from },
+      };
+    case 'screenPop': {
+      const popCount = state.popCount + 1;
+      return {
+        ...state,
+        popCount,
+        view: { kind: 'screenPop', phone: action.phone, popId: popCount },
+      };
+    }
+    case 'backToSearch':
+      return { ...state, view: state.query.trim() ? { kind: 'search' } : { kind: 'home' } };
+  }
+}
+
+/** An `app:navigate` push (a koe:// link, the menu) as a navigation action. */
+export function actionForNavigateEvent(event: IpcEvents['app:navigate']): NavigationAction {
+  switch (event.to) {
+    case 'customer':
+      return { type: 'openCustomer', customerId: event.customerId, from: 'link' };
+    case 'search':
+      return { type: 'queryChanged', query: event.query };
+    case 'screenPop':
+      return { type: 'screenPop', phone: event.phone };
+  }
+}

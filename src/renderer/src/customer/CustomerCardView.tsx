@@ -1,0 +1,41 @@
+import { Grid, Stack } from '@mantine/core';
+import { useMemo } from 'react';
+import type { CustomerCard } from '../../../shared/domain';
+import { ClaimsSection } from './ClaimsSection';
+import { ContactsSection } from './ContactsSection';
+import { IdentityPanel } from './IdentityPanel';
+import { NoticesSection } from './NoticesSection';
+import { OrdersSection } from './OrdersSection';
+import { ReturnsSection } from './ReturnsSection';
+import { retailerDate } from './shipment-delay';
+
+/**
+ * The customer 360: identity across the top; orders and their shipments (what most calls are
+ * about) on the left; what the customer was told, returns, claims and past contacts on the right.
+ */
+export function CustomerCardView({ card }: { card: CustomerCard }) {
+  const orderNumbers = useMemo(
+    () => new Map(card.orders.map((order) => [order.id, order.orderNumber])),
+    [card.orders],
+  );
+  // Read once per card: lateness is counted against the retailer's calendar day.
+  const today = useMemo(() => retailerDate(new Date()), []);
+  return (
+    <Stack gap="md" data-testid="customer-card">
+      <IdentityPanel customer={card.customer} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <OrdersSection orders={card.orders} shipments={card.shipments} today={today} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <NoticesSection notices={card.notices} orderNumbers={orderNumbers} />
+            <ReturnsSection returns={card.returns} orderNumbers={orderNumbers} />
+            <ClaimsSection claims={card.claims} orderNumbers={orderNumbers} />
+            <ContactsSection contacts={card.contacts} orderNumbers={orderNumbers} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

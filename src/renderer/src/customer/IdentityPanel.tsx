@@ -1,0 +1,96 @@
+import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../shared/domain';
+import { formatPhone } from '../../../shared/phone';
+import { useFormatters } from '../i18n/use-formatters';
+import { CustomerFlags } from './CustomerFlags';
+import { maskAddress, maskEmail } from './mask';
+import { MaskedValue } from './MaskedValue';
+import { NameWithReading } from './NameWithReading';
+import { Field } from './Section';
+import { TierBadge } from './TierBadge';
+
+/** Who is calling: name and reading, tier, value, language, how to reach them, and flags. */
+export function IdentityPanel({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('customer.identity')}>
+      <Stack gap="md">
+        <Group gap="md" align="flex-end" justify="space-between">
+          <Group gap="md" align="flex-end">
+            <NameWithReading customer={customer} size="xl" nameComponent="h2" />
+            <TierBadge tier={customer.tier} size="lg" />
+          </Group>
+          <CustomerFlags flags={customer.flags} />
+        </Group>
+        <SimpleGrid cols={5} spacing="lg" verticalSpacing="xs">
+          <Field label={t('customer.lifetimeValue')}>
+            <Text size="sm" fw={600} className="koe-tabular">
+              {format.money(customer.lifetimeValue, customer.currency)}
+            </Text>
+          </Field>
+          <Field label={t('customer.preferredLanguage')}>
+            <Text size="sm">{t(`language.${customer.language}`)}</Text>
+          </Field>
+          <Field label={t('customer.phones')}>
+            {customer.phones.map((phone) => (
+              <Text key={phone.e164} size="sm" className="koe-tabular">
+                {formatPhone(phone.e164)}{' '}
+                <Text span size="xs" c="dimmed">
+                  {t(`customer.phoneKind.${phone.kind}`)}
+                </Text>
+              </Text>
+            ))}
+          </Field>
+          <Field label={t('customer.email')}>
+            {customer.emails.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('customer.noEmail')}
+              </Text>
+            ) : (
+              customer.emails.map((email) => (
+                <MaskedValue
+                  key={email}
+                  value={email}
+                  masked={maskEmail(email)}
+                  revealLabel={t('customer.revealEmail')}
+                  hideLabel={t('customer.hideEmail')}
+                />
+              ))
+            )}
+          </Field>
+          <Field label={t('customer.address')}>
+            <AddressValue customer={customer} />
+          </Field>
+        </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          {t('customer.customerSince', { date: format.date(customer.createdAt) })}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+function AddressValue({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const prefecture = customer.prefecture ?? '';
+  if (!customer.addressLine) {
+    return (
+      <Text size="sm" c={prefecture ? undefined : 'dimmed'}>
+        {prefecture || t('customer.noAddress')}
+      </Text>
+    );
+  }
+  const postal = customer.postalCode
+    ? `${t('customer.postalCode', { code: customer.postalCode })} `
+    : '';
+  return (
+    <MaskedValue
+      value={`${postal}${prefecture}${customer.addressLine}`}
+      masked={`${prefecture}${maskAddress(customer.addressLine)}`}
+      revealLabel={t('customer.revealAddress')}
+      hideLabel={t('customer.hideAddress')}
+    />
+  );
+}

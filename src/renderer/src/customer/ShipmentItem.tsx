@@ -1,0 +1,107 @@
+import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { CopyButton } from '@mantine/core';
+import { IconCheck, IconCopy, IconTruckDelivery } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Shipment, ShipmentStatus } from '../../../shared/domain';
+import { useFormatters } from '../i18n/use-formatters';
+import { Field } from './Section';
+import { estimateMissesPromise, shipmentDelayDays } from './shipment-delay';
+import { TrackingTimeline } from './TrackingTimeline';
+
+export const shipmentStatusColor: Record<ShipmentStatus, string> = {
+  label_created: 'gray',
+  in_transit: 'blue',
+  out_for_delivery: 'cyan',
+  delivered: 'teal',
+  delayed: 'red',
+  lost: 'red',
+  returned_to_sender: 'orange',
+};
+
+/** One parcel: carrier, tracking number, status, promise against estimate, and its timeline. */
+export function ShipmentItem({ shipment, today }: { shipment: Shipment; today: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const daysLate = shipmentDelayDays(shipment, today);
+  const lateEstimate = estimateMissesPromise(shipment);
+  return (
+    <Paper
+      p="sm"
+      radius="md"
+      bg="var(--mantine-color-default-hover)"
+      aria-label={t('shipments.title')}
+      data-testid="shipment"
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <IconTruckDelivery size={18} aria-hidden />
+            <Text fw={600}>{t(`carrier.${shipment.carrier}`)}</Text>
+            <Text size="sm" c="dimmed">
+              {t('shipments.trackingNumber')}
+            </Text>
+            <Text size="sm" ff="monospace">
+              {shipment.trackingNumber}
+            </Text>
+            <CopyButton value={shipment.trackingNumber}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? t('shipments.copied') : t('shipments.copyTracking')}>
+                  <ActionIcon
+                    variant="subtle"
+                    color={copied ? 'teal' : 'gray'}
+                    size="sm"
+                    aria-label={t('shipments.copyTracking')}
+                    onClick={copy}
+                  >
+                    {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <Badge color={shipmentStatusColor[shipment.status]} variant="light">
+              {t(`shipments.status.${shipment.status}`)}
+            </Badge>
+            {daysLate > 0 && (
+              <Badge color="red" variant="filled" data-testid="days-late">
+                {t('shipments.daysLate', { count: daysLate })}
+              </Badge>
+            )}
+          </Group>
+        </Group>
+        <Group gap="xl" align="flex-start">
+          <Field label={t('shipments.promised')}>
+            <Text size="sm">{format.calendarDate(shipment.promisedDate)}</Text>
+          </Field>
+          {shipment.deliveredAt ? (
+            <Field label={t('shipments.delivered')}>
+              <Text size="sm">{format.date(shipment.deliveredAt)}</Text>
+            </Field>
+          ) : (
+            <Field label={t('shipments.estimated')}>
+              <Text
+                size="sm"
+                c={lateEstimate ? 'red' : undefined}
+                fw={lateEstimate ? 600 : undefined}
+              >
+                {shipment.estimatedDate
+                  ? format.calendarDate(shipment.estimatedDate)
+                  : t('shipments.unknownDate')}
+              </Text>
+            </Field>
+          )}
+          <Field label={t('shipments.routeLabel')}>
+            <Text size="sm">
+              {t('shipments.route', {
+                from: shipment.originPrefecture,
+                to: shipment.destinationPrefecture,
+              })}
+            </Text>
+          </Field>
+        </Group>
+        <TrackingTimeline events={shipment.events} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  startDemoCore,
+  waitForCustomers,
+  type DemoCore,
+  type DemoDataSource,
+} from '../../src/harness/demo-core';
+import { startHarnessServer, type HarnessServer } from '../../src/harness/server';
+
+export const SCREENSHOT_DIR = resolve('tests/e2e/screenshots');
+/** The smallest screen a partner center gives its agents. */
+export const VIEWPORT = { width: 1366, height: 768 };
+
+export interface E2eApp {
+  url: string;
+  browser: Browser;
+  /** A fresh page on the app, with every console error and page error collected. */
+  openPage(): Promise<{ page: Page; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * One test file's world: its own data directory, a core on the demo data set, the harness
+ * serving the built renderer (`npm run build:renderer` first), and Chromium. The demo data is
+ * seeded straight into the cache by default: these tests are about the UI, and sync has its own
+ * integration tests; pass `embedded-retailer` to run the whole path the app takes.
+ */
+export async function startE2eApp(source: DemoDataSource = 'seeded-cache'): Promise<E2eApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'koe-e2e-'));
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  let demo: DemoCore | null = null;
+  let harness: HarnessServer | null = null;
+  let browser: Browser | null = null;
+
+  const close = async () => {
+    await browser?.close();
+    await harness?.close();
+    await demo?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    demo = await startDemoCore({ dataDir, appVersion: '0.0.0-e2e', source });
+    await waitForCustomers(demo.core);
+    harness = await startHarnessServer({ core: demo.core, rendererDir: resolve('out/renderer') });
+    browser = await chromium.launch({
+      executablePath: process.env.KOE_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  const url = harness.url;
+  const openedBrowser = browser;
+  return {
+    url,
+    browser: openedBrowser,
+    async openPage() {
+      // The agents sit in Japan: times on screen are Tokyo times, as on their machines.
+      const page = await openedBrowser.newPage({
+        viewport: VIEWPORT,
+        locale: 'ja-JP',
+        timezoneId: 'Asia/Tokyo',
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      await page.goto(url);
+      await page.getByRole('combobox').waitFor();
+      return { page, errors };
+    },
+    close,
+  };
+}
