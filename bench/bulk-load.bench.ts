@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Sqlite from 'better-sqlite3';
 import { createRecordWriter } from '../src/main/core/db/apply-records';
 import { openDatabase } from '../src/main/core/db/connection';
-import { generateDemoRecords } from '../src/main/core/demo/generate-demo-records';
+import { generateDemoRecords } from '../src/shared/demo/generate-demo-records';
 import type { RetailerRecord } from '../src/shared/protocol/records';
 import { figure, note, type Figure } from './lib/figures';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRecordWriter } from '../../src/main/core/db/apply-records';
 import { openDatabase, type LocalDatabase } from '../../src/main/core/db/connection';
-import { generateDemoRecords } from '../../src/main/core/demo/generate-demo-records';
+import { generateDemoRecords } from '../../src/shared/demo/generate-demo-records';
 import { note } from './figures';
 
 export const BENCH_DATABASE = process.env.KOE_BENCH_DB ?? '.data/bench.sqlite';

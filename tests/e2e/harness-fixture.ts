@@ -2,12 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import {
-  startDemoCore,
-  waitForCustomers,
-  type DemoCore,
-  type DemoDataSource,
-} from '../../src/harness/demo-core';
+import { startDemoCore, waitForCustomers, type DemoCore } from '../../src/harness/demo-core';
 import { startHarnessServer, type HarnessServer } from '../../src/harness/server';
 
 export const SCREENSHOT_DIR = resolve('tests/e2e/screenshots');
@@ -23,12 +18,11 @@ export interface E2eApp {
 }
 
 /**
- * One test file's world: its own data directory, a core on the demo data set, the harness
- * serving the built renderer (`npm run build:renderer` first), and Chromium. The demo data is
- * seeded straight into the cache by default: these tests are about the UI, and sync has its own
- * integration tests; pass `embedded-retailer` to run the whole path the app takes.
+ * One test file's world: its own data directory, the core started as the app starts it (the
+ * embedded demo retailer, synced by the sync worker), the harness serving the built renderer
+ * (`npm run build` first), and Chromium.
  */
-export async function startE2eApp(source: DemoDataSource = 'seeded-cache'): Promise<E2eApp> {
+export async function startE2eApp(): Promise<E2eApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'koe-e2e-'));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   let demo: DemoCore | null = null;
@@ -43,7 +37,7 @@ export async function startE2eApp(source: DemoDataSource = 'seeded-cache'): Prom
   };
 
   try {
-    demo = await startDemoCore({ dataDir, appVersion: '0.0.0-e2e', source });
+    demo = await startDemoCore({ dataDir, appVersion: '0.0.0-e2e' });
     await waitForCustomers(demo.core);
     harness = await startHarnessServer({ core: demo.core, rendererDir: resolve('out/renderer') });
     browser = await chromium.launch({

@@ -1,0 +1,576 @@
+import type {
+  Carrier,
+  Contact,
+  DeliveryClaim,
+  Language,
+  Notice,
+  Order,
+  OrderLine,
+  ReturnRequest,
+  Shipment,
+  ShipmentStatus,
+  TrackingEvent,
+} from '../domain';
+import type { CustomerRecord, RetailerRecord } from '../protocol/records';
+import { carrierName, trackingNumber } from './carriers';
+import { orderNumber, type Sequences } from './ids';
+import { noticeMessage } from './messages';
+import { productBySku } from './products';
+import { isoDateOfDay, isoInstant, jstDay, jstInstant, shortDate, yymmOf } from './time';
+
+/**
+ * The first customers of every data set, written by hand so the demo and the tests can rely on
+ * them: a late parcel, a not-received claim, a pending refund in English, and a household
+ * phone shared by two customers (a screen pop with several matches).
+ */
+export const DEMO_FEATURED_CUSTOMERS = {
+  /** 佐藤 花子, gold: a Yamato parcel 3 days past its promised date; a delay e-mail was sent. */
+  lateDelivery: {
+    customerId: 'cus-demo-sato-hanako',
+    phone: '090-1234-5678',
+    e164: '+819012345678',
+    orderId: 'ord-demo-sato-late',
+    shipmentId: 'shp-demo-sato-late',
+    daysLate: 3,
+  },
+  /** 鈴木 一郎, house phone: a delivered order and an open not-received claim. */
+  notReceivedClaim: {
+    customerId: 'cus-demo-suzuki-ichiro',
+    phone: '03-5555-0123',
+    e164: '+81355550123',
+    orderId: 'ord-demo-suzuki-earbuds',
+    shipmentId: 'shp-demo-suzuki-earbuds',
+    claimId: 'clm-demo-suzuki-not-received',
+  },
+  /** Emily Carter, English, US mobile: a received return whose refund is still pending. */
+  refundPending: {
+    customerId: 'cus-demo-emily-carter',
+    phone: '+1 415-555-0142',
+    e164: '+14155550142',
+    orderId: 'ord-demo-carter-shoes',
+    returnId: 'ret-demo-carter-shoes',
+  },
+  /** 田中 健一 and 田中 美咲 share the house phone. */
+  household: {
+    customerIds: ['cus-demo-tanaka-kenichi', 'cus-demo-tanaka-misaki'],
+    phone: '06-6123-4567',
+    e164: '+81661234567',
+  },
+} as const;
+
+/** Every number and address the featured customers use; generated customers avoid them. */
+export const FEATURED_PHONES_E164: ReadonlySet<string> = new Set([
+  '+819012345678',
+  '+81355550123',
+  '+14155550142',
+  '+81661234567',
+  '+818023456789',
+]);
+
+export const FEATURED_EMAILS: ReadonlySet<string> = new Set([
+  'hanako.sato@gmail.com',
+  'ichiro.suzuki@yahoo.co.jp',
+  'emily.carter@gmail.com',
+  'kenichi.tanaka@docomo.ne.jp',
+  'misaki_tanaka1988@yahoo.co.jp',
+]);
+
+export const FEATURED_CUSTOMER_COUNT = 5;
+
+interface LineSpec {
+  sku: string;
+  quantity?: number;
+}
+
+interface EventSpec {
+  day: number;
+  hour: number;
+  status: ShipmentStatus;
+  location: string;
+  description: string;
+}
+
+/** Builds the featured records; `day` offsets are JST days relative to `now`. */
+class FeaturedBuilder {
+  readonly records: RetailerRecord[] = [];
+  private readonly nowDay: number;
+
+  constructor(
+    nowMs: number,
+    private readonly seq: Sequences,
+  ) {
+    this.nowDay = jstDay(nowMs);
+  }
+
+  at(day: number, hour: number): string {
+    return isoInstant(this.ms(day, hour));
+  }
+
+  ms(day: number, hour: number): number {
+    return jstInstant(this.nowDay + day, hour);
+  }
+
+  date(day: number): string {
+    return isoDateOfDay(this.nowDay + day);
+  }
+
+  short(day: number, language: Language): string {
+    return shortDate(this.nowDay + day, language);
+  }
+
+  customer(data: Omit<CustomerRecord, 'currency'>): void {
+    this.records.push({ type: 'customer', data: { ...data, currency: 'JPY' } });
+  }
+
+  order(
+    id: string,
+    customerId: string,
+    language: Language,
+    placed: [number, number],
+    status: Order['status'],
+    specs: LineSpec[],
+    updatedAt: string,
+  ): Order {
+    const n = ++this.seq.order;
+    const lines: OrderLine[] = specs.map((spec, i) => {
+      const product = productBySku(spec.sku);
+      return {
+        lineNo: i + 1,
+        sku: product.sku,
+        productName: language === 'ja' ? product.nameJa : product.nameEn,
+        quantity: spec.quantity ?? 1,
+        unitPrice: product.price,
+      };
+    });
+    const placedMs = this.ms(...placed);
+    const order: Order = {
+      id,
+      customerId,
+      orderNumber: orderNumber(yymmOf(placedMs), n),
+      placedAt: isoInstant(placedMs),
+      status,
+      total: lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0),
+      currency: 'JPY',
+      lines,
+      updatedAt,
+    };
+    this.records.push({ type: 'order', data: order });
+    return order;
+  }
+
+  shipment(
+    id: string,
+    order: Order,
+    carrier: Carrier,
+    route: [origin: string, destination: string],
+    dates: { promised: number; estimated: number | null; delivered: [number, number] | null },
+    events: EventSpec[],
+  ): Shipment {
+    const trackingEvents: TrackingEvent[] = events.map((e) => ({
+      occurredAt: this.at(e.day, e.hour),
+      status: e.status,
+      location: e.location,
+      description: e.description,
+    }));
+    const last = trackingEvents[trackingEvents.length - 1] as TrackingEvent;
+    const shipment: Shipment = {
+      id,
+      orderId: order.id,
+      carrier,
+      trackingNumber: trackingNumber(carrier, ++this.seq.shipment),
+      status: last.status,
+      shippedAt: (trackingEvents[1] ?? last).occurredAt,
+      promisedDate: this.date(dates.promised),
+      estimatedDate: dates.estimated === null ? null : this.date(dates.estimated),
+      deliveredAt: dates.delivered ? this.at(...dates.delivered) : null,
+      originPrefecture: route[0],
+      destinationPrefecture: route[1],
+      events: trackingEvents,
+      updatedAt: last.occurredAt,
+    };
+    this.records.push({ type: 'shipment', data: shipment });
+    return shipment;
+  }
+
+  push(record: RetailerRecord): void {
+    this.records.push(record);
+  }
+
+  contact(data: Omit<Contact, 'updatedAt'>): void {
+    const updatedAt = isoInstant(Date.parse(data.occurredAt) + 8 * 60_000);
+    this.records.push({ type: 'contact', data: { ...data, updatedAt } });
+  }
+
+  notice(data: Omit<Notice, 'updatedAt'>): void {
+    this.records.push({ type: 'notice', data: { ...data, updatedAt: data.sentAt } });
+  }
+}
+
+const ev = (
+  day: number,
+  hour: number,
+  status: ShipmentStatus,
+  location: string,
+  description: string,
+): EventSpec => ({
+  day,
+  hour,
+  status,
+  location,
+  description,
+});
+
+export function featuredCustomerRecords(nowMs: number, seq: Sequences): RetailerRecord[] {
+  const b = new FeaturedBuilder(nowMs, seq);
+  const F = DEMO_FEATURED_CUSTOMERS;
+
+  // 1. 佐藤 花子 — gold; a Yamato parcel from the 粕屋 warehouse, promised 3 days ago.
+  const sato = F.lateDelivery.customerId;
+  b.customer({
+    id: sato,
+    familyName: '佐藤',
+    givenName: '花子',
+    familyNameKana: 'サトウ',
+    givenNameKana: 'ハナコ',
+    language: 'ja',
+    tier: 'gold',
+    lifetimeValue: 386_400,
+    prefecture: '東京都',
+    postalCode: '154-0017',
+    addressLine: '世田谷区世田谷3丁目12-5 メゾン・ド・ソレイユ 302',
+    phones: [{ number: F.lateDelivery.phone, kind: 'mobile' }],
+    emails: ['hanako.sato@gmail.com'],
+    flags: [],
+    createdAt: b.at(-1200, 21.5),
+    updatedAt: b.at(-6, 10.5),
+  });
+  const satoTowels = b.order(
+    'ord-demo-sato-towels',
+    sato,
+    'ja',
+    [-95, 20.25],
+    'delivered',
+    [{ sku: 'TWL-IMB-GFT', quantity: 2 }],
+    b.at(-93, 14.2),
+  );
+  b.shipment(
+    'shp-demo-sato-towels',
+    satoTowels,
+    'yamato',
+    ['千葉県', '東京都'],
+    { promised: -92, estimated: -93, delivered: [-93, 14.2] },
+    [
+      ev(-94, 13, 'label_created', '市川ベース', '伝票番号が登録されました'),
+      ev(-94, 16.5, 'in_transit', '市川ベース', '荷物受付'),
+      ev(-94, 20, 'in_transit', '千葉ベース', '発送済み'),
+      ev(-93, 7.5, 'out_for_delivery', '東京センター', '配達中'),
+      ev(-93, 14.2, 'delivered', '東京センター', '配達完了'),
+    ],
+  );
+  const late = b.order(
+    F.lateDelivery.orderId,
+    sato,
+    'ja',
+    [-6, 10.5],
+    'shipped',
+    [{ sku: 'RICE-YPK-5' }, { sku: 'PLT-ARITA-5' }],
+    b.at(-1, 6.2),
+  );
+  const lateShipment = b.shipment(
+    F.lateDelivery.shipmentId,
+    late,
+    'yamato',
+    ['福岡県', '東京都'],
+    { promised: -3, estimated: 1, delivered: null },
+    [
+      ev(-6, 14, 'label_created', '粕屋ベース', '伝票番号が登録されました'),
+      ev(-6, 17, 'in_transit', '粕屋ベース', '荷物受付'),
+      ev(-6, 21.5, 'in_transit', '福岡ベース', '発送済み'),
+      ev(-5, 6, 'in_transit', '大阪ベース', '輸送中'),
+      ev(-4, 9, 'delayed', '大阪ベース', '遅延：悪天候の影響によりお届けが遅れております'),
+      ev(-1, 6.2, 'delayed', '東京ベース', '遅延：荷物の集中によりお届けが遅れております'),
+    ],
+  );
+  b.notice({
+    id: 'ntc-demo-sato-shipped',
+    customerId: sato,
+    orderId: late.id,
+    channel: 'email',
+    kind: 'shipped',
+    language: 'ja',
+    sentAt: b.at(-6, 18),
+    message: noticeMessage('shipped', 'ja', {
+      o: late.orderNumber,
+      c: carrierName('yamato', 'ja'),
+      t: lateShipment.trackingNumber,
+      d: b.short(-3, 'ja'),
+    }),
+  });
+  b.notice({
+    id: 'ntc-demo-sato-delay',
+    customerId: sato,
+    orderId: late.id,
+    channel: 'email',
+    kind: 'delay',
+    language: 'ja',
+    sentAt: b.at(-2, 11),
+    message: noticeMessage('delay', 'ja', {
+      o: late.orderNumber,
+      c: carrierName('yamato', 'ja'),
+      d: b.short(1, 'ja'),
+    }),
+  });
+  b.contact({
+    id: 'ctc-demo-sato-question',
+    customerId: sato,
+    orderId: null,
+    channel: 'chat',
+    direction: 'inbound',
+    occurredAt: b.at(-60, 13.4),
+    reasonCode: 'product.question',
+    summary: '今治タオルのギフト包装について質問。',
+  });
+
+  // 2. 鈴木 一郎 — house phone; earbuds left at the door (置き配) 5 days ago, not found.
+  const suzuki = F.notReceivedClaim.customerId;
+  b.customer({
+    id: suzuki,
+    familyName: '鈴木',
+    givenName: '一郎',
+    familyNameKana: 'スズキ',
+    givenNameKana: 'イチロウ',
+    language: 'ja',
+    tier: 'silver',
+    lifetimeValue: 68_200,
+    prefecture: '東京都',
+    postalCode: '146-0082',
+    addressLine: '大田区池上5丁目8-14',
+    phones: [{ number: F.notReceivedClaim.phone, kind: 'home' }],
+    emails: ['ichiro.suzuki@yahoo.co.jp'],
+    flags: [],
+    createdAt: b.at(-800, 10),
+    updatedAt: b.at(-9, 19.75),
+  });
+  const earbuds = b.order(
+    F.notReceivedClaim.orderId,
+    suzuki,
+    'ja',
+    [-9, 19.75],
+    'delivered',
+    [{ sku: 'EAR-PRO2' }],
+    b.at(-6, 14.2),
+  );
+  const earbudsShipment = b.shipment(
+    F.notReceivedClaim.shipmentId,
+    earbuds,
+    'sagawa',
+    ['千葉県', '東京都'],
+    { promised: -6, estimated: -6, delivered: [-6, 14.2] },
+    [
+      ev(-8, 11, 'label_created', '市川営業所', '伝票番号が登録されました'),
+      ev(-8, 16, 'in_transit', '市川営業所', '荷物受付'),
+      ev(-7, 22, 'in_transit', '東京中継センター', '輸送中'),
+      ev(-6, 8, 'out_for_delivery', '東京営業所', '配達中'),
+      ev(-6, 14.2, 'delivered', '東京営業所', '配達完了（置き配）'),
+    ],
+  );
+  b.push({
+    type: 'claim',
+    data: {
+      id: F.notReceivedClaim.claimId,
+      orderId: earbuds.id,
+      shipmentId: earbudsShipment.id,
+      customerId: suzuki,
+      type: 'not_received',
+      status: 'open',
+      outcome: null,
+      amount: earbuds.total,
+      currency: 'JPY',
+      openedAt: b.at(-2, 10.4),
+      resolvedAt: null,
+      updatedAt: b.at(-2, 10.4),
+    } satisfies DeliveryClaim,
+  });
+  b.contact({
+    id: 'ctc-demo-suzuki-not-received',
+    customerId: suzuki,
+    orderId: earbuds.id,
+    channel: 'call',
+    direction: 'inbound',
+    occurredAt: b.at(-2, 10.1),
+    reasonCode: 'delivery.not_received',
+    summary: `${earbuds.orderNumber}が置き配で配達完了になっているが見当たらないとの申告。佐川急便に調査依頼。`,
+  });
+  b.notice({
+    id: 'ntc-demo-suzuki-delivered',
+    customerId: suzuki,
+    orderId: earbuds.id,
+    channel: 'email',
+    kind: 'delivered',
+    language: 'ja',
+    sentAt: b.at(-6, 14.5),
+    message: noticeMessage('delivered', 'ja', { o: earbuds.orderNumber, d: b.short(-6, 'ja') }),
+  });
+
+  // 3. Emily Carter — English; returned the shoes (wrong size), received, refund not yet paid.
+  const carter = F.refundPending.customerId;
+  b.customer({
+    id: carter,
+    familyName: 'Carter',
+    givenName: 'Emily',
+    familyNameKana: 'カーター',
+    givenNameKana: 'エミリー',
+    language: 'en',
+    tier: 'silver',
+    lifetimeValue: 92_300,
+    prefecture: '東京都',
+    postalCode: '106-0032',
+    addressLine: '港区六本木6丁目10-1 パークハウス 1204',
+    phones: [{ number: F.refundPending.phone, kind: 'mobile' }],
+    emails: ['emily.carter@gmail.com'],
+    flags: [],
+    createdAt: b.at(-400, 9),
+    updatedAt: b.at(-24, 21),
+  });
+  const shoes = b.order(
+    F.refundPending.orderId,
+    carter,
+    'en',
+    [-24, 21],
+    'delivered',
+    [{ sku: 'SHO-RUN-LT' }, { sku: 'JKT-DOWN-LT' }],
+    b.at(-21, 11.5),
+  );
+  b.shipment(
+    'shp-demo-carter-shoes',
+    shoes,
+    'yamato',
+    ['千葉県', '東京都'],
+    { promised: -21, estimated: -21, delivered: [-21, 11.5] },
+    [
+      ev(-23, 12, 'label_created', '市川ベース', '伝票番号が登録されました'),
+      ev(-22, 16, 'in_transit', '市川ベース', '荷物受付'),
+      ev(-22, 20, 'in_transit', '千葉ベース', '発送済み'),
+      ev(-21, 7.5, 'out_for_delivery', '東京センター', '配達中'),
+      ev(-21, 11.5, 'delivered', '東京センター', '配達完了（宅配ボックス）'),
+    ],
+  );
+  b.push({
+    type: 'return',
+    data: {
+      id: F.refundPending.returnId,
+      orderId: shoes.id,
+      customerId: carter,
+      kind: 'return',
+      status: 'received',
+      refundStatus: 'pending',
+      reason: 'Wrong size',
+      amount: productBySku('SHO-RUN-LT').price,
+      currency: 'JPY',
+      requestedAt: b.at(-17, 20),
+      updatedAt: b.at(-9, 15),
+    } satisfies ReturnRequest,
+  });
+  b.notice({
+    id: 'ntc-demo-carter-return-received',
+    customerId: carter,
+    orderId: shoes.id,
+    channel: 'email',
+    kind: 'return_received',
+    language: 'en',
+    sentAt: b.at(-9, 15.5),
+    message: noticeMessage('return_received', 'en', { o: shoes.orderNumber }),
+  });
+  b.contact({
+    id: 'ctc-demo-carter-refund',
+    customerId: carter,
+    orderId: shoes.id,
+    channel: 'email',
+    direction: 'inbound',
+    occurredAt: b.at(-3, 22),
+    reasonCode: 'returns.refund',
+    summary: `Refund for ${shoes.orderNumber} not yet received; the return arrived over a week ago.`,
+  });
+
+  // 4. 田中 健一 and 田中 美咲 — one house phone, two customers.
+  const [kenichi, misaki] = F.household.customerIds;
+  const household = {
+    familyName: '田中',
+    familyNameKana: 'タナカ',
+    language: 'ja' as const,
+    prefecture: '大阪府',
+    postalCode: '530-0041',
+    addressLine: '大阪市北区天神橋4丁目8-21 グランドメゾン 803',
+    flags: [],
+  };
+  b.customer({
+    ...household,
+    id: kenichi,
+    givenName: '健一',
+    givenNameKana: 'ケンイチ',
+    tier: 'standard',
+    lifetimeValue: 41_800,
+    phones: [
+      { number: F.household.phone, kind: 'home' },
+      { number: '080-2345-6789', kind: 'mobile' },
+    ],
+    emails: ['kenichi.tanaka@docomo.ne.jp'],
+    createdAt: b.at(-600, 12),
+    updatedAt: b.at(-30, 20),
+  });
+  const cooker = b.order(
+    'ord-demo-tanaka-cooker',
+    kenichi,
+    'ja',
+    [-30, 20],
+    'delivered',
+    [{ sku: 'RCK-IH-55' }],
+    b.at(-28, 18.5),
+  );
+  b.shipment(
+    'shp-demo-tanaka-cooker',
+    cooker,
+    'sagawa',
+    ['大阪府', '大阪府'],
+    { promised: -27, estimated: -28, delivered: [-28, 18.5] },
+    [
+      ev(-29, 10, 'label_created', '茨木営業所', '伝票番号が登録されました'),
+      ev(-29, 16, 'in_transit', '茨木営業所', '荷物受付'),
+      ev(-28, 8, 'out_for_delivery', '大阪営業所', '配達中'),
+      ev(-28, 18.5, 'delivered', '大阪営業所', '配達完了'),
+    ],
+  );
+  b.customer({
+    ...household,
+    id: misaki,
+    givenName: '美咲',
+    givenNameKana: 'ミサキ',
+    tier: 'silver',
+    lifetimeValue: 57_300,
+    phones: [{ number: F.household.phone, kind: 'home' }],
+    emails: ['misaki_tanaka1988@yahoo.co.jp'],
+    createdAt: b.at(-500, 15),
+    updatedAt: b.at(-2, 13),
+  });
+  const diapers = b.order(
+    'ord-demo-tanaka-diapers',
+    misaki,
+    'ja',
+    [-2, 13],
+    'shipped',
+    [{ sku: 'DPR-M-64x2', quantity: 2 }, { sku: 'BBF-12' }],
+    b.at(-1, 15.5),
+  );
+  b.shipment(
+    'shp-demo-tanaka-diapers',
+    diapers,
+    'japan_post',
+    ['千葉県', '大阪府'],
+    { promised: 0, estimated: 0, delivered: null },
+    [
+      ev(-1, 11, 'label_created', '市川郵便局', '伝票番号が登録されました'),
+      ev(-1, 15.5, 'in_transit', '市川郵便局', '荷物受付'),
+    ],
+  );
+  return b.records;
+}
