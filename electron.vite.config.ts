@@ -26,7 +26,10 @@ export default defineConfig({
     build: {
       externalizeDeps: false,
       // A sandboxed preload must be CommonJS (the package itself is "type": "module").
-      rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } },
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs' },
+      },
     },
   },
   renderer: {

@@ -130,7 +130,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**', '!kysely', '!kysely/migration'], message: 'A migration imports only kysely.' }] },
+        {
+          patterns: [
+            {
+              group: ['**', '!kysely', '!kysely/migration'],
+              message: 'A migration imports only kysely.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -9,7 +9,9 @@ if ! pg_lsclusters -h | grep -q online; then
   pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
   pg_ctlcluster "$version" main start
 fi
-as_postgres psql -q -c "do \$\$ begin create role koe_test login password 'koe_test'; exception when duplicate_object then null; end \$\$;" >/dev/null
+# createdb: each test server makes a database of its own, so test files can run in parallel.
+as_postgres psql -q -c "do \$\$ begin create role koe_test login createdb password 'koe_test'; exception when duplicate_object then null; end \$\$;" >/dev/null
+as_postgres psql -q -c "alter role koe_test createdb" >/dev/null
 as_postgres psql -q -tc "select 1 from pg_database where datname = 'koe_test'" | grep -q 1 ||
   as_postgres createdb -O koe_test koe_test
 port=$(pg_lsclusters -h | awk '/online/ {print $3; exit}')

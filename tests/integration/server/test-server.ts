@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import pg from 'pg';
 import { buildServer } from '../../../server/src/app';
 import { openServerStore, type ServerStore } from '../../../server/src/db/connect';
 import { createChangeNotifier } from '../../../server/src/live/change-notifier';
@@ -39,14 +39,17 @@ export interface TestServer {
 
 /**
  * A real server on loopback over a real database: a fresh SQLite file, or the PostgreSQL named
- * by KOE_TEST_DATABASE_URL (schema reset first), as `.ci/run` provides.
+ * by KOE_TEST_DATABASE_URL (a fresh database per server), as `.ci/run` provides.
  */
 export async function startTestServer(options: { postgres?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
-  const databaseUrl = options.postgres ? process.env.KOE_TEST_DATABASE_URL : undefined;
-  if (options.postgres && !databaseUrl) throw new Error('KOE_TEST_DATABASE_URL is not set');
-  if (databaseUrl) await resetPostgres(databaseUrl);
-  const store = await openServerStore({ databaseUrl, sqliteFile: join(dir, 'server.sqlite') });
+  const adminUrl = options.postgres ? process.env.KOE_TEST_DATABASE_URL : undefined;
+  if (options.postgres && !adminUrl) throw new Error('KOE_TEST_DATABASE_URL is not set');
+  const postgres = adminUrl ? await createPostgresDatabase(adminUrl) : null;
+  const store = await openServerStore({
+    ...(postgres ? { databaseUrl: postgres.url } : {}),
+    sqliteFile: join(dir, 'server.sqlite'),
+  });
   for (const t of TENANTS) {
     await createTenant(store.db, {
       id: t.id,
@@ -66,16 +69,35 @@ export async function startTestServer(options: { postgres?: boolean } = {}): Pro
       await app.close();
       await notifier.close();
       await store.close();
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function resetPostgres(url: string): Promise<void> {
-  const store = await openServerStore({ databaseUrl: url, sqliteFile: ':memory:' });
-  await sql`drop schema public cascade`.execute(store.db);
-  await sql`create schema public`.execute(store.db);
-  await store.close();
+/**
+ * A database of its own for each test server, created from the one KOE_TEST_DATABASE_URL names
+ * and dropped at close: test files run in parallel and must not share tables.
+ */
+async function createPostgresDatabase(
+  url: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `koe_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
 }
 
 export async function signIn(url: string, email: string, password = PASSWORD): Promise<string> {
