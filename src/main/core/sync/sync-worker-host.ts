@@ -8,15 +8,23 @@ import type { FromSyncWorker, SyncWorkerConfig, ToSyncWorker } from './sync-work
  * How to start the worker's code: the bundled `out/main/sync-worker.js` in the Electron app,
  * or the TypeScript source through tsx under plain Node (tests, the browser harness).
  */
-export interface SyncWorkerEntry {
-  file: string | URL;
-  execArgv?: string[];
-}
+export type SyncWorkerEntry = { file: string } | { typescriptSource: URL };
 
 export const typescriptSyncWorkerEntry: SyncWorkerEntry = {
-  file: new URL('./sync-worker.ts', import.meta.url),
-  execArgv: ['--import', 'tsx'],
+  typescriptSource: new URL('./sync-worker.ts', import.meta.url),
 };
+
+function spawnWorker(entry: SyncWorkerEntry): Worker {
+  if ('file' in entry) return new Worker(entry.file);
+  // Node 20 does not carry `--import tsx` into worker threads; tsx's API loads the source.
+  const source = JSON.stringify(entry.typescriptSource.href);
+  return new Worker(
+    `import('tsx/esm/api').then(({ tsImport }) => tsImport(${source}, ${source}))`,
+    {
+      eval: true,
+    },
+  );
+}
 
 export interface SyncWorkerHandle {
   status(): SyncStatus;
@@ -31,7 +39,7 @@ export function startSyncWorker(options: {
   sessions: SessionStore;
   onStatus: (status: SyncStatus) => void;
 }): SyncWorkerHandle {
-  const worker = new Worker(options.entry.file, { execArgv: options.entry.execArgv ?? [] });
+  const worker = spawnWorker(options.entry);
   let status: SyncStatus = initialSyncStatus;
   const signIns: ((r: { ok: boolean; message?: string }) => void)[] = [];
   let stopped: (() => void) | null = null;
