@@ -6,6 +6,7 @@ import {
   countCustomers,
   findCustomerIdsByPhone,
   getCustomerSummaries,
+  summarizeCard,
 } from '../db/customers/customer.repository';
 import type { Database } from '../db/database';
 import { searchCustomers } from '../db/search/customer-search';
@@ -58,9 +59,11 @@ export function createServices(deps: ServiceDeps): IpcServices {
       const e164 = toE164(phone);
       if (!e164) return { e164: null, matches: [], card: null };
       const ids = await findCustomerIdsByPhone(db, e164);
-      const matches = await getCustomerSummaries(db, ids);
-      const card = ids.length === 1 ? await readCustomerCard(db, ids[0] as string) : null;
-      return { e164, matches, card };
+      if (ids.length !== 1)
+        return { e164, matches: await getCustomerSummaries(db, ids), card: null };
+      // The usual case, one caller: the card already holds everything its summary shows.
+      const card = await readCustomerCard(db, ids[0] as string);
+      return { e164, matches: card ? [summarizeCard(card)] : [], card };
     },
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);

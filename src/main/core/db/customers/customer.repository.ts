@@ -1,4 +1,4 @@
-import type { Customer, CustomerSummary } from '../../../../shared/domain';
+import type { Customer, CustomerCard, CustomerSummary } from '../../../../shared/domain';
 import type { ReadDb } from '../database';
 import type { CustomerRow } from './customer.table';
 
@@ -90,6 +90,24 @@ export async function getCustomerSummaries(
       },
     ];
   });
+}
+
+/** The search-result row of a customer whose card is already read. */
+export function summarizeCard(card: CustomerCard): CustomerSummary {
+  const c = card.customer;
+  return {
+    id: c.id,
+    familyName: c.familyName,
+    givenName: c.givenName,
+    familyNameKana: c.familyNameKana,
+    givenNameKana: c.givenNameKana,
+    tier: c.tier,
+    language: c.language,
+    prefecture: c.prefecture,
+    phone: c.phones[0]?.e164 ?? null,
+    email: c.emails[0] ?? null,
+    lastOrderNumber: card.orders[0]?.orderNumber ?? null,
+  };
 }
 
 export async function countCustomers(db: ReadDb): Promise<number> {
