@@ -26,6 +26,7 @@ export async function startDemoCore(options: {
       dataDir,
       appVersion,
       retailer: retailer.connection,
+      savedSessions: retailer.savedSessions,
       syncWorkerEntry: typescriptSyncWorkerEntry,
     });
     return {

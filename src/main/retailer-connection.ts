@@ -11,11 +11,16 @@ import type { SessionStore } from './core/sync/retailer-api';
 export async function resolveRetailerConnection(options: {
   dataDir: string;
   sessions: SessionStore;
-}): Promise<{ connection: RetailerConnection; close(): Promise<void> }> {
+}): Promise<{
+  connection: RetailerConnection;
+  savedSessions: SessionStore;
+  close(): Promise<void>;
+}> {
   const { retailerUrl } = loadPreferences(options.dataDir).get();
   if (retailerUrl) {
     return {
       connection: { baseUrl: retailerUrl, sessions: options.sessions },
+      savedSessions: options.sessions,
       close: async () => {},
     };
   }
@@ -23,6 +28,7 @@ export async function resolveRetailerConnection(options: {
   return {
     // The demo retailer's session never outlives the process: it signs in again at each start.
     connection: { baseUrl: demo.url, sessions: memorySessions(), demoAgent: demo.agent },
+    savedSessions: options.sessions,
     close: () => demo.close(),
   };
 }

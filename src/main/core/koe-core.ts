@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
+import type { Session } from '../../shared/protocol/auth';
 import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import { openDatabase, type LocalDatabase } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
@@ -35,6 +36,11 @@ export interface KoeCoreOptions {
   nativeBinding?: string;
   /** Without one the cache is used as it is (tests); the app always passes one. */
   retailer?: RetailerConnection;
+  /**
+   * Where a session for a retailer set in Settings is kept for the next start (safeStorage in
+   * the app). The demo retailer's own session lives in memory only.
+   */
+  savedSessions?: SessionStore;
   /** How to start the sync worker's code (bundled in the app, TypeScript under tsx). */
   syncWorkerEntry?: SyncWorkerEntry;
   /** Seconds between safety-net pulls; live change notices trigger pulls sooner. */
@@ -103,13 +109,25 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       connectRetailer: async ({ retailerUrl, email, password }) => {
         if (!retailer)
           throw new AppError('unavailable', 'This Koe has no retailer connection to change.');
-        // Sign in before anything is saved, so a wrong address or password changes nothing.
-        const api = createRetailerApi({ baseUrl: retailerUrl, sessions: retailer.sessions });
+        // Sign in on a scratch session first, so a wrong address or password changes nothing;
+        // the running sync keeps its own session until the app restarts on the new retailer.
+        const scratch = { current: null as Session | null };
+        const api = createRetailerApi({
+          baseUrl: retailerUrl,
+          sessions: {
+            load: () => scratch.current,
+            save: (s) => void (scratch.current = s),
+            clear: () => void (scratch.current = null),
+          },
+        });
         try {
           await api.signIn(email, password);
         } catch (error) {
           throw new AppError('unavailable', (error as Error).message);
         }
+        if (!scratch.current)
+          throw new AppError('unavailable', 'The retailer returned no session.');
+        (options.savedSessions ?? retailer.sessions).save(scratch.current);
         preferences.update({ retailerUrl });
         return { retailerUrl };
       },

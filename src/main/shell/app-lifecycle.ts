@@ -145,6 +145,7 @@ export function startKoeApp(): void {
         systemLocale: app.getLocale(),
         ...(nativeBinding ? { nativeBinding } : {}),
         retailer: retailer.connection,
+        savedSessions: retailer.savedSessions,
         // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
         syncWorkerEntry: { file: join(mainDir, 'sync-worker.js') },
       });

@@ -242,7 +242,91 @@ export const ja = {
       return_received: '返品受領のお知らせ',
     },
   },
+  sync: {
+    indicatorLabel: '同期状態: {{state}}',
+    popoverTitle: '販売店との同期',
+    state: {
+      synced: '同期済み',
+      syncing: '同期中…',
+      bootstrapping: '初回同期中 {{count, number}}件',
+      connecting: '接続中…',
+      offline: 'オフライン',
+      signedOut: '要サインイン',
+      error: 'エラー',
+    },
+    description: {
+      synced: '顧客データは販売店と同じ最新の状態です。',
+      syncing: '販売店との間で最新の変更をやり取りしています。',
+      bootstrapping:
+        '初めての同期で、販売店の顧客データを取り込んでいます（{{count, number}} 件まで完了）。取り込み済みのお客さまはもう検索できます。',
+      connecting: '販売店に接続しています。',
+      offline:
+        '販売店に接続できません。手元のデータで検索できますが、最新でない可能性があります。応対記録は接続が戻ると自動で送信します。',
+      signedOut:
+        '販売店へのサインインが切れています。設定の「販売店との接続」からもう一度サインインしてください。',
+      error: '同期中に問題が起きました。しばらくすると自動で再試行します。',
+    },
+    pendingBadge: '未送信 {{count, number}}',
+    quarantinedBadge: '送信不可 {{count, number}}',
+    lastSynced: '最終同期',
+    justNow: 'たった今',
+    neverSynced: 'まだ一度も同期していません',
+    pendingLabel: '未送信の応対記録',
+    quarantinedLabel: '送信できなかった応対記録',
+    countValue_one: '{{count, number}} 件',
+    countValue_other: '{{count, number}} 件',
+    pendingNone: 'すべての応対記録が販売店に届いています。',
+    pendingExplanation_one:
+      'この端末に保存済みで、まだ販売店に届いていない記録です。接続が戻ると自動で送信します。',
+    pendingExplanation_other:
+      'この端末に保存済みで、まだ販売店に届いていない記録です。接続が戻ると自動で送信します。',
+    quarantinedNone: '販売店に受け付けられなかった記録はありません。',
+    quarantinedExplanation_one:
+      '販売店が理由を添えて受け付けなかった記録です。理由とともに保管しています。スーパーバイザーに連絡してください。',
+    quarantinedExplanation_other:
+      '販売店が理由を添えて受け付けなかった記録です。理由とともに保管しています。スーパーバイザーに連絡してください。',
+    lastError: '直近のエラー',
+    syncNow: '今すぐ同期',
+  },
   settings: {
+    title: '設定',
+    open: '設定',
+    openWithShortcut: '設定（{{shortcut}}）',
+    back: '戻る',
+    shortcutHint: 'ショートカット',
+    display: '表示',
+    theme: 'テーマ',
+    themeLight: 'ライト',
+    themeDark: 'ダーク',
+    retailer: {
+      title: '販売店との接続',
+      description:
+        'Koe が顧客データを同期し、応対記録を送る販売店の API です。サインインできた場合だけ保存します。',
+      currentSource: '現在のデータ',
+      demoDescription:
+        'Koe に内蔵されたデモ販売店のデータを使っています（実在のお客さまではありません）。',
+      retailerDescription: 'この販売店と同期しています。',
+      url: '販売店 API の URL',
+      urlDescription:
+        'https:// で始まるアドレス（http:// はこのパソコン上の 127.0.0.1 と localhost のみ）',
+      urlPlaceholder: 'https://api.example.co.jp',
+      urlProblem: {
+        required: '販売店 API の URL を入力してください',
+        invalid: 'URL として読み取れません。アドレスを確認してください',
+        insecure: 'https:// のアドレスを入力してください（http:// はこのパソコン上のみ使えます）',
+      },
+      email: 'メールアドレス',
+      emailInvalid: 'メールアドレスを入力してください',
+      password: 'パスワード',
+      passwordRequired: 'パスワードを入力してください',
+      passwordNotice: 'パスワードはサインインにだけ使い、この画面には残しません。',
+      submit: 'サインインして保存',
+      connectedTitle: '接続先を保存しました',
+      connectedMessage:
+        '{{url}} にサインインできました。次回 Koe を起動したときから、この販売店のデータを使います。',
+      failedTitle: 'サインインできませんでした',
+      failedNoChange: '接続先は変更していません。',
+    },
     language: '表示言語',
     languageJa: '日本語',
     languageEn: 'English',

@@ -133,7 +133,15 @@ export function createRetailerApi(options: {
         '/v1/auth/sign-in',
         { method: 'POST', body: JSON.stringify({ email, password }) },
         false,
-      );
+      ).catch((error: unknown) => {
+        if (error instanceof SyncError && error.kind === 'unauthorized') {
+          throw new SyncError(
+            'unauthorized',
+            'The retailer did not accept this e-mail and password.',
+          );
+        }
+        throw error;
+      });
       const result = await readJson(response, session, 'session');
       options.sessions.save(result);
       return result;

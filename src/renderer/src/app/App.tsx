@@ -3,6 +3,7 @@ import { useCallback, useReducer, useRef } from 'react';
 import { CustomerPage } from '../customer/CustomerPage';
 import { ScreenPopView } from '../screen-pop/ScreenPopView';
 import { SearchResults } from '../search/SearchResults';
+import { SettingsView } from '../settings/SettingsView';
 import { useCustomerSearch } from '../search/use-customer-search';
 import { AppHeader } from './AppHeader';
 import { HomeView } from './HomeView';
@@ -36,6 +37,8 @@ export function App() {
     [focusSearch],
   );
 
+  const openSettings = useCallback(() => dispatch({ type: 'openSettings' }), []);
+
   const { view } = state;
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} padding="md">
@@ -50,6 +53,8 @@ export function App() {
           searchInputRef={searchInput}
           onFocusSearch={focusSearch}
           onScreenPop={(phone) => dispatch({ type: 'screenPop', phone })}
+          settingsOpen={view.kind === 'settings'}
+          onOpenSettings={openSettings}
         />
       </AppShell.Header>
       <AppShell.Main>
@@ -70,6 +75,9 @@ export function App() {
             onOpen={(id) => openCustomer(id, 'screenPop')}
             onSearch={searchFor}
           />
+        )}
+        {view.kind === 'settings' && (
+          <SettingsView appInfo={appInfo} onClose={() => dispatch({ type: 'closeSettings' })} />
         )}
       </AppShell.Main>
     </AppShell>

@@ -4,7 +4,9 @@ import type { AppInfo } from '../../../shared/ipc';
 import { ScreenPopButton } from '../screen-pop/ScreenPopButton';
 import { SearchField } from '../search/SearchField';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
+import { SettingsButton } from '../settings/SettingsButton';
 import { ThemeSwitch } from '../settings/ThemeSwitch';
+import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
 import { Brand } from './Brand';
 
 interface AppHeaderProps {
@@ -17,6 +19,8 @@ interface AppHeaderProps {
   searchInputRef: RefObject<HTMLInputElement | null>;
   onFocusSearch(): void;
   onScreenPop(phone: string): void;
+  settingsOpen: boolean;
+  onOpenSettings(): void;
 }
 
 export function AppHeader({
@@ -29,6 +33,8 @@ export function AppHeader({
   searchInputRef,
   onFocusSearch,
   onScreenPop,
+  settingsOpen,
+  onOpenSettings,
 }: AppHeaderProps) {
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
@@ -43,9 +49,11 @@ export function AppHeader({
         onFocusShortcut={onFocusSearch}
       />
       <Group gap="sm" wrap="nowrap">
+        <SyncStatusIndicator />
         <ScreenPopButton onScreenPop={onScreenPop} />
         <LanguageSwitch />
         <ThemeSwitch />
+        <SettingsButton onOpen={onOpenSettings} active={settingsOpen} />
       </Group>
     </Group>
   );

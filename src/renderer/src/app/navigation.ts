@@ -6,13 +6,17 @@ export type View =
   | { kind: 'search' }
   | { kind: 'customer'; customerId: string; from: 'search' | 'screenPop' | 'link' }
   /** `popId` tells two pops of the same number apart, so a second ring reloads. */
-  | { kind: 'screenPop'; phone: string; popId: number };
+  | { kind: 'screenPop'; phone: string; popId: number }
+  /** `returnTo`: the screen Settings was opened over, shown again when it closes. */
+  | { kind: 'settings'; returnTo: Exclude<View, { kind: 'settings' }> };
 
 export type NavigationAction =
   | { type: 'queryChanged'; query: string }
   | { type: 'openCustomer'; customerId: string; from: 'search' | 'screenPop' | 'link' }
   | { type: 'screenPop'; phone: string }
-  | { type: 'backToSearch' };
+  | { type: 'backToSearch' }
+  | { type: 'openSettings' }
+  | { type: 'closeSettings' };
 
 export interface NavigationState {
   view: View;
@@ -50,6 +54,11 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
     }
     case 'backToSearch':
       return { ...state, view: state.query.trim() ? { kind: 'search' } : { kind: 'home' } };
+    case 'openSettings':
+      if (state.view.kind === 'settings') return state;
+      return { ...state, view: { kind: 'settings', returnTo: state.view } };
+    case 'closeSettings':
+      return state.view.kind === 'settings' ? { ...state, view: state.view.returnTo } : state;
   }
 }
 

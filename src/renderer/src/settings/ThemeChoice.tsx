@@ -1,0 +1,42 @@
+import {
+  Group,
+  SegmentedControl,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { IconMoon, IconSun } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+/** Light or dark, as a choice with both options in view (the header keeps its one-click toggle). */
+export function ThemeChoice() {
+  const { t } = useTranslation();
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme('light');
+  return (
+    <SegmentedControl
+      aria-label={t('settings.theme')}
+      value={scheme}
+      onChange={(value) => setColorScheme(value === 'dark' ? 'dark' : 'light')}
+      data={[
+        {
+          value: 'light',
+          label: (
+            <Group gap={6} wrap="nowrap" justify="center">
+              <IconSun size={16} aria-hidden />
+              {t('settings.themeLight')}
+            </Group>
+          ),
+        },
+        {
+          value: 'dark',
+          label: (
+            <Group gap={6} wrap="nowrap" justify="center">
+              <IconMoon size={16} aria-hidden />
+              {t('settings.themeDark')}
+            </Group>
+          ),
+        },
+      ]}
+    />
+  );
+}
