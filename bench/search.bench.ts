@@ -93,7 +93,7 @@ function queryClasses(sqlite: Sqlite.Database): QueryClass[] {
   const byNamePrefix = sqlite.prepare(
     ['family_name', 'given_name', 'family_name_kana', 'given_name_kana']
       .map(
-        (c) => `select * from (select id from customers where ${c} >= ?1 and ${c} < ?2 limit 21)`,
+        (c) => `select * from (select id from customers where ${c} >= @lo and ${c} < @hi limit 21)`,
       )
       .join(' union ') + ' limit 21',
   );
@@ -135,12 +135,12 @@ function queryClasses(sqlite: Sqlite.Database): QueryClass[] {
     {
       name: 'short_cjk_2chars',
       queries: japanese.map((c) => [...c.family_name].slice(0, 2).join('')),
-      raw: (q) => withRows(byNamePrefix.all(q, `${q}\u{10FFFF}`)),
+      raw: (q) => withRows(byNamePrefix.all({ lo: q, hi: `${q}\u{10FFFF}` })),
     },
     {
       name: 'short_cjk_1char',
       queries: japanese.map((c) => [...c.given_name][0] as string),
-      raw: (q) => withRows(byNamePrefix.all(q, `${q}\u{10FFFF}`)),
+      raw: (q) => withRows(byNamePrefix.all({ lo: q, hi: `${q}\u{10FFFF}` })),
     },
   ];
 }
