@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEventBus } from '../src/main/core/events/event-bus';
 import { createIpcRouter } from '../src/main/core/ipc/router';
 import { loadPreferences } from '../src/main/core/preferences/preferences';
@@ -7,7 +10,7 @@ import { openBenchDatabase } from './lib/bench-database';
 import { printFigure, note } from './lib/figures';
 import { benchScreenPop } from './screen-pop.bench';
 import { benchSearch } from './search.bench';
-import { benchSync } from './sync.bench';
+import { benchSync, benchVocIngest } from './sync.bench';
 
 /**
  * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
@@ -19,6 +22,16 @@ const benches = {
   'screen-pop': async () => benchScreenPop(await readSide()),
   search: async () => benchSearch(await readSide()),
   sync: async () => benchSync(),
+  // Server VoC ingest alone (also part of `sync`): SQLite, and PostgreSQL when
+  // KOE_TEST_DATABASE_URL names one.
+  'voc-ingest': async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koe-voc-bench-'));
+    const figures = [await benchVocIngest('sqlite', { sqliteFile: join(dir, 'ingest.sqlite') })];
+    const url = process.env.KOE_TEST_DATABASE_URL;
+    if (url) figures.push(await benchVocIngest('postgres', { sqliteFile: '', databaseUrl: url }));
+    rmSync(dir, { recursive: true, force: true });
+    return figures;
+  },
 };
 
 let readSideOnce: ReturnType<typeof openReadSide> | undefined;

@@ -290,7 +290,7 @@ async function startOn(store: ServerStore) {
 }
 
 /** VoC records/s through HTTP (batches of 100, 4 in flight) vs raw inserts of the same rows. */
-async function benchVocIngest(
+export async function benchVocIngest(
   name: string,
   options: { sqliteFile: string; databaseUrl?: string },
 ): Promise<Figure> {
