@@ -6,8 +6,9 @@ as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -s /b
 
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | grep -q online; then
-  pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
-  pg_ctlcluster "$version" main start
+  pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >&2
+  # Its notices (e.g. "Removed stale pid file.") go to stderr: stdout is only the URL.
+  pg_ctlcluster "$version" main start >&2
 fi
 # createdb: each test server makes a database of its own, so test files can run in parallel.
 as_postgres psql -q -c "do \$\$ begin create role koe_test login createdb password 'koe_test'; exception when duplicate_object then null; end \$\$;" >/dev/null

@@ -39,7 +39,7 @@ describe('sync survives SIGKILL at any point', () => {
       const summary = reports.map(
         (r) =>
           `#${r.run} ${r.mode} kills=${r.kills} [${r.killPoints.join(', ')}] ${r.ms} ms` +
-          (r.duplicates ? ` duplicates=${r.duplicates}` : '') +
+          (r.duplicates ? ` replays-answered-duplicate=${r.duplicates}` : '') +
           (r.serverChanged ? ` server-changed=${r.serverChanged}` : '') +
           (r.cursorShortByTombstones ? ' cursor-short' : ''),
       );
