@@ -42,6 +42,7 @@ async function openReadSide() {
   const router = createIpcRouter(
     createServices({
       db: database.db,
+      sqlite: database.sqlite,
       events: createEventBus(),
       preferences: loadPreferences('.data/bench-preferences'),
       appVersion: 'bench',

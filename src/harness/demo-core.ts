@@ -15,6 +15,8 @@ export interface DemoCore {
 export async function startDemoCore(options: {
   dataDir: string;
   appVersion: string;
+  /** The CTI bridge's port (see KoeCoreOptions.ctiPort); tests pass 0 for any free port. */
+  ctiPort?: number | false;
 }): Promise<DemoCore> {
   const { dataDir, appVersion } = options;
   const retailer = await resolveRetailerConnection({
@@ -28,6 +30,7 @@ export async function startDemoCore(options: {
       retailer: retailer.connection,
       savedSessions: retailer.savedSessions,
       syncWorkerEntry: typescriptSyncWorkerEntry,
+      ...(options.ctiPort === undefined ? {} : { ctiPort: options.ctiPort }),
     });
     return {
       core,

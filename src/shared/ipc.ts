@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { CallDeskCause, CallSession } from './calls/call-session';
 import type { CustomerCard, CustomerSummary, Language } from './domain';
+import type { KnowledgeAnswer, Policy, ReasonNode, ScriptVersion } from './domain/guidance';
+import { id, language } from './domain/primitives';
+import { harassmentIncident, resolution, sentiment, type VocRecord } from './domain/voc';
 import type { SyncStatus } from './sync-status';
-import { language } from './domain/primitives';
 
 /**
  * THE contract between the renderer and the main process. Nothing else crosses.
@@ -47,6 +50,89 @@ export interface AppInfo {
   customerCount: number;
 }
 
+/** Who is signed in on this desktop: every wrap-up is written as this agent, in this center. */
+export interface SignedInAgent {
+  id: string;
+  displayName: string;
+  centerId: string | null;
+}
+
+/** A line of "my calls today": the call (while this run of Koe knows it) and its wrap-up. */
+export interface TodayCall {
+  callId: string;
+  state: CallSession['state'];
+  /** The caller's number as received, and as E.164 when it reads as one. */
+  ani: string;
+  e164: string | null;
+  startedAt: string;
+  customerId: string | null;
+  customerName: string | null;
+  /** The saved wrap-up; null while none is saved (missed, or still in wrap-up). */
+  wrapUp: {
+    vocId: string;
+    primaryReason: string;
+    resolution: VocRecord['resolution'];
+    savedAt: string;
+    /** Until then the agent may correct it (the edit window). */
+    editableUntil: string;
+  } | null;
+}
+
+export interface CallsState {
+  /** The call ringing, on the line or being wrapped up (the newest); null when idle. */
+  current: CallSession | null;
+  today: TodayCall[];
+  agent: SignedInAgent | null;
+}
+
+/** What the call guidance runs on: the retailer's taxonomy, current scripts and policies. */
+export interface GuidanceReference {
+  taxonomy: ReasonNode[];
+  /** The latest version of each script, in every language. */
+  scripts: ScriptVersion[];
+  policies: Policy[];
+}
+
+export interface WrapUpSaved {
+  record: VocRecord;
+  /** How many card numbers and security codes were taken out of the customer's words. */
+  redacted: { cardNumbers: number; securityCodes: number };
+}
+
+/** How a softphone or telephony connector reaches the CTI bridge (shown in Settings). */
+export interface CtiInfo {
+  url: string;
+  wsUrl: string;
+  token: string;
+}
+
+const callId = z.string().trim().min(1).max(128);
+const reasonCode = z
+  .string()
+  .regex(/^[a-z0-9_.]+$/)
+  .max(100);
+
+export const wrapUpInput = z
+  .object({
+    callId,
+    customerId: id.nullable(),
+    orderId: id.nullable(),
+    /** The first is the primary reason. */
+    reasonCodes: z.array(reasonCode).min(1).max(5),
+    /** The reason Koe suggested (recorded whether the agent kept it or not). */
+    predictedReason: reasonCode.nullable(),
+    sentiment,
+    resolution,
+    avoidable: z.boolean(),
+    /** As typed: card numbers and security codes are redacted in main before anything is kept. */
+    customerWords: z.string().max(4000),
+    scriptId: z.string().max(64).nullable(),
+    scriptVersion: z.number().int().min(1).nullable(),
+    harassment: harassmentIncident.nullable(),
+  })
+  .strict();
+export type WrapUpInput = z.input<typeof wrapUpInput>;
+
 export const ipcHandlers = {
   'app:info': channel<AppInfo>()(z.object({}).strict()),
   'app:setLocale': channel<{ locale: Language }>()(z.object({ locale: language }).strict()),
@@ -64,6 +150,46 @@ export const ipcHandlers = {
   'customers:card': channel<CustomerCard>()(
     z.object({ customerId: z.string().min(1).max(64) }).strict(),
   ),
+  'customers:revealPii': channel<{ loggedAt: string }>()(
+    z
+      .object({
+        customerId: z.string().min(1).max(64),
+        field: z.enum(['email', 'phone', 'address']),
+        callId: callId.nullable(),
+      })
+      .strict(),
+  ),
+  'calls:state': channel<CallsState>()(z.object({}).strict()),
+  /** The agent takes or places a call outside the CTI (a typed number). */
+  'calls:start': channel<CallSession>()(
+    z.object({ phone: z.string().trim().min(1).max(40) }).strict(),
+  ),
+  /** The agent ends the call in Koe (a call without CTI events, or a softphone that stays quiet). */
+  'calls:end': channel<CallSession>()(z.object({ callId }).strict()),
+  /** The harassment protocol reached the point where a supervisor must know. */
+  'calls:alertSupervisor': channel<{ alertedAt: string }>()(
+    z
+      .object({
+        callId,
+        customerId: z.string().min(1).max(64).nullable(),
+        stage: z.enum(['warn', 'monitor', 'terminate', 'terminated']),
+      })
+      .strict(),
+  ),
+  'wrapUp:save': channel<WrapUpSaved>()(wrapUpInput),
+  /** The saved wrap-up of a call (to correct it within the edit window); null if none. */
+  'wrapUp:get': channel<VocRecord | null>()(z.object({ callId }).strict()),
+  'guidance:reference': channel<GuidanceReference>()(z.object({}).strict()),
+  'knowledge:search': channel<KnowledgeAnswer[]>()(
+    z
+      .object({
+        query: z.string().trim().max(100),
+        language,
+        limit: z.number().int().min(1).max(50).default(10),
+      })
+      .strict(),
+  ),
+  'cti:info': channel<CtiInfo | null>()(z.object({}).strict()),
   'sync:status': channel<SyncStatus>()(z.object({}).strict()),
   'sync:now': channel<SyncStatus>()(z.object({}).strict()),
   'retailer:connect': channel<{ retailerUrl: string }>()(
@@ -92,6 +218,10 @@ export interface IpcEvents {
     | { to: 'screenPop'; phone: string };
   'app:localeChanged': { locale: Language };
   'sync:status': SyncStatus;
+  /** A call moved (rang, was answered, ended, was saved) or the agent started one. */
+  'calls:changed': { call: CallSession; cause: CallDeskCause };
+  /** A supervisor was alerted (harassment); the UI confirms it to the agent. */
+  'calls:supervisorAlert': { callId: string; customerId: string | null; stage: string; at: string };
 }
 
 export type IpcChannel = keyof typeof ipcHandlers;
@@ -105,12 +235,16 @@ export const ipcEventNames: readonly IpcEventName[] = [
   'app:navigate',
   'app:localeChanged',
   'sync:status',
+  'calls:changed',
+  'calls:supervisorAlert',
 ];
 
 export type IpcErrorCode =
   | 'unknown_channel'
   | 'invalid_input'
   | 'not_found'
+  /** The request contradicts the current state (a call already ended, an edit too late). */
+  | 'conflict'
   | 'database_too_new'
   | 'unavailable'
   | 'internal';

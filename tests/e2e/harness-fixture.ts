@@ -14,6 +14,15 @@ export interface E2eApp {
   browser: Browser;
   /** A fresh page on the app, with every console error and page error collected. */
   openPage(): Promise<{ page: Page; errors: string[] }>;
+  /**
+   * The phone system, played by the test: CTI events posted to the core's CTI bridge exactly as
+   * a softphone connector posts them (HTTP, bearer token). Returns the call id.
+   */
+  ring(phone: string, callId?: string): Promise<string>;
+  answer(callId: string): Promise<void>;
+  hangUp(callId: string): Promise<void>;
+  /** The core under test (its desk, router and database). */
+  core(): DemoCore['core'];
   close(): Promise<void>;
 }
 
@@ -37,7 +46,7 @@ export async function startE2eApp(): Promise<E2eApp> {
   };
 
   try {
-    demo = await startDemoCore({ dataDir, appVersion: '0.0.0-e2e' });
+    demo = await startDemoCore({ dataDir, appVersion: '0.0.0-e2e', ctiPort: 0 });
     await waitForCustomers(demo.core);
     harness = await startHarnessServer({ core: demo.core, rendererDir: resolve('out/renderer') });
     browser = await chromium.launch({
@@ -57,7 +66,27 @@ export async function startE2eApp(): Promise<E2eApp> {
 
   const url = harness.url;
   const openedBrowser = browser;
+  const started = demo;
+  let calls = 0;
+  const postCallEvent = async (body: Record<string, string>) => {
+    const cti = started.core.cti;
+    if (!cti) throw new Error('The e2e core runs without a CTI bridge');
+    const response = await fetch(`${cti.url}/v1/call-events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cti.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 202)
+      throw new Error(`CTI ${body.event}: ${response.status} ${await response.text()}`);
+  };
   return {
+    async ring(phone, callId = `e2e-call-${process.pid}-${++calls}`) {
+      await postCallEvent({ event: 'ringing', callId, ani: phone });
+      return callId;
+    },
+    answer: (callId) => postCallEvent({ event: 'answered', callId }),
+    hangUp: (callId) => postCallEvent({ event: 'ended', callId }),
+    core: () => started.core,
     url,
     browser: openedBrowser,
     async openPage() {

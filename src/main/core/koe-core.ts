@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
 import type { Session } from '../../shared/protocol/auth';
 import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
+import type { SignedInAgent } from '../../shared/ipc';
+import { createCallDesk, type CallDesk } from './calls/call-desk';
+import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
 import { openDatabase, type LocalDatabase } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
@@ -45,6 +48,11 @@ export interface KoeCoreOptions {
   syncWorkerEntry?: SyncWorkerEntry;
   /** Seconds between safety-net pulls; live change notices trigger pulls sooner. */
   pullIntervalMs?: number;
+  /**
+   * The CTI bridge's loopback port: by default 17345 (another free port when taken), 0 for any
+   * free port (tests), false for no bridge.
+   */
+  ctiPort?: number | false;
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -53,6 +61,9 @@ export interface KoeCore {
   events: EventBus;
   database: LocalDatabase;
   preferences: PreferencesStore;
+  desk: CallDesk;
+  /** Null when started with `ctiPort: false`. */
+  cti: CtiBridge | null;
   /** Routes a koe:// link (from the OS or a second instance) to the UI. False if not ours. */
   openLink(url: string): boolean;
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
@@ -92,9 +103,28 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     }
   }
 
+  const desk = createCallDesk();
+  desk.subscribe(({ call, cause }) => events.emit('calls:changed', { call, cause }));
+  const cti =
+    options.ctiPort === false
+      ? null
+      : await startCtiBridge({
+          dataDir: options.dataDir,
+          desk,
+          ...(options.ctiPort === undefined ? {} : { port: options.ctiPort }),
+        });
+  const agent = (): SignedInAgent | null => {
+    const user = retailer?.sessions.load()?.user;
+    return user ? { id: user.id, displayName: user.displayName, centerId: user.centerId } : null;
+  };
+
   const router = createIpcRouter(
     createServices({
       db: database.db,
+      sqlite: database.sqlite,
+      desk,
+      agent,
+      cti: () => cti && { url: cti.url, wsUrl: cti.wsUrl, token: cti.token },
       events,
       preferences,
       appVersion: options.appVersion,
@@ -138,17 +168,25 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     events,
     database,
     preferences,
+    desk,
+    cti,
     openLink(url) {
       const link = parseKoeLink(url);
       if (!link) return false;
+      if (link.to === 'screenPop') {
+        // koe://call: the softphone hands over a call; the desk pops it like a CTI ring.
+        const started = desk.startCall({ ani: link.phone, origin: 'link' });
+        if (started.ok) return true;
+        console.error(`[koe] koe://call not started: ${started.error.message}`);
+      }
       events.emit('app:navigate', link);
       return true;
     },
-    // Calls arrive with the CTI bridge (the call issue); until then no call can be active.
-    isCallActive: () => false,
+    isCallActive: () => desk.isCallActive(),
     locale: () => preferences.get().locale,
     syncStatus: () => sync?.status() ?? initialSyncStatus,
     async close() {
+      await cti?.close();
       await sync?.stop();
       await database.close();
     },

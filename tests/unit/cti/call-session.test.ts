@@ -6,7 +6,7 @@ import {
   type CallEvent,
   type CallResult,
   type CallSession,
-} from '../../../src/main/core/calls/call-session';
+} from '../../../src/shared/calls/call-session';
 
 const T0 = Date.parse('2025-06-02T01:00:00.000Z');
 const sec = (n: number) => T0 + n * 1000;

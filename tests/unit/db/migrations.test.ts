@@ -111,6 +111,25 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it("0003 adds the audit log and finds a call's wrap-up by its call id", async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateTo('2026_11_23_0002_lookup_indexes');
+    expect((await migrator.migrateTo('2026_11_23_0003_audit_log')).error).toBeUndefined();
+    sqlite
+      .prepare(
+        `insert into audit_log (kind, agent_id, customer_id, call_id, detail, at) values ('pii_revealed', 'a', 'c', null, '{}', 'x')`,
+      )
+      .run();
+    expect(sqlite.prepare('select seq, kind from audit_log').all()).toEqual([
+      { seq: 1, kind: 'pii_revealed' },
+    ]);
+    const plan = sqlite
+      .prepare(`explain query plan select * from voc_records where call_id = 'call-1'`)
+      .all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join()).toMatch(/INDEX voc_records_by_call/);
+    await db.destroy();
+  });
+
   it('every migration goes down again, back to an empty database', async () => {
     const { sqlite, db, migrator } = rawDatabase();
     await migrator.migrateToLatest();

@@ -140,6 +140,10 @@ const hanakoSummary: CustomerSummary = {
   lastOrderNumber: 'KO-2611-000123',
 };
 
+function unavailable(): never {
+  throw new AppError('unavailable', 'Not in the fake core.');
+}
+
 export function startFakeCore() {
   const events = createEventBus();
   let locale: Language = 'ja';
@@ -177,6 +181,17 @@ export function startFakeCore() {
     'sync:status': () => initialSyncStatus,
     'sync:now': () => initialSyncStatus,
     'retailer:connect': ({ retailerUrl }) => ({ retailerUrl }),
+    // The harness tests exercise the transport; the call channels are tested on the real core.
+    'customers:revealPii': () => ({ loggedAt: '2026-11-23T00:00:00.000Z' }),
+    'calls:state': () => ({ current: null, today: [], agent: null }),
+    'calls:start': () => unavailable(),
+    'calls:end': () => unavailable(),
+    'calls:alertSupervisor': () => unavailable(),
+    'wrapUp:save': () => unavailable(),
+    'wrapUp:get': () => null,
+    'guidance:reference': () => ({ taxonomy: [], scripts: [], policies: [] }),
+    'knowledge:search': () => [],
+    'cti:info': () => null,
   };
   return { router: createIpcRouter(services, () => {}), events };
 }

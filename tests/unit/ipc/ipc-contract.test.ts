@@ -21,9 +21,10 @@ function spyServices() {
 
 describe('the IPC contract', () => {
   it('has a service behind every channel', async () => {
-    const { db } = await openTestDatabase();
+    const { db, sqlite } = await openTestDatabase();
     const services = createServices({
       db,
+      sqlite,
       events: createEventBus(),
       preferences: loadPreferences(mkdtempSync(join(tmpdir(), 'koe-prefs-'))),
       appVersion: 'test',

@@ -17,6 +17,7 @@ async function servicesWith(
   createRecordWriter(sqlite).apply(records);
   const services = createServices({
     db,
+    sqlite,
     events: createEventBus(),
     preferences: loadPreferences(mkdtempSync(join(tmpdir(), 'koe-prefs-'))),
     appVersion: 'test',

@@ -5,22 +5,21 @@ import {
   directCall,
   isActive,
   isOnLine,
+  type CallDeskCause,
   type CallEvent,
-  type CallEventType,
   type CallResult,
   type CallSession,
   type CallState,
   type WrapUpTimes,
   wrapUpTimes,
-} from './call-session';
+} from '../../../shared/calls/call-session';
 
 /** What changed on the desk: one call moved (or appeared). */
 export interface CallDeskChange {
   call: CallSession;
   /** The call's state before the change; null when the call is new. */
   previousState: CallState | null;
-  /** What moved it: a call event, or `started` for a call the agent started (typed or link). */
-  cause: CallEventType | 'started';
+  cause: CallDeskCause;
 }
 
 export type CallDeskListener = (change: CallDeskChange) => void;

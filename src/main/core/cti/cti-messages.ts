@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallEvent } from '../calls/call-session';
+import type { CallEvent } from '../../../shared/calls/call-session';
 
 /**
  * The messages a softphone or telephony connector sends, over HTTP and WebSocket alike.

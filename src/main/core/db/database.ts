@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditLogTable } from './audit/audit.table';
 import type { ClaimTable, ReturnTable } from './after-sales/after-sales.table';
 import type {
   CustomerEmailTable,
@@ -42,6 +43,7 @@ export interface Database {
   voc_records: VocRecordTable;
   outbox: OutboxTable;
   sync_state: SyncStateTable;
+  audit_log: AuditLogTable;
 }
 
 /** A handle that may write: the database or a transaction on it. */

@@ -1,5 +1,17 @@
 import type { Kysely } from 'kysely';
+import type { CtiInfo, SignedInAgent } from '../../../shared/ipc';
 import type { SyncStatus } from '../../../shared/sync-status';
+import type Sqlite from 'better-sqlite3';
+import { createCallDesk, type CallDesk } from '../calls/call-desk';
+import { createCallServices } from '../calls/call-services';
+import { createWrapUpService } from '../calls/wrap-up-service';
+import { appendAudit } from '../db/audit/audit.repository';
+import {
+  readActivePolicies,
+  readLatestScripts,
+  readTaxonomy,
+  searchKnowledge,
+} from '../db/guidance/guidance.repository';
 import { toE164 } from '../../../shared/phone';
 import { readCustomerCard } from '../db/customer-card';
 import {
@@ -32,11 +44,25 @@ export interface ServiceDeps {
   connectRetailer(input: { retailerUrl: string; email: string; password: string }): Promise<{
     retailerUrl: string;
   }>;
+  /** The same database, for the durable wrap-up write. */
+  sqlite: Sqlite.Database;
+  /** The agent's phone desk (a fresh one when the caller has none: tests, benches). */
+  desk?: CallDesk;
+  /** Who is signed in; null when no one is (wrap-ups cannot be saved then). */
+  agent?: () => SignedInAgent | null;
+  /** How connectors reach the CTI bridge; null when this Koe runs without one. */
+  cti?: () => CtiInfo | null;
+  now?: () => number;
 }
 
 /** The implementations of every ipc.ts channel; input arrives already validated. */
 export function createServices(deps: ServiceDeps): IpcServices {
   const { db, events, preferences, appVersion, retailer } = deps;
+  const now = deps.now ?? Date.now;
+  const agent = deps.agent ?? (() => null);
+  const desk = deps.desk ?? createCallDesk({ now });
+  const calls = createCallServices({ db, desk, events, agent, now });
+  const wrapUps = createWrapUpService({ db, sqlite: deps.sqlite, desk, agent, now });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
     return retailer.status();
@@ -70,6 +96,32 @@ export function createServices(deps: ServiceDeps): IpcServices {
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
       return card;
     },
+    'customers:revealPii': async ({ customerId, field, callId }) => {
+      // Reveals are logged: who saw which customer's what, when, and on which call.
+      const loggedAt = new Date(now()).toISOString();
+      await appendAudit(db, {
+        kind: 'pii_revealed',
+        agentId: agent()?.id ?? null,
+        customerId,
+        callId,
+        detail: { field },
+        at: loggedAt,
+      });
+      return { loggedAt };
+    },
+    'calls:state': () => calls.state(),
+    'calls:start': ({ phone }) => calls.start(phone),
+    'calls:end': ({ callId }) => calls.end(callId),
+    'calls:alertSupervisor': (input) => calls.alertSupervisor(input),
+    'wrapUp:save': (input) => wrapUps.save(input),
+    'wrapUp:get': ({ callId }) => wrapUps.get(callId),
+    'guidance:reference': async () => ({
+      taxonomy: await readTaxonomy(db),
+      scripts: await readLatestScripts(db),
+      policies: await readActivePolicies(db),
+    }),
+    'knowledge:search': ({ query, language, limit }) => searchKnowledge(db, query, language, limit),
+    'cti:info': () => deps.cti?.() ?? null,
     'sync:status': () => syncStatus(),
     'sync:now': () => {
       const status = syncStatus();

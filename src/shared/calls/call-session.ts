@@ -1,4 +1,4 @@
-import { toE164 } from '../../../shared/phone';
+import { toE164 } from '../phone';
 
 /**
  * One call's life, as a pure state machine (no clock, no I/O: the caller passes the time).
@@ -44,6 +44,9 @@ export type CallEvent =
   | { type: 'wrapUpSaved'; callId: string };
 
 export type CallEventType = CallEvent['type'];
+
+/** What moved a call: a call event, or `started` for a call the agent started (typed or link). */
+export type CallDeskCause = CallEventType | 'started';
 
 export type CallErrorCode =
   /** The event names a call this desk has not seen (or no longer holds). */

@@ -1,0 +1,116 @@
+import type Sqlite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { WrapUpTimes } from '../../../shared/calls/call-session';
+import type { VocRecord } from '../../../shared/domain/voc';
+import { describeWrapUpError, redactPaymentData, validateWrapUp } from '../../../shared/guidance';
+import type { SignedInAgent, WrapUpInput, WrapUpSaved } from '../../../shared/ipc';
+import { uuidV7 } from '../../../shared/uuid-v7';
+import type { Database } from '../db/database';
+import { readTaxonomy } from '../db/guidance/guidance.repository';
+import { readVocByCall } from '../db/voc/voc.repository';
+import { AppError } from '../errors';
+import { createVocRecordSaver } from '../voc/save-voc-record';
+import type { CallDesk } from './call-desk';
+
+/** How long after its first save the agent may still correct a wrap-up. */
+export const EDIT_WINDOW_MS = 15 * 60_000;
+
+export interface WrapUpServiceDeps {
+  db: Kysely<Database>;
+  sqlite: Sqlite.Database;
+  desk: CallDesk;
+  /** Who is signed in; a wrap-up is always written as this agent, in this agent's center. */
+  agent(): SignedInAgent | null;
+  now?: () => number;
+}
+
+export interface WrapUpService {
+  /** Saves the wrap-up of a call in wrap-up, or corrects a saved one within the edit window. */
+  save(input: WrapUpInput): Promise<WrapUpSaved>;
+  get(callId: string): Promise<VocRecord | null>;
+}
+
+export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
+  const { db, sqlite, desk } = deps;
+  const now = deps.now ?? Date.now;
+  const saveVoc = createVocRecordSaver(sqlite);
+
+  return {
+    get: (callId) => readVocByCall(db, callId),
+
+    async save(input) {
+      const agent = deps.agent();
+      if (!agent) throw new AppError('unavailable', 'Sign in to the retailer to save a wrap-up.');
+      if (!agent.centerId)
+        throw new AppError('unavailable', 'Only an agent of a partner center saves wrap-ups.');
+      // The form checks the same rules; main refuses an invalid record whatever the renderer did.
+      const taxonomy = await readTaxonomy(db);
+      const errors = validateWrapUp(input, taxonomy);
+      if (errors.length > 0) {
+        throw new AppError(
+          'invalid_input',
+          errors.map((e) => describeWrapUpError(e, 'en')).join(' '),
+        );
+      }
+      // PCI DSS: card numbers and security codes never reach the disk.
+      const words = redactPaymentData(input.customerWords);
+      const saved = await readVocByCall(db, input.callId);
+      if (saved) assertEditable(saved, agent, now());
+
+      const build = (times: WrapUpTimes): VocRecord => ({
+        id: saved?.id ?? uuidV7(now()),
+        callId: input.callId,
+        agentId: agent.id,
+        centerId: agent.centerId as string,
+        customerId: input.customerId,
+        orderId: input.orderId,
+        reasonCodes: input.reasonCodes,
+        predictedReason: input.predictedReason,
+        sentiment: input.sentiment,
+        resolution: input.resolution,
+        avoidable: input.avoidable,
+        customerWords: words.text,
+        scriptId: input.scriptId,
+        scriptVersion: input.scriptVersion,
+        harassment: input.harassment,
+        startedAt: times.startedAt,
+        endedAt: times.endedAt,
+        afterCallWorkSeconds: times.afterCallWorkSeconds,
+        // A correction keeps the first save's time: the edit window never slides.
+        savedAt: saved?.savedAt ?? new Date(now()).toISOString(),
+      });
+
+      const written: { record?: VocRecord } = {};
+      const write = (times: WrapUpTimes) => {
+        written.record = build(times);
+        saveVoc(written.record);
+      };
+      if (desk.get(input.callId)) {
+        // The desk moves the call to done only once the record is durably written.
+        const result = desk.saveWrapUp(input.callId, (_call, times) => write(times));
+        if (!result.ok) throw new AppError('conflict', result.error.message);
+      } else if (saved) {
+        // A correction after a restart: the desk forgot the call, the record keeps its times.
+        const { startedAt, endedAt, afterCallWorkSeconds } = saved;
+        write({ startedAt, endedAt, afterCallWorkSeconds });
+      } else {
+        throw new AppError('not_found', `No call ${JSON.stringify(input.callId)} to wrap up.`);
+      }
+      if (!written.record) throw new Error('The wrap-up was not written');
+      return {
+        record: written.record,
+        redacted: { cardNumbers: words.cardNumbers, securityCodes: words.securityCodes },
+      };
+    },
+  };
+}
+
+function assertEditable(saved: VocRecord, agent: SignedInAgent, nowMs: number) {
+  if (saved.agentId !== agent.id)
+    throw new AppError('conflict', 'This wrap-up was saved by another agent.');
+  if (Date.parse(saved.savedAt) + EDIT_WINDOW_MS < nowMs)
+    throw new AppError(
+      'conflict',
+      `A wrap-up can be corrected for ${EDIT_WINDOW_MS / 60_000} minutes after it is saved.`,
+    );
+}

@@ -1,0 +1,77 @@
+import type { Selectable } from 'kysely';
+import type { VocRecord } from '../../../../shared/domain/voc';
+import type { ReadDb } from '../database';
+import type { VocRecordTable } from './voc.table';
+
+/** The record as saved (the columns, and `details` for the fields without one). */
+export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
+  const details = JSON.parse(row.details) as {
+    centerId: string;
+    harassment: VocRecord['harassment'];
+    afterCallWorkSeconds: number;
+  };
+  return {
+    id: row.id,
+    callId: row.call_id,
+    agentId: row.agent_id,
+    centerId: details.centerId,
+    customerId: row.customer_id,
+    orderId: row.order_id,
+    reasonCodes: JSON.parse(row.reason_codes) as string[],
+    predictedReason: row.predicted_reason,
+    sentiment: row.sentiment as VocRecord['sentiment'],
+    resolution: row.resolution as VocRecord['resolution'],
+    avoidable: row.avoidable === 1,
+    customerWords: row.customer_words,
+    scriptId: row.script_id,
+    scriptVersion: row.script_version,
+    harassment: details.harassment,
+    startedAt: row.started_at,
+    endedAt: row.ended_at ?? row.started_at,
+    savedAt: row.saved_at,
+    afterCallWorkSeconds: details.afterCallWorkSeconds,
+  };
+}
+
+export async function readVocByCall(db: ReadDb, callId: string): Promise<VocRecord | null> {
+  const row = await db
+    .selectFrom('voc_records')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .orderBy('saved_at', 'desc')
+    .executeTakeFirst();
+  return row ? vocRecordFromRow(row) : null;
+}
+
+export interface SavedWrapUpLine {
+  record: VocRecord;
+  customerName: string | null;
+}
+
+/** An agent's wrap-ups saved since a moment (the start of the day), newest first. */
+export async function readWrapUpsSince(
+  db: ReadDb,
+  agentId: string,
+  sinceIso: string,
+): Promise<SavedWrapUpLine[]> {
+  const rows = await db
+    .selectFrom('voc_records as v')
+    .leftJoin('customers as c', 'c.id', 'v.customer_id')
+    .selectAll('v')
+    .select(['c.family_name', 'c.given_name', 'c.language'])
+    .where('v.agent_id', '=', agentId)
+    .where('v.saved_at', '>=', sinceIso)
+    .orderBy('v.saved_at', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map(({ family_name, given_name, language, ...row }) => ({
+    record: vocRecordFromRow(row),
+    // Written the way the customer writes it: 佐藤 花子, Emily Carter.
+    customerName:
+      family_name === null
+        ? null
+        : (language === 'en' ? [given_name, family_name] : [family_name, given_name])
+            .filter(Boolean)
+            .join(' '),
+  }));
+}

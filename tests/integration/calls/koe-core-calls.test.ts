@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
+import type { IpcEvents } from '../../../src/shared/ipc';
+
+/** The core as the app starts it (without a retailer), its CTI bridge on a free port. */
+describe('calls in the core', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function start(): Promise<{ core: KoeCore; changes: IpcEvents['calls:changed'][] }> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'koe-core-calls-'));
+    const core = await startKoeCore({ dataDir, appVersion: 'test', ctiPort: 0 });
+    cleanups.push(async () => {
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const changes: IpcEvents['calls:changed'][] = [];
+    core.events.subscribe((event, payload) => {
+      if (event === 'calls:changed') changes.push(payload as IpcEvents['calls:changed']);
+    });
+    return { core, changes };
+  }
+
+  it('pushes a CTI ring to the UI and holds updates while the call and its wrap-up last', async () => {
+    const { core, changes } = await start();
+    const info = await core.router.handle('cti:info', {});
+    if (!info.ok || !info.value) throw new Error('no CTI info');
+    const { url, token } = info.value as { url: string; token: string };
+    const post = (body: object) =>
+      fetch(`${url}/v1/call-events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    expect(core.isCallActive()).toBe(false);
+    expect((await post({ event: 'ringing', callId: 'c-1', ani: '+81 90 1234 5678' })).status).toBe(
+      202,
+    );
+    expect(changes.map((c) => [c.cause, c.call.state, c.call.e164])).toEqual([
+      ['ringing', 'ringing', '+819012345678'],
+    ]);
+    expect(core.isCallActive()).toBe(true);
+    await post({ event: 'answered', callId: 'c-1' });
+    await post({ event: 'ended', callId: 'c-1' });
+    expect(changes.at(-1)?.call.state).toBe('wrap_up');
+    // Still in wrap-up: an update must wait.
+    expect(core.isCallActive()).toBe(true);
+    const state = await core.router.handle('calls:state', {});
+    expect(state).toMatchObject({
+      ok: true,
+      value: { current: { callId: 'c-1', state: 'wrap_up' } },
+    });
+  });
+
+  it('starts a call from a koe://call link, and does not start a second while on the line', async () => {
+    const { core, changes } = await start();
+    expect(core.openLink('koe://call?ani=0312345678')).toBe(true);
+    expect(changes.map((c) => [c.cause, c.call.origin, c.call.state])).toEqual([
+      ['started', 'link', 'in_call'],
+    ]);
+    // The same caller's link again (softphones repeat themselves): nothing new.
+    expect(core.openLink('koe://call?ani=03-1234-5678')).toBe(true);
+    expect(changes).toHaveLength(1);
+    expect(core.openLink('koe://nothing')).toBe(false);
+  });
+});
