@@ -11,6 +11,7 @@ import { printFigure, note } from './lib/figures';
 import { benchScreenPop } from './screen-pop.bench';
 import { benchSearch } from './search.bench';
 import { benchSync, benchVocIngest } from './sync.bench';
+import { benchWrapUpSave } from './wrap-up.bench';
 
 /**
  * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
@@ -22,6 +23,7 @@ const benches = {
   'screen-pop': async () => benchScreenPop(await readSide()),
   search: async () => benchSearch(await readSide()),
   sync: async () => benchSync(),
+  'wrap-up': async () => benchWrapUpSave(),
   // Server VoC ingest alone (also part of `sync`): SQLite, and PostgreSQL when
   // KOE_TEST_DATABASE_URL names one.
   'voc-ingest': async () => {
