@@ -6,6 +6,7 @@ import { createIpcRouter } from '../src/main/core/ipc/router';
 import { loadPreferences } from '../src/main/core/preferences/preferences';
 import { createServices } from '../src/main/core/services';
 import { benchBulkLoad } from './bulk-load.bench';
+import { benchCtiRing } from './cti-ring.bench';
 import { openBenchDatabase } from './lib/bench-database';
 import { printFigure, note } from './lib/figures';
 import { benchScreenPop } from './screen-pop.bench';
@@ -24,6 +25,8 @@ const benches = {
   search: async () => benchSearch(await readSide()),
   sync: async () => benchSync(),
   'wrap-up': async () => benchWrapUpSave(),
+  // Needs the built renderer (npx electron-vite build) and Chromium.
+  'cti-ring': async () => benchCtiRing(),
   // Server VoC ingest alone (also part of `sync`): SQLite, and PostgreSQL when
   // KOE_TEST_DATABASE_URL names one.
   'voc-ingest': async () => {

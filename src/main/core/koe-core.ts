@@ -53,6 +53,8 @@ export interface KoeCoreOptions {
    * free port (tests), false for no bridge.
    */
   ctiPort?: number | false;
+  /** The cache file, instead of the one in `dataDir` (the benchmarks' bench-size cache). */
+  databaseFile?: string;
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -74,7 +76,7 @@ export interface KoeCore {
 }
 
 export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
-  const dbFile = join(options.dataDir, cacheFileName(options.retailer));
+  const dbFile = options.databaseFile ?? join(options.dataDir, cacheFileName(options.retailer));
   const database = await openDatabase({
     filename: dbFile,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
