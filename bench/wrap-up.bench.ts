@@ -69,10 +69,10 @@ export async function benchWrapUpSave(): Promise<Figure[]> {
     );
     note(`wrap-up save: ${saves.length} saves through the router`);
     return [
-      figure('wrapup_save_p99', percentile(saves, 99), 'ms', percentile(rawDurable, 99)),
-      figure('wrapup_save_p50', percentile(saves, 50), 'ms', percentile(rawDurable, 50)),
+      figure('call_wrapup_save_p99', percentile(saves, 99), 'ms', percentile(rawDurable, 99)),
+      figure('call_wrapup_save_p50', percentile(saves, 50), 'ms', percentile(rawDurable, 50)),
       figure(
-        'wrapup_save_p99_vs_insert_without_fsync',
+        'call_wrapup_save_p99_vs_insert_without_fsync',
         percentile(saves, 99),
         'ms',
         percentile(rawNormal, 99),
