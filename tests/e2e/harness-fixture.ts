@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemoCore, waitForCustomers, type DemoCore } from '../../src/harness/demo-core';
 import { startHarnessServer, type HarnessServer } from '../../src/harness/server';
+import { startRestartableCore, type RestartableCore } from './restartable-core';
 
 export const SCREENSHOT_DIR = resolve('tests/e2e/screenshots');
 /** The smallest screen a partner center gives its agents. */
@@ -23,7 +24,19 @@ export interface E2eApp {
   hangUp(callId: string): Promise<void>;
   /** The core under test (its desk, router and database). */
   core(): DemoCore['core'];
+  /**
+   * Outages (only with `startE2eApp({ outages: true })`): take the retailer API down and bring
+   * it back; restart the core on the same data folder (an app restart: open a new page after).
+   */
+  stopRetailer(): Promise<void>;
+  startRetailer(): Promise<void>;
+  restartCore(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface E2eAppOptions {
+  /** Start the core so that the retailer can go down and the core restart (restartable-core). */
+  outages?: boolean;
 }
 
 /**
@@ -31,10 +44,11 @@ export interface E2eApp {
  * embedded demo retailer, synced by the sync worker), the harness serving the built renderer
  * (`npm run build` first), and Chromium.
  */
-export async function startE2eApp(): Promise<E2eApp> {
+export async function startE2eApp(options: E2eAppOptions = {}): Promise<E2eApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'koe-e2e-'));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   let demo: DemoCore | null = null;
+  let restartable: RestartableCore | null = null;
   let harness: HarnessServer | null = null;
   let browser: Browser | null = null;
 
@@ -46,9 +60,21 @@ export async function startE2eApp(): Promise<E2eApp> {
   };
 
   try {
-    demo = await startDemoCore({ dataDir, appVersion: '0.0.0-e2e', ctiPort: 0 });
+    demo = options.outages
+      ? (restartable = await startRestartableCore({ dataDir, appVersion: '0.0.0-e2e', ctiPort: 0 }))
+      : await startDemoCore({ dataDir, appVersion: '0.0.0-e2e', ctiPort: 0 });
     await waitForCustomers(demo.core);
-    harness = await startHarnessServer({ core: demo.core, rendererDir: resolve('out/renderer') });
+    // Read through `demo` at each request, so a restarted core serves the same harness URL.
+    const current = demo;
+    const core = {
+      get router() {
+        return current.core.router;
+      },
+      get events() {
+        return current.core.events;
+      },
+    };
+    harness = await startHarnessServer({ core, rendererDir: resolve('out/renderer') });
     browser = await chromium.launch({
       executablePath: process.env.KOE_CHROMIUM ?? '/usr/bin/chromium',
       args: [
@@ -68,6 +94,10 @@ export async function startE2eApp(): Promise<E2eApp> {
   const openedBrowser = browser;
   const started = demo;
   let calls = 0;
+  const outages = (): RestartableCore => {
+    if (!restartable) throw new Error('Start the app with startE2eApp({ outages: true })');
+    return restartable;
+  };
   const postCallEvent = async (body: Record<string, string>) => {
     const cti = started.core.cti;
     if (!cti) throw new Error('The e2e core runs without a CTI bridge');
@@ -87,6 +117,9 @@ export async function startE2eApp(): Promise<E2eApp> {
     answer: (callId) => postCallEvent({ event: 'answered', callId }),
     hangUp: (callId) => postCallEvent({ event: 'ended', callId }),
     core: () => started.core,
+    stopRetailer: () => outages().stopRetailer(),
+    startRetailer: () => outages().startRetailer(),
+    restartCore: () => outages().restartCore(),
     url,
     browser: openedBrowser,
     async openPage() {

@@ -13,6 +13,7 @@ import { parseKoeLink } from './links/koe-link';
 import { loadPreferences, type PreferencesStore } from './preferences/preferences';
 import { createServices } from './services';
 import { AppError } from './errors';
+import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
 import {
   startSyncWorker,
@@ -85,6 +86,25 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const preferences = loadPreferences(options.dataDir, options.systemLocale);
 
   let sync: SyncWorkerHandle | null = null;
+  let closed = false;
+  let signInRetry: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The demo agent signs in by itself, and keeps trying (with backoff) while the retailer cannot
+   * be reached: a desktop started offline must not stay signed out once the network is back.
+   */
+  const signInDemoAgent = (
+    worker: SyncWorkerHandle,
+    agent: { email: string; password: string },
+    attempt = 0,
+  ): void => {
+    void worker.signIn(agent.email, agent.password).then((result) => {
+      if (result.ok || closed) return;
+      signInRetry = setTimeout(
+        () => signInDemoAgent(worker, agent, attempt + 1),
+        Math.min(30_000, backoffDelayMs(attempt)),
+      );
+    });
+  };
   const retailer = options.retailer;
   if (retailer) {
     if (!options.syncWorkerEntry)
@@ -101,7 +121,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       onStatus: (status) => events.emit('sync:status', status),
     });
     if (!retailer.sessions.load() && retailer.demoAgent) {
-      void sync.signIn(retailer.demoAgent.email, retailer.demoAgent.password);
+      signInDemoAgent(sync, retailer.demoAgent);
     }
   }
 
@@ -188,6 +208,8 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     locale: () => preferences.get().locale,
     syncStatus: () => sync?.status() ?? initialSyncStatus,
     async close() {
+      closed = true;
+      if (signInRetry) clearTimeout(signInRetry);
       await cti?.close();
       await sync?.stop();
       await database.close();

@@ -37,3 +37,23 @@ describe('navigation', () => {
     });
   });
 });
+
+describe('navigation around calls', () => {
+  it('opens the call workspace over any screen and goes home after the wrap-up', () => {
+    let state = navigate(initialNavigation, { type: 'queryChanged', query: '佐藤' });
+    state = navigate(state, { type: 'openCall' });
+    expect(state.view).toEqual({ kind: 'call' });
+    expect(state.query).toBe('佐藤');
+    expect(navigate(state, { type: 'openCall' })).toBe(state);
+    state = navigate(state, { type: 'home' });
+    expect(state).toMatchObject({ view: { kind: 'home' }, query: '' });
+  });
+
+  it('reopens a saved wrap-up, and Settings returns to the call', () => {
+    const edit = navigate(initialNavigation, { type: 'editWrapUp', callId: 'c1' });
+    expect(edit.view).toEqual({ kind: 'wrapUpEdit', callId: 'c1' });
+    const call = navigate(initialNavigation, { type: 'openCall' });
+    const settings = navigate(call, { type: 'openSettings' });
+    expect(navigate(settings, { type: 'closeSettings' }).view).toEqual({ kind: 'call' });
+  });
+});

@@ -113,7 +113,12 @@ export function createServices(deps: ServiceDeps): IpcServices {
     'calls:start': ({ phone }) => calls.start(phone),
     'calls:end': ({ callId }) => calls.end(callId),
     'calls:alertSupervisor': (input) => calls.alertSupervisor(input),
-    'wrapUp:save': (input) => wrapUps.save(input),
+    'wrapUp:save': async (input) => {
+      const saved = await wrapUps.save(input);
+      // Push it now rather than at the next scheduled sync: the retailer sees it in seconds.
+      retailer?.syncNow();
+      return saved;
+    },
     'wrapUp:get': ({ callId }) => wrapUps.get(callId),
     'guidance:reference': async () => ({
       taxonomy: await readTaxonomy(db),

@@ -1,5 +1,10 @@
 import { AppShell } from '@mantine/core';
 import { useCallback, useReducer, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../../shared/ipc';
+import { CallWorkspace } from '../call/CallWorkspace';
+import { useCallDesk } from '../call/use-call-desk';
+import { WrapUpEditView } from '../call/WrapUpEditView';
 import { CustomerPage } from '../customer/CustomerPage';
 import { ScreenPopView } from '../screen-pop/ScreenPopView';
 import { SearchResults } from '../search/SearchResults';
@@ -14,7 +19,10 @@ import { useKoeEvents } from './use-koe-events';
 const HEADER_HEIGHT = 72;
 
 export function App() {
+  const { t } = useTranslation();
   const [state, dispatch] = useReducer(navigate, initialNavigation);
+  // A ring (or a call the agent starts) brings the call workspace up, whatever is on screen.
+  const desk = useCallDesk(useCallback(() => dispatch({ type: 'openCall' }), []));
   const searchInput = useRef<HTMLInputElement>(null);
   const appInfo = useAppInfo();
   const search = useCustomerSearch(state.query, state.view.kind === 'search');
@@ -38,6 +46,15 @@ export function App() {
   );
 
   const openSettings = useCallback(() => dispatch({ type: 'openSettings' }), []);
+  const goHome = useCallback(() => dispatch({ type: 'home' }), []);
+  const { start } = desk;
+  const startCall = useCallback(
+    async (phone: string) => {
+      const result = await start(phone);
+      return result.ok ? null : startRefusal(result.error, t);
+    },
+    [start, t],
+  );
 
   const { view } = state;
   return (
@@ -52,13 +69,33 @@ export function App() {
           searchListId={search.listId}
           searchInputRef={searchInput}
           onFocusSearch={focusSearch}
-          onScreenPop={(phone) => dispatch({ type: 'screenPop', phone })}
+          onStartCall={startCall}
+          callElsewhere={view.kind !== 'call' ? desk.state.current : null}
+          onReturnToCall={() => dispatch({ type: 'openCall' })}
           settingsOpen={view.kind === 'settings'}
           onOpenSettings={openSettings}
         />
       </AppShell.Header>
       <AppShell.Main>
-        {view.kind === 'home' && <HomeView appInfo={appInfo} />}
+        {view.kind === 'home' && (
+          <HomeView
+            appInfo={appInfo}
+            today={desk.state.today}
+            onEditWrapUp={(callId) => dispatch({ type: 'editWrapUp', callId })}
+          />
+        )}
+        {view.kind === 'call' && <CallWorkspace desk={desk} appInfo={appInfo} onDone={goHome} />}
+        {view.kind === 'wrapUpEdit' && (
+          <WrapUpEditView
+            key={view.callId}
+            callId={view.callId}
+            line={desk.state.today.find((c) => c.callId === view.callId) ?? null}
+            onDone={() => {
+              desk.reload();
+              goHome();
+            }}
+          />
+        )}
         {view.kind === 'search' && (
           <SearchResults search={search} onOpen={(id) => openCustomer(id, 'search')} />
         )}
@@ -82,4 +119,11 @@ export function App() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** The core's refusal to start a call, in the agent's words. */
+function startRefusal(error: IpcError, t: ReturnType<typeof useTranslation>['t']): string {
+  if (error.code === 'conflict') return t('call.busy');
+  if (error.code === 'invalid_input') return t('call.invalidNumber');
+  return error.message || t('app.unexpectedError');
 }

@@ -1,6 +1,8 @@
 import { Group } from '@mantine/core';
 import type { KeyboardEvent, RefObject } from 'react';
+import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo } from '../../../shared/ipc';
+import { ReturnToCallButton } from '../call/ReturnToCallButton';
 import { ScreenPopButton } from '../screen-pop/ScreenPopButton';
 import { SearchField } from '../search/SearchField';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
@@ -18,7 +20,10 @@ interface AppHeaderProps {
   searchListId: string;
   searchInputRef: RefObject<HTMLInputElement | null>;
   onFocusSearch(): void;
-  onScreenPop(phone: string): void;
+  onStartCall(phone: string): Promise<string | null>;
+  /** The call in progress while the agent looks at another screen (null otherwise). */
+  callElsewhere: CallSession | null;
+  onReturnToCall(): void;
   settingsOpen: boolean;
   onOpenSettings(): void;
 }
@@ -32,7 +37,9 @@ export function AppHeader({
   searchListId,
   searchInputRef,
   onFocusSearch,
-  onScreenPop,
+  onStartCall,
+  callElsewhere,
+  onReturnToCall,
   settingsOpen,
   onOpenSettings,
 }: AppHeaderProps) {
@@ -50,7 +57,11 @@ export function AppHeader({
       />
       <Group gap="sm" wrap="nowrap">
         <SyncStatusIndicator />
-        <ScreenPopButton onScreenPop={onScreenPop} />
+        {callElsewhere ? (
+          <ReturnToCallButton call={callElsewhere} onReturn={onReturnToCall} />
+        ) : (
+          <ScreenPopButton onStartCall={onStartCall} />
+        )}
         <LanguageSwitch />
         <ThemeSwitch />
         <SettingsButton onOpen={onOpenSettings} active={settingsOpen} />

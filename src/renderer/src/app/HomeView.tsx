@@ -1,15 +1,32 @@
 import { Divider, EmptyState, Group, Kbd, Stack, Text } from '@mantine/core';
 import { IconHeadset } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../shared/ipc';
+import type { AppInfo, TodayCall } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../search/shortcut-labels';
+import { TodayCalls } from '../wrap-up/TodayCalls';
 
-/** Before any search or call: what the agent can do, and the keys to do it. */
-export function HomeView({ appInfo }: { appInfo: AppInfo | null }) {
+interface HomeViewProps {
+  appInfo: AppInfo | null;
+  /** "My calls today", newest first. */
+  today: TodayCall[];
+  onEditWrapUp(callId: string): void;
+}
+
+/** Between calls: what the agent can do and the keys to do it, then "my calls today". */
+export function HomeView({ appInfo, today, onEditWrapUp }: HomeViewProps) {
+  return (
+    <Stack gap="lg" maw={1100} mx="auto">
+      <Welcome appInfo={appInfo} compact={today.length > 0} />
+      <TodayCalls today={today} onEdit={onEditWrapUp} />
+    </Stack>
+  );
+}
+
+function Welcome({ appInfo, compact }: { appInfo: AppInfo | null; compact: boolean }) {
   const { t } = useTranslation();
   return (
     <EmptyState
-      mt={80}
+      mt={compact ? 'md' : 80}
       size="lg"
       variant="light"
       icon={<IconHeadset size={40} />}

@@ -7,6 +7,10 @@ export type View =
   | { kind: 'customer'; customerId: string; from: 'search' | 'screenPop' | 'link' }
   /** `popId` tells two pops of the same number apart, so a second ring reloads. */
   | { kind: 'screenPop'; phone: string; popId: number }
+  /** The call workspace: the current call (ringing, on the line, in wrap-up). */
+  | { kind: 'call' }
+  /** A saved wrap-up of a done call, reopened from "my calls today" to correct it. */
+  | { kind: 'wrapUpEdit'; callId: string }
   /** `returnTo`: the screen Settings was opened over, shown again when it closes. */
   | { kind: 'settings'; returnTo: Exclude<View, { kind: 'settings' }> };
 
@@ -16,7 +20,12 @@ export type NavigationAction =
   | { type: 'screenPop'; phone: string }
   | { type: 'backToSearch' }
   | { type: 'openSettings' }
-  | { type: 'closeSettings' };
+  | { type: 'closeSettings' }
+  /** A call rang or the agent started one (or asked to go back to it). */
+  | { type: 'openCall' }
+  | { type: 'editWrapUp'; callId: string }
+  /** The wrap-up was saved, or the call is over: back to the start screen. */
+  | { type: 'home' };
 
 export interface NavigationState {
   view: View;
@@ -59,6 +68,13 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
       return { ...state, view: { kind: 'settings', returnTo: state.view } };
     case 'closeSettings':
       return state.view.kind === 'settings' ? { ...state, view: state.view.returnTo } : state;
+    case 'openCall':
+      // The search text stays: the agent may still want it after the call.
+      return state.view.kind === 'call' ? state : { ...state, view: { kind: 'call' } };
+    case 'editWrapUp':
+      return { ...state, view: { kind: 'wrapUpEdit', callId: action.callId } };
+    case 'home':
+      return { ...state, query: '', view: { kind: 'home' } };
   }
 }
 

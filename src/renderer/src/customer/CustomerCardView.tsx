@@ -9,6 +9,8 @@ import { OrdersSection } from './OrdersSection';
 import { ReturnsSection } from './ReturnsSection';
 import { retailerDate } from './shipment-delay';
 
+const CARD_BREAKPOINTS = { xs: '480px', sm: '640px', md: '900px', lg: '1100px', xl: '1300px' };
+
 /**
  * The customer 360: identity across the top; orders and their shipments (what most calls are
  * about) on the left; what the customer was told, returns, claims and past contacts on the right.
@@ -23,7 +25,9 @@ export function CustomerCardView({ card }: { card: CustomerCard }) {
   return (
     <Stack gap="md" data-testid="customer-card">
       <IdentityPanel customer={card.customer} />
-      <Grid gap="md">
+      {/* Container breakpoints: two columns on the customer page, one in the narrower call
+          workspace column (the orders need the width). */}
+      <Grid gap="md" type="container" breakpoints={CARD_BREAKPOINTS}>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <OrdersSection orders={card.orders} shipments={card.shipments} today={today} />
         </Grid.Col>

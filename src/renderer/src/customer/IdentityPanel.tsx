@@ -54,6 +54,8 @@ export function IdentityPanel({ customer }: { customer: Customer }) {
                   key={email}
                   value={email}
                   masked={maskEmail(email)}
+                  customerId={customer.id}
+                  field="email"
                   revealLabel={t('customer.revealEmail')}
                   hideLabel={t('customer.hideEmail')}
                 />
@@ -89,6 +91,8 @@ function AddressValue({ customer }: { customer: Customer }) {
     <MaskedValue
       value={`${postal}${prefecture}${customer.addressLine}`}
       masked={`${prefecture}${maskAddress(customer.addressLine)}`}
+      customerId={customer.id}
+      field="address"
       revealLabel={t('customer.revealAddress')}
       hideLabel={t('customer.hideAddress')}
     />

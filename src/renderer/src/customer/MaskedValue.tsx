@@ -1,34 +1,52 @@
 import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { callKoe } from '../app/koe-call';
+import { useCurrentCallId } from './current-call';
 
 interface MaskedValueProps {
   value: string;
   masked: string;
   revealLabel: string;
   hideLabel: string;
+  /** Whose data and which of it: every reveal is logged in main before it is shown. */
+  customerId: string;
+  field: 'email' | 'phone' | 'address';
 }
 
 /**
- * Personal data, masked until the agent asks to see it. Local state only for now: recording
- * who revealed what, and when, arrives with the call workflow.
+ * Personal data, masked until the agent asks to see it. The reveal is logged first (who, which
+ * customer, what, when, on which call); if it cannot be logged, the value stays masked.
  */
-export function MaskedValue({ value, masked, revealLabel, hideLabel }: MaskedValueProps) {
+export function MaskedValue(props: MaskedValueProps) {
+  const { value, masked, revealLabel, hideLabel, customerId, field } = props;
+  const { t } = useTranslation();
+  const callId = useCurrentCallId();
   const [revealed, setRevealed] = useState(false);
+  const [failed, setFailed] = useState(false);
   const label = revealed ? hideLabel : revealLabel;
+
+  const toggle = async () => {
+    if (revealed) return setRevealed(false);
+    const logged = await callKoe('customers:revealPii', { customerId, field, callId });
+    setFailed(!logged.ok);
+    setRevealed(logged.ok);
+  };
+
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
       <Text size="sm" style={{ wordBreak: 'break-all' }}>
         {revealed ? value : masked}
       </Text>
-      <Tooltip label={label}>
+      <Tooltip label={failed ? t('customer.revealFailed') : label}>
         <ActionIcon
           variant="subtle"
-          color="gray"
+          color={failed ? 'red' : 'gray'}
           size="sm"
           aria-label={label}
           aria-pressed={revealed}
-          onClick={() => setRevealed((r) => !r)}
+          onClick={() => void toggle()}
         >
           {revealed ? <IconEyeOff size={16} /> : <IconEye size={16} />}
         </ActionIcon>

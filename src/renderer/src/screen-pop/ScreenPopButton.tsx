@@ -1,21 +1,40 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPhoneIncoming } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Manual screen pop: the agent types the number the softphone shows (until CTI pops it). */
-export function ScreenPopButton({ onScreenPop }: { onScreenPop(phone: string): void }) {
+/**
+ * A call taken outside the CTI: the agent types the number the softphone shows, and Koe starts
+ * the call with it (and pops the caller). `onStartCall` answers with the core's refusal, if any
+ * (another call is on the line), which stays in the dialog.
+ */
+export function ScreenPopButton({
+  onStartCall,
+}: {
+  onStartCall(phone: string): Promise<string | null>;
+}) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const [phone, setPhone] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = phone.trim();
-    if (!trimmed) return;
-    onScreenPop(trimmed);
+    if (!trimmed || starting) return;
+    setStarting(true);
+    const refusal = await onStartCall(trimmed);
+    setStarting(false);
+    setError(refusal);
+    if (refusal !== null) return;
     setPhone('');
+    close();
+  };
+
+  const dismiss = () => {
+    setError(null);
     close();
   };
 
@@ -29,9 +48,12 @@ export function ScreenPopButton({ onScreenPop }: { onScreenPop(phone: string): v
       >
         {t('screenPop.action')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('screenPop.dialogTitle')} centered>
-        <form onSubmit={submit}>
+      <Modal opened={opened} onClose={dismiss} title={t('screenPop.dialogTitle')} centered>
+        <form onSubmit={(event) => void submit(event)}>
           <Stack>
+            <Text size="sm" c="dimmed">
+              {t('call.startDescription')}
+            </Text>
             <TextInput
               label={t('screenPop.phoneLabel')}
               placeholder={t('screenPop.phonePlaceholder')}
@@ -43,11 +65,16 @@ export function ScreenPopButton({ onScreenPop }: { onScreenPop(phone: string): v
               autoComplete="off"
               data-autofocus
             />
+            {error !== null && (
+              <Alert color="red" variant="light" role="alert" title={t('call.startFailed')}>
+                {error}
+              </Alert>
+            )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
+              <Button variant="default" onClick={dismiss}>
                 {t('screenPop.cancel')}
               </Button>
-              <Button type="submit" disabled={!phone.trim()}>
+              <Button type="submit" disabled={!phone.trim()} loading={starting}>
                 {t('screenPop.submit')}
               </Button>
             </Group>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../search/shortcut-labels';
+import { CtiConnection } from './CtiConnection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RetailerConnectionForm } from './RetailerConnectionForm';
 import { ThemeChoice } from './ThemeChoice';
@@ -115,6 +116,15 @@ export function SettingsView({ appInfo, onClose }: { appInfo: AppInfo | null; on
               <ThemeChoice />
             </SettingRow>
           </SettingsSection>
+          <Stack mt="md">
+            <SettingsSection
+              title={t('settings.cti.title')}
+              description={t('settings.cti.description')}
+              testId="cti-section"
+            >
+              <CtiConnection />
+            </SettingsSection>
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <SettingsSection

@@ -1,0 +1,336 @@
+import './call.css';
+import { Box, Button, EmptyState, Grid, ScrollArea, Stack } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconHeadset } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallSession } from '../../../shared/calls/call-session';
+import type { CustomerCard, Language } from '../../../shared/domain';
+import { harassmentIncident, nowDayOf } from '../../../shared/guidance';
+import type { AppInfo, IpcError } from '../../../shared/ipc';
+import { ErrorState } from '../app/ErrorState';
+import { useKoeQuery } from '../app/use-koe-query';
+import { CustomerCardSkeleton } from '../customer/CustomerCardSkeleton';
+import { CustomerCardView } from '../customer/CustomerCardView';
+import { CurrentCallContext } from '../customer/current-call';
+import { callGuidance, type CallGuidance } from '../guidance/call-guidance';
+import { GuidancePanel } from '../guidance/GuidancePanel';
+import { HarassmentPanel } from '../guidance/HarassmentPanel';
+import { KnowledgeDrawer } from '../guidance/KnowledgeDrawer';
+import { LikelyReasonBanner } from '../guidance/LikelyReasonBanner';
+import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
+import { pendingSupervisorAlert, type CallWork } from './call-desk';
+import { callerNumber, popNumber } from './call-display';
+import { CALL_SHORTCUTS } from './call-shortcuts';
+import { CallBar } from './CallBar';
+import { CallerChooser } from './CallerChooser';
+import type { CallDesk } from './use-call-desk';
+
+const NO_INPUT = {};
+
+/** The main area below the header: the workspace fills it, and each column scrolls on its own. */
+const WORKSPACE_HEIGHT =
+  'calc(100dvh - var(--app-shell-header-height, 72px) - 2 * var(--mantine-spacing-md))';
+
+interface CallWorkspaceProps {
+  desk: CallDesk;
+  appInfo: AppInfo | null;
+  /** The wrap-up was saved: back to the start screen. */
+  onDone(): void;
+}
+
+/** The current call, or a calm screen when there is none (it was missed, or saved elsewhere). */
+export function CallWorkspace({ desk, appInfo, onDone }: CallWorkspaceProps) {
+  const { t } = useTranslation();
+  const call = desk.state.current;
+  const work = desk.currentWork;
+  if (!call || !work) {
+    return (
+      <EmptyState
+        mt={80}
+        variant="light"
+        icon={<IconHeadset size={36} />}
+        title={t('call.noCallTitle')}
+        description={t('call.noCallDescription')}
+      >
+        <EmptyState.Actions>
+          <Button variant="light" onClick={onDone}>
+            {t('call.backHome')}
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  }
+  // One workspace per call: nothing of one call's screen state leaks into the next.
+  return (
+    <ActiveCall
+      key={call.callId}
+      call={call}
+      work={work}
+      desk={desk}
+      appInfo={appInfo}
+      onDone={onDone}
+    />
+  );
+}
+
+interface ActiveCallProps extends CallWorkspaceProps {
+  call: CallSession;
+  work: CallWork;
+}
+
+function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
+  const { t, i18n } = useTranslation();
+  const uiLanguage: Language = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
+  const reference = useKoeQuery('guidance:reference', NO_INPUT);
+
+  // The caller: the pop by number names one customer, or the agent chooses.
+  const pop = useKoeQuery('customers:screenPop', { phone: popNumber(call) });
+  const popCard = pop.status === 'success' ? pop.value.card : null;
+  const chosenId = work.customerId !== undefined ? work.customerId : popCard?.customer.id;
+  const needsRead = typeof chosenId === 'string' && popCard?.customer.id !== chosenId;
+  const read = useKoeQuery('customers:card', needsRead ? { customerId: chosenId } : null);
+  const card: CustomerCard | null | undefined =
+    chosenId === null
+      ? null
+      : chosenId === undefined
+        ? undefined
+        : popCard?.customer.id === chosenId
+          ? popCard
+          : read.status === 'success'
+            ? read.value
+            : undefined;
+
+  // "Now" for the guidance rules is read once per call: the screen must not reshuffle mid-call.
+  const [now] = useState(() => Date.now());
+  const agentName = desk.state.agent?.displayName ?? '';
+  const retailerName = appInfo?.dataSource === 'demo' ? t('call.demoRetailerName') : '';
+  // While the agent picks the caller, the general script greets them.
+  const choosing = chosenId === undefined && pop.status === 'success';
+  const guidanceCard = card === undefined && choosing ? null : card;
+  const referenceValue = reference.status === 'success' ? reference.value : null;
+  const guidance = useMemo<CallGuidance | null>(() => {
+    if (!referenceValue || guidanceCard === undefined) return null;
+    return callGuidance(guidanceCard, referenceValue, {
+      now,
+      uiLanguage,
+      agentName,
+      retailerName,
+    });
+  }, [referenceValue, guidanceCard, now, uiLanguage, agentName, retailerName]);
+
+  // Keyboard first: the pop takes the focus from wherever it was (the header search, typically),
+  // so the script's keys work at once; a part of the workspace that took it keeps it.
+  const workspace = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = workspace.current;
+    if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
+  }, []);
+
+  const [knowledgeOpen, setKnowledgeOpen] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const [endError, setEndError] = useState<IpcError | null>(null);
+  const onLine = call.state === 'ringing' || call.state === 'in_call';
+
+  // The desk's actions are stable callbacks (the desk object itself is new on every render).
+  const { end, harassment, alertSupervisor } = desk;
+  const endCall = useCallback(async () => {
+    if (!onLine) return;
+    setEnding(true);
+    const result = await end(call.callId);
+    setEnding(false);
+    setEndError(result.ok ? null : result.error);
+  }, [end, call.callId, onLine]);
+
+  const policy = guidance?.harassmentPolicy ?? null;
+  const flagHarassment = useCallback(() => {
+    if (call.state !== 'in_call') return;
+    harassment(call.callId, { type: 'flag', at: new Date().toISOString() }, policy);
+  }, [harassment, call.callId, call.state, policy]);
+
+  useHotkeys(
+    [
+      [CALL_SHORTCUTS.endCall, () => void endCall(), { usePhysicalKeys: true }],
+      [CALL_SHORTCUTS.flagHarassment, flagHarassment, { usePhysicalKeys: true }],
+      [
+        CALL_SHORTCUTS.knowledge,
+        () => {
+          if (call.state !== 'wrap_up') setKnowledgeOpen((open) => !open);
+        },
+        { usePhysicalKeys: true },
+      ],
+    ],
+    // Modifier shortcuts work from inside fields too (the agent may be typing a note).
+    [],
+  );
+
+  // The supervisor hears of abuse as soon as it is flagged, and again when the call is ended
+  // under the protocol. A failed alert is shown with a retry, never dropped silently.
+  const customerId = typeof chosenId === 'string' ? chosenId : null;
+  const pendingAlert = pendingSupervisorAlert(work);
+  const [alertError, setAlertError] = useState<IpcError | null>(null);
+  const alertInFlight = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pendingAlert || alertError || alertInFlight.current === pendingAlert) return;
+    alertInFlight.current = pendingAlert;
+    void alertSupervisor(call.callId, customerId, pendingAlert).then((error) => {
+      alertInFlight.current = null;
+      setAlertError(error);
+    });
+  }, [pendingAlert, alertError, alertSupervisor, call.callId, customerId]);
+
+  const onHarassmentEvent = (type: 'warningGiven' | 'demandRepeated' | 'terminate') => {
+    harassment(call.callId, { type, at: new Date().toISOString() }, policy);
+    if (type === 'terminate') void endCall();
+  };
+
+  const flagged = work.harassment.stage !== 'idle';
+  // The wrap-up form takes half the width; a chooser's rows need more while the caller is picked.
+  const leftSpan = call.state === 'wrap_up' ? 6 : choosing ? 8 : 7;
+  const incident = harassmentIncident(work.harassment, work.harassmentNote);
+  const nowDay = nowDayOf(now);
+
+  const left = (
+    <Stack gap="sm">
+      {endError && <ErrorState error={endError} />}
+      {guidance && card && reference.status === 'success' && (
+        <LikelyReasonBanner
+          reasons={guidance.reasons}
+          alerts={guidance.alerts}
+          taxonomy={reference.value.taxonomy}
+          language={uiLanguage}
+          nowDay={nowDay}
+        />
+      )}
+      {pop.status === 'error' ? (
+        <ErrorState error={pop.error} onRetry={pop.retry} />
+      ) : read.status === 'error' ? (
+        <ErrorState error={read.error} onRetry={read.retry} />
+      ) : card ? (
+        <CustomerCardView card={card} />
+      ) : choosing ? (
+        <CallerChooser
+          pop={pop.value}
+          shownPhone={callerNumber(call)}
+          onChoose={(id) => desk.chooseCustomer(call.callId, id)}
+        />
+      ) : card === null ? (
+        <CallerChooserNewOnly />
+      ) : (
+        <CustomerCardSkeleton />
+      )}
+    </Stack>
+  );
+
+  const right =
+    reference.status === 'error' ? (
+      <ErrorState error={reference.error} onRetry={reference.retry} />
+    ) : call.state === 'wrap_up' && reference.status === 'success' && guidanceCard !== undefined ? (
+      <WrapUpPanel
+        call={call}
+        card={guidanceCard}
+        reference={reference.value}
+        predictedReason={guidance?.predictedReason ?? null}
+        script={
+          guidance?.selection
+            ? {
+                scriptId: guidance.selection.script.scriptId,
+                version: guidance.selection.script.version,
+              }
+            : null
+        }
+        harassment={incident}
+        onSaved={() => {
+          desk.reload();
+          onDone();
+        }}
+      />
+    ) : (
+      <Stack gap="sm">
+        {flagged && guidance && (
+          <HarassmentPanel
+            state={work.harassment}
+            note={work.harassmentNote}
+            policy={policy}
+            callLanguage={guidance.callLanguage}
+            supervisorAlerts={work.supervisorAlerts}
+            alertError={alertError}
+            alertPending={pendingAlert !== null}
+            onEvent={onHarassmentEvent}
+            onNote={(note) => desk.harassmentNote(call.callId, note)}
+            onRetryAlert={() => setAlertError(null)}
+          />
+        )}
+        {call.state === 'wrap_up' ? (
+          <CustomerCardSkeleton />
+        ) : (
+          <GuidancePanel
+            guidance={guidance}
+            uiLanguage={uiLanguage}
+            scriptPath={
+              guidance?.selection && work.script?.scriptId === guidance.selection.script.scriptId
+                ? work.script.path
+                : null
+            }
+            onScriptMove={(scriptId, path) => desk.scriptMoved(call.callId, scriptId, path)}
+          />
+        )}
+      </Stack>
+    );
+
+  return (
+    // Personal data revealed here is logged against this call.
+    <CurrentCallContext.Provider value={call.callId}>
+      <Stack
+        ref={workspace}
+        tabIndex={-1}
+        gap="sm"
+        h={WORKSPACE_HEIGHT}
+        style={{ outline: 'none' }}
+        data-testid="call-workspace"
+        data-call-id={call.callId}
+      >
+        <CallBar
+          call={call}
+          customer={card === undefined ? undefined : (card?.customer ?? null)}
+          harassmentFlagged={flagged}
+          ending={ending}
+          onEnd={() => void endCall()}
+          onFlagHarassment={flagHarassment}
+          onOpenKnowledge={() => setKnowledgeOpen(true)}
+        />
+        <Grid gap="sm" style={{ flex: 1, minHeight: 0 }} styles={{ inner: { height: '100%' } }}>
+          <Grid.Col span={leftSpan} h="100%">
+            <ScrollArea h="100%" type="auto" offsetScrollbars>
+              {left}
+            </ScrollArea>
+          </Grid.Col>
+          <Grid.Col span={12 - leftSpan} h="100%">
+            <ScrollArea h="100%" type="auto" offsetScrollbars data-testid="guidance-column">
+              <Box pb="md">{right}</Box>
+            </ScrollArea>
+          </Grid.Col>
+        </Grid>
+        <KnowledgeDrawer
+          opened={knowledgeOpen}
+          onClose={() => setKnowledgeOpen(false)}
+          language={guidance?.callLanguage ?? uiLanguage}
+        />
+      </Stack>
+    </CurrentCallContext.Provider>
+  );
+}
+
+/** A new caller confirmed as such: nothing to show about them yet. */
+function CallerChooserNewOnly() {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      mt="md"
+      variant="light"
+      icon={<IconHeadset size={32} />}
+      title={t('call.newCallerConfirmedTitle')}
+      description={t('call.newCallerConfirmedDescription')}
+    />
+  );
+}

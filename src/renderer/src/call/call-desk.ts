@@ -1,0 +1,226 @@
+import type { CallDeskCause, CallSession, CallState } from '../../../shared/calls/call-session';
+import {
+  harassmentTransition,
+  initialHarassmentState,
+  needsSupervisorAlert,
+  type HarassmentEvent,
+  type HarassmentState,
+} from '../../../shared/guidance';
+import type { Policy } from '../../../shared/domain/guidance';
+import type { CallsState, IpcError, SignedInAgent, TodayCall } from '../../../shared/ipc';
+
+/**
+ * The renderer's view of the call desk: the current call and today's calls as the core reports
+ * them (`calls:state`, `calls:changed`), plus what only the agent's screen knows about each call,
+ * keyed by call id so it survives leaving the workspace (a search, Settings) and coming back:
+ * which customer the agent confirmed, the harassment protocol, where the script is.
+ */
+export interface CallWork {
+  /**
+   * The customer the agent confirmed for the call: an id, null for a caller who is not in the
+   * data (a new customer), undefined while nobody is chosen yet (the pop is still showing).
+   */
+  customerId: string | null | undefined;
+  harassment: HarassmentState;
+  /** What the agent noted about the abuse (recorded with the incident). */
+  harassmentNote: string;
+  /** Stages the supervisor was alerted at (one alert per stage), with when. */
+  supervisorAlerts: { stage: SupervisorAlertStage; at: string }[];
+  /** The steps taken in the call's script (replayed with `runnerFromPath`). */
+  script: { scriptId: string; path: string[] } | null;
+}
+
+export type SupervisorAlertStage = 'warn' | 'monitor' | 'terminate' | 'terminated';
+
+export interface CallDeskState {
+  status: 'loading' | 'ready' | 'error';
+  error: IpcError | null;
+  current: CallSession | null;
+  today: TodayCall[];
+  agent: SignedInAgent | null;
+  work: Readonly<Record<string, CallWork>>;
+}
+
+export type CallDeskAction =
+  | { type: 'loaded'; state: CallsState }
+  | { type: 'loadFailed'; error: IpcError }
+  | { type: 'changed'; call: CallSession; cause: CallDeskCause }
+  | { type: 'customerChosen'; callId: string; customerId: string | null }
+  | { type: 'harassment'; callId: string; event: HarassmentEvent; policy: Policy | null }
+  | { type: 'harassmentNote'; callId: string; note: string }
+  | { type: 'supervisorAlerted'; callId: string; stage: string; at: string }
+  | { type: 'scriptMoved'; callId: string; scriptId: string; path: string[] };
+
+export const initialCallDesk: CallDeskState = {
+  status: 'loading',
+  error: null,
+  current: null,
+  today: [],
+  agent: null,
+  work: {},
+};
+
+/** How far a call got: an older report of the same call never moves it back. */
+const PROGRESS: Record<CallState, number> = {
+  ringing: 0,
+  in_call: 1,
+  wrap_up: 2,
+  done: 3,
+  missed: 3,
+};
+
+export function callProgress(call: CallSession): number {
+  return PROGRESS[call.state];
+}
+
+const SUPERVISOR_STAGES: readonly string[] = ['warn', 'monitor', 'terminate', 'terminated'];
+
+export function newCallWork(): CallWork {
+  return {
+    customerId: undefined,
+    harassment: initialHarassmentState(),
+    harassmentNote: '',
+    supervisorAlerts: [],
+    script: null,
+  };
+}
+
+/** The work of a call; a fresh one when the screen has done nothing for it yet. */
+export function callWork(state: CallDeskState, callId: string): CallWork {
+  return state.work[callId] ?? newCallWork();
+}
+
+function withWork(
+  state: CallDeskState,
+  callId: string,
+  update: (work: CallWork) => CallWork,
+): CallDeskState {
+  return { ...state, work: { ...state.work, [callId]: update(callWork(state, callId)) } };
+}
+
+/** The newer of two reports of the same call (or the incoming one for another call). */
+function merge(known: CallSession | null, incoming: CallSession): CallSession {
+  if (!known || known.callId !== incoming.callId) return incoming;
+  return callProgress(incoming) >= callProgress(known) ? incoming : known;
+}
+
+function isActiveCall(call: CallSession): boolean {
+  return call.state === 'ringing' || call.state === 'in_call' || call.state === 'wrap_up';
+}
+
+/** The line of "my calls today" updated with a call's new state (added if it is new). */
+function updateToday(today: TodayCall[], call: CallSession): TodayCall[] {
+  const index = today.findIndex((c) => c.callId === call.callId);
+  if (index === -1) {
+    const line: TodayCall = {
+      callId: call.callId,
+      state: call.state,
+      ani: call.ani,
+      e164: call.e164,
+      startedAt: call.ringingAt ?? call.answeredAt ?? call.endedAt ?? '',
+      customerId: null,
+      customerName: null,
+      wrapUp: null,
+    };
+    return [line, ...today];
+  }
+  const known = today[index] as TodayCall;
+  if (PROGRESS[known.state] > PROGRESS[call.state]) return today;
+  const next = [...today];
+  next[index] = { ...known, state: call.state };
+  return next;
+}
+
+export function callDesk(state: CallDeskState, action: CallDeskAction): CallDeskState {
+  switch (action.type) {
+    case 'loaded': {
+      const { current, today, agent } = action.state;
+      // A `calls:changed` may have landed while the read was on its way: keep the newer.
+      const merged =
+        current && state.current?.callId === current.callId
+          ? merge(state.current, current)
+          : current;
+      return {
+        ...state,
+        status: 'ready',
+        error: null,
+        current: merged && isActiveCall(merged) ? merged : null,
+        today,
+        agent,
+      };
+    }
+    case 'loadFailed':
+      // A failed refresh keeps what is on screen; only a first load shows the error.
+      return state.status === 'ready' ? state : { ...state, status: 'error', error: action.error };
+    case 'changed': {
+      const call = merge(state.current, action.call);
+      const isCurrent = state.current?.callId === call.callId;
+      let current = state.current;
+      if (isActiveCall(call)) {
+        // A new ring or start replaces the current call; so does any news of the current one.
+        if (isCurrent || action.cause === 'ringing' || action.cause === 'started' || !current) {
+          current = call;
+        }
+      } else if (isCurrent) {
+        current = null;
+      }
+      return { ...state, current, today: updateToday(state.today, call) };
+    }
+    case 'customerChosen':
+      return withWork(state, action.callId, (work) => ({
+        ...work,
+        customerId: action.customerId,
+      }));
+    case 'harassment':
+      return withWork(state, action.callId, (work) => {
+        // The policy's number of warnings applies from the moment abuse is flagged.
+        const base =
+          work.harassment.stage === 'idle' && action.event.type === 'flag'
+            ? initialHarassmentState(action.policy)
+            : work.harassment;
+        const result = harassmentTransition(base, action.event);
+        return result.ok ? { ...work, harassment: result.state } : work;
+      });
+    case 'harassmentNote':
+      return withWork(state, action.callId, (work) => ({ ...work, harassmentNote: action.note }));
+    case 'supervisorAlerted': {
+      const stage = action.stage;
+      if (!SUPERVISOR_STAGES.includes(stage)) return state;
+      return withWork(state, action.callId, (work) =>
+        work.supervisorAlerts.some((a) => a.stage === stage)
+          ? work
+          : {
+              ...work,
+              supervisorAlerts: [
+                ...work.supervisorAlerts,
+                { stage: stage as SupervisorAlertStage, at: action.at },
+              ],
+            },
+      );
+    }
+    case 'scriptMoved':
+      return withWork(state, action.callId, (work) => ({
+        ...work,
+        script: { scriptId: action.scriptId, path: action.path },
+      }));
+  }
+}
+
+/**
+ * The protocol stage the supervisor must hear about and has not yet: flagging (the `warn`
+ * stage, or `monitor` if the agent moved on before the alert went out) and the end of the call
+ * under the protocol. Null when nothing is owed.
+ */
+export function pendingSupervisorAlert(work: CallWork): SupervisorAlertStage | null {
+  const { harassment, supervisorAlerts } = work;
+  if (!needsSupervisorAlert(harassment)) return null;
+  const alerted = (stage: SupervisorAlertStage) => supervisorAlerts.some((a) => a.stage === stage);
+  if (harassment.stage === 'terminated') return alerted('terminated') ? null : 'terminated';
+  if (supervisorAlerts.length > 0) return null;
+  return harassment.stage === 'idle' ? null : harassment.stage;
+}
+
+/** Whether a call event should bring the call workspace up and pop the caller. */
+export function popsWorkspace(cause: CallDeskCause): boolean {
+  return cause === 'ringing' || cause === 'started';
+}

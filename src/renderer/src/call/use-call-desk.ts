@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { CallSession } from '../../../shared/calls/call-session';
+import type { Policy } from '../../../shared/domain/guidance';
+import type { HarassmentEvent } from '../../../shared/guidance';
+import type { IpcError, IpcResult } from '../../../shared/ipc';
+import { callKoe } from '../app/koe-call';
+import {
+  callDesk,
+  callWork,
+  initialCallDesk,
+  popsWorkspace,
+  type CallDeskState,
+  type CallWork,
+  type SupervisorAlertStage,
+} from './call-desk';
+
+export interface CallDesk {
+  state: CallDeskState;
+  /** The current call's work (customer chosen, harassment, script); null when idle. */
+  currentWork: CallWork | null;
+  workFor(callId: string): CallWork;
+  reload(): void;
+  /** A typed number: the agent takes a call outside the CTI. */
+  start(phone: string): Promise<IpcResult<CallSession>>;
+  end(callId: string): Promise<IpcResult<CallSession>>;
+  chooseCustomer(callId: string, customerId: string | null): void;
+  harassment(callId: string, event: HarassmentEvent, policy: Policy | null): void;
+  harassmentNote(callId: string, note: string): void;
+  alertSupervisor(
+    callId: string,
+    customerId: string | null,
+    stage: SupervisorAlertStage,
+  ): Promise<IpcError | null>;
+  scriptMoved(callId: string, scriptId: string, path: string[]): void;
+}
+
+/**
+ * The call desk as the renderer follows it: reads `calls:state`, applies every `calls:changed`,
+ * and calls `onPop` when a call rings or the agent starts one (the app then shows the call
+ * workspace, which pops the caller). A call already in progress when the window opens (a reload
+ * mid-call) pops too.
+ */
+export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
+  const [state, dispatch] = useReducer(callDesk, initialCallDesk);
+  const onPopRef = useRef(onPop);
+  useEffect(() => {
+    onPopRef.current = onPop;
+  }, [onPop]);
+
+  // Only the newest read may land: a slow answer never overwrites a newer one.
+  const readSeq = useRef(0);
+  const poppedOnLoad = useRef(false);
+  const reload = useCallback(() => {
+    const seq = ++readSeq.current;
+    void callKoe('calls:state', {}).then((result) => {
+      if (seq !== readSeq.current) return;
+      if (!result.ok) {
+        dispatch({ type: 'loadFailed', error: result.error });
+        return;
+      }
+      dispatch({ type: 'loaded', state: result.value });
+      const current = result.value.current;
+      if (!poppedOnLoad.current) {
+        poppedOnLoad.current = true;
+        if (current) onPopRef.current(current);
+      }
+    });
+  }, []);
+
+  useEffect(() => {
+    reload();
+    const offChanged = window.koe.on('calls:changed', ({ call, cause }) => {
+      dispatch({ type: 'changed', call, cause });
+      if (popsWorkspace(cause)) onPopRef.current(call);
+      // "My calls today" and the agent come with the full state: read it again.
+      reload();
+    });
+    const offAlert = window.koe.on('calls:supervisorAlert', ({ callId, stage, at }) =>
+      dispatch({ type: 'supervisorAlerted', callId, stage, at }),
+    );
+    return () => {
+      offChanged();
+      offAlert();
+    };
+  }, [reload]);
+
+  const start = useCallback(async (phone: string) => {
+    const result = await callKoe('calls:start', { phone });
+    if (result.ok) {
+      dispatch({ type: 'changed', call: result.value, cause: 'started' });
+      onPopRef.current(result.value);
+    }
+    return result;
+  }, []);
+
+  const end = useCallback(async (callId: string) => {
+    const result = await callKoe('calls:end', { callId });
+    if (result.ok) dispatch({ type: 'changed', call: result.value, cause: 'ended' });
+    return result;
+  }, []);
+
+  const alertSupervisor = useCallback(
+    async (callId: string, customerId: string | null, stage: SupervisorAlertStage) => {
+      const result = await callKoe('calls:alertSupervisor', { callId, customerId, stage });
+      if (!result.ok) return result.error;
+      dispatch({ type: 'supervisorAlerted', callId, stage, at: result.value.alertedAt });
+      return null;
+    },
+    [],
+  );
+
+  const current = state.current;
+  const currentWork = useMemo(
+    () => (current ? callWork(state, current.callId) : null),
+    [current, state],
+  );
+
+  return {
+    state,
+    currentWork,
+    workFor: useCallback((callId: string) => callWork(state, callId), [state]),
+    reload,
+    start,
+    end,
+    chooseCustomer: useCallback(
+      (callId: string, customerId: string | null) =>
+        dispatch({ type: 'customerChosen', callId, customerId }),
+      [],
+    ),
+    harassment: useCallback(
+      (callId: string, event: HarassmentEvent, policy: Policy | null) =>
+        dispatch({ type: 'harassment', callId, event, policy }),
+      [],
+    ),
+    harassmentNote: useCallback(
+      (callId: string, note: string) => dispatch({ type: 'harassmentNote', callId, note }),
+      [],
+    ),
+    alertSupervisor,
+    scriptMoved: useCallback(
+      (callId: string, scriptId: string, path: string[]) =>
+        dispatch({ type: 'scriptMoved', callId, scriptId, path }),
+      [],
+    ),
+  };
+}

@@ -1,0 +1,62 @@
+import { Divider, Paper, Skeleton, Stack } from '@mantine/core';
+import type { Language } from '../../../shared/domain';
+import type { CallGuidance } from './call-guidance';
+import { NextBestActions } from './NextBestActions';
+import { ScriptPanel } from './ScriptPanel';
+
+interface GuidancePanelProps {
+  /** Null while the reference or the card loads. */
+  guidance: CallGuidance | null;
+  uiLanguage: Language;
+  scriptPath: string[] | null;
+  onScriptMove(scriptId: string, path: string[]): void;
+}
+
+/** The right side of the call: what to say (the script), then what the agent may offer. */
+export function GuidancePanel({
+  guidance,
+  uiLanguage,
+  scriptPath,
+  onScriptMove,
+}: GuidancePanelProps) {
+  if (!guidance) {
+    return (
+      <Paper withBorder p="md" aria-busy="true">
+        <Stack gap="sm">
+          <Skeleton height={18} width="50%" />
+          <Skeleton height={90} />
+          <BranchSkeleton />
+        </Stack>
+      </Paper>
+    );
+  }
+  return (
+    <Stack gap="md" data-testid="guidance-panel">
+      <ScriptPanel
+        selection={guidance.selection}
+        context={guidance.context}
+        path={scriptPath}
+        onMove={onScriptMove}
+      />
+      {guidance.actions.length > 0 && (
+        <>
+          <Divider />
+          <NextBestActions
+            actions={guidance.actions}
+            uiLanguage={uiLanguage}
+            callLanguage={guidance.callLanguage}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function BranchSkeleton() {
+  return (
+    <Stack gap={6}>
+      <Skeleton height={28} width="40%" radius="xl" />
+      <Skeleton height={28} width="30%" radius="xl" />
+    </Stack>
+  );
+}

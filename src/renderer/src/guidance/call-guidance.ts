@@ -1,0 +1,152 @@
+import type { CustomerCard, Language } from '../../../shared/domain';
+import type { Policy, ScriptVersion } from '../../../shared/domain/guidance';
+import {
+  buildScriptContext,
+  DEFAULT_RISK_THRESHOLD,
+  likelyReasons,
+  nextBestActions,
+  nowDayOf,
+  predictedReason,
+  riskAlerts,
+  ScriptRunner,
+  selectScript,
+  type EvidenceItem,
+  type LikelyReason,
+  type NextBestAction,
+  type ScriptContext,
+  type ScriptSelection,
+} from '../../../shared/guidance';
+import type { GuidanceReference } from '../../../shared/ipc';
+
+/**
+ * Everything the call workspace shows beside the customer card, computed once per card,
+ * reference and language from the shared guidance functions (which hold the rules; this only
+ * wires them together for a call).
+ */
+export interface CallGuidance {
+  /** Candidates, most likely first. */
+  reasons: LikelyReason[];
+  predictedReason: string | null;
+  /** Flags the agent must see before talking (past harassment, claim risk). */
+  alerts: EvidenceItem[];
+  /** The language the agent speaks on this call: the customer's, or the agent's for a stranger. */
+  callLanguage: Language;
+  selection: ScriptSelection | null;
+  context: ScriptContext;
+  /** Relevant actions first. */
+  actions: NextBestAction[];
+  harassmentPolicy: Policy | null;
+}
+
+export interface CallGuidanceOptions {
+  now: Date | number | string;
+  /** The agent's UI language: the fallback for scripts, and the call's language for a stranger. */
+  uiLanguage: Language;
+  agentName: string;
+  retailerName: string;
+}
+
+function activePolicy(policies: readonly Policy[], kind: Policy['kind']): Policy | null {
+  return policies.find((p) => p.active && p.kind === kind) ?? null;
+}
+
+function riskThreshold(policies: readonly Policy[]): number {
+  const value = activePolicy(policies, 'claim_verification')?.params['riskThreshold'];
+  return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_RISK_THRESHOLD;
+}
+
+/** The facts a script can use for a caller Koe does not know: only who is answering, for whom. */
+function strangerContext(options: CallGuidanceOptions): ScriptContext {
+  const values = new Map<string, { type: 'text'; value: string }>();
+  if (options.agentName.trim())
+    values.set('agent.name', { type: 'text', value: options.agentName });
+  if (options.retailerName.trim()) {
+    values.set('retailer.name', { type: 'text', value: options.retailerName });
+  }
+  return {
+    locale: options.uiLanguage,
+    nowDay: nowDayOf(options.now),
+    values,
+    orderId: null,
+  };
+}
+
+export function callGuidance(
+  card: CustomerCard | null,
+  reference: GuidanceReference,
+  options: CallGuidanceOptions,
+): CallGuidance {
+  const harassmentPolicy = activePolicy(reference.policies, 'harassment_protocol');
+  if (!card) {
+    const callLanguage = options.uiLanguage;
+    return {
+      reasons: [],
+      predictedReason: null,
+      alerts: [],
+      callLanguage,
+      selection: selectScript(reference.scripts, {
+        likelyReason: null,
+        tier: 'standard',
+        language: callLanguage,
+      }),
+      context: strangerContext(options),
+      actions: [],
+      harassmentPolicy,
+    };
+  }
+
+  const reasons = likelyReasons(card, options.now);
+  const predicted = predictedReason(reasons);
+  const callLanguage = card.customer.language;
+  const selection = selectScript(reference.scripts, {
+    likelyReason: predicted,
+    tier: card.customer.tier,
+    language: callLanguage,
+    fallbackLanguage: options.uiLanguage,
+  });
+  // The script's own language decides how its facts are worded (a fallback script is read in
+  // the agent's language, so its dates and carriers are too).
+  const scriptLanguage = selection?.script.language ?? callLanguage;
+  const orderId = reasons[0]?.orderId ?? null;
+  return {
+    reasons,
+    predictedReason: predicted,
+    alerts: riskAlerts(card, options.now, riskThreshold(reference.policies)),
+    callLanguage: scriptLanguage,
+    selection,
+    context: buildScriptContext(card, {
+      agentName: options.agentName,
+      retailerName: options.retailerName,
+      locale: scriptLanguage,
+      now: options.now,
+      orderId,
+    }),
+    actions: nextBestActions(reference.policies, card, {
+      now: options.now,
+      likelyReason: predicted,
+      orderId,
+    }),
+    harassmentPolicy,
+  };
+}
+
+/**
+ * The script runner at the step the agent reached, replaying the saved path (the workspace may
+ * have been left and reopened). A path that no longer fits the script (a new version) stops
+ * where it stops fitting.
+ */
+export function runnerFromPath(
+  script: ScriptVersion,
+  path: readonly string[],
+): ScriptRunner | null {
+  const started = ScriptRunner.start(script);
+  if (!started.ok) return null;
+  let runner = started.runner;
+  if (path[0] !== runner.current.id) return runner;
+  for (const stepId of path.slice(1)) {
+    const moved = runner.goTo(stepId);
+    if (!moved.ok) break;
+    runner = moved.runner;
+  }
+  return runner;
+}

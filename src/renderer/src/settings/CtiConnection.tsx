@@ -1,0 +1,83 @@
+import { ActionIcon, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy, IconEye, IconEyeOff } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKoeQuery } from '../app/use-koe-query';
+
+/**
+ * What a softphone or telephony connector needs to tell Koe about calls: the CTI bridge's
+ * loopback address and this install's token (masked until asked for; it is a credential).
+ */
+export function CtiConnection() {
+  const { t } = useTranslation();
+  const info = useKoeQuery('cti:info', {});
+  const [showToken, setShowToken] = useState(false);
+  if (info.status === 'loading' || info.status === 'idle') return null;
+  if (info.status === 'error' || !info.value)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('settings.cti.unavailable')}
+      </Text>
+    );
+  const { url, wsUrl, token } = info.value;
+  return (
+    <Stack gap="xs" data-testid="cti-connection">
+      <Row label={t('settings.cti.httpUrl')} value={`${url}/v1/call-events`} />
+      <Row label={t('settings.cti.wsUrl')} value={wsUrl} />
+      <Row
+        label={t('settings.cti.token')}
+        value={token}
+        shown={showToken ? token : '•'.repeat(12)}
+        extra={
+          <Tooltip label={showToken ? t('settings.cti.hideToken') : t('settings.cti.showToken')}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="sm"
+              aria-label={showToken ? t('settings.cti.hideToken') : t('settings.cti.showToken')}
+              aria-pressed={showToken}
+              onClick={() => setShowToken((s) => !s)}
+            >
+              {showToken ? <IconEyeOff size={16} /> : <IconEye size={16} />}
+            </ActionIcon>
+          </Tooltip>
+        }
+      />
+      <Text size="xs" c="dimmed">
+        {t('settings.cti.help')}
+      </Text>
+    </Stack>
+  );
+}
+
+function Row(props: { label: string; value: string; shown?: string; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Text size="sm" fw={500} style={{ flexShrink: 0 }}>
+        {props.label}
+      </Text>
+      <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+        <Code style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {props.shown ?? props.value}
+        </Code>
+        {props.extra}
+        <CopyButton value={props.value}>
+          {({ copied, copy }) => (
+            <Tooltip label={copied ? t('settings.cti.copied') : t('settings.cti.copy')}>
+              <ActionIcon
+                variant="subtle"
+                color={copied ? 'teal' : 'gray'}
+                size="sm"
+                aria-label={`${t('settings.cti.copy')}: ${props.label}`}
+                onClick={copy}
+              >
+                {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </CopyButton>
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,206 @@
+import {
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconList, IconPencil } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reasonLabel } from '../../../shared/guidance';
+import type { TodayCall } from '../../../shared/ipc';
+import { useKoeQuery } from '../app/use-koe-query';
+import { currentLanguage } from '../i18n/i18n';
+import {
+  callerNumber,
+  formatTimeOfDay,
+  isEditable,
+  newestFirst,
+  nextEditDeadline,
+  todayCallStatus,
+  type TodayCallStatus,
+} from './today-display';
+import { dismissSaved, useRecentSave } from './recent-save';
+import { WrapUpSavedView } from './WrapUpSavedView';
+
+export interface TodayCallsProps {
+  today: TodayCall[];
+  /** Opens a saved wrap-up for correction (only offered while it is editable). */
+  onEdit(callId: string): void;
+}
+
+/** How long the confirmation of a save stays above the list (it can be closed sooner). */
+const SAVED_NOTICE_MS = 120_000;
+
+const STATUS_COLORS: Record<TodayCallStatus, string> = {
+  saved: 'teal',
+  missed: 'red',
+  wrapUp: 'yellow',
+  onCall: 'blue',
+};
+
+/**
+ * "My calls today": each call with its time, number, customer, primary reason, resolution and
+ * state, newest first; a saved wrap-up offers Edit while its correction window is open.
+ */
+export function TodayCalls({ today, onEdit }: TodayCallsProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'ja';
+  const language = currentLanguage();
+  // The reasons' labels; until they arrive a reason shows as its code.
+  const reference = useKoeQuery('guidance:reference', today.length > 0 ? {} : null);
+  const taxonomy = reference.status === 'success' ? reference.value.taxonomy : undefined;
+  const now = useNowUntilNextDeadline(today);
+  const recent = useRecentSave();
+  useEffect(() => {
+    if (!recent) return;
+    const timer = window.setTimeout(dismissSaved, SAVED_NOTICE_MS);
+    return () => window.clearTimeout(timer);
+  }, [recent]);
+  const savedNotice = recent && (
+    <WrapUpSavedView
+      result={recent}
+      taxonomy={taxonomy}
+      takeFocus={false}
+      onDismiss={dismissSaved}
+      {...(recent.record.callId &&
+      today.some((c) => c.callId === recent.record.callId && isEditable(c, now))
+        ? { onCorrect: () => onEdit(recent.record.callId as string) }
+        : {})}
+    />
+  );
+
+  if (today.length === 0) {
+    return (
+      <EmptyState
+        variant="light"
+        icon={<IconList size={32} />}
+        title={t('today.emptyTitle')}
+        description={t('today.emptyDescription')}
+        maw={520}
+        mx="auto"
+        my="lg"
+        data-testid="today-calls-empty"
+      />
+    );
+  }
+
+  return (
+    <Stack gap="sm">
+      {savedNotice}
+      <Paper withBorder p="md" component="section" aria-label={t('today.title')}>
+        <Stack gap="sm">
+          <Group gap="xs">
+            <Title order={3} fz="md">
+              {t('today.title')}
+            </Title>
+            <Badge variant="default" size="sm">
+              {t('today.count', { count: today.length })}
+            </Badge>
+          </Group>
+          <Table.ScrollContainer minWidth={760}>
+            <Table
+              verticalSpacing={6}
+              highlightOnHover
+              aria-label={t('today.listLabel')}
+              data-testid="today-calls"
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('today.time')}</Table.Th>
+                  <Table.Th>{t('today.caller')}</Table.Th>
+                  <Table.Th>{t('today.customer')}</Table.Th>
+                  <Table.Th>{t('today.reason')}</Table.Th>
+                  <Table.Th>{t('today.resolution')}</Table.Th>
+                  <Table.Th>{t('today.status')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('today.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {newestFirst(today).map((call) => {
+                  const status = todayCallStatus(call);
+                  const time = formatTimeOfDay(call.startedAt, locale);
+                  return (
+                    <Table.Tr
+                      key={call.callId}
+                      data-call-id={call.callId}
+                      data-status={status}
+                      data-testid="today-call"
+                    >
+                      <Table.Td className="koe-tabular">{time}</Table.Td>
+                      <Table.Td className="koe-tabular">
+                        {callerNumber(call) ?? (
+                          <Text span size="sm" c="dimmed">
+                            {t('today.withheld')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {call.customerName ?? (
+                          <Text span size="sm" c="dimmed">
+                            {t('today.unknownCustomer')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {call.wrapUp
+                          ? reasonLabel(call.wrapUp.primaryReason, language, taxonomy)
+                          : t('today.noReason')}
+                      </Table.Td>
+                      <Table.Td>
+                        {call.wrapUp
+                          ? t(`wrapUp.resolution.${call.wrapUp.resolution}`)
+                          : t('today.noReason')}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={STATUS_COLORS[status]} variant="light" tt="none">
+                          {t(`today.state.${status}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {isEditable(call, now) && (
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            leftSection={<IconPencil size={14} aria-hidden />}
+                            aria-label={t('today.editLabel', { time })}
+                            onClick={() => onEdit(call.callId)}
+                            data-testid="today-call-edit"
+                          >
+                            {t('today.edit')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
+/** The current time, refreshed when the next Edit button must disappear. */
+function useNowUntilNextDeadline(today: readonly TodayCall[]): number {
+  const [now, setNow] = useState(() => Date.now());
+  const deadline = nextEditDeadline(today, now);
+  useEffect(() => {
+    if (deadline === null) return;
+    // setTimeout's delay is a 32-bit int; a window longer than ~24 days just re-arms.
+    const delay = Math.min(2 ** 31 - 1, Math.max(0, deadline - Date.now()) + 50);
+    const timer = window.setTimeout(() => setNow(Date.now()), delay);
+    return () => window.clearTimeout(timer);
+  }, [deadline]);
+  return now;
+}

@@ -1,0 +1,145 @@
+import { Group, Loader, Paper, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallSession } from '../../../shared/calls/call-session';
+import type { CustomerCard, VocRecord } from '../../../shared/domain';
+import { nowDayOf, orderThatMatters, type HarassmentIncident } from '../../../shared/guidance';
+import type { GuidanceReference, WrapUpSaved } from '../../../shared/ipc';
+import { ErrorState } from '../app/ErrorState';
+import { useKoeQuery } from '../app/use-koe-query';
+import { WrapUpForm } from './WrapUpForm';
+import { announceSaved } from './recent-save';
+import { WrapUpSavedView } from './WrapUpSavedView';
+import { initialWrapUpState, stateFromRecord, type WrapUpContext } from './wrap-up-state';
+
+export interface WrapUpPanelProps {
+  /** The call in wrap-up (state `wrap_up`), or a done call being corrected within its window. */
+  call: CallSession;
+  /** The customer the agent confirmed for this call; null for an unknown caller. */
+  card: CustomerCard | null;
+  reference: GuidanceReference;
+  /** The likely reason Koe suggested (preselected; recorded as predictedReason). */
+  predictedReason: string | null;
+  /** The script the agent was shown, recorded with the wrap-up. */
+  script: { scriptId: string; version: number } | null;
+  /** The harassment incident of this call, if the agent flagged one. */
+  harassment: HarassmentIncident | null;
+  onSaved(result: WrapUpSaved): void;
+}
+
+/**
+ * The after-call form. A call in wrap-up gets a fresh form with the likely reason preselected;
+ * a done call is a correction: its saved wrap-up is read back and saved again (main enforces the
+ * edit window). After a save it confirms, with what was redacted, and offers a correction.
+ *
+ * Render it with `key={call.callId}`: the mode is decided when it mounts, so the call turning
+ * `done` under it (the save it just made) does not reload it as a correction.
+ */
+export function WrapUpPanel(props: WrapUpPanelProps) {
+  const [correctingSaved] = useState(() => props.call.state === 'done');
+  const [saved, setSaved] = useState<WrapUpSaved | null>(null);
+  /** A record the agent chose to correct from the confirmation. */
+  const [correction, setCorrection] = useState<VocRecord | null>(null);
+  const [round, setRound] = useState(0);
+
+  const handleSaved = (result: WrapUpSaved) => {
+    setSaved(result);
+    announceSaved(result);
+    props.onSaved(result);
+  };
+
+  if (saved) {
+    return (
+      <WrapUpSavedView
+        result={saved}
+        taxonomy={props.reference.taxonomy}
+        onCorrect={() => {
+          setCorrection(saved.record);
+          setSaved(null);
+          setRound((n) => n + 1);
+        }}
+      />
+    );
+  }
+  if (correction) {
+    return <WrapUpFormFor key={round} {...props} record={correction} onSaved={handleSaved} />;
+  }
+  if (correctingSaved) return <SavedWrapUpLoader {...props} onSaved={handleSaved} />;
+  return <WrapUpFormFor {...props} record={null} onSaved={handleSaved} />;
+}
+
+/** A correction: read the saved wrap-up, then the form prefilled with it. */
+function SavedWrapUpLoader(props: WrapUpPanelProps) {
+  const { t } = useTranslation();
+  const query = useKoeQuery('wrapUp:get', { callId: props.call.callId });
+  if (query.status === 'error') return <ErrorState error={query.error} onRetry={query.retry} />;
+  if (query.status !== 'success') {
+    return (
+      <Paper withBorder p="md" data-testid="wrap-up-loading">
+        <Group gap="sm">
+          <Loader size="sm" />
+          <Text size="sm" c="dimmed">
+            {t('wrapUp.loading')}
+          </Text>
+        </Group>
+      </Paper>
+    );
+  }
+  if (query.value === null) {
+    return <WrapUpFormFor {...props} record={null} notice={t('wrapUp.notFound')} />;
+  }
+  return <WrapUpFormFor {...props} record={query.value} />;
+}
+
+/** The form for a new wrap-up (record null) or a correction of `record`. */
+function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; notice?: string }) {
+  const { call, card, reference, record } = props;
+  const taxonomy = reference.taxonomy;
+  // The call's customer does not change during its wrap-up: decided once, at the form's opening.
+  const [likelyOrderId] = useState(() =>
+    card ? (orderThatMatters(card, nowDayOf(Date.now()))?.id ?? null) : null,
+  );
+  const context: WrapUpContext = record
+    ? {
+        // A correction keeps what the first save recorded about the call itself.
+        callId: call.callId,
+        customerId: record.customerId,
+        predictedReason: record.predictedReason,
+        script:
+          record.scriptId !== null && record.scriptVersion !== null
+            ? { scriptId: record.scriptId, version: record.scriptVersion }
+            : props.script,
+        harassment: record.harassment ?? props.harassment,
+        taxonomy,
+      }
+    : {
+        callId: call.callId,
+        customerId: card?.customer.id ?? null,
+        predictedReason: props.predictedReason,
+        script: props.script,
+        harassment: props.harassment,
+        taxonomy,
+      };
+  const [initial] = useState(() =>
+    record
+      ? stateFromRecord(record)
+      : initialWrapUpState({
+          taxonomy,
+          predictedReason: props.predictedReason,
+          orderId: likelyOrderId,
+        }),
+  );
+  return (
+    <WrapUpForm
+      mode={record ? 'edit' : 'new'}
+      call={call}
+      card={card}
+      context={context}
+      initial={initial}
+      likelyOrderId={likelyOrderId}
+      recordedAcwSeconds={record ? record.afterCallWorkSeconds : null}
+      {...(props.notice ? { notice: props.notice } : {})}
+      onSaved={props.onSaved}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  branchIndexForKey,
+  CALL_SHORTCUTS,
+  hotkeyCaps,
+  isTypingTarget,
+  type KeyPress,
+} from '../../../src/renderer/src/call/call-shortcuts';
+import {
+  callClock,
+  callerNumber,
+  doneCallSession,
+  formatDuration,
+} from '../../../src/renderer/src/call/call-display';
+import { directCall, ringingCall } from '../../../src/shared/calls/call-session';
+
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  isComposing: false,
+  typing: false,
+  ...extra,
+});
+
+describe('call shortcuts', () => {
+  it('are distinct', () => {
+    const keys = Object.values(CALL_SHORTCUTS).map((k) => k.toLowerCase());
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('print as key caps for the platform', () => {
+    expect(hotkeyCaps(CALL_SHORTCUTS.endCall, false)).toEqual(['Ctrl', 'Shift', 'E']);
+    expect(hotkeyCaps(CALL_SHORTCUTS.endCall, true)).toEqual(['⌘', '⇧', 'E']);
+    expect(hotkeyCaps(CALL_SHORTCUTS.knowledge, false)).toEqual(['Ctrl', 'J']);
+    expect(hotkeyCaps(CALL_SHORTCUTS.scriptNext, false)).toEqual(['→']);
+    expect(hotkeyCaps('3', false)).toEqual(['3']);
+  });
+
+  it('pick a branch with a bare digit, never while typing, composing or with a modifier', () => {
+    expect(branchIndexForKey(press('1'), 2)).toBe(0);
+    expect(branchIndexForKey(press('2'), 2)).toBe(1);
+    expect(branchIndexForKey(press('3'), 2)).toBeNull();
+    expect(branchIndexForKey(press('0'), 9)).toBeNull();
+    expect(branchIndexForKey(press('a'), 9)).toBeNull();
+    expect(branchIndexForKey(press('1', { typing: true }), 2)).toBeNull();
+    expect(branchIndexForKey(press('1', { isComposing: true }), 2)).toBeNull();
+    expect(branchIndexForKey(press('1', { ctrlKey: true }), 2)).toBeNull();
+    expect(branchIndexForKey(press('1', { metaKey: true }), 2)).toBeNull();
+    expect(branchIndexForKey(press('1', { altKey: true }), 2)).toBeNull();
+  });
+
+  it('know a text field from a button or a radio', () => {
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'text' })).toBe(true);
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'tel' })).toBe(true);
+    expect(isTypingTarget({ tagName: 'input' })).toBe(true);
+    expect(isTypingTarget({ tagName: 'TEXTAREA' })).toBe(true);
+    expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true })).toBe(true);
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'radio' })).toBe(false);
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' })).toBe(false);
+    expect(isTypingTarget({ tagName: 'BUTTON' })).toBe(false);
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('call display', () => {
+  const T0 = Date.parse('2026-11-23T00:00:00Z');
+
+  it('formats durations', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(65_400)).toBe('1:05');
+    expect(formatDuration(3_600_000 + 61_000)).toBe('1:01:01');
+    expect(formatDuration(-5)).toBe('0:00');
+  });
+
+  it('counts ringing time, then talk time (stopped when the call ends)', () => {
+    const ring = ringingCall('c', '090-1234-5678', T0);
+    expect(callClock(ring)).toEqual({ kind: 'ringing', from: ring.ringingAt, until: null });
+    const manual = directCall('m', '0312345678', 'manual', T0);
+    expect(callClock(manual)?.kind).toBe('talk');
+    expect(callClock(manual)?.from).toBe(manual.answeredAt);
+    const wrap = { ...manual, state: 'wrap_up' as const, endedAt: 'x', wrapUpStartedAt: 'x' };
+    expect(callClock(wrap)).toEqual({ kind: 'talk', from: manual.answeredAt, until: 'x' });
+    expect(callClock({ ...manual, state: 'done' })).toBeNull();
+  });
+
+  it('shows the caller number formatted, or as received when unreadable', () => {
+    expect(callerNumber(ringingCall('c', '+819012345678', T0))).toBe('090-1234-5678');
+    expect(callerNumber(ringingCall('c', 'anonymous', T0))).toBe('anonymous');
+  });
+
+  it('rebuilds a done call from its saved wrap-up', () => {
+    const call = doneCallSession(
+      'c1',
+      {
+        startedAt: '2026-11-23T00:00:00.000Z',
+        endedAt: '2026-11-23T00:05:00.000Z',
+        savedAt: '2026-11-23T00:06:00.000Z',
+        afterCallWorkSeconds: 60,
+      },
+      { ani: '090-1234-5678', e164: '+819012345678' },
+    );
+    expect(call).toMatchObject({ callId: 'c1', state: 'done', e164: '+819012345678' });
+    expect(call.afterCallWorkSeconds).toBe(60);
+  });
+});
