@@ -190,6 +190,7 @@ function vocRecord() {
     endedAt: now,
     savedAt: now,
     afterCallWorkSeconds: 30,
+    revision: 1,
   };
 }
 

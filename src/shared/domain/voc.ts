@@ -45,5 +45,11 @@ export const vocRecord = z.object({
   endedAt: isoDateTime,
   savedAt: isoDateTime,
   afterCallWorkSeconds: z.number().int().min(0).max(86_400),
+  /**
+   * 1 when first saved; each correction within the edit window adds one. The server keeps the
+   * highest revision of an id: a correction replaces the record, a replay of a revision it holds
+   * is a duplicate, and other content under a revision it holds is a conflict.
+   */
+  revision: z.number().int().min(1).max(1000).default(1),
 });
 export type VocRecord = z.infer<typeof vocRecord>;

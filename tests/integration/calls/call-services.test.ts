@@ -180,6 +180,8 @@ describe('the call services', () => {
       wrapUp('cti-1', { reasonCodes: ['returns.refund'], resolution: 'callback' }),
     );
     expect(edit.record.id).toBe(first.record.id);
+    // The server keeps the highest revision: the correction replaces what it already received.
+    expect([first.record.revision, edit.record.revision]).toEqual([1, 2]);
     expect(edit.record.savedAt).toBe(first.record.savedAt);
     expect(edit.record.afterCallWorkSeconds).toBe(first.record.afterCallWorkSeconds);
     expect(w.outbox()).toHaveLength(1);

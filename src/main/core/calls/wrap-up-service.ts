@@ -78,6 +78,7 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
         afterCallWorkSeconds: times.afterCallWorkSeconds,
         // A correction keeps the first save's time: the edit window never slides.
         savedAt: saved?.savedAt ?? new Date(now()).toISOString(),
+        revision: (saved?.revision ?? 0) + 1,
       });
 
       const written: { record?: VocRecord } = {};

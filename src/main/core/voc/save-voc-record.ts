@@ -43,6 +43,7 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
         centerId: record.centerId,
         harassment: record.harassment,
         afterCallWorkSeconds: record.afterCallWorkSeconds,
+        revision: record.revision,
       }),
       started_at: record.startedAt,
       ended_at: record.endedAt,

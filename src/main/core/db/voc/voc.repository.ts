@@ -9,6 +9,8 @@ export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
     centerId: string;
     harassment: VocRecord['harassment'];
     afterCallWorkSeconds: number;
+    /** Absent in records saved before corrections had revisions. */
+    revision?: number;
   };
   return {
     id: row.id,
@@ -30,6 +32,7 @@ export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
     endedAt: row.ended_at ?? row.started_at,
     savedAt: row.saved_at,
     afterCallWorkSeconds: details.afterCallWorkSeconds,
+    revision: details.revision ?? 1,
   };
 }
 
