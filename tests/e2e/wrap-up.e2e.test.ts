@@ -210,7 +210,7 @@ describe('post-call wrap-up in the browser harness', () => {
       customerWords: '荷物がまだ届かない。明日の午前中に届けてほしい。',
     });
 
-    // And the retailer has it. (Pushed at the next sync: within the 60 s pull interval.)
+    // And the retailer has it. (Pushed right after the save.)
     const received = await eventually(
       'the record at the retailer',
       async () => (await retailerVoc(retailerUrl)).find((r) => r.id === record?.id),
@@ -232,6 +232,16 @@ describe('post-call wrap-up in the browser harness', () => {
       const corrected = await koe(page, 'wrapUp:get', { callId });
       return corrected?.resolution === 'callback' ? corrected : null;
     });
+    // The retailer already had the first save: the correction replaces it (revision 2), and
+    // nothing is left unsendable on the desktop.
+    const replaced = await eventually(
+      'the correction at the retailer',
+      async () =>
+        (await retailerVoc(retailerUrl)).find((r) => r.id === record?.id && r.revision === 2),
+      90_000,
+    );
+    expect(replaced).toMatchObject({ resolution: 'callback' });
+    expect((await koe(page, 'sync:status', {})).quarantined).toBe(0);
   }, 180_000);
 
   it('stores the customer’s words with card data redacted, and shows it in ja and en', async () => {
