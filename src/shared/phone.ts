@@ -8,6 +8,14 @@ export const DEFAULT_PHONE_REGION: CountryCode = 'JP';
  * or null when it is not a possible number. Japan is the default region.
  */
 export function toE164(input: string, region: CountryCode = DEFAULT_PHONE_REGION): string | null {
+  return parsePhone(input, region)?.e164 ?? null;
+}
+
+/** {@link toE164}, with the national (significant) number of the same parse. */
+export function parsePhone(
+  input: string,
+  region: CountryCode = DEFAULT_PHONE_REGION,
+): { e164: string; national: string } | null {
   const ascii = input.normalize('NFKC').trim();
   if (!/\d/.test(ascii) || ascii.length > 40) return null;
   const candidates = [ascii];
@@ -15,7 +23,7 @@ export function toE164(input: string, region: CountryCode = DEFAULT_PHONE_REGION
   if (/^81\d{9,10}$/.test(ascii.replace(/[\s-]/g, ''))) candidates.push(`+${ascii}`);
   for (const candidate of candidates) {
     const parsed = parsePhoneNumberFromString(candidate, region);
-    if (parsed?.isPossible()) return parsed.number;
+    if (parsed?.isPossible()) return { e164: parsed.number, national: parsed.nationalNumber };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
-import type { Deletion, PullPage } from '../../../src/shared/protocol/sync';
+import type { Deletion } from '../../../src/shared/protocol/sync';
 import type { ServerDb } from '../db/schema';
 
 /** The id and the "as of" time of a record, whatever its type. */
@@ -115,16 +115,19 @@ export async function applyChanges(
 }
 
 /**
- * Changes after `since`, oldest first. From 0 (a bootstrap) tombstones are left out: there is
- * nothing on the client to delete yet.
+ * Changes after `since`, oldest first, as the JSON text of a `PullPage`. From 0 (a
+ * bootstrap) tombstones are left out: there is nothing on the client to delete yet.
+ *
+ * Each record's `data` is stored as the JSON text it was validated and serialized from on the way
+ * in, so it is spliced into the page as is instead of parsed and serialized again per row.
  */
-export async function readChanges(
+export async function readChangesJson(
   db: ServerDb,
   tenantId: string,
   since: number,
   limit: number,
   purgeBefore: string | null,
-): Promise<PullPage> {
+): Promise<string> {
   const rows = await db
     .selectFrom('records')
     .select(['type', 'id', 'data', 'seq', 'deleted'])
@@ -132,27 +135,23 @@ export async function readChanges(
     .where('seq', '>', since)
     .$if(since === 0, (q) => q.where('deleted', '=', 0))
     .orderBy('seq')
-    .limit(limit)
+    // One row past the page says whether there is more, without an empty page at the end.
+    .limit(limit + 1)
     .execute();
-  const page: PullPage = {
-    protocolVersion: 1,
-    cursor: String(rows.at(-1)?.seq ?? since),
-    hasMore: rows.length === limit,
-    records: [],
-    deletions: [],
-    purgeBefore,
-    serverTime: new Date().toISOString(),
-  };
+  const hasMore = rows.length > limit;
+  if (hasMore) rows.pop();
+  const records: string[] = [];
+  const deletions: string[] = [];
   for (const row of rows) {
-    if (row.deleted)
-      page.deletions.push({ type: row.type as PullPage['deletions'][number]['type'], id: row.id });
-    else
-      page.records.push({
-        type: row.type,
-        data: JSON.parse(row.data),
-      } as PullPage['records'][number]);
+    if (row.deleted) deletions.push(JSON.stringify({ type: row.type, id: row.id }));
+    else records.push(`{"type":${JSON.stringify(row.type)},"data":${row.data}}`);
   }
-  return page;
+  const cursor = String(rows.at(-1)?.seq ?? since);
+  return (
+    `{"protocolVersion":1,"cursor":${JSON.stringify(cursor)},"hasMore":${hasMore},` +
+    `"records":[${records.join(',')}],"deletions":[${deletions.join(',')}],` +
+    `"purgeBefore":${JSON.stringify(purgeBefore)},"serverTime":${JSON.stringify(new Date().toISOString())}}`
+  );
 }
 
 export async function latestSequence(db: ServerDb, tenantId: string): Promise<number> {

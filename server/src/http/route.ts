@@ -14,6 +14,14 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * A response body already serialized as JSON (a page of changes spliced from stored JSON text):
+ * sent as is, with the JSON content type.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export interface RouteContext<Body, Query> {
   principal: Principal;
   body: Body;
@@ -38,7 +46,8 @@ export interface RouteSpec<Body = unknown, Query = unknown, Response = unknown> 
   response?: z.ZodType<Response>;
   /** Requests per minute per user (or per address for public routes). */
   rateLimitPerMinute?: number;
-  handler(ctx: RouteContext<Body, Query>): Promise<Response | void>;
+  /** The response, or {@link RawJson} text that must match `response`. */
+  handler(ctx: RouteContext<Body, Query>): Promise<Response | RawJson | void>;
 }
 
 export function defineRoute<Body, Query, Response>(spec: RouteSpec<Body, Query, Response>) {
@@ -84,6 +93,10 @@ export function registerRoutes(
           request,
           reply,
         });
+        if (result instanceof RawJson) {
+          void reply.type('application/json; charset=utf-8');
+          return result.text;
+        }
         return result;
       },
     });

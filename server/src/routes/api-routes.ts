@@ -16,11 +16,11 @@ import { vocPushRequest, vocPushResponse } from '../../../src/shared/protocol/vo
 import { ACCESS_TOKEN_SECONDS, signAccessToken, type Principal } from '../auth/access-tokens';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { issueRefreshToken, rotateRefreshToken } from '../auth/refresh-tokens';
-import { applyChanges, latestSequence, readChanges } from '../data/change-log';
+import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
 import { ingestVocRecords } from '../data/voc-ingest';
 import type { ServerDatabase } from '../db/schema';
 import type { ServerStore } from '../db/connect';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 import type { Kysely } from 'kysely';
 
@@ -129,12 +129,14 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       }),
       response: pullPage,
       handler: async ({ principal, query }) =>
-        readChanges(
-          db,
-          principal.tenantId,
-          Number(query.since),
-          query.limit,
-          await purgeBefore(db, principal.tenantId),
+        new RawJson(
+          await readChangesJson(
+            db,
+            principal.tenantId,
+            Number(query.since),
+            query.limit,
+            await purgeBefore(db, principal.tenantId),
+          ),
         ),
     }),
     defineRoute({

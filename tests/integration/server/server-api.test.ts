@@ -113,6 +113,48 @@ describe.each(suites)('retailer API on $name', ({ postgres }) => {
     expect(changed.results[0]?.status).toBe('conflict');
   });
 
+  it('answers each record of a mixed VoC batch as if pushed one by one, in order', async () => {
+    const push = async (records: unknown[]) =>
+      (await call(server.url, agent, 'POST', '/v1/voc/batch', { records })).json as {
+        results: { id: string; status: string; receivedAt?: string }[];
+      };
+    const mine = (overrides = {}) =>
+      vocFor('retailer-a-center-x-agent', 'retailer-a-center-x', overrides);
+    const earlier = mine();
+    const [first] = (await push([earlier])).results;
+    const fresh = mine();
+    const other = mine();
+    const { results } = await push([
+      fresh,
+      earlier,
+      { ...earlier, customerWords: 'changed' },
+      fresh,
+      { ...fresh, customerWords: 'changed' },
+      vocFor('retailer-a-center-y-agent', 'retailer-a-center-y'),
+      other,
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      'accepted',
+      'duplicate',
+      'conflict',
+      'duplicate',
+      'conflict',
+      'rejected',
+      'accepted',
+    ]);
+    expect(results[1]?.receivedAt).toBe(first?.receivedAt);
+    expect(results[3]?.receivedAt).toBe(results[0]?.receivedAt);
+    expect(results.map((r) => r.id)).toEqual([
+      fresh.id,
+      earlier.id,
+      earlier.id,
+      fresh.id,
+      fresh.id,
+      expect.any(String),
+      other.id,
+    ]);
+  });
+
   it('refuses a VoC record written as another agent or into another center', async () => {
     const asOther = vocFor('retailer-a-center-y-agent', 'retailer-a-center-y');
     const result = (await call(server.url, agent, 'POST', '/v1/voc/batch', { records: [asOther] }))

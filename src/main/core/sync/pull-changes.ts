@@ -51,8 +51,19 @@ export async function pullChanges(
     state.set('last_synced_at', page.serverTime);
   });
 
+  // While a page is stored, the next one is already asked for: the server reads, serializes and
+  // compresses it (and the network carries it) while this thread writes. A page still commits
+  // only after the one before it, with its own cursor, so nothing else changes.
+  let next = api.pull(result.cursor, options.pageSize);
   for (;;) {
-    const page = await api.pull(result.cursor, options.pageSize);
+    const page = await next;
+    if (page.hasMore) {
+      next = api.pull(page.cursor, options.pageSize);
+      // Awaited on the next turn; if this page fails to commit, that answer is never read.
+      next.catch(() => undefined);
+      // One turn of the event loop sends the request before the synchronous commit below.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     try {
       commitPage(page);
     } catch (error) {

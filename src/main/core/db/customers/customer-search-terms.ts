@@ -1,5 +1,4 @@
 import { foldForSearch, romajiVariants } from '../../../../shared/kana';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 interface SearchableCustomer {
   familyName: string;
@@ -7,7 +6,8 @@ interface SearchableCustomer {
   familyNameKana: string;
   givenNameKana: string;
   emails: readonly string[];
-  phonesE164: readonly string[];
+  /** National (significant) numbers of the customer's phones, as `parsePhone` gives them. */
+  phonesNational: readonly string[];
 }
 
 /**
@@ -31,9 +31,6 @@ export function customerSearchTerms(c: SearchableCustomer): string {
     }
   }
   for (const email of c.emails) add(email);
-  for (const e164 of c.phonesE164) {
-    const national = parsePhoneNumberFromString(e164)?.nationalNumber;
-    if (national) terms.add(`0${national}`);
-  }
+  for (const national of c.phonesNational) terms.add(`0${national}`);
   return [...terms].join('\n');
 }

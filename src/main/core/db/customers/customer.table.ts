@@ -20,6 +20,11 @@ export interface CustomerTable {
   flags: string;
   created_at: string;
   updated_at: string;
+  /**
+   * Fingerprint of the fields the phone, e-mail and search rows derive from; an update with the
+   * same fingerprint leaves those rows alone. Null: not indexed by this scheme yet.
+   */
+  index_key: string | null;
 }
 
 export interface CustomerPhoneTable {

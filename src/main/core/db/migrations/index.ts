@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as retailerCache from './2026_11_23_0001_retailer_cache';
 import * as lookupIndexes from './2026_11_23_0002_lookup_indexes';
 import * as auditLog from './2026_11_23_0003_audit_log';
+import * as customerIndexKey from './2026_11_23_0004_customer_index_key';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_retailer_cache': retailerCache,
   '2026_11_23_0002_lookup_indexes': lookupIndexes,
   '2026_11_23_0003_audit_log': auditLog,
+  '2026_11_23_0004_customer_index_key': customerIndexKey,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {
