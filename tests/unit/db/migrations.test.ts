@@ -130,6 +130,22 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('0004 adds the index fingerprint, null for customers written before it', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateTo('2026_11_23_0003_audit_log');
+    sqlite
+      .prepare(
+        `insert into customers (id, family_name, given_name, family_name_kana, given_name_kana, language, tier, lifetime_value, currency, created_at, updated_at)
+         values ('c1', '佐藤', '花子', 'サトウ', 'ハナコ', 'ja', 'gold', 1000, 'JPY', 'x', 'x')`,
+      )
+      .run();
+    expect((await migrator.migrateTo('2026_11_23_0004_customer_index_key')).error).toBeUndefined();
+    expect(sqlite.prepare(`select index_key from customers where id = 'c1'`).get()).toEqual({
+      index_key: null,
+    });
+    await db.destroy();
+  });
+
   it('every migration goes down again, back to an empty database', async () => {
     const { sqlite, db, migrator } = rawDatabase();
     await migrator.migrateToLatest();
