@@ -10,6 +10,7 @@ import { samplePhones } from './screen-pop.bench';
 
 const SAMPLES = 200;
 const WARMUP = 10;
+const SETTLE_MS = 400;
 
 /**
  * A CTI ring → the caller's card painted, on the bench-size cache, in the browser harness: the
@@ -114,6 +115,8 @@ export async function benchCtiRing(): Promise<Figure[]> {
       if (i >= WARMUP) ring.push(Number(end - start) / 1e6);
       // Never answered: the call ends as missed and the desk is free for the next ring.
       await post({ event: 'ended', callId: `bench-${i}` });
+      // Rings come seconds apart on a real desk: let the screen settle before the next one.
+      await new Promise((settle) => setTimeout(settle, SETTLE_MS));
     }
 
     const raw: number[] = [];

@@ -2,7 +2,7 @@ import './call.css';
 import { Box, Button, EmptyState, Grid, ScrollArea, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconHeadset } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { CustomerCard, Language } from '../../../shared/domain';
@@ -119,6 +119,10 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
     });
   }, [referenceValue, guidanceCard, now, uiLanguage, agentName, retailerName]);
 
+  // At the ring the card is what the agent needs first: it commits and paints on its own, and
+  // the guidance (banner, script, actions) renders in the next, interruptible pass.
+  const shownGuidance = useDeferredValue(guidance);
+
   // Keyboard first: the pop takes the focus from wherever it was (the header search, typically),
   // so the script's keys work at once; a part of the workspace that took it keeps it.
   const workspace = useRef<HTMLDivElement>(null);
@@ -193,10 +197,10 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   const left = (
     <Stack gap="sm">
       {endError && <ErrorState error={endError} />}
-      {guidance && card && reference.status === 'success' && (
+      {shownGuidance && card && reference.status === 'success' && (
         <LikelyReasonBanner
-          reasons={guidance.reasons}
-          alerts={guidance.alerts}
+          reasons={shownGuidance.reasons}
+          alerts={shownGuidance.alerts}
           taxonomy={reference.value.taxonomy}
           language={uiLanguage}
           nowDay={nowDay}
@@ -265,7 +269,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
           <CustomerCardSkeleton />
         ) : (
           <GuidancePanel
-            guidance={guidance}
+            guidance={shownGuidance}
             uiLanguage={uiLanguage}
             scriptPath={
               guidance?.selection && work.script?.scriptId === guidance.selection.script.scriptId

@@ -5,18 +5,48 @@ import type { Currency } from '../../../shared/domain';
  * (`YYYY-MM-DD` in the retailer's time zone) and instants (ISO 8601). Pure, so it is unit-tested.
  */
 
+/**
+ * Intl formatters, made once per locale and options: constructing one costs far more than
+ * formatting with it, and a customer card formats hundreds of dates and amounts at a ring.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, currency: Currency): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(
+  locale: string,
+  options: { timeStyle?: 'short'; timeZone?: string | undefined },
+): Intl.DateTimeFormat {
+  const key = `${locale}|${options.timeStyle ?? ''}|${options.timeZone ?? ''}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      ...(options.timeStyle ? { timeStyle: options.timeStyle } : {}),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Minor units per major unit of a currency, as Intl knows it (JPY 1, USD 100). */
 function minorUnitsPerMajor(currency: Currency): number {
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 0;
+  const digits = numberFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 0;
   return 10 ** digits;
 }
 
 export function formatMoney(minorAmount: number, currency: Currency, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
-    minorAmount / minorUnitsPerMajor(currency),
-  );
+  return numberFormat(locale, currency).format(minorAmount / minorUnitsPerMajor(currency));
 }
 
 /**
@@ -26,23 +56,19 @@ export function formatMoney(minorAmount: number, currency: Currency, locale: str
 export function formatCalendarDate(isoDate: string, locale: string): string {
   const date = parseCalendarDate(isoDate);
   if (!date) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { timeZone: 'UTC' }).format(date);
 }
 
 export function formatDate(isoDateTime: string, locale: string, timeZone?: string): string {
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return isoDateTime;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date);
+  return dateFormat(locale, { timeZone }).format(date);
 }
 
 export function formatDateTime(isoDateTime: string, locale: string, timeZone?: string): string {
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return isoDateTime;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+  return dateFormat(locale, { timeStyle: 'short', timeZone }).format(date);
 }
 
 export function parseCalendarDate(isoDate: string): Date | null {
