@@ -7,6 +7,7 @@ import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
 import { eventStreamRoute } from './live/event-stream';
 import { apiRoutes } from './routes/api-routes';
+import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
 
 export interface ServerOptions {
   store: ServerStore;
@@ -78,9 +79,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } }),
   );
 
-  const routes = [...apiRoutes(options), eventStreamRoute(options.notifier)];
+  const routes = [
+    ...apiRoutes(options),
+    ...vocExportRoutes(options),
+    eventStreamRoute(options.notifier),
+  ];
   registerRoutes(app, routes, authenticate);
-  const document = openApiDocument(routes, options.version ?? '1');
+  const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));
   app.get('/openapi.json', async () => document);
   app.get('/health', async () => ({ ok: true }));
   return app;

@@ -104,7 +104,24 @@ const initial: Migration = {
   },
 };
 
-export const serverMigrations: Record<string, Migration> = { '2026_11_23_0001_server': initial };
+/** The VoC export and statistics read a tenant's records in (received_at, id) order. */
+const vocExportIndex: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createIndex('voc_records_by_received')
+      .on('voc_records')
+      .columns(['tenant_id', 'received_at', 'id'])
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropIndex('voc_records_by_received').execute();
+  },
+};
+
+export const serverMigrations: Record<string, Migration> = {
+  '2026_11_23_0001_server': initial,
+  '2026_11_23_0002_voc_export_index': vocExportIndex,
+};
 
 export const serverMigrationProvider: MigrationProvider = {
   getMigrations: async () => serverMigrations,

@@ -450,6 +450,57 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         }
       },
     },
+    'GET /v1/voc/export': {
+      allowed: ['trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/voc/export' }),
+      isolation: async () => {
+        const rows = await vocRows();
+        for (const u of USERS.filter((x) => x.role !== 'agent')) {
+          const reply = await send(server.url, 'GET', '/v1/voc/export', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const seen = reply.text
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => (JSON.parse(line) as { id: string }).id)
+            .sort();
+          const visible = rows.filter(
+            (r) =>
+              r.tenant_id === u.tenantId &&
+              (u.role === 'retailer_admin' || r.center_id === u.centerId),
+          );
+          expect(visible.length, u.id).toBeGreaterThan(0);
+          expect(seen, u.id).toEqual(visible.map((r) => r.id).sort());
+        }
+        // Another tenant's center, asked for by name, is not there.
+        const foreign = await send(
+          server.url,
+          'GET',
+          `/v1/voc/export?centerId=${B.centers[0]}`,
+          token(user(A, 'retailer_admin')),
+        );
+        expect(foreign.text).toBe('');
+      },
+    },
+    'GET /v1/voc/stats': {
+      allowed: ['trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/voc/stats' }),
+      isolation: async () => {
+        const rows = await vocRows();
+        for (const u of USERS.filter((x) => x.role !== 'agent')) {
+          const reply = await send(server.url, 'GET', '/v1/voc/stats?groupBy=center', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const groups = (reply.json as { groups: { key: string; count: number }[] }).groups;
+          const visible = rows.filter(
+            (r) =>
+              r.tenant_id === u.tenantId &&
+              (u.role === 'retailer_admin' || r.center_id === u.centerId),
+          );
+          const expected = new Map<string, number>();
+          for (const r of visible) expected.set(r.center_id, (expected.get(r.center_id) ?? 0) + 1);
+          expect(new Map(groups.map((g) => [g.key, g.count])), u.id).toEqual(expected);
+        }
+      },
+    },
     'GET /v1/events': {
       allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
       request: () => ({ path: '/v1/events' }),
