@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startKoeCore } from '../src/main/core/koe-core';
 import { startHarnessServer } from '../src/harness/server';
 import { BENCH_DATABASE, openBenchDatabase } from './lib/bench-database';
 import { figure, note, percentile, type Figure } from './lib/figures';
 import { samplePhones } from './screen-pop.bench';
+import { launchChromium } from '../tests/e2e/launch-chromium';
 
 const SAMPLES = 200;
 const WARMUP = 10;
@@ -74,16 +74,7 @@ export async function benchCtiRing(): Promise<Figure[]> {
     ctiPort: 0,
   });
   const harness = await startHarnessServer({ core, rendererDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.KOE_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
     let painted: ((at: bigint) => void) | null = null;

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startDemoCore, waitForCustomers, type DemoCore } from '../../src/harness/demo-core';
+import { launchChromium } from './launch-chromium';
 import { startHarnessServer, type HarnessServer } from '../../src/harness/server';
 import { startRestartableCore, type RestartableCore } from './restartable-core';
 
@@ -75,16 +76,7 @@ export async function startE2eApp(options: E2eAppOptions = {}): Promise<E2eApp> 
       },
     };
     harness = await startHarnessServer({ core, rendererDir: resolve('out/renderer') });
-    browser = await chromium.launch({
-      executablePath: process.env.KOE_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   } catch (error) {
     await close();
     throw error;
