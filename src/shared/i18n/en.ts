@@ -1,4 +1,8 @@
 import type { Catalog } from './catalog';
+import { insightsEn } from './sections/insights';
+import { outreachEn } from './sections/outreach';
+import { predictionEn } from './sections/prediction';
+import { studioEn } from './sections/studio';
 
 /** The English catalog: typed against the Japanese one, so a missing or extra key fails tsc. */
 export const en: Catalog = {
@@ -565,4 +569,8 @@ export const en: Catalog = {
     toDark: 'Switch to the dark theme',
     toLight: 'Switch to the light theme',
   },
+  studio: studioEn,
+  insights: insightsEn,
+  prediction: predictionEn,
+  outreach: outreachEn,
 };

@@ -1,3 +1,8 @@
+import { insightsJa } from './sections/insights';
+import { outreachJa } from './sections/outreach';
+import { predictionJa } from './sections/prediction';
+import { studioJa } from './sections/studio';
+
 /**
  * The Japanese catalog: the default language of Koe, and the shape every other catalog follows
  * (`en.ts` is typed against it, and a unit test checks the key sets match at runtime too).
@@ -572,4 +577,8 @@ export const ja = {
     toDark: 'ダークテーマに切り替え',
     toLight: 'ライトテーマに切り替え',
   },
+  studio: studioJa,
+  insights: insightsJa,
+  prediction: predictionJa,
+  outreach: outreachJa,
 };
