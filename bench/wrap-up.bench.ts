@@ -37,7 +37,12 @@ export async function benchWrapUpSave(): Promise<Figure[]> {
         retailer: null,
         connectRetailer: async () => ({ retailerUrl: 'unused' }),
         desk,
-        agent: () => ({ id: 'usr-bench-agent', displayName: 'Bench', centerId: 'ctr-bench' }),
+        agent: () => ({
+          id: 'usr-bench-agent',
+          displayName: 'Bench',
+          centerId: 'ctr-bench',
+          role: 'agent',
+        }),
       }),
     );
     const { sqlite } = database;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Role } from '../../src/shared/protocol/auth';
 import { generateDemoRecords } from '../../src/shared/demo/generate-demo-records';
 import { buildServer } from './app';
 import { openServerStore } from './db/connect';
@@ -7,7 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoRetailerIfEmpty, serverSecret } from
 
 export interface EmbeddedDemoRetailer {
   url: string;
-  /** The demo agent the app signs in as when no retailer is configured. */
+  /** The demo user the app signs in as when no retailer is configured (the agent by default). */
   agent: { email: string; password: string };
   close(): Promise<void>;
 }
@@ -17,7 +18,11 @@ export interface EmbeddedDemoRetailer {
  * server a retailer runs, on a SQLite file in the app's data folder, seeded on first start.
  * The desktop syncs from it exactly as it would from a real retailer.
  */
-export async function startEmbeddedDemoRetailer(dataDir: string): Promise<EmbeddedDemoRetailer> {
+export async function startEmbeddedDemoRetailer(
+  dataDir: string,
+  /** Which demo user the desktop signs in as: the agent unless a demo of another role is asked. */
+  role: Role = 'agent',
+): Promise<EmbeddedDemoRetailer> {
   const store = await openServerStore({ sqliteFile: join(dataDir, 'demo-retailer.sqlite') });
   await store.db
     .transaction()
@@ -29,7 +34,8 @@ export async function startEmbeddedDemoRetailer(dataDir: string): Promise<Embedd
     secret: await serverSecret(store.db, undefined),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const agent = DEMO_USERS.find((u) => u.role === 'agent') as (typeof DEMO_USERS)[number];
+  const agent = DEMO_USERS.find((u) => u.role === role);
+  if (!agent) throw new Error(`The demo retailer has no ${role}`);
   return {
     url,
     agent: { email: agent.email, password: DEMO_PASSWORD },

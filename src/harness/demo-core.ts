@@ -1,3 +1,4 @@
+import type { Role } from '../shared/protocol/auth';
 import { startKoeCore, type KoeCore } from '../main/core/koe-core';
 import { typescriptSyncWorkerEntry } from '../main/core/sync/sync-worker-host';
 import { resolveRetailerConnection } from '../main/retailer-connection';
@@ -17,11 +18,14 @@ export async function startDemoCore(options: {
   appVersion: string;
   /** The CTI bridge's port (see KoeCoreOptions.ctiPort); tests pass 0 for any free port. */
   ctiPort?: number | false;
+  /** Sign in to the demo retailer as its user of this role (the agent by default). */
+  demoRole?: Role;
 }): Promise<DemoCore> {
   const { dataDir, appVersion } = options;
   const retailer = await resolveRetailerConnection({
     dataDir,
     sessions: fileSessionStore(dataDir),
+    ...(options.demoRole ? { demoRole: options.demoRole } : {}),
   });
   try {
     const core = await startKoeCore({

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { role } from '../shared/protocol/auth';
 import { startDemoCore } from './demo-core';
 import { startHarnessServer } from './server';
 
@@ -15,7 +16,13 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
 
-  const demo = await startDemoCore({ dataDir, appVersion: version });
+  // KOE_DEMO_ROLE=trainer (or supervisor, retailer_admin) previews the app as that demo user.
+  const demoRole = process.env.KOE_DEMO_ROLE ? role.parse(process.env.KOE_DEMO_ROLE) : undefined;
+  const demo = await startDemoCore({
+    dataDir,
+    appVersion: version,
+    ...(demoRole ? { demoRole } : {}),
+  });
   const harness = await startHarnessServer({
     core: demo.core,
     rendererDir: resolve('out/renderer'),

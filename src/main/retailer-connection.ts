@@ -1,4 +1,5 @@
 import { startEmbeddedDemoRetailer } from '../../server/src/embedded';
+import type { Role } from '../shared/protocol/auth';
 import type { RetailerConnection } from './core/koe-core';
 import { loadPreferences } from './core/preferences/preferences';
 import type { SessionStore } from './core/sync/retailer-api';
@@ -11,6 +12,8 @@ import type { SessionStore } from './core/sync/retailer-api';
 export async function resolveRetailerConnection(options: {
   dataDir: string;
   sessions: SessionStore;
+  /** The demo user's role (tests, and KOE_DEMO_ROLE in the browser preview); the agent otherwise. */
+  demoRole?: Role;
 }): Promise<{
   connection: RetailerConnection;
   savedSessions: SessionStore;
@@ -24,7 +27,7 @@ export async function resolveRetailerConnection(options: {
       close: async () => {},
     };
   }
-  const demo = await startEmbeddedDemoRetailer(options.dataDir);
+  const demo = await startEmbeddedDemoRetailer(options.dataDir, options.demoRole);
   return {
     // The demo retailer's session never outlives the process: it signs in again at each start.
     connection: { baseUrl: demo.url, sessions: memorySessions(), demoAgent: demo.agent },

@@ -4,6 +4,7 @@ import type { CustomerCard, CustomerSummary, Language } from './domain';
 import type { KnowledgeAnswer, Policy, ReasonNode, ScriptVersion } from './domain/guidance';
 import { id, language } from './domain/primitives';
 import { harassmentIncident, resolution, sentiment, type VocRecord } from './domain/voc';
+import type { Role } from './protocol/auth';
 import type { SyncStatus } from './sync-status';
 
 /**
@@ -55,6 +56,8 @@ export interface SignedInAgent {
   id: string;
   displayName: string;
   centerId: string | null;
+  /** What this user may do: trainers author scripts, supervisors and admins read insights. */
+  role: Role;
 }
 
 /** A line of "my calls today": the call (while this run of Koe knows it) and its wrap-up. */

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { Role } from '../../src/shared/protocol/auth';
 import { startDemoCore, waitForCustomers, type DemoCore } from '../../src/harness/demo-core';
 import { launchChromium } from './launch-chromium';
 import { startHarnessServer, type HarnessServer } from '../../src/harness/server';
@@ -38,6 +39,8 @@ export interface E2eApp {
 export interface E2eAppOptions {
   /** Start the core so that the retailer can go down and the core restart (restartable-core). */
   outages?: boolean;
+  /** Sign in as the demo retailer's user of this role (trainer, supervisor …); agent by default. */
+  demoRole?: Role;
 }
 
 /**
@@ -63,7 +66,12 @@ export async function startE2eApp(options: E2eAppOptions = {}): Promise<E2eApp> 
   try {
     demo = options.outages
       ? (restartable = await startRestartableCore({ dataDir, appVersion: '0.0.0-e2e', ctiPort: 0 }))
-      : await startDemoCore({ dataDir, appVersion: '0.0.0-e2e', ctiPort: 0 });
+      : await startDemoCore({
+          dataDir,
+          appVersion: '0.0.0-e2e',
+          ctiPort: 0,
+          ...(options.demoRole ? { demoRole: options.demoRole } : {}),
+        });
     await waitForCustomers(demo.core);
     // Read through `demo` at each request, so a restarted core serves the same harness URL.
     const current = demo;

@@ -137,7 +137,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         });
   const agent = (): SignedInAgent | null => {
     const user = retailer?.sessions.load()?.user;
-    return user ? { id: user.id, displayName: user.displayName, centerId: user.centerId } : null;
+    return user
+      ? { id: user.id, displayName: user.displayName, centerId: user.centerId, role: user.role }
+      : null;
   };
 
   const router = createIpcRouter(

@@ -16,7 +16,12 @@ import { createServices } from '../../../src/main/core/services';
 import { customerRecord } from '../../fixtures/retailer-records';
 import { openDatabase } from '../../../src/main/core/db/connection';
 
-const AGENT: SignedInAgent = { id: 'usr-agent-1', displayName: '山田 太郎', centerId: 'ctr-1' };
+const AGENT: SignedInAgent = {
+  id: 'usr-agent-1',
+  displayName: '山田 太郎',
+  centerId: 'ctr-1',
+  role: 'agent',
+};
 const START = Date.parse('2026-11-23T01:00:00.000Z');
 
 /** A real cache file with the demo retailer's taxonomy, scripts, policies and answers. */

@@ -19,7 +19,11 @@ const reduce = (state: CallDeskState, ...actions: CallDeskAction[]) =>
 
 const ready = reduce(initialCallDesk, {
   type: 'loaded',
-  state: { current: null, today: [], agent: { id: 'a1', displayName: '山田', centerId: 'c1' } },
+  state: {
+    current: null,
+    today: [],
+    agent: { id: 'a1', displayName: '山田', centerId: 'c1', role: 'agent' },
+  },
 });
 
 function answered(call: CallSession): CallSession {
