@@ -221,8 +221,12 @@ export interface IpcEvents {
     | { to: 'screenPop'; phone: string };
   'app:localeChanged': { locale: Language };
   'sync:status': SyncStatus;
-  /** A call moved (rang, was answered, ended, was saved) or the agent started one. */
-  'calls:changed': { call: CallSession; cause: CallDeskCause };
+  /**
+   * A call moved (rang, was answered, ended, was saved) or the agent started one. A call that
+   * rang or started carries its screen pop, read in main before the event left, so the card can
+   * paint without another round trip.
+   */
+  'calls:changed': { call: CallSession; cause: CallDeskCause; pop?: ScreenPopResult };
   /** A supervisor was alerted (harassment); the UI confirms it to the agent. */
   'calls:supervisorAlert': { callId: string; customerId: string | null; stage: string; at: string };
 }

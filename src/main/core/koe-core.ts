@@ -4,7 +4,9 @@ import type { Language } from '../../shared/domain';
 import type { Session } from '../../shared/protocol/auth';
 import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import type { SignedInAgent } from '../../shared/ipc';
+import { popsWorkspace } from '../../shared/calls/call-session';
 import { createCallDesk, type CallDesk } from './calls/call-desk';
+import { readScreenPop } from './calls/screen-pop';
 import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
 import { openDatabase, type LocalDatabase } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
@@ -126,7 +128,17 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   }
 
   const desk = createCallDesk();
-  desk.subscribe(({ call, cause }) => events.emit('calls:changed', { call, cause }));
+  // A ring (or a started call) goes out with the caller's screen pop, read here before the event
+  // leaves: the card paints without another round trip. Events leave in the order the desk
+  // made them, so a hang-up during that read never reaches the UI before its ring.
+  let deskEvents = Promise.resolve();
+  desk.subscribe(({ call, cause }) => {
+    deskEvents = deskEvents.then(async () => {
+      if (!popsWorkspace(cause)) return events.emit('calls:changed', { call, cause });
+      const pop = await readScreenPop(database.db, call.e164 ?? call.ani).catch(() => undefined);
+      events.emit('calls:changed', pop ? { call, cause, pop } : { call, cause });
+    });
+  });
   const cti =
     options.ctiPort === false
       ? null

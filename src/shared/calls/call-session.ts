@@ -48,6 +48,11 @@ export type CallEventType = CallEvent['type'];
 /** What moved a call: a call event, or `started` for a call the agent started (typed or link). */
 export type CallDeskCause = CallEventType | 'started';
 
+/** Whether a call event brings the call workspace up and pops the caller. */
+export function popsWorkspace(cause: CallDeskCause): boolean {
+  return cause === 'ringing' || cause === 'started';
+}
+
 export type CallErrorCode =
   /** The event names a call this desk has not seen (or no longer holds). */
   | 'unknown_call'

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
 import type { IpcEvents } from '../../../src/shared/ipc';
 
@@ -42,13 +42,18 @@ describe('calls in the core', () => {
     expect((await post({ event: 'ringing', callId: 'c-1', ani: '+81 90 1234 5678' })).status).toBe(
       202,
     );
+    await vi.waitFor(() => expect(changes).toHaveLength(1));
     expect(changes.map((c) => [c.cause, c.call.state, c.call.e164])).toEqual([
       ['ringing', 'ringing', '+819012345678'],
     ]);
+    // The ring carries its screen pop (this cache is empty: no one has the number).
+    expect(changes[0]?.pop).toEqual({ e164: '+819012345678', matches: [], card: null });
     expect(core.isCallActive()).toBe(true);
     await post({ event: 'answered', callId: 'c-1' });
     await post({ event: 'ended', callId: 'c-1' });
-    expect(changes.at(-1)?.call.state).toBe('wrap_up');
+    await vi.waitFor(() => expect(changes.at(-1)?.call.state).toBe('wrap_up'));
+    expect(changes.map((c) => c.cause)).toEqual(['ringing', 'answered', 'ended']);
+    expect(changes[1]?.pop).toBeUndefined();
     // Still in wrap-up: an update must wait.
     expect(core.isCallActive()).toBe(true);
     const state = await core.router.handle('calls:state', {});
@@ -61,12 +66,27 @@ describe('calls in the core', () => {
   it('starts a call from a koe://call link, and does not start a second while on the line', async () => {
     const { core, changes } = await start();
     expect(core.openLink('koe://call?ani=0312345678')).toBe(true);
+    await vi.waitFor(() => expect(changes).toHaveLength(1));
     expect(changes.map((c) => [c.cause, c.call.origin, c.call.state])).toEqual([
       ['started', 'link', 'in_call'],
     ]);
     // The same caller's link again (softphones repeat themselves): nothing new.
     expect(core.openLink('koe://call?ani=03-1234-5678')).toBe(true);
+    await new Promise((settle) => setTimeout(settle, 50));
     expect(changes).toHaveLength(1);
     expect(core.openLink('koe://nothing')).toBe(false);
+  });
+
+  it("sends a hang-up that comes while the ring's pop is read after the ring, never before", async () => {
+    const { core, changes } = await start();
+    // Back to back, in one tick: the hang-up reaches the desk before the ring's pop is read.
+    core.desk.apply({ type: 'ringing', callId: 'c-2', ani: '03-1234-5678' });
+    core.desk.apply({ type: 'ended', callId: 'c-2' });
+    expect(changes).toHaveLength(0);
+    await vi.waitFor(() => expect(changes).toHaveLength(2));
+    expect(changes.map((c) => [c.cause, c.call.state, c.pop?.e164])).toEqual([
+      ['ringing', 'ringing', '+81312345678'],
+      ['ended', 'missed', undefined],
+    ]);
   });
 });

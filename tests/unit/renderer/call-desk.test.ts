@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { directCall, ringingCall, type CallSession } from '../../../src/shared/calls/call-session';
+import {
+  directCall,
+  popsWorkspace,
+  ringingCall,
+  type CallSession,
+} from '../../../src/shared/calls/call-session';
 import { demoPolicies } from '../../../src/shared/demo/policies';
 import {
   callDesk,
   callWork,
   initialCallDesk,
   pendingSupervisorAlert,
-  popsWorkspace,
   type CallDeskAction,
   type CallDeskState,
 } from '../../../src/renderer/src/call/call-desk';

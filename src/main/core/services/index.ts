@@ -12,14 +12,9 @@ import {
   readTaxonomy,
   searchKnowledge,
 } from '../db/guidance/guidance.repository';
-import { toE164 } from '../../../shared/phone';
+import { readScreenPop } from '../calls/screen-pop';
 import { readCustomerCard } from '../db/customer-card';
-import {
-  countCustomers,
-  findCustomerIdsByPhone,
-  getCustomerSummaries,
-  summarizeCard,
-} from '../db/customers/customer.repository';
+import { countCustomers } from '../db/customers/customer.repository';
 import type { Database } from '../db/database';
 import { searchCustomers } from '../db/search/customer-search';
 import { AppError } from '../errors';
@@ -81,16 +76,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       return { locale };
     },
     'customers:search': ({ query, limit }) => searchCustomers(db, query, limit),
-    'customers:screenPop': async ({ phone }) => {
-      const e164 = toE164(phone);
-      if (!e164) return { e164: null, matches: [], card: null };
-      const ids = await findCustomerIdsByPhone(db, e164);
-      if (ids.length !== 1)
-        return { e164, matches: await getCustomerSummaries(db, ids), card: null };
-      // The usual case, one caller: the card already holds everything its summary shows.
-      const card = await readCustomerCard(db, ids[0] as string);
-      return { e164, matches: card ? [summarizeCard(card)] : [], card };
-    },
+    'customers:screenPop': ({ phone }) => readScreenPop(db, phone),
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);

@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { CustomerCard, Language } from '../../../shared/domain';
 import { harassmentIncident, nowDayOf } from '../../../shared/guidance';
-import type { AppInfo, IpcError } from '../../../shared/ipc';
+import type { AppInfo, GuidanceReference, IpcError, ScreenPopResult } from '../../../shared/ipc';
 import { ErrorState } from '../app/ErrorState';
-import { useKoeQuery } from '../app/use-koe-query';
+import { useKoeQuery, type KoeQuery } from '../app/use-koe-query';
 import { CustomerCardSkeleton } from '../customer/CustomerCardSkeleton';
 import { CustomerCardView } from '../customer/CustomerCardView';
 import { CurrentCallContext } from '../customer/current-call';
@@ -18,6 +18,7 @@ import { GuidancePanel } from '../guidance/GuidancePanel';
 import { HarassmentPanel } from '../guidance/HarassmentPanel';
 import { KnowledgeDrawer } from '../guidance/KnowledgeDrawer';
 import { LikelyReasonBanner } from '../guidance/LikelyReasonBanner';
+import { useGuidanceReference } from '../guidance/use-guidance-reference';
 import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
 import { pendingSupervisorAlert, type CallWork } from './call-desk';
 import { callerNumber, popNumber } from './call-display';
@@ -26,11 +27,12 @@ import { CallBar } from './CallBar';
 import { CallerChooser } from './CallerChooser';
 import type { CallDesk } from './use-call-desk';
 
-const NO_INPUT = {};
-
 /** The main area below the header: the workspace fills it, and each column scrolls on its own. */
 const WORKSPACE_HEIGHT =
   'calc(100dvh - var(--app-shell-header-height, 72px) - 2 * var(--mantine-spacing-md))';
+
+/** The deferred card before its first background pass. */
+const NOT_YET = Symbol('not yet');
 
 interface CallWorkspaceProps {
   desk: CallDesk;
@@ -82,10 +84,15 @@ interface ActiveCallProps extends CallWorkspaceProps {
 function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   const { t, i18n } = useTranslation();
   const uiLanguage: Language = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
-  const reference = useKoeQuery('guidance:reference', NO_INPUT);
+  const reference = usePinnedReference();
 
   // The caller: the pop by number names one customer, or the agent chooses.
-  const pop = useKoeQuery('customers:screenPop', { phone: popNumber(call) });
+  // The ring brought the pop with it; a call found at reload (or without one) reads it.
+  const [pushedPop] = useState(() => desk.pushedPop(call.callId));
+  const popRead = useKoeQuery('customers:screenPop', pushedPop ? null : { phone: popNumber(call) });
+  const pop: KoeQuery<ScreenPopResult> = pushedPop
+    ? { status: 'success', value: pushedPop }
+    : popRead;
   const popCard = pop.status === 'success' ? pop.value.card : null;
   const chosenId = work.customerId !== undefined ? work.customerId : popCard?.customer.id;
   const needsRead = typeof chosenId === 'string' && popCard?.customer.id !== chosenId;
@@ -108,20 +115,23 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   // While the agent picks the caller, the general script greets them.
   const choosing = chosenId === undefined && pop.status === 'success';
   const guidanceCard = card === undefined && choosing ? null : card;
+  // At the ring the card is what the agent needs first: it commits and paints on its own, and
+  // the guidance (banner, script, actions) is worked out and rendered in the next,
+  // interruptible pass — also when the ring brought the card, and the workspace mounts with it.
+  const deferredCard = useDeferredValue<CustomerCard | null | undefined | typeof NOT_YET>(
+    guidanceCard,
+    NOT_YET,
+  );
   const referenceValue = reference.status === 'success' ? reference.value : null;
   const guidance = useMemo<CallGuidance | null>(() => {
-    if (!referenceValue || guidanceCard === undefined) return null;
-    return callGuidance(guidanceCard, referenceValue, {
+    if (!referenceValue || deferredCard === undefined || deferredCard === NOT_YET) return null;
+    return callGuidance(deferredCard, referenceValue, {
       now,
       uiLanguage,
       agentName,
       retailerName,
     });
-  }, [referenceValue, guidanceCard, now, uiLanguage, agentName, retailerName]);
-
-  // At the ring the card is what the agent needs first: it commits and paints on its own, and
-  // the guidance (banner, script, actions) renders in the next, interruptible pass.
-  const shownGuidance = useDeferredValue(guidance);
+  }, [referenceValue, deferredCard, now, uiLanguage, agentName, retailerName]);
 
   // Keyboard first: the pop takes the focus from wherever it was (the header search, typically),
   // so the script's keys work at once; a part of the workspace that took it keeps it.
@@ -197,10 +207,10 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   const left = (
     <Stack gap="sm">
       {endError && <ErrorState error={endError} />}
-      {shownGuidance && card && reference.status === 'success' && (
+      {guidance && card && reference.status === 'success' && (
         <LikelyReasonBanner
-          reasons={shownGuidance.reasons}
-          alerts={shownGuidance.alerts}
+          reasons={guidance.reasons}
+          alerts={guidance.alerts}
           taxonomy={reference.value.taxonomy}
           language={uiLanguage}
           nowDay={nowDay}
@@ -269,7 +279,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
           <CustomerCardSkeleton />
         ) : (
           <GuidancePanel
-            guidance={shownGuidance}
+            guidance={guidance}
             uiLanguage={uiLanguage}
             scriptPath={
               guidance?.selection && work.script?.scriptId === guidance.selection.script.scriptId
@@ -337,4 +347,16 @@ function CallerChooserNewOnly() {
       description={t('call.newCallerConfirmedDescription')}
     />
   );
+}
+
+/**
+ * The guidance reference as it was when the call's guidance first showed: a script published
+ * during the call reaches the next call, never this one (the agent's place in it would move).
+ */
+function usePinnedReference(): KoeQuery<GuidanceReference> {
+  const latest = useGuidanceReference();
+  const [pinned, setPinned] = useState<GuidanceReference | null>(null);
+  // Adjusted while rendering (React's pattern for state derived from a changing input).
+  if (!pinned && latest.status === 'success') setPinned(latest.value);
+  return pinned ? { status: 'success', value: pinned } : latest;
 }

@@ -6,10 +6,9 @@ import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
 import { CustomerCardSkeleton } from '../customer/CustomerCardSkeleton';
 import { CustomerCardView } from '../customer/CustomerCardView';
+import { useGuidanceReference } from '../guidance/use-guidance-reference';
 import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
 import { doneCallSession } from './call-display';
-
-const NO_INPUT = {};
 
 interface WrapUpEditViewProps {
   callId: string;
@@ -22,7 +21,7 @@ interface WrapUpEditViewProps {
 export function WrapUpEditView({ callId, line, onDone }: WrapUpEditViewProps) {
   const { t } = useTranslation();
   const record = useKoeQuery('wrapUp:get', { callId });
-  const reference = useKoeQuery('guidance:reference', NO_INPUT);
+  const reference = useGuidanceReference();
   const customerId = record.status === 'success' ? (record.value?.customerId ?? null) : null;
   const card = useKoeQuery('customers:card', customerId ? { customerId } : null);
 

@@ -219,8 +219,3 @@ export function pendingSupervisorAlert(work: CallWork): SupervisorAlertStage | n
   if (supervisorAlerts.length > 0) return null;
   return harassment.stage === 'idle' ? null : harassment.stage;
 }
-
-/** Whether a call event should bring the call workspace up and pop the caller. */
-export function popsWorkspace(cause: CallDeskCause): boolean {
-  return cause === 'ringing' || cause === 'started';
-}

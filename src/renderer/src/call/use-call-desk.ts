@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { CallSession } from '../../../shared/calls/call-session';
+import { popsWorkspace, type CallSession } from '../../../shared/calls/call-session';
 import type { Policy } from '../../../shared/domain/guidance';
 import type { HarassmentEvent } from '../../../shared/guidance';
-import type { IpcError, IpcResult } from '../../../shared/ipc';
+import type { IpcError, IpcResult, ScreenPopResult } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
 import {
   callDesk,
   callWork,
   initialCallDesk,
-  popsWorkspace,
   type CallDeskState,
   type CallWork,
   type SupervisorAlertStage,
@@ -19,6 +18,8 @@ export interface CallDesk {
   /** The current call's work (customer chosen, harassment, script); null when idle. */
   currentWork: CallWork | null;
   workFor(callId: string): CallWork;
+  /** The screen pop main sent with the call's ring (or start); undefined when none came. */
+  pushedPop(callId: string): ScreenPopResult | undefined;
   reload(): void;
   /** A typed number: the agent takes a call outside the CTI. */
   start(phone: string): Promise<IpcResult<CallSession>>;
@@ -67,13 +68,18 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
     });
   }, []);
 
+  // Only the current call's pop is needed; a new ring replaces it.
+  const pushed = useRef<{ callId: string; pop: ScreenPopResult } | null>(null);
+
   useEffect(() => {
     reload();
-    const offChanged = window.koe.on('calls:changed', ({ call, cause }) => {
+    const offChanged = window.koe.on('calls:changed', ({ call, cause, pop }) => {
+      if (pop) pushed.current = { callId: call.callId, pop };
       dispatch({ type: 'changed', call, cause });
       if (popsWorkspace(cause)) onPopRef.current(call);
-      // "My calls today" and the agent come with the full state: read it again.
-      reload();
+      // "My calls today" and the agent come with the full state: read it again — except at a
+      // ring, which changes neither, and whose card must not wait behind that read in main.
+      if (cause !== 'ringing') reload();
     });
     const offAlert = window.koe.on('calls:supervisorAlert', ({ callId, stage, at }) =>
       dispatch({ type: 'supervisorAlerted', callId, stage, at }),
@@ -119,6 +125,10 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
     state,
     currentWork,
     workFor: useCallback((callId: string) => callWork(state, callId), [state]),
+    pushedPop: useCallback(
+      (callId: string) => (pushed.current?.callId === callId ? pushed.current.pop : undefined),
+      [],
+    ),
     reload,
     start,
     end,

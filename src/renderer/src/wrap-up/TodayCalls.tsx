@@ -15,7 +15,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonLabel } from '../../../shared/guidance';
 import type { TodayCall } from '../../../shared/ipc';
-import { useKoeQuery } from '../app/use-koe-query';
+import { useGuidanceReference } from '../guidance/use-guidance-reference';
 import { currentLanguage } from '../i18n/i18n';
 import {
   callerNumber,
@@ -54,7 +54,7 @@ export function TodayCalls({ today, onEdit }: TodayCallsProps) {
   const locale = i18n.resolvedLanguage ?? 'ja';
   const language = currentLanguage();
   // The reasons' labels; until they arrive a reason shows as its code.
-  const reference = useKoeQuery('guidance:reference', today.length > 0 ? {} : null);
+  const reference = useGuidanceReference();
   const taxonomy = reference.status === 'success' ? reference.value.taxonomy : undefined;
   const now = useNowUntilNextDeadline(today);
   const recent = useRecentSave();
