@@ -135,10 +135,21 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
 
   // Keyboard first: the pop takes the focus from wherever it was (the header search, typically),
   // so the script's keys work at once; a part of the workspace that took it keeps it.
+  // Moved after the first paint: focusing forces a layout of the whole new screen, which the
+  // frame does anyway — done first, it held the card back by tens of milliseconds.
   const workspace = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const root = workspace.current;
-    if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const root = workspace.current;
+        if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, []);
 
   const [knowledgeOpen, setKnowledgeOpen] = useState(false);

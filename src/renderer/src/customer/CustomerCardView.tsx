@@ -1,5 +1,5 @@
 import { Grid, Stack } from '@mantine/core';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { CustomerCard } from '../../../shared/domain';
 import { ClaimsSection } from './ClaimsSection';
 import { ContactsSection } from './ContactsSection';
@@ -22,14 +22,23 @@ export function CustomerCardView({ card }: { card: CustomerCard }) {
   );
   // Read once per card: lateness is counted against the retailer's calendar day.
   const today = useMemo(() => retailerDate(new Date()), []);
+  // The first frame shows who is calling, their latest order and what they were told, returned,
+  // claimed and asked — what the agent reads first when the phone rings. Older orders (their
+  // shipments and tracking are most of the card's weight) follow in a background pass.
+  const whole = useDeferredValue(true, false);
   return (
-    <Stack gap="md" data-testid="customer-card">
+    <Stack gap="md" data-testid="customer-card" data-complete={whole}>
       <IdentityPanel customer={card.customer} />
       {/* Container breakpoints: two columns on the customer page, one in the narrower call
           workspace column (the orders need the width). */}
       <Grid gap="md" type="container" breakpoints={CARD_BREAKPOINTS}>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <OrdersSection orders={card.orders} shipments={card.shipments} today={today} />
+          <OrdersSection
+            orders={card.orders}
+            shown={whole ? card.orders.length : 1}
+            shipments={card.shipments}
+            today={today}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">

@@ -9,10 +9,13 @@ import { ShipmentItem } from './ShipmentItem';
 /** Orders with their lines (product names, not SKUs) and their shipments beneath each. */
 export function OrdersSection({
   orders,
+  shown = orders.length,
   shipments,
   today,
 }: {
   orders: Order[];
+  /** How many of the orders to render (the card's first frame shows the latest one only). */
+  shown?: number;
   shipments: Shipment[];
   today: string;
 }) {
@@ -25,7 +28,7 @@ export function OrdersSection({
       emptyText={t('orders.empty')}
     >
       <Stack gap="md">
-        {orders.map((order) => (
+        {orders.slice(0, shown).map((order) => (
           <OrderItem
             key={order.id}
             order={order}
