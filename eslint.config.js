@@ -125,7 +125,11 @@ export default tseslint.config(
   {
     // Migrations are frozen in time: they see the database as Kysely<any> and import nothing of
     // the app, so a later change to the app can never change what an old migration does.
-    files: ['src/main/core/db/migrations/2*.ts', 'server/src/db/migrations.ts'],
+    files: [
+      'src/main/core/db/migrations/2*.ts',
+      'server/src/db/migrations.ts',
+      'server/src/db/*.migration.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       'no-restricted-imports': [
@@ -133,8 +137,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**', '!kysely', '!kysely/migration'],
-              message: 'A migration imports only kysely.',
+              // The server's list may import its migrations, each frozen in a file of its own.
+              regex: '^(?!kysely$|kysely/migration$|\\./[\\w-]+\\.migration$)',
+              message: 'A migration imports only kysely (and the list, its migrations).',
             },
           ],
         },

@@ -91,6 +91,8 @@ export async function benchCtiRing(): Promise<Figure[]> {
     appVersion: 'bench',
     databaseFile: BENCH_DATABASE,
     ctiPort: 0,
+    // The ring alone: a fit of the bench-size cache would compete for the shared cores.
+    predictions: false,
   });
   const harness = await startHarnessServer({ core, rendererDir });
   const browser = await launchChromium();

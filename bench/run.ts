@@ -7,11 +7,13 @@ import { loadPreferences } from '../src/main/core/preferences/preferences';
 import { createServices } from '../src/main/core/services';
 import { benchBulkLoad } from './bulk-load.bench';
 import { benchCtiRing } from './cti-ring.bench';
+import { benchPrediction } from './prediction.bench';
 import { openBenchDatabase } from './lib/bench-database';
 import { printFigure, note } from './lib/figures';
 import { benchScreenPop } from './screen-pop.bench';
 import { benchSearch } from './search.bench';
 import { benchSync, benchVocIngest } from './sync.bench';
+import { benchVocExport } from './voc-export.bench';
 import { benchWrapUpSave } from './wrap-up.bench';
 
 /**
@@ -25,6 +27,8 @@ const benches = {
   search: async () => benchSearch(await readSide()),
   sync: async () => benchSync(),
   'wrap-up': async () => benchWrapUpSave(),
+  // The learned models: quality on held-out data vs baselines, fit time, per-card latency.
+  prediction: async () => benchPrediction(),
   // Needs the built renderer (npx electron-vite build) and Chromium.
   'cti-ring': async () => benchCtiRing(),
   // Server VoC ingest alone (also part of `sync`): SQLite, and PostgreSQL when
@@ -37,6 +41,9 @@ const benches = {
     rmSync(dir, { recursive: true, force: true });
     return figures;
   },
+  // The server's streamed VoC export of a large table (KOE_BENCH_VOC_EXPORT_ROWS, 1,000,000 by
+  // default): rows/s and the server's memory during the stream vs the export's size.
+  'voc-export': async () => benchVocExport(),
 };
 
 let readSideOnce: ReturnType<typeof openReadSide> | undefined;

@@ -7,7 +7,12 @@ import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
 import { eventStreamRoute } from './live/event-stream';
 import { apiRoutes } from './routes/api-routes';
+import { riskThresholdRoutes } from './routes/risk-threshold-routes';
+import { scriptAuthoringRoutes } from './routes/script-authoring-routes';
 import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
+import { insightsRoutes } from './routes/insights-routes';
+import { webhookRoutes } from './routes/webhook-routes';
+import { startWebhookWorker, type WebhookDeliveryOptions } from './webhooks/webhook-worker';
 
 export interface ServerOptions {
   store: ServerStore;
@@ -16,6 +21,8 @@ export interface ServerOptions {
   secret: string;
   version?: string;
   logger?: boolean;
+  /** The webhook delivery worker of this process: its timing (tests), or false for none. */
+  webhooks?: Partial<WebhookDeliveryOptions> | false;
 }
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
@@ -82,11 +89,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const routes = [
     ...apiRoutes(options),
     ...vocExportRoutes(options),
+    ...riskThresholdRoutes(options),
+    ...scriptAuthoringRoutes(options),
+    ...webhookRoutes(options),
+    ...insightsRoutes(options),
     eventStreamRoute(options.notifier),
   ];
   registerRoutes(app, routes, authenticate);
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));
   app.get('/openapi.json', async () => document);
   app.get('/health', async () => ({ ok: true }));
+  if (options.webhooks !== false) {
+    const worker = startWebhookWorker(options.store, options.webhooks ?? {});
+    // Stopped before the caller closes the store: a round in flight finishes first.
+    app.addHook('onClose', () => worker.stop());
+  }
   return app;
 }

@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { RetailerRecord } from '../../src/shared/protocol/records';
 import { hashPassword } from './auth/passwords';
 import { applyChanges } from './data/change-log';
+import {
+  collectOrderRefs,
+  generateDemoVocHistory,
+  insertDemoVocHistory,
+  type DemoOrderRef,
+} from './demo-voc-history';
 import type { ServerDb } from './db/schema';
 import type { Role } from './db/schema';
 
@@ -141,8 +147,18 @@ export async function seedDemoRetailerIfEmpty(
     users: DEMO_USERS,
     password: DEMO_PASSWORD,
   });
+  const orders = new Map<string, DemoOrderRef>();
   for (const batch of records()) {
     await applyChanges(db, DEMO_TENANT_ID, batch, []);
+    collectOrderRefs(batch, orders);
+  }
+  // Eight weeks of past calls, so the insights view has something to say in the demo.
+  if (orders.size > 0) {
+    await insertDemoVocHistory(
+      db,
+      DEMO_TENANT_ID,
+      generateDemoVocHistory([...orders.values()], new Date()),
+    );
   }
   return true;
 }

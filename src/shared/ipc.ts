@@ -3,9 +3,18 @@ import type { CallDeskCause, CallSession } from './calls/call-session';
 import type { CustomerCard, CustomerSummary, Language } from './domain';
 import type { KnowledgeAnswer, Policy, ReasonNode, ScriptVersion } from './domain/guidance';
 import { id, language } from './domain/primitives';
-import { harassmentIncident, resolution, sentiment, type VocRecord } from './domain/voc';
+import {
+  harassmentIncident,
+  outreachOutcome,
+  resolution,
+  sentiment,
+  type VocRecord,
+} from './domain/voc';
+import type { OutreachEntry } from './outreach/outreach-ranking';
 import type { Role } from './protocol/auth';
 import type { SyncStatus } from './sync-status';
+import { studioIpcHandlers, type ScriptUpdate } from './studio-ipc';
+import { insightsIpcHandlers } from './insights-ipc';
 
 /**
  * THE contract between the renderer and the main process. Nothing else crosses.
@@ -102,6 +111,14 @@ export interface WrapUpSaved {
   redacted: { cardNumbers: number; securityCodes: number };
 }
 
+/** The proactive outreach list (see `rankOutreach`). */
+export interface OutreachList {
+  entries: OutreachEntry[];
+  /** True when more customers qualified than were returned. */
+  truncated: boolean;
+  generatedAt: string;
+}
+
 /** How a softphone or telephony connector reaches the CTI bridge (shown in Settings). */
 export interface CtiInfo {
   url: string;
@@ -131,7 +148,12 @@ export const wrapUpInput = z
     customerWords: z.string().max(4000),
     scriptId: z.string().max(64).nullable(),
     scriptVersion: z.number().int().min(1).nullable(),
+    /** The script steps the agent went through, and the next-best-actions used (VoC). */
+    scriptSteps: z.array(z.string().max(64)).max(200).optional(),
+    nextBestActions: z.array(z.string().max(64)).max(50).optional(),
     harassment: harassmentIncident.nullable(),
+    /** How a proactive call went; required on an outbound call from the outreach list. */
+    outreachOutcome: outreachOutcome.optional(),
   })
   .strict();
 export type WrapUpInput = z.input<typeof wrapUpInput>;
@@ -163,9 +185,31 @@ export const ipcHandlers = {
       .strict(),
   ),
   'calls:state': channel<CallsState>()(z.object({}).strict()),
-  /** The agent takes or places a call outside the CTI (a typed number). */
+  /**
+   * The agent takes or places a call outside the CTI (a typed number), or calls a customer from
+   * the outreach list (`direction: 'outbound'`, `reason: 'proactive'`, whom and which order).
+   */
   'calls:start': channel<CallSession>()(
-    z.object({ phone: z.string().trim().min(1).max(40) }).strict(),
+    z
+      .object({
+        phone: z.string().trim().min(1).max(40),
+        direction: z.enum(['inbound', 'outbound']).optional(),
+        reason: z.literal('proactive').optional(),
+        customerId: id.optional(),
+        orderId: id.nullable().optional(),
+      })
+      .strict()
+      .refine(
+        (c) =>
+          c.direction === 'outbound'
+            ? c.reason === 'proactive' && c.customerId !== undefined
+            : c.reason === undefined && c.customerId === undefined && c.orderId === undefined,
+        { message: 'an outbound call names its reason (proactive) and customer; others do not' },
+      ),
+  ),
+  /** Customers to call about a delay they have not been told of, most important first. */
+  'outreach:list': channel<OutreachList>()(
+    z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
   ),
   /** The agent ends the call in Koe (a call without CTI events, or a softphone that stays quiet). */
   'calls:end': channel<CallSession>()(z.object({ callId }).strict()),
@@ -210,6 +254,8 @@ export const ipcHandlers = {
       })
       .strict(),
   ),
+  ...studioIpcHandlers,
+  ...insightsIpcHandlers,
 };
 
 /** Pushes from main to the renderer. */
@@ -229,6 +275,8 @@ export interface IpcEvents {
   'calls:changed': { call: CallSession; cause: CallDeskCause; pop?: ScreenPopResult };
   /** A supervisor was alerted (harassment); the UI confirms it to the agent. */
   'calls:supervisorAlert': { callId: string; customerId: string | null; stage: string; at: string };
+  /** New script versions arrived by sync (a trainer published): the agent sees the notes. */
+  'scripts:updated': { updates: ScriptUpdate[] };
 }
 
 export type IpcChannel = keyof typeof ipcHandlers;
@@ -244,12 +292,15 @@ export const ipcEventNames: readonly IpcEventName[] = [
   'sync:status',
   'calls:changed',
   'calls:supervisorAlert',
+  'scripts:updated',
 ];
 
 export type IpcErrorCode =
   | 'unknown_channel'
   | 'invalid_input'
   | 'not_found'
+  /** The signed-in user's role may not do this (an agent opening the script studio). */
+  | 'forbidden'
   /** The request contradicts the current state (a call already ended, an edit too late). */
   | 'conflict'
   | 'database_too_new'

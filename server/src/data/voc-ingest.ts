@@ -3,6 +3,7 @@ import type { VocRecord } from '../../../src/shared/domain/voc';
 import type { VocPushOutcome } from '../../../src/shared/protocol/voc-push';
 import type { Principal } from '../auth/access-tokens';
 import type { ServerDb } from '../db/schema';
+import { enqueueVocDeliveries, type VocEvent } from '../webhooks/webhook-queue';
 
 /** Canonical JSON (keys sorted at every depth), so equal content always hashes equal. */
 export function canonicalJson(value: unknown): string {
@@ -28,6 +29,9 @@ const ROWS_PER_INSERT = 500;
  * One multi-row `insert … on conflict do nothing returning id` for the batch, then one read of
  * the first copies of the ids that were already there (or came twice in the batch): a round trip
  * or two per batch instead of one or two per record.
+ *
+ * Webhook deliveries of what was stored are queued through the same handle: called in a
+ * transaction, a record and its deliveries commit together.
  */
 export async function ingestVocRecords(
   db: ServerDb,
@@ -93,6 +97,8 @@ export async function ingestVocRecords(
   }
 
   accepted.clear();
+  // What webhooks announce: each record stored new, each correction that replaced one.
+  const events: VocEvent[] = [];
   let next = 0;
   const outcomes: VocPushOutcome[] = [];
   for (const [i, record] of records.entries()) {
@@ -108,6 +114,7 @@ export async function ingestVocRecords(
     if (inserted.has(row.id) && !accepted.has(row.id)) {
       accepted.add(row.id);
       outcomes.push({ id: record.id, status: 'accepted', receivedAt });
+      events.push({ event: 'voc.created', record, receivedAt });
       continue;
     }
     const stored = first.get(row.id);
@@ -145,6 +152,7 @@ export async function ingestVocRecords(
         revision: record.revision,
       });
       outcomes.push({ id: record.id, status: 'accepted', receivedAt });
+      events.push({ event: 'voc.updated', record, receivedAt });
     } else {
       outcomes.push(
         conflict(
@@ -155,6 +163,7 @@ export async function ingestVocRecords(
       );
     }
   }
+  await enqueueVocDeliveries(db, principal.tenantId, events);
   return outcomes;
 }
 

@@ -29,6 +29,11 @@ export async function openServerStore(options: {
   let store: ServerStore;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the database closed (a restart, a failover, an administrator) must not
+    // crash the server: the pool drops it and opens another when one is needed.
+    pool.on('error', (error) => {
+      console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', pool, close: () => db.destroy() };
   } else {

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { scriptAuthoring } from './script-authoring.migration';
+import { webhooksAndInsights } from './webhooks-insights.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -121,6 +123,8 @@ const vocExportIndex: Migration = {
 export const serverMigrations: Record<string, Migration> = {
   '2026_11_23_0001_server': initial,
   '2026_11_23_0002_voc_export_index': vocExportIndex,
+  '2026_11_23_0003_script_authoring': scriptAuthoring,
+  '2026_11_23_0004_webhooks_insights': webhooksAndInsights,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -75,6 +75,59 @@ export interface ServerSettingTable {
   value: string;
 }
 
+export interface WebhookTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  secret: string;
+  /** JSON array of event names. */
+  events: string;
+  created_by: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
+
+export interface WebhookDeliveryTable {
+  id: string;
+  tenant_id: string;
+  webhook_id: string;
+  event: string;
+  voc_id: string;
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  leased_by: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface ScriptDraftTable {
+  tenant_id: string;
+  script_id: string;
+  content: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A published studio version: inserted once, never updated. */
+export interface ScriptPublicationTable {
+  tenant_id: string;
+  script_id: string;
+  version: number;
+  content: string;
+  release_notes: string;
+  published_by: string;
+  published_by_name: string;
+  published_at: string;
+  rollback_of: number | null;
+}
+
 export interface ServerDatabase {
   tenants: TenantTable;
   centers: CenterTable;
@@ -84,6 +137,10 @@ export interface ServerDatabase {
   records: RecordTable;
   voc_records: VocRecordTable;
   server_settings: ServerSettingTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  script_drafts: ScriptDraftTable;
+  script_publications: ScriptPublicationTable;
 }
 
 export type ServerDb = Kysely<ServerDatabase> | Transaction<ServerDatabase>;

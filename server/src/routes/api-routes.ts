@@ -18,6 +18,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords';
 import { issueRefreshToken, rotateRefreshToken } from '../auth/refresh-tokens';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
 import { ingestVocRecords } from '../data/voc-ingest';
+import { publishOutreachNotices } from '../data/outreach-notices';
 import type { ServerDatabase } from '../db/schema';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
@@ -186,9 +187,22 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       body: vocPushRequest,
       response: vocPushResponse,
       rateLimitPerMinute: 120,
-      handler: async ({ principal, body }) => ({
-        results: await ingestVocRecords(db, principal, body.records),
-      }),
+      handler: async ({ principal, body }) => {
+        // One transaction: the records, their webhook deliveries and the notices of proactive
+        // calls (every desktop pulls them: the customer was told) commit together.
+        const { results, noticed } = await db.transaction().execute(async (trx) => {
+          const results = await ingestVocRecords(trx, principal, body.records);
+          const noticed = await publishOutreachNotices(
+            trx,
+            principal.tenantId,
+            body.records,
+            results,
+          );
+          return { results, noticed };
+        });
+        if (noticed !== null) await notifier.publish(principal.tenantId, noticed);
+        return { results };
+      },
     }),
     defineRoute({
       method: 'GET',

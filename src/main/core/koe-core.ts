@@ -10,10 +10,20 @@ import { readScreenPop } from './calls/screen-pop';
 import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
 import { openDatabase, type LocalDatabase } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
+import { startPredictionService, type PredictionService } from './guidance/prediction-service';
+import {
+  startPredictionWorker,
+  typescriptPredictionWorkerEntry,
+  type PredictionWorkerEntry,
+  type PredictionWorkerHandle,
+} from './guidance/prediction-worker-host';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
 import { parseKoeLink } from './links/koe-link';
 import { loadPreferences, type PreferencesStore } from './preferences/preferences';
 import { createServices } from './services';
+import { createStudioClient } from './studio/studio-client';
+import { createInsightsClient } from './insights/insights-client';
+import { watchScriptUpdates } from './studio/script-update-notices';
 import { AppError } from './errors';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
@@ -58,6 +68,13 @@ export interface KoeCoreOptions {
   ctiPort?: number | false;
   /** The cache file, instead of the one in `dataDir` (the benchmarks' bench-size cache). */
   databaseFile?: string;
+  /**
+   * Delivery estimates and predicted call reasons on every card (default on). Benchmarks and
+   * tests that do not look at them pass false: no fitting worker is started.
+   */
+  predictions?: boolean;
+  /** How to start the prediction worker's code (bundled in the app, TypeScript under tsx). */
+  predictionWorkerEntry?: PredictionWorkerEntry;
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -85,6 +102,26 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const events = createEventBus();
+  // Delivery estimates and predicted call reasons on every card. The models are fitted on the
+  // prediction worker's thread (reading this cache on its own connection) and only scored here;
+  // the stored fit is reused at start unless deliveries or contacts arrived since.
+  let fitWorker: PredictionWorkerHandle | null = null;
+  let predictions: PredictionService | null = null;
+  if (options.predictions !== false) {
+    const worker = startPredictionWorker(
+      options.predictionWorkerEntry ?? typescriptPredictionWorkerEntry,
+      { dbFile, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+    );
+    fitWorker = worker;
+    predictions = startPredictionService({
+      db: database.db,
+      fitter: (request) => worker.refresh(request),
+      events,
+    });
+    void predictions.refresh();
+  }
+  const scriptNotices = watchScriptUpdates(database.db, events);
+  let lastPullAt: string | null = null;
   const preferences = loadPreferences(options.dataDir, options.systemLocale);
 
   let sync: SyncWorkerHandle | null = null;
@@ -120,7 +157,14 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
       },
       sessions: retailer.sessions,
-      onStatus: (status) => events.emit('sync:status', status),
+      onStatus: (status) => {
+        events.emit('sync:status', status);
+        // A finished pull may have brought a newly published script: the agent hears of it.
+        if (status.phase === 'idle' && status.lastSyncedAt !== lastPullAt) {
+          lastPullAt = status.lastSyncedAt;
+          void scriptNotices.check();
+        }
+      },
     });
     if (!retailer.sessions.load() && retailer.demoAgent) {
       signInDemoAgent(sync, retailer.demoAgent);
@@ -164,6 +208,20 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       events,
       preferences,
       appVersion: options.appVersion,
+      studio: retailer
+        ? createStudioClient({
+            baseUrl: retailer.baseUrl,
+            sessions: retailer.sessions,
+            requestRefresh: () => sync?.syncNow(),
+          })
+        : null,
+      insights: retailer
+        ? createInsightsClient({
+            baseUrl: retailer.baseUrl,
+            sessions: retailer.sessions,
+            requestRefresh: () => sync?.syncNow(),
+          })
+        : null,
       retailer: retailer
         ? {
             url: retailer.baseUrl,
@@ -226,6 +284,8 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       if (signInRetry) clearTimeout(signInRetry);
       await cti?.close();
       await sync?.stop();
+      predictions?.close();
+      await fitWorker?.stop();
       await database.close();
     },
   };

@@ -148,6 +148,7 @@ export function startKoeApp(): void {
         savedSessions: retailer.savedSessions,
         // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
         syncWorkerEntry: { file: join(mainDir, 'sync-worker.js') },
+        predictionWorkerEntry: { file: join(mainDir, 'prediction-worker.js') },
       });
       core = started;
 

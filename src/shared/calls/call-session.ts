@@ -35,6 +35,17 @@ export interface CallSession {
   wrapUpSavedAt: string | null;
   /** After-call work: from the end of the call to the saved wrap-up, in whole seconds. */
   afterCallWorkSeconds: number | null;
+  /** Absent on calls the customer made; `outbound` when the agent called them from Koe. */
+  direction?: 'inbound' | 'outbound';
+  /** An outbound call from the outreach list: whom it is for, and which order's delay. */
+  outreach?: OutreachCallTarget;
+}
+
+/** The customer (and order) a proactive call from the outreach list is about. */
+export interface OutreachCallTarget {
+  reason: 'proactive';
+  customerId: string;
+  orderId: string | null;
 }
 
 export type CallEvent =

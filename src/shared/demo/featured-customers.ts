@@ -50,6 +50,30 @@ export const DEMO_FEATURED_CUSTOMERS = {
     orderId: 'ord-demo-carter-shoes',
     returnId: 'ret-demo-carter-shoes',
   },
+  /**
+   * 高橋 誠, VIP: a Sagawa parcel 2 days past its promise, the carrier reports a delay, and only
+   * the shipping e-mail went out — the first line of the proactive outreach list.
+   */
+  lateUntold: {
+    customerId: 'cus-demo-takahashi-makoto',
+    phone: '080-3141-5926',
+    e164: '+818031415926',
+    orderId: 'ord-demo-takahashi-kettle',
+    shipmentId: 'shp-demo-takahashi-kettle',
+    daysLate: 2,
+  },
+  /**
+   * 伊藤 翔太: a second not-received claim in a year, for a ¥39,800 monitor the carrier
+   * photographed and GPS-logged at the door, after a recent address change — a high-risk claim.
+   */
+  highRiskClaim: {
+    customerId: 'cus-demo-ito-shota',
+    phone: '080-2718-2818',
+    e164: '+818027182818',
+    orderId: 'ord-demo-ito-monitor',
+    shipmentId: 'shp-demo-ito-monitor',
+    claimId: 'clm-demo-ito-monitor',
+  },
   /** 田中 健一 and 田中 美咲 share the house phone. */
   household: {
     customerIds: ['cus-demo-tanaka-kenichi', 'cus-demo-tanaka-misaki'],
@@ -65,6 +89,8 @@ export const FEATURED_PHONES_E164: ReadonlySet<string> = new Set([
   '+14155550142',
   '+81661234567',
   '+818023456789',
+  '+818031415926',
+  '+818027182818',
 ]);
 
 export const FEATURED_EMAILS: ReadonlySet<string> = new Set([
@@ -73,9 +99,11 @@ export const FEATURED_EMAILS: ReadonlySet<string> = new Set([
   'emily.carter@gmail.com',
   'kenichi.tanaka@docomo.ne.jp',
   'misaki_tanaka1988@yahoo.co.jp',
+  'makoto.takahashi@icloud.com',
+  'shota.ito@gmail.com',
 ]);
 
-export const FEATURED_CUSTOMER_COUNT = 5;
+export const FEATURED_CUSTOMER_COUNT = 7;
 
 interface LineSpec {
   sku: string;
@@ -572,5 +600,203 @@ export function featuredCustomerRecords(nowMs: number, seq: Sequences): Retailer
       ev(-1, 15.5, 'in_transit', '市川郵便局', '荷物受付'),
     ],
   );
+
+  outreachAndRiskCustomers(b);
   return b.records;
+}
+
+/** The outreach list's first customer and a high-risk claim (issue 6), added after the others. */
+function outreachAndRiskCustomers(b: FeaturedBuilder): void {
+  const F = DEMO_FEATURED_CUSTOMERS;
+
+  // 5. 高橋 誠 — VIP; a Sagawa parcel from Osaka, 2 days late, told only that it shipped.
+  const takahashi = F.lateUntold.customerId;
+  b.customer({
+    id: takahashi,
+    familyName: '高橋',
+    givenName: '誠',
+    familyNameKana: 'タカハシ',
+    givenNameKana: 'マコト',
+    language: 'ja',
+    tier: 'vip',
+    lifetimeValue: 1_248_000,
+    prefecture: '神奈川県',
+    postalCode: '220-0012',
+    addressLine: '横浜市西区みなとみらい4丁目7-1 ザ・タワー 2105',
+    phones: [{ number: F.lateUntold.phone, kind: 'mobile' }],
+    emails: ['makoto.takahashi@icloud.com'],
+    flags: [],
+    createdAt: b.at(-2000, 11),
+    updatedAt: b.at(-7, 21),
+  });
+  const kettle = b.order(
+    F.lateUntold.orderId,
+    takahashi,
+    'ja',
+    [-7, 21],
+    'shipped',
+    [{ sku: 'RCK-IH-55' }, { sku: 'GLS-KIRIKO', quantity: 2 }],
+    b.at(-2, 10),
+  );
+  const kettleShipment = b.shipment(
+    F.lateUntold.shipmentId,
+    kettle,
+    'sagawa',
+    ['大阪府', '神奈川県'],
+    { promised: -2, estimated: 2, delivered: null },
+    [
+      ev(-6, 10, 'label_created', '茨木営業所', '伝票番号が登録されました'),
+      ev(-6, 16, 'in_transit', '茨木営業所', '荷物受付'),
+      ev(-5, 2, 'in_transit', '大阪中継センター', '輸送中'),
+      ev(
+        -2,
+        10,
+        'delayed',
+        '厚木中継センター',
+        '遅延：中継センターの混雑によりお届けが遅れております',
+      ),
+    ],
+  );
+  b.notice({
+    id: 'ntc-demo-takahashi-shipped',
+    customerId: takahashi,
+    orderId: kettle.id,
+    channel: 'email',
+    kind: 'shipped',
+    language: 'ja',
+    sentAt: b.at(-6, 17),
+    message: noticeMessage('shipped', 'ja', {
+      o: kettle.orderNumber,
+      c: carrierName('sagawa', 'ja'),
+      t: kettleShipment.trackingNumber,
+      d: b.short(-2, 'ja'),
+    }),
+  });
+
+  // 6. 伊藤 翔太 — moved a month ago; a 4K monitor left at the door with photo and GPS, claimed
+  // not received; a charger claimed not received in the summer was refunded.
+  const ito = F.highRiskClaim.customerId;
+  b.customer({
+    id: ito,
+    familyName: '伊藤',
+    givenName: '翔太',
+    familyNameKana: 'イトウ',
+    givenNameKana: 'ショウタ',
+    language: 'ja',
+    tier: 'silver',
+    lifetimeValue: 96_400,
+    prefecture: '埼玉県',
+    postalCode: '330-0854',
+    addressLine: 'さいたま市大宮区桜木町2丁目3-9 コーポ桜木 201',
+    phones: [{ number: F.highRiskClaim.phone, kind: 'mobile' }],
+    emails: ['shota.ito@gmail.com'],
+    flags: ['address_changed_recently'],
+    createdAt: b.at(-700, 20),
+    updatedAt: b.at(-30, 12),
+  });
+  const charger = b.order(
+    'ord-demo-ito-charger',
+    ito,
+    'ja',
+    [-130, 22],
+    'delivered',
+    [{ sku: 'CHG-USBC-65' }, { sku: 'BAT-10000' }],
+    b.at(-127, 13),
+  );
+  const chargerShipment = b.shipment(
+    'shp-demo-ito-charger',
+    charger,
+    'japan_post',
+    ['千葉県', '東京都'],
+    { promised: -127, estimated: -127, delivered: [-127, 13] },
+    [
+      ev(-129, 10, 'label_created', '市川郵便局', '伝票番号が登録されました'),
+      ev(-129, 15, 'in_transit', '市川郵便局', '荷物受付'),
+      ev(-127, 8, 'out_for_delivery', '世田谷郵便局', '配達中'),
+      ev(-127, 13, 'delivered', '世田谷郵便局', '配達完了（郵便受け）'),
+    ],
+  );
+  b.push({
+    type: 'claim',
+    data: {
+      id: 'clm-demo-ito-charger',
+      orderId: charger.id,
+      shipmentId: chargerShipment.id,
+      customerId: ito,
+      type: 'not_received',
+      status: 'resolved',
+      outcome: 'refunded',
+      amount: charger.total,
+      currency: 'JPY',
+      openedAt: b.at(-125, 19),
+      resolvedAt: b.at(-118, 11),
+      updatedAt: b.at(-118, 11),
+    } satisfies DeliveryClaim,
+  });
+  const monitor = b.order(
+    F.highRiskClaim.orderId,
+    ito,
+    'ja',
+    [-6, 23],
+    'delivered',
+    [{ sku: 'MON-27-4K' }],
+    b.at(-3, 15.4),
+  );
+  const monitorShipment = b.shipment(
+    F.highRiskClaim.shipmentId,
+    monitor,
+    'yamato',
+    ['千葉県', '埼玉県'],
+    { promised: -3, estimated: -3, delivered: [-3, 15.4] },
+    [
+      ev(-5, 11, 'label_created', '市川ベース', '伝票番号が登録されました'),
+      ev(-5, 16, 'in_transit', '市川ベース', '荷物受付'),
+      ev(-4, 22, 'in_transit', '埼玉ベース', '輸送中'),
+      ev(-3, 8, 'out_for_delivery', '大宮センター', '配達中'),
+      ev(
+        -3,
+        15.4,
+        'delivered',
+        '大宮センター',
+        '配達完了（置き配・写真撮影済み・GPS位置記録あり）',
+      ),
+    ],
+  );
+  b.push({
+    type: 'claim',
+    data: {
+      id: F.highRiskClaim.claimId,
+      orderId: monitor.id,
+      shipmentId: monitorShipment.id,
+      customerId: ito,
+      type: 'not_received',
+      status: 'open',
+      outcome: null,
+      amount: monitor.total,
+      currency: 'JPY',
+      openedAt: b.at(-1, 18.5),
+      resolvedAt: null,
+      updatedAt: b.at(-1, 18.5),
+    } satisfies DeliveryClaim,
+  });
+  b.notice({
+    id: 'ntc-demo-ito-delivered',
+    customerId: ito,
+    orderId: monitor.id,
+    channel: 'email',
+    kind: 'delivered',
+    language: 'ja',
+    sentAt: b.at(-3, 15.6),
+    message: noticeMessage('delivered', 'ja', { o: monitor.orderNumber, d: b.short(-3, 'ja') }),
+  });
+  b.contact({
+    id: 'ctc-demo-ito-charger',
+    customerId: ito,
+    orderId: charger.id,
+    channel: 'call',
+    direction: 'inbound',
+    occurredAt: b.at(-125, 18.8),
+    reasonCode: 'delivery.not_received',
+    summary: `${charger.orderNumber}が郵便受けに届いていないとの申告。返金で対応。`,
+  });
 }

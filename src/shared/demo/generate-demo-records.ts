@@ -40,7 +40,7 @@ export interface DemoOptions {
   now?: Date;
 }
 
-const FEATURED_ORDER_COUNT = 6;
+const FEATURED_ORDER_COUNT = 9;
 
 export function* generateDemoRecords(options: DemoOptions): Generator<RetailerRecord[]> {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;

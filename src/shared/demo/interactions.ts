@@ -6,6 +6,7 @@ import type {
   Language,
   Notice,
 } from '../domain';
+import { callerStateAt, drawCallReason } from './call-reasons';
 import { carrierName } from './carriers';
 import { sequenceId, type Sequences } from './ids';
 import { contactSummary, formatYen, noticeMessage, type MessageFacts } from './messages';
@@ -34,23 +35,7 @@ const INBOUND_CHANNEL = new WeightedTable<ContactChannel>([
   ['social', 5],
 ]);
 
-// Contacts unrelated to a parcel's fate; order-bound reasons get one of the customer's orders.
-const GENERAL_REASONS = new WeightedTable([
-  ['product.question', 22],
-  ['billing.invoice', 12],
-  ['billing.payment', 8],
-  ['account.update', 10],
-  ['account.login', 8],
-  ['delivery.change', 10],
-  ['order.cancel', 7],
-  ['order.change', 5],
-  ['product.defect', 6],
-  ['product.stock', 5],
-  ['billing.double_charge', 2],
-  ['returns.request', 4],
-  ['other', 5],
-] as const);
-
+// Reasons that are about one of the customer's orders.
 const ORDER_BOUND = new Set([
   'billing.invoice',
   'delivery.change',
@@ -61,11 +46,12 @@ const ORDER_BOUND = new Set([
   'returns.request',
 ]);
 
+// Calls beyond those a parcel's fate causes (mean ≈ 0.8): the call-reason model learns from them.
 const GENERAL_COUNT = new WeightedTable([
-  [0, 70],
-  [1, 22],
-  [2, 6],
-  [3, 2],
+  [0, 45],
+  [1, 35],
+  [2, 14],
+  [3, 6],
 ] as const);
 
 export function generateInteractions(
@@ -269,18 +255,28 @@ export function generateInteractions(
     }
   }
 
+  // Other calls come at any time, half of them in the fortnight after an order; their reasons
+  // follow the customer's situation at that moment (see call-reasons.ts).
   const span = nowMs - input.createdMs;
   for (let n = GENERAL_COUNT.pick(random); n > 0; n--) {
-    let reason: string = GENERAL_REASONS.pick(random);
+    const anchor = history.length > 0 && random.chance(0.5) ? random.pick(history) : null;
+    const atMs = anchor
+      ? Date.parse(anchor.order.placedAt) + random.next() * 16 * DAY_MS
+      : input.createdMs + random.next() * span;
+    const state = callerStateAt(history, contacts, atMs, input.tier, language);
+    let reason = drawCallReason(random, state);
     if (ORDER_BOUND.has(reason) && history.length === 0) reason = 'product.question';
-    const facts = ORDER_BOUND.has(reason) ? random.pick(history) : null;
-    const from = facts ? Date.parse(facts.order.placedAt) : input.createdMs;
-    contact(
-      from + random.next() * Math.min(nowMs - from, span),
-      reason,
-      { o: facts?.order.orderNumber },
-      facts?.order.id ?? null,
-    );
+    const facts = state.focus ?? (ORDER_BOUND.has(reason) ? random.pick(history) : null);
+    const sim = facts?.shipment;
+    const words: MessageFacts = { o: facts?.order.orderNumber };
+    if (sim?.shipment) {
+      words.c = carrierName(sim.shipment.carrier, language);
+      words.t = sim.shipment.trackingNumber;
+      words.d = shortDate(sim.promisedDay, language);
+      words.n = Math.max(1, state.daysLate);
+    }
+    if (facts?.returnRequest) words.a = formatYen(facts.returnRequest.amount, language);
+    contact(Math.min(atMs, nowMs), reason, words, facts?.order.id ?? null);
   }
   if (input.flags.includes('harassment_history')) {
     const target = history.length > 0 ? random.pick(history) : null;

@@ -201,6 +201,62 @@ const JA: readonly ScriptSource[] = [
       ],
     ],
   },
+  // Outbound: the agent calls from the outreach list about a delay the customer was not told of.
+  {
+    id: 'script-proactive-delay-ja',
+    title: '先回り連絡：配送遅延のお知らせ（発信）',
+    reasons: ['outreach.delay'],
+    steps: [
+      [
+        'greet',
+        'お世話になっております。{{retailer.name}}カスタマーセンターの{{agent.name}}と申します。{{customer.name}}様のお電話でよろしいでしょうか。',
+        [
+          ['ご本人が出た', 'verify'],
+          ['留守番電話', 'voicemail'],
+          ['応答なし・別の方', 'no_answer'],
+        ],
+      ],
+      [
+        'verify',
+        '**本人確認**：お名前とご注文番号 {{order.number}} のご注文者様であることを確認してください。確認できるまで注文内容はお伝えしないでください。',
+        [
+          ['確認できた', 'explain'],
+          ['確認できない', 'no_answer'],
+        ],
+      ],
+      [
+        'explain',
+        'ご注文 {{order.number}} のお届けが、お約束の {{shipment.promisedDate | date}} より遅れております。大変申し訳ございません。{{shipment.carrier}} の現在のお届け予定は {{shipment.estimatedDate | date}} です。',
+        [
+          ['お詫びクーポンを案内する', 'coupon'],
+          ['受取方法の変更を希望', 'pickup'],
+          ['案内のみ', 'close'],
+        ],
+      ],
+      [
+        'coupon',
+        'お詫びとして、次回のお買い物でご利用いただける500円クーポンをお送りいたします。',
+        [['次へ', 'close']],
+      ],
+      [
+        'pickup',
+        'コンビニ・営業所での受け取りに変更できます。ご希望の受取場所をお伺いします。',
+        [['次へ', 'close']],
+      ],
+      [
+        'close',
+        'ご不便をおかけして申し訳ございません。お届けまで引き続き確認いたします。{{agent.name}}がご案内しました。',
+      ],
+      [
+        'voicemail',
+        '（留守番電話）{{retailer.name}}カスタマーセンターです。ご注文のお届けについてご連絡いたしました。詳しくはご登録のメールをご確認ください。',
+      ],
+      [
+        'no_answer',
+        '応答がない場合は、お客さまの情報を伝えずに終話し、結果を「応答なし」で記録してください。',
+      ],
+    ],
+  },
 ];
 
 const EN: readonly ScriptSource[] = [
@@ -353,6 +409,62 @@ const EN: readonly ScriptSource[] = [
       ],
       ['close', 'Is there anything else I can help you with? Thank you for calling.'],
       ['unverified', 'I’m sorry, I can’t share refund details without verifying your identity.'],
+    ],
+  },
+  // Outbound: the agent calls from the outreach list about a delay the customer was not told of.
+  {
+    id: 'script-proactive-delay-en',
+    title: 'Proactive call: delivery delay (outbound)',
+    reasons: ['outreach.delay'],
+    steps: [
+      [
+        'greet',
+        'Hello, this is {{agent.name}} from {{retailer.name}} customer service. May I speak with {{customer.name}}?',
+        [
+          ['The customer answered', 'verify'],
+          ['Voicemail', 'voicemail'],
+          ['No answer / someone else', 'no_answer'],
+        ],
+      ],
+      [
+        'verify',
+        '**Identity verification**: confirm the name and that they placed order {{order.number}}. Do not discuss the order until verified.',
+        [
+          ['Verified', 'explain'],
+          ['Cannot verify', 'no_answer'],
+        ],
+      ],
+      [
+        'explain',
+        'I’m calling because order {{order.number}} is running late: it was promised for {{shipment.promisedDate | date}}. I’m very sorry. {{shipment.carrier}} now expects to deliver it on {{shipment.estimatedDate | date}}.',
+        [
+          ['Offer the apology coupon', 'coupon'],
+          ['Wants to pick it up', 'pickup'],
+          ['Information only', 'close'],
+        ],
+      ],
+      [
+        'coupon',
+        'As an apology, we’ll send you a ¥500 coupon for your next purchase.',
+        [['Next', 'close']],
+      ],
+      [
+        'pickup',
+        'We can redirect it for pickup at a convenience store or a depot. Which location would suit you?',
+        [['Next', 'close']],
+      ],
+      [
+        'close',
+        'I’m sorry for the inconvenience; we’ll keep an eye on it until it arrives. Thank you for your time.',
+      ],
+      [
+        'voicemail',
+        '(Voicemail) This is {{retailer.name}} customer service, calling about the delivery of your order. Please check the e-mail we sent for details.',
+      ],
+      [
+        'no_answer',
+        'If nobody answers, hang up without leaving personal details and record “No answer”.',
+      ],
     ],
   },
 ];

@@ -122,7 +122,8 @@ const CARRIER_DELAY_DAYS = new WeightedTable([
   [2, 25],
   [3, 10],
   [4, 3],
-  [6, 2],
+  [6, 1.5],
+  [9, 0.5], // the heavy tail: a parcel stuck at a hub for a week
 ] as const);
 
 const DELIVERED_TO = new WeightedTable([
@@ -229,7 +230,9 @@ export function simulateShipment(random: Random, input: ShipmentInput): Simulate
   } else if (standard >= 2 && random.chance(0.08)) {
     delta = -1; // a good run: a day early
   }
-  const deliverDay = shipDay + standard + delta;
+  let deliverDay = shipDay + standard + delta;
+  // The partners that carry UPS and FedEx parcels the last mile do not deliver on Sundays.
+  if (!CARRIERS[carrier].reportsInJapanese && isSunday(deliverDay)) deliverDay += 1;
   const deliveredMs = jstInstant(deliverDay, 9 + 12 * random.next());
   const departedMs = shippedMs + (2 + 3 * random.next()) * HOUR_MS;
   // Overnight line-haul: half the parcels reach the delivering depot the evening before.

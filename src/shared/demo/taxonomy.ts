@@ -45,6 +45,10 @@ const TREE: readonly (readonly [Row, readonly Row[]])[] = [
   [['conduct', '対応上の問題', 'Conduct', false], [
     ['conduct.harassment', 'カスタマーハラスメント（カスハラ）', 'Customer harassment', false],
   ]],
+  // Calls Koe places from the outreach list: why we called, not why the customer did.
+  [['outreach', '先回り連絡（発信）', 'Proactive contact (outbound)', false], [
+    ['outreach.delay', 'お届け遅れのご連絡', 'Delay notice call', false],
+  ]],
   [['other', 'その他', 'Other', false], []],
 ];
 

@@ -2,6 +2,7 @@ import type { DeliveryClaim, ReturnRequest } from './after-sales';
 import type { Customer } from './customer';
 import type { Contact, Notice } from './interaction';
 import type { Order, Shipment } from './order';
+import type { CardPredictions } from './prediction';
 
 /** Everything the agent needs on screen when the call rings: the screen-pop read. */
 export interface CustomerCard {
@@ -13,6 +14,8 @@ export interface CustomerCard {
   claims: DeliveryClaim[];
   contacts: Contact[];
   notices: Notice[];
+  /** The learned models' estimates and predicted reasons, added in main when they are fitted. */
+  predictions?: CardPredictions;
 }
 
 export const SCREEN_POP_ORDER_LIMIT = 10;

@@ -29,6 +29,11 @@ export type ScriptStep = z.infer<typeof scriptStep>;
 export const scriptTriggers = z.object({
   reasons: z.array(z.string()).default([]),
   tiers: z.array(customerTier).default([]),
+  /**
+   * The partner centers whose agents get the script (the studio's audience); absent or empty:
+   * every center. Optional so records published before the studio still parse.
+   */
+  centers: z.array(id).max(100).optional(),
 });
 
 /** A published, immutable version of a call script in one language. */

@@ -6,3 +6,4 @@ export * from './interaction';
 export * from './guidance';
 export * from './customer-card';
 export * from './voc';
+export * from './prediction';

@@ -19,6 +19,36 @@ export const harassmentIncident = z.object({
   note: z.string().max(2000),
 });
 
+/** Why the call happened: the customer called (inbound), or Koe's outreach list called them. */
+export const contactType = z.enum(['inbound', 'proactive']);
+export type ContactType = z.infer<typeof contactType>;
+
+/** How a proactive call went: reached or voicemail means the customer has been told. */
+export const outreachOutcome = z.enum(['reached', 'voicemail', 'no_answer']);
+export type OutreachOutcome = z.infer<typeof outreachOutcome>;
+
+/**
+ * A fraud or VIP signal that shaped the call's next-best-actions, with its reasons in plain
+ * words (both languages: the retailer reads the export in either).
+ */
+export const recordedRiskSignal = z.object({
+  signal: z.enum(['claim_risk', 'return_abuse', 'vip']),
+  score: z.number().min(0).max(1).nullable(),
+  threshold: z.number().min(0).max(1).nullable(),
+  /** What it required or allowed: `verification_required`, `instant_exchange`, … */
+  action: z.string().max(64).nullable(),
+  reasons: z
+    .array(
+      z.object({
+        code: z.string().max(64),
+        ja: z.string().max(500),
+        en: z.string().max(500),
+      }),
+    )
+    .max(10),
+});
+export type RecordedRiskSignal = z.infer<typeof recordedRiskSignal>;
+
 /** The voice-of-customer record an agent saves after a call: why they called, and how it went. */
 export const vocRecord = z.object({
   id: uuidV7,
@@ -40,6 +70,13 @@ export const vocRecord = z.object({
   customerWords: z.string().max(4000),
   scriptId: z.string().nullable(),
   scriptVersion: z.number().int().min(1).nullable(),
+  /**
+   * The script steps the agent went through, in order (ids of `scriptId`@`scriptVersion`), and
+   * the next-best-actions the agent used. Optional: records saved before these existed, and
+   * clients that do not send them, stay valid.
+   */
+  scriptSteps: z.array(z.string().max(64)).max(200).optional(),
+  nextBestActions: z.array(z.string().max(64)).max(50).optional(),
   harassment: harassmentIncident.nullable(),
   startedAt: isoDateTime,
   endedAt: isoDateTime,
@@ -51,5 +88,20 @@ export const vocRecord = z.object({
    * is a duplicate, and other content under a revision it holds is a conflict.
    */
   revision: z.number().int().min(1).max(1000).default(1),
+  /*
+   * Added with the outreach list and the fraud/VIP signals. Optional, and absent means the old
+   * meaning (an inbound call, no signals): a record saved before they existed, or by an older
+   * Koe, is accepted unchanged, and its content hash (the server's idempotency check) is the
+   * same as before because an absent field is not hashed. Read them through `vocContactType`.
+   */
+  contactType: contactType.optional(),
+  /** Only on proactive calls. */
+  outreachOutcome: outreachOutcome.optional(),
+  riskSignals: z.array(recordedRiskSignal).max(5).optional(),
 });
 export type VocRecord = z.infer<typeof vocRecord>;
+
+/** The record's contact type, with the default for records from before the field existed. */
+export function vocContactType(record: Pick<VocRecord, 'contactType'>): ContactType {
+  return record.contactType ?? 'inbound';
+}

@@ -2,7 +2,7 @@ import type { CustomerCard } from '../domain/customer-card';
 import type { Policy } from '../domain/guidance';
 import type { Order } from '../domain/order';
 import { catalogs } from '../i18n';
-import { claimRisk, DEFAULT_RISK_THRESHOLD, type ClaimRisk } from './claim-risk';
+import type { ClaimRisk } from './claim-risk';
 import { harassmentScriptText } from './harassment-protocol';
 import { formatMoney } from './money';
 import type { PolicyReason } from './policy-reasons';
@@ -16,6 +16,8 @@ import {
   orderThatMatters,
   shipmentDelay,
 } from './order-signals';
+import { riskSignalsWith, type RiskSignals } from './risk-signals';
+import { riskThresholdsFrom } from './risk-thresholds';
 
 /**
  * What the retailer's policies allow for this call. Every active policy yields one action:
@@ -70,6 +72,8 @@ interface Situation {
   order: Order | null;
   likelyReason: string | null;
   risk: ClaimRisk;
+  /** The fraud and VIP signals against the retailer's thresholds. */
+  signals: RiskSignals;
   verified: boolean;
 }
 
@@ -82,30 +86,51 @@ function verificationGate(s: Situation, threshold: number): PolicyReason | null 
     : { kind: 'verification_required', score: s.risk.score, threshold };
 }
 
-function claimVerificationThreshold(policies: readonly Policy[]): number | null {
+function claimVerificationThreshold(s: Situation, policies: readonly Policy[]): number | null {
   const p = policies.find((x) => x.active && x.kind === 'claim_verification');
-  return p ? num(p.params, 'riskThreshold', DEFAULT_RISK_THRESHOLD) : null;
+  return p ? s.signals.thresholds.claimRiskThreshold : null;
 }
 
+/**
+ * A VIP's exchange: free, and instant (the replacement ships before the return arrives) unless
+ * the return-abuse signal is high; then it ships once the return is in.
+ */
 function vipExchange(policy: Policy, s: Situation): Draft {
   const required = str(policy.params, 'tier', 'vip');
   const tier = s.card.customer.tier;
   const allowed = tier === required;
+  const instant = allowed && policy.params['instantExchange'] !== false;
+  const withheld = instant && s.signals.returns.high;
+  const reasons: PolicyReason[] = [
+    allowed
+      ? { kind: 'tier_eligible', tier }
+      : { kind: 'tier_not_eligible', tier, requiredTier: required },
+  ];
+  if (withheld) {
+    reasons.push({
+      kind: 'instant_exchange_withheld',
+      returns: s.signals.returns.returns,
+      orders: s.signals.returns.orders,
+      score: s.signals.returns.score,
+    });
+  } else if (instant) {
+    reasons.push({ kind: 'instant_exchange' });
+  }
   return {
     allowed,
     relevant: allowed,
     escalate: false,
-    reasons: [
-      allowed
-        ? { kind: 'tier_eligible', tier }
-        : { kind: 'tier_not_eligible', tier, requiredTier: required },
-    ],
-    sayJa: allowed
-      ? 'VIP会員のお客様は、交換時の送料を無料で承っております。'
-      : '交換のご希望を承ります。送料は規定に沿ってご案内いたします。',
-    sayEn: allowed
-      ? 'As a VIP member, your exchange is shipped free of charge.'
-      : 'I can arrange the exchange; shipping is charged according to our standard terms.',
+    reasons,
+    sayJa: !allowed
+      ? '交換のご希望を承ります。送料は規定に沿ってご案内いたします。'
+      : instant && !withheld
+        ? 'VIP会員のお客様は、交換品を先にお送りいたします。お手元の商品は、届いた箱でご返送ください。送料は無料です。'
+        : 'VIP会員のお客様は、交換時の送料を無料で承っております。ご返品の到着を確認しだい、交換品をお送りいたします。',
+    sayEn: !allowed
+      ? 'I can arrange the exchange; shipping is charged according to our standard terms.'
+      : instant && !withheld
+        ? 'As a VIP member, we’ll ship the replacement right away; please send the original back in the same box. Shipping is free of charge.'
+        : 'As a VIP member, your exchange is shipped free of charge, as soon as your return arrives.',
   };
 }
 
@@ -291,14 +316,17 @@ function refundLimit(policy: Policy, s: Situation, threshold: number | null): Dr
   };
 }
 
-function claimVerification(policy: Policy, s: Situation): Draft {
-  const threshold = num(policy.params, 'riskThreshold', DEFAULT_RISK_THRESHOLD);
+function claimVerification(_policy: Policy, s: Situation): Draft {
+  const threshold = s.signals.thresholds.claimRiskThreshold;
   const required = s.risk.score >= threshold;
   const reasons: PolicyReason[] = [];
   if (s.risk.flagged) reasons.push({ kind: 'claim_risk_flag' });
   if (s.risk.notReceivedClaims >= 2) {
     reasons.push({ kind: 'repeated_not_received_claims', count: s.risk.notReceivedClaims });
   }
+  // What else raised the score, so the agent can say why the claim is being checked.
+  if (required)
+    for (const factor of s.risk.factors) reasons.push({ kind: 'risk_reason', reason: factor });
   if (required) {
     reasons.push(
       s.verified
@@ -347,15 +375,17 @@ export function nextBestActions(
     options.orderId != null
       ? (card.orders.find((o) => o.id === options.orderId) ?? null)
       : orderThatMatters(card, nowDay);
+  const signals = riskSignalsWith(card, riskThresholdsFrom(policies), nowDay);
   const s: Situation = {
     card,
     nowDay,
     order,
     likelyReason: options.likelyReason ?? null,
-    risk: claimRisk(card, nowDay),
+    risk: signals.claim,
+    signals,
     verified: options.verified === true,
   };
-  const threshold = claimVerificationThreshold(policies);
+  const threshold = claimVerificationThreshold(s, policies);
   const actions = policies
     .filter((p) => p.active)
     .map((policy, index): [NextBestAction, number] => {

@@ -3,6 +3,7 @@ import type { Carrier } from '../domain/order';
 import type { Currency, Language } from '../domain/primitives';
 import { catalogs } from '../i18n';
 import { formatMoney } from './money';
+import { describeRiskReason, type RiskReason } from './risk-signals';
 
 /** Why a next-best action is allowed or not: structured, so the renderer can translate it. */
 export type PolicyReason =
@@ -38,7 +39,11 @@ export type PolicyReason =
   | { kind: 'refund_above_limit'; amount: number; currency: Currency; limit: number }
   | { kind: 'no_refund_due'; limit: number }
   | { kind: 'harassment_history' }
-  | { kind: 'protocol_available'; warningsBeforeTermination: number };
+  | { kind: 'protocol_available'; warningsBeforeTermination: number }
+  /** A fraud signal's reason (claim value, delivery evidence, address change, returns). */
+  | { kind: 'risk_reason'; reason: RiskReason }
+  | { kind: 'instant_exchange' }
+  | { kind: 'instant_exchange_withheld'; returns: number; orders: number; score: number };
 
 /** The brief's name for the structured, translatable reasons. */
 export type ReasonItem = PolicyReason;
@@ -122,5 +127,11 @@ export function describePolicyReason(item: PolicyReason, locale: Language): stri
       return ja
         ? `暴言・不当な要求には、警告（${item.warningsBeforeTermination}回）のうえ終話できます。`
         : `On abuse: warn (${item.warningsBeforeTermination}×), then you may end the call.`;
+    case 'risk_reason':
+      return describeRiskReason(item.reason, locale);
+    case 'instant_exchange':
+      return t.outreach.reason.instant_exchange;
+    case 'instant_exchange_withheld':
+      return `${t.outreach.reason.instant_exchange_withheld} ${describeRiskReason({ kind: 'return_rate', returns: item.returns, orders: item.orders }, locale)}`;
   }
 }

@@ -60,6 +60,10 @@ export const SCRIPT_VARIABLES = [
   'shipment.estimatedDate',
   'shipment.deliveredAt',
   'shipment.daysLate',
+  // Koe's learned delivery estimate (see domain/prediction.ts): the day and its 90% range.
+  'shipment.estimatedDeliveryDate',
+  'shipment.estimatedDeliveryEarliest',
+  'shipment.estimatedDeliveryLatest',
   'return.kind',
   'return.status',
   'return.refundStatus',
@@ -130,6 +134,13 @@ export function buildScriptContext(
         type: 'number',
         value: shipmentDelay(shipment, nowDay).daysLate,
       });
+      // Absent until the model is fitted, and for a parcel no longer on its way: missing.
+      const estimate = card.predictions?.deliveryEstimates.find(
+        (e) => e.shipmentId === shipment.id,
+      );
+      date('shipment.estimatedDeliveryDate', estimate?.date);
+      date('shipment.estimatedDeliveryEarliest', estimate?.low);
+      date('shipment.estimatedDeliveryLatest', estimate?.high);
     }
 
     const ret = keyReturn(card, order.id);

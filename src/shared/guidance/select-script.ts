@@ -19,6 +19,8 @@ export interface SelectScriptOptions {
   /** The call's language (the customer's, or the agent's); then `fallbackLanguage`. */
   language: Language;
   fallbackLanguage?: Language;
+  /** The agent's center: a script whose audience names other centers never shows. */
+  centerId?: string | null;
 }
 
 export function latestVersions(scripts: readonly ScriptVersion[]): ScriptVersion[] {
@@ -45,8 +47,11 @@ function rank(
   s: ScriptVersion,
   options: SelectScriptOptions,
 ): [number, ScriptSelection['match']] | null {
-  const { reasons, tiers } = s.triggers;
+  const { reasons, tiers, centers = [] } = s.triggers;
   if (tiers.length > 0 && !tiers.includes(options.tier)) return null;
+  if (centers.length > 0 && (!options.centerId || !centers.includes(options.centerId))) {
+    return null;
+  }
   const tierBonus = tiers.length > 0 ? 1 : 0;
   if (reasons.length > 0) {
     const score = reasonScore(reasons, options.likelyReason);

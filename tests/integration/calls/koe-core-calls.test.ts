@@ -14,7 +14,12 @@ describe('calls in the core', () => {
 
   async function start(): Promise<{ core: KoeCore; changes: IpcEvents['calls:changed'][] }> {
     const dataDir = mkdtempSync(join(tmpdir(), 'koe-core-calls-'));
-    const core = await startKoeCore({ dataDir, appVersion: 'test', ctiPort: 0 });
+    const core = await startKoeCore({
+      dataDir,
+      appVersion: 'test',
+      ctiPort: 0,
+      predictions: false,
+    });
     cleanups.push(async () => {
       await core.close();
       rmSync(dataDir, { recursive: true, force: true });

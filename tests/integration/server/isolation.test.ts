@@ -219,6 +219,32 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
   });
   afterAll(() => server?.close());
 
+  // Webhooks of each tenant: one the role test removes, one another tenant must not touch.
+  beforeAll(async () => {
+    for (const t of [A, B]) {
+      for (const id of [`iso-hook-${t.id}`, `iso-keep-${t.id}`]) {
+        await server.store.db
+          .insertInto('webhooks')
+          .values({
+            id,
+            tenant_id: t.id,
+            url: `https://${t.id}.invalid/hook`,
+            secret: `whsec_${t.id}`,
+            events: '["voc.created"]',
+            created_by: 'seed',
+            created_at: new Date().toISOString(),
+            deleted_at: null,
+          })
+          .execute();
+      }
+    }
+  });
+  const webhookIds = async (u: User) => {
+    const reply = await send(server.url, 'GET', '/v1/webhooks', token(u));
+    expect(reply.status, reply.text).toBe(200);
+    return (reply.json as { webhooks: { id: string; url: string }[] }).webhooks;
+  };
+
   const CASES: Record<string, IsolationCase> = {
     'POST /v1/auth/sign-in': {
       allowed: 'public',
@@ -376,6 +402,56 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         });
       },
     },
+    'GET /v1/admin/risk-thresholds': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/risk-thresholds' }),
+      isolation: async () => {
+        // Each admin reads its own retailer's thresholds (B's were never changed).
+        const b = await send(
+          server.url,
+          'GET',
+          '/v1/admin/risk-thresholds',
+          token(user(B, 'retailer_admin')),
+        );
+        expect(b.status, b.text).toBe(200);
+        expect(b.json).toMatchObject({ claimRiskThreshold: 0.7 });
+      },
+    },
+    'PUT /v1/admin/risk-thresholds': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/risk-thresholds', body: { claimRiskThreshold: 0.7 } }),
+      isolation: async () => {
+        // A's admin changes A's policies; B's desktops pull nothing new and B's admin reads its own.
+        const bPolicies = async () =>
+          (await pullAll(user(B, 'agent')))
+            .flatMap((p) => p.records)
+            .filter((r) => r.type === 'policy');
+        const before = await bPolicies();
+        const reply = await send(
+          server.url,
+          'PUT',
+          '/v1/admin/risk-thresholds',
+          token(user(A, 'retailer_admin')),
+          { claimRiskThreshold: 0.42 },
+        );
+        expect(reply.status, reply.text).toBe(200);
+        expect(await bPolicies()).toEqual(before);
+        const b = await send(
+          server.url,
+          'GET',
+          '/v1/admin/risk-thresholds',
+          token(user(B, 'retailer_admin')),
+        );
+        expect(b.json).toMatchObject({ claimRiskThreshold: 0.7 });
+        const a = await send(
+          server.url,
+          'GET',
+          '/v1/admin/risk-thresholds',
+          token(user(A, 'retailer_admin')),
+        );
+        expect(a.json).toMatchObject({ claimRiskThreshold: 0.42 });
+      },
+    },
     'POST /v1/voc/batch': {
       allowed: ['agent'],
       request: (who) => ({
@@ -501,6 +577,217 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         }
       },
     },
+    'POST /v1/webhooks': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/webhooks', body: { url: 'https://hooks.invalid/koe' } }),
+      isolation: async () => {
+        const created = await send(
+          server.url,
+          'POST',
+          '/v1/webhooks',
+          token(user(B, 'retailer_admin')),
+          {
+            url: 'https://b-only.invalid/hook',
+          },
+        );
+        expect(created.status, created.text).toBe(200);
+        expect(JSON.stringify(await webhookIds(user(A, 'retailer_admin')))).not.toContain('b-only');
+      },
+    },
+    'GET /v1/webhooks': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/webhooks' }),
+      isolation: async () => {
+        for (const t of [A, B]) {
+          const listed = await webhookIds(user(t, 'retailer_admin'));
+          expect(listed.length).toBeGreaterThan(0);
+          const own = await server.store.db
+            .selectFrom('webhooks')
+            .select('id')
+            .where('tenant_id', '=', t.id)
+            .where('deleted_at', 'is', null)
+            .execute();
+          expect(listed.map((w) => w.id).sort()).toEqual(own.map((w) => w.id).sort());
+        }
+      },
+    },
+    'DELETE /v1/webhooks/{id}': {
+      allowed: ['retailer_admin'],
+      request: (who) => ({ path: `/v1/webhooks/iso-hook-${who.tenantId}` }),
+      isolation: async () => {
+        const reply = await send(
+          server.url,
+          'DELETE',
+          `/v1/webhooks/iso-keep-${A.id}`,
+          token(user(B, 'retailer_admin')),
+        );
+        expect(reply.status).toBe(404);
+        expect((await webhookIds(user(A, 'retailer_admin'))).map((w) => w.id)).toContain(
+          `iso-keep-${A.id}`,
+        );
+      },
+    },
+    'GET /v1/webhooks/{id}/deliveries': {
+      allowed: ['retailer_admin'],
+      request: (who) => ({ path: `/v1/webhooks/iso-keep-${who.tenantId}/deliveries` }),
+      isolation: async () => {
+        const reply = await send(
+          server.url,
+          'GET',
+          `/v1/webhooks/iso-keep-${A.id}/deliveries`,
+          token(user(B, 'retailer_admin')),
+        );
+        expect(reply.status).toBe(404);
+      },
+    },
+    'GET /v1/insights': {
+      allowed: ['trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/insights' }),
+      isolation: async () => {
+        const rows = await vocRows();
+        for (const u of USERS.filter((x) => x.role !== 'agent')) {
+          const reply = await send(server.url, 'GET', '/v1/insights', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const byCenter = (reply.json as { byCenter: { key: string; count: number }[] }).byCenter;
+          // A supervisor its center; a trainer or admin the whole tenant.
+          const visible = rows.filter(
+            (r) =>
+              r.tenant_id === u.tenantId && (u.role !== 'supervisor' || r.center_id === u.centerId),
+          );
+          const expected = new Map<string, number>();
+          for (const r of visible) expected.set(r.center_id, (expected.get(r.center_id) ?? 0) + 1);
+          expect(new Map(byCenter.map((g) => [g.key, g.count])), u.id).toEqual(expected);
+        }
+      },
+    },
+    'GET /v1/insights/words': {
+      allowed: ['trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/insights/words' }),
+      isolation: async () => {
+        const rows = await vocRows();
+        for (const u of USERS.filter((x) => x.role !== 'agent')) {
+          const reply = await send(server.url, 'GET', '/v1/insights/words?limit=100', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const ids = (reply.json as { items: { id: string }[] }).items.map((i) => i.id).sort();
+          const visible = rows.filter(
+            (r) =>
+              r.tenant_id === u.tenantId && (u.role !== 'supervisor' || r.center_id === u.centerId),
+          );
+          expect(ids, u.id).toEqual(visible.map((r) => r.id).sort());
+        }
+      },
+    },
+    // The script studio: drafts first (so the script exists for the reads), then publish
+    // (version 1 exists for the version read and the rollback).
+    'PUT /v1/studio/drafts': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({
+        path: '/v1/studio/drafts',
+        body: { scriptId: 'iso-script', content: studioContent('A') },
+      }),
+      isolation: async () => {
+        const b = await send(server.url, 'PUT', '/v1/studio/drafts', token(user(B, 'trainer')), {
+          scriptId: 'iso-script',
+          content: studioContent('B draft'),
+        });
+        expect(b.status).toBe(200);
+        const aDraft = await send(
+          server.url,
+          'GET',
+          '/v1/studio/script?scriptId=iso-script',
+          token(user(A, 'trainer')),
+        );
+        expect(JSON.stringify(aDraft.json)).not.toContain('B draft');
+      },
+    },
+    'GET /v1/studio/scripts': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({ path: '/v1/studio/scripts' }),
+      isolation: async () => {
+        await send(server.url, 'PUT', '/v1/studio/drafts', token(user(A, 'trainer')), {
+          scriptId: 'a-only-script',
+          content: studioContent('A only'),
+        });
+        const b = await send(server.url, 'GET', '/v1/studio/scripts', token(user(B, 'trainer', 1)));
+        expect(b.status).toBe(200);
+        expect(b.text).not.toContain('a-only-script');
+      },
+    },
+    'GET /v1/studio/script': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({ path: '/v1/studio/script?scriptId=iso-script' }),
+      isolation: async () => {
+        await send(server.url, 'PUT', '/v1/studio/drafts', token(user(A, 'trainer')), {
+          scriptId: 'a-secret-script',
+          content: studioContent('A secret'),
+        });
+        const b = await send(
+          server.url,
+          'GET',
+          '/v1/studio/script?scriptId=a-secret-script',
+          token(user(B, 'retailer_admin')),
+        );
+        expect(b.status).toBe(404);
+      },
+    },
+    'POST /v1/studio/publish': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({
+        path: '/v1/studio/publish',
+        body: { scriptId: 'iso-script', content: studioContent('A'), releaseNotes: 'A' },
+      }),
+      isolation: async () => {
+        const before = await tenantRows(A.id);
+        const b = await send(server.url, 'POST', '/v1/studio/publish', token(user(B, 'trainer')), {
+          scriptId: 'iso-script',
+          content: studioContent('B published'),
+          releaseNotes: 'B',
+        });
+        expect(b.status, b.text).toBe(200);
+        expect(await tenantRows(A.id)).toEqual(before);
+        expect(JSON.stringify(await tenantRows(B.id))).toContain('B published');
+      },
+    },
+    'GET /v1/studio/script/version': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({ path: '/v1/studio/script/version?scriptId=iso-script&version=1' }),
+      isolation: async () => {
+        await send(server.url, 'POST', '/v1/studio/publish', token(user(A, 'trainer')), {
+          scriptId: 'a-published-only',
+          content: studioContent('A published'),
+          releaseNotes: 'A',
+        });
+        const b = await send(
+          server.url,
+          'GET',
+          '/v1/studio/script/version?scriptId=a-published-only&version=1',
+          token(user(B, 'trainer')),
+        );
+        expect(b.status).toBe(404);
+      },
+    },
+    'POST /v1/studio/rollback': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({
+        path: '/v1/studio/rollback',
+        body: { scriptId: 'iso-script', version: 1, releaseNotes: 'back' },
+      }),
+      isolation: async () => {
+        await send(server.url, 'POST', '/v1/studio/publish', token(user(A, 'trainer')), {
+          scriptId: 'a-rollback-only',
+          content: studioContent('A'),
+          releaseNotes: 'A',
+        });
+        const before = await tenantRows(A.id);
+        const b = await send(server.url, 'POST', '/v1/studio/rollback', token(user(B, 'trainer')), {
+          scriptId: 'a-rollback-only',
+          version: 1,
+          releaseNotes: 'B',
+        });
+        expect(b.status).toBe(404);
+        expect(await tenantRows(A.id)).toEqual(before);
+      },
+    },
     'GET /v1/events': {
       allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
       request: () => ({ path: '/v1/events' }),
@@ -598,6 +885,17 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
     it(`isolates ${key}`, () => c.isolation());
   }
 });
+
+/** A studio script that lints clean; each tenant publishes its own under the same ids. */
+function studioContent(text: string) {
+  return {
+    title: { ja: text },
+    audience: { languages: ['ja'], centers: [] },
+    // A reason per text, so scripts of one tenant never overlap each other.
+    triggers: { reasons: [`iso.${text.toLowerCase().replace(/[^a-z]/g, '_')}`], tiers: [] },
+    steps: [{ id: 'greet', compliance: false, text: { ja: text }, branches: [] }],
+  };
+}
 
 function byTypeAndId(
   a: { type: string; data: unknown },

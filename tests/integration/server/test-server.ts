@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildServer } from '../../../server/src/app';
+import { buildServer, type ServerOptions } from '../../../server/src/app';
 import { openServerStore, type ServerStore } from '../../../server/src/db/connect';
 import { createChangeNotifier } from '../../../server/src/live/change-notifier';
 import { createTenant, type SeedUser } from '../../../server/src/seed';
@@ -41,7 +41,9 @@ export interface TestServer {
  * A real server on loopback over a real database: a fresh SQLite file, or the PostgreSQL named
  * by KOE_TEST_DATABASE_URL (a fresh database per server), as `.ci/run` provides.
  */
-export async function startTestServer(options: { postgres?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { postgres?: boolean; webhooks?: ServerOptions['webhooks'] } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
   const adminUrl = options.postgres ? process.env.KOE_TEST_DATABASE_URL : undefined;
   if (options.postgres && !adminUrl) throw new Error('KOE_TEST_DATABASE_URL is not set');
@@ -60,7 +62,12 @@ export async function startTestServer(options: { postgres?: boolean } = {}): Pro
     });
   }
   const notifier = await createChangeNotifier(store.pool);
-  const app = await buildServer({ store, notifier, secret: 'test-secret-0123456789' });
+  const app = await buildServer({
+    store,
+    notifier,
+    secret: 'test-secret-0123456789',
+    ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

@@ -146,6 +146,22 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('0006 adds the table that keeps the fitted prediction models, one row per name', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateTo('2026_11_23_0004_customer_index_key');
+    expect((await migrator.migrateTo('2026_11_23_0006_prediction_models')).error).toBeUndefined();
+    const upsert = sqlite.prepare(
+      `insert into prediction_models (name, format, fitted_at, watermark, models) values ('current', 1, ?, '{}', ?)
+       on conflict(name) do update set fitted_at = excluded.fitted_at, models = excluded.models`,
+    );
+    upsert.run('2026-11-23T00:00:00.000Z', '{"a":1}');
+    upsert.run('2026-11-24T00:00:00.000Z', '{"a":2}');
+    expect(sqlite.prepare('select name, fitted_at, models from prediction_models').all()).toEqual([
+      { name: 'current', fitted_at: '2026-11-24T00:00:00.000Z', models: '{"a":2}' },
+    ]);
+    await db.destroy();
+  });
+
   it('every migration goes down again, back to an empty database', async () => {
     const { sqlite, db, migrator } = rawDatabase();
     await migrator.migrateToLatest();

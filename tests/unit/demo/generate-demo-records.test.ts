@@ -379,7 +379,8 @@ describe('reference data', () => {
     expect(new Set(scripts.map((s) => s.scriptId)).size).toBe(scripts.length);
     for (const language of ['ja', 'en'] as const) {
       const own = scripts.filter((s) => s.language === language);
-      expect(own.length).toBe(4);
+      // Four inbound scripts and the proactive (outbound) delay call.
+      expect(own.length).toBe(5);
       expect(own.every((s) => s.steps.some((step) => step.compliance))).toBe(true);
     }
     for (const s of scripts) {

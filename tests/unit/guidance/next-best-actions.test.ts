@@ -30,7 +30,10 @@ const run = (c: CustomerCard, extra: { likelyReason?: string; verified?: boolean
 describe('nextBestActions', () => {
   it('VIP free exchange only for the VIP tier', () => {
     const vip = byKind(run(card({ customer: customer({ tier: 'vip' }) })), 'vip_free_exchange');
-    expect(vip).toMatchObject({ allowed: true, reasons: [{ kind: 'tier_eligible', tier: 'vip' }] });
+    expect(vip).toMatchObject({
+      allowed: true,
+      reasons: [{ kind: 'tier_eligible', tier: 'vip' }, { kind: 'instant_exchange' }],
+    });
     expect(vip.sayJa).toContain('無料');
     const gold = byKind(run(card({ customer: customer({ tier: 'gold' }) })), 'vip_free_exchange');
     expect(gold).toMatchObject({

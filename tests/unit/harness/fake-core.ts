@@ -185,6 +185,11 @@ export function startFakeCore() {
     'customers:revealPii': () => ({ loggedAt: '2026-11-23T00:00:00.000Z' }),
     'calls:state': () => ({ current: null, today: [], agent: null }),
     'calls:start': () => unavailable(),
+    'outreach:list': () => ({
+      entries: [],
+      truncated: false,
+      generatedAt: '2026-11-23T00:00:00.000Z',
+    }),
     'calls:end': () => unavailable(),
     'calls:alertSupervisor': () => unavailable(),
     'wrapUp:save': () => unavailable(),
@@ -192,6 +197,14 @@ export function startFakeCore() {
     'guidance:reference': () => ({ taxonomy: [], scripts: [], policies: [] }),
     'knowledge:search': () => [],
     'cti:info': () => null,
+    'studio:list': () => unavailable(),
+    'studio:get': () => unavailable(),
+    'studio:version': () => unavailable(),
+    'studio:saveDraft': () => unavailable(),
+    'studio:publish': () => unavailable(),
+    'studio:rollback': () => unavailable(),
+    'insights:query': () => unavailable(),
+    'insights:words': () => unavailable(),
   };
   return { router: createIpcRouter(services, () => {}), events };
 }

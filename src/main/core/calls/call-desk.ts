@@ -10,6 +10,7 @@ import {
   type CallResult,
   type CallSession,
   type CallState,
+  type OutreachCallTarget,
   type WrapUpTimes,
   wrapUpTimes,
 } from '../../../shared/calls/call-session';
@@ -52,7 +53,12 @@ export interface CallDesk {
    */
   saveWrapUp(callId: string, persist: (call: CallSession, times: WrapUpTimes) => void): CallResult;
   /** A call the agent takes or places outside the CTI; it starts on the line (`in_call`). */
-  startCall(input: { ani: string; origin: 'manual' | 'link' }): CallResult;
+  startCall(input: {
+    ani: string;
+    origin: 'manual' | 'link';
+    /** An outbound call the agent placed from the outreach list (the softphone dials it). */
+    outreach?: OutreachCallTarget;
+  }): CallResult;
   /** The newest call still ringing, on the line or in wrap-up; null when there is none. */
   current(): CallSession | null;
   /** Today's calls (and any still active from before midnight), newest first. */
@@ -141,7 +147,7 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
       return store(result, previous, 'wrapUpSaved');
     },
 
-    startCall({ ani, origin }) {
+    startCall({ ani, origin, outreach }) {
       const nowMs = now();
       const line = onLine();
       if (line) {
@@ -156,7 +162,8 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
           },
         };
       }
-      const call = directCall(newCallId(origin, nowMs), ani, origin, nowMs);
+      const direct = directCall(newCallId(origin, nowMs), ani, origin, nowMs);
+      const call: CallSession = outreach ? { ...direct, direction: 'outbound', outreach } : direct;
       return store({ ok: true, call, changed: true }, null, 'started');
     },
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { VocRecord } from '../../../shared/domain/voc';
-import type { CallsState, SignedInAgent, TodayCall } from '../../../shared/ipc';
+import type { CallsState, IpcParsedInput, SignedInAgent, TodayCall } from '../../../shared/ipc';
 import { appendAudit } from '../db/audit/audit.repository';
 import type { Database } from '../db/database';
 import { readWrapUpsSince } from '../db/voc/voc.repository';
@@ -37,7 +37,25 @@ export function createCallServices(deps: CallServicesDeps) {
       return { current: desk.current(), today: await todayCalls(agent), agent };
     },
 
-    start: (phone: string) => refused(desk.startCall({ ani: phone, origin: 'manual' })),
+    start: (input: IpcParsedInput<'calls:start'>) =>
+      refused(
+        desk.startCall({
+          ani: input.phone,
+          origin: 'manual',
+          // The phone system is not part of Koe: an outbound call starts here as if the
+          // agent's softphone had dialed the number (the softphone's own events, if it sends
+          // any, then name this call).
+          ...(input.direction === 'outbound' && input.customerId
+            ? {
+                outreach: {
+                  reason: 'proactive' as const,
+                  customerId: input.customerId,
+                  orderId: input.orderId ?? null,
+                },
+              }
+            : {}),
+        }),
+      ),
 
     end: (callId: string) => refused(desk.apply({ type: 'ended', callId })),
 

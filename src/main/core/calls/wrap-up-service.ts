@@ -10,6 +10,7 @@ import { readTaxonomy } from '../db/guidance/guidance.repository';
 import { readVocByCall } from '../db/voc/voc.repository';
 import { AppError } from '../errors';
 import { createVocRecordSaver } from '../voc/save-voc-record';
+import { createOutreachNoticeWriter, outreachFields } from '../outreach/wrap-up-outreach';
 import type { CallDesk } from './call-desk';
 
 /** How long after its first save the agent may still correct a wrap-up. */
@@ -34,6 +35,7 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
   const { db, sqlite, desk } = deps;
   const now = deps.now ?? Date.now;
   const saveVoc = createVocRecordSaver(sqlite);
+  const writeOutreachNotice = createOutreachNoticeWriter(sqlite, db);
 
   return {
     get: (callId) => readVocByCall(db, callId),
@@ -56,6 +58,7 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
       const words = redactPaymentData(input.customerWords);
       const saved = await readVocByCall(db, input.callId);
       if (saved) assertEditable(saved, agent, now());
+      const outreach = await outreachFields(db, desk, input, saved, now());
 
       const build = (times: WrapUpTimes): VocRecord => ({
         id: saved?.id ?? uuidV7(now()),
@@ -72,7 +75,10 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
         customerWords: words.text,
         scriptId: input.scriptId,
         scriptVersion: input.scriptVersion,
+        ...(input.scriptSteps ? { scriptSteps: input.scriptSteps } : {}),
+        ...(input.nextBestActions ? { nextBestActions: input.nextBestActions } : {}),
         harassment: input.harassment,
+        ...outreach,
         startedAt: times.startedAt,
         endedAt: times.endedAt,
         afterCallWorkSeconds: times.afterCallWorkSeconds,
@@ -98,6 +104,7 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
         throw new AppError('not_found', `No call ${JSON.stringify(input.callId)} to wrap up.`);
       }
       if (!written.record) throw new Error('The wrap-up was not written');
+      await writeOutreachNotice(written.record);
       return {
         record: written.record,
         redacted: { cardNumbers: words.cardNumbers, securityCodes: words.securityCodes },

@@ -5,6 +5,8 @@ import type Sqlite from 'better-sqlite3';
 import { createCallDesk, type CallDesk } from '../calls/call-desk';
 import { createCallServices } from '../calls/call-services';
 import { createWrapUpService } from '../calls/wrap-up-service';
+import { createOutreachService } from '../outreach/outreach-service';
+import { modelEstimateFor } from '../guidance/prediction-service';
 import { appendAudit } from '../db/audit/audit.repository';
 import {
   readActivePolicies,
@@ -21,6 +23,10 @@ import { AppError } from '../errors';
 import type { EventBus } from '../events/event-bus';
 import type { IpcServices } from '../ipc/router';
 import type { PreferencesStore } from '../preferences/preferences';
+import type { StudioClient } from '../studio/studio-client';
+import { createStudioServices } from '../studio/studio-services';
+import type { InsightsClient } from '../insights/insights-client';
+import { createInsightsServices } from '../insights/insights-services';
 
 export interface RetailerServices {
   url: string;
@@ -47,6 +53,10 @@ export interface ServiceDeps {
   agent?: () => SignedInAgent | null;
   /** How connectors reach the CTI bridge; null when this Koe runs without one. */
   cti?: () => CtiInfo | null;
+  /** The script studio's way to the retailer; null or absent without a retailer. */
+  studio?: StudioClient | null;
+  /** The insights view's way to the retailer; null or absent without a retailer. */
+  insights?: InsightsClient | null;
   now?: () => number;
 }
 
@@ -58,6 +68,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
   const desk = deps.desk ?? createCallDesk({ now });
   const calls = createCallServices({ db, desk, events, agent, now });
   const wrapUps = createWrapUpService({ db, sqlite: deps.sqlite, desk, agent, now });
+  // "Predicted late" is the delivery-date model's estimate (the carrier's until one is fitted).
+  const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(db) });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
     return retailer.status();
@@ -96,7 +108,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
       return { loggedAt };
     },
     'calls:state': () => calls.state(),
-    'calls:start': ({ phone }) => calls.start(phone),
+    'calls:start': (input) => calls.start(input),
+    'outreach:list': ({ limit }) => outreach.list(limit),
     'calls:end': ({ callId }) => calls.end(callId),
     'calls:alertSupervisor': (input) => calls.alertSupervisor(input),
     'wrapUp:save': async (input) => {
@@ -120,5 +133,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       return status;
     },
     'retailer:connect': (input) => deps.connectRetailer(input),
+    ...createStudioServices({ client: deps.studio ?? null, agent }),
+    ...createInsightsServices({ client: deps.insights ?? null, agent }),
   };
 }

@@ -6,6 +6,11 @@ import { CallWorkspace } from '../call/CallWorkspace';
 import { useCallDesk } from '../call/use-call-desk';
 import { WrapUpEditView } from '../call/WrapUpEditView';
 import { CustomerPage } from '../customer/CustomerPage';
+import { InsightsView } from '../insights/InsightsView';
+import { INSIGHTS_ROLES } from '../../../shared/insights-ipc';
+import { OutreachView } from '../outreach/OutreachView';
+import { ScriptUpdatedNotice } from '../studio/ScriptUpdatedNotice';
+import { canAuthorScripts, StudioView } from '../studio/StudioView';
 import { ScreenPopView } from '../screen-pop/ScreenPopView';
 import { SearchResults } from '../search/SearchResults';
 import { SettingsView } from '../settings/SettingsView';
@@ -74,14 +79,27 @@ export function App() {
           onReturnToCall={() => dispatch({ type: 'openCall' })}
           settingsOpen={view.kind === 'settings'}
           onOpenSettings={openSettings}
+          insights={
+            desk.state.agent &&
+            (INSIGHTS_ROLES as readonly string[]).includes(desk.state.agent.role)
+              ? { open: view.kind === 'insights', onOpen: () => dispatch({ type: 'openInsights' }) }
+              : null
+          }
+          studio={
+            canAuthorScripts(desk.state.agent)
+              ? { open: view.kind === 'studio', onOpen: () => dispatch({ type: 'openStudio' }) }
+              : null
+          }
         />
       </AppShell.Header>
       <AppShell.Main>
+        <ScriptUpdatedNotice />
         {view.kind === 'home' && (
           <HomeView
             appInfo={appInfo}
             today={desk.state.today}
             onEditWrapUp={(callId) => dispatch({ type: 'editWrapUp', callId })}
+            onOpenOutreach={() => dispatch({ type: 'openOutreach' })}
           />
         )}
         {view.kind === 'call' && <CallWorkspace desk={desk} appInfo={appInfo} onDone={goHome} />}
@@ -113,6 +131,14 @@ export function App() {
             onSearch={searchFor}
           />
         )}
+        {view.kind === 'insights' && <InsightsView agent={desk.state.agent} />}
+        {view.kind === 'outreach' && <OutreachView />}
+        {view.kind === 'studio' && (
+          <StudioView
+            agent={desk.state.agent}
+            retailerName={appInfo?.dataSource === 'demo' ? t('call.demoRetailerName') : ''}
+          />
+        )}
         {view.kind === 'settings' && (
           <SettingsView appInfo={appInfo} onClose={() => dispatch({ type: 'closeSettings' })} />
         )}
@@ -122,7 +148,12 @@ export function App() {
 }
 
 /** The core's refusal to start a call, in the agent's words. */
-function startRefusal(error: IpcError, t: ReturnType<typeof useTranslation>['t']): string {
+// `t` narrowed to the keys used: the full TFunction type over the whole catalog is too deep for
+// tsc to check as a parameter (TS2589) once the catalog grows.
+function startRefusal(
+  error: IpcError,
+  t: (key: 'call.busy' | 'call.invalidNumber' | 'app.unexpectedError') => string,
+): string {
   if (error.code === 'conflict') return t('call.busy');
   if (error.code === 'invalid_input') return t('call.invalidNumber');
   return error.message || t('app.unexpectedError');

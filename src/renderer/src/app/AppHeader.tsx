@@ -3,6 +3,8 @@ import type { KeyboardEvent, RefObject } from 'react';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo } from '../../../shared/ipc';
 import { ReturnToCallButton } from '../call/ReturnToCallButton';
+import { InsightsButton } from '../insights/InsightsButton';
+import { StudioButton } from '../studio/StudioButton';
 import { ScreenPopButton } from '../screen-pop/ScreenPopButton';
 import { SearchField } from '../search/SearchField';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
@@ -26,6 +28,10 @@ interface AppHeaderProps {
   onReturnToCall(): void;
   settingsOpen: boolean;
   onOpenSettings(): void;
+  /** Null when the signed-in role has no insights (agents). */
+  insights?: { open: boolean; onOpen(): void } | null;
+  /** Null when the signed-in role does not author scripts (agents, supervisors). */
+  studio?: { open: boolean; onOpen(): void } | null;
 }
 
 export function AppHeader({
@@ -42,6 +48,8 @@ export function AppHeader({
   onReturnToCall,
   settingsOpen,
   onOpenSettings,
+  insights,
+  studio,
 }: AppHeaderProps) {
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
@@ -62,6 +70,8 @@ export function AppHeader({
         ) : (
           <ScreenPopButton onStartCall={onStartCall} />
         )}
+        {insights && <InsightsButton onOpen={insights.onOpen} active={insights.open} />}
+        {studio && <StudioButton onOpen={studio.onOpen} active={studio.open} />}
         <LanguageSwitch />
         <ThemeSwitch />
         <SettingsButton onOpen={onOpenSettings} active={settingsOpen} />

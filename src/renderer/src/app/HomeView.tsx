@@ -3,6 +3,7 @@ import { IconHeadset } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, TodayCall } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../search/shortcut-labels';
+import { OutreachEntryPoint } from '../outreach/OutreachEntryPoint';
 import { TodayCalls } from '../wrap-up/TodayCalls';
 
 interface HomeViewProps {
@@ -10,13 +11,16 @@ interface HomeViewProps {
   /** "My calls today", newest first. */
   today: TodayCall[];
   onEditWrapUp(callId: string): void;
+  /** Opens the proactive outreach list. */
+  onOpenOutreach?(): void;
 }
 
 /** Between calls: what the agent can do and the keys to do it, then "my calls today". */
-export function HomeView({ appInfo, today, onEditWrapUp }: HomeViewProps) {
+export function HomeView({ appInfo, today, onEditWrapUp, onOpenOutreach }: HomeViewProps) {
   return (
     <Stack gap="lg" maw={1100} mx="auto">
       <Welcome appInfo={appInfo} compact={today.length > 0} />
+      {onOpenOutreach && <OutreachEntryPoint onOpen={onOpenOutreach} />}
       <TodayCalls today={today} onEdit={onEditWrapUp} />
     </Stack>
   );

@@ -11,6 +11,12 @@ export type View =
   | { kind: 'call' }
   /** A saved wrap-up of a done call, reopened from "my calls today" to correct it. */
   | { kind: 'wrapUpEdit'; callId: string }
+  /** Why customers call, and the trends (supervisors, trainers, retailer admins). */
+  | { kind: 'insights' }
+  /** Customers to call about a delay they were not told of (the proactive outreach list). */
+  | { kind: 'outreach' }
+  /** The script studio (trainers, retailer admins). */
+  | { kind: 'studio' }
   /** `returnTo`: the screen Settings was opened over, shown again when it closes. */
   | { kind: 'settings'; returnTo: Exclude<View, { kind: 'settings' }> };
 
@@ -24,6 +30,9 @@ export type NavigationAction =
   /** A call rang or the agent started one (or asked to go back to it). */
   | { type: 'openCall' }
   | { type: 'editWrapUp'; callId: string }
+  | { type: 'openInsights' }
+  | { type: 'openOutreach' }
+  | { type: 'openStudio' }
   /** The wrap-up was saved, or the call is over: back to the start screen. */
   | { type: 'home' };
 
@@ -73,6 +82,12 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
       return state.view.kind === 'call' ? state : { ...state, view: { kind: 'call' } };
     case 'editWrapUp':
       return { ...state, view: { kind: 'wrapUpEdit', callId: action.callId } };
+    case 'openInsights':
+      return { ...state, view: { kind: 'insights' } };
+    case 'openOutreach':
+      return { ...state, view: { kind: 'outreach' } };
+    case 'openStudio':
+      return { ...state, view: { kind: 'studio' } };
     case 'home':
       return { ...state, query: '', view: { kind: 'home' } };
   }

@@ -57,6 +57,17 @@ export function CallBar({
           >
             {t(`call.state.${call.state}`)}
           </Badge>
+          {call.outreach && (
+            <Badge
+              size="lg"
+              color="indigo"
+              variant="outline"
+              data-testid="call-direction"
+              style={{ flexShrink: 0 }}
+            >
+              {t('outreach.direction.proactive')}
+            </Badge>
+          )}
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
             <IconPhone size={18} aria-hidden color="var(--mantine-color-dimmed)" />
             <Text fw={600} className="koe-tabular" data-testid="call-number">

@@ -15,6 +15,7 @@ import { CustomerCardView } from '../customer/CustomerCardView';
 import { CurrentCallContext } from '../customer/current-call';
 import { callGuidance, type CallGuidance } from '../guidance/call-guidance';
 import { GuidancePanel } from '../guidance/GuidancePanel';
+import { offeredActions, withPinnedScript } from '../guidance/pinned-script';
 import { HarassmentPanel } from '../guidance/HarassmentPanel';
 import { KnowledgeDrawer } from '../guidance/KnowledgeDrawer';
 import { LikelyReasonBanner } from '../guidance/LikelyReasonBanner';
@@ -94,7 +95,11 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
     ? { status: 'success', value: pushedPop }
     : popRead;
   const popCard = pop.status === 'success' ? pop.value.card : null;
-  const chosenId = work.customerId !== undefined ? work.customerId : popCard?.customer.id;
+  // A proactive call knows whom it called, even on a number several customers share.
+  const chosenId =
+    work.customerId !== undefined
+      ? work.customerId
+      : (call.outreach?.customerId ?? popCard?.customer.id);
   const needsRead = typeof chosenId === 'string' && popCard?.customer.id !== chosenId;
   const read = useKoeQuery('customers:card', needsRead ? { customerId: chosenId } : null);
   const card: CustomerCard | null | undefined =
@@ -111,6 +116,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   // "Now" for the guidance rules is read once per call: the screen must not reshuffle mid-call.
   const [now] = useState(() => Date.now());
   const agentName = desk.state.agent?.displayName ?? '';
+  const centerId = desk.state.agent?.centerId ?? null;
   const retailerName = appInfo?.dataSource === 'demo' ? t('call.demoRetailerName') : '';
   // While the agent picks the caller, the general script greets them.
   const choosing = chosenId === undefined && pop.status === 'success';
@@ -123,15 +129,39 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
     NOT_YET,
   );
   const referenceValue = reference.status === 'success' ? reference.value : null;
-  const guidance = useMemo<CallGuidance | null>(() => {
+  const computedGuidance = useMemo<CallGuidance | null>(() => {
     if (!referenceValue || deferredCard === undefined || deferredCard === NOT_YET) return null;
     return callGuidance(deferredCard, referenceValue, {
       now,
       uiLanguage,
       agentName,
       retailerName,
+      centerId,
+      outreach: call.outreach ?? null,
     });
-  }, [referenceValue, deferredCard, now, uiLanguage, agentName, retailerName]);
+  }, [
+    referenceValue,
+    deferredCard,
+    now,
+    uiLanguage,
+    agentName,
+    retailerName,
+    centerId,
+    call.outreach,
+  ]);
+  // The call keeps each script's version as first shown, also after leaving the workspace and
+  // coming back (the desk holds the pin, not this component).
+  // Not while the agent picks the caller: the greeting shown then is not the call's script.
+  const { pinScript } = desk;
+  const shownScript = choosing ? null : (computedGuidance?.selection?.script ?? null);
+  const alreadyPinned = shownScript ? work.pinnedScripts[shownScript.scriptId] : undefined;
+  useEffect(() => {
+    if (shownScript && !alreadyPinned) pinScript(call.callId, shownScript);
+  }, [shownScript, alreadyPinned, pinScript, call.callId]);
+  const guidance = useMemo(
+    () => withPinnedScript(computedGuidance, work.pinnedScripts),
+    [computedGuidance, work.pinnedScripts],
+  );
 
   // Keyboard first: the pop takes the focus from wherever it was (the header search, typically),
   // so the script's keys work at once; a part of the workspace that took it keeps it.
@@ -225,6 +255,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
           taxonomy={reference.value.taxonomy}
           language={uiLanguage}
           nowDay={nowDay}
+          predictions={card.predictions}
         />
       )}
       {pop.status === 'error' ? (
@@ -261,9 +292,15 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
             ? {
                 scriptId: guidance.selection.script.scriptId,
                 version: guidance.selection.script.version,
+                // The steps taken; a script never moved in was read at its first step.
+                steps:
+                  work.script?.scriptId === guidance.selection.script.scriptId
+                    ? work.script.path
+                    : guidance.selection.script.steps.slice(0, 1).map((s) => s.id),
               }
             : null
         }
+        nextBestActions={offeredActions(guidance)}
         harassment={incident}
         onSaved={() => {
           desk.reload();

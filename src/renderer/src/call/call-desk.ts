@@ -6,7 +6,7 @@ import {
   type HarassmentEvent,
   type HarassmentState,
 } from '../../../shared/guidance';
-import type { Policy } from '../../../shared/domain/guidance';
+import type { Policy, ScriptVersion } from '../../../shared/domain/guidance';
 import type { CallsState, IpcError, SignedInAgent, TodayCall } from '../../../shared/ipc';
 
 /**
@@ -28,6 +28,12 @@ export interface CallWork {
   supervisorAlerts: { stage: SupervisorAlertStage; at: string }[];
   /** The steps taken in the call's script (replayed with `runnerFromPath`). */
   script: { scriptId: string; path: string[] } | null;
+  /**
+   * The version of each script this call has shown, by scriptId: a version published during
+   * the call reaches the next call, never this one (the agent's script does not change under
+   * them, and the VoC names the version they read).
+   */
+  pinnedScripts: Readonly<Record<string, ScriptVersion>>;
 }
 
 export type SupervisorAlertStage = 'warn' | 'monitor' | 'terminate' | 'terminated';
@@ -49,7 +55,8 @@ export type CallDeskAction =
   | { type: 'harassment'; callId: string; event: HarassmentEvent; policy: Policy | null }
   | { type: 'harassmentNote'; callId: string; note: string }
   | { type: 'supervisorAlerted'; callId: string; stage: string; at: string }
-  | { type: 'scriptMoved'; callId: string; scriptId: string; path: string[] };
+  | { type: 'scriptMoved'; callId: string; scriptId: string; path: string[] }
+  | { type: 'scriptPinned'; callId: string; script: ScriptVersion };
 
 export const initialCallDesk: CallDeskState = {
   status: 'loading',
@@ -82,6 +89,7 @@ export function newCallWork(): CallWork {
     harassmentNote: '',
     supervisorAlerts: [],
     script: null,
+    pinnedScripts: {},
   };
 }
 
@@ -202,6 +210,13 @@ export function callDesk(state: CallDeskState, action: CallDeskAction): CallDesk
       return withWork(state, action.callId, (work) => ({
         ...work,
         script: { scriptId: action.scriptId, path: action.path },
+      }));
+    case 'scriptPinned':
+      // Pinned once: a later version never replaces it (and nothing re-renders for it).
+      if (callWork(state, action.callId).pinnedScripts[action.script.scriptId]) return state;
+      return withWork(state, action.callId, (work) => ({
+        ...work,
+        pinnedScripts: { ...work.pinnedScripts, [action.script.scriptId]: action.script },
       }));
   }
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { popsWorkspace, type CallSession } from '../../../shared/calls/call-session';
-import type { Policy } from '../../../shared/domain/guidance';
+import type { Policy, ScriptVersion } from '../../../shared/domain/guidance';
 import type { HarassmentEvent } from '../../../shared/guidance';
 import type { IpcError, IpcResult, ScreenPopResult } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
@@ -33,6 +33,8 @@ export interface CallDesk {
     stage: SupervisorAlertStage,
   ): Promise<IpcError | null>;
   scriptMoved(callId: string, scriptId: string, path: string[]): void;
+  /** Keeps the version of a script the call has shown (see `CallWork.pinnedScripts`). */
+  pinScript(callId: string, script: ScriptVersion): void;
 }
 
 /**
@@ -150,6 +152,10 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
     scriptMoved: useCallback(
       (callId: string, scriptId: string, path: string[]) =>
         dispatch({ type: 'scriptMoved', callId, scriptId, path }),
+      [],
+    ),
+    pinScript: useCallback(
+      (callId: string, script: ScriptVersion) => dispatch({ type: 'scriptPinned', callId, script }),
       [],
     ),
   };

@@ -38,6 +38,7 @@ export function CustomerCardView({ card }: { card: CustomerCard }) {
             shown={whole ? card.orders.length : 1}
             shipments={card.shipments}
             today={today}
+            estimates={card.predictions?.deliveryEstimates}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

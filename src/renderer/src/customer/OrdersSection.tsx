@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Order, Shipment } from '../../../shared/domain';
+import type { DeliveryEstimate, Order, Shipment } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
 import { Section } from './Section';
 import { ShipmentItem } from './ShipmentItem';
@@ -12,12 +12,15 @@ export function OrdersSection({
   shown = orders.length,
   shipments,
   today,
+  estimates = [],
 }: {
   orders: Order[];
   /** How many of the orders to render (the card's first frame shows the latest one only). */
   shown?: number;
   shipments: Shipment[];
   today: string;
+  /** Koe's delivery estimates of the open shipments (card.predictions). */
+  estimates?: DeliveryEstimate[];
 }) {
   const { t } = useTranslation();
   return (
@@ -34,6 +37,7 @@ export function OrdersSection({
             order={order}
             shipments={shipments.filter((s) => s.orderId === order.id)}
             today={today}
+            estimates={estimates}
           />
         ))}
       </Stack>
@@ -45,10 +49,12 @@ function OrderItem({
   order,
   shipments,
   today,
+  estimates,
 }: {
   order: Order;
   shipments: Shipment[];
   today: string;
+  estimates: DeliveryEstimate[];
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -115,7 +121,12 @@ function OrderItem({
               </Text>
             )
           : shipments.map((shipment) => (
-              <ShipmentItem key={shipment.id} shipment={shipment} today={today} />
+              <ShipmentItem
+                key={shipment.id}
+                shipment={shipment}
+                today={today}
+                estimate={estimates.find((e) => e.shipmentId === shipment.id)}
+              />
             ))}
       </Stack>
     </Paper>

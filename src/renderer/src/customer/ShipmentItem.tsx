@@ -2,10 +2,11 @@ import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/
 import { CopyButton } from '@mantine/core';
 import { IconCheck, IconCopy, IconTruckDelivery } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Shipment, ShipmentStatus } from '../../../shared/domain';
+import type { DeliveryEstimate, Shipment, ShipmentStatus } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
 import { Field } from './Section';
 import { estimateMissesPromise, shipmentDelayDays } from './shipment-delay';
+import { DeliveryEstimateField } from './DeliveryEstimateField';
 import { TrackingTimeline } from './TrackingTimeline';
 
 export const shipmentStatusColor: Record<ShipmentStatus, string> = {
@@ -19,7 +20,15 @@ export const shipmentStatusColor: Record<ShipmentStatus, string> = {
 };
 
 /** One parcel: carrier, tracking number, status, promise against estimate, and its timeline. */
-export function ShipmentItem({ shipment, today }: { shipment: Shipment; today: string }) {
+export function ShipmentItem({
+  shipment,
+  today,
+  estimate,
+}: {
+  shipment: Shipment;
+  today: string;
+  estimate?: DeliveryEstimate | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const daysLate = shipmentDelayDays(shipment, today);
@@ -90,6 +99,9 @@ export function ShipmentItem({ shipment, today }: { shipment: Shipment; today: s
                   : t('shipments.unknownDate')}
               </Text>
             </Field>
+          )}
+          {!shipment.deliveredAt && estimate && (
+            <DeliveryEstimateField estimate={estimate} promisedDate={shipment.promisedDate} />
           )}
           <Field label={t('shipments.routeLabel')}>
             <Text size="sm">

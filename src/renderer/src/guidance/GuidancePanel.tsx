@@ -2,6 +2,7 @@ import { Divider, Paper, Skeleton, Stack } from '@mantine/core';
 import type { Language } from '../../../shared/domain';
 import type { CallGuidance } from './call-guidance';
 import { NextBestActions } from './NextBestActions';
+import { RiskSignalsPanel } from './RiskSignalsPanel';
 import { ScriptPanel } from './ScriptPanel';
 
 interface GuidancePanelProps {
@@ -41,6 +42,9 @@ export function GuidancePanel({
       {guidance.actions.length > 0 && (
         <>
           <Divider />
+          {guidance.signals && (
+            <RiskSignalsPanel signals={guidance.signals} uiLanguage={uiLanguage} />
+          )}
           <NextBestActions
             actions={guidance.actions}
             uiLanguage={uiLanguage}

@@ -1,7 +1,7 @@
-import { Alert, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Divider, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBulb } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain';
+import type { CardPredictions, Language } from '../../../shared/domain';
 import type { ReasonNode } from '../../../shared/domain/guidance';
 import {
   describeEvidence,
@@ -9,6 +9,7 @@ import {
   type EvidenceItem,
   type LikelyReason,
 } from '../../../shared/guidance';
+import { PredictedReasons } from './PredictedReasons';
 
 interface LikelyReasonBannerProps {
   reasons: LikelyReason[];
@@ -16,6 +17,8 @@ interface LikelyReasonBannerProps {
   taxonomy: ReasonNode[];
   language: Language;
   nowDay: number;
+  /** The learned model's reasons (card.predictions), shown beside the rules' when present. */
+  predictions?: CardPredictions | undefined;
 }
 
 /** How many of the evidence sentences to show: the strongest ones fit on the first screen. */
@@ -31,6 +34,7 @@ export function LikelyReasonBanner({
   taxonomy,
   language,
   nowDay,
+  predictions,
 }: LikelyReasonBannerProps) {
   const { t } = useTranslation();
   const [top, ...rest] = reasons;
@@ -100,6 +104,17 @@ export function LikelyReasonBanner({
               {t('guidance.likelyNone')}
             </Text>
           </Group>
+        )}
+        {predictions && predictions.reasons.length > 0 && (
+          <>
+            <Divider my={8} />
+            <PredictedReasons
+              reasons={predictions.reasons}
+              trainingCalls={predictions.reasonModel?.trainingCalls ?? null}
+              taxonomy={taxonomy}
+              language={language}
+            />
+          </>
         )}
       </Paper>
     </Stack>

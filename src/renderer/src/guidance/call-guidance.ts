@@ -8,14 +8,17 @@ import {
   nowDayOf,
   predictedReason,
   riskAlerts,
+  riskSignals,
   ScriptRunner,
   selectScript,
   type EvidenceItem,
   type LikelyReason,
   type NextBestAction,
+  type RiskSignals,
   type ScriptContext,
   type ScriptSelection,
 } from '../../../shared/guidance';
+import type { OutreachCallTarget } from '../../../shared/calls/call-session';
 import type { GuidanceReference } from '../../../shared/ipc';
 
 /**
@@ -29,6 +32,8 @@ export interface CallGuidance {
   predictedReason: string | null;
   /** Flags the agent must see before talking (past harassment, claim risk). */
   alerts: EvidenceItem[];
+  /** The fraud and VIP signals against the retailer's thresholds; null for a stranger. */
+  signals: RiskSignals | null;
   /** The language the agent speaks on this call: the customer's, or the agent's for a stranger. */
   callLanguage: Language;
   selection: ScriptSelection | null;
@@ -44,7 +49,17 @@ export interface CallGuidanceOptions {
   uiLanguage: Language;
   agentName: string;
   retailerName: string;
+  /** The agent's center: scripts published to other centers only are not shown. */
+  centerId?: string | null;
+  /**
+   * A proactive call from the outreach list: the agent called about this order's delay, so the
+   * outbound script for it (trigger `outreach.delay`) leads, not the inbound rules' guess.
+   */
+  outreach?: OutreachCallTarget | null;
 }
+
+/** The taxonomy code of a proactive delay call; the outbound scripts trigger on it. */
+export const PROACTIVE_DELAY_REASON = 'outreach.delay';
 
 function activePolicy(policies: readonly Policy[], kind: Policy['kind']): Policy | null {
   return policies.find((p) => p.active && p.kind === kind) ?? null;
@@ -83,11 +98,13 @@ export function callGuidance(
       reasons: [],
       predictedReason: null,
       alerts: [],
+      signals: null,
       callLanguage,
       selection: selectScript(reference.scripts, {
         likelyReason: null,
         tier: 'standard',
         language: callLanguage,
+        centerId: options.centerId ?? null,
       }),
       context: strangerContext(options),
       actions: [],
@@ -96,22 +113,24 @@ export function callGuidance(
   }
 
   const reasons = likelyReasons(card, options.now);
-  const predicted = predictedReason(reasons);
+  const predicted = options.outreach ? PROACTIVE_DELAY_REASON : predictedReason(reasons);
   const callLanguage = card.customer.language;
   const selection = selectScript(reference.scripts, {
     likelyReason: predicted,
     tier: card.customer.tier,
     language: callLanguage,
     fallbackLanguage: options.uiLanguage,
+    centerId: options.centerId ?? null,
   });
   // The script's own language decides how its facts are worded (a fallback script is read in
   // the agent's language, so its dates and carriers are too).
   const scriptLanguage = selection?.script.language ?? callLanguage;
-  const orderId = reasons[0]?.orderId ?? null;
+  const orderId = options.outreach ? options.outreach.orderId : (reasons[0]?.orderId ?? null);
   return {
     reasons,
     predictedReason: predicted,
     alerts: riskAlerts(card, options.now, riskThreshold(reference.policies)),
+    signals: riskSignals(card, reference.policies, options.now),
     callLanguage: scriptLanguage,
     selection,
     context: buildScriptContext(card, {

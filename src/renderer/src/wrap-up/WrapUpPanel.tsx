@@ -1,4 +1,4 @@
-import { Group, Loader, Paper, Text } from '@mantine/core';
+import { Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
@@ -7,10 +7,17 @@ import { nowDayOf, orderThatMatters, type HarassmentIncident } from '../../../sh
 import type { GuidanceReference, WrapUpSaved } from '../../../shared/ipc';
 import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
+import type { OutreachOutcome } from '../../../shared/domain/voc';
+import { OutreachOutcomePicker } from '../outreach/OutreachOutcomePicker';
 import { WrapUpForm } from './WrapUpForm';
 import { announceSaved } from './recent-save';
 import { WrapUpSavedView } from './WrapUpSavedView';
-import { initialWrapUpState, stateFromRecord, type WrapUpContext } from './wrap-up-state';
+import {
+  initialWrapUpState,
+  stateFromRecord,
+  type WrapUpContext,
+  type WrapUpScript,
+} from './wrap-up-state';
 
 export interface WrapUpPanelProps {
   /** The call in wrap-up (state `wrap_up`), or a done call being corrected within its window. */
@@ -20,8 +27,10 @@ export interface WrapUpPanelProps {
   reference: GuidanceReference;
   /** The likely reason Koe suggested (preselected; recorded as predictedReason). */
   predictedReason: string | null;
-  /** The script the agent was shown, recorded with the wrap-up. */
-  script: { scriptId: string; version: number } | null;
+  /** The script the agent was shown (and the steps taken in it), recorded with the wrap-up. */
+  script: WrapUpScript | null;
+  /** The next-best-actions offered on the call (policy kinds), recorded with the wrap-up. */
+  nextBestActions?: readonly string[];
   /** The harassment incident of this call, if the agent flagged one. */
   harassment: HarassmentIncident | null;
   onSaved(result: WrapUpSaved): void;
@@ -94,6 +103,10 @@ function SavedWrapUpLoader(props: WrapUpPanelProps) {
 /** The form for a new wrap-up (record null) or a correction of `record`. */
 function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; notice?: string }) {
   const { call, card, reference, record } = props;
+  const proactive = call.outreach?.reason === 'proactive' || record?.contactType === 'proactive';
+  const [outreachOutcome, setOutreachOutcome] = useState<OutreachOutcome | null>(
+    record?.outreachOutcome ?? null,
+  );
   const taxonomy = reference.taxonomy;
   // The call's customer does not change during its wrap-up: decided once, at the form's opening.
   const [likelyOrderId] = useState(() =>
@@ -107,8 +120,13 @@ function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; not
         predictedReason: record.predictedReason,
         script:
           record.scriptId !== null && record.scriptVersion !== null
-            ? { scriptId: record.scriptId, version: record.scriptVersion }
+            ? {
+                scriptId: record.scriptId,
+                version: record.scriptVersion,
+                ...(record.scriptSteps ? { steps: record.scriptSteps } : {}),
+              }
             : props.script,
+        ...(record.nextBestActions ? { nextBestActions: record.nextBestActions } : {}),
         harassment: record.harassment ?? props.harassment,
         taxonomy,
       }
@@ -117,6 +135,7 @@ function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; not
         customerId: card?.customer.id ?? null,
         predictedReason: props.predictedReason,
         script: props.script,
+        ...(props.nextBestActions ? { nextBestActions: props.nextBestActions } : {}),
         harassment: props.harassment,
         taxonomy,
       };
@@ -129,17 +148,29 @@ function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; not
           orderId: likelyOrderId,
         }),
   );
-  return (
+  const form = (
     <WrapUpForm
       mode={record ? 'edit' : 'new'}
       call={call}
       card={card}
-      context={context}
+      context={
+        proactive
+          ? { ...context, outcomeRequired: true, ...(outreachOutcome ? { outreachOutcome } : {}) }
+          : context
+      }
       initial={initial}
       likelyOrderId={likelyOrderId}
       recordedAcwSeconds={record ? record.afterCallWorkSeconds : null}
       {...(props.notice ? { notice: props.notice } : {})}
       onSaved={props.onSaved}
     />
+  );
+  if (!proactive) return form;
+  // A call Koe placed from the outreach list: how it went decides whether the customer is told.
+  return (
+    <Stack gap="sm">
+      <OutreachOutcomePicker value={outreachOutcome} onChange={setOutreachOutcome} />
+      {form}
+    </Stack>
   );
 }

@@ -160,13 +160,26 @@ export function firstInvalidField(errors: readonly WrapUpError[]): WrapUpField |
   return FIELD_ORDER.find((field) => errors.some((e) => e.field === field)) ?? null;
 }
 
+/** The script shown on the call: its version, and the steps the agent went through. */
+export interface WrapUpScript {
+  scriptId: string;
+  version: number;
+  steps?: readonly string[];
+}
+
 export interface WrapUpContext {
   callId: string;
   customerId: string | null;
   predictedReason: string | null;
-  script: { scriptId: string; version: number } | null;
+  script: WrapUpScript | null;
+  /** The next-best-actions offered on the call (policy kinds). */
+  nextBestActions?: readonly string[];
   harassment: HarassmentIncident | null;
   taxonomy: readonly ReasonNode[];
+  /** A proactive call's outcome (chosen beside the form); absent on inbound calls. */
+  outreachOutcome?: VocRecord['outreachOutcome'];
+  /** A proactive call: the save waits for its outcome (the picker says so). */
+  outcomeRequired?: boolean;
 }
 
 /**
@@ -182,6 +195,7 @@ export function toWrapUpInput(
   if (errors.length > 0 || form.sentiment === null || form.resolution === null) {
     return { ok: false, errors };
   }
+  if (context.outcomeRequired && !context.outreachOutcome) return { ok: false, errors: [] };
   return {
     ok: true,
     input: {
@@ -196,7 +210,10 @@ export function toWrapUpInput(
       customerWords: form.customerWords,
       scriptId: context.script?.scriptId ?? null,
       scriptVersion: context.script?.version ?? null,
+      ...(context.script?.steps ? { scriptSteps: [...context.script.steps] } : {}),
+      ...(context.nextBestActions ? { nextBestActions: [...context.nextBestActions] } : {}),
       harassment: context.harassment,
+      ...(context.outreachOutcome ? { outreachOutcome: context.outreachOutcome } : {}),
     },
   };
 }

@@ -3,6 +3,8 @@ import * as retailerCache from './2026_11_23_0001_retailer_cache';
 import * as lookupIndexes from './2026_11_23_0002_lookup_indexes';
 import * as auditLog from './2026_11_23_0003_audit_log';
 import * as customerIndexKey from './2026_11_23_0004_customer_index_key';
+import * as predictionModels from './2026_11_23_0006_prediction_models';
+import * as openShipmentsIndex from './2026_11_23_0007_open_shipments_index';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -13,6 +15,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0002_lookup_indexes': lookupIndexes,
   '2026_11_23_0003_audit_log': auditLog,
   '2026_11_23_0004_customer_index_key': customerIndexKey,
+  '2026_11_23_0006_prediction_models': predictionModels,
+  '2026_11_23_0007_open_shipments_index': openShipmentsIndex,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {

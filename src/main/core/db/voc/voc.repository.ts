@@ -11,6 +11,13 @@ export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
     afterCallWorkSeconds: number;
     /** Absent in records saved before corrections had revisions. */
     revision?: number;
+    /** Absent in records saved before the VoC kept the steps and actions used. */
+    scriptSteps?: string[];
+    nextBestActions?: string[];
+    /** Absent in inbound records and in records saved before outreach and risk signals. */
+    contactType?: VocRecord['contactType'];
+    outreachOutcome?: VocRecord['outreachOutcome'];
+    riskSignals?: VocRecord['riskSignals'];
   };
   return {
     id: row.id,
@@ -33,6 +40,11 @@ export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
     savedAt: row.saved_at,
     afterCallWorkSeconds: details.afterCallWorkSeconds,
     revision: details.revision ?? 1,
+    ...(details.scriptSteps ? { scriptSteps: details.scriptSteps } : {}),
+    ...(details.nextBestActions ? { nextBestActions: details.nextBestActions } : {}),
+    ...(details.contactType ? { contactType: details.contactType } : {}),
+    ...(details.outreachOutcome ? { outreachOutcome: details.outreachOutcome } : {}),
+    ...(details.riskSignals ? { riskSignals: details.riskSignals } : {}),
   };
 }
 

@@ -1,0 +1,135 @@
+import type { ScriptVersion } from '../../../src/shared/domain/guidance';
+import {
+  groupStudioVersions,
+  versionsToContent,
+} from '../../../src/shared/guidance/script-content';
+import type { PublishedScriptTriggers } from '../../../src/shared/guidance/script-lint';
+import {
+  scriptContent,
+  type ScriptContent,
+  type ScriptVersionInfo,
+  type StudioScriptSummary,
+} from '../../../src/shared/protocol/script-authoring';
+import type { ServerDb } from '../db/schema';
+
+/**
+ * The studio's view of a tenant's scripts. The change log's `script_version` records are what
+ * agents have, whoever published them (the studio, or a retailer's own system through
+ * `/v1/data/batch`); the studio's publication rows add the authored content, who published
+ * and rollbacks. Scripts are few (tens, with their versions), so they are read whole.
+ */
+export interface PublishedVersion {
+  content: ScriptContent;
+  info: ScriptVersionInfo;
+}
+
+export type PublishedScripts = Map<string, Map<number, PublishedVersion>>;
+
+export async function readPublishedScripts(
+  db: ServerDb,
+  tenantId: string,
+): Promise<PublishedScripts> {
+  const rows = await db
+    .selectFrom('records')
+    .select('data')
+    .where('tenant_id', '=', tenantId)
+    .where('type', '=', 'script_version')
+    .where('deleted', '=', 0)
+    .execute();
+  // Stored as validated on the way in.
+  const versions = rows.map((r) => JSON.parse(r.data) as ScriptVersion);
+  const scripts: PublishedScripts = new Map();
+  for (const [studioId, byVersion] of groupStudioVersions(versions)) {
+    const published = new Map<number, PublishedVersion>();
+    for (const [version, perLanguage] of byVersion) {
+      published.set(version, {
+        content: versionsToContent(perLanguage),
+        info: {
+          version,
+          publishedAt: perLanguage.map((v) => v.publishedAt).sort()[perLanguage.length - 1]!,
+          releaseNotes: perLanguage[0]!.releaseNotes,
+          publishedBy: null,
+          rollbackOf: null,
+        },
+      });
+    }
+    scripts.set(studioId, published);
+  }
+  const publications = await db
+    .selectFrom('script_publications')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  for (const p of publications) {
+    const byVersion = scripts.get(p.script_id) ?? new Map<number, PublishedVersion>();
+    byVersion.set(Number(p.version), {
+      content: scriptContent.parse(JSON.parse(p.content)),
+      info: {
+        version: Number(p.version),
+        publishedAt: p.published_at,
+        releaseNotes: p.release_notes,
+        publishedBy: p.published_by_name,
+        rollbackOf: p.rollback_of === null ? null : Number(p.rollback_of),
+      },
+    });
+    scripts.set(p.script_id, byVersion);
+  }
+  return scripts;
+}
+
+export function latestVersionOf(
+  versions: ReadonlyMap<number, PublishedVersion> | undefined,
+): PublishedVersion | null {
+  if (!versions || versions.size === 0) return null;
+  return versions.get(Math.max(...versions.keys())) ?? null;
+}
+
+/** What the overlap lint compares a script with: the latest version of every other script. */
+export function publishedTriggers(scripts: PublishedScripts): PublishedScriptTriggers[] {
+  const out: PublishedScriptTriggers[] = [];
+  for (const [scriptId, versions] of scripts) {
+    const latest = latestVersionOf(versions);
+    if (latest) {
+      out.push({ scriptId, audience: latest.content.audience, triggers: latest.content.triggers });
+    }
+  }
+  return out;
+}
+
+export interface DraftRow {
+  content: ScriptContent;
+  updatedAt: string;
+}
+
+export async function readDrafts(db: ServerDb, tenantId: string): Promise<Map<string, DraftRow>> {
+  const rows = await db
+    .selectFrom('script_drafts')
+    .select(['script_id', 'content', 'updated_at'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.script_id,
+      { content: scriptContent.parse(JSON.parse(r.content)), updatedAt: r.updated_at },
+    ]),
+  );
+}
+
+export function summarize(
+  scriptId: string,
+  published: PublishedVersion | null,
+  draft: DraftRow | null,
+): StudioScriptSummary {
+  const shown = published?.content ?? draft?.content;
+  if (!shown) throw new Error(`script ${scriptId} has neither a version nor a draft`);
+  return {
+    scriptId,
+    title: shown.title,
+    status: !published ? 'draft' : draft ? 'published_with_draft' : 'published',
+    version: published?.info.version ?? null,
+    publishedAt: published?.info.publishedAt ?? null,
+    audience: shown.audience,
+    triggers: shown.triggers,
+    draftUpdatedAt: draft?.updatedAt ?? null,
+  };
+}

@@ -1,0 +1,183 @@
+import type Sqlite from 'better-sqlite3';
+import type { CardPredictions, CustomerCard, Shipment } from '../../../shared/domain';
+import type { EventBus } from '../events/event-bus';
+import { callFacts } from './call-features';
+import { predictCallReasons, type CallReasonModel } from './call-reason-model';
+import { estimateDelivery, type DeliveryModel } from './delivery-estimate';
+import { refreshModels, type RefreshRequest, type RefreshResult } from './prediction-fit';
+
+/**
+ * Adds the models' output to every customer card; the models themselves are fitted elsewhere
+ * (a `ModelFitter`): on the prediction worker's thread in the app, so this thread only scores.
+ * A refresh runs at start (the stored models are reused when no delivery or contact arrived
+ * since they were fitted) and a little after each pull. Until the first refresh answers, cards
+ * go out without predictions.
+ */
+export interface PredictionService {
+  /** The card's predictions at `now`; undefined while no model is fitted. */
+  predict(card: CustomerCard, now: number): CardPredictions | undefined;
+  /**
+   * Refresh the models now: refit if the data moved on since the stored fit, or always with
+   * `force` (one at a time; a call during a refresh runs once more after it).
+   */
+  refresh(options?: { force?: boolean }): Promise<RefreshResult | null>;
+  models(): { delivery: DeliveryModel | null; reasons: CallReasonModel | null };
+  /** The service's clock (the demo and the tests run on a fixed one). */
+  now(): number;
+  close(): void;
+}
+
+/** Fits (or reuses) the models for a request; see prediction-fit.ts. */
+export type ModelFitter = (request: RefreshRequest) => Promise<RefreshResult>;
+
+/** Fitting on the calling thread: for tests and benchmarks on an in-memory or bench cache. */
+export function inProcessFitter(sqlite: Sqlite.Database): ModelFitter {
+  return (request) => Promise.resolve(refreshModels(sqlite, request));
+}
+
+export interface PredictionOptions {
+  /** The database the cards are read from (customer-card.ts finds the service by it). */
+  db: object;
+  fitter: ModelFitter;
+  events?: EventBus;
+  now?: () => number;
+  /** Passed to the fitter (see RefreshRequest). */
+  maxTransitSamples?: number;
+  maxCallCustomers?: number;
+  /** Wait this long after a pull before refreshing, so a burst of pulls refreshes once. */
+  refitDelayMs?: number;
+  /**
+   * At least this long between fits (default 10 minutes): a retailer delivers all day, and a fit
+   * at bench size keeps a core busy for most of a minute, so pulls do not each start one.
+   */
+  minRefitIntervalMs?: number;
+}
+
+const predictors = new WeakMap<object, PredictionService>();
+
+export function startPredictionService(options: PredictionOptions): PredictionService {
+  const now = options.now ?? Date.now;
+  let delivery: DeliveryModel | null = null;
+  let reasons: CallReasonModel | null = null;
+  let running: Promise<RefreshResult | null> | null = null;
+  let again: { force?: boolean } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+  /**
+   * When the last fit after a pull finished, on the machine's clock (the service's may be fixed).
+   * The fit at start does not count: it may have read a cache still being bootstrapped.
+   */
+  let lastFitAt = -Infinity;
+
+  const run = async (force: boolean): Promise<RefreshResult | null> => {
+    const result = await options.fitter({
+      now: now(),
+      force,
+      ...(options.maxTransitSamples ? { maxTransitSamples: options.maxTransitSamples } : {}),
+      ...(options.maxCallCustomers ? { maxCallCustomers: options.maxCallCustomers } : {}),
+    });
+    if (closed || !result.models) return result;
+    delivery = result.models.delivery ?? delivery;
+    reasons = result.models.reasons ?? reasons;
+    return result;
+  };
+
+  const refresh = (request: { force?: boolean } = {}): Promise<RefreshResult | null> => {
+    if (running) {
+      again = { force: Boolean(again?.force || request.force) };
+      return running;
+    }
+    running = run(Boolean(request.force))
+      .catch(() => null) // a failed fit keeps the previous models
+      .finally(() => {
+        running = null;
+        if (again && !closed) {
+          const next = again;
+          again = null;
+          void refresh(next);
+        }
+      });
+    return running;
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    const sinceFit = performance.now() - lastFitAt;
+    const delay = Math.max(
+      options.refitDelayMs ?? 15_000,
+      (options.minRefitIntervalMs ?? 600_000) - sinceFit,
+    );
+    timer = setTimeout(() => {
+      timer = null;
+      void refresh().then((result) => {
+        if (result?.fitted) lastFitAt = performance.now();
+      });
+    }, delay);
+    timer.unref?.();
+  };
+
+  let lastSynced: string | null = null;
+  const unsubscribe = options.events?.subscribe((event, payload) => {
+    if (event !== 'sync:status') return;
+    const status = payload as { phase: string; lastSyncedAt: string | null };
+    if (status.phase === 'idle' && status.lastSyncedAt !== lastSynced) {
+      lastSynced = status.lastSyncedAt;
+      schedule();
+    }
+  });
+
+  const service: PredictionService = {
+    predict(card, at) {
+      if (!delivery && !reasons) return undefined;
+      const deliveryModel = delivery;
+      return {
+        deliveryEstimates: deliveryModel
+          ? card.shipments
+              .map((s) => estimateDelivery(deliveryModel, s, at))
+              .filter((e) => e !== null)
+          : [],
+        reasons: reasons ? predictCallReasons(reasons, callFacts(card, at)) : [],
+        reasonModel: reasons && {
+          fittedAt: reasons.fittedAt,
+          trainingCalls: reasons.trainingCalls,
+        },
+        deliveryModel: delivery && {
+          fittedAt: delivery.fittedAt,
+          trainingShipments: delivery.samples,
+        },
+      };
+    },
+    refresh,
+    models: () => ({ delivery, reasons }),
+    now,
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      unsubscribe?.();
+      if (predictors.get(options.db) === service) predictors.delete(options.db);
+    },
+  };
+  predictors.set(options.db, service);
+  return service;
+}
+
+/**
+ * The delivery-date model's estimate for an open shipment, from the service attached to `db`;
+ * the carrier's own estimate while no model is fitted (or the service is off).
+ */
+export function modelEstimateFor(db: object): (shipment: Shipment) => string | null {
+  return (shipment) => {
+    const service = predictors.get(db);
+    const model = service?.models().delivery;
+    if (!service || !model) return shipment.estimatedDate;
+    return estimateDelivery(model, shipment, service.now())?.date ?? shipment.estimatedDate;
+  };
+}
+
+/** The card with the predictions of the service attached to `db`, if any. */
+export function withPredictions(db: object, card: CustomerCard): CustomerCard {
+  const service = predictors.get(db);
+  const predictions = service?.predict(card, service.now());
+  return predictions ? { ...card, predictions } : card;
+}

@@ -1,0 +1,16 @@
+import type { RefreshRequest, RefreshResult } from './prediction-fit';
+
+/** What the prediction worker is started with (its `workerData`). */
+export interface PredictionWorkerConfig {
+  dbFile: string;
+  /** Electron's build of better-sqlite3; omitted under Node. */
+  nativeBinding?: string;
+}
+
+export type ToPredictionWorker =
+  { type: 'refresh'; id: number; request: RefreshRequest } | { type: 'stop' };
+
+export type FromPredictionWorker =
+  | { type: 'refreshed'; id: number; result: RefreshResult }
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'stopped' };

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { Language } from '../../../shared/domain';
+import type { ScriptUpdate } from '../../../shared/studio-ipc';
+import type { Database } from '../db/database';
+import type { EventBus } from '../events/event-bus';
+
+/**
+ * Tells the agent when a script version arrived by sync (a trainer published): after each
+ * finished pull, versions this run has not seen before go out as a `scripts:updated` event with
+ * their release notes. What the cache held at start (or got in its first bootstrap) is not news.
+ * Versions are compared by key, not by publish time: the retailer's clock is not ours.
+ */
+export interface ScriptUpdateNotices {
+  /** Call after a pull finished; resolves once any notice has been emitted. */
+  check(): Promise<void>;
+}
+
+export function watchScriptUpdates(db: Kysely<Database>, events: EventBus): ScriptUpdateNotices {
+  let seen: Set<string> | null = null;
+  let running = Promise.resolve();
+  const key = (r: { script_id: string; version: number }) => `${r.script_id}@${r.version}`;
+
+  async function check(): Promise<void> {
+    // Scripts are tens of rows with their versions: reading their keys is cheap.
+    const rows = await db
+      .selectFrom('script_versions')
+      .select(['script_id', 'version', 'language', 'title', 'release_notes', 'published_at'])
+      .orderBy('published_at')
+      .execute();
+    const previous = seen;
+    seen = new Set(rows.map(key));
+    // The first look (and an empty cache's bootstrap) sets what counts as known.
+    if (previous === null || previous.size === 0) return;
+    const updates: ScriptUpdate[] = rows
+      .filter((r) => !previous.has(key(r)))
+      .map((r) => ({
+        scriptId: r.script_id,
+        version: r.version,
+        language: r.language as Language,
+        title: r.title,
+        releaseNotes: r.release_notes,
+        publishedAt: r.published_at,
+      }));
+    if (updates.length > 0) events.emit('scripts:updated', { updates });
+  }
+
+  const next = () =>
+    (running = running
+      .then(check)
+      .catch((error: unknown) => console.error('[koe] script update check failed', error)));
+  void next();
+  return {
+    // One check at a time, so a version is never announced twice.
+    check: next,
+  };
+}

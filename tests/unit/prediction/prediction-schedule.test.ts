@@ -1,0 +1,68 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { createEventBus } from '../../../src/main/core/events/event-bus';
+import type { RefreshRequest, RefreshResult } from '../../../src/main/core/guidance/prediction-fit';
+import { MODEL_FORMAT } from '../../../src/main/core/guidance/prediction-store';
+import { startPredictionService } from '../../../src/main/core/guidance/prediction-service';
+import { initialSyncStatus } from '../../../src/shared/sync-status';
+
+/** When the service asks its fitter for a refresh: after pulls, debounced, and not too often. */
+function countingFitter(transitSamples: number) {
+  const requests: RefreshRequest[] = [];
+  const fitter = async (request: RefreshRequest): Promise<RefreshResult> => {
+    requests.push(request);
+    return {
+      models: {
+        format: MODEL_FORMAT,
+        fittedAt: new Date(request.now).toISOString(),
+        watermark: { cursor: null, shipmentRowid: 0, contactRowid: 0, openShipments: 0 },
+        delivery: null,
+        reasons: null,
+      },
+      fitted: true,
+      readMs: 0,
+      fitMs: 0,
+      transitSamples,
+      callExamples: 0,
+    };
+  };
+  return { requests, fitter };
+}
+
+const pulled = (at: string) => ({ ...initialSyncStatus, phase: 'idle' as const, lastSyncedAt: at });
+
+describe('the prediction service refreshes', () => {
+  it('once after a finished pull, not again for the same pull', async () => {
+    const events = createEventBus();
+    const { requests, fitter } = countingFitter(0);
+    const service = startPredictionService({ db: {}, fitter, events, refitDelayMs: 5 });
+    events.emit('sync:status', pulled('2026-11-23T00:00:00Z'));
+    events.emit('sync:status', pulled('2026-11-23T00:00:00Z'));
+    await sleep(100);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.force).toBe(false);
+    service.close();
+  });
+
+  it('not within the minimum interval after a fit that followed a pull', async () => {
+    const events = createEventBus();
+    const { requests, fitter } = countingFitter(100);
+    const service = startPredictionService({
+      db: {},
+      fitter,
+      events,
+      refitDelayMs: 5,
+      minRefitIntervalMs: 60_000,
+    });
+    // The fit at start (perhaps of a cache still bootstrapping) holds nothing back…
+    await service.refresh();
+    events.emit('sync:status', pulled('2026-11-23T00:05:00Z'));
+    await sleep(100);
+    expect(requests).toHaveLength(2);
+    // …but a fit after a pull holds the next pull's back.
+    events.emit('sync:status', pulled('2026-11-23T00:06:00Z'));
+    await sleep(100);
+    expect(requests).toHaveLength(2);
+    service.close();
+  });
+});
