@@ -214,7 +214,9 @@ describe('the call in the browser harness', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByTestId('customer-card').waitFor();
-    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(second);
+    expect(
+      await page.getByTestId('customer-card').getByRole('heading', { level: 2 }).textContent(),
+    ).toBe(second);
 
     expect(await page.getByTestId('end-call').textContent()).toContain('Ctrl');
     await page.keyboard.press('Control+Shift+E');

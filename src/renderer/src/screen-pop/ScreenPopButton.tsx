@@ -19,6 +19,9 @@ export function ScreenPopButton({
   const [phone, setPhone] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  // Once a call started, the call workspace (or its caller chooser) holds the keyboard: closing
+  // the dialog must not hand the focus back to this button.
+  const [handedOver, setHandedOver] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +33,7 @@ export function ScreenPopButton({
     setError(refusal);
     if (refusal !== null) return;
     setPhone('');
+    setHandedOver(true);
     close();
   };
 
@@ -44,11 +48,20 @@ export function ScreenPopButton({
         variant="light"
         radius="xl"
         leftSection={<IconPhoneIncoming size={18} aria-hidden />}
-        onClick={open}
+        onClick={() => {
+          setHandedOver(false);
+          open();
+        }}
       >
         {t('screenPop.action')}
       </Button>
-      <Modal opened={opened} onClose={dismiss} title={t('screenPop.dialogTitle')} centered>
+      <Modal
+        opened={opened}
+        onClose={dismiss}
+        returnFocus={!handedOver}
+        title={t('screenPop.dialogTitle')}
+        centered
+      >
         <form onSubmit={(event) => void submit(event)}>
           <Stack>
             <Text size="sm" c="dimmed">
