@@ -104,7 +104,7 @@ export function rawInserter(sqlite: Sqlite.Database): (batch: RetailerRecord[]) 
   const notice = p('notices', 9);
   const reason = p('reasons', 7);
   const script = p('script_versions', 8);
-  const knowledge = p('knowledge_answers', 7);
+  const knowledge = p('knowledge_answers', 8);
   const policy = p('policies', 7);
   return sqlite.transaction((batch: RetailerRecord[]) => {
     let rows = 0;
@@ -285,6 +285,7 @@ export function rawInserter(sqlite: Sqlite.Database): (batch: RetailerRecord[]) 
             x.body,
             JSON.stringify(x.tags),
             x.publishedAt,
+            x.centers && x.centers.length > 0 ? JSON.stringify(x.centers) : null,
           );
           break;
         }

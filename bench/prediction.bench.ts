@@ -12,6 +12,7 @@ import {
 import {
   evaluateCallReasonModel,
   evaluateDeliveryModel,
+  type ReliabilityBin,
 } from '../src/main/core/guidance/prediction-evaluation';
 import { readCallExamples, readTransitSamples } from '../src/main/core/guidance/prediction-data';
 import {
@@ -128,7 +129,11 @@ function quality(size: string, database: LocalDatabase): Figure[] {
   const reasons = evaluateCallReasonModel(calls);
   const reasonMs = performance.now() - started;
   note(`${size}: delivery ${JSON.stringify(edd)}`);
-  note(`${size}: reasons ${JSON.stringify(reasons)}`);
+  if (reasons) {
+    const { reliability, uncalibrated, ...summary } = reasons;
+    note(`${size}: reasons ${JSON.stringify(summary)}`);
+    note(reliabilityTable(size, reasons.temperature, uncalibrated.reliability, reliability));
+  }
   const out = [
     figure(`edd_mae_days_${size}`, edd.maeDays, 'days', edd.promiseMaeDays),
     figure(`edd_range90_coverage_${size}`, edd.coverage, 'share', 0.9),
@@ -141,9 +146,37 @@ function quality(size: string, database: LocalDatabase): Figure[] {
       figure(`reason_top3_${size}`, reasons.top3, 'share', reasons.rulesTop3),
       figure(`reason_top1_vs_majority_${size}`, reasons.top1, 'share', reasons.majorityTop1),
       figure(`reason_ece_${size}`, reasons.ece, 'abs', reasons.rulesEce),
-      figure(`reason_brier_${size}`, reasons.brier, 'score', reasons.brier),
+      // The temperature's effect on the same held-out calls: ECE before and after, and top-1,
+      // which it must leave as it was (ratio 1).
+      figure(`reason_ece_calibrated_${size}`, reasons.ece, 'abs', reasons.uncalibrated.ece),
+      figure(`reason_top1_calibrated_${size}`, reasons.top1, 'share', reasons.uncalibrated.top1),
+      figure(`reason_temperature_${size}`, reasons.temperature, 'T', 1),
+      figure(`reason_brier_${size}`, reasons.brier, 'score', reasons.uncalibrated.brier),
       figure(`reason_fit_and_score_${size}_ms`, reasonMs, 'ms', reasonMs),
     );
   }
   return out;
+}
+
+/** The reliability bins of the held-out calls, before (T = 1) and after the temperature. */
+function reliabilityTable(
+  size: string,
+  temperature: number,
+  before: readonly ReliabilityBin[],
+  after: readonly ReliabilityBin[],
+): string {
+  const cell = (b: ReliabilityBin | undefined) =>
+    b
+      ? `${(b.predicted * 100).toFixed(0).padStart(3)}% → ${(b.observed * 100).toFixed(0).padStart(3)}% (${b.calls})`
+      : '';
+  const rows = Array.from({ length: 10 }, (_, i) => {
+    const [b, a] = [before, after].map((bins) => bins.find((x) => Math.round(x.from * 10) === i));
+    if (!b && !a) return null;
+    return `  ${`${i * 10}–${i * 10 + 10}%`.padEnd(9)} ${cell(b).padEnd(24)}  ${cell(a)}`;
+  }).filter((row) => row !== null);
+  return [
+    `${size}: reliability of the top reason on held-out calls, given → right (calls), by bin`,
+    `  ${'bin'.padEnd(9)} ${'before (T = 1)'.padEnd(24)}  after (T = ${temperature})`,
+    ...rows,
+  ].join('\n');
 }

@@ -7,7 +7,9 @@ import { loadPreferences } from '../src/main/core/preferences/preferences';
 import { createServices } from '../src/main/core/services';
 import { benchBulkLoad } from './bulk-load.bench';
 import { benchCtiRing } from './cti-ring.bench';
+import { benchInsightsTimeZone } from './insights-time-zone.bench';
 import { benchPrediction } from './prediction.bench';
+import { benchOutreach } from './outreach.bench';
 import { openBenchDatabase } from './lib/bench-database';
 import { printFigure, note } from './lib/figures';
 import { benchScreenPop } from './screen-pop.bench';
@@ -29,6 +31,8 @@ const benches = {
   'wrap-up': async () => benchWrapUpSave(),
   // The learned models: quality on held-out data vs baselines, fit time, per-card latency.
   prediction: async () => benchPrediction(),
+  // The proactive outreach list built at bench size vs the raw scan of open shipments.
+  outreach: async () => benchOutreach(),
   // Needs the built renderer (npx electron-vite build) and Chromium.
   'cti-ring': async () => benchCtiRing(),
   // Server VoC ingest alone (also part of `sync`): SQLite, and PostgreSQL when
@@ -44,6 +48,9 @@ const benches = {
   // The server's streamed VoC export of a large table (KOE_BENCH_VOC_EXPORT_ROWS, 1,000,000 by
   // default): rows/s and the server's memory during the stream vs the export's size.
   'voc-export': async () => benchVocExport(),
+  // Insights days counted in Asia/Tokyo vs by the UTC date prefix (SQLite; PostgreSQL too when
+  // KOE_TEST_DATABASE_URL names one).
+  'insights-tz': async () => benchInsightsTimeZone(),
 };
 
 let readSideOnce: ReturnType<typeof openReadSide> | undefined;

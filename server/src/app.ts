@@ -9,10 +9,12 @@ import { eventStreamRoute } from './live/event-stream';
 import { apiRoutes } from './routes/api-routes';
 import { riskThresholdRoutes } from './routes/risk-threshold-routes';
 import { scriptAuthoringRoutes } from './routes/script-authoring-routes';
+import { answerAuthoringRoutes } from './routes/answer-authoring-routes';
 import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
 import { insightsRoutes } from './routes/insights-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 import { startWebhookWorker, type WebhookDeliveryOptions } from './webhooks/webhook-worker';
+import { webhookTargetPolicy, type WebhookTargetPolicy } from './webhooks/webhook-target';
 
 export interface ServerOptions {
   store: ServerStore;
@@ -23,6 +25,16 @@ export interface ServerOptions {
   logger?: boolean;
   /** The webhook delivery worker of this process: its timing (tests), or false for none. */
   webhooks?: Partial<WebhookDeliveryOptions> | false;
+  /**
+   * The webhook SSRF guard: `allowPrivate` lets receivers on loopback or a private network
+   * (default: env KOE_WEBHOOKS_ALLOW_PRIVATE=1; the embedded demo and the tests turn it on).
+   */
+  webhookTargets?: Partial<WebhookTargetPolicy>;
+  /**
+   * The IANA time zone the insights count days and weeks in, and read calendar-date filters in
+   * (default: env KOE_TIME_ZONE, else Asia/Tokyo: the retailers are Japanese).
+   */
+  timeZone?: string;
 }
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
@@ -91,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
     ...scriptAuthoringRoutes(options),
+    ...answerAuthoringRoutes(options),
     ...webhookRoutes(options),
     ...insightsRoutes(options),
     eventStreamRoute(options.notifier),
@@ -100,7 +113,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/openapi.json', async () => document);
   app.get('/health', async () => ({ ok: true }));
   if (options.webhooks !== false) {
-    const worker = startWebhookWorker(options.store, options.webhooks ?? {});
+    const worker = startWebhookWorker(
+      options.store,
+      options.webhooks ?? {},
+      webhookTargetPolicy(options.webhookTargets),
+    );
     // Stopped before the caller closes the store: a round in flight finishes first.
     app.addHook('onClose', () => worker.stop());
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Role } from '../../src/shared/protocol/auth';
 import { generateDemoRecords } from '../../src/shared/demo/generate-demo-records';
+import { demoNowForToday } from '../../src/shared/demo/time';
 import { buildServer } from './app';
 import { openServerStore } from './db/connect';
 import { createChangeNotifier } from './live/change-notifier';
@@ -26,12 +27,18 @@ export async function startEmbeddedDemoRetailer(
   const store = await openServerStore({ sqliteFile: join(dataDir, 'demo-retailer.sqlite') });
   await store.db
     .transaction()
-    .execute((trx) => seedDemoRetailerIfEmpty(trx, () => generateDemoRecords({ size: 'demo' })));
+    .execute((trx) =>
+      seedDemoRetailerIfEmpty(trx, () =>
+        generateDemoRecords({ size: 'demo', now: demoNowForToday() }),
+      ),
+    );
   const notifier = await createChangeNotifier(null);
   const app = await buildServer({
     store,
     notifier,
     secret: await serverSecret(store.db, undefined),
+    // The demo's receivers (a retailer trying webhooks out) run on this machine.
+    webhookTargets: { allowPrivate: true },
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const agent = DEMO_USERS.find((u) => u.role === role);

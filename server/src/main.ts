@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { generateDemoRecords } from '../../src/shared/demo/generate-demo-records';
+import { demoNowForToday } from '../../src/shared/demo/time';
 import { buildServer } from './app';
 import { openServerStore } from './db/connect';
 import { createChangeNotifier } from './live/change-notifier';
@@ -15,7 +16,11 @@ mkdirSync(dirname(sqliteFile), { recursive: true });
 const store = await openServerStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile });
 const seeded = await store.db
   .transaction()
-  .execute((trx) => seedDemoRetailerIfEmpty(trx, () => generateDemoRecords({ size: 'demo' })));
+  .execute((trx) =>
+    seedDemoRetailerIfEmpty(trx, () =>
+      generateDemoRecords({ size: 'demo', now: demoNowForToday() }),
+    ),
+  );
 const notifier = await createChangeNotifier(store.pool);
 const app = await buildServer({
   store,

@@ -15,6 +15,7 @@ import type { Role } from './protocol/auth';
 import type { SyncStatus } from './sync-status';
 import { studioIpcHandlers, type ScriptUpdate } from './studio-ipc';
 import { insightsIpcHandlers } from './insights-ipc';
+import { adminIpcHandlers } from './admin-ipc';
 
 /**
  * THE contract between the renderer and the main process. Nothing else crosses.
@@ -256,6 +257,7 @@ export const ipcHandlers = {
   ),
   ...studioIpcHandlers,
   ...insightsIpcHandlers,
+  ...adminIpcHandlers,
 };
 
 /** Pushes from main to the renderer. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerStudioIpcHandlers } from './answer-studio-ipc';
 import type { Language } from './domain/primitives';
 import {
   publishRequest,
@@ -32,6 +33,7 @@ export const studioIpcHandlers = {
   'studio:saveDraft': channel<{ updatedAt: string }>()(saveDraftRequest.strict()),
   'studio:publish': channel<PublishResponse>()(publishRequest.strict()),
   'studio:rollback': channel<PublishResponse>()(rollbackRequest.strict()),
+  ...answerStudioIpcHandlers,
 };
 
 /** A script version that reached this desktop after it started: the agent's "updated" notice. */

@@ -127,7 +127,7 @@ export async function readChangesJson(
   since: number,
   limit: number,
   purgeBefore: string | null,
-): Promise<string> {
+): Promise<{ json: string; cursor: string; hasMore: boolean }> {
   const rows = await db
     .selectFrom('records')
     .select(['type', 'id', 'data', 'seq', 'deleted'])
@@ -147,11 +147,11 @@ export async function readChangesJson(
     else records.push(`{"type":${JSON.stringify(row.type)},"data":${row.data}}`);
   }
   const cursor = String(rows.at(-1)?.seq ?? since);
-  return (
+  const json =
     `{"protocolVersion":1,"cursor":${JSON.stringify(cursor)},"hasMore":${hasMore},` +
     `"records":[${records.join(',')}],"deletions":[${deletions.join(',')}],` +
-    `"purgeBefore":${JSON.stringify(purgeBefore)},"serverTime":${JSON.stringify(new Date().toISOString())}}`
-  );
+    `"purgeBefore":${JSON.stringify(purgeBefore)},"serverTime":${JSON.stringify(new Date().toISOString())}}`;
+  return { json, cursor, hasMore };
 }
 
 export async function latestSequence(db: ServerDb, tenantId: string): Promise<number> {

@@ -11,6 +11,7 @@ import {
   type StudioScriptSummary,
 } from '../../../src/shared/protocol/script-authoring';
 import type { ServerDb } from '../db/schema';
+import { latestOf } from './studio-authoring';
 
 /**
  * The studio's view of a tenant's scripts. The change log's `script_version` records are what
@@ -77,18 +78,11 @@ export async function readPublishedScripts(
   return scripts;
 }
 
-export function latestVersionOf(
-  versions: ReadonlyMap<number, PublishedVersion> | undefined,
-): PublishedVersion | null {
-  if (!versions || versions.size === 0) return null;
-  return versions.get(Math.max(...versions.keys())) ?? null;
-}
-
 /** What the overlap lint compares a script with: the latest version of every other script. */
 export function publishedTriggers(scripts: PublishedScripts): PublishedScriptTriggers[] {
   const out: PublishedScriptTriggers[] = [];
   for (const [scriptId, versions] of scripts) {
-    const latest = latestVersionOf(versions);
+    const latest = latestOf(versions);
     if (latest) {
       out.push({ scriptId, audience: latest.content.audience, triggers: latest.content.triggers });
     }

@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { registerLocalDateFunction } from './local-date-function';
 import { serverMigrationProvider } from './migrations';
 import type { ServerDatabase } from './schema';
 
@@ -42,6 +43,8 @@ export async function openServerStore(options: {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    // The insights count days in the retailer's time zone (see local-date-function.ts).
+    registerLocalDateFunction(sqlite);
     const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
     store = { db, dialect: 'sqlite', pool: null, close: () => db.destroy() };
   }

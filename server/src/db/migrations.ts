@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { scriptAuthoring } from './script-authoring.migration';
+import { answerAuthoring } from './answer-authoring.migration';
 import { webhooksAndInsights } from './webhooks-insights.migration';
+import { webhookDisable } from './webhook-disable.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -125,6 +127,8 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_11_23_0002_voc_export_index': vocExportIndex,
   '2026_11_23_0003_script_authoring': scriptAuthoring,
   '2026_11_23_0004_webhooks_insights': webhooksAndInsights,
+  '2026_11_23_0005_answer_authoring': answerAuthoring,
+  '2026_11_23_0006_webhook_disable': webhookDisable,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -85,6 +85,8 @@ export interface WebhookTable {
   created_by: string;
   created_at: string;
   deleted_at: string | null;
+  /** Switched off by the retailer admin (0006): no new deliveries; null when on. */
+  disabled_at: string | null;
 }
 
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
@@ -128,6 +130,40 @@ export interface ScriptPublicationTable {
   rollback_of: number | null;
 }
 
+export interface AnswerDraftTable {
+  tenant_id: string;
+  answer_id: string;
+  content: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A published approved-answer version: inserted once, never updated. */
+export interface AnswerPublicationTable {
+  tenant_id: string;
+  answer_id: string;
+  version: number;
+  /** JSON array of center ids; empty: every center. */
+  centers: string;
+  release_notes: string;
+  published_by: string;
+  published_by_name: string;
+  published_at: string;
+  rollback_of: number | null;
+}
+
+/** One language of a published answer version. */
+export interface AnswerPublicationTextTable {
+  tenant_id: string;
+  answer_id: string;
+  version: number;
+  language: string;
+  title: string;
+  body: string;
+  /** JSON array of tags. */
+  tags: string;
+}
+
 export interface ServerDatabase {
   tenants: TenantTable;
   centers: CenterTable;
@@ -141,6 +177,9 @@ export interface ServerDatabase {
   webhook_deliveries: WebhookDeliveryTable;
   script_drafts: ScriptDraftTable;
   script_publications: ScriptPublicationTable;
+  answer_drafts: AnswerDraftTable;
+  answer_publications: AnswerPublicationTable;
+  answer_publication_texts: AnswerPublicationTextTable;
 }
 
 export type ServerDb = Kysely<ServerDatabase> | Transaction<ServerDatabase>;

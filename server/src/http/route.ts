@@ -35,7 +35,7 @@ export interface RouteContext<Body, Query> {
  * generated from the same schemas, so the document cannot drift from the code.
  */
 export interface RouteSpec<Body = unknown, Query = unknown, Response = unknown> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
   /** Roles allowed to call it, or 'public' (sign-in, refresh, the API document). */

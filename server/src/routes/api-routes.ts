@@ -11,7 +11,11 @@ import {
   ingestResponse,
   retentionRequest,
 } from '../../../src/shared/protocol/ingest';
-import { pullPage } from '../../../src/shared/protocol/sync';
+import {
+  PULL_CURSOR_HEADER,
+  PULL_HAS_MORE_HEADER,
+  pullPage,
+} from '../../../src/shared/protocol/sync';
 import { vocPushRequest, vocPushResponse } from '../../../src/shared/protocol/voc-push';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, type Principal } from '../auth/access-tokens';
 import { hashPassword, verifyPassword } from '../auth/passwords';
@@ -129,16 +133,20 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
         limit: z.coerce.number().int().min(1).max(10_000).default(PULL_PAGE_DEFAULT),
       }),
       response: pullPage,
-      handler: async ({ principal, query }) =>
-        new RawJson(
-          await readChangesJson(
-            db,
-            principal.tenantId,
-            Number(query.since),
-            query.limit,
-            await purgeBefore(db, principal.tenantId),
-          ),
-        ),
+      handler: async ({ principal, query, reply }) => {
+        const page = await readChangesJson(
+          db,
+          principal.tenantId,
+          Number(query.since),
+          query.limit,
+          await purgeBefore(db, principal.tenantId),
+        );
+        // The page's end, announced before its body: a client can ask for the next page while
+        // this one is still downloading, parsing and committing (the body stays the authority).
+        void reply.header(PULL_CURSOR_HEADER, page.cursor);
+        void reply.header(PULL_HAS_MORE_HEADER, String(page.hasMore));
+        return new RawJson(page.json);
+      },
     }),
     defineRoute({
       method: 'POST',

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import {
+  DEFAULT_INSIGHTS_TIME_ZONE,
   INSIGHTS_PRODUCT_GROUPS,
   insightsQuery,
   insightsResponse,
@@ -10,7 +11,9 @@ import {
 } from '../../../src/shared/protocol/insights';
 import type { Principal } from '../auth/access-tokens';
 import type { ServerDialect, ServerStore } from '../db/connect';
+import { isTimeZone, startOfLocalDay } from '../../../src/shared/time-zone';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { zoneBuckets } from './insights-buckets';
 
 const INSIGHT_ROLES = ['trainer', 'supervisor', 'retailer_admin'] as const;
 
@@ -20,9 +23,20 @@ const INSIGHT_ROLES = ['trainer', 'supervisor', 'retailer_admin'] as const;
  * the number of records; carrier and product come from the order and shipment records the server
  * holds, joined by primary key and by the `records_by_order_ref` expression index.
  */
-export function insightsRoutes({ store }: { store: ServerStore }): RouteSpec[] {
+export function insightsRoutes({
+  store,
+  timeZone: configured,
+}: {
+  store: ServerStore;
+  timeZone?: string;
+}): RouteSpec[] {
   const { db, dialect } = store;
+  // No per-retailer setting exists yet: one zone per server, checked at start, not per request.
+  const timeZone = configured ?? process.env.KOE_TIME_ZONE ?? DEFAULT_INSIGHTS_TIME_ZONE;
+  if (!isTimeZone(timeZone)) throw new Error(`Unknown time zone for insights: ${timeZone}`);
   const f = insightFields(dialect);
+  const buckets = zoneBuckets(dialect, timeZone);
+  const scope = scopeIn(timeZone);
   const n = (value: unknown) => Number(value ?? 0);
 
   return [
@@ -37,15 +51,21 @@ export function insightsRoutes({ store }: { store: ServerStore }): RouteSpec[] {
       handler: async ({ principal, query }) => {
         const centerId = visibleCenter(principal, query.centerId);
         const where = scope(principal.tenantId, centerId, query.from, query.to);
-        const bucket = query.bucket === 'day' ? f.day : f.week;
+        // Grouped by UTC hour inside, by the retailer's day or week outside: insights-buckets.ts.
+        const bucket = buckets.bucket(query.bucket);
+        const hour = buckets.key;
         const run = async <R>(q: RawBuilder<R>) => (await q.execute(db)).rows;
 
         const drivers = await run(sql<{ b: string; reason: string; c: number }>`
-          select ${bucket} as b, ${f.reason} as reason, count(*) as c
-          from voc_records v where ${where} group by 1, 2 order by 1, 3 desc`);
+          select ${bucket} as b, reason, sum(c) as c from (
+            select ${hour} as h, ${f.reason} as reason, count(*) as c
+            from voc_records v where ${where} group by 1, 2
+          ) t group by 1, 2 order by 1, 3 desc, 2`);
         const avoidable = await run(sql<{ b: string; c: number; a: number }>`
-          select ${bucket} as b, count(*) as c, ${f.countIf(f.avoidable)} as a
-          from voc_records v where ${where} group by 1 order by 1`);
+          select ${bucket} as b, sum(c) as c, sum(a) as a from (
+            select ${hour} as h, count(*) as c, ${f.countIf(f.avoidable)} as a
+            from voc_records v where ${where} group by 1
+          ) t group by 1 order by 1`);
         const groupBy = async (key: RawBuilder<string | null>, limit?: number) => {
           const rows = await run(sql<{ k: string | null; c: number; a: number; r: number }>`
             select k, count(*) as c, sum(av) as a, sum(res) as r from (
@@ -84,8 +104,10 @@ export function insightsRoutes({ store }: { store: ServerStore }): RouteSpec[] {
             sum(${f.afterCallWorkSeconds}) as acw
           from voc_records v where ${where} group by 1, 2 order by 1, 2`);
         const harassment = await run(sql<{ b: string; c: number; t: number }>`
-          select ${bucket} as b, count(*) as c, ${f.countIf(f.callTerminated)} as t
-          from voc_records v where ${where} and ${f.harassed} group by 1 order by 1`);
+          select ${bucket} as b, sum(c) as c, sum(ended) as t from (
+            select ${hour} as h, count(*) as c, ${f.countIf(f.callTerminated)} as ended
+            from voc_records v where ${where} and ${f.harassed} group by 1
+          ) t group by 1 order by 1`);
 
         const centers = await db
           .selectFrom('centers')
@@ -100,6 +122,7 @@ export function insightsRoutes({ store }: { store: ServerStore }): RouteSpec[] {
           to: query.to ?? null,
           centerId: centerId ?? null,
           bucket: query.bucket,
+          timeZone,
           centers,
           total: avoidable.reduce((sum, r) => sum + n(r.c), 0),
           drivers: drivers.map((r) => ({ bucket: r.b, reason: r.reason, count: n(r.c) })),
@@ -207,16 +230,22 @@ function decodeCursor(cursor: string): { receivedAt: string; id: string } {
   return { receivedAt, id };
 }
 
-/** Stored timestamps are `toISOString()` text; bounds in another offset are compared as such. */
-const instant = (value: string) => new Date(value).toISOString();
-
-function scope(
-  tenantId: string,
-  centerId: string | undefined,
-  from: string | undefined,
-  to: string | undefined,
-): RawBuilder<boolean> {
-  return sql<boolean>`v.tenant_id = ${tenantId}
+/**
+ * The window's SQL. Stored timestamps are `toISOString()` text, so a bound is compared in that
+ * form: an instant in another offset converted, a calendar date read as the start of that day in
+ * the retailer's zone.
+ */
+function scopeIn(timeZone: string) {
+  const instant = (value: string) =>
+    new Date(
+      /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfLocalDay(value, timeZone) : Date.parse(value),
+    ).toISOString();
+  return (
+    tenantId: string,
+    centerId: string | undefined,
+    from: string | undefined,
+    to: string | undefined,
+  ): RawBuilder<boolean> => sql<boolean>`v.tenant_id = ${tenantId}
     ${centerId !== undefined ? sql`and v.center_id = ${centerId}` : sql``}
     ${from !== undefined ? sql`and v.received_at >= ${instant(from)}` : sql``}
     ${to !== undefined ? sql`and v.received_at < ${instant(to)}` : sql``}`;
@@ -241,9 +270,6 @@ export function insightFields(dialect: ServerDialect) {
       harassed: sql<boolean>`(${j('$.harassment')} is not null)`,
       callTerminated: sql<boolean>`(${j('$.harassment.callTerminated')} = 1)`,
       words: sql<string>`${j('$.customerWords')}`,
-      day: sql<string>`substr(v.received_at, 1, 10)`,
-      // The Monday on or before the day.
-      week: sql<string>`date(substr(v.received_at, 1, 10), '-6 days', 'weekday 1')`,
       // The expression of the records_by_order_ref index, so the lookup uses it; `+s.id` keeps
       // the planner from walking the primary key (in id order) over every shipment instead.
       carrier: sql<string | null>`(select json_extract(s.data, '$.carrier') from records s
@@ -269,8 +295,6 @@ export function insightFields(dialect: ServerDialect) {
     harassed: sql<boolean>`(${j('harassment')} is not null)`,
     callTerminated: sql<boolean>`((v.data::jsonb #>> '{harassment,callTerminated}') = 'true')`,
     words: sql<string>`${j('customerWords')}`,
-    day: sql<string>`substr(v.received_at, 1, 10)`,
-    week: sql<string>`to_char(date_trunc('week', substr(v.received_at, 1, 10)::date), 'YYYY-MM-DD')`,
     carrier: sql<string | null>`(select (s.data::jsonb ->> 'carrier') from records s
       where s.tenant_id = v.tenant_id and s.type = 'shipment'
         and (s.data::jsonb ->> 'orderId') = ${j('orderId')} and s.deleted = 0

@@ -17,18 +17,25 @@ import {
 import type { Principal } from '../auth/access-tokens';
 import { applyChanges } from '../data/change-log';
 import {
-  latestVersionOf,
   publishedTriggers,
   readDrafts,
   readPublishedScripts,
   summarize,
 } from '../data/script-studio';
+import {
+  authorName,
+  checkAudienceCenters,
+  latestOf,
+  publishOnce,
+  readCenters,
+  STUDIO_AUTHORS,
+} from '../data/studio-authoring';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 
-/** Who writes scripts: trainers and the retailer's admin. Agents and supervisors read them. */
-const AUTHORS = ['trainer', 'retailer_admin'] as const;
+/** Agents and supervisors read scripts; only these write them. */
+const AUTHORS = STUDIO_AUTHORS;
 
 export interface ScriptAuthoringDeps {
   store: ServerStore;
@@ -48,19 +55,6 @@ function describeIssue(issue: ScriptLintIssue): string {
 export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps): RouteSpec[] {
   const { db } = store;
 
-  async function checkCenters(tenantId: string, centers: readonly string[]): Promise<void> {
-    if (centers.length === 0) return;
-    const known = await db
-      .selectFrom('centers')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', [...centers])
-      .execute();
-    if (known.length !== new Set(centers).size) {
-      throw new HttpError(400, 'bad_request', 'The audience names a center this retailer has not.');
-    }
-  }
-
   async function publish(
     principal: Principal,
     scriptId: string,
@@ -69,7 +63,7 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
     rollbackOf: number | null,
   ): Promise<PublishResponse> {
     const { tenantId } = principal;
-    await checkCenters(tenantId, content.audience.centers);
+    await checkAudienceCenters(db, tenantId, content.audience.centers);
     const scripts = await readPublishedScripts(db, tenantId);
     const issues = lintScriptContent(content, {
       scriptId,
@@ -82,16 +76,10 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
         `The script does not pass the lint: ${issues.slice(0, 10).map(describeIssue).join(', ')}`,
       );
     }
-    const author = await db
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', principal.userId)
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirst();
+    const publishedBy = await authorName(db, principal);
     const publishedAt = new Date().toISOString();
-    let result: { version: number; lastSeq: number | null };
-    try {
-      result = await db.transaction().execute(async (trx) => {
+    const result = await publishOnce('script', () =>
+      db.transaction().execute(async (trx) => {
         // Read again inside the transaction: the version number is max + 1 of what is stored,
         // and the publications' primary key refuses a second publish of the same number.
         const mine = (await readPublishedScripts(trx, tenantId)).get(scriptId);
@@ -105,7 +93,7 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
             content: JSON.stringify(content),
             release_notes: releaseNotes,
             published_by: principal.userId,
-            published_by_name: author?.display_name ?? principal.userId,
+            published_by_name: publishedBy,
             published_at: publishedAt,
             rollback_of: rollbackOf,
           })
@@ -122,13 +110,8 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
           .where('script_id', '=', scriptId)
           .execute();
         return { version, lastSeq: applied.lastSeq };
-      });
-    } catch (error) {
-      if (/unique|primary key|duplicate/i.test((error as Error).message)) {
-        throw new HttpError(409, 'conflict', 'Another publish of this script won; reload it.');
-      }
-      throw error;
-    }
+      }),
+    );
     if (result.lastSeq !== null) await notifier.publish(tenantId, result.lastSeq);
     return {
       scriptId,
@@ -149,18 +132,13 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
         const [scripts, drafts, centers] = await Promise.all([
           readPublishedScripts(db, principal.tenantId),
           readDrafts(db, principal.tenantId),
-          db
-            .selectFrom('centers')
-            .select(['id', 'name'])
-            .where('tenant_id', '=', principal.tenantId)
-            .orderBy('id')
-            .execute(),
+          readCenters(db, principal.tenantId),
         ]);
         const ids = [...new Set([...scripts.keys(), ...drafts.keys()])].sort();
         return {
           centers,
           scripts: ids.map((id) =>
-            summarize(id, latestVersionOf(scripts.get(id)), drafts.get(id) ?? null),
+            summarize(id, latestOf(scripts.get(id)), drafts.get(id) ?? null),
           ),
         };
       },
@@ -182,7 +160,7 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
         if (!versions && !draft) {
           throw new HttpError(404, 'not_found', `No script ${query.scriptId}.`);
         }
-        const latest = latestVersionOf(versions);
+        const latest = latestOf(versions);
         return {
           scriptId: query.scriptId,
           draft,
@@ -221,7 +199,7 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       body: saveDraftRequest,
       response: saveDraftResponse,
       handler: async ({ principal, body }) => {
-        await checkCenters(principal.tenantId, body.content.audience.centers);
+        await checkAudienceCenters(db, principal.tenantId, body.content.audience.centers);
         const updatedAt = new Date().toISOString();
         const row = {
           tenant_id: principal.tenantId,

@@ -1,8 +1,11 @@
 import { Readable } from 'node:stream';
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
-import type { VocRecord } from '../../../src/shared/domain/voc';
+import { vocContactType, type VocRecord } from '../../../src/shared/domain/voc';
 import {
+  csvList,
+  csvRiskReasons,
+  csvRiskSignals,
   VOC_EXPORT_CSV_COLUMNS,
   vocExportQuery,
   vocExportRow,
@@ -290,6 +293,12 @@ function csvLine(r: VocExportRow): string {
       revision: r.revision,
       harassmentFlagged: r.harassment !== null,
       customerWords: r.customerWords,
+      contactType: vocContactType(r),
+      outreachOutcome: r.outreachOutcome ?? null,
+      scriptSteps: csvList(r.scriptSteps),
+      nextBestActions: csvList(r.nextBestActions),
+      riskSignals: csvRiskSignals(r.riskSignals),
+      riskReasons: csvRiskReasons(r.riskSignals),
     };
   return `${VOC_EXPORT_CSV_COLUMNS.map((c) => csvField(values[c])).join(',')}\r\n`;
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   createWebhookRequest,
   createWebhookResponse,
+  rotateWebhookSecretResponse,
+  updateWebhookRequest,
+  updateWebhookResponse,
   webhookDeliveriesQuery,
   webhookDeliveryList,
   webhookList,
@@ -14,6 +17,12 @@ import type { ServerStore } from '../db/connect';
 import type { WebhookTable } from '../db/schema';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import { generateWebhookSecret } from '../webhooks/webhook-signature';
+import {
+  checkWebhookTarget,
+  WebhookTargetError,
+  webhookTargetPolicy,
+  type WebhookTargetPolicy,
+} from '../webhooks/webhook-target';
 
 /** A tenant may register a handful of receivers, not an unbounded fan-out. */
 const MAX_WEBHOOKS_PER_TENANT = 10;
@@ -21,8 +30,24 @@ const MAX_WEBHOOKS_PER_TENANT = 10;
 const params = z.object({ id: z.string().max(64) });
 
 /** Webhook subscriptions of a retailer: only its admin registers, lists and removes them. */
-export function webhookRoutes({ store }: { store: ServerStore }): RouteSpec[] {
+export function webhookRoutes({
+  store,
+  webhookTargets,
+}: {
+  store: ServerStore;
+  webhookTargets?: Partial<WebhookTargetPolicy>;
+}): RouteSpec[] {
   const { db } = store;
+  const targets = webhookTargetPolicy(webhookTargets);
+  /** The SSRF guard at registration; the worker checks again at every delivery. */
+  const checkTarget = async (url: string) => {
+    try {
+      await checkWebhookTarget(url, targets);
+    } catch (error) {
+      if (error instanceof WebhookTargetError) throw new HttpError(400, error.code, error.message);
+      throw error;
+    }
+  };
   const find = async (tenantId: string, id: string) => {
     const row = await db
       .selectFrom('webhooks')
@@ -51,6 +76,7 @@ export function webhookRoutes({ store }: { store: ServerStore }): RouteSpec[] {
       response: createWebhookResponse,
       rateLimitPerMinute: 30,
       handler: async ({ principal, body }) => {
+        await checkTarget(body.url);
         const count = await db
           .selectFrom('webhooks')
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -73,6 +99,7 @@ export function webhookRoutes({ store }: { store: ServerStore }): RouteSpec[] {
           created_by: principal.userId,
           created_at: new Date().toISOString(),
           deleted_at: null,
+          disabled_at: null,
         };
         await db.insertInto('webhooks').values(row).execute();
         return { webhook: toWebhook(row), secret: row.secret };
@@ -94,6 +121,70 @@ export function webhookRoutes({ store }: { store: ServerStore }): RouteSpec[] {
           .orderBy('id')
           .execute();
         return { webhooks: rows.map(toWebhook) };
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/v1/webhooks/:id',
+      summary: 'Change a webhook: its URL, its events, or switch it off and on',
+      roles: ['retailer_admin'],
+      body: updateWebhookRequest,
+      response: updateWebhookResponse,
+      rateLimitPerMinute: 60,
+      handler: async ({ principal, request, body }) => {
+        const hook = await find(principal.tenantId, idOf(request));
+        if (body.url !== undefined) await checkTarget(body.url);
+        const now = new Date().toISOString();
+        const disabledAt =
+          body.enabled === undefined
+            ? hook.disabled_at
+            : body.enabled
+              ? null
+              : (hook.disabled_at ?? now);
+        const updated: WebhookTable = {
+          ...hook,
+          url: body.url ?? hook.url,
+          events: body.events ? JSON.stringify([...new Set(body.events)]) : hook.events,
+          disabled_at: disabledAt,
+        };
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('webhooks')
+            .set({ url: updated.url, events: updated.events, disabled_at: updated.disabled_at })
+            .where('tenant_id', '=', principal.tenantId)
+            .where('id', '=', hook.id)
+            .execute();
+          // Switched off: what was waiting is not sent later either (the admin turned it off
+          // for a reason: a broken receiver, a leaked URL).
+          if (hook.disabled_at === null && disabledAt !== null) {
+            await trx
+              .updateTable('webhook_deliveries')
+              .set({ status: 'cancelled' })
+              .where('webhook_id', '=', hook.id)
+              .where('status', '=', 'pending')
+              .execute();
+          }
+        });
+        return { webhook: toWebhook(updated) };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/v1/webhooks/:id/rotate-secret',
+      summary: 'Replace the signing secret (the new one is shown once; the old stops at once)',
+      roles: ['retailer_admin'],
+      response: rotateWebhookSecretResponse,
+      rateLimitPerMinute: 30,
+      handler: async ({ principal, request }) => {
+        const hook = await find(principal.tenantId, idOf(request));
+        const secret = generateWebhookSecret();
+        await db
+          .updateTable('webhooks')
+          .set({ secret })
+          .where('tenant_id', '=', principal.tenantId)
+          .where('id', '=', hook.id)
+          .execute();
+        return { webhook: toWebhook(hook), secret };
       },
     }),
     defineRoute({
@@ -165,6 +256,7 @@ function toWebhook(row: WebhookTable): Webhook {
     id: row.id,
     url: row.url,
     events: JSON.parse(row.events) as WebhookEvent[],
+    enabled: row.disabled_at === null,
     createdAt: row.created_at,
   };
 }

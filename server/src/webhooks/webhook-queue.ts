@@ -30,6 +30,8 @@ export async function enqueueVocDeliveries(
     .select(['id', 'events'])
     .where('tenant_id', '=', tenantId)
     .where('deleted_at', 'is', null)
+    // A disabled webhook misses the events while it is off; it is not sent a backlog later.
+    .where('disabled_at', 'is', null)
     .execute();
   if (hooks.length === 0) return 0;
   const createdAt = now.toISOString();

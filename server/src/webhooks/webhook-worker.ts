@@ -6,7 +6,9 @@ import {
 } from '../../../src/shared/protocol/webhooks';
 import type { ServerStore } from '../db/connect';
 import { claimDueDeliveries, settleDelivery, type ClaimedDelivery } from './webhook-queue';
+import { postWebhook } from './webhook-post';
 import { webhookSignatureHeader } from './webhook-signature';
+import { webhookTargetPolicy, type WebhookTargetPolicy } from './webhook-target';
 
 export interface WebhookDeliveryOptions {
   /** How often an idle worker looks for due deliveries (another process may have queued them). */
@@ -67,6 +69,7 @@ export function retryDelayMs(
 export function startWebhookWorker(
   store: ServerStore,
   overrides: Partial<WebhookDeliveryOptions> = {},
+  targets: WebhookTargetPolicy = webhookTargetPolicy(),
 ): WebhookWorker {
   const options = { ...DEFAULT_WEBHOOK_OPTIONS, ...overrides };
   const workerId = randomUUID();
@@ -77,36 +80,38 @@ export function startWebhookWorker(
   async function attempt(delivery: ClaimedDelivery): Promise<void> {
     const hook = await store.db
       .selectFrom('webhooks')
-      .select(['url', 'secret', 'deleted_at'])
+      .select(['url', 'secret', 'deleted_at', 'disabled_at'])
       .where('id', '=', delivery.webhookId)
       .executeTakeFirst();
-    if (!hook || hook.deleted_at !== null) {
+    if (!hook || hook.deleted_at !== null || hook.disabled_at !== null) {
       await settleDelivery(store.db, workerId, delivery, { kind: 'cancelled' });
       return;
     }
     let status: number | null = null;
     let error = '';
     try {
-      const response = await fetch(hook.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Koe-Webhooks/1',
-          [WEBHOOK_SIGNATURE_HEADER]: webhookSignatureHeader(
-            hook.secret,
-            delivery.payload,
-            options.now(),
-          ),
-          [WEBHOOK_DELIVERY_HEADER]: delivery.id,
-          [WEBHOOK_EVENT_HEADER]: delivery.event,
+      // The SSRF guard runs again here, on the address the socket connects to: a name that
+      // resolved to a public address at registration may point inside the network now. A refusal
+      // is a failed attempt like any other (retried, then dead), with the reason listed.
+      status = await postWebhook(
+        hook.url,
+        {
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Koe-Webhooks/1',
+            [WEBHOOK_SIGNATURE_HEADER]: webhookSignatureHeader(
+              hook.secret,
+              delivery.payload,
+              options.now(),
+            ),
+            [WEBHOOK_DELIVERY_HEADER]: delivery.id,
+            [WEBHOOK_EVENT_HEADER]: delivery.event,
+          },
+          body: delivery.payload,
+          timeoutMs: options.timeoutMs,
         },
-        body: delivery.payload,
-        // A redirect is not followed: it could point the signed payload anywhere.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      status = response.status;
-      await response.body?.cancel().catch(() => undefined);
+        targets,
+      );
       if (status >= 200 && status < 300) {
         await settleDelivery(store.db, workerId, delivery, {
           kind: 'delivered',

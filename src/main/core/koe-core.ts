@@ -23,6 +23,7 @@ import { loadPreferences, type PreferencesStore } from './preferences/preference
 import { createServices } from './services';
 import { createStudioClient } from './studio/studio-client';
 import { createInsightsClient } from './insights/insights-client';
+import { createAdminClient } from './admin/admin-client';
 import { watchScriptUpdates } from './studio/script-update-notices';
 import { AppError } from './errors';
 import { backoffDelayMs } from './sync/push-outbox';
@@ -217,6 +218,13 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         : null,
       insights: retailer
         ? createInsightsClient({
+            baseUrl: retailer.baseUrl,
+            sessions: retailer.sessions,
+            requestRefresh: () => sync?.syncNow(),
+          })
+        : null,
+      admin: retailer
+        ? createAdminClient({
             baseUrl: retailer.baseUrl,
             sessions: retailer.sessions,
             requestRefresh: () => sync?.syncNow(),

@@ -58,6 +58,11 @@ export const knowledgeAnswer = z.object({
   body: z.string(),
   tags: z.array(z.string()),
   publishedAt: isoDateTime,
+  /**
+   * The partner centers whose agents see it; absent or empty: every center. Optional, so
+   * answers from older publishers and older desktops' caches read as before.
+   */
+  centers: z.array(id).max(100).optional(),
 });
 export type KnowledgeAnswer = z.infer<typeof knowledgeAnswer>;
 

@@ -21,3 +21,7 @@ export * from './wrapup-form';
 export * from './script-content';
 export * from './script-diff';
 export * from './script-lint';
+export * from './language-ids';
+export * from './answer-content';
+export * from './answer-diff';
+export * from './answer-lint';

@@ -1,6 +1,7 @@
 import type { ScriptVersion } from '../domain/guidance';
 import type { Language } from '../domain/primitives';
 import type { ScriptContent } from '../protocol/script-authoring';
+import { groupByStudioVersion, languageRecordId, studioIdOfRecord } from './language-ids';
 
 /**
  * The studio edits one script in all its languages; agents' desktops hold one `ScriptVersion`
@@ -8,16 +9,11 @@ import type { ScriptContent } from '../protocol/script-authoring';
  * two, so the studio can also open scripts a retailer pushed in as per-language records.
  */
 
-export function languageScriptId(studioId: string, lang: Language): string {
-  return `${studioId}-${lang}`;
-}
+export const languageScriptId = languageRecordId;
 
 /** The studio id of a per-language script: its id without the `-<language>` ending. */
 export function studioIdOf(version: Pick<ScriptVersion, 'scriptId' | 'language'>): string {
-  const suffix = `-${version.language}`;
-  return version.scriptId.endsWith(suffix) && version.scriptId.length > suffix.length
-    ? version.scriptId.slice(0, -suffix.length)
-    : version.scriptId;
+  return studioIdOfRecord(version.scriptId, version.language);
 }
 
 /** Version `version` of a studio script as the records agents receive, one per language. */
@@ -91,14 +87,7 @@ export function versionsToContent(versions: readonly ScriptVersion[]): ScriptCon
 export function groupStudioVersions(
   versions: readonly ScriptVersion[],
 ): Map<string, Map<number, ScriptVersion[]>> {
-  const groups = new Map<string, Map<number, ScriptVersion[]>>();
-  for (const v of versions) {
-    const sid = studioIdOf(v);
-    const byVersion = groups.get(sid) ?? new Map<number, ScriptVersion[]>();
-    byVersion.set(v.version, [...(byVersion.get(v.version) ?? []), v]);
-    groups.set(sid, byVersion);
-  }
-  return groups;
+  return groupByStudioVersion(versions, (v) => v.scriptId);
 }
 
 /** A new, empty script for the editor. */

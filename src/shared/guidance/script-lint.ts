@@ -133,8 +133,8 @@ export function deadEndSteps(content: ScriptContent): string[] {
   return [...successors.keys()].filter((id) => !canEnd.has(id));
 }
 
-function intersects<T>(a: readonly T[], b: readonly T[]): boolean {
-  // Empty means "all" for every audience and tier list.
+/** Whether two audience or tier lists share a member; empty means "all" for every such list. */
+export function listsMeet<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
 }
 
@@ -148,8 +148,8 @@ export function overlappingReasons(
   other: Pick<ScriptContent, 'audience' | 'triggers'>,
 ): string[] | null {
   if (!content.audience.languages.some((l) => other.audience.languages.includes(l))) return null;
-  if (!intersects(content.audience.centers, other.audience.centers)) return null;
-  if (!intersects(content.triggers.tiers, other.triggers.tiers)) return null;
+  if (!listsMeet(content.audience.centers, other.audience.centers)) return null;
+  if (!listsMeet(content.triggers.tiers, other.triggers.tiers)) return null;
   // Tier-specific and general scripts rank differently, so they never tie.
   if ((content.triggers.tiers.length === 0) !== (other.triggers.tiers.length === 0)) return null;
   const mine = content.triggers.reasons;

@@ -1,8 +1,10 @@
 import type { Catalog } from './catalog';
+import { adminEn } from './sections/admin';
 import { insightsEn } from './sections/insights';
 import { outreachEn } from './sections/outreach';
 import { predictionEn } from './sections/prediction';
 import { studioEn } from './sections/studio';
+import { answersEn } from './sections/answers';
 
 /** The English catalog: typed against the Japanese one, so a missing or extra key fails tsc. */
 export const en: Catalog = {
@@ -570,7 +572,9 @@ export const en: Catalog = {
     toLight: 'Switch to the light theme',
   },
   studio: studioEn,
+  answers: answersEn,
   insights: insightsEn,
+  admin: adminEn,
   prediction: predictionEn,
   outreach: outreachEn,
 };

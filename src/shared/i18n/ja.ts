@@ -1,7 +1,9 @@
+import { adminJa } from './sections/admin';
 import { insightsJa } from './sections/insights';
 import { outreachJa } from './sections/outreach';
 import { predictionJa } from './sections/prediction';
 import { studioJa } from './sections/studio';
+import { answersJa } from './sections/answers';
 
 /**
  * The Japanese catalog: the default language of Koe, and the shape every other catalog follows
@@ -578,7 +580,9 @@ export const ja = {
     toLight: 'ライトテーマに切り替え',
   },
   studio: studioJa,
+  answers: answersJa,
   insights: insightsJa,
+  admin: adminJa,
   prediction: predictionJa,
   outreach: outreachJa,
 };

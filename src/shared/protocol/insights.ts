@@ -1,17 +1,33 @@
 import { z } from 'zod';
 import { isoDateTime } from '../domain/primitives';
 import { sentiment } from '../domain/voc';
+import { addDays, localDate, mondayOf, startOfLocalDay } from '../time-zone';
 import { vocFilters } from './voc-export';
 
 /**
  * Aggregated VoC insights: "why do customers call us, and is it getting better?". A supervisor
  * sees only its center; a trainer or retailer admin the whole retailer (or one center). Times are
- * `receivedAt` (as the export), bucketed by UTC day or ISO week (Monday).
+ * `receivedAt` (as the export), bucketed by day or ISO week (Monday) in the retailer's time zone
+ * (`timeZone` in the answer; Asia/Tokyo unless the server is told otherwise).
  */
 export const insightsBucket = z.enum(['day', 'week']);
 export type InsightsBucket = z.infer<typeof insightsBucket>;
 
-export const insightsQuery = vocFilters.extend({ bucket: insightsBucket.default('week') });
+/** The zone a server counts insights days in unless configured otherwise. */
+export const DEFAULT_INSIGHTS_TIME_ZONE = 'Asia/Tokyo';
+
+/**
+ * A window bound: an instant (`2026-11-23T00:00:00+09:00`), or a calendar date (`2026-11-23`),
+ * which means the start of that day in the retailer's time zone.
+ */
+export const insightsBound = z.union([isoDateTime, z.iso.date()]);
+
+const insightsWindow = vocFilters.extend({
+  from: insightsBound.optional(),
+  to: insightsBound.optional(),
+});
+
+export const insightsQuery = insightsWindow.extend({ bucket: insightsBucket.default('week') });
 export type InsightsQuery = z.input<typeof insightsQuery>;
 
 /** Counts of one group (a center, a carrier, a product). */
@@ -30,6 +46,8 @@ export const insightsResponse = z.object({
   /** The center the numbers are for; null for the whole retailer. */
   centerId: z.string().nullable(),
   bucket: insightsBucket,
+  /** The IANA zone the buckets' days are in (and calendar-date bounds were read in). */
+  timeZone: z.string(),
   /** The centers the caller may see (a supervisor: its own), with their names. */
   centers: z.array(z.object({ id: z.string(), name: z.string() })),
   total: z.number().int(),
@@ -73,25 +91,28 @@ export const insightsResponse = z.object({
 });
 export type InsightsResponse = z.infer<typeof insightsResponse>;
 
-const DAY_MS = 86_400_000;
-
 /**
- * The window of the last `weeks` weeks: from the Monday (UTC) `weeks - 1` weeks before this
- * week's, up to the end of today, so week buckets are whole and today counts.
+ * The window of the last `weeks` weeks: from the Monday `weeks - 1` weeks before this week's, up
+ * to the end of today, so week buckets are whole and today counts. Days are the retailer's
+ * (`timeZone`): at 08:00 on a Monday in Tokyo, this week has begun.
  */
-export function lastWeeks(weeks: number, now = new Date()): { from: string; to: string } {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY_MS;
+export function lastWeeks(
+  weeks: number,
+  now = new Date(),
+  timeZone = DEFAULT_INSIGHTS_TIME_ZONE,
+): { from: string; to: string } {
+  const today = localDate(now.getTime(), timeZone);
+  const from = addDays(mondayOf(today), -(weeks - 1) * 7);
   return {
-    from: new Date(monday - (weeks - 1) * 7 * DAY_MS).toISOString(),
-    to: new Date(today + DAY_MS).toISOString(),
+    from: new Date(startOfLocalDay(from, timeZone)).toISOString(),
+    to: new Date(startOfLocalDay(addDays(today, 1), timeZone)).toISOString(),
   };
 }
 
 /** Products beyond this many groups are left out of `byProduct` (a long tail is unreadable). */
 export const INSIGHTS_PRODUCT_GROUPS = 12;
 
-export const insightsWordsQuery = vocFilters.extend({
+export const insightsWordsQuery = insightsWindow.extend({
   /** The primary reason, as in `drivers`. */
   reason: z
     .string()

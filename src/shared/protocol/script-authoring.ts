@@ -17,7 +17,7 @@ const stepId = z
   .regex(/^[a-z0-9_-]+$/, 'lowercase letters, digits, - and _');
 
 /** Text per language; a language of the audience without text is a lint error, not a 400. */
-const perLanguage = (max: number) =>
+export const perLanguage = (max: number) =>
   z.object({ ja: z.string().max(max).optional(), en: z.string().max(max).optional() });
 
 export const authoredBranch = z.object({ next: stepId, label: perLanguage(120) });
@@ -124,7 +124,8 @@ export type StudioVersionDetail = z.infer<typeof studioVersionDetail>;
 export const saveDraftRequest = z.object({ scriptId: studioScriptId, content: scriptContent });
 export const saveDraftResponse = z.object({ updatedAt: isoDateTime });
 
-const releaseNotes = printable(2000);
+/** Release notes of a publish or rollback (scripts and approved answers alike). */
+export const releaseNotes = printable(2000);
 
 export const publishRequest = z.object({
   scriptId: studioScriptId,

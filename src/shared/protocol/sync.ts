@@ -40,3 +40,11 @@ export const pullPage = z.object({
   serverTime: isoDateTime,
 });
 export type PullPage = z.infer<typeof pullPage>;
+
+/**
+ * Response headers of a pull that announce the page's `cursor` and `hasMore` before its body,
+ * so the client can ask for the next page while this one is read and stored. The body stays
+ * the authority: a client uses the announcement only when the body agrees with it.
+ */
+export const PULL_CURSOR_HEADER = 'koe-page-cursor';
+export const PULL_HAS_MORE_HEADER = 'koe-page-has-more';

@@ -30,7 +30,21 @@ export type VocExportQuery = z.infer<typeof vocExportQuery>;
 export const vocExportRow = vocRecord.extend({ receivedAt: isoDateTime });
 export type VocExportRow = z.infer<typeof vocExportRow>;
 
-/** The CSV header, in column order. */
+/**
+ * The CSV header, in column order. Columns added later go at the end, so a sheet that reads
+ * columns by position keeps working. The optional fields of later records, compactly (an absent
+ * field is an empty cell, like an empty list):
+ * - `contactType`: `inbound` or `proactive` (records from before the field: `inbound`);
+ * - `outreachOutcome`: `reached`, `voicemail` or `no_answer` (proactive calls only);
+ * - `scriptSteps`, `nextBestActions`: the ids, in order, as a list (below);
+ * - `riskSignals`: one `signal:score:threshold:action` item per signal, an empty part for a
+ *   null (`claim_risk:0.82:0.7:verification_required;vip:::instant_exchange`);
+ * - `riskReasons`: each signal's reasons as `signal:code` items (`claim_risk:prior_claims`);
+ *   their plain-word texts are in the NDJSON export.
+ * A list is its items joined by `;`, with `%`, `;` and `:` inside an item percent-encoded
+ * (`parseCsvList` reads one back). Like every text cell, a cell starting with = + - @ gets a
+ * leading apostrophe (see the export route).
+ */
 export const VOC_EXPORT_CSV_COLUMNS = [
   'id',
   'savedAt',
@@ -51,7 +65,53 @@ export const VOC_EXPORT_CSV_COLUMNS = [
   'revision',
   'harassmentFlagged',
   'customerWords',
+  'contactType',
+  'outreachOutcome',
+  'scriptSteps',
+  'nextBestActions',
+  'riskSignals',
+  'riskReasons',
 ] as const;
+
+const escapeItem = (item: string) =>
+  item.replace(/[%;:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** A list as one CSV cell: items joined by `;`, each with `%`, `;` and `:` percent-encoded. */
+export function csvList(items: readonly string[] | undefined): string {
+  return (items ?? []).map(escapeItem).join(';');
+}
+
+/**
+ * A list cell read back into its items (the inverse of `csvList`); for the `signal:…` items of
+ * the risk columns, each item's parts with `parseCsvItemParts`.
+ */
+export function parseCsvList(cell: string): string[] {
+  return cell === '' ? [] : cell.split(';').map((item) => decodeURIComponent(item));
+}
+
+export function parseCsvItemParts(cell: string): string[][] {
+  return cell === ''
+    ? []
+    : cell.split(';').map((item) => item.split(':').map((part) => decodeURIComponent(part)));
+}
+
+/** The `riskSignals` cell: `signal:score:threshold:action` per signal. */
+export function csvRiskSignals(signals: VocExportRow['riskSignals']): string {
+  return (signals ?? [])
+    .map((s) =>
+      [s.signal, s.score ?? '', s.threshold ?? '', s.action ?? '']
+        .map((part) => escapeItem(String(part)))
+        .join(':'),
+    )
+    .join(';');
+}
+
+/** The `riskReasons` cell: `signal:code` per reason of each signal. */
+export function csvRiskReasons(signals: VocExportRow['riskSignals']): string {
+  return (signals ?? [])
+    .flatMap((s) => s.reasons.map((r) => `${escapeItem(s.signal)}:${escapeItem(r.code)}`))
+    .join(';');
+}
 
 export const vocStatsQuery = vocFilters.extend({
   groupBy: z.enum(['reason', 'center', 'day']).default('reason'),

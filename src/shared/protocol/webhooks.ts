@@ -51,9 +51,33 @@ export const webhook = z.object({
   id: z.string(),
   url: z.string(),
   events: z.array(webhookEvent),
+  /** Off: no new deliveries are queued (and the pending ones were cancelled when it went off). */
+  enabled: z.boolean(),
   createdAt: isoDateTime,
 });
 export type Webhook = z.infer<typeof webhook>;
+
+/** Changes one or more of a webhook's URL, events and on/off switch. */
+export const updateWebhookRequest = z
+  .object({
+    url: webhookUrl.optional(),
+    events: z.array(webhookEvent).min(1).max(2).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((u) => Object.values(u).some((v) => v !== undefined), {
+    message: 'change at least one of url, events, enabled',
+  });
+export type UpdateWebhookRequest = z.infer<typeof updateWebhookRequest>;
+
+export const updateWebhookResponse = z.object({ webhook });
+
+/**
+ * A new signing secret replaces the old one at once (a leaked secret must stop working); like
+ * the first, it is shown only in this answer.
+ */
+export const rotateWebhookSecretResponse = z.object({ webhook, secret: z.string() });
+export type RotateWebhookSecretResponse = z.infer<typeof rotateWebhookSecretResponse>;
 
 export const createWebhookResponse = z.object({
   webhook,

@@ -6,6 +6,7 @@ import {
   type InsightsGroup,
   type InsightsResponse,
 } from '../../../src/shared/protocol/insights';
+import { localDate, mondayOf } from '../../../src/shared/time-zone';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
 import { sql } from 'kysely';
 import { insightFields } from '../../../server/src/routes/insights-routes';
@@ -48,17 +49,15 @@ interface Row {
   receivedAt: string;
 }
 
-/** The Monday (UTC) on or before an instant, as the server buckets weeks. */
-function weekOf(iso: string): string {
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
+/** The day in Tokyo (the server's default zone) of an instant, as the server buckets days. */
+const tokyoDay = (iso: string) => localDate(Date.parse(iso), 'Asia/Tokyo');
+/** The Monday on or before that day, as the server buckets weeks. */
+const weekOf = (iso: string) => mondayOf(tokyoDay(iso));
 
 /** Every number of the insights, counted directly from the fixture in plain TypeScript. */
 function expectedInsights(
   rows: readonly Row[],
-): Omit<InsightsResponse, 'from' | 'to' | 'centerId' | 'bucket' | 'centers'> {
+): Omit<InsightsResponse, 'from' | 'to' | 'centerId' | 'bucket' | 'centers' | 'timeZone'> {
   const count = <K>(items: readonly Row[], key: (r: Row) => K) => {
     const m = new Map<K, Row[]>();
     for (const r of items) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
@@ -127,7 +126,11 @@ function expectedInsights(
 
 /** Order-insensitive comparison: the arrays' order is the server's presentation, not the data. */
 function normalized(
-  response: Omit<InsightsResponse, 'from' | 'to' | 'centerId' | 'bucket' | 'centers'> & {
+  response: Omit<
+    InsightsResponse,
+    'from' | 'to' | 'centerId' | 'bucket' | 'centers' | 'timeZone'
+  > & {
+    timeZone?: unknown;
     from?: unknown;
     to?: unknown;
     centerId?: unknown;
@@ -141,6 +144,7 @@ function normalized(
     centerId: _centerId,
     bucket: _bucket,
     centers: _centers,
+    timeZone: _timeZone,
     ...value
   } = response;
   const sort = <T>(items: T[]) =>
@@ -298,7 +302,7 @@ describe.each(suites)('VoC insights on $name', ({ postgres }) => {
       ),
     );
     const daily = await insights('admin', '?bucket=day');
-    const days = new Set(rows.map((r) => r.receivedAt.slice(0, 10)));
+    const days = new Set(rows.map((r) => tokyoDay(r.receivedAt)));
     expect(new Set(daily.avoidable.map((a) => a.bucket))).toEqual(days);
   });
 

@@ -640,6 +640,50 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         expect(reply.status).toBe(404);
       },
     },
+    'PATCH /v1/webhooks/{id}': {
+      allowed: ['retailer_admin'],
+      request: (who) => ({
+        path: `/v1/webhooks/iso-keep-${who.tenantId}`,
+        body: { enabled: true },
+      }),
+      isolation: async () => {
+        const reply = await send(
+          server.url,
+          'PATCH',
+          `/v1/webhooks/iso-keep-${A.id}`,
+          token(user(B, 'retailer_admin')),
+          { enabled: false },
+        );
+        expect(reply.status).toBe(404);
+        const kept = await server.store.db
+          .selectFrom('webhooks')
+          .select('disabled_at')
+          .where('id', '=', `iso-keep-${A.id}`)
+          .executeTakeFirstOrThrow();
+        expect(kept.disabled_at).toBeNull();
+      },
+    },
+    'POST /v1/webhooks/{id}/rotate-secret': {
+      allowed: ['retailer_admin'],
+      request: (who) => ({ path: `/v1/webhooks/iso-keep-${who.tenantId}/rotate-secret` }),
+      isolation: async () => {
+        const secret = () =>
+          server.store.db
+            .selectFrom('webhooks')
+            .select('secret')
+            .where('id', '=', `iso-keep-${A.id}`)
+            .executeTakeFirstOrThrow();
+        const before = await secret();
+        const reply = await send(
+          server.url,
+          'POST',
+          `/v1/webhooks/iso-keep-${A.id}/rotate-secret`,
+          token(user(B, 'retailer_admin')),
+        );
+        expect(reply.status).toBe(404);
+        expect(await secret()).toEqual(before);
+      },
+    },
     'GET /v1/insights': {
       allowed: ['trainer', 'supervisor', 'retailer_admin'],
       request: () => ({ path: '/v1/insights' }),
@@ -788,6 +832,131 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         expect(await tenantRows(A.id)).toEqual(before);
       },
     },
+    // The approved-answer studio, in the same order: a draft, then a publish for the reads.
+    'PUT /v1/studio/answers/drafts': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({
+        path: '/v1/studio/answers/drafts',
+        body: { answerId: 'iso-answer', content: answerContent('iso-answer', 'A') },
+      }),
+      isolation: async () => {
+        const b = await send(
+          server.url,
+          'PUT',
+          '/v1/studio/answers/drafts',
+          token(user(B, 'trainer')),
+          { answerId: 'iso-answer', content: answerContent('iso-answer', 'B draft') },
+        );
+        expect(b.status).toBe(200);
+        const aDraft = await send(
+          server.url,
+          'GET',
+          '/v1/studio/answers/answer?answerId=iso-answer',
+          token(user(A, 'trainer')),
+        );
+        expect(JSON.stringify(aDraft.json)).not.toContain('B draft');
+      },
+    },
+    'GET /v1/studio/answers': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({ path: '/v1/studio/answers' }),
+      isolation: async () => {
+        await send(server.url, 'PUT', '/v1/studio/answers/drafts', token(user(A, 'trainer')), {
+          answerId: 'a-only-answer',
+          content: answerContent('a-only-answer', 'A only'),
+        });
+        const b = await send(server.url, 'GET', '/v1/studio/answers', token(user(B, 'trainer', 1)));
+        expect(b.status).toBe(200);
+        expect(JSON.stringify(b.json)).not.toContain('a-only-answer');
+      },
+    },
+    'GET /v1/studio/answers/answer': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({ path: '/v1/studio/answers/answer?answerId=iso-answer' }),
+      isolation: async () => {
+        await send(server.url, 'PUT', '/v1/studio/answers/drafts', token(user(A, 'trainer')), {
+          answerId: 'a-secret-answer',
+          content: answerContent('a-secret-answer', 'A secret'),
+        });
+        const b = await send(
+          server.url,
+          'GET',
+          '/v1/studio/answers/answer?answerId=a-secret-answer',
+          token(user(B, 'trainer')),
+        );
+        expect(b.status).toBe(404);
+      },
+    },
+    'POST /v1/studio/answers/publish': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({
+        path: '/v1/studio/answers/publish',
+        body: {
+          answerId: 'iso-answer',
+          content: answerContent('iso-answer', 'A'),
+          releaseNotes: 'A',
+        },
+      }),
+      isolation: async () => {
+        const before = await tenantRows(A.id);
+        const b = await send(
+          server.url,
+          'POST',
+          '/v1/studio/answers/publish',
+          token(user(B, 'trainer')),
+          {
+            answerId: 'iso-answer',
+            content: answerContent('iso-answer', 'B published'),
+            releaseNotes: 'B',
+          },
+        );
+        expect(b.status).toBe(200);
+        // B's publish wrote B's change log only.
+        expect(await tenantRows(A.id)).toEqual(before);
+      },
+    },
+    'GET /v1/studio/answers/version': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({ path: '/v1/studio/answers/version?answerId=iso-answer&version=1' }),
+      isolation: async () => {
+        await send(server.url, 'POST', '/v1/studio/answers/publish', token(user(A, 'trainer')), {
+          answerId: 'a-published-answer',
+          content: answerContent('a-published-answer', 'A published'),
+          releaseNotes: 'A',
+        });
+        const b = await send(
+          server.url,
+          'GET',
+          '/v1/studio/answers/version?answerId=a-published-answer&version=1',
+          token(user(B, 'trainer')),
+        );
+        expect(b.status).toBe(404);
+      },
+    },
+    'POST /v1/studio/answers/rollback': {
+      allowed: ['trainer', 'retailer_admin'],
+      request: () => ({
+        path: '/v1/studio/answers/rollback',
+        body: { answerId: 'iso-answer', version: 1, releaseNotes: 'back' },
+      }),
+      isolation: async () => {
+        await send(server.url, 'POST', '/v1/studio/answers/publish', token(user(A, 'trainer')), {
+          answerId: 'a-rollback-answer',
+          content: answerContent('a-rollback-answer', 'A'),
+          releaseNotes: 'A',
+        });
+        const before = await tenantRows(A.id);
+        const b = await send(
+          server.url,
+          'POST',
+          '/v1/studio/answers/rollback',
+          token(user(B, 'trainer')),
+          { answerId: 'a-rollback-answer', version: 1, releaseNotes: 'B' },
+        );
+        expect(b.status).toBe(404);
+        expect(await tenantRows(A.id)).toEqual(before);
+      },
+    },
     'GET /v1/events': {
       allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
       request: () => ({ path: '/v1/events' }),
@@ -885,6 +1054,16 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
     it(`isolates ${key}`, () => c.isolation());
   }
 });
+
+/** An approved answer that lints clean; its title names its id, so no two share a title. */
+function answerContent(answerId: string, text: string) {
+  return {
+    title: { ja: `${answerId} ${text}` },
+    body: { ja: text },
+    tags: { ja: [] },
+    audience: { languages: ['ja'], centers: [] },
+  };
+}
 
 /** A studio script that lints clean; each tenant publishes its own under the same ids. */
 function studioContent(text: string) {

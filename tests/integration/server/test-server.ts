@@ -42,7 +42,13 @@ export interface TestServer {
  * by KOE_TEST_DATABASE_URL (a fresh database per server), as `.ci/run` provides.
  */
 export async function startTestServer(
-  options: { postgres?: boolean; webhooks?: ServerOptions['webhooks'] } = {},
+  options: {
+    postgres?: boolean;
+    webhooks?: ServerOptions['webhooks'];
+    /** The tests' receivers listen on loopback, so private targets are allowed unless given. */
+    webhookTargets?: ServerOptions['webhookTargets'];
+    timeZone?: string;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
   const adminUrl = options.postgres ? process.env.KOE_TEST_DATABASE_URL : undefined;
@@ -67,6 +73,8 @@ export async function startTestServer(
     notifier,
     secret: 'test-secret-0123456789',
     ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
+    webhookTargets: options.webhookTargets ?? { allowPrivate: true },
+    ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -228,6 +228,13 @@ describe.each(suites)('VoC export and statistics on $name', ({ postgres }) => {
           harassmentFlagged: String(r.harassment !== null),
           // A formula is defused for spreadsheets; everything else comes back as it was.
           customerWords: r.customerWords.startsWith('=') ? `'${r.customerWords}` : r.customerWords,
+          // Records without the later optional fields (voc-export-columns.test.ts has them).
+          contactType: 'inbound',
+          outreachOutcome: '',
+          scriptSteps: '',
+          nextBestActions: '',
+          riskSignals: '',
+          riskReasons: '',
         });
       }
     }

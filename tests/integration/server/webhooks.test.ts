@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDueDeliveries } from '../../../server/src/webhooks/webhook-queue';
+import { webhookTargetPolicy } from '../../../server/src/webhooks/webhook-target';
 import {
   retryDelayMs,
   startWebhookWorker,
@@ -130,7 +131,12 @@ describe.each(suites)('Webhook delivery of VoC records on $name', ({ postgres })
   const remove = async (who: string, webhookId: string) =>
     (await api(who, 'DELETE', `/v1/webhooks/${webhookId}`)).status;
   const worker = (options: Partial<WebhookDeliveryOptions> = FAST) => {
-    const w = startWebhookWorker(server.store, options);
+    // The receivers listen on loopback: private targets allowed, as the test server does.
+    const w = startWebhookWorker(
+      server.store,
+      options,
+      webhookTargetPolicy({ allowPrivate: true }),
+    );
     workers.push(w);
     return w;
   };

@@ -203,8 +203,22 @@ export function startFakeCore() {
     'studio:saveDraft': () => unavailable(),
     'studio:publish': () => unavailable(),
     'studio:rollback': () => unavailable(),
+    'answers:list': () => unavailable(),
+    'answers:get': () => unavailable(),
+    'answers:version': () => unavailable(),
+    'answers:saveDraft': () => unavailable(),
+    'answers:publish': () => unavailable(),
+    'answers:rollback': () => unavailable(),
     'insights:query': () => unavailable(),
     'insights:words': () => unavailable(),
+    'admin:webhooks': () => unavailable(),
+    'admin:createWebhook': () => unavailable(),
+    'admin:updateWebhook': () => unavailable(),
+    'admin:rotateWebhookSecret': () => unavailable(),
+    'admin:deleteWebhook': () => unavailable(),
+    'admin:webhookDeliveries': () => unavailable(),
+    'admin:riskThresholds': () => unavailable(),
+    'admin:saveRiskThresholds': () => unavailable(),
   };
   return { router: createIpcRouter(services, () => {}), events };
 }

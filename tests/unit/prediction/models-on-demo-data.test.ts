@@ -65,6 +65,17 @@ describe('models on the demo data set (time split)', () => {
     expect(e!.ece).toBeLessThan(e!.rulesEce);
   });
 
+  it('the temperature, fitted on the training span only, lowers the held-out ECE and keeps top-1', () => {
+    const e = evaluateCallReasonModel(calls)!;
+    expect(e.temperature).not.toBe(1);
+    expect(e.ece).toBeLessThan(e.uncalibrated.ece);
+    expect(e.top1).toBe(e.uncalibrated.top1);
+    // Its bins account for every held-out call, before and after.
+    const total = (bins: { calls: number }[]) => bins.reduce((n, b) => n + b.calls, 0);
+    expect(total(e.reliability)).toBe(e.testCalls);
+    expect(total(e.uncalibrated.reliability)).toBe(e.testCalls);
+  });
+
   it('never trains on what happened after the call: examples come from cards as of the call', () => {
     const claimCall = calls.find(
       (c) => c.reasonCode === 'delivery.not_received' && c.facts.claim_not_received === 0,

@@ -15,7 +15,14 @@ function countingFitter(transitSamples: number) {
       models: {
         format: MODEL_FORMAT,
         fittedAt: new Date(request.now).toISOString(),
-        watermark: { cursor: null, shipmentRowid: 0, contactRowid: 0, openShipments: 0 },
+        watermark: {
+          cursor: null,
+          shipmentRowid: 0,
+          contactRowid: 0,
+          openShipments: 0,
+          pulledChanges: 0,
+          localWrapUps: '0|',
+        },
         delivery: null,
         reasons: null,
       },

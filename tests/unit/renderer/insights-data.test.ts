@@ -16,6 +16,7 @@ const response = (drivers: InsightsResponse['drivers']): InsightsResponse => {
     to: null,
     centerId: null,
     bucket: 'week',
+    timeZone: 'Asia/Tokyo',
     centers: [],
     total: drivers.reduce((s, d) => s + d.count, 0),
     drivers,
@@ -34,14 +35,26 @@ const response = (drivers: InsightsResponse['drivers']): InsightsResponse => {
 };
 
 describe('insights data shaping', () => {
-  it('windows whole weeks from a Monday through the end of today (UTC)', () => {
-    // Wednesday 2026-11-25.
-    expect(lastWeeks(2, new Date('2026-11-25T15:00:00Z'))).toEqual({
+  it('windows whole weeks from a Monday through the end of today, in the given zone', () => {
+    // Wednesday 2026-11-25 in UTC.
+    expect(lastWeeks(2, new Date('2026-11-25T12:00:00Z'), 'UTC')).toEqual({
       from: '2026-11-16T00:00:00.000Z',
       to: '2026-11-26T00:00:00.000Z',
     });
     // A Monday is its own week's start.
-    expect(lastWeeks(1, new Date('2026-11-23T00:30:00Z')).from).toBe('2026-11-23T00:00:00.000Z');
+    expect(lastWeeks(1, new Date('2026-11-23T00:30:00Z'), 'UTC').from).toBe(
+      '2026-11-23T00:00:00.000Z',
+    );
+  });
+
+  it("counts the retailer's days by default: Tokyo, nine hours ahead of UTC", () => {
+    // 15:00 UTC on Wednesday is 00:00 on Thursday 2026-11-26 in Tokyo: today is Thursday.
+    expect(lastWeeks(2, new Date('2026-11-25T15:00:00Z'))).toEqual({
+      from: '2026-11-15T15:00:00.000Z', // Monday 2026-11-16 00:00 JST
+      to: '2026-11-26T15:00:00.000Z', // Friday 2026-11-27 00:00 JST
+    });
+    // Sunday 23:30 UTC is Monday 08:30 in Tokyo: that Monday's week has begun.
+    expect(lastWeeks(1, new Date('2026-11-22T23:30:00Z')).from).toBe('2026-11-22T15:00:00.000Z');
   });
 
   it('stacks the top reasons per bucket and sums the rest as other', () => {

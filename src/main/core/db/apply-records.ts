@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type Sqlite from 'better-sqlite3';
 import type {
   CustomerRecord,
@@ -254,6 +253,7 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
           body: k.body,
           tags: JSON.stringify(k.tags),
           published_at: k.publishedAt,
+          centers: k.centers && k.centers.length > 0 ? JSON.stringify(k.centers) : null,
         });
         break;
       }
@@ -304,25 +304,32 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
 
 /**
  * Bump when what a customer's phone, e-mail or search rows are made of changes (the search
- * terms, phone normalization): every customer is then re-indexed when it is next written.
+ * terms, phone normalization), or how the key below is written: every customer is then
+ * re-indexed when it is next written.
  */
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 
-/** Fingerprint of everything the phone, e-mail and search rows of a customer derive from. */
+/**
+ * Everything the phone, e-mail and search rows of a customer derive from, as one string. Each
+ * part is length-prefixed, so two different customers can never write the same key. It is kept
+ * whole rather than hashed: hashing (and JSON.stringify before it) cost a third of applying a
+ * pulled customer (profiled on the 10,000-change incremental pull), and the key is a few dozen
+ * bytes more per customer.
+ */
 function indexKey(c: CustomerRecord): string {
-  return hash(
-    'sha256',
-    JSON.stringify([
-      INDEX_VERSION,
-      c.familyName,
-      c.givenName,
-      c.familyNameKana,
-      c.givenNameKana,
-      c.phones.map((p) => [p.number, p.kind]),
-      c.emails,
-    ]),
-    'base64',
-  );
+  let key = `${INDEX_VERSION}`;
+  const add = (part: string) => void (key += `|${part.length}:${part}`);
+  add(c.familyName);
+  add(c.givenName);
+  add(c.familyNameKana);
+  add(c.givenNameKana);
+  for (const p of c.phones) {
+    add(p.number);
+    add(p.kind);
+  }
+  key += '|@';
+  for (const e of c.emails) add(e);
+  return key;
 }
 
 function emptyResult(): ApplyResult {
@@ -516,6 +523,7 @@ function prepareStatements(sqlite: Sqlite.Database) {
       'body',
       'tags',
       'published_at',
+      'centers',
     ]),
     upsertPolicy: upsert('policies', 'id', [
       'id',

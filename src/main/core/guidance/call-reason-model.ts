@@ -1,11 +1,12 @@
 import type { CallFeature, PredictedReason, ReasonFactor } from '../../../shared/domain';
 import { BASE_COLUMNS, featureRow, type CallFacts } from './call-features';
+import { fitTemperature, type ScoredCall, type TemperatureFit } from './reason-calibration';
 
 /**
  * The learned call-reason model: multinomial logistic regression over the facts of the
  * customer's situation at call time, fitted on the contacts whose reasons agents confirmed. Its
- * probabilities are sharpened or softened by a power fitted on the latest calls of the training
- * span, so that "60%" means about six in ten.
+ * scores are divided by a temperature fitted on the latest calls of the training span (held back
+ * from the weights' fit), so that "60%" means about six in ten (reason-calibration.ts).
  *
  * Why not a library: mljs `ml-logistic-regression` (one-vs-rest, unregularized, ml-matrix
  * full-batch descent) was tried first and measured at 126 s to fit 1,900 demo calls; nothing
@@ -19,8 +20,10 @@ export interface CallReasonModel {
   labels: string[];
   /** One row per label: the weight of each column (BASE_COLUMNS, then `previous:<label>`). */
   weights: number[][];
-  /** Power applied to the normalized scores (1: none), fitted on held-back calls. */
-  sharpness: number;
+  /** The scores are divided by this before the softmax (1: as fitted, >1: less sure). */
+  temperature: number;
+  /** The held-back calls the temperature was fitted on; null when there were too few. */
+  calibration: Omit<TemperatureFit, 'temperature'> | null;
 }
 
 export interface LabelledCall {
@@ -33,8 +36,18 @@ export interface FitOptions {
   minCallsPerReason?: number;
   /** Gradient steps of the full-batch descent. */
   steps?: number;
+  /**
+   * The latest share of the calls (they come in time order) held back to fit the temperature:
+   * the weights are fitted on the rest, then refitted on all with the temperature kept.
+   */
+  validationShare?: number;
+  /** The L2 penalty on the weights (not the bias), per call. */
+  l2?: number;
   now?: Date;
 }
+
+/** Fewer held-back calls than this leave the temperature at 1: too few to fit it on. */
+export const MIN_VALIDATION_CALLS = 50;
 
 /** Reasons never predicted: harassment is flagged by the agent, not a topic the customer raises. */
 const NOT_PREDICTED = new Set(['conduct.harassment']);
@@ -54,20 +67,44 @@ export function fitCallReasonModel(
   const index = new Map(labels.map((l, i) => [l, i]));
   const usable = calls.filter((c) => index.has(c.reasonCode));
 
-  // The latest tenth of the training span (calls come in time order) tunes the sharpness.
-  const tuneFrom = Math.floor(usable.length * 0.9);
-  const weights = trainWeights(usable.slice(0, tuneFrom), labels, options.steps);
-  const draft: CallReasonModel = {
+  const model: CallReasonModel = {
     fittedAt: (options.now ?? new Date()).toISOString(),
     trainingCalls: usable.length,
     labels,
-    weights,
-    sharpness: 1,
+    weights: [],
+    temperature: 1,
+    calibration: null,
   };
-  draft.sharpness = fitSharpness(draft, usable.slice(tuneFrom));
-  // Then refit on everything, keeping the sharpness found.
-  draft.weights = trainWeights(usable, labels, options.steps);
-  return draft;
+  // The latest calls of the span stand in for the calls to come: the temperature is fitted on
+  // how sure the weights fitted without them were about them. Calls the model cannot name (a
+  // reason too rare to learn) count too: being sure of another reason then was a mistake.
+  const validateFrom = Math.floor(calls.length * (1 - (options.validationShare ?? 0.2)));
+  const validation = calls.slice(validateFrom);
+  if (validation.length >= MIN_VALIDATION_CALLS) {
+    model.weights = trainWeights(
+      calls.slice(0, validateFrom).filter((c) => index.has(c.reasonCode)),
+      labels,
+      options.steps ?? STEPS,
+      options.l2,
+    );
+    const { temperature, ...calibration } = fitTemperature(
+      validation.map((c) => scoredCall(model, c)),
+    );
+    model.temperature = temperature;
+    model.calibration = calibration;
+  }
+  // Then the weights on every call, the temperature kept. The descent starts from the weights
+  // just fitted (when there are some), which are close: a third of the steps settles it.
+  const warm = model.weights.length > 0 ? model.weights : undefined;
+  const steps = options.steps ?? STEPS;
+  model.weights = trainWeights(
+    usable,
+    labels,
+    warm ? Math.ceil(steps / 3) : steps,
+    options.l2,
+    warm,
+  );
+  return model;
 }
 
 /**
@@ -79,7 +116,9 @@ export function fitCallReasonModel(
 function trainWeights(
   calls: readonly LabelledCall[],
   labels: readonly string[],
-  steps = 300,
+  steps = STEPS,
+  l2 = L2,
+  start?: readonly (readonly number[])[],
 ): number[][] {
   const k = labels.length;
   const index = new Map(labels.map((l, i) => [l, i]));
@@ -98,7 +137,9 @@ function trainWeights(
   });
   const columns = BASE_COLUMNS.length + k;
   const n = calls.length || 1;
-  const w = Array.from({ length: k }, () => new Float64Array(columns));
+  const w = Array.from({ length: k }, (_, c) =>
+    start?.[c] ? Float64Array.from(start[c]) : new Float64Array(columns),
+  );
   const velocity = Array.from({ length: k }, () => new Float64Array(columns));
   const grad = Array.from({ length: k }, () => new Float64Array(columns));
   const scores = new Float64Array(k);
@@ -109,7 +150,7 @@ function trainWeights(
       const g = grad[c]!;
       const wc = w[c]!;
       // The penalty (not on the bias): keeps rare facts from pushing a weight to infinity.
-      for (let j = 0; j < columns; j++) g[j] = j === 0 ? 0 : L2 * wc[j]!;
+      for (let j = 0; j < columns; j++) g[j] = j === 0 ? 0 : l2 * wc[j]!;
     }
     for (const { at, values, counts } of rows) {
       let total = 0;
@@ -144,46 +185,52 @@ function trainWeights(
   return w.map((wc) => Array.from(wc, (x) => Math.round(x * 1e4) / 1e4));
 }
 
-const L2 = 1e-3;
+/**
+ * Light: the penalty is per call of the mean loss, and 1e-3 shrank the weights so far that the
+ * model was unsure even on the calls it was fitted on (scaling its scores by 1.26 fitted them
+ * better), which the temperature then sharpened — and sharpened too much for the calls to come.
+ * At 1e-4 (with 1,000 steps, where the descent has settled) the temperature is above 1 on the
+ * bench and demo data and lowers the held-out ECE (bench/prediction.bench.ts).
+ */
+const L2 = 1e-4;
+/** Full-batch steps: where the descent has settled on the bench and demo calls. */
+const STEPS = 1_000;
 
-/** The distribution over the model's labels for one row. */
-function distribution(model: CallReasonModel, row: readonly number[], sharpness: number): number[] {
-  const scores = model.weights.map((w) => {
+/** The model's raw score (logit) of each label for one feature row. */
+export function reasonLogits(model: CallReasonModel, row: readonly number[]): number[] {
+  return model.weights.map((w) => {
     let z = 0;
     for (let j = 0; j < row.length; j++) z += (w[j] as number) * (row[j] as number);
-    return z * sharpness;
+    return z;
   });
-  const max = Math.max(...scores);
-  const exp = scores.map((z) => Math.exp(z - max));
+}
+
+/** One call's logits and the index of its confirmed reason (-1: not one of the labels). */
+export function scoredCall(model: CallReasonModel, call: LabelledCall): ScoredCall {
+  return {
+    logits: reasonLogits(model, featureRow(call.facts, model.labels)),
+    label: model.labels.indexOf(call.reasonCode),
+  };
+}
+
+function softmax(logits: readonly number[], temperature: number): number[] {
+  const max = Math.max(...logits);
+  const exp = logits.map((z) => Math.exp((z - max) / temperature));
   const total = exp.reduce((a, b) => a + b, 0);
   return exp.map((e) => e / total);
 }
 
-function fitSharpness(model: CallReasonModel, tuning: readonly LabelledCall[]): number {
-  if (tuning.length < 20) return 1;
-  const rows = tuning.map((c) => ({
-    row: featureRow(c.facts, model.labels),
-    label: model.labels.indexOf(c.reasonCode),
-  }));
-  let best = 1;
-  let bestLoss = Infinity;
-  for (let s = 0.5; s <= 2.001; s += 0.05) {
-    let loss = 0;
-    for (const { row, label } of rows) {
-      loss -= Math.log(Math.max(1e-9, distribution(model, row, s)[label] as number));
-    }
-    if (loss < bestLoss) [best, bestLoss] = [s, loss];
-  }
-  return Math.round(best * 100) / 100;
-}
-
-/** Every label's probability, most probable first. */
+/**
+ * Every label's probability, most probable first, at the model's temperature (or another one:
+ * 1 gives the uncalibrated probabilities the evaluation compares with).
+ */
 export function rankReasons(
   model: CallReasonModel,
   facts: CallFacts,
+  temperature = model.temperature,
 ): { reasonCode: string; probability: number; row: number[] }[] {
   const row = featureRow(facts, model.labels);
-  return distribution(model, row, model.sharpness)
+  return softmax(reasonLogits(model, row), temperature)
     .map((probability, i) => ({ reasonCode: model.labels[i] as string, probability, row }))
     .sort((a, b) => b.probability - a.probability);
 }

@@ -12,6 +12,7 @@ import { likelyReasons } from '../../../shared/guidance/likely-reason';
 import { callFacts, type CallFacts } from './call-features';
 import { cardAsOf, type CustomerHistory } from './card-as-of';
 import type { TransitSample } from './delivery-estimate';
+import { readLocalWrapUps, withLocalWrapUps } from './local-wrap-ups';
 
 /**
  * What the models learn from, read from the local cache: delivered shipments (for the delivery
@@ -113,13 +114,20 @@ export function sampleCallCustomers(
   ).map((r) => r.id);
 }
 
-/** Every confirmed call of the sampled customers, oldest first. */
+/**
+ * Every confirmed call of the sampled customers, and of the customers whose wrap-ups were
+ * confirmed on this desktop (those calls included, each once: local-wrap-ups.ts), oldest first.
+ */
 export function readCallExamples(
   sqlite: Sqlite.Database,
   options: CallExampleOptions = {},
 ): CallExample[] {
-  const histories = readCustomerHistories(sqlite, sampleCallCustomers(sqlite, options));
-  return histories.flatMap(callExamplesOf).sort((a, b) => a.at.localeCompare(b.at));
+  const local = readLocalWrapUps(sqlite);
+  const ids = new Set([...sampleCallCustomers(sqlite, options), ...local.keys()]);
+  return readCustomerHistories(sqlite, [...ids])
+    .map((h) => withLocalWrapUps(h, local.get(h.customer.id) ?? []))
+    .flatMap(callExamplesOf)
+    .sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /**

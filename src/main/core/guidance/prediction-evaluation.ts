@@ -1,4 +1,9 @@
-import { fitCallReasonModel, rankReasons, type FitOptions } from './call-reason-model';
+import {
+  fitCallReasonModel,
+  rankReasons,
+  type CallReasonModel,
+  type FitOptions,
+} from './call-reason-model';
 import {
   fitDeliveryModel,
   promiseErrorDays,
@@ -79,6 +84,8 @@ export function evaluateDeliveryModel(
 }
 
 export interface ReliabilityBin {
+  /** The bin's lower edge: it holds top probabilities in [from, from + 0.1). */
+  from: number;
   /** Mean predicted probability of the top reason in the bin. */
   predicted: number;
   /** How often the top reason was the confirmed one. */
@@ -99,16 +106,25 @@ export interface ReasonEvaluation {
   rulesSilent: number;
   /** Always the most frequent training reason: the floor any model must clear. */
   majorityTop1: number;
-  /** Expected calibration error of the top probability (10 bins), and the multi-class Brier. */
+  /**
+   * Expected calibration error of the top probability (10 bins) and the multi-class Brier, at
+   * the model's fitted temperature.
+   */
   ece: number;
   brier: number;
   /** The same error for the rules' confidence, read as if it were a probability. */
   rulesEce: number;
   reliability: ReliabilityBin[];
-  sharpness: number;
+  /** The temperature fitted on the training span's latest calls (1 when too few). */
+  temperature: number;
+  /**
+   * The same model before calibration (temperature 1): its ECE, Brier, reliability bins and
+   * top-1, which the temperature must not change (it divides every score alike).
+   */
+  uncalibrated: { ece: number; brier: number; top1: number; reliability: ReliabilityBin[] };
 }
 
-function expectedCalibrationError(points: { p: number; hit: boolean }[]): {
+export function expectedCalibrationError(points: { p: number; hit: boolean }[]): {
   ece: number;
   bins: ReliabilityBin[];
 } {
@@ -122,12 +138,12 @@ function expectedCalibrationError(points: { p: number; hit: boolean }[]): {
   const total = points.length || 1;
   let ece = 0;
   const out: ReliabilityBin[] = [];
-  for (const b of bins) {
+  for (const [i, b] of bins.entries()) {
     if (b.n === 0) continue;
     const predicted = b.p / b.n;
     const observed = b.hits / b.n;
     ece += (b.n / total) * Math.abs(predicted - observed);
-    out.push({ predicted, observed, calls: b.n });
+    out.push({ from: i / 10, predicted, observed, calls: b.n });
   }
   return { ece, bins: out };
 }
@@ -144,27 +160,14 @@ export function evaluateCallReasonModel(
   for (const e of train) counts.set(e.reasonCode, (counts.get(e.reasonCode) ?? 0) + 1);
   const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 
-  let top1 = 0;
-  let top3 = 0;
+  const scored = scoreReasons(model, test, model.temperature);
+  const raw = scoreReasons(model, test, 1);
   let rulesTop1 = 0;
   let rulesTop3 = 0;
   let rulesSilent = 0;
   let majorityTop1 = 0;
-  let brier = 0;
-  const modelPoints: { p: number; hit: boolean }[] = [];
   const rulePoints: { p: number; hit: boolean }[] = [];
   for (const e of test) {
-    const ranked = rankReasons(model, e.facts);
-    if (ranked[0]?.reasonCode === e.reasonCode) top1++;
-    if (ranked.slice(0, 3).some((r) => r.reasonCode === e.reasonCode)) top3++;
-    modelPoints.push({
-      p: ranked[0]?.probability ?? 0,
-      hit: ranked[0]?.reasonCode === e.reasonCode,
-    });
-    for (const r of ranked) brier += (r.probability - (r.reasonCode === e.reasonCode ? 1 : 0)) ** 2;
-    // A reason the model cannot name counts in full against it.
-    if (!model.labels.includes(e.reasonCode)) brier += 1;
-
     if (e.rules.length === 0) rulesSilent++;
     if (e.rules[0]?.reasonCode === e.reasonCode) rulesTop1++;
     if (e.rules.slice(0, 3).some((r) => r.reasonCode === e.reasonCode)) rulesTop3++;
@@ -174,21 +177,51 @@ export function evaluateCallReasonModel(
     if (majority === e.reasonCode) majorityTop1++;
   }
   const n = test.length;
-  const calibration = expectedCalibrationError(modelPoints);
   return {
     trainCalls: train.length,
     testCalls: n,
     labels: model.labels.length,
-    top1: top1 / n,
-    top3: top3 / n,
+    top1: scored.top1,
+    top3: scored.top3,
     rulesTop1: rulesTop1 / n,
     rulesTop3: rulesTop3 / n,
     rulesSilent: rulesSilent / n,
     majorityTop1: majorityTop1 / n,
-    ece: calibration.ece,
-    brier: brier / n,
+    ece: scored.ece,
+    brier: scored.brier,
     rulesEce: expectedCalibrationError(rulePoints).ece,
-    reliability: calibration.bins,
-    sharpness: model.sharpness,
+    reliability: scored.reliability,
+    temperature: model.temperature,
+    uncalibrated: {
+      ece: raw.ece,
+      brier: raw.brier,
+      top1: raw.top1,
+      reliability: raw.reliability,
+    },
   };
+}
+
+/** Top-1, top-3, ECE with its bins and Brier of the model on calls, at a temperature. */
+function scoreReasons(
+  model: CallReasonModel,
+  calls: readonly CallExample[],
+  temperature: number,
+): { top1: number; top3: number; ece: number; brier: number; reliability: ReliabilityBin[] } {
+  let top1 = 0;
+  let top3 = 0;
+  let brier = 0;
+  const points: { p: number; hit: boolean }[] = [];
+  for (const e of calls) {
+    const ranked = rankReasons(model, e.facts, temperature);
+    const hit = ranked[0]?.reasonCode === e.reasonCode;
+    if (hit) top1++;
+    if (ranked.slice(0, 3).some((r) => r.reasonCode === e.reasonCode)) top3++;
+    points.push({ p: ranked[0]?.probability ?? 0, hit });
+    for (const r of ranked) brier += (r.probability - (r.reasonCode === e.reasonCode ? 1 : 0)) ** 2;
+    // A reason the model cannot name counts in full against it.
+    if (!model.labels.includes(e.reasonCode)) brier += 1;
+  }
+  const n = calls.length || 1;
+  const { ece, bins } = expectedCalibrationError(points);
+  return { top1: top1 / n, top3: top3 / n, ece, brier: brier / n, reliability: bins };
 }

@@ -6,6 +6,7 @@ import {
   loadModels,
   MODEL_FORMAT,
   readCursor,
+  localWrapUpsFingerprint,
   readWatermark,
   saveModels,
   sameData,
@@ -13,8 +14,9 @@ import {
 } from './prediction-store';
 
 /**
- * One refresh of the models on a connection of its own: reuse the stored fit when no delivery or
- * contact arrived since it, otherwise read a sample of the cache, fit both models and store them.
+ * One refresh of the models on a connection of its own: reuse the stored fit when nothing the
+ * models read changed since it (no record of theirs pulled, no wrap-up saved here), otherwise
+ * read a sample of the cache, fit both models and store them.
  * Synchronous and heavy at bench size: it runs on the prediction worker's thread in the app.
  */
 export interface RefreshRequest {
@@ -54,10 +56,17 @@ export function refreshModels(sqlite: Sqlite.Database, request: RefreshRequest):
   const stored = loadModels(sqlite);
   if (stored && !request.force) {
     const cursor = readCursor(sqlite);
-    if (cursor !== null && cursor === stored.watermark.cursor) return unchanged(stored);
+    // Nothing pulled and no wrap-up saved here since the fit: current without reading more.
+    if (
+      cursor !== null &&
+      cursor === stored.watermark.cursor &&
+      localWrapUpsFingerprint(sqlite) === stored.watermark.localWrapUps
+    ) {
+      return unchanged(stored);
+    }
     const current = readWatermark(sqlite);
     if (sameData(current, stored.watermark)) {
-      // Pulled, but no delivery or contact: note the cursor so the next check is instant.
+      // Pulled, but nothing the models read: note the cursor so the next check is instant.
       const kept = { ...stored, watermark: current };
       trySave(sqlite, kept);
       return unchanged(kept);

@@ -9,8 +9,8 @@ import { refreshModels, type RefreshRequest, type RefreshResult } from './predic
 /**
  * Adds the models' output to every customer card; the models themselves are fitted elsewhere
  * (a `ModelFitter`): on the prediction worker's thread in the app, so this thread only scores.
- * A refresh runs at start (the stored models are reused when no delivery or contact arrived
- * since they were fitted) and a little after each pull. Until the first refresh answers, cards
+ * A refresh runs at start (the stored models are reused when nothing they read changed since
+ * they were fitted: prediction-store.ts) and a little after each pull. Until the first refresh answers, cards
  * go out without predictions.
  */
 export interface PredictionService {

@@ -1,4 +1,6 @@
 import type Sqlite from 'better-sqlite3';
+import type { PulledRecordType } from '../../../shared/protocol/sync';
+import { readPulledChanges } from '../sync/pulled-change-counters';
 import type { CallReasonModel } from './call-reason-model';
 import type { DeliveryModel } from './delivery-estimate';
 
@@ -7,10 +9,26 @@ import type { DeliveryModel } from './delivery-estimate';
  * watermark of the data they were fitted on, so a restart scores at once and refits only when
  * the data moved on. Plain JSON: the same object crosses from the fitting worker to the core.
  */
-export const MODEL_FORMAT = 1;
+/** 2: the reason model's temperature, and the watermark's change counters and local wrap-ups. */
+export const MODEL_FORMAT = 2;
 const ROW = 'current';
 
-/** Cheap facts that change when deliveries or contacts arrive (see readWatermark). */
+/** What the models read: a customer's whole history (the call facts) and its shipments. */
+export const MODEL_INPUT_TYPES: readonly PulledRecordType[] = [
+  'customer',
+  'order',
+  'shipment',
+  'return',
+  'claim',
+  'contact',
+  'notice',
+];
+
+/**
+ * Cheap facts that change when the data the models learn from changes (see readWatermark): new
+ * rows, and edits in place — a contact's reason corrected or a parcel marked lost moves no rowid
+ * and no count, only the pull's change counters.
+ */
 export interface DataWatermark {
   /** The sync cursor: unchanged means nothing at all was pulled since. Null before any pull. */
   cursor: string | null;
@@ -19,6 +37,10 @@ export interface DataWatermark {
   contactRowid: number;
   /** Shipments not delivered yet: drops when a delivery arrives (a partial index counts them). */
   openShipments: number;
+  /** Model-input records pulled so far (pulled-change-counters.ts): moves on any edit. */
+  pulledChanges: number;
+  /** This desktop's saved wrap-ups: their count and latest save (a correction moves it). */
+  localWrapUps: string;
 }
 
 export interface FittedModels {
@@ -35,6 +57,15 @@ export function readCursor(sqlite: Sqlite.Database): string | null {
   return row?.value ?? null;
 }
 
+/** This desktop's wrap-ups: how many, and the latest save (a correction moves it). */
+export function localWrapUpsFingerprint(sqlite: Sqlite.Database): string {
+  return (
+    sqlite
+      .prepare(`select count(*) || '|' || coalesce(max(saved_at), '') as v from voc_records`)
+      .get() as { v: string }
+  ).v;
+}
+
 export function readWatermark(sqlite: Sqlite.Database): DataWatermark {
   const one = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
   return {
@@ -42,15 +73,19 @@ export function readWatermark(sqlite: Sqlite.Database): DataWatermark {
     shipmentRowid: one(`select coalesce(max(rowid), 0) as n from shipments`),
     contactRowid: one(`select coalesce(max(rowid), 0) as n from contacts`),
     openShipments: one(`select count(*) as n from shipments where delivered_at is null`),
+    pulledChanges: readPulledChanges(sqlite, MODEL_INPUT_TYPES),
+    localWrapUps: localWrapUpsFingerprint(sqlite),
   };
 }
 
-/** The same deliveries and contacts (the cursor may have moved for other records). */
+/** The same model inputs (the cursor may have moved for other records: scripts, policies…). */
 export function sameData(a: DataWatermark, b: DataWatermark): boolean {
   return (
     a.shipmentRowid === b.shipmentRowid &&
     a.contactRowid === b.contactRowid &&
-    a.openShipments === b.openShipments
+    a.openShipments === b.openShipments &&
+    a.pulledChanges === b.pulledChanges &&
+    a.localWrapUps === b.localWrapUps
   );
 }
 

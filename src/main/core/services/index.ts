@@ -27,6 +27,8 @@ import type { StudioClient } from '../studio/studio-client';
 import { createStudioServices } from '../studio/studio-services';
 import type { InsightsClient } from '../insights/insights-client';
 import { createInsightsServices } from '../insights/insights-services';
+import type { AdminClient } from '../admin/admin-client';
+import { createAdminServices } from '../admin/admin-services';
 
 export interface RetailerServices {
   url: string;
@@ -57,6 +59,8 @@ export interface ServiceDeps {
   studio?: StudioClient | null;
   /** The insights view's way to the retailer; null or absent without a retailer. */
   insights?: InsightsClient | null;
+  /** The retailer admin view's way to the retailer; null or absent without a retailer. */
+  admin?: AdminClient | null;
   now?: () => number;
 }
 
@@ -124,7 +128,9 @@ export function createServices(deps: ServiceDeps): IpcServices {
       scripts: await readLatestScripts(db),
       policies: await readActivePolicies(db),
     }),
-    'knowledge:search': ({ query, language, limit }) => searchKnowledge(db, query, language, limit),
+    // An agent sees the answers published to every center or to its own.
+    'knowledge:search': ({ query, language, limit }) =>
+      searchKnowledge(db, query, language, limit, agent()?.centerId ?? null),
     'cti:info': () => deps.cti?.() ?? null,
     'sync:status': () => syncStatus(),
     'sync:now': () => {
@@ -135,5 +141,6 @@ export function createServices(deps: ServiceDeps): IpcServices {
     'retailer:connect': (input) => deps.connectRetailer(input),
     ...createStudioServices({ client: deps.studio ?? null, agent }),
     ...createInsightsServices({ client: deps.insights ?? null, agent }),
+    ...createAdminServices({ client: deps.admin ?? null, agent }),
   };
 }

@@ -21,7 +21,10 @@ export function createStudioServices(deps: {
   const client = (): StudioClient => {
     const role = deps.agent()?.role;
     if (!role || !AUTHORS.includes(role)) {
-      throw new AppError('forbidden', 'Only trainers and retailer admins edit scripts.');
+      throw new AppError(
+        'forbidden',
+        'Only trainers and retailer admins edit scripts and approved answers.',
+      );
     }
     if (!deps.client) throw new AppError('unavailable', 'No retailer is configured.');
     return deps.client;
@@ -33,5 +36,11 @@ export function createStudioServices(deps: {
     'studio:saveDraft': ({ scriptId, content }) => client().saveDraft(scriptId, content),
     'studio:publish': (request) => client().publish(request),
     'studio:rollback': (request) => client().rollback(request),
+    'answers:list': () => client().answers.list(),
+    'answers:get': ({ answerId }) => client().answers.get(answerId),
+    'answers:version': ({ answerId, version }) => client().answers.version(answerId, version),
+    'answers:saveDraft': ({ answerId, content }) => client().answers.saveDraft(answerId, content),
+    'answers:publish': (request) => client().answers.publish(request),
+    'answers:rollback': (request) => client().answers.rollback(request),
   };
 }

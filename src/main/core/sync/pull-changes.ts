@@ -2,7 +2,8 @@ import type Sqlite from 'better-sqlite3';
 import type { PullPage } from '../../../shared/protocol/sync';
 import { createRecordWriter } from '../db/apply-records';
 import { createRecordRemover } from '../db/remove-records';
-import { SyncError, type RetailerApi } from './retailer-api';
+import { pulledChangeCounter } from './pulled-change-counters';
+import { SyncError, type OpenedPull, type RetailerApi } from './retailer-api';
 import { syncStateStore } from './sync-state';
 
 export interface PullOptions {
@@ -33,6 +34,7 @@ export async function pullChanges(
   const state = syncStateStore(sqlite);
   const writer = createRecordWriter(sqlite);
   const remover = createRecordRemover(sqlite);
+  const countChanges = pulledChangeCounter(sqlite);
   const bootstrap = state.get('cursor') === null || state.get('deferred_indexes') !== null;
   if (bootstrap) deferSecondaryIndexes(sqlite);
 
@@ -44,29 +46,48 @@ export async function pullChanges(
     cursor: state.get('cursor') ?? '0',
   };
   let purgeBefore: string | null = null;
+  // A page asked for ahead of need is awaited on the next turn of the loop or dropped, so its
+  // failure is never an unhandled rejection.
+  const askEarly = (since: string) => {
+    const early = api.openPull(since, options.pageSize);
+    early.catch(() => undefined);
+    return early;
+  };
+  const drop = (early: Promise<OpenedPull> | null) =>
+    void early?.then((answer) => answer.cancel()).catch(() => undefined);
   const commitPage = sqlite.transaction((page: PullPage) => {
     writer.apply(page.records);
     remover.remove(page.deletions);
+    countChanges(page);
     state.set('cursor', page.cursor);
     state.set('last_synced_at', page.serverTime);
   });
 
-  // While a page is stored, the next one is already asked for: the server reads, serializes and
-  // compresses it (and the network carries it) while this thread writes. A page still commits
-  // only after the one before it, with its own cursor, so nothing else changes.
-  let next = api.pull(result.cursor, options.pageSize);
+  // The next page is asked for as soon as this one's headers announce where it ends, so the
+  // server reads, serializes and compresses it (and the network carries it) while this thread
+  // reads, validates and stores the current one. At most one page is asked for ahead. A page
+  // still commits only after the one before it, with its own cursor, and the body is the
+  // authority: when it disagrees with the announcement, the early answer is dropped.
+  let opened = api.openPull(result.cursor, options.pageSize);
   for (;;) {
-    const page = await next;
-    if (page.hasMore) {
-      next = api.pull(page.cursor, options.pageSize);
-      // Awaited on the next turn; if this page fails to commit, that answer is never read.
-      next.catch(() => undefined);
-      // One turn of the event loop sends the request before the synchronous commit below.
-      await new Promise((resolve) => setImmediate(resolve));
+    const current = await opened;
+    const announced = current.announced;
+    let ahead = announced?.hasMore ? askEarly(announced.cursor) : null;
+    const page = await current.read().catch((error: unknown) => {
+      drop(ahead);
+      throw error;
+    });
+    const agrees = announced?.cursor === page.cursor && announced.hasMore === page.hasMore;
+    if (!agrees) {
+      drop(ahead);
+      ahead = page.hasMore ? askEarly(page.cursor) : null;
     }
+    // One turn of the event loop sends that request before the synchronous commit below.
+    if (ahead) await new Promise((resolve) => setImmediate(resolve));
     try {
       commitPage(page);
     } catch (error) {
+      drop(ahead);
       // The transaction rolled back: nothing of the page is kept and the cursor did not move.
       throw new SyncError(
         'invalid_response',
@@ -79,7 +100,8 @@ export async function pullChanges(
     result.cursor = page.cursor;
     purgeBefore = page.purgeBefore;
     options.onPage?.(page, page.records.length + page.deletions.length);
-    if (!page.hasMore) break;
+    if (!page.hasMore || !ahead) break;
+    opened = ahead;
   }
 
   if (bootstrap) rebuildDeferredIndexes(sqlite);

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import type { VocRecord } from '../../../shared/domain/voc';
 import { session, type Session } from '../../../shared/protocol/auth';
-import { pullPage, type PullPage } from '../../../shared/protocol/sync';
+import {
+  PULL_CURSOR_HEADER,
+  PULL_HAS_MORE_HEADER,
+  pullPage,
+  type PullPage,
+} from '../../../shared/protocol/sync';
 import { vocPushResponse, type VocPushOutcome } from '../../../shared/protocol/voc-push';
 
 /** Why a call to the retailer's API did not succeed, in the terms the sync engine acts on. */
@@ -29,9 +34,20 @@ export interface SessionStore {
   clear(): void;
 }
 
+/** A pull whose answer has begun: its headers are in, its body is still to be read. */
+export interface OpenedPull {
+  /** The page's end as the server announced it in the headers; null when it did not. */
+  announced: { cursor: string; hasMore: boolean } | null;
+  /** Reads, parses and validates the page. */
+  read(): Promise<PullPage>;
+  /** Drops an answer that will not be read. */
+  cancel(): void;
+}
+
 export interface RetailerApi {
   signIn(email: string, password: string): Promise<Session>;
-  pull(since: string, limit?: number): Promise<PullPage>;
+  /** Asks for the page of changes after `since`; resolves when the answer's headers arrive. */
+  openPull(since: string, limit?: number): Promise<OpenedPull>;
   pushVoc(records: readonly VocRecord[]): Promise<VocPushOutcome[]>;
   /** Opens the server-sent event stream; resolves when it closes. */
   listen(onChanges: (cursor: string) => void, signal: AbortSignal): Promise<void>;
@@ -146,10 +162,14 @@ export function createRetailerApi(options: {
       options.sessions.save(result);
       return result;
     },
-    async pull(since, limit) {
+    async openPull(since, limit) {
       const query = new URLSearchParams({ since, ...(limit ? { limit: String(limit) } : {}) });
       const response = await send(`/v1/sync/pull?${query}`, { method: 'GET' }, true);
-      return readJson(response, pullPage, 'page of changes');
+      return {
+        announced: announcedPageEnd(response.headers),
+        read: () => readJson(response, pullPage, 'page of changes'),
+        cancel: () => void response.body?.cancel().catch(() => undefined),
+      };
     },
     async pushVoc(records) {
       const response = await send(
@@ -188,4 +208,13 @@ export function createRetailerApi(options: {
       }
     },
   };
+}
+
+/** The page end a pull's headers announce, if they announce a well-formed one. */
+function announcedPageEnd(headers: Headers): OpenedPull['announced'] {
+  const cursor = headers.get(PULL_CURSOR_HEADER);
+  const hasMore = headers.get(PULL_HAS_MORE_HEADER);
+  if (cursor === null || !/^\d{1,15}$/.test(cursor)) return null;
+  if (hasMore !== 'true' && hasMore !== 'false') return null;
+  return { cursor, hasMore: hasMore === 'true' };
 }

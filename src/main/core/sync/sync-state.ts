@@ -1,4 +1,5 @@
 import type Sqlite from 'better-sqlite3';
+import type { ChangeCounterKey } from './pulled-change-counters';
 
 /** Small key → value facts about sync kept in the cache itself, so they commit with the data. */
 export function syncStateStore(sqlite: Sqlite.Database) {
@@ -22,4 +23,6 @@ export type SyncStateKey =
   | 'deferred_indexes'
   /** The retention date last purged to, so the purge runs once per date. */
   | 'purged_before'
-  | 'last_synced_at';
+  | 'last_synced_at'
+  /** Records of a type pulled so far (written by pulled-change-counters.ts). */
+  | ChangeCounterKey;

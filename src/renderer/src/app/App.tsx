@@ -2,6 +2,7 @@ import { AppShell } from '@mantine/core';
 import { useCallback, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
+import { AdminView, canAdminister } from '../admin/AdminView';
 import { CallWorkspace } from '../call/CallWorkspace';
 import { useCallDesk } from '../call/use-call-desk';
 import { WrapUpEditView } from '../call/WrapUpEditView';
@@ -90,6 +91,11 @@ export function App() {
               ? { open: view.kind === 'studio', onOpen: () => dispatch({ type: 'openStudio' }) }
               : null
           }
+          admin={
+            canAdminister(desk.state.agent)
+              ? { open: view.kind === 'admin', onOpen: () => dispatch({ type: 'openAdmin' }) }
+              : null
+          }
         />
       </AppShell.Header>
       <AppShell.Main>
@@ -133,6 +139,7 @@ export function App() {
         )}
         {view.kind === 'insights' && <InsightsView agent={desk.state.agent} />}
         {view.kind === 'outreach' && <OutreachView />}
+        {view.kind === 'admin' && <AdminView agent={desk.state.agent} />}
         {view.kind === 'studio' && (
           <StudioView
             agent={desk.state.agent}

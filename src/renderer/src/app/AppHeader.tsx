@@ -2,6 +2,7 @@ import { Group } from '@mantine/core';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo } from '../../../shared/ipc';
+import { AdminButton } from '../admin/AdminButton';
 import { ReturnToCallButton } from '../call/ReturnToCallButton';
 import { InsightsButton } from '../insights/InsightsButton';
 import { StudioButton } from '../studio/StudioButton';
@@ -32,6 +33,8 @@ interface AppHeaderProps {
   insights?: { open: boolean; onOpen(): void } | null;
   /** Null when the signed-in role does not author scripts (agents, supervisors). */
   studio?: { open: boolean; onOpen(): void } | null;
+  /** Null unless the signed-in role is retailer admin. */
+  admin?: { open: boolean; onOpen(): void } | null;
 }
 
 export function AppHeader({
@@ -50,6 +53,7 @@ export function AppHeader({
   onOpenSettings,
   insights,
   studio,
+  admin,
 }: AppHeaderProps) {
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
@@ -72,6 +76,7 @@ export function AppHeader({
         )}
         {insights && <InsightsButton onOpen={insights.onOpen} active={insights.open} />}
         {studio && <StudioButton onOpen={studio.onOpen} active={studio.open} />}
+        {admin && <AdminButton onOpen={admin.onOpen} active={admin.open} />}
         <LanguageSwitch />
         <ThemeSwitch />
         <SettingsButton onOpen={onOpenSettings} active={settingsOpen} />

@@ -17,6 +17,8 @@ export type View =
   | { kind: 'outreach' }
   /** The script studio (trainers, retailer admins). */
   | { kind: 'studio' }
+  /** Webhooks and risk thresholds (retailer admins). */
+  | { kind: 'admin' }
   /** `returnTo`: the screen Settings was opened over, shown again when it closes. */
   | { kind: 'settings'; returnTo: Exclude<View, { kind: 'settings' }> };
 
@@ -33,6 +35,7 @@ export type NavigationAction =
   | { type: 'openInsights' }
   | { type: 'openOutreach' }
   | { type: 'openStudio' }
+  | { type: 'openAdmin' }
   /** The wrap-up was saved, or the call is over: back to the start screen. */
   | { type: 'home' };
 
@@ -88,6 +91,8 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
       return { ...state, view: { kind: 'outreach' } };
     case 'openStudio':
       return { ...state, view: { kind: 'studio' } };
+    case 'openAdmin':
+      return { ...state, view: { kind: 'admin' } };
     case 'home':
       return { ...state, query: '', view: { kind: 'home' } };
   }

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Drawer,
-  Group,
-  Loader,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Drawer, Group, Loader, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBook2, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -18,6 +8,7 @@ import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
 import { CALL_SHORTCUTS } from '../call/call-shortcuts';
 import { ShortcutKeys } from '../call/ShortcutKeys';
+import { KnowledgeAnswerCard } from './KnowledgeAnswerCard';
 
 const KNOWLEDGE_DEBOUNCE_MS = 150;
 
@@ -93,25 +84,7 @@ function KnowledgeSearch({ language }: { language: Language }) {
           {debounced ? t('knowledge.noResults', { query: debounced }) : t('knowledge.empty')}
         </Text>
       ) : (
-        list.map((answer) => (
-          <Paper key={answer.id} withBorder p="sm" data-testid="knowledge-answer">
-            <Text fw={600} size="sm" mb={4}>
-              {answer.title}
-            </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lang={answer.language}>
-              {answer.body}
-            </Text>
-            {answer.tags.length > 0 && (
-              <Group gap={4} mt={6}>
-                {answer.tags.map((tag) => (
-                  <Badge key={tag} size="xs" variant="default">
-                    {tag}
-                  </Badge>
-                ))}
-              </Group>
-            )}
-          </Paper>
-        ))
+        list.map((answer) => <KnowledgeAnswerCard key={answer.id} answer={answer} />)
       )}
     </Stack>
   );

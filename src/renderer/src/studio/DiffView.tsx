@@ -1,6 +1,7 @@
-import { Badge, Box, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ScriptDiff } from '../../../shared/guidance';
+import { LineDiff } from './LineDiff';
 
 const COLORS = { added: 'teal', removed: 'red', changed: 'yellow', unchanged: 'gray' } as const;
 
@@ -51,28 +52,9 @@ export function DiffView({ diff }: { diff: ScriptDiff }) {
               </Text>
             )}
           </Group>
-          {step.change === 'changed' &&
-            step.lines.some((l) => l.op !== 'same') &&
-            step.lines.map((line, i) => (
-              <Box
-                key={i}
-                px={6}
-                ff="monospace"
-                fz="xs"
-                style={{ whiteSpace: 'pre-wrap' }}
-                bg={
-                  line.op === 'added'
-                    ? 'var(--mantine-color-teal-light)'
-                    : line.op === 'removed'
-                      ? 'var(--mantine-color-red-light)'
-                      : undefined
-                }
-                data-diff-op={line.op}
-              >
-                {line.op === 'added' ? '+ ' : line.op === 'removed' ? '− ' : '  '}
-                {line.text}
-              </Box>
-            ))}
+          {step.change === 'changed' && step.lines.some((l) => l.op !== 'same') && (
+            <LineDiff lines={step.lines} />
+          )}
         </Card>
       ))}
     </Stack>

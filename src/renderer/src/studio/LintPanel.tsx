@@ -1,14 +1,14 @@
 import { Alert, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ScriptLintIssue } from '../../../shared/guidance';
-import { useLintMessage } from './lint-message';
 
-/** The lint's verdict: clean, or every problem that blocks the publish. */
-export function LintPanel({ issues }: { issues: readonly ScriptLintIssue[] }) {
+/**
+ * The lint's verdict: clean, or every problem that blocks the publish, in the trainer's words
+ * (scripts and approved answers each word their own issues).
+ */
+export function LintPanel({ messages }: { messages: readonly string[] }) {
   const { t } = useTranslation();
-  const lintMessage = useLintMessage();
-  if (issues.length === 0) {
+  if (messages.length === 0) {
     return (
       <Alert
         color="teal"
@@ -25,13 +25,13 @@ export function LintPanel({ issues }: { issues: readonly ScriptLintIssue[] }) {
       color="red"
       variant="light"
       icon={<IconAlertTriangle size={18} />}
-      title={t('studio.lint.blocking', { count: issues.length })}
+      title={t('studio.lint.blocking', { count: messages.length })}
       data-testid="lint-issues"
     >
       <List size="sm" spacing={2}>
-        {issues.map((issue, i) => (
+        {messages.map((message, i) => (
           <List.Item key={i}>
-            <Text fz="sm">{lintMessage(issue)}</Text>
+            <Text fz="sm">{message}</Text>
           </List.Item>
         ))}
       </List>

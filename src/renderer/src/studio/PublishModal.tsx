@@ -2,7 +2,6 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/ipc';
-import type { PublishResponse } from '../../../shared/protocol/script-authoring';
 
 interface PublishModalProps {
   opened: boolean;
@@ -11,7 +10,8 @@ interface PublishModalProps {
   blocked: boolean;
   busy: boolean;
   onClose(): void;
-  onPublish(notes: string): Promise<IpcResult<PublishResponse> | null>;
+  /** Publishes a script or an approved answer; the modal only needs to know if it worked. */
+  onPublish(notes: string): Promise<IpcResult<unknown> | null>;
 }
 
 /** Release notes, then publish (or roll back): the notes reach every agent with the version. */

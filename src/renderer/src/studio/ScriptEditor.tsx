@@ -7,7 +7,7 @@ import type { ReasonNode } from '../../../shared/domain/guidance';
 import type { AuthoredStep } from '../../../shared/protocol/script-authoring';
 import { BranchGraph } from './BranchGraph';
 import { HistoryPanel } from './HistoryPanel';
-import { issueStep } from './lint-message';
+import { issueStep, useLintMessage } from './lint-message';
 import { LintPanel } from './LintPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { PublishModal } from './PublishModal';
@@ -46,6 +46,7 @@ function renameStep(steps: readonly AuthoredStep[], from: string, to: string): A
 export function ScriptEditor(props: ScriptEditorProps) {
   const { t } = useTranslation();
   const { studio, open, uiLanguage } = props;
+  const lintMessage = useLintMessage();
   const { content } = open;
   const [publishing, setPublishing] = useState<{ rollbackOf: number | null } | null>(null);
   const flagged = new Set(studio.issues.map(issueStep).filter((s): s is string => s !== null));
@@ -102,7 +103,7 @@ export function ScriptEditor(props: ScriptEditorProps) {
           </Button>
         </Group>
       </Group>
-      <LintPanel issues={studio.issues} />
+      <LintPanel messages={studio.issues.map(lintMessage)} />
       <Tabs defaultValue="steps" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="steps">{t('studio.editor.tabSteps')}</Tabs.Tab>

@@ -1,19 +1,10 @@
-import {
-  Card,
-  Checkbox,
-  Group,
-  MultiSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Card, Group, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import type { ReasonNode } from '../../../shared/domain/guidance';
 import type { ScriptContent } from '../../../shared/protocol/script-authoring';
+import { AudienceEditor } from './AudienceEditor';
 
-const LANGUAGES: Language[] = ['ja', 'en'];
 const TIERS = ['standard', 'silver', 'gold', 'vip'] as const;
 
 interface ScriptMetaEditorProps {
@@ -61,44 +52,11 @@ export function ScriptMetaEditor({
             />
           ))}
         </SimpleGrid>
-        <Group gap="xl" align="flex-start">
-          <Stack gap={4}>
-            <Text fz="sm" fw={600}>
-              {t('studio.editor.languages')}
-            </Text>
-            <Group gap="sm">
-              {LANGUAGES.map((lang) => (
-                <Checkbox
-                  key={lang}
-                  size="xs"
-                  label={t(`studio.languageName.${lang}`)}
-                  checked={content.audience.languages.includes(lang)}
-                  onChange={(e) => {
-                    const languages = e.currentTarget.checked
-                      ? LANGUAGES.filter(
-                          (l) => l === lang || content.audience.languages.includes(l),
-                        )
-                      : content.audience.languages.filter((l) => l !== lang);
-                    if (languages.length > 0) {
-                      onChange({ ...content, audience: { ...content.audience, languages } });
-                    }
-                  }}
-                />
-              ))}
-            </Group>
-          </Stack>
-          <MultiSelect
-            size="xs"
-            style={{ flex: 1 }}
-            label={t('studio.editor.centers')}
-            data={centers.map((c) => ({ value: c.id, label: c.name }))}
-            value={content.audience.centers}
-            clearable
-            onChange={(ids) =>
-              onChange({ ...content, audience: { ...content.audience, centers: ids } })
-            }
-          />
-        </Group>
+        <AudienceEditor
+          audience={content.audience}
+          centers={centers}
+          onChange={(audience) => onChange({ ...content, audience })}
+        />
         <Group gap="md" align="flex-start" grow>
           <MultiSelect
             size="xs"

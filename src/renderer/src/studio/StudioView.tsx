@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Grid, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconLock, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +19,7 @@ import type { SignedInAgent } from '../../../shared/ipc';
 import { studioScriptId } from '../../../shared/protocol/script-authoring';
 import { ErrorState } from '../app/ErrorState';
 import { useGuidanceReference } from '../guidance/use-guidance-reference';
+import { AnswerStudio } from './answers/AnswerStudio';
 import { ScriptEditor } from './ScriptEditor';
 import { ScriptList } from './ScriptList';
 import { useStudio } from './use-studio';
@@ -33,7 +45,30 @@ export function StudioView({ agent, retailerName }: StudioViewProps) {
       </Alert>
     );
   }
-  return <Studio agentName={agent?.displayName ?? ''} retailerName={retailerName} />;
+  // Scripts and approved answers: the same author, lint, preview, publish flow, one tab each.
+  return (
+    <Stack gap="sm">
+      <Title order={2} fz="h3">
+        {t('studio.title')}
+      </Title>
+      <Tabs defaultValue="scripts" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="scripts" data-testid="studio-tab-scripts">
+            {t('answers.tabScripts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="answers" data-testid="studio-tab-answers">
+            {t('answers.tabAnswers')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="scripts" pt="md">
+          <Studio agentName={agent?.displayName ?? ''} retailerName={retailerName} />
+        </Tabs.Panel>
+        <Tabs.Panel value="answers" pt="md">
+          <AnswerStudio />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
 }
 
 function Studio({ agentName, retailerName }: { agentName: string; retailerName: string }) {
@@ -50,14 +85,9 @@ function Studio({ agentName, retailerName }: { agentName: string; retailerName: 
 
   return (
     <Stack gap="md" data-testid="studio">
-      <div>
-        <Title order={2} fz="h3">
-          {t('studio.title')}
-        </Title>
-        <Text c="dimmed" fz="sm">
-          {t('studio.subtitle')}
-        </Text>
-      </div>
+      <Text c="dimmed" fz="sm">
+        {t('studio.subtitle')}
+      </Text>
       {studio.error && <ErrorState error={studio.error} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>

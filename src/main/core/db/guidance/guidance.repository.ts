@@ -77,12 +77,15 @@ export async function readActivePolicies(db: ReadDb): Promise<Policy[]> {
  * Approved answers in one language whose title, body or tags contain every word of the query,
  * title matches first. A scan with LIKE, on purpose: a retailer's knowledge base is hundreds of
  * answers, and the agent's usual query is two kanji ("返品"), which a trigram index cannot find.
+ * With `centerId` (an agent's center), answers published to other centers only are left out;
+ * without one (retailer roles), every answer is searched.
  */
 export async function searchKnowledge(
   db: ReadDb,
   query: string,
   language: Language,
   limit: number,
+  centerId: string | null = null,
 ): Promise<KnowledgeAnswer[]> {
   const words = query
     .normalize('NFKC')
@@ -90,6 +93,15 @@ export async function searchKnowledge(
     .filter((w) => w.length > 0)
     .slice(0, 5);
   let select = db.selectFrom('knowledge_answers').selectAll().where('language', '=', language);
+  if (centerId !== null) {
+    select = select.where(({ eb, or }) =>
+      or([
+        eb('centers', 'is', null),
+        // The centers are a JSON array of strings: the quoted id matches one element exactly.
+        eb(sql<number>`instr(${sql.ref('centers')}, json_quote(${centerId}))`, '>', 0),
+      ]),
+    );
+  }
   for (const word of words) {
     select = select.where(({ eb, or }) =>
       or(
@@ -112,6 +124,7 @@ export async function searchKnowledge(
       body: r.body,
       tags: JSON.parse(r.tags) as string[],
       publishedAt: r.published_at,
+      ...(r.centers ? { centers: JSON.parse(r.centers) as string[] } : {}),
     }))
     .sort((a, b) => inTitle(a.title) - inTitle(b.title))
     .slice(0, limit);

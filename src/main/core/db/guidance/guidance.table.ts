@@ -31,6 +31,8 @@ export interface KnowledgeAnswerTable {
   body: string;
   tags: string;
   published_at: string;
+  /** JSON array of the centers it is published to; null: every center (migration 0008). */
+  centers: string | null;
 }
 
 export interface PolicyTable {

@@ -5,6 +5,7 @@ import * as auditLog from './2026_11_23_0003_audit_log';
 import * as customerIndexKey from './2026_11_23_0004_customer_index_key';
 import * as predictionModels from './2026_11_23_0006_prediction_models';
 import * as openShipmentsIndex from './2026_11_23_0007_open_shipments_index';
+import * as knowledgeAnswerCenters from './2026_11_23_0008_knowledge_answer_centers';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0004_customer_index_key': customerIndexKey,
   '2026_11_23_0006_prediction_models': predictionModels,
   '2026_11_23_0007_open_shipments_index': openShipmentsIndex,
+  '2026_11_23_0008_knowledge_answer_centers': knowledgeAnswerCenters,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {

@@ -1,0 +1,160 @@
+import type { KnowledgeAnswer } from '../../../src/shared/domain/guidance';
+import type { Language } from '../../../src/shared/domain/primitives';
+import { answersToContent, groupStudioAnswers } from '../../../src/shared/guidance/answer-content';
+import type { PublishedAnswerTitles } from '../../../src/shared/guidance/answer-lint';
+import {
+  answerContent,
+  type AnswerContent,
+  type AnswerVersionInfo,
+  type StudioAnswerSummary,
+} from '../../../src/shared/protocol/answer-authoring';
+import type { ServerDb } from '../db/schema';
+import { latestOf } from './studio-authoring';
+
+/**
+ * The studio's view of a tenant's approved answers. The change log's `knowledge_answer` records
+ * are what agents have, whoever published them (the studio, or a retailer's own system through
+ * `/v1/data/batch`; the log keeps only the latest record per language); the studio's
+ * publication rows add every earlier version, who published it and rollbacks. A knowledge base
+ * is hundreds of answers, so it is read whole, like the scripts.
+ */
+export interface PublishedAnswerVersion {
+  content: AnswerContent;
+  info: AnswerVersionInfo;
+}
+
+export type PublishedAnswers = Map<string, Map<number, PublishedAnswerVersion>>;
+
+const parseList = (json: string) => JSON.parse(json) as string[];
+
+export async function readPublishedAnswers(
+  db: ServerDb,
+  tenantId: string,
+): Promise<PublishedAnswers> {
+  const rows = await db
+    .selectFrom('records')
+    .select('data')
+    .where('tenant_id', '=', tenantId)
+    .where('type', '=', 'knowledge_answer')
+    .where('deleted', '=', 0)
+    .execute();
+  // Stored as validated on the way in.
+  const records = rows.map((r) => JSON.parse(r.data) as KnowledgeAnswer);
+  const answers: PublishedAnswers = new Map();
+  for (const [answerId, byVersion] of groupStudioAnswers(records)) {
+    const versions = new Map<number, PublishedAnswerVersion>();
+    for (const [version, perLanguage] of byVersion) {
+      versions.set(version, {
+        content: answersToContent(perLanguage),
+        info: {
+          version,
+          publishedAt: perLanguage.map((r) => r.publishedAt).sort()[perLanguage.length - 1]!,
+          releaseNotes: '',
+          publishedBy: null,
+          rollbackOf: null,
+        },
+      });
+    }
+    answers.set(answerId, versions);
+  }
+
+  const [publications, texts] = await Promise.all([
+    db.selectFrom('answer_publications').selectAll().where('tenant_id', '=', tenantId).execute(),
+    db
+      .selectFrom('answer_publication_texts')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .execute(),
+  ]);
+  const textsOf = new Map<string, typeof texts>();
+  for (const t of texts) {
+    const key = `${t.answer_id}@${Number(t.version)}`;
+    textsOf.set(key, [...(textsOf.get(key) ?? []), t]);
+  }
+  for (const p of publications) {
+    const version = Number(p.version);
+    const own = (textsOf.get(`${p.answer_id}@${version}`) ?? []).sort((a, b) =>
+      a.language === b.language ? 0 : a.language === 'ja' ? -1 : 1,
+    );
+    const content: AnswerContent = {
+      title: {},
+      body: {},
+      tags: {},
+      audience: {
+        languages: own.map((t) => t.language as Language),
+        centers: parseList(p.centers),
+      },
+    };
+    for (const t of own) {
+      const lang = t.language as Language;
+      content.title[lang] = t.title;
+      content.body[lang] = t.body;
+      content.tags[lang] = parseList(t.tags);
+    }
+    const byVersion = answers.get(p.answer_id) ?? new Map<number, PublishedAnswerVersion>();
+    byVersion.set(version, {
+      content,
+      info: {
+        version,
+        publishedAt: p.published_at,
+        releaseNotes: p.release_notes,
+        publishedBy: p.published_by_name,
+        rollbackOf: p.rollback_of === null ? null : Number(p.rollback_of),
+      },
+    });
+    answers.set(p.answer_id, byVersion);
+  }
+  return answers;
+}
+
+/** What the duplicate-title lint compares an answer with: the latest of every other answer. */
+export function publishedTitles(answers: PublishedAnswers): PublishedAnswerTitles[] {
+  const out: PublishedAnswerTitles[] = [];
+  for (const [answerId, versions] of answers) {
+    const latest = latestOf(versions);
+    if (latest) {
+      out.push({ answerId, audience: latest.content.audience, title: latest.content.title });
+    }
+  }
+  return out;
+}
+
+export interface AnswerDraftRow {
+  content: AnswerContent;
+  updatedAt: string;
+}
+
+export async function readAnswerDrafts(
+  db: ServerDb,
+  tenantId: string,
+): Promise<Map<string, AnswerDraftRow>> {
+  const rows = await db
+    .selectFrom('answer_drafts')
+    .select(['answer_id', 'content', 'updated_at'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.answer_id,
+      { content: answerContent.parse(JSON.parse(r.content)), updatedAt: r.updated_at },
+    ]),
+  );
+}
+
+export function summarizeAnswer(
+  answerId: string,
+  published: PublishedAnswerVersion | null,
+  draft: AnswerDraftRow | null,
+): StudioAnswerSummary {
+  const shown = published?.content ?? draft?.content;
+  if (!shown) throw new Error(`answer ${answerId} has neither a version nor a draft`);
+  return {
+    answerId,
+    title: shown.title,
+    status: !published ? 'draft' : draft ? 'published_with_draft' : 'published',
+    version: published?.info.version ?? null,
+    publishedAt: published?.info.publishedAt ?? null,
+    audience: shown.audience,
+    draftUpdatedAt: draft?.updatedAt ?? null,
+  };
+}

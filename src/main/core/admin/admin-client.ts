@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import {
+  riskThresholds,
+  type RiskThresholds,
+  type RiskThresholdsUpdate,
+} from '../../../shared/protocol/risk-thresholds';
+import {
+  createWebhookResponse,
+  rotateWebhookSecretResponse,
+  updateWebhookResponse,
+  webhookDeliveryList,
+  webhookList,
+  type CreateWebhookRequest,
+  type RotateWebhookSecretResponse,
+  type UpdateWebhookRequest,
+  type Webhook,
+  type WebhookDelivery,
+} from '../../../shared/protocol/webhooks';
+import {
+  createAuthorizedRequest,
+  queryString,
+  type AuthorizedFetchOptions,
+} from '../retailer-client/authorized-fetch';
+
+/** The retailer API's admin endpoints (webhooks, risk thresholds), with the signed-in session. */
+export interface AdminClient {
+  webhooks(): Promise<Webhook[]>;
+  createWebhook(request: CreateWebhookRequest): Promise<{ webhook: Webhook; secret: string }>;
+  updateWebhook(id: string, change: UpdateWebhookRequest): Promise<Webhook>;
+  rotateSecret(id: string): Promise<RotateWebhookSecretResponse>;
+  deleteWebhook(id: string): Promise<void>;
+  deliveries(
+    id: string,
+    query: { status?: string | undefined; limit: number },
+  ): Promise<WebhookDelivery[]>;
+  riskThresholds(): Promise<RiskThresholds>;
+  saveRiskThresholds(update: RiskThresholdsUpdate): Promise<RiskThresholds>;
+}
+
+export type AdminClientOptions = Omit<AuthorizedFetchOptions, 'timeoutMs'>;
+
+export function createAdminClient(options: AdminClientOptions): AdminClient {
+  const request = createAuthorizedRequest({ ...options, timeoutMs: 15_000 });
+  const hook = (id: string) => `/v1/webhooks/${encodeURIComponent(id)}`;
+  return {
+    webhooks: async () => (await request('GET', '/v1/webhooks', webhookList)).webhooks,
+    createWebhook: (body) => request('POST', '/v1/webhooks', createWebhookResponse, body),
+    updateWebhook: async (id, change) =>
+      (await request('PATCH', hook(id), updateWebhookResponse, change)).webhook,
+    rotateSecret: (id) => request('POST', `${hook(id)}/rotate-secret`, rotateWebhookSecretResponse),
+    deleteWebhook: async (id) => {
+      await request('DELETE', hook(id), z.object({ deleted: z.literal(true) }));
+    },
+    deliveries: async (id, { status, limit }) =>
+      (
+        await request(
+          'GET',
+          `${hook(id)}/deliveries${queryString({ status, limit: String(limit) })}`,
+          webhookDeliveryList,
+        )
+      ).deliveries,
+    riskThresholds: () => request('GET', '/v1/admin/risk-thresholds', riskThresholds),
+    saveRiskThresholds: (update) =>
+      request('PUT', '/v1/admin/risk-thresholds', riskThresholds, update),
+  };
+}

@@ -1,0 +1,68 @@
+import { ADMIN_ROLES, webhookRefusal, type adminIpcHandlers } from '../../../shared/admin-ipc';
+import type { WebhookSaveResult } from '../../../shared/admin-ipc';
+import type { SignedInAgent } from '../../../shared/ipc';
+import { AppError } from '../errors';
+import type { IpcServices } from '../ipc/router';
+import { RetailerRefusal } from '../retailer-client/authorized-fetch';
+import type { AdminClient } from './admin-client';
+
+type AdminChannel = keyof typeof adminIpcHandlers;
+export type AdminServices = Pick<IpcServices, AdminChannel>;
+
+/**
+ * A URL the retailer refused (not https, a private address, too many webhooks) is an answer the
+ * form shows next to the field, not a failure: it comes back as `saved: false` with its reason.
+ */
+async function saving(run: () => Promise<WebhookSaveResult>): Promise<WebhookSaveResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RetailerRefusal) {
+      const refusal = webhookRefusal.safeParse(
+        error.serverCode === 'invalid_request' ? 'invalid_url' : error.serverCode,
+      );
+      if (refusal.success) return { saved: false, refusal: refusal.data, message: error.message };
+    }
+    throw error;
+  }
+}
+
+/**
+ * The admin channels: refused here for every role but the retailer admin (the server refuses
+ * them too), otherwise forwarded to the retailer. Nothing is cached on the desktop: secrets and
+ * delivery logs stay on the retailer's server.
+ */
+export function createAdminServices(deps: {
+  client: AdminClient | null;
+  agent: () => SignedInAgent | null;
+}): AdminServices {
+  const client = (): AdminClient => {
+    const role = deps.agent()?.role;
+    if (!role || !(ADMIN_ROLES as readonly string[]).includes(role)) {
+      throw new AppError('forbidden', 'Only retailer admins manage webhooks and thresholds.');
+    }
+    if (!deps.client) throw new AppError('unavailable', 'No retailer is configured.');
+    return deps.client;
+  };
+  return {
+    'admin:webhooks': async () => ({ webhooks: await client().webhooks() }),
+    'admin:createWebhook': (request) =>
+      saving(async () => ({ saved: true, ...(await client().createWebhook(request)) })),
+    'admin:updateWebhook': ({ id, change }) =>
+      saving(async () => ({
+        saved: true,
+        webhook: await client().updateWebhook(id, change),
+        secret: null,
+      })),
+    'admin:rotateWebhookSecret': ({ id }) => client().rotateSecret(id),
+    'admin:deleteWebhook': async ({ id }) => {
+      await client().deleteWebhook(id);
+      return { deleted: true as const };
+    },
+    'admin:webhookDeliveries': async ({ id, status, limit }) => ({
+      deliveries: await client().deliveries(id, { status, limit }),
+    }),
+    'admin:riskThresholds': () => client().riskThresholds(),
+    'admin:saveRiskThresholds': (update) => client().saveRiskThresholds(update),
+  };
+}

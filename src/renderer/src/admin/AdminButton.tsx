@@ -1,0 +1,37 @@
+import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconSettingsCog } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
+
+/** The admin view's key: A for admin; with a modifier, so it also works from a text field. */
+export const ADMIN_HOTKEY = 'mod+shift+A';
+
+/** The header's way into the admin view; shown only to retailer admins. */
+export function AdminButton({ onOpen, active }: { onOpen(): void; active: boolean }) {
+  const { t } = useTranslation();
+  useHotkeys([[ADMIN_HOTKEY, onOpen, { usePhysicalKeys: true }]], []);
+  return (
+    <Tooltip
+      label={
+        <Group gap={6} wrap="nowrap">
+          <Text size="xs">{t('admin.openHint')}</Text>
+          <ShortcutKeys hotkey={ADMIN_HOTKEY} />
+        </Group>
+      }
+    >
+      <ActionIcon
+        variant={active ? 'light' : 'default'}
+        size="lg"
+        radius="xl"
+        aria-label={t('admin.open')}
+        aria-pressed={active}
+        aria-keyshortcuts={ariaKeys(ADMIN_HOTKEY)}
+        onClick={onOpen}
+        data-testid="admin-button"
+      >
+        <IconSettingsCog size={18} />
+      </ActionIcon>
+    </Tooltip>
+  );
+}

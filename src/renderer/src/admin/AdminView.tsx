@@ -1,0 +1,60 @@
+import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconAdjustments, IconWebhook } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ADMIN_ROLES } from '../../../shared/admin-ipc';
+import type { SignedInAgent } from '../../../shared/ipc';
+import { RiskThresholdsPanel } from './RiskThresholdsPanel';
+import { WebhooksPanel } from './WebhooksPanel';
+
+export function canAdminister(agent: SignedInAgent | null): boolean {
+  return agent !== null && (ADMIN_ROLES as readonly string[]).includes(agent.role);
+}
+
+/**
+ * The retailer admin's settings, read from and written to the retailer's server (nothing is
+ * kept on the desktop): webhooks, and the fraud / VIP thresholds.
+ */
+export function AdminView({ agent }: { agent: SignedInAgent | null }) {
+  const { t } = useTranslation();
+  if (!canAdminister(agent)) {
+    return (
+      <Alert color="red" variant="light" role="alert">
+        {t('admin.refused')}
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="md" maw={1100} mx="auto" data-testid="admin-view">
+      <Stack gap={2}>
+        <Title order={2}>{t('admin.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('admin.description')}
+        </Text>
+      </Stack>
+      <Tabs defaultValue="webhooks" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab
+            value="webhooks"
+            leftSection={<IconWebhook size={16} />}
+            data-testid="admin-tab-webhooks"
+          >
+            {t('admin.tabs.webhooks')}
+          </Tabs.Tab>
+          <Tabs.Tab
+            value="thresholds"
+            leftSection={<IconAdjustments size={16} />}
+            data-testid="admin-tab-thresholds"
+          >
+            {t('admin.tabs.thresholds')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="webhooks" pt="md">
+          <WebhooksPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="thresholds" pt="md">
+          <RiskThresholdsPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
