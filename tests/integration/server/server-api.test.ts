@@ -61,6 +61,9 @@ describe.each(suites)('retailer API on $name', ({ postgres }) => {
     };
     expect(page.records.map((r) => r.type).sort()).toEqual(['customer', 'order']);
     expect(page.hasMore).toBe(false);
+    // The page's end is announced in the headers too, so a desktop can ask for the next early.
+    expect(bootstrap.headers.get('koe-page-cursor')).toBe(page.cursor);
+    expect(bootstrap.headers.get('koe-page-has-more')).toBe('false');
 
     await call(server.url, admin, 'POST', '/v1/data/batch', {
       records: [
