@@ -1,69 +1,18 @@
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import type { IpcChannel, IpcInput, IpcOutput, IpcResult } from '../../src/shared/ipc';
-import { SCREENSHOT_DIR } from './harness-fixture';
-import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
+import { eventually, koe, shot, trainerAndAgentDesks } from './studio-fixture';
 
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
 const ANSWER_ID = 'kb-furoshiki';
 const TITLE_JA = '風呂敷ラッピングのご案内';
 const BODY_JA = '風呂敷ラッピングは1点につき330円です。\n柄は3種類からお選びいただけます。';
 
-async function koe<C extends IpcChannel>(
-  page: Page,
-  channel: C,
-  input: IpcInput<C>,
-): Promise<IpcResult<IpcOutput<C>>> {
-  return (await page.evaluate(
-    ([name, value]) =>
-      (
-        globalThis as unknown as {
-          koe: Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
-        }
-      ).koe[name as string]!(value),
-    [channel, input] as const,
-  )) as IpcResult<IpcOutput<C>>;
-}
-
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('approved-answer studio: a trainer publishes an answer, an agent finds it in a call', () => {
-  let world: TwoDesks;
-  let trainerDesk: Desk;
-  let agentDesk: Desk;
-
-  beforeAll(async () => {
-    world = await startTwoDesks({
-      trainer: 'trainer@demo.koe.example',
-      agent: 'agent@demo.koe.example',
-    });
-    trainerDesk = world.desks.trainer!;
-    agentDesk = world.desks.agent!;
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+  const desks = trainerAndAgentDesks();
 
   it('writes, lints, previews and publishes; the agent finds it with the answer search shortcut', async () => {
-    const { page: agent, errors: agentErrors } = await agentDesk.openPage();
-    const { page: trainer, errors: trainerErrors } = await trainerDesk.openPage();
+    const { page: agent, errors: agentErrors } = await desks.agent.openPage();
+    const { page: trainer, errors: trainerErrors } = await desks.trainer.openPage();
 
     // The agent's core refuses the answer studio.
     const refused = await koe(agent, 'answers:list', {});
@@ -128,7 +77,7 @@ describe('approved-answer studio: a trainer publishes an answer, an agent finds 
 
     // The answer reaches the agent's cache by itself (live event, then a pull).
     await eventually('the answer in the agent cache', async () => {
-      const found = await agentDesk.core.router.handle('knowledge:search', {
+      const found = await desks.agent.core.router.handle('knowledge:search', {
         query: '風呂敷',
         language: 'ja',
       });
@@ -140,9 +89,9 @@ describe('approved-answer studio: a trainer publishes an answer, an agent finds 
     console.log(
       `[answer studio e2e] publish click → agent's cache has it: ${Date.now() - publishedAt} ms`,
     );
-    const callId = await agentDesk.ring(HANAKO.phone);
+    const callId = await desks.agent.ring(HANAKO.phone);
     await agent.getByTestId('call-workspace').waitFor();
-    await agentDesk.answer(callId);
+    await desks.agent.answer(callId);
     await agent.locator('[data-testid="script-step"]').first().waitFor();
     await agent.keyboard.press('Control+J');
     const query = agent.getByTestId('knowledge-query');

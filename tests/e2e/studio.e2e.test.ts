@@ -1,33 +1,14 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
 import type { VocRecord } from '../../src/shared/domain';
-import type { IpcChannel, IpcInput, IpcOutput, IpcResult } from '../../src/shared/ipc';
-import { SCREENSHOT_DIR } from './harness-fixture';
-import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
+import { eventually, koe, shot, trainerAndAgentDesks } from './studio-fixture';
 
 /** 佐藤 花子: her parcel is late, so her calls get the "late delivery" script. */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
 const STUDIO_ID = 'script-wismo-late';
 const MARK = '【新版】';
 const PASSWORD = 'koe-demo';
-
-async function koe<C extends IpcChannel>(
-  page: Page,
-  channel: C,
-  input: IpcInput<C>,
-): Promise<IpcResult<IpcOutput<C>>> {
-  return (await page.evaluate(
-    ([name, value]) =>
-      (
-        globalThis as unknown as {
-          koe: Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
-        }
-      ).koe[name as string]!(value),
-    [channel, input] as const,
-  )) as IpcResult<IpcOutput<C>>;
-}
 
 async function signIn(retailerUrl: string, email: string): Promise<string> {
   const response = await fetch(`${retailerUrl}/v1/auth/sign-in`, {
@@ -39,43 +20,12 @@ async function signIn(retailerUrl: string, email: string): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('script studio: a trainer publishes, agents use it on their next call', () => {
-  let world: TwoDesks;
-  let trainerDesk: Desk;
-  let agentDesk: Desk;
-
-  beforeAll(async () => {
-    world = await startTwoDesks({
-      trainer: 'trainer@demo.koe.example',
-      agent: 'agent@demo.koe.example',
-    });
-    trainerDesk = world.desks.trainer!;
-    agentDesk = world.desks.agent!;
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+  const desks = trainerAndAgentDesks();
 
   /** Hang up, then save the wrap-up with the keyboard; returns the saved record. */
   async function wrapUp(page: Page, callId: string): Promise<VocRecord> {
-    await agentDesk.hangUp(callId);
+    await desks.agent.hangUp(callId);
     await page.getByTestId('wrap-up-panel').waitFor();
     await page.locator('[data-testid="chosen-reasons"] [data-code="delivery.late"]').waitFor();
     await page.keyboard.press('Alt+2');
@@ -90,8 +40,8 @@ describe('script studio: a trainer publishes, agents use it on their next call',
   }
 
   it('edits, lints, previews and publishes; a call in progress keeps its version, the next call uses the new one, and the VoC and the export carry it', async () => {
-    const { page: agent, errors: agentErrors } = await agentDesk.openPage();
-    const { page: trainer, errors: trainerErrors } = await trainerDesk.openPage();
+    const { page: agent, errors: agentErrors } = await desks.agent.openPage();
+    const { page: trainer, errors: trainerErrors } = await desks.trainer.openPage();
 
     // The agent has no studio, and the core refuses its studio calls.
     expect(await agent.getByTestId('studio-button').count()).toBe(0);
@@ -99,9 +49,9 @@ describe('script studio: a trainer publishes, agents use it on their next call',
     expect(refused.ok === false && refused.error.code).toBe('forbidden');
 
     // A call is in progress on the agent's desk before the publish.
-    const callA = await agentDesk.ring(HANAKO.phone);
+    const callA = await desks.agent.ring(HANAKO.phone);
     await agent.getByTestId('call-workspace').waitFor();
-    await agentDesk.answer(callA);
+    await desks.agent.answer(callA);
     const greetStep = () => agent.locator('[data-testid="script-step"][data-step="greet"]');
     await greetStep().waitFor();
     const oldGreeting = (await greetStep().textContent()) ?? '';
@@ -173,7 +123,7 @@ describe('script studio: a trainer publishes, agents use it on their next call',
     await trainer.getByTestId('confirm-publish').click();
     // The version in the agent's cache (live event + pull), and the notice on the agent's screen.
     const inCache = eventually('v2 in the agent cache', async () => {
-      const reference = await agentDesk.core.router.handle('guidance:reference', {});
+      const reference = await desks.agent.core.router.handle('guidance:reference', {});
       const scripts = reference.ok
         ? (reference.value as { scripts: { scriptId: string; version: number }[] }).scripts
         : [];
@@ -198,9 +148,9 @@ describe('script studio: a trainer publishes, agents use it on their next call',
     expect(recordA.scriptSteps).toEqual(['greet']);
 
     // The next call reads version 2, and its VoC record says so.
-    const callB = await agentDesk.ring(HANAKO.phone);
+    const callB = await desks.agent.ring(HANAKO.phone);
     await agent.locator(`[data-testid="call-workspace"][data-call-id="${callB}"]`).waitFor();
-    await agentDesk.answer(callB);
+    await desks.agent.answer(callB);
     await eventually('the new greeting', async () =>
       ((await greetStep().textContent()) ?? '').includes(MARK) ? true : null,
     );
@@ -214,11 +164,11 @@ describe('script studio: a trainer publishes, agents use it on their next call',
     expect(Array.isArray(recordB.nextBestActions)).toBe(true);
 
     // The retailer's export returns it, filtered by the version.
-    const admin = await signIn(world.retailerUrl, 'admin@demo.koe.example');
+    const admin = await signIn(desks.world.retailerUrl, 'admin@demo.koe.example');
     const exported = await eventually('the record in the export', async () => {
-      agentDesk.core.router.handle('sync:now', {}).catch(() => undefined);
+      desks.agent.core.router.handle('sync:now', {}).catch(() => undefined);
       const response = await fetch(
-        `${world.retailerUrl}/v1/voc/export?scriptId=script-wismo-late-ja&scriptVersion=2`,
+        `${desks.world.retailerUrl}/v1/voc/export?scriptId=script-wismo-late-ja&scriptVersion=2`,
         { headers: { authorization: `Bearer ${admin}` } },
       );
       const rows = (await response.text())
@@ -243,7 +193,7 @@ describe('script studio: a trainer publishes, agents use it on their next call',
   });
 
   it('lets nobody but trainers and admins publish, on the desk and at the retailer', async () => {
-    const { page: agent } = await agentDesk.openPage();
+    const { page: agent } = await desks.agent.openPage();
     const request = {
       scriptId: STUDIO_ID,
       content: {
@@ -256,8 +206,8 @@ describe('script studio: a trainer publishes, agents use it on their next call',
     };
     const publish = await koe(agent, 'studio:publish', request);
     expect(publish.ok === false && publish.error.code).toBe('forbidden');
-    const token = await signIn(world.retailerUrl, 'agent@demo.koe.example');
-    const direct = await fetch(`${world.retailerUrl}/v1/studio/publish`, {
+    const token = await signIn(desks.world.retailerUrl, 'agent@demo.koe.example');
+    const direct = await fetch(`${desks.world.retailerUrl}/v1/studio/publish`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(request),

@@ -9,7 +9,7 @@ import {
   type StudioAnswerSummary,
 } from '../../../src/shared/protocol/answer-authoring';
 import type { ServerDb } from '../db/schema';
-import { latestOf } from './studio-authoring';
+import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-authoring';
 
 /**
  * The studio's view of a tenant's approved answers. The change log's `knowledge_answer` records
@@ -119,26 +119,15 @@ export function publishedTitles(answers: PublishedAnswers): PublishedAnswerTitle
   return out;
 }
 
-export interface AnswerDraftRow {
-  content: AnswerContent;
-  updatedAt: string;
-}
+export const ANSWER_DRAFTS: DraftTable = { table: 'answer_drafts', idColumn: 'answer_id' };
 
-export async function readAnswerDrafts(
+export type AnswerDraftRow = DraftOf<AnswerContent>;
+
+export function readAnswerDrafts(
   db: ServerDb,
   tenantId: string,
 ): Promise<Map<string, AnswerDraftRow>> {
-  const rows = await db
-    .selectFrom('answer_drafts')
-    .select(['answer_id', 'content', 'updated_at'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.answer_id,
-      { content: answerContent.parse(JSON.parse(r.content)), updatedAt: r.updated_at },
-    ]),
-  );
+  return readDraftsOf(db, tenantId, ANSWER_DRAFTS, (json) => answerContent.parse(json));
 }
 
 export function summarizeAnswer(

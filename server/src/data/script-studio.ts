@@ -11,7 +11,7 @@ import {
   type StudioScriptSummary,
 } from '../../../src/shared/protocol/script-authoring';
 import type { ServerDb } from '../db/schema';
-import { latestOf } from './studio-authoring';
+import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-authoring';
 
 /**
  * The studio's view of a tenant's scripts. The change log's `script_version` records are what
@@ -90,23 +90,12 @@ export function publishedTriggers(scripts: PublishedScripts): PublishedScriptTri
   return out;
 }
 
-export interface DraftRow {
-  content: ScriptContent;
-  updatedAt: string;
-}
+export const SCRIPT_DRAFTS: DraftTable = { table: 'script_drafts', idColumn: 'script_id' };
 
-export async function readDrafts(db: ServerDb, tenantId: string): Promise<Map<string, DraftRow>> {
-  const rows = await db
-    .selectFrom('script_drafts')
-    .select(['script_id', 'content', 'updated_at'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.script_id,
-      { content: scriptContent.parse(JSON.parse(r.content)), updatedAt: r.updated_at },
-    ]),
-  );
+export type DraftRow = DraftOf<ScriptContent>;
+
+export function readDrafts(db: ServerDb, tenantId: string): Promise<Map<string, DraftRow>> {
+  return readDraftsOf(db, tenantId, SCRIPT_DRAFTS, (json) => scriptContent.parse(json));
 }
 
 export function summarize(

@@ -1,6 +1,10 @@
+import type { RetailerRecord } from '../../../src/shared/protocol/records';
+import type { Deletion } from '../../../src/shared/protocol/sync';
 import type { Principal } from '../auth/access-tokens';
-import type { ServerDb } from '../db/schema';
+import type { ScriptDraftTable, ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
+import type { ChangeNotifier } from '../live/change-notifier';
+import { applyChanges } from './change-log';
 
 /**
  * What the script studio and the approved-answer studio share on the server: who may author,
@@ -68,4 +72,223 @@ export async function publishOnce<T>(what: string, run: () => Promise<T>): Promi
 export function latestOf<V>(versions: ReadonlyMap<number, V> | undefined): V | null {
   if (!versions || versions.size === 0) return null;
   return versions.get(Math.max(...versions.keys())) ?? null;
+}
+
+/** One published version of a studio item, as both studios read them. */
+export interface VersionOf<C, I extends { version: number }> {
+  content: C;
+  info: I;
+}
+
+/** A studio item's saved draft. */
+export interface DraftOf<C> {
+  content: C;
+  updatedAt: string;
+}
+
+/** What `writeVersion` is given: one publish, its version number already chosen. */
+export interface Publication<C> {
+  trx: ServerDb;
+  principal: Principal;
+  id: string;
+  version: number;
+  content: C;
+  releaseNotes: string;
+  publishedBy: string;
+  publishedAt: string;
+  rollbackOf: number | null;
+}
+
+/**
+ * Both draft tables have the same columns, the id named for its kind. Kysely cannot type a
+ * table chosen at run time, so the shared code addresses either through the script table.
+ */
+export type DraftTable =
+  | { table: 'script_drafts'; idColumn: 'script_id' }
+  | { table: 'answer_drafts'; idColumn: 'answer_id' };
+
+/** A tenant's drafts of one kind by item id, their content checked by `parse`. */
+export async function readDraftsOf<C>(
+  db: ServerDb,
+  tenantId: string,
+  drafts: DraftTable,
+  parse: (json: unknown) => C,
+): Promise<Map<string, DraftOf<C>>> {
+  const { table, idColumn } = drafts as DraftTable & { table: 'script_drafts' };
+  const rows = await db
+    .selectFrom(table)
+    .select([`${idColumn} as id`, 'content', 'updated_at'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { content: parse(JSON.parse(r.content)), updatedAt: r.updated_at }]),
+  );
+}
+
+/** What differs between the kinds of studio item (scripts, approved answers). */
+export interface AuthoringKind<C extends AudienceContent, I extends { version: number }> {
+  /** 'script', 'answer': how messages name an item. */
+  noun: string;
+  drafts: DraftTable;
+  readPublished(db: ServerDb, tenantId: string): Promise<Map<string, Map<number, VersionOf<C, I>>>>;
+  readDrafts(db: ServerDb, tenantId: string): Promise<Map<string, DraftOf<C>>>;
+  /** The lint the studio runs, against what is published; one short description per issue. */
+  lint(
+    content: C,
+    id: string,
+    published: Map<string, Map<number, VersionOf<C, I>>>,
+  ): readonly string[];
+  /** Writes the publication rows; returns what goes into the change log for agents. */
+  writeVersion(
+    publication: Publication<C>,
+  ): Promise<{ records: RetailerRecord[]; deletions: Deletion[] }>;
+}
+
+interface AudienceContent {
+  audience: { centers: readonly string[] };
+}
+
+/**
+ * The studio's versioned-authoring flow, the same for every kind of item: drafts, publish after
+ * the lint, version history and rollback. A publish is an immutable version numbered max + 1
+ * inside its transaction, written with its change-log records; desktops are told at once.
+ */
+export function versionedAuthoring<C extends AudienceContent, I extends { version: number }>(
+  db: ServerDb,
+  notifier: ChangeNotifier,
+  kind: AuthoringKind<C, I>,
+) {
+  const { noun } = kind;
+
+  async function publish(
+    principal: Principal,
+    id: string,
+    content: C,
+    releaseNotes: string,
+    rollbackOf: number | null,
+  ) {
+    const { tenantId } = principal;
+    await checkAudienceCenters(db, tenantId, content.audience.centers);
+    const issues = kind.lint(content, id, await kind.readPublished(db, tenantId));
+    if (issues.length > 0) {
+      throw new HttpError(
+        422,
+        'lint_failed',
+        `The ${noun} does not pass the lint: ${issues.slice(0, 10).join(', ')}`,
+      );
+    }
+    const publishedBy = await authorName(db, principal);
+    const publishedAt = new Date().toISOString();
+    const result = await publishOnce(noun, () =>
+      db.transaction().execute(async (trx) => {
+        // Read again inside the transaction: the version number is max + 1 of what is stored
+        // (publications and pushed records alike), and the publications' primary key refuses a
+        // second publish of the same number.
+        const mine = (await kind.readPublished(trx, tenantId)).get(id);
+        const version = Math.max(0, ...(mine?.keys() ?? [])) + 1;
+        const { records, deletions } = await kind.writeVersion({
+          trx,
+          principal,
+          id,
+          version,
+          content,
+          releaseNotes,
+          publishedBy,
+          publishedAt,
+          rollbackOf,
+        });
+        const applied = await applyChanges(trx, tenantId, records, deletions);
+        const { table, idColumn } = kind.drafts as DraftTable & { table: 'script_drafts' };
+        await trx
+          .deleteFrom(table)
+          .where('tenant_id', '=', tenantId)
+          .where(idColumn as 'script_id', '=', id)
+          .execute();
+        return { version, lastSeq: applied.lastSeq };
+      }),
+    );
+    if (result.lastSeq !== null) await notifier.publish(tenantId, result.lastSeq);
+    return { version: result.version, publishedAt, cursor: String(result.lastSeq ?? 0) };
+  }
+
+  async function findVersion(tenantId: string, id: string, version: number) {
+    const found = (await kind.readPublished(db, tenantId)).get(id)?.get(version);
+    if (!found) throw new HttpError(404, 'not_found', `No version ${version} of ${id}.`);
+    return found;
+  }
+
+  return {
+    /** Every item's latest version and draft, with the centers to pick an audience from. */
+    async list(tenantId: string) {
+      const [published, drafts, centers] = await Promise.all([
+        kind.readPublished(db, tenantId),
+        kind.readDrafts(db, tenantId),
+        readCenters(db, tenantId),
+      ]);
+      const ids = [...new Set([...published.keys(), ...drafts.keys()])].sort();
+      const items = ids.map((id) => ({
+        id,
+        latest: latestOf(published.get(id)),
+        draft: drafts.get(id) ?? null,
+      }));
+      return { centers, items };
+    },
+
+    /** One item: its draft, its latest published content and its versions, newest first. */
+    async detail(tenantId: string, id: string) {
+      const [published, drafts] = await Promise.all([
+        kind.readPublished(db, tenantId),
+        kind.readDrafts(db, tenantId),
+      ]);
+      const versions = published.get(id);
+      const draft = drafts.get(id) ?? null;
+      if (!versions && !draft) throw new HttpError(404, 'not_found', `No ${noun} ${id}.`);
+      const latest = latestOf(versions);
+      return {
+        draft,
+        published: latest ? { version: latest.info.version, content: latest.content } : null,
+        versions: [...(versions?.values() ?? [])]
+          .map((v) => v.info)
+          .sort((a, b) => b.version - a.version),
+      };
+    },
+
+    /** One published version, or a 404. */
+    version: findVersion,
+
+    /** Saves the draft (agents never see drafts). */
+    async saveDraft(principal: Principal, id: string, content: C) {
+      await checkAudienceCenters(db, principal.tenantId, content.audience.centers);
+      const updatedAt = new Date().toISOString();
+      const { table, idColumn } = kind.drafts as DraftTable & { table: 'script_drafts' };
+      const row = {
+        tenant_id: principal.tenantId,
+        [idColumn]: id,
+        content: JSON.stringify(content),
+        updated_by: principal.userId,
+        updated_at: updatedAt,
+      } as ScriptDraftTable;
+      await db
+        .insertInto(table)
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', idColumn]).doUpdateSet({
+            content: row.content,
+            updated_by: row.updated_by,
+            updated_at: row.updated_at,
+          }),
+        )
+        .execute();
+      return { updatedAt };
+    },
+
+    publish: (principal: Principal, id: string, content: C, releaseNotes: string) =>
+      publish(principal, id, content, releaseNotes, null),
+
+    /** Publishes an earlier version's content again, as a new version. */
+    async rollback(principal: Principal, id: string, version: number, releaseNotes: string) {
+      const old = await findVersion(principal.tenantId, id, version);
+      return publish(principal, id, old.content, releaseNotes, version);
+    },
+  };
 }

@@ -12,26 +12,23 @@ import {
   studioAnswerVersionDetail,
   studioAnswerVersionQuery,
   type AnswerContent,
-  type PublishAnswerResponse,
+  type AnswerVersionInfo,
 } from '../../../src/shared/protocol/answer-authoring';
-import type { Principal } from '../auth/access-tokens';
 import {
+  ANSWER_DRAFTS,
   publishedTitles,
   readAnswerDrafts,
   readPublishedAnswers,
   summarizeAnswer,
 } from '../data/answer-studio';
-import { applyChanges } from '../data/change-log';
 import {
-  authorName,
-  checkAudienceCenters,
-  latestOf,
-  publishOnce,
-  readCenters,
   STUDIO_AUTHORS,
+  versionedAuthoring,
+  type AuthoringKind,
+  type Publication,
 } from '../data/studio-authoring';
 import type { ServerStore } from '../db/connect';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 
 export interface AnswerAuthoringDeps {
@@ -43,6 +40,79 @@ function describeIssue(issue: AnswerLintIssue): string {
   return `${issue.kind} (${issue.language})`;
 }
 
+/** How the approved-answer studio differs from the script studio's shared flow. */
+function answerKind(): AuthoringKind<AnswerContent, AnswerVersionInfo> {
+  return {
+    noun: 'answer',
+    drafts: ANSWER_DRAFTS,
+    readPublished: readPublishedAnswers,
+    readDrafts: readAnswerDrafts,
+    lint: (content, answerId, answers) =>
+      lintAnswerContent(content, { answerId, published: publishedTitles(answers) }).map(
+        describeIssue,
+      ),
+    writeVersion: writeAnswerVersion,
+  };
+}
+
+/** The answer's publication rows, and its records: one per language, minus dropped languages. */
+async function writeAnswerVersion(p: Publication<AnswerContent>) {
+  const { trx, id: answerId, version, content } = p;
+  const tenantId = p.principal.tenantId;
+  const records = contentToAnswers(answerId, content, { version, publishedAt: p.publishedAt });
+  await trx
+    .insertInto('answer_publications')
+    .values({
+      tenant_id: tenantId,
+      answer_id: answerId,
+      version,
+      centers: JSON.stringify(content.audience.centers),
+      release_notes: p.releaseNotes,
+      published_by: p.principal.userId,
+      published_by_name: p.publishedBy,
+      published_at: p.publishedAt,
+      rollback_of: p.rollbackOf,
+    })
+    .execute();
+  await trx
+    .insertInto('answer_publication_texts')
+    .values(
+      records.map((r) => ({
+        tenant_id: tenantId,
+        answer_id: answerId,
+        version,
+        language: r.language,
+        title: r.title,
+        body: r.body,
+        tags: JSON.stringify(r.tags),
+      })),
+    )
+    .execute();
+  // A language dropped from the audience must leave agents' desktops too.
+  const dropped = (['ja', 'en'] as const)
+    .filter((l) => !content.audience.languages.includes(l))
+    .map((l) => ({ type: 'knowledge_answer' as const, id: `${answerId}-${l}` }));
+  const live =
+    dropped.length === 0
+      ? []
+      : await trx
+          .selectFrom('records')
+          .select('id')
+          .where('tenant_id', '=', tenantId)
+          .where('type', '=', 'knowledge_answer')
+          .where('deleted', '=', 0)
+          .where(
+            'id',
+            'in',
+            dropped.map((d) => d.id),
+          )
+          .execute();
+  return {
+    records: records.map((data) => ({ type: 'knowledge_answer' as const, data })),
+    deletions: dropped.filter((d) => live.some((r) => r.id === d.id)),
+  };
+}
+
 /**
  * The approved-answer studio's API, the same flow as the script studio's: drafts, publish
  * (after the same lint the studio runs), version history and rollback. A publish writes one
@@ -50,108 +120,7 @@ function describeIssue(issue: AnswerLintIssue): string {
  * desktops, which pull it within seconds; agents find it in the answer search.
  */
 export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps): RouteSpec[] {
-  const { db } = store;
-
-  async function publish(
-    principal: Principal,
-    answerId: string,
-    content: AnswerContent,
-    releaseNotes: string,
-    rollbackOf: number | null,
-  ): Promise<PublishAnswerResponse> {
-    const { tenantId } = principal;
-    await checkAudienceCenters(db, tenantId, content.audience.centers);
-    const issues = lintAnswerContent(content, {
-      answerId,
-      published: publishedTitles(await readPublishedAnswers(db, tenantId)),
-    });
-    if (issues.length > 0) {
-      throw new HttpError(
-        422,
-        'lint_failed',
-        `The answer does not pass the lint: ${issues.slice(0, 10).map(describeIssue).join(', ')}`,
-      );
-    }
-    const publishedBy = await authorName(db, principal);
-    const publishedAt = new Date().toISOString();
-    const result = await publishOnce('answer', () =>
-      db.transaction().execute(async (trx) => {
-        // Read again inside the transaction: the version number is max + 1 of what is stored
-        // (publications and pushed records alike), and the publications' primary key refuses a
-        // second publish of the same number.
-        const mine = (await readPublishedAnswers(trx, tenantId)).get(answerId);
-        const version = Math.max(0, ...(mine?.keys() ?? [])) + 1;
-        const records = contentToAnswers(answerId, content, { version, publishedAt });
-        await trx
-          .insertInto('answer_publications')
-          .values({
-            tenant_id: tenantId,
-            answer_id: answerId,
-            version,
-            centers: JSON.stringify(content.audience.centers),
-            release_notes: releaseNotes,
-            published_by: principal.userId,
-            published_by_name: publishedBy,
-            published_at: publishedAt,
-            rollback_of: rollbackOf,
-          })
-          .execute();
-        await trx
-          .insertInto('answer_publication_texts')
-          .values(
-            records.map((r) => ({
-              tenant_id: tenantId,
-              answer_id: answerId,
-              version,
-              language: r.language,
-              title: r.title,
-              body: r.body,
-              tags: JSON.stringify(r.tags),
-            })),
-          )
-          .execute();
-        // A language dropped from the audience must leave agents' desktops too.
-        const dropped = (['ja', 'en'] as const)
-          .filter((l) => !content.audience.languages.includes(l))
-          .map((l) => ({ type: 'knowledge_answer' as const, id: `${answerId}-${l}` }));
-        const live =
-          dropped.length === 0
-            ? []
-            : await trx
-                .selectFrom('records')
-                .select('id')
-                .where('tenant_id', '=', tenantId)
-                .where('type', '=', 'knowledge_answer')
-                .where('deleted', '=', 0)
-                .where(
-                  'id',
-                  'in',
-                  dropped.map((d) => d.id),
-                )
-                .execute();
-        const deletions = dropped.filter((d) => live.some((r) => r.id === d.id));
-        const applied = await applyChanges(
-          trx,
-          tenantId,
-          records.map((data) => ({ type: 'knowledge_answer' as const, data })),
-          deletions,
-        );
-        await trx
-          .deleteFrom('answer_drafts')
-          .where('tenant_id', '=', tenantId)
-          .where('answer_id', '=', answerId)
-          .execute();
-        return { version, lastSeq: applied.lastSeq };
-      }),
-    );
-    if (result.lastSeq !== null) await notifier.publish(tenantId, result.lastSeq);
-    return {
-      answerId,
-      version: result.version,
-      publishedAt,
-      cursor: String(result.lastSeq ?? 0),
-    };
-  }
+  const answers = versionedAuthoring(store.db, notifier, answerKind());
 
   return [
     defineRoute({
@@ -161,18 +130,8 @@ export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps):
       roles: STUDIO_AUTHORS,
       response: studioAnswerList,
       handler: async ({ principal }) => {
-        const [answers, drafts, centers] = await Promise.all([
-          readPublishedAnswers(db, principal.tenantId),
-          readAnswerDrafts(db, principal.tenantId),
-          readCenters(db, principal.tenantId),
-        ]);
-        const ids = [...new Set([...answers.keys(), ...drafts.keys()])].sort();
-        return {
-          centers,
-          answers: ids.map((id) =>
-            summarizeAnswer(id, latestOf(answers.get(id)), drafts.get(id) ?? null),
-          ),
-        };
+        const { centers, items } = await answers.list(principal.tenantId);
+        return { centers, answers: items.map((i) => summarizeAnswer(i.id, i.latest, i.draft)) };
       },
     }),
     defineRoute({
@@ -182,26 +141,10 @@ export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps):
       roles: STUDIO_AUTHORS,
       query: studioAnswerQuery,
       response: studioAnswerDetail,
-      handler: async ({ principal, query }) => {
-        const [answers, drafts] = await Promise.all([
-          readPublishedAnswers(db, principal.tenantId),
-          readAnswerDrafts(db, principal.tenantId),
-        ]);
-        const versions = answers.get(query.answerId);
-        const draft = drafts.get(query.answerId) ?? null;
-        if (!versions && !draft) {
-          throw new HttpError(404, 'not_found', `No answer ${query.answerId}.`);
-        }
-        const latest = latestOf(versions);
-        return {
-          answerId: query.answerId,
-          draft,
-          published: latest ? { version: latest.info.version, content: latest.content } : null,
-          versions: [...(versions?.values() ?? [])]
-            .map((v) => v.info)
-            .sort((a, b) => b.version - a.version),
-        };
-      },
+      handler: async ({ principal, query }) => ({
+        answerId: query.answerId,
+        ...(await answers.detail(principal.tenantId, query.answerId)),
+      }),
     }),
     defineRoute({
       method: 'GET',
@@ -211,15 +154,7 @@ export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps):
       query: studioAnswerVersionQuery,
       response: studioAnswerVersionDetail,
       handler: async ({ principal, query }) => {
-        const answers = await readPublishedAnswers(db, principal.tenantId);
-        const found = answers.get(query.answerId)?.get(query.version);
-        if (!found) {
-          throw new HttpError(
-            404,
-            'not_found',
-            `No version ${query.version} of ${query.answerId}.`,
-          );
-        }
+        const found = await answers.version(principal.tenantId, query.answerId, query.version);
         return { answerId: query.answerId, info: found.info, content: found.content };
       },
     }),
@@ -230,29 +165,7 @@ export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps):
       roles: STUDIO_AUTHORS,
       body: saveAnswerDraftRequest,
       response: saveAnswerDraftResponse,
-      handler: async ({ principal, body }) => {
-        await checkAudienceCenters(db, principal.tenantId, body.content.audience.centers);
-        const updatedAt = new Date().toISOString();
-        const row = {
-          tenant_id: principal.tenantId,
-          answer_id: body.answerId,
-          content: JSON.stringify(body.content),
-          updated_by: principal.userId,
-          updated_at: updatedAt,
-        };
-        await db
-          .insertInto('answer_drafts')
-          .values(row)
-          .onConflict((oc) =>
-            oc.columns(['tenant_id', 'answer_id']).doUpdateSet({
-              content: row.content,
-              updated_by: row.updated_by,
-              updated_at: row.updated_at,
-            }),
-          )
-          .execute();
-        return { updatedAt };
-      },
+      handler: ({ principal, body }) => answers.saveDraft(principal, body.answerId, body.content),
     }),
     defineRoute({
       method: 'POST',
@@ -263,8 +176,10 @@ export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps):
       body: publishAnswerRequest,
       response: publishAnswerResponse,
       rateLimitPerMinute: 60,
-      handler: ({ principal, body }) =>
-        publish(principal, body.answerId, body.content, body.releaseNotes, null),
+      handler: async ({ principal, body }) => ({
+        answerId: body.answerId,
+        ...(await answers.publish(principal, body.answerId, body.content, body.releaseNotes)),
+      }),
     }),
     defineRoute({
       method: 'POST',
@@ -274,14 +189,10 @@ export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps):
       body: rollbackAnswerRequest,
       response: publishAnswerResponse,
       rateLimitPerMinute: 60,
-      handler: async ({ principal, body }) => {
-        const answers = await readPublishedAnswers(db, principal.tenantId);
-        const old = answers.get(body.answerId)?.get(body.version);
-        if (!old) {
-          throw new HttpError(404, 'not_found', `No version ${body.version} of ${body.answerId}.`);
-        }
-        return publish(principal, body.answerId, old.content, body.releaseNotes, body.version);
-      },
+      handler: async ({ principal, body }) => ({
+        answerId: body.answerId,
+        ...(await answers.rollback(principal, body.answerId, body.version, body.releaseNotes)),
+      }),
     }),
   ];
 }

@@ -11,27 +11,19 @@ import {
   studioScriptQuery,
   studioVersionDetail,
   studioVersionQuery,
-  type PublishResponse,
   type ScriptContent,
+  type ScriptVersionInfo,
 } from '../../../src/shared/protocol/script-authoring';
-import type { Principal } from '../auth/access-tokens';
-import { applyChanges } from '../data/change-log';
 import {
   publishedTriggers,
   readDrafts,
   readPublishedScripts,
+  SCRIPT_DRAFTS,
   summarize,
 } from '../data/script-studio';
-import {
-  authorName,
-  checkAudienceCenters,
-  latestOf,
-  publishOnce,
-  readCenters,
-  STUDIO_AUTHORS,
-} from '../data/studio-authoring';
+import { STUDIO_AUTHORS, versionedAuthoring, type AuthoringKind } from '../data/studio-authoring';
 import type { ServerStore } from '../db/connect';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 
 /** Agents and supervisors read scripts; only these write them. */
@@ -47,79 +39,49 @@ function describeIssue(issue: ScriptLintIssue): string {
   return `${issue.kind}${where}`;
 }
 
+/** How the script studio differs from the approved-answer studio's shared flow. */
+function scriptKind(): AuthoringKind<ScriptContent, ScriptVersionInfo> {
+  return {
+    noun: 'script',
+    drafts: SCRIPT_DRAFTS,
+    readPublished: readPublishedScripts,
+    readDrafts,
+    lint: (content, scriptId, scripts) =>
+      lintScriptContent(content, { scriptId, published: publishedTriggers(scripts) }).map(
+        describeIssue,
+      ),
+    async writeVersion(p) {
+      await p.trx
+        .insertInto('script_publications')
+        .values({
+          tenant_id: p.principal.tenantId,
+          script_id: p.id,
+          version: p.version,
+          content: JSON.stringify(p.content),
+          release_notes: p.releaseNotes,
+          published_by: p.principal.userId,
+          published_by_name: p.publishedBy,
+          published_at: p.publishedAt,
+          rollback_of: p.rollbackOf,
+        })
+        .execute();
+      const records = contentToVersions(p.id, p.content, {
+        version: p.version,
+        releaseNotes: p.releaseNotes,
+        publishedAt: p.publishedAt,
+      }).map((data) => ({ type: 'script_version' as const, data }));
+      return { records, deletions: [] };
+    },
+  };
+}
+
 /**
  * The script studio's API: drafts, publish (after the same lint the studio runs), version
  * history and rollback. A publish writes one `script_version` record per language into the
  * tenant's change log and tells connected desktops, which pull it within seconds.
  */
 export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps): RouteSpec[] {
-  const { db } = store;
-
-  async function publish(
-    principal: Principal,
-    scriptId: string,
-    content: ScriptContent,
-    releaseNotes: string,
-    rollbackOf: number | null,
-  ): Promise<PublishResponse> {
-    const { tenantId } = principal;
-    await checkAudienceCenters(db, tenantId, content.audience.centers);
-    const scripts = await readPublishedScripts(db, tenantId);
-    const issues = lintScriptContent(content, {
-      scriptId,
-      published: publishedTriggers(scripts),
-    });
-    if (issues.length > 0) {
-      throw new HttpError(
-        422,
-        'lint_failed',
-        `The script does not pass the lint: ${issues.slice(0, 10).map(describeIssue).join(', ')}`,
-      );
-    }
-    const publishedBy = await authorName(db, principal);
-    const publishedAt = new Date().toISOString();
-    const result = await publishOnce('script', () =>
-      db.transaction().execute(async (trx) => {
-        // Read again inside the transaction: the version number is max + 1 of what is stored,
-        // and the publications' primary key refuses a second publish of the same number.
-        const mine = (await readPublishedScripts(trx, tenantId)).get(scriptId);
-        const version = Math.max(0, ...(mine?.keys() ?? [])) + 1;
-        await trx
-          .insertInto('script_publications')
-          .values({
-            tenant_id: tenantId,
-            script_id: scriptId,
-            version,
-            content: JSON.stringify(content),
-            release_notes: releaseNotes,
-            published_by: principal.userId,
-            published_by_name: publishedBy,
-            published_at: publishedAt,
-            rollback_of: rollbackOf,
-          })
-          .execute();
-        const records = contentToVersions(scriptId, content, {
-          version,
-          releaseNotes,
-          publishedAt,
-        }).map((data) => ({ type: 'script_version' as const, data }));
-        const applied = await applyChanges(trx, tenantId, records, []);
-        await trx
-          .deleteFrom('script_drafts')
-          .where('tenant_id', '=', tenantId)
-          .where('script_id', '=', scriptId)
-          .execute();
-        return { version, lastSeq: applied.lastSeq };
-      }),
-    );
-    if (result.lastSeq !== null) await notifier.publish(tenantId, result.lastSeq);
-    return {
-      scriptId,
-      version: result.version,
-      publishedAt,
-      cursor: String(result.lastSeq ?? 0),
-    };
-  }
+  const scripts = versionedAuthoring(store.db, notifier, scriptKind());
 
   return [
     defineRoute({
@@ -129,18 +91,8 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       roles: AUTHORS,
       response: studioScriptList,
       handler: async ({ principal }) => {
-        const [scripts, drafts, centers] = await Promise.all([
-          readPublishedScripts(db, principal.tenantId),
-          readDrafts(db, principal.tenantId),
-          readCenters(db, principal.tenantId),
-        ]);
-        const ids = [...new Set([...scripts.keys(), ...drafts.keys()])].sort();
-        return {
-          centers,
-          scripts: ids.map((id) =>
-            summarize(id, latestOf(scripts.get(id)), drafts.get(id) ?? null),
-          ),
-        };
+        const { centers, items } = await scripts.list(principal.tenantId);
+        return { centers, scripts: items.map((i) => summarize(i.id, i.latest, i.draft)) };
       },
     }),
     defineRoute({
@@ -150,26 +102,10 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       roles: AUTHORS,
       query: studioScriptQuery,
       response: studioScriptDetail,
-      handler: async ({ principal, query }) => {
-        const [scripts, drafts] = await Promise.all([
-          readPublishedScripts(db, principal.tenantId),
-          readDrafts(db, principal.tenantId),
-        ]);
-        const versions = scripts.get(query.scriptId);
-        const draft = drafts.get(query.scriptId) ?? null;
-        if (!versions && !draft) {
-          throw new HttpError(404, 'not_found', `No script ${query.scriptId}.`);
-        }
-        const latest = latestOf(versions);
-        return {
-          scriptId: query.scriptId,
-          draft,
-          published: latest ? { version: latest.info.version, content: latest.content } : null,
-          versions: [...(versions?.values() ?? [])]
-            .map((v) => v.info)
-            .sort((a, b) => b.version - a.version),
-        };
-      },
+      handler: async ({ principal, query }) => ({
+        scriptId: query.scriptId,
+        ...(await scripts.detail(principal.tenantId, query.scriptId)),
+      }),
     }),
     defineRoute({
       method: 'GET',
@@ -179,15 +115,7 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       query: studioVersionQuery,
       response: studioVersionDetail,
       handler: async ({ principal, query }) => {
-        const scripts = await readPublishedScripts(db, principal.tenantId);
-        const found = scripts.get(query.scriptId)?.get(query.version);
-        if (!found) {
-          throw new HttpError(
-            404,
-            'not_found',
-            `No version ${query.version} of ${query.scriptId}.`,
-          );
-        }
+        const found = await scripts.version(principal.tenantId, query.scriptId, query.version);
         return { scriptId: query.scriptId, info: found.info, content: found.content };
       },
     }),
@@ -198,29 +126,7 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       roles: AUTHORS,
       body: saveDraftRequest,
       response: saveDraftResponse,
-      handler: async ({ principal, body }) => {
-        await checkAudienceCenters(db, principal.tenantId, body.content.audience.centers);
-        const updatedAt = new Date().toISOString();
-        const row = {
-          tenant_id: principal.tenantId,
-          script_id: body.scriptId,
-          content: JSON.stringify(body.content),
-          updated_by: principal.userId,
-          updated_at: updatedAt,
-        };
-        await db
-          .insertInto('script_drafts')
-          .values(row)
-          .onConflict((oc) =>
-            oc.columns(['tenant_id', 'script_id']).doUpdateSet({
-              content: row.content,
-              updated_by: row.updated_by,
-              updated_at: row.updated_at,
-            }),
-          )
-          .execute();
-        return { updatedAt };
-      },
+      handler: ({ principal, body }) => scripts.saveDraft(principal, body.scriptId, body.content),
     }),
     defineRoute({
       method: 'POST',
@@ -231,8 +137,10 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       body: publishRequest,
       response: publishResponse,
       rateLimitPerMinute: 60,
-      handler: ({ principal, body }) =>
-        publish(principal, body.scriptId, body.content, body.releaseNotes, null),
+      handler: async ({ principal, body }) => ({
+        scriptId: body.scriptId,
+        ...(await scripts.publish(principal, body.scriptId, body.content, body.releaseNotes)),
+      }),
     }),
     defineRoute({
       method: 'POST',
@@ -242,14 +150,10 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       body: rollbackRequest,
       response: publishResponse,
       rateLimitPerMinute: 60,
-      handler: async ({ principal, body }) => {
-        const scripts = await readPublishedScripts(db, principal.tenantId);
-        const old = scripts.get(body.scriptId)?.get(body.version);
-        if (!old) {
-          throw new HttpError(404, 'not_found', `No version ${body.version} of ${body.scriptId}.`);
-        }
-        return publish(principal, body.scriptId, old.content, body.releaseNotes, body.version);
-      },
+      handler: async ({ principal, body }) => ({
+        scriptId: body.scriptId,
+        ...(await scripts.rollback(principal, body.scriptId, body.version, body.releaseNotes)),
+      }),
     }),
   ];
 }

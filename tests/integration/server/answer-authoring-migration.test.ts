@@ -1,29 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import { afterEach, describe, expect, it } from 'vitest';
-import { serverMigrationProvider } from '../../../server/src/db/migrations';
+import { describe, expect, it } from 'vitest';
+import { serverDatabaseBefore } from './server-migration-fixture';
 
 describe('server migration 2026_11_23_0005_answer_authoring', () => {
-  let dir = '';
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const databaseBefore = serverDatabaseBefore();
 
   it('adds drafts and immutable publications, one version number once, and reverts', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'koe-server-migration-'));
-    // A migration test sees the database as the migrations do: untyped, frozen in time.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const db = new Kysely<any>({
-      dialect: new SqliteDialect({ database: new Sqlite(join(dir, 'server.sqlite')) }),
-    });
-    const migrator = new Migrator({ db, provider: serverMigrationProvider });
-    expect((await migrator.migrateTo('2026_11_23_0004_webhooks_insights')).error).toBeUndefined();
-    await db
-      .insertInto('tenants')
-      .values({ id: 't', name: 't', retention_days: 30, created_at: '2026-11-23' })
-      .execute();
+    const { db, migrator } = await databaseBefore('2026_11_23_0004_webhooks_insights');
     expect((await migrator.migrateTo('2026_11_23_0005_answer_authoring')).error).toBeUndefined();
 
     await db

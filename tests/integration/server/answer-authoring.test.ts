@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishOnce } from '../../../server/src/data/studio-authoring';
 import type { KnowledgeAnswer } from '../../../src/shared/domain/guidance';
 import {
@@ -9,12 +9,7 @@ import {
   type AnswerContent,
 } from '../../../src/shared/protocol/answer-authoring';
 import { pullPage } from '../../../src/shared/protocol/sync';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-const X = 'retailer-a-center-x';
+import { STUDIO_SUITES, studioServer, X } from './studio-fixture';
 
 function content(body: string, overrides: Partial<AnswerContent> = {}): AnswerContent {
   return {
@@ -26,27 +21,9 @@ function content(body: string, overrides: Partial<AnswerContent> = {}): AnswerCo
   };
 }
 
-describe.each(suites)('approved-answer studio endpoints on $name', ({ postgres }) => {
-  let server: TestServer;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer({ postgres });
-    for (const [key, email] of Object.entries({
-      trainer: `trainer@${X}.example`,
-      agent: `agent@${X}.example`,
-      supervisor: `supervisor@${X}.example`,
-      admin: 'admin@retailer-a.example',
-      bTrainer: 'trainer@retailer-b-center-x.example',
-      bAgent: 'agent@retailer-b-center-x.example',
-    })) {
-      tokens[key] = await signIn(server.url, email);
-    }
-  });
-  afterAll(() => server.close());
-
-  const as = (who: string, method: string, path: string, body?: unknown) =>
-    call(server.url, tokens[who]!, method, path, body);
+describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ postgres }) => {
+  const studio = studioServer(postgres);
+  const { as } = studio;
   const publish = (who: string, answerId: string, c: AnswerContent, notes = 'notes') =>
     as(who, 'POST', '/v1/studio/answers/publish', { answerId, content: c, releaseNotes: notes });
   const detailOf = async (answerId: string) =>
@@ -54,11 +31,7 @@ describe.each(suites)('approved-answer studio endpoints on $name', ({ postgres }
       (await as('trainer', 'GET', `/v1/studio/answers/answer?answerId=${answerId}`)).json,
     );
 
-  async function pulledAnswers(who: string): Promise<KnowledgeAnswer[]> {
-    const reply = await as(who, 'GET', '/v1/sync/pull?since=0');
-    const page = pullPage.parse(reply.json);
-    return page.records.flatMap((r) => (r.type === 'knowledge_answer' ? [r.data] : []));
-  }
+  const pulledAnswers = (who: string) => studio.pulled(who, 'knowledge_answer');
 
   it('lets trainers and admins draft and publish; agents and supervisors get 403', async () => {
     for (const who of ['agent', 'supervisor']) {
@@ -209,7 +182,7 @@ describe.each(suites)('approved-answer studio endpoints on $name', ({ postgres }
     expect((await detailOf('kb-race')).versions.map((v) => v.version)).toEqual([...won].reverse());
     // The clash itself, made by hand: a version number already taken is a 409, not a 500.
     const taken = () =>
-      server.store.db
+      studio.server.store.db
         .insertInto('answer_publications')
         .values({
           tenant_id: 'retailer-a',
@@ -231,8 +204,8 @@ describe.each(suites)('approved-answer studio endpoints on $name', ({ postgres }
 
   it('writes the change log, tells connected desktops, and takes a dropped language back', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${server.url}/v1/events`, {
-      headers: { authorization: `Bearer ${tokens.agent}` },
+    const response = await fetch(`${studio.server.url}/v1/events`, {
+      headers: { authorization: `Bearer ${studio.tokens.agent}` },
       signal: controller.signal,
     });
     const reader = response.body!.getReader();

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScriptVersion } from '../../../src/shared/domain/guidance';
+import { describe, expect, it } from 'vitest';
 import {
   publishResponse,
   studioScriptDetail,
@@ -7,13 +6,7 @@ import {
   studioVersionDetail,
   type ScriptContent,
 } from '../../../src/shared/protocol/script-authoring';
-import { pullPage } from '../../../src/shared/protocol/sync';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-const X = 'retailer-a-center-x';
+import { STUDIO_SUITES, studioServer, X } from './studio-fixture';
 
 function content(text: string, overrides: Partial<ScriptContent> = {}): ScriptContent {
   return {
@@ -33,57 +26,34 @@ function content(text: string, overrides: Partial<ScriptContent> = {}): ScriptCo
   };
 }
 
-describe.each(suites)('script studio endpoints on $name', ({ postgres }) => {
-  let server: TestServer;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startTestServer({ postgres });
-    for (const [key, email] of Object.entries({
-      trainer: `trainer@${X}.example`,
-      agent: `agent@${X}.example`,
-      supervisor: `supervisor@${X}.example`,
-      admin: 'admin@retailer-a.example',
-      bTrainer: 'trainer@retailer-b-center-x.example',
-    })) {
-      tokens[key] = await signIn(server.url, email);
-    }
-  });
-  afterAll(() => server.close());
-
+describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) => {
+  const studio = studioServer(postgres);
+  const { as } = studio;
   const publish = (who: string, scriptId: string, c: ScriptContent, notes = 'notes') =>
-    call(server.url, tokens[who]!, 'POST', '/v1/studio/publish', {
+    as(who, 'POST', '/v1/studio/publish', {
       scriptId,
       content: c,
       releaseNotes: notes,
     });
 
-  async function pulledScripts(who: string): Promise<ScriptVersion[]> {
-    const reply = await call(server.url, tokens[who]!, 'GET', '/v1/sync/pull?since=0');
-    const page = pullPage.parse(reply.json);
-    return page.records.flatMap((r) => (r.type === 'script_version' ? [r.data] : []));
-  }
+  const pulledScripts = (who: string) => studio.pulled(who, 'script_version');
 
   it('lets trainers and admins save drafts and publish; agents and supervisors get 403', async () => {
     for (const who of ['agent', 'supervisor']) {
-      const drafted = await call(server.url, tokens[who]!, 'PUT', '/v1/studio/drafts', {
+      const drafted = await as(who, 'PUT', '/v1/studio/drafts', {
         scriptId: 'returns',
         content: content('x'),
       });
       expect(drafted.status, who).toBe(403);
       expect((await publish(who, 'returns', content('x'))).status, who).toBe(403);
-      expect((await call(server.url, tokens[who]!, 'GET', '/v1/studio/scripts')).status, who).toBe(
-        403,
-      );
+      expect((await as(who, 'GET', '/v1/studio/scripts')).status, who).toBe(403);
     }
-    const drafted = await call(server.url, tokens.trainer!, 'PUT', '/v1/studio/drafts', {
+    const drafted = await as('trainer', 'PUT', '/v1/studio/drafts', {
       scriptId: 'returns',
       content: content('下書き'),
     });
     expect(drafted.status).toBe(200);
-    const list = studioScriptList.parse(
-      (await call(server.url, tokens.admin!, 'GET', '/v1/studio/scripts')).json,
-    );
+    const list = studioScriptList.parse((await as('admin', 'GET', '/v1/studio/scripts')).json);
     expect(list.scripts).toEqual([
       expect.objectContaining({ scriptId: 'returns', status: 'draft', version: null }),
     ]);
@@ -100,7 +70,7 @@ describe.each(suites)('script studio endpoints on $name', ({ postgres }) => {
     ]);
     expect(agentScripts[0]!.steps[0]!.text).toBe('こんにちは {{customer.name}}様');
     const detail = studioScriptDetail.parse(
-      (await call(server.url, tokens.trainer!, 'GET', '/v1/studio/script?scriptId=returns')).json,
+      (await as('trainer', 'GET', '/v1/studio/script?scriptId=returns')).json,
     );
     // The publish consumed the draft.
     expect(detail.draft).toBeNull();
@@ -136,18 +106,11 @@ describe.each(suites)('script studio endpoints on $name', ({ postgres }) => {
   it('keeps published versions immutable: every publish and rollback is a new version', async () => {
     expect((await publish('admin', 'returns', content('第二版'), 'v2')).status).toBe(200);
     const v1 = studioVersionDetail.parse(
-      (
-        await call(
-          server.url,
-          tokens.trainer!,
-          'GET',
-          '/v1/studio/script/version?scriptId=returns&version=1',
-        )
-      ).json,
+      (await as('trainer', 'GET', '/v1/studio/script/version?scriptId=returns&version=1')).json,
     );
     expect(v1.content.steps[0]!.text.ja).toBe('こんにちは {{customer.name}}様');
 
-    const rolledBack = await call(server.url, tokens.trainer!, 'POST', '/v1/studio/rollback', {
+    const rolledBack = await as('trainer', 'POST', '/v1/studio/rollback', {
       scriptId: 'returns',
       version: 1,
       releaseNotes: '第二版を取り消し',
@@ -155,7 +118,7 @@ describe.each(suites)('script studio endpoints on $name', ({ postgres }) => {
     expect(rolledBack.status, JSON.stringify(rolledBack.json)).toBe(200);
     expect(publishResponse.parse(rolledBack.json).version).toBe(3);
     const detail = studioScriptDetail.parse(
-      (await call(server.url, tokens.trainer!, 'GET', '/v1/studio/script?scriptId=returns')).json,
+      (await as('trainer', 'GET', '/v1/studio/script?scriptId=returns')).json,
     );
     expect(detail.versions.map((v) => [v.version, v.releaseNotes, v.rollbackOf])).toEqual([
       [3, '第二版を取り消し', 1],
@@ -165,14 +128,7 @@ describe.each(suites)('script studio endpoints on $name', ({ postgres }) => {
     expect(detail.published?.content.steps[0]!.text.ja).toBe('こんにちは {{customer.name}}様');
     // Version 2 is still there as it was published.
     const v2 = studioVersionDetail.parse(
-      (
-        await call(
-          server.url,
-          tokens.trainer!,
-          'GET',
-          '/v1/studio/script/version?scriptId=returns&version=2',
-        )
-      ).json,
+      (await as('trainer', 'GET', '/v1/studio/script/version?scriptId=returns&version=2')).json,
     );
     expect(v2.content.steps[0]!.text.ja).toBe('第二版 {{customer.name}}様');
     const agentScripts = await pulledScripts('agent');
@@ -180,7 +136,7 @@ describe.each(suites)('script studio endpoints on $name', ({ postgres }) => {
       1, 2, 3,
     ]);
     // A rollback of a version that does not exist.
-    const missing = await call(server.url, tokens.trainer!, 'POST', '/v1/studio/rollback', {
+    const missing = await as('trainer', 'POST', '/v1/studio/rollback', {
       scriptId: 'returns',
       version: 99,
       releaseNotes: 'x',
@@ -189,23 +145,11 @@ describe.each(suites)('script studio endpoints on $name', ({ postgres }) => {
   });
 
   it('keeps retailers apart', async () => {
-    const bList = studioScriptList.parse(
-      (await call(server.url, tokens.bTrainer!, 'GET', '/v1/studio/scripts')).json,
-    );
+    const bList = studioScriptList.parse((await as('bTrainer', 'GET', '/v1/studio/scripts')).json);
     expect(bList.scripts).toEqual([]);
-    const read = await call(
-      server.url,
-      tokens.bTrainer!,
-      'GET',
-      '/v1/studio/script?scriptId=returns',
-    );
+    const read = await as('bTrainer', 'GET', '/v1/studio/script?scriptId=returns');
     expect(read.status).toBe(404);
-    const old = await call(
-      server.url,
-      tokens.bTrainer!,
-      'GET',
-      '/v1/studio/script/version?scriptId=returns&version=1',
-    );
+    const old = await as('bTrainer', 'GET', '/v1/studio/script/version?scriptId=returns&version=1');
     expect(old.status).toBe(404);
     // B's own script of the same id starts at version 1 and stays in B.
     const bPublished = await publish('bTrainer', 'returns', content('B'));

@@ -11,6 +11,7 @@ import {
 } from '../../../src/shared/protocol/voc-export';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
 import { vocFor } from '../../fixtures/retailer-records';
+import { parseCsv } from './csv-parse';
 import { call, signIn, startTestServer, type TestServer } from './test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
@@ -20,36 +21,6 @@ const X = 'retailer-a-center-x';
 const Y = 'retailer-a-center-y';
 const B_Y = 'retailer-b-center-y';
 const TRICKY = 'He said, "荷物が届かない"\nまた電話します、よろしく — 「至急」, please';
-
-/** RFC 4180: fields separated by commas, records by CRLF, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 describe.each(suites)('VoC export and statistics on $name', ({ postgres }) => {
   let server: TestServer;

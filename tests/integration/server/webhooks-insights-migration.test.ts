@@ -1,29 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import { afterEach, describe, expect, it } from 'vitest';
-import { serverMigrationProvider } from '../../../server/src/db/migrations';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { insertWebhook, serverDatabaseBefore } from './server-migration-fixture';
 
 describe('server migration 2026_11_23_0004_webhooks_insights', () => {
-  let dir = '';
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const databaseBefore = serverDatabaseBefore();
 
   it('adds the webhook tables and the order-reference index over existing data, and reverts', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'koe-server-migration-'));
-    // A migration test sees the database as the migrations do: untyped, frozen in time.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const db = new Kysely<any>({
-      dialect: new SqliteDialect({ database: new Sqlite(join(dir, 'server.sqlite')) }),
-    });
-    const migrator = new Migrator({ db, provider: serverMigrationProvider });
-    expect((await migrator.migrateTo('2026_11_23_0002_voc_export_index')).error).toBeUndefined();
-    await db
-      .insertInto('tenants')
-      .values({ id: 't', name: 't', retention_days: 30, created_at: '2026-11-23' })
-      .execute();
+    const { db, migrator } = await databaseBefore('2026_11_23_0002_voc_export_index');
     await db
       .insertInto('records')
       .values({
@@ -42,18 +25,7 @@ describe('server migration 2026_11_23_0004_webhooks_insights', () => {
       select data from records where tenant_id = 't' and type = 'shipment'
         and json_extract(data, '$.orderId') = 'o1'`.execute(db);
     expect(plan.rows.map((r) => r.detail).join()).toContain('records_by_order_ref');
-    await db
-      .insertInto('webhooks')
-      .values({
-        id: 'w1',
-        tenant_id: 't',
-        url: 'https://example.com/',
-        secret: 's',
-        events: '["voc.created"]',
-        created_by: 'u',
-        created_at: '2026-11-23',
-      })
-      .execute();
+    await insertWebhook(db);
     await db
       .insertInto('webhook_deliveries')
       .values({

@@ -1,6 +1,5 @@
-import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, Group, Stack, Tabs } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import type { ReasonNode } from '../../../shared/domain/guidance';
@@ -8,11 +7,10 @@ import type { AuthoredStep } from '../../../shared/protocol/script-authoring';
 import { BranchGraph } from './BranchGraph';
 import { HistoryPanel } from './HistoryPanel';
 import { issueStep, useLintMessage } from './lint-message';
-import { LintPanel } from './LintPanel';
 import { PreviewPanel } from './PreviewPanel';
-import { PublishModal } from './PublishModal';
 import { ScriptMetaEditor } from './ScriptMetaEditor';
 import { StepEditor } from './StepEditor';
+import { StudioEditorFrame } from './StudioEditorFrame';
 import type { OpenScript, Studio } from './use-studio';
 
 interface ScriptEditorProps {
@@ -48,7 +46,6 @@ export function ScriptEditor(props: ScriptEditorProps) {
   const { studio, open, uiLanguage } = props;
   const lintMessage = useLintMessage();
   const { content } = open;
-  const [publishing, setPublishing] = useState<{ rollbackOf: number | null } | null>(null);
   const flagged = new Set(studio.issues.map(issueStep).filter((s): s is string => s !== null));
   const graphLanguage = content.audience.languages.includes(uiLanguage)
     ? uiLanguage
@@ -69,125 +66,86 @@ export function ScriptEditor(props: ScriptEditorProps) {
   };
 
   return (
-    <Stack gap="sm" data-testid="script-editor">
-      <Group justify="space-between">
-        <Group gap="xs">
-          <Text fw={700} ff="monospace">
-            {open.scriptId}
-          </Text>
-          <Text fz="xs" c={open.dirty ? 'orange' : 'dimmed'}>
-            {open.dirty
-              ? t('studio.editor.unsaved')
-              : open.savedAt
-                ? t('studio.editor.saved', { time: new Date(open.savedAt).toLocaleTimeString() })
-                : ''}
-          </Text>
-        </Group>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconDeviceFloppy size={16} />}
-            loading={studio.busy}
-            onClick={() => void studio.saveDraft()}
-            data-testid="save-draft"
-          >
-            {t('studio.editor.save')}
-          </Button>
-          <Button
-            leftSection={<IconSend size={16} />}
-            disabled={studio.issues.length > 0}
-            onClick={() => setPublishing({ rollbackOf: null })}
-            data-testid="open-publish"
-          >
-            {t('studio.editor.publish')}
-          </Button>
-        </Group>
-      </Group>
-      <LintPanel messages={studio.issues.map(lintMessage)} />
-      <Tabs defaultValue="steps" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="steps">{t('studio.editor.tabSteps')}</Tabs.Tab>
-          <Tabs.Tab value="graph" data-testid="tab-graph">
-            {t('studio.editor.tabGraph')}
-          </Tabs.Tab>
-          <Tabs.Tab value="preview" data-testid="tab-preview">
-            {t('studio.editor.tabPreview')}
-          </Tabs.Tab>
-          <Tabs.Tab value="history" data-testid="tab-history">
-            {t('studio.editor.tabHistory')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="steps" pt="sm">
-          <Stack gap="sm">
-            <ScriptMetaEditor
-              content={content}
-              centers={props.centers}
-              taxonomy={props.taxonomy}
-              uiLanguage={uiLanguage}
-              onChange={studio.edit}
-            />
-            {content.steps.map((step, i) => (
-              <StepEditor
-                key={i}
-                step={step}
-                index={i}
-                count={content.steps.length}
-                languages={content.audience.languages}
-                stepIds={content.steps.map((s) => s.id)}
-                hasIssue={flagged.has(step.id)}
-                onChange={(s) => changeStep(i, s)}
-                onMove={(delta) => moveStep(i, delta)}
-                onRemove={() => setSteps(content.steps.filter((_, j) => j !== i))}
+    <StudioEditorFrame
+      studio={studio}
+      open={open}
+      lintMessages={studio.issues.map(lintMessage)}
+      testIds={{ editor: 'script-editor', save: 'save-draft', publish: 'open-publish' }}
+    >
+      {(rollback) => (
+        <Tabs defaultValue="steps" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="steps">{t('studio.editor.tabSteps')}</Tabs.Tab>
+            <Tabs.Tab value="graph" data-testid="tab-graph">
+              {t('studio.editor.tabGraph')}
+            </Tabs.Tab>
+            <Tabs.Tab value="preview" data-testid="tab-preview">
+              {t('studio.editor.tabPreview')}
+            </Tabs.Tab>
+            <Tabs.Tab value="history" data-testid="tab-history">
+              {t('studio.editor.tabHistory')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="steps" pt="sm">
+            <Stack gap="sm">
+              <ScriptMetaEditor
+                content={content}
+                centers={props.centers}
+                taxonomy={props.taxonomy}
+                uiLanguage={uiLanguage}
+                onChange={studio.edit}
               />
-            ))}
-            <Group>
-              <Button
-                variant="light"
-                leftSection={<IconPlus size={16} />}
-                onClick={() =>
-                  setSteps([
-                    ...content.steps,
-                    { id: freshStepId(content.steps), compliance: false, text: {}, branches: [] },
-                  ])
-                }
-              >
-                {t('studio.editor.addStep')}
-              </Button>
-            </Group>
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="graph" pt="sm">
-          <BranchGraph content={content} language={graphLanguage} />
-        </Tabs.Panel>
-        <Tabs.Panel value="preview" pt="sm">
-          <PreviewPanel
-            content={content}
-            agentName={props.agentName}
-            retailerName={props.retailerName}
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="history" pt="sm">
-          <HistoryPanel
-            scriptId={open.scriptId}
-            detail={open.detail}
-            current={content}
-            language={graphLanguage}
-            onRollback={(version) => setPublishing({ rollbackOf: version })}
-          />
-        </Tabs.Panel>
-      </Tabs>
-      <PublishModal
-        opened={publishing !== null}
-        rollbackOf={publishing?.rollbackOf ?? null}
-        blocked={publishing?.rollbackOf === null && studio.issues.length > 0}
-        busy={studio.busy}
-        onClose={() => setPublishing(null)}
-        onPublish={(notes) =>
-          publishing?.rollbackOf != null
-            ? studio.rollback(publishing.rollbackOf, notes)
-            : studio.publish(notes)
-        }
-      />
-    </Stack>
+              {content.steps.map((step, i) => (
+                <StepEditor
+                  key={i}
+                  step={step}
+                  index={i}
+                  count={content.steps.length}
+                  languages={content.audience.languages}
+                  stepIds={content.steps.map((s) => s.id)}
+                  hasIssue={flagged.has(step.id)}
+                  onChange={(s) => changeStep(i, s)}
+                  onMove={(delta) => moveStep(i, delta)}
+                  onRemove={() => setSteps(content.steps.filter((_, j) => j !== i))}
+                />
+              ))}
+              <Group>
+                <Button
+                  variant="light"
+                  leftSection={<IconPlus size={16} />}
+                  onClick={() =>
+                    setSteps([
+                      ...content.steps,
+                      { id: freshStepId(content.steps), compliance: false, text: {}, branches: [] },
+                    ])
+                  }
+                >
+                  {t('studio.editor.addStep')}
+                </Button>
+              </Group>
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="graph" pt="sm">
+            <BranchGraph content={content} language={graphLanguage} />
+          </Tabs.Panel>
+          <Tabs.Panel value="preview" pt="sm">
+            <PreviewPanel
+              content={content}
+              agentName={props.agentName}
+              retailerName={props.retailerName}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="history" pt="sm">
+            <HistoryPanel
+              scriptId={open.id}
+              detail={open.detail}
+              current={content}
+              language={graphLanguage}
+              onRollback={rollback}
+            />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </StudioEditorFrame>
   );
 }

@@ -1,27 +1,15 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconLock, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Alert, Stack, Tabs, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import { emptyScriptContent } from '../../../shared/guidance';
 import type { SignedInAgent } from '../../../shared/ipc';
 import { studioScriptId } from '../../../shared/protocol/script-authoring';
-import { ErrorState } from '../app/ErrorState';
 import { useGuidanceReference } from '../guidance/use-guidance-reference';
 import { AnswerStudio } from './answers/AnswerStudio';
 import { ScriptEditor } from './ScriptEditor';
 import { ScriptList } from './ScriptList';
+import { StudioSplit } from './StudioSplit';
 import { useStudio } from './use-studio';
 
 const AUTHORS: readonly SignedInAgent['role'][] = ['trainer', 'retailer_admin'];
@@ -76,88 +64,48 @@ function Studio({ agentName, retailerName }: { agentName: string; retailerName: 
   const uiLanguage: Language = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
   const studio = useStudio();
   const reference = useGuidanceReference();
-  const [newId, setNewId] = useState<string | null>(null);
   const list = studio.list.status === 'success' ? studio.list.value : null;
-  const validNewId =
-    newId !== null &&
-    studioScriptId.safeParse(newId).success &&
-    !list?.scripts.some((s) => s.scriptId === newId);
 
   return (
-    <Stack gap="md" data-testid="studio">
-      <Text c="dimmed" fz="sm">
-        {t('studio.subtitle')}
-      </Text>
-      {studio.error && <ErrorState error={studio.error} />}
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
-          <Card withBorder padding="sm">
-            <Stack gap="sm">
-              <Group justify="space-between">
-                <Text fw={600}>{t('studio.list.title')}</Text>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  leftSection={<IconPlus size={14} />}
-                  onClick={() => setNewId('')}
-                  data-testid="new-script"
-                >
-                  {t('studio.newScript')}
-                </Button>
-              </Group>
-              {newId !== null && (
-                <Group gap="xs" align="flex-end" wrap="nowrap">
-                  <TextInput
-                    size="xs"
-                    style={{ flex: 1 }}
-                    label={t('studio.newScriptId')}
-                    value={newId}
-                    data-testid="new-script-id"
-                    onChange={(e) => setNewId(e.currentTarget.value.toLowerCase())}
-                  />
-                  <Button
-                    size="xs"
-                    disabled={!validNewId}
-                    data-testid="create-script"
-                    onClick={() => {
-                      studio.create(newId, emptyScriptContent(['ja', 'en']));
-                      setNewId(null);
-                    }}
-                  >
-                    {t('studio.create')}
-                  </Button>
-                </Group>
-              )}
-              {list && (
-                <ScriptList
-                  scripts={list.scripts}
-                  selected={studio.open?.scriptId ?? null}
-                  uiLanguage={uiLanguage}
-                  onSelect={(id) => void studio.load(id)}
-                />
-              )}
-            </Stack>
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
-          {studio.open ? (
-            <ScriptEditor
-              key={studio.open.scriptId}
-              studio={studio}
-              open={studio.open}
-              centers={list?.centers ?? []}
-              taxonomy={reference.status === 'success' ? reference.value.taxonomy : []}
-              uiLanguage={uiLanguage}
-              agentName={agentName}
-              retailerName={retailerName}
-            />
-          ) : (
-            <Text c="dimmed" mt="xl" ta="center">
-              {t('studio.editor.choose')}
-            </Text>
-          )}
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <StudioSplit
+      testId="studio"
+      text={{
+        subtitle: t('studio.subtitle'),
+        listTitle: t('studio.list.title'),
+        newItem: t('studio.newScript'),
+        newId: t('studio.newScriptId'),
+        choose: t('studio.editor.choose'),
+      }}
+      newTestIds={{ open: 'new-script', id: 'new-script-id', create: 'create-script' }}
+      error={studio.error}
+      isNewIdValid={(id) =>
+        studioScriptId.safeParse(id).success && !list?.scripts.some((s) => s.scriptId === id)
+      }
+      onCreate={(id) => studio.create(id, emptyScriptContent(['ja', 'en']))}
+      list={
+        list && (
+          <ScriptList
+            scripts={list.scripts}
+            selected={studio.open?.id ?? null}
+            uiLanguage={uiLanguage}
+            onSelect={(id) => void studio.load(id)}
+          />
+        )
+      }
+      editor={
+        studio.open && (
+          <ScriptEditor
+            key={studio.open.id}
+            studio={studio}
+            open={studio.open}
+            centers={list?.centers ?? []}
+            taxonomy={reference.status === 'success' ? reference.value.taxonomy : []}
+            uiLanguage={uiLanguage}
+            agentName={agentName}
+            retailerName={retailerName}
+          />
+        )
+      }
+    />
   );
 }
