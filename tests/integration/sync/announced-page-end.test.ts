@@ -14,7 +14,7 @@ import {
   type PullPage,
 } from '../../../src/shared/protocol/sync';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { memorySessions } from './sync-client';
+import { fakeSignedInSessions } from './sync-client';
 
 /**
  * The client asks for the next page as soon as a page's headers announce where it ends. The
@@ -63,19 +63,7 @@ const page = (records: RetailerRecord[], cursor: string, hasMore: boolean): Pull
 
 let baseUrl = '';
 let dir = '';
-const sessions = memorySessions();
-sessions.current = {
-  accessToken: 'access',
-  refreshToken: 'refresh-token-0123456789',
-  expiresInSeconds: 900,
-  user: {
-    id: 'agent-1',
-    tenantId: 'retailer',
-    centerId: 'center',
-    role: 'agent',
-    displayName: 'agent',
-  },
-};
+const sessions = fakeSignedInSessions();
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));

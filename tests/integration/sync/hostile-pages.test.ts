@@ -20,7 +20,7 @@ import {
   retailerRecordArbs,
 } from '../../fixtures/arbitraries';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
-import { memorySessions } from './sync-client';
+import { fakeSignedInSessions } from './sync-client';
 
 /**
  * The real client (`createRetailerApi` + `pullChanges` on a real SQLite file) against a fake
@@ -56,19 +56,7 @@ const fake = http.createServer((_req, res) => {
 
 let baseUrl = '';
 let dir = '';
-const sessions = memorySessions();
-sessions.current = {
-  accessToken: 'access',
-  refreshToken: 'refresh-token-0123456789',
-  expiresInSeconds: 900,
-  user: {
-    id: 'agent-1',
-    tenantId: 'retailer',
-    centerId: 'center',
-    role: 'agent',
-    displayName: 'agent',
-  },
-};
+const sessions = fakeSignedInSessions();
 const api = () => createRetailerApi({ baseUrl, sessions });
 
 const serverTime = '2026-11-23T00:00:00.000Z';
