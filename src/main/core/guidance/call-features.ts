@@ -1,4 +1,4 @@
-import type { CallFeature, CustomerCard } from '../../../shared/domain';
+import { CALL_FEATURES, type CallFeature, type CustomerCard } from '../../../shared/domain';
 import { jstDayOf } from '../../../shared/guidance/calendar';
 import {
   isOpenClaim,
@@ -118,32 +118,16 @@ export function callFacts(card: CustomerCard, now: Date | number): CallFacts {
   return facts;
 }
 
-/** The model's input columns for these facts, before the per-reason `previous:` columns. */
-export const BASE_COLUMNS = [
+/**
+ * The model's input columns for these facts, before the per-reason `previous:` columns: a bias,
+ * days late as two columns (whether, and how much), then the yes/no facts in their shared order.
+ */
+export const BASE_COLUMNS: readonly string[] = [
   'bias',
   'late',
   'late_days',
-  'delay_reported',
-  'shipment_lost',
-  'in_transit',
-  'delivered_0_3_days',
-  'delivered_4_7_days',
-  'returned_to_sender',
-  'claim_not_received',
-  'claim_damaged',
-  'claim_wrong_item',
-  'return_in_progress',
-  'exchange_in_progress',
-  'refund_pending',
-  'order_within_12_hours',
-  'order_within_48_hours',
-  'tier_silver',
-  'tier_gold',
-  'tier_vip',
-  'english_speaker',
-  'delay_notice_sent',
-  'no_orders',
-] as const;
+  ...CALL_FEATURES.filter((f) => f !== 'days_late' && f !== 'previous_reason'),
+];
 
 /**
  * The numeric row: `late` says whether a parcel is overdue and `late_days` how much (capped at
