@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../src/shared/ipc';
-import type { RiskThresholds } from '../../src/shared/protocol/risk-thresholds';
-import type { Webhook } from '../../src/shared/protocol/webhooks';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koeResult } from './koe-bridge';
 
 describe('the admin view: a retailer admin only', () => {
   let admin: E2eApp;
@@ -21,14 +19,6 @@ describe('the admin view: a retailer admin only', () => {
     await agent?.close();
   });
 
-  const koe = <T>(page: Page, channel: string, input: object) =>
-    page.evaluate(
-      async ([c, i]) => {
-        const api = (globalThis as unknown as { koe: Record<string, (i: object) => unknown> }).koe;
-        return (await api[c as string]!(i as object)) as unknown;
-      },
-      [channel, input] as const,
-    ) as Promise<IpcResult<T>>;
   // Transitions finished at once, so a modal is not caught half faded in.
   const shot = (page: Page, name: string) =>
     page.screenshot({
@@ -71,7 +61,7 @@ describe('the admin view: a retailer admin only', () => {
       // Switched off: the server says so too.
       await page.getByTestId('webhook-enabled').click({ force: true });
       await page.getByText('無効のあいだのイベントは送られず').waitFor();
-      const listed = await koe<{ webhooks: Webhook[] }>(page, 'admin:webhooks', {});
+      const listed = await koeResult(page, 'admin:webhooks', {});
       expect(listed.ok && listed.value.webhooks.map((w) => [w.url, w.enabled])).toEqual([
         ['https://hooks.example.co.jp/koe', false],
       ]);
@@ -91,7 +81,7 @@ describe('the admin view: a retailer admin only', () => {
       await claim.fill('0.55');
       await page.getByTestId('thresholds-save').click();
       await page.getByTestId('thresholds-saved').waitFor();
-      const saved = await koe<RiskThresholds>(page, 'admin:riskThresholds', {});
+      const saved = await koeResult(page, 'admin:riskThresholds', {});
       expect(saved.ok && saved.value).toMatchObject({
         claimRiskThreshold: 0.55,
         highValueClaimJpy: 30_000,
@@ -118,8 +108,8 @@ describe('the admin view: a retailer admin only', () => {
     expect(await page.getByTestId('admin-button').count()).toBe(0);
     await page.keyboard.press('Control+Shift+A');
     expect(await page.getByTestId('admin-view').count()).toBe(0);
-    for (const channel of ['admin:webhooks', 'admin:riskThresholds']) {
-      expect(await koe(page, channel, {})).toMatchObject({
+    for (const channel of ['admin:webhooks', 'admin:riskThresholds'] as const) {
+      expect(await koeResult(page, channel, {})).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
       });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import { eventually, koe, shot, trainerAndAgentDesks } from './studio-fixture';
+import { eventually, koeResult } from './koe-bridge';
+import { shot, trainerAndAgentDesks } from './studio-fixture';
 
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
 const ANSWER_ID = 'kb-furoshiki';
@@ -15,7 +16,7 @@ describe('approved-answer studio: a trainer publishes an answer, an agent finds 
     const { page: trainer, errors: trainerErrors } = await desks.trainer.openPage();
 
     // The agent's core refuses the answer studio.
-    const refused = await koe(agent, 'answers:list', {});
+    const refused = await koeResult(agent, 'answers:list', {});
     expect(refused.ok === false && refused.error.code).toBe('forbidden');
 
     // The trainer opens the studio's answers tab: the demo's answers are there, per group.
@@ -120,7 +121,7 @@ describe('approved-answer studio: a trainer publishes an answer, an agent finds 
     await shot(trainer, 'answer-studio-history-ja');
 
     // The same studio in English.
-    const switched = await koe(trainer, 'app:setLocale', { locale: 'en' });
+    const switched = await koeResult(trainer, 'app:setLocale', { locale: 'en' });
     expect(switched.ok).toBe(true);
     await trainer.getByText('Approved answers').first().waitFor();
     await trainer.getByRole('tab').filter({ hasText: 'Edit' }).click();
@@ -129,7 +130,7 @@ describe('approved-answer studio: a trainer publishes an answer, an agent finds 
     await trainer.getByTestId('answer-tab-preview').click();
     await trainer.getByTestId('answer-preview-en').getByTestId('knowledge-answer').waitFor();
     await shot(trainer, 'answer-studio-preview-en');
-    await koe(trainer, 'app:setLocale', { locale: 'ja' });
+    await koeResult(trainer, 'app:setLocale', { locale: 'ja' });
 
     expect(agentErrors).toEqual([]);
     expect(trainerErrors).toEqual([]);

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../src/shared/ipc';
-import { lastWeeks, type InsightsResponse } from '../../src/shared/protocol/insights';
+import { lastWeeks } from '../../src/shared/protocol/insights';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koeResult } from './koe-bridge';
 
 describe('insights for a supervisor, none for an agent', () => {
   let supervisor: E2eApp;
@@ -19,15 +18,6 @@ describe('insights for a supervisor, none for an agent', () => {
     await supervisor?.close();
     await agent?.close();
   });
-
-  const koe = <T>(page: Page, channel: string, input: object) =>
-    page.evaluate(
-      async ([c, i]) => {
-        const api = (globalThis as unknown as { koe: Record<string, (i: object) => unknown> }).koe;
-        return (await api[c as string]!(i as object)) as unknown;
-      },
-      [channel, input] as const,
-    ) as Promise<IpcResult<T>>;
 
   it(
     'opens the insights of its own center: charts render, and a reason shows the customers words',
@@ -50,14 +40,14 @@ describe('insights for a supervisor, none for an agent', () => {
 
       // The numbers on screen are the server's, for the supervisor's center.
       // The view's default window: the last eight weeks.
-      const answer = await koe<InsightsResponse>(page, 'insights:query', lastWeeks(8));
+      const answer = await koeResult(page, 'insights:query', lastWeeks(8));
       expect(answer.ok).toBe(true);
       if (!answer.ok) return;
       expect(answer.value.centerId).toBe('center-tokyo');
       expect(answer.value.total).toBeGreaterThan(100);
       expect(answer.value.byCenter.map((g) => g.key)).toEqual(['center-tokyo']);
       // Asking for another center is refused, not narrowed.
-      const other = await koe(page, 'insights:query', { centerId: 'center-osaka' });
+      const other = await koeResult(page, 'insights:query', { centerId: 'center-osaka' });
       expect(other).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
       // Every chart draws.
@@ -118,7 +108,7 @@ describe('insights for a supervisor, none for an agent', () => {
     });
     await page.waitForTimeout(300);
     expect(await page.getByTestId('insights-button').count()).toBe(0);
-    const refused = await koe(page, 'insights:query', {});
+    const refused = await koeResult(page, 'insights:query', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(errors).toEqual([]);
     await page.close();

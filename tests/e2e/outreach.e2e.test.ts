@@ -2,29 +2,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import type { CustomerCard } from '../../src/shared/domain';
-import type { VocRecord } from '../../src/shared/domain/voc';
-import type { AppInfo, CallsState, IpcResult, OutreachList } from '../../src/shared/ipc';
 import type { PullPage } from '../../src/shared/protocol/sync';
 import { outreachNoticeId } from '../../src/shared/outreach/outreach-notice';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koe } from './koe-bridge';
 
 /** 高橋 誠, VIP: his parcel is 2 days late and nobody told him. */
 const TAKAHASHI = DEMO_FEATURED_CUSTOMERS.lateUntold;
 /** 佐藤 花子: late too, but the delay e-mail went out. */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
-
-async function koe<T>(page: Page, channel: string, input: object): Promise<T> {
-  const result = (await page.evaluate(
-    ([c, i]) =>
-      (globalThis as unknown as { koe: Record<string, (x: object) => Promise<unknown>> }).koe[
-        c as string
-      ]!(i as object),
-    [channel, input] as const,
-  )) as IpcResult<T>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe('the proactive outreach list in the browser harness', () => {
   let app: E2eApp;
@@ -55,7 +41,7 @@ describe('the proactive outreach list in the browser harness', () => {
     expect(await first.textContent()).toContain('高橋 誠');
     expect(await first.textContent()).toContain('2日遅れ');
     expect(await rowOf(HANAKO.customerId).count()).toBe(0);
-    const list = await koe<OutreachList>(page, 'outreach:list', {});
+    const list = await koe(page, 'outreach:list', {});
     const scores = list.entries.map((e) => e.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'outreach-list-ja.png') });
@@ -71,7 +57,7 @@ describe('the proactive outreach list in the browser harness', () => {
     await page.locator('[data-testid="call-state"][data-state="in_call"]').waitFor();
     await page.getByTestId('customer-card').waitFor();
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('高橋 誠');
-    const calls = await koe<CallsState>(page, 'calls:state', {});
+    const calls = await koe(page, 'calls:state', {});
     expect(calls.current).toMatchObject({
       direction: 'outbound',
       outreach: {
@@ -107,7 +93,7 @@ describe('the proactive outreach list in the browser harness', () => {
     await page.getByTestId('wrap-up-saved').waitFor();
 
     // Recorded as a proactive contact that reached him, and as a notice on him.
-    const record = await koe<VocRecord | null>(page, 'wrapUp:get', { callId });
+    const record = await koe(page, 'wrapUp:get', { callId });
     expect(record).toMatchObject({
       contactType: 'proactive',
       outreachOutcome: 'reached',
@@ -115,7 +101,7 @@ describe('the proactive outreach list in the browser harness', () => {
       customerId: TAKAHASHI.customerId,
       orderId: TAKAHASHI.orderId,
     });
-    const card = await koe<CustomerCard>(page, 'customers:card', {
+    const card = await koe(page, 'customers:card', {
       customerId: TAKAHASHI.customerId,
     });
     expect(card.notices[0]).toMatchObject({
@@ -129,12 +115,12 @@ describe('the proactive outreach list in the browser harness', () => {
     await page.getByTestId('outreach-view').waitFor();
     await page.getByTestId('outreach-count').waitFor();
     expect(await rowOf(TAKAHASHI.customerId).count()).toBe(0);
-    const after = await koe<OutreachList>(page, 'outreach:list', {});
+    const after = await koe(page, 'outreach:list', {});
     expect(after.entries.some((e) => e.customerId === TAKAHASHI.customerId)).toBe(false);
 
     // The record reaches the retailer, which publishes the same notice (same id, same words)
     // for every desktop: the copy this desktop pulls replaces its local one without a trace.
-    const { retailerUrl } = await koe<AppInfo>(page, 'app:info', {});
+    const { retailerUrl } = await koe(page, 'app:info', {});
     const serverNotice = async () => {
       const signIn = await fetch(`${retailerUrl}/v1/auth/sign-in`, {
         method: 'POST',

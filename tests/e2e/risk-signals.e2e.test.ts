@@ -2,26 +2,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import type { VocRecord } from '../../src/shared/domain/voc';
-import type { IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koe } from './koe-bridge';
 
 /** 伊藤 翔太: a second not-received claim in a year, photo + GPS proof, a recent move. */
 const ITO = DEMO_FEATURED_CUSTOMERS.highRiskClaim;
-
-async function readWrapUp(page: Page, callId: string): Promise<VocRecord | null> {
-  const result = await page.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as {
-          koe: { 'wrapUp:get'(input: object): Promise<IpcResult<VocRecord | null>> };
-        }
-      ).koe['wrapUp:get']({ callId: id }),
-    callId,
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe('fraud signals in the browser harness', () => {
   let app: E2eApp;
@@ -84,7 +69,7 @@ describe('fraud signals in the browser harness', () => {
     await page.keyboard.press('Alt+5');
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('wrap-up-saved').waitFor();
-    const record = await readWrapUp(page, callId);
+    const record = await koe(page, 'wrapUp:get', { callId });
     expect(record?.contactType).toBeUndefined();
     expect(record?.riskSignals).toMatchObject([
       { signal: 'claim_risk', score: 1, threshold: 0.7, action: 'verification_required' },

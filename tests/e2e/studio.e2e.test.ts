@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
 import type { VocRecord } from '../../src/shared/domain';
-import { eventually, koe, shot, trainerAndAgentDesks } from './studio-fixture';
+import { eventually, koeResult } from './koe-bridge';
+import { shot, trainerAndAgentDesks } from './studio-fixture';
 
 /** 佐藤 花子: her parcel is late, so her calls get the "late delivery" script. */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
@@ -34,7 +35,7 @@ describe('script studio: a trainer publishes, agents use it on their next call',
     await page.keyboard.type('荷物がまだ届かない');
     await page.keyboard.press('Control+Enter');
     return eventually('the saved wrap-up', async () => {
-      const saved = await koe(page, 'wrapUp:get', { callId });
+      const saved = await koeResult(page, 'wrapUp:get', { callId });
       return saved.ok ? saved.value : null;
     });
   }
@@ -45,7 +46,7 @@ describe('script studio: a trainer publishes, agents use it on their next call',
 
     // The agent has no studio, and the core refuses its studio calls.
     expect(await agent.getByTestId('studio-button').count()).toBe(0);
-    const refused = await koe(agent, 'studio:list', {});
+    const refused = await koeResult(agent, 'studio:list', {});
     expect(refused.ok === false && refused.error.code).toBe('forbidden');
 
     // A call is in progress on the agent's desk before the publish.
@@ -98,7 +99,7 @@ describe('script studio: a trainer publishes, agents use it on their next call',
     await trainer.getByTestId(`preview-customer-${HANAKO.customerId}`).click();
     const previewGreet = trainer.getByTestId('preview-step-greet');
     await previewGreet.waitFor();
-    const card = await koe(trainer, 'customers:card', { customerId: HANAKO.customerId });
+    const card = await koeResult(trainer, 'customers:card', { customerId: HANAKO.customerId });
     if (!card.ok) throw new Error('no card');
     const orderNumber = card.value.orders.find((o) => o.id === HANAKO.orderId)?.orderNumber ?? '';
     expect(orderNumber).not.toBe('');
@@ -204,7 +205,7 @@ describe('script studio: a trainer publishes, agents use it on their next call',
       },
       releaseNotes: 'x',
     };
-    const publish = await koe(agent, 'studio:publish', request);
+    const publish = await koeResult(agent, 'studio:publish', request);
     expect(publish.ok === false && publish.error.code).toBe('forbidden');
     const token = await signIn(desks.world.retailerUrl, 'agent@demo.koe.example');
     const direct = await fetch(`${desks.world.retailerUrl}/v1/studio/publish`, {

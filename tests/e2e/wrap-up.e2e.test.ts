@@ -3,32 +3,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
 import type { VocRecord } from '../../src/shared/domain';
-import type { IpcChannel, IpcInput, IpcOutput, IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { eventually, koe } from './koe-bridge';
 
 /** 佐藤 花子: her Yamato parcel is late, so Koe predicts "late delivery". */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
 /** The demo agent the desktop signs in as (server/src/seed.ts). */
 const AGENT = { email: 'agent@demo.koe.example', password: 'koe-demo' };
-
-/** One contract channel, called in the page through `window.koe` as the renderer calls it. */
-async function koe<C extends IpcChannel>(
-  page: Page,
-  channel: C,
-  input: IpcInput<C>,
-): Promise<IpcOutput<C>> {
-  const result = (await page.evaluate(
-    ([name, value]) =>
-      (
-        globalThis as unknown as {
-          koe: Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
-        }
-      ).koe[name as string]!(value),
-    [channel, input] as const,
-  )) as IpcResult<IpcOutput<C>>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 /** The VoC records the retailer has received from the demo agent, read from its own API. */
 async function retailerVoc(retailerUrl: string): Promise<VocRecord[]> {
@@ -44,22 +25,6 @@ async function retailerVoc(retailerUrl: string): Promise<VocRecord[]> {
   });
   if (!list.ok) throw new Error(`voc: ${list.status}`);
   return ((await list.json()) as { records: VocRecord[] }).records;
-}
-
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined>,
-  timeoutMs = 60_000,
-  nudge?: () => Promise<unknown>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (let round = 0; ; round++) {
-    const value = await probe().catch(() => null);
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    if (nudge && round % 8 === 7) await nudge().catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe('post-call wrap-up in the browser harness', () => {
