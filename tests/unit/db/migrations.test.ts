@@ -5,7 +5,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import { migrateToLatest, openDatabase } from '../../../src/main/core/db/connection';
 import { bundledMigrationProvider, migrations } from '../../../src/main/core/db/migrations';
 import { AppError } from '../../../src/main/core/errors';
 
@@ -204,6 +204,41 @@ describe('migrations', () => {
       message: expect.stringMatching(/newer version of Koe/),
     });
     expect(readFileSync(filename).equals(bytes)).toBe(true);
+  });
+
+  it('a migration that fails halfway leaves nothing behind, and the next start migrates cleanly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koe-db-'));
+    dirs.push(dir);
+    const filename = join(dir, 'koe.sqlite');
+    const sqlite = new Sqlite(filename);
+    // The bundled chain, then one that builds an index and dies before it finishes: what a
+    // process killed mid-migration looks like from the next start.
+    const failingLast = {
+      getMigrations: async () => ({
+        ...migrations,
+        '2099_01_01_0001_dies_halfway': {
+          up: async (db: Kysely<unknown>) => {
+            await sql`create index half_built on customers (updated_at)`.execute(db);
+            throw new Error('killed');
+          },
+        },
+      }),
+    };
+    await expect(migrateToLatest(sqlite, failingLast)).rejects.toMatchObject({
+      message: expect.stringMatching(/2099_01_01_0001_dies_halfway failed/),
+    });
+    const objects = sqlite
+      .prepare(`select name from sqlite_master where tbl_name not like 'kysely_%'`)
+      .all();
+    expect(objects).toEqual([]);
+    sqlite.close();
+
+    const reopened = await openDatabase({ filename });
+    const applied = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(reopened.db);
+    expect(applied.rows.map((r) => r.name)).toEqual(names);
+    await reopened.close();
   });
 
   it('opens a file in WAL mode', async () => {

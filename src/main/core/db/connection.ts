@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { AppError } from '../errors';
 import type { Database } from './database';
 import { bundledMigrationProvider, migrations } from './migrations';
@@ -70,7 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<LocalD
   const db = createKysely(sqlite);
   try {
     assertNotFromNewerVersion(sqlite);
-    if (!options.readonly) await migrateToLatest(db);
+    if (!options.readonly) await migrateToLatest(sqlite);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -78,12 +78,37 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<LocalD
   return { db, sqlite, close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: bundledMigrationProvider });
+/**
+ * Runs the pending migrations in one transaction. SQLite's DDL is transactional, but Kysely's
+ * SQLite adapter says otherwise and would run each statement on its own; a process killed
+ * between two statements of a migration then left a half-built schema that the next start
+ * could not migrate ("index ... already exists"). All or nothing instead.
+ */
+export async function migrateToLatest(
+  sqlite: Sqlite.Database,
+  provider: MigrationProvider = bundledMigrationProvider,
+): Promise<void> {
+  // Not destroyed: destroying a Kysely closes the SQLite handle it shares with the caller.
+  const db = new Kysely<unknown>({
+    dialect: new TransactionalDdlSqliteDialect({ database: sqlite }),
+  });
+  const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError('internal', `Database migration ${failed} failed: ${String(error)}`);
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
   }
 }
 
