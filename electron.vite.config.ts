@@ -17,6 +17,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'sync-worker': resolve('src/main/core/sync/sync-worker.ts'),
+          // Decodes pulled pages for the sync worker, beside it (see page-decoder.ts).
+          'page-decoder-worker': resolve('src/main/core/sync/page-decoder-worker.ts'),
           // Fits the learned models off the core's thread (see prediction-worker-host.ts).
           'prediction-worker': resolve('src/main/core/guidance/prediction-worker.ts'),
         },

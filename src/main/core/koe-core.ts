@@ -14,7 +14,6 @@ import { startPredictionService, type PredictionService } from './guidance/predi
 import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
-  type PredictionWorkerEntry,
   type PredictionWorkerHandle,
 } from './guidance/prediction-worker-host';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
@@ -26,13 +25,10 @@ import { createInsightsClient } from './insights/insights-client';
 import { createAdminClient } from './admin/admin-client';
 import { watchScriptUpdates } from './studio/script-update-notices';
 import { AppError } from './errors';
+import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
-import {
-  startSyncWorker,
-  type SyncWorkerEntry,
-  type SyncWorkerHandle,
-} from './sync/sync-worker-host';
+import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -59,7 +55,7 @@ export interface KoeCoreOptions {
    */
   savedSessions?: SessionStore;
   /** How to start the sync worker's code (bundled in the app, TypeScript under tsx). */
-  syncWorkerEntry?: SyncWorkerEntry;
+  syncWorkerEntry?: WorkerEntry;
   /** Seconds between safety-net pulls; live change notices trigger pulls sooner. */
   pullIntervalMs?: number;
   /**
@@ -75,7 +71,7 @@ export interface KoeCoreOptions {
    */
   predictions?: boolean;
   /** How to start the prediction worker's code (bundled in the app, TypeScript under tsx). */
-  predictionWorkerEntry?: PredictionWorkerEntry;
+  predictionWorkerEntry?: WorkerEntry;
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */

@@ -27,10 +27,10 @@ import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
 import {
   createRetailerApi,
-  SyncError,
   type RetailerApi,
   type SessionStore,
 } from '../../../src/main/core/sync/retailer-api';
+import { SyncError } from '../../../src/main/core/sync/sync-error';
 import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
 import { session, type Session } from '../../../src/shared/protocol/auth';
 import type { VocRecord } from '../../../src/shared/domain/voc';

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
-import { createRetailerApi, SyncError } from '../../../src/main/core/sync/retailer-api';
+import { createRetailerApi } from '../../../src/main/core/sync/retailer-api';
+import { SyncError } from '../../../src/main/core/sync/sync-error';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
 import { pullPage, type PullPage } from '../../../src/shared/protocol/sync';
 import {

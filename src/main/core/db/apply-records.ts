@@ -1,13 +1,15 @@
 import type Sqlite from 'better-sqlite3';
-import type {
-  CustomerRecord,
-  RetailerRecord,
-  RetailerRecordType,
-} from '../../../shared/protocol/records';
-import { parsePhone } from '../../../shared/phone';
-import { customerSearchTerms } from './customers/customer-search-terms';
+import type { RetailerRecord, RetailerRecordType } from '../../../shared/protocol/records';
+import {
+  customerIndexEntries,
+  customerIndexKey,
+  type CustomerIndexEntries,
+} from './customers/customer-index-entries';
 
 export type ApplyResult = Record<RetailerRecordType, number> & { skippedStale: number };
+
+/** A record to write; a customer may carry its index entries already worked out. */
+export type WritableRecord = RetailerRecord & { index?: CustomerIndexEntries };
 
 /**
  * Writes retailer records (a pulled sync page, or the embedded demo data) into the local cache.
@@ -19,7 +21,7 @@ export type ApplyResult = Record<RetailerRecordType, number> & { skippedStale: n
  * skipped, so a replayed page is harmless.
  */
 export function createRecordWriter(sqlite: Sqlite.Database): {
-  apply(records: readonly RetailerRecord[]): ApplyResult;
+  apply(records: readonly WritableRecord[]): ApplyResult;
 } {
   const s = prepareStatements(sqlite);
   /**
@@ -30,11 +32,11 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
    */
   const search = new Map<number, { terms: string; replace: boolean }>();
 
-  const writeOne = (record: RetailerRecord, result: ApplyResult): void => {
+  const writeOne = (record: WritableRecord, result: ApplyResult): void => {
     switch (record.type) {
       case 'customer': {
         const c = record.data;
-        const key = indexKey(c);
+        const key = record.index?.key ?? customerIndexKey(c);
         // Names, kana, phones and e-mails as stored (the same fingerprint): only the other
         // columns change, and the name indexes and the phone, e-mail and search rows stand.
         const updated = s.updateCustomerDetails.run(
@@ -76,22 +78,13 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
           index_key: key,
         }) as { local_id: number } | undefined;
         if (!row) return void result.skippedStale++;
-        const phones = c.phones.flatMap((p, position) => {
-          const parsed = parsePhone(p.number);
-          return parsed ? [{ ...parsed, kind: p.kind, position }] : [];
-        });
-        const emails = [...new Set(c.emails.map((e) => e.trim().toLowerCase()))];
+        const { phones, emails, terms } = record.index ?? customerIndexEntries(c);
         if (stored) {
           s.deletePhones.run(c.id);
           s.deleteEmails.run(c.id);
         }
         for (const p of phones) s.insertPhone.run(p.e164, c.id, p.kind, p.position);
         for (const e of emails) s.insertEmail.run(e, c.id);
-        const terms = customerSearchTerms({
-          ...c,
-          emails,
-          phonesNational: phones.map((p) => p.national),
-        });
         const earlier = search.get(row.local_id);
         search.set(row.local_id, { terms, replace: earlier ? earlier.replace : !!stored });
         break;
@@ -281,7 +274,7 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
     }
   };
 
-  const applyAll = (records: readonly RetailerRecord[]): ApplyResult => {
+  const applyAll = (records: readonly WritableRecord[]): ApplyResult => {
     const result = emptyResult();
     search.clear();
     try {
@@ -300,36 +293,6 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
     // slowed a bootstrap by a fifth. A failure still propagates and rolls the caller's back.
     apply: (records) => (sqlite.inTransaction ? applyAll(records) : applyInTransaction(records)),
   };
-}
-
-/**
- * Bump when what a customer's phone, e-mail or search rows are made of changes (the search
- * terms, phone normalization), or how the key below is written: every customer is then
- * re-indexed when it is next written.
- */
-const INDEX_VERSION = 2;
-
-/**
- * Everything the phone, e-mail and search rows of a customer derive from, as one string. Each
- * part is length-prefixed, so two different customers can never write the same key. It is kept
- * whole rather than hashed: hashing (and JSON.stringify before it) cost a third of applying a
- * pulled customer (profiled on the 10,000-change incremental pull), and the key is a few dozen
- * bytes more per customer.
- */
-function indexKey(c: CustomerRecord): string {
-  let key = `${INDEX_VERSION}`;
-  const add = (part: string) => void (key += `|${part.length}:${part}`);
-  add(c.familyName);
-  add(c.givenName);
-  add(c.familyNameKana);
-  add(c.givenNameKana);
-  for (const p of c.phones) {
-    add(p.number);
-    add(p.kind);
-  }
-  key += '|@';
-  for (const e of c.emails) add(e);
-  return key;
 }
 
 function emptyResult(): ApplyResult {

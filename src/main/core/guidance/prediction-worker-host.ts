@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { spawnWorker, type WorkerEntry } from '../worker-entry';
 import type { RefreshRequest, RefreshResult } from './prediction-fit';
 import type {
   FromPredictionWorker,
@@ -6,25 +6,9 @@ import type {
   ToPredictionWorker,
 } from './prediction-worker-protocol';
 
-/**
- * How to start the worker's code: the bundled `out/main/prediction-worker.js` in the Electron
- * app (see electron.vite.config.ts), or the TypeScript source through tsx under plain Node.
- */
-export type PredictionWorkerEntry = { file: string } | { typescriptSource: URL };
-
-export const typescriptPredictionWorkerEntry: PredictionWorkerEntry = {
-  typescriptSource: new URL('./prediction-worker.ts', import.meta.url),
+export const typescriptPredictionWorkerEntry: WorkerEntry = {
+  typescriptSource: new URL('./prediction-worker.ts', import.meta.url).href,
 };
-
-function spawnWorker(entry: PredictionWorkerEntry, config: PredictionWorkerConfig): Worker {
-  if ('file' in entry) return new Worker(entry.file, { workerData: config });
-  // Node does not carry `--import tsx` into worker threads; tsx's API loads the source.
-  const source = JSON.stringify(entry.typescriptSource.href);
-  return new Worker(
-    `import('tsx/esm/api').then(({ tsImport }) => tsImport(${source}, ${source}))`,
-    { eval: true, workerData: config },
-  );
-}
 
 export interface PredictionWorkerHandle {
   refresh(request: RefreshRequest): Promise<RefreshResult>;
@@ -32,7 +16,7 @@ export interface PredictionWorkerHandle {
 }
 
 export function startPredictionWorker(
-  entry: PredictionWorkerEntry,
+  entry: WorkerEntry,
   config: PredictionWorkerConfig,
 ): PredictionWorkerHandle {
   const worker = spawnWorker(entry, config);

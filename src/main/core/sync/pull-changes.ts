@@ -3,7 +3,8 @@ import type { PullPage } from '../../../shared/protocol/sync';
 import { createRecordWriter } from '../db/apply-records';
 import { createRecordRemover } from '../db/remove-records';
 import { pulledChangeCounter } from './pulled-change-counters';
-import { SyncError, type OpenedPull, type RetailerApi } from './retailer-api';
+import { type OpenedPull, type RetailerApi } from './retailer-api';
+import { SyncError } from './sync-error';
 import { syncStateStore } from './sync-state';
 
 export interface PullOptions {
@@ -73,7 +74,8 @@ export async function pullChanges(
     const current = await opened;
     const announced = current.announced;
     let ahead = announced?.hasMore ? askEarly(announced.cursor) : null;
-    const page = await current.read().catch((error: unknown) => {
+    // A bootstrap writes mostly new customers: their index entries are worked out by the decoder.
+    const page = await current.read({ indexCustomers: bootstrap }).catch((error: unknown) => {
       drop(ahead);
       throw error;
     });

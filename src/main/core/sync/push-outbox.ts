@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { VocRecord } from '../../../shared/domain/voc';
-import { SyncError, type RetailerApi } from './retailer-api';
+import { type RetailerApi } from './retailer-api';
+import { SyncError } from './sync-error';
 
 export interface PushResult {
   sent: number;

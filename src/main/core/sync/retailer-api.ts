@@ -1,31 +1,11 @@
 import type { z } from 'zod';
 import type { VocRecord } from '../../../shared/domain/voc';
 import { session, type Session } from '../../../shared/protocol/auth';
-import {
-  PULL_CURSOR_HEADER,
-  PULL_HAS_MORE_HEADER,
-  pullPage,
-  type PullPage,
-} from '../../../shared/protocol/sync';
+import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../../shared/protocol/sync';
 import { vocPushResponse, type VocPushOutcome } from '../../../shared/protocol/voc-push';
-
-/** Why a call to the retailer's API did not succeed, in the terms the sync engine acts on. */
-export class SyncError extends Error {
-  constructor(
-    readonly kind:
-      | 'offline' // no connection, reset, timeout: try again later
-      | 'server' // 5xx: try again later
-      | 'rate_limited' // 429: try again after retryAfterMs
-      | 'unauthorized' // sign in again
-      | 'invalid_response' // the answer did not match the protocol: try again, never apply it
-      | 'rejected', // 4xx: the request itself is wrong
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'SyncError';
-  }
-}
+import { inThreadPageDecoder, type PageDecoder } from './page-decoder';
+import type { DecodedPullPage, DecodeOptions } from './page-decoding';
+import { incomplete, parseAnswer, SyncError, validateAnswer } from './sync-error';
 
 /** Where the session lives: Electron safeStorage in the app, a file only in the browser harness. */
 export interface SessionStore {
@@ -38,8 +18,8 @@ export interface SessionStore {
 export interface OpenedPull {
   /** The page's end as the server announced it in the headers; null when it did not. */
   announced: { cursor: string; hasMore: boolean } | null;
-  /** Reads, parses and validates the page. */
-  read(): Promise<PullPage>;
+  /** Reads, parses and validates the page (by default leaving customers' index entries out). */
+  read(options?: DecodeOptions): Promise<DecodedPullPage>;
   /** Drops an answer that will not be read. */
   cancel(): void;
 }
@@ -58,8 +38,11 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export function createRetailerApi(options: {
   baseUrl: string;
   sessions: SessionStore;
+  /** Where pulled pages are decoded: this thread unless a worker's decoder is given. */
+  pageDecoder?: PageDecoder;
 }): RetailerApi {
   const base = options.baseUrl.replace(/\/+$/, '');
+  const decoder = options.pageDecoder ?? inThreadPageDecoder;
 
   async function send(
     path: string,
@@ -108,25 +91,11 @@ export function createRetailerApi(options: {
   }
 
   async function readJson<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> {
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (error) {
-      // A connection dropped mid-body or a truncated answer: nothing of it is applied.
-      throw new SyncError(
-        'invalid_response',
-        `The ${what} arrived incomplete: ${(error as Error).message}`,
-      );
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new SyncError(
-        'invalid_response',
-        `The ${what} does not match the protocol at ${issue?.path.join('.')}: ${issue?.message}`,
-      );
-    }
-    return parsed.data;
+    // A connection dropped mid-body or a truncated answer: nothing of it is applied.
+    const text = await response.text().catch((error: unknown) => {
+      throw incomplete(what, error);
+    });
+    return validateAnswer(parseAnswer(text, what), schema, what);
   }
 
   async function refresh(refreshToken: string): Promise<void> {
@@ -167,7 +136,12 @@ export function createRetailerApi(options: {
       const response = await send(`/v1/sync/pull?${query}`, { method: 'GET' }, true);
       return {
         announced: announcedPageEnd(response.headers),
-        read: () => readJson(response, pullPage, 'page of changes'),
+        read: async (decoding = { indexCustomers: false }) => {
+          const bytes = await response.arrayBuffer().catch((error: unknown) => {
+            throw incomplete('page of changes', error);
+          });
+          return decoder.decode(bytes, decoding);
+        },
         cancel: () => void response.body?.cancel().catch(() => undefined),
       };
     },

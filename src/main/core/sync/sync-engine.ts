@@ -2,7 +2,8 @@ import type Sqlite from 'better-sqlite3';
 import { initialSyncStatus, type SyncStatus } from '../../../shared/sync-status';
 import { backoffDelayMs, pushOutbox } from './push-outbox';
 import { pullChanges } from './pull-changes';
-import { SyncError, type RetailerApi } from './retailer-api';
+import { type RetailerApi } from './retailer-api';
+import { SyncError } from './sync-error';
 import { syncStateStore } from './sync-state';
 
 export interface SyncEngineOptions {

@@ -1,29 +1,20 @@
-import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
 import type { Session } from '../../../shared/protocol/auth';
 import { initialSyncStatus, type SyncStatus } from '../../../shared/sync-status';
+import { spawnWorker, type WorkerEntry } from '../worker-entry';
+import { typescriptPageDecoderEntry } from './page-decoder';
 import type { SessionStore } from './retailer-api';
 import type { FromSyncWorker, SyncWorkerConfig, ToSyncWorker } from './sync-worker-protocol';
 
-/**
- * How to start the worker's code: the bundled `out/main/sync-worker.js` in the Electron app,
- * or the TypeScript source through tsx under plain Node (tests, the browser harness).
- */
-export type SyncWorkerEntry = { file: string } | { typescriptSource: URL };
-
-export const typescriptSyncWorkerEntry: SyncWorkerEntry = {
-  typescriptSource: new URL('./sync-worker.ts', import.meta.url),
+export const typescriptSyncWorkerEntry: WorkerEntry = {
+  typescriptSource: new URL('./sync-worker.ts', import.meta.url).href,
 };
 
-function spawnWorker(entry: SyncWorkerEntry): Worker {
-  if ('file' in entry) return new Worker(entry.file);
-  // Node 20 does not carry `--import tsx` into worker threads; tsx's API loads the source.
-  const source = JSON.stringify(entry.typescriptSource.href);
-  return new Worker(
-    `import('tsx/esm/api').then(({ tsImport }) => tsImport(${source}, ${source}))`,
-    {
-      eval: true,
-    },
-  );
+/** The page decoder bundled beside the sync worker by electron-vite, or its TypeScript source. */
+function pageDecoderBeside(entry: WorkerEntry): WorkerEntry {
+  return 'file' in entry
+    ? { file: join(dirname(entry.file), 'page-decoder-worker.js') }
+    : typescriptPageDecoderEntry;
 }
 
 export interface SyncWorkerHandle {
@@ -34,8 +25,8 @@ export interface SyncWorkerHandle {
 }
 
 export function startSyncWorker(options: {
-  entry: SyncWorkerEntry;
-  config: Omit<SyncWorkerConfig, 'session'>;
+  entry: WorkerEntry;
+  config: Omit<SyncWorkerConfig, 'session' | 'pageDecoderEntry'>;
   sessions: SessionStore;
   onStatus: (status: SyncStatus) => void;
 }): SyncWorkerHandle {
@@ -70,7 +61,14 @@ export function startSyncWorker(options: {
     status = { ...status, online: false, error: `Sync stopped: ${error.message}` };
     options.onStatus(status);
   });
-  send({ type: 'start', config: { ...options.config, session: options.sessions.load() } });
+  send({
+    type: 'start',
+    config: {
+      ...options.config,
+      session: options.sessions.load(),
+      pageDecoderEntry: pageDecoderBeside(options.entry),
+    },
+  });
 
   return {
     status: () => status,

@@ -1,5 +1,6 @@
 import type { Session } from '../../../shared/protocol/auth';
 import type { SyncStatus } from '../../../shared/sync-status';
+import type { WorkerEntry } from '../worker-entry';
 
 /** Messages between the thread that answers the UI and the sync worker. */
 export interface SyncWorkerConfig {
@@ -9,6 +10,8 @@ export interface SyncWorkerConfig {
   session: Session | null;
   pullIntervalMs?: number;
   pageSize?: number;
+  /** Where the page decoder's code is: beside the sync worker's (see sync-worker-host.ts). */
+  pageDecoderEntry: WorkerEntry;
 }
 
 export type ToSyncWorker =

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Session } from '../../../shared/protocol/auth';
 import { openDatabase, type LocalDatabase } from '../db/connection';
+import { startPageDecoder, type PageDecoder } from './page-decoder';
 import { createRetailerApi } from './retailer-api';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import type { FromSyncWorker, ToSyncWorker } from './sync-worker-protocol';
@@ -18,6 +19,7 @@ const post = (message: FromSyncWorker) => port.postMessage(message);
 let database: LocalDatabase | null = null;
 let engine: SyncEngine | null = null;
 let api: ReturnType<typeof createRetailerApi> | null = null;
+let decoder: PageDecoder | null = null;
 
 port.on('message', async (message: ToSyncWorker) => {
   switch (message.type) {
@@ -28,8 +30,11 @@ port.on('message', async (message: ToSyncWorker) => {
         filename: config.dbFile,
         ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
       });
+      // Pages are decoded on a thread of their own while this one writes the page before.
+      decoder = startPageDecoder(config.pageDecoderEntry);
       api = createRetailerApi({
         baseUrl: config.baseUrl,
+        pageDecoder: decoder,
         sessions: {
           load: () => session,
           save: (s) => post({ type: 'session', session: (session = s) }),
@@ -61,6 +66,7 @@ port.on('message', async (message: ToSyncWorker) => {
       break;
     case 'stop':
       await engine?.stop();
+      await decoder?.close();
       await database?.close();
       post({ type: 'stopped' });
       port.close();

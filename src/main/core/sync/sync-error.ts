@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+
+/** Why a call to the retailer's API did not succeed, in the terms the sync engine acts on. */
+export class SyncError extends Error {
+  constructor(
+    readonly kind:
+      | 'offline' // no connection, reset, timeout: try again later
+      | 'server' // 5xx: try again later
+      | 'rate_limited' // 429: try again after retryAfterMs
+      | 'unauthorized' // sign in again
+      | 'invalid_response' // the answer did not match the protocol: try again, never apply it
+      | 'rejected', // 4xx: the request itself is wrong
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+/** An answer's body, parsed: a truncated or cut-off body is an invalid response, never applied. */
+export function parseAnswer(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw incomplete(what, error);
+  }
+}
+
+export function incomplete(what: string, error: unknown): SyncError {
+  return new SyncError(
+    'invalid_response',
+    `The ${what} arrived incomplete: ${(error as Error).message}`,
+  );
+}
+
+/** The answer as the protocol types it, or an invalid response naming the first mismatch. */
+export function validateAnswer<T>(body: unknown, schema: z.ZodType<T>, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SyncError(
+      'invalid_response',
+      `The ${what} does not match the protocol at ${issue?.path.join('.')}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
