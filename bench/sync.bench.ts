@@ -10,6 +10,7 @@ import { createTenant, DEMO_PASSWORD, DEMO_USERS } from '../server/src/seed';
 import { readCustomerCard } from '../src/main/core/db/customer-card';
 import { openDatabase } from '../src/main/core/db/connection';
 import { createRecordWriter } from '../src/main/core/db/apply-records';
+import { startPageDecoder, typescriptPageDecoderEntry } from '../src/main/core/sync/page-decoder';
 import { pullChanges } from '../src/main/core/sync/pull-changes';
 import { pushOutbox } from '../src/main/core/sync/push-outbox';
 import { createRetailerApi } from '../src/main/core/sync/retailer-api';
@@ -38,7 +39,9 @@ export async function benchSync(): Promise<Figure[]> {
   const figures: Figure[] = [];
   try {
     const sessions = memorySessions();
-    const api = createRetailerApi({ baseUrl: server.url, sessions });
+    // Pages decoded on a thread of their own, as the app's sync worker does.
+    const decoder = startPageDecoder(typescriptPageDecoderEntry);
+    const api = createRetailerApi({ baseUrl: server.url, sessions, pageDecoder: decoder });
     await api.signIn(agent.email, DEMO_PASSWORD);
 
     // Bootstrap over loopback vs raw local insert of the same rows.
@@ -145,6 +148,7 @@ export async function benchSync(): Promise<Figure[]> {
       await new Promise((r) => setImmediate(r));
     }
     await worker.stop();
+    await decoder.close();
     during.sort((a, b) => a - b);
     note(`screen pop during bootstrap: ${during.length} samples`);
     figures.push(

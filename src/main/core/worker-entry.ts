@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -17,3 +18,21 @@ export function spawnWorker(entry: WorkerEntry, workerData?: unknown): Worker {
     { eval: true, workerData },
   );
 }
+
+/**
+ * Background threads (sync, page decoding, model fitting) give way to the thread that answers
+ * the agent when the CPU is short: measured on two cores, a bootstrap's threads otherwise
+ * slowed the screen pop. On Linux a nice value belongs to a thread, so this lowers only the
+ * calling worker thread; on Windows and macOS the same call would lower the whole app, so
+ * there it does nothing.
+ */
+export function giveWayToTheForeground(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(0, BACKGROUND_NICE);
+  } catch {
+    // A sandbox that forbids it leaves the thread at its priority; nothing else changes.
+  }
+}
+
+const BACKGROUND_NICE = 10;

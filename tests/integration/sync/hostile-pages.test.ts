@@ -7,6 +7,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
+import {
+  startPageDecoder,
+  typescriptPageDecoderEntry,
+} from '../../../src/main/core/sync/page-decoder';
 import { createRetailerApi } from '../../../src/main/core/sync/retailer-api';
 import { SyncError } from '../../../src/main/core/sync/sync-error';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
@@ -24,8 +28,9 @@ import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/reta
 import { fakeSignedInSessions } from './sync-client';
 
 /**
- * The real client (`createRetailerApi` + `pullChanges` on a real SQLite file) against a fake
- * retailer that serves malformed and hostile pages. A malformed page is a SyncError of kind
+ * The real client (`createRetailerApi` + `pullChanges` on a real SQLite file, pages decoded on
+ * the page decoder's thread as in the app) against a fake retailer that serves malformed and
+ * hostile pages. A malformed page is a SyncError of kind
  * `invalid_response` and changes nothing; hostile but valid text is stored exactly as sent.
  */
 
@@ -58,7 +63,8 @@ const fake = http.createServer((_req, res) => {
 let baseUrl = '';
 let dir = '';
 const sessions = fakeSignedInSessions();
-const api = () => createRetailerApi({ baseUrl, sessions });
+const decoder = startPageDecoder(typescriptPageDecoderEntry);
+const api = () => createRetailerApi({ baseUrl, sessions, pageDecoder: decoder });
 
 const serverTime = '2026-11-23T00:00:00.000Z';
 const pageOf = (records: RetailerRecord[], cursor: string, extra: Partial<PullPage> = {}) =>
@@ -122,6 +128,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'koe-hostile-'));
 });
 afterAll(async () => {
+  await decoder.close();
   await new Promise((resolve) => fake.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 });

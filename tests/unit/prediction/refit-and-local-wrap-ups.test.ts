@@ -58,7 +58,12 @@ async function pull(records: RetailerRecord[]): Promise<void> {
     purgeBefore: null,
     serverTime: new Date(NOW).toISOString(),
   };
-  const opened: OpenedPull = { announced: null, read: async () => page, cancel: () => {} };
+  const opened: OpenedPull = {
+    announced: null,
+    read: async () => page,
+    received: async () => undefined,
+    cancel: () => {},
+  };
   const api = { openPull: async () => opened } as unknown as RetailerApi;
   await pullChanges(database.sqlite, api);
 }

@@ -6,6 +6,7 @@ import type {
   PredictionWorkerConfig,
   ToPredictionWorker,
 } from './prediction-worker-protocol';
+import { giveWayToTheForeground } from '../worker-entry';
 
 /**
  * The prediction worker: reads the training data and fits the models on its own thread and its
@@ -15,6 +16,7 @@ import type {
  */
 const port = parentPort;
 if (!port) throw new Error('prediction-worker must run in a worker thread');
+giveWayToTheForeground();
 const config = workerData as PredictionWorkerConfig;
 const post = (message: FromPredictionWorker) => port.postMessage(message);
 

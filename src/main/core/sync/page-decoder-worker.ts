@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { FromPageDecoder, ToPageDecoder } from './page-decoder-protocol';
 import { decodePullPage } from './page-decoding';
+import { giveWayToTheForeground } from '../worker-entry';
 
 /**
  * The page decoder: turns a pulled page's bytes into records ready to write (UTF-8, JSON, the
@@ -9,6 +10,7 @@ import { decodePullPage } from './page-decoding';
  */
 const port = parentPort;
 if (!port) throw new Error('page-decoder-worker must run in a worker thread');
+giveWayToTheForeground();
 
 port.on('message', ({ id, bytes, options }: ToPageDecoder) => {
   let answer: FromPageDecoder;

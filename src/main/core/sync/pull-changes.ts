@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { PullPage } from '../../../shared/protocol/sync';
+import type { DecodedPullPage } from './page-decoding';
 import { createRecordWriter } from '../db/apply-records';
 import { createRecordRemover } from '../db/remove-records';
 import { pulledChangeCounter } from './pulled-change-counters';
@@ -47,15 +48,6 @@ export async function pullChanges(
     cursor: state.get('cursor') ?? '0',
   };
   let purgeBefore: string | null = null;
-  // A page asked for ahead of need is awaited on the next turn of the loop or dropped, so its
-  // failure is never an unhandled rejection.
-  const askEarly = (since: string) => {
-    const early = api.openPull(since, options.pageSize);
-    early.catch(() => undefined);
-    return early;
-  };
-  const drop = (early: Promise<OpenedPull> | null) =>
-    void early?.then((answer) => answer.cancel()).catch(() => undefined);
   const commitPage = sqlite.transaction((page: PullPage) => {
     writer.apply(page.records);
     remover.remove(page.deletions);
@@ -63,33 +55,24 @@ export async function pullChanges(
     state.set('cursor', page.cursor);
     state.set('last_synced_at', page.serverTime);
   });
+  // A bootstrap writes mostly new customers: their index entries are worked out by the decoder.
+  const pages = pagePipeline(api, { pageSize: options.pageSize, indexCustomers: bootstrap });
 
-  // The next page is asked for as soon as this one's headers announce where it ends, so the
-  // server reads, serializes and compresses it (and the network carries it) while this thread
-  // reads, validates and stores the current one. At most one page is asked for ahead. A page
-  // still commits only after the one before it, with its own cursor, and the body is the
-  // authority: when it disagrees with the announcement, the early answer is dropped.
-  let opened = api.openPull(result.cursor, options.pageSize);
+  let current = pages.ask(result.cursor);
   for (;;) {
-    const current = await opened;
-    const announced = current.announced;
-    let ahead = announced?.hasMore ? askEarly(announced.cursor) : null;
-    // A bootstrap writes mostly new customers: their index entries are worked out by the decoder.
-    const page = await current.read({ indexCustomers: bootstrap }).catch((error: unknown) => {
-      drop(ahead);
+    const page = await current.page.catch((error: unknown) => {
+      pages.dropAll();
       throw error;
     });
-    const agrees = announced?.cursor === page.cursor && announced.hasMore === page.hasMore;
-    if (!agrees) {
-      drop(ahead);
-      ahead = page.hasMore ? askEarly(page.cursor) : null;
-    }
-    // One turn of the event loop sends that request before the synchronous commit below.
-    if (ahead) await new Promise((resolve) => setImmediate(resolve));
+    pages.following(page);
+    // The next page's body is let in first (its request went out long ago), so the decoder
+    // works on it while this thread is busy storing this one: a thread that is storing cannot
+    // take in a body, and the decoder would only start once this page was stored.
+    await pages.nextReceived();
     try {
       commitPage(page);
     } catch (error) {
-      drop(ahead);
+      pages.dropAll();
       // The transaction rolled back: nothing of the page is kept and the cursor did not move.
       throw new SyncError(
         'invalid_response',
@@ -102,8 +85,9 @@ export async function pullChanges(
     result.cursor = page.cursor;
     purgeBefore = page.purgeBefore;
     options.onPage?.(page, page.records.length + page.deletions.length);
-    if (!page.hasMore || !ahead) break;
-    opened = ahead;
+    const next = page.hasMore ? pages.next() : null;
+    if (!next) break;
+    current = next;
   }
 
   if (bootstrap) rebuildDeferredIndexes(sqlite);
@@ -114,6 +98,91 @@ export async function pullChanges(
     })();
   }
   return result;
+}
+
+/** Pages asked for beyond the one being stored: one being decoded, one being served. */
+const PAGES_AHEAD = 2;
+
+interface AskedPage {
+  since: string;
+  /** Settles when the whole body is in: see {@link OpenedPull.received}. */
+  received: Promise<void>;
+  /** Read and decoded as soon as its answer opens, whatever this thread is doing. */
+  page: Promise<DecodedPullPage>;
+  /** Where the page ends, once its headers announce it (null: they did not). */
+  announced: OpenedPull['announced'] | undefined;
+  cancel(): void;
+}
+
+/**
+ * The pages of a pull as a pipeline: the server serves one, the page decoder decodes the one
+ * before it, and this thread stores the one before that. The page after a page is asked for as
+ * soon as its headers announce where it ends, up to {@link PAGES_AHEAD} beyond the one being
+ * stored. A page still commits only after the one before it, with its own cursor, and the body
+ * is the authority: when it disagrees with what was announced, every page asked for after it is
+ * dropped and asked for again from where the body says it ends.
+ */
+function pagePipeline(api: RetailerApi, options: { pageSize?: number; indexCustomers: boolean }) {
+  let ahead: AskedPage[] = [];
+  let last: AskedPage | null = null;
+
+  const ask = (since: string): AskedPage => {
+    const opened = api.openPull(since, options.pageSize);
+    const asked: AskedPage = {
+      since,
+      page: opened.then((answer) => answer.read({ indexCustomers: options.indexCustomers })),
+      received: opened.then(
+        (answer) => answer.received(),
+        () => undefined,
+      ),
+      announced: undefined,
+      cancel: () => void opened.then((answer) => answer.cancel()).catch(() => undefined),
+    };
+    // Awaited when its turn comes, or dropped: never an unhandled rejection.
+    asked.page.catch(() => undefined);
+    last = asked;
+    opened.then(
+      (answer) => {
+        asked.announced = answer.announced;
+        topUp();
+      },
+      () => undefined,
+    );
+    return asked;
+  };
+
+  /** Asks for the page after the last one asked for, while its end is known and room is left. */
+  const topUp = () => {
+    while (ahead.length < PAGES_AHEAD && last?.announced?.hasMore) {
+      ahead.push(ask(last.announced.cursor));
+    }
+  };
+
+  const dropAll = () => {
+    for (const asked of ahead) asked.cancel();
+    ahead = [];
+    last = null;
+  };
+
+  return {
+    ask,
+    dropAll,
+    /** Checks the pages asked for after `page` against where its body says it ends. */
+    following(page: PullPage) {
+      const first = ahead[0];
+      if (first && page.hasMore && first.since === page.cursor) return topUp();
+      dropAll();
+      if (page.hasMore) ahead.push(ask(page.cursor));
+    },
+    nextReceived: async (): Promise<void> => {
+      await ahead[0]?.received;
+    },
+    next: (): AskedPage | null => {
+      const next = ahead.shift() ?? null;
+      topUp();
+      return next;
+    },
+  };
 }
 
 /**

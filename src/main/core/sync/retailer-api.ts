@@ -20,6 +20,8 @@ export interface OpenedPull {
   announced: { cursor: string; hasMore: boolean } | null;
   /** Reads, parses and validates the page (by default leaving customers' index entries out). */
   read(options?: DecodeOptions): Promise<DecodedPullPage>;
+  /** Settles once the whole body has arrived (or failed to), whether or not it was read. */
+  received(): Promise<void>;
   /** Drops an answer that will not be read. */
   cancel(): void;
 }
@@ -134,14 +136,20 @@ export function createRetailerApi(options: {
     async openPull(since, limit) {
       const query = new URLSearchParams({ since, ...(limit ? { limit: String(limit) } : {}) });
       const response = await send(`/v1/sync/pull?${query}`, { method: 'GET' }, true);
+      let body: Promise<ArrayBuffer> | null = null;
+      const bytes = () =>
+        (body ??= response.arrayBuffer().catch((error: unknown) => {
+          throw incomplete('page of changes', error);
+        }));
       return {
         announced: announcedPageEnd(response.headers),
-        read: async (decoding = { indexCustomers: false }) => {
-          const bytes = await response.arrayBuffer().catch((error: unknown) => {
-            throw incomplete('page of changes', error);
-          });
-          return decoder.decode(bytes, decoding);
-        },
+        read: async (decoding = { indexCustomers: false }) =>
+          decoder.decode(await bytes(), decoding),
+        received: () =>
+          bytes().then(
+            () => undefined,
+            () => undefined,
+          ),
         cancel: () => void response.body?.cancel().catch(() => undefined),
       };
     },

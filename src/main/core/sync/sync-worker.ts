@@ -5,6 +5,7 @@ import { startPageDecoder, type PageDecoder } from './page-decoder';
 import { createRetailerApi } from './retailer-api';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import type { FromSyncWorker, ToSyncWorker } from './sync-worker-protocol';
+import { giveWayToTheForeground } from '../worker-entry';
 
 /**
  * The sync worker: pulls, writes and pushes on its own thread and its own connection, so a
@@ -14,6 +15,7 @@ import type { FromSyncWorker, ToSyncWorker } from './sync-worker-protocol';
  */
 const port = parentPort;
 if (!port) throw new Error('sync-worker must run in a worker thread');
+giveWayToTheForeground();
 const post = (message: FromSyncWorker) => port.postMessage(message);
 
 let database: LocalDatabase | null = null;
