@@ -1,10 +1,10 @@
 import type Sqlite from 'better-sqlite3';
 import type { PullPage } from '../../../shared/protocol/sync';
-import type { DecodedPullPage } from './page-decoding';
 import { createRecordWriter } from '../db/apply-records';
 import { createRecordRemover } from '../db/remove-records';
+import type { DecodedPullPage } from './page-decoding';
 import { pulledChangeCounter } from './pulled-change-counters';
-import { type OpenedPull, type RetailerApi } from './retailer-api';
+import type { OpenedPull, RetailerApi } from './retailer-api';
 import { SyncError } from './sync-error';
 import { syncStateStore } from './sync-state';
 
