@@ -304,7 +304,9 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
         harassment={incident}
         onSaved={() => {
           desk.reload();
-          onDone();
+          // A call that rang while this wrap-up was being saved has the screen: it stays.
+          const now = desk.currentCallId();
+          if (now === null || now === call.callId) onDone();
         }}
       />
     ) : (

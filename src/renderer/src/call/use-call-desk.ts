@@ -21,6 +21,8 @@ export interface CallDesk {
   /** The screen pop main sent with the call's ring (or start); undefined when none came. */
   pushedPop(callId: string): ScreenPopResult | undefined;
   reload(): void;
+  /** The call the desk holds now, read when asked (for a promise that outlives its render). */
+  currentCallId(): string | null;
   /** A typed number: the agent takes a call outside the CTI. */
   start(phone: string): Promise<IpcResult<CallSession>>;
   end(callId: string): Promise<IpcResult<CallSession>>;
@@ -118,6 +120,10 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
   );
 
   const current = state.current;
+  const currentRef = useRef<string | null>(null);
+  useEffect(() => {
+    currentRef.current = current?.callId ?? null;
+  }, [current]);
   const currentWork = useMemo(
     () => (current ? callWork(state, current.callId) : null),
     [current, state],
@@ -132,6 +138,7 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
       [],
     ),
     reload,
+    currentCallId: useCallback(() => currentRef.current, []),
     start,
     end,
     chooseCustomer: useCallback(
