@@ -6,8 +6,8 @@ import { SyncError } from './sync-error';
 
 /**
  * Turns a pulled page's bytes into records ready to write. Decoding (UTF-8, JSON, validation,
- * new customers' index entries) was two fifths of a bootstrap's time on the writing thread;
- * on a thread of its own it overlaps with the writes of the page before.
+ * new customers' index entries) was over a quarter of a bootstrap's time on the writing
+ * thread; on a thread of its own it overlaps with the writes of the page before.
  */
 export interface PageDecoder {
   decode(bytes: ArrayBuffer, options: DecodeOptions): Promise<DecodedPullPage>;
