@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callDraft, type CallDraft } from './calls/call-draft';
 import type { CallDeskCause, CallSession } from './calls/call-session';
 import type { CustomerCard, CustomerSummary, Language } from './domain';
 import type { KnowledgeAnswer, Policy, ReasonNode, ScriptVersion } from './domain/guidance';
@@ -95,7 +96,11 @@ export interface CallsState {
   /** The call ringing, on the line or being wrapped up (the newest); null when idle. */
   current: CallSession | null;
   today: TodayCall[];
+  /** Calls ended and waiting for their wrap-up, oldest first (the agent may pick any). */
+  waiting: CallSession[];
   agent: SignedInAgent | null;
+  /** The agent's unsaved work on each active call (kept by the core), by call id. */
+  drafts: Record<string, CallDraft>;
 }
 
 /** What the call guidance runs on: the retailer's taxonomy, current scripts and policies. */
@@ -224,6 +229,12 @@ export const ipcHandlers = {
       })
       .strict(),
   ),
+  /**
+   * The agent's unsaved work on an active call (the wrap-up form as they left it), kept on disk
+   * until the wrap-up is saved. `kept` is false when the call is no longer active (a save that
+   * arrived after the wrap-up was saved, say): nothing is written then.
+   */
+  'calls:saveDraft': channel<{ kept: boolean }>()(z.object({ callId, draft: callDraft }).strict()),
   'wrapUp:save': channel<WrapUpSaved>()(wrapUpInput),
   /** The saved wrap-up of a call (to correct it within the edit window); null if none. */
   'wrapUp:get': channel<VocRecord | null>()(z.object({ callId }).strict()),

@@ -6,6 +6,7 @@ import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import type { SignedInAgent } from '../../shared/ipc';
 import { popsWorkspace } from '../../shared/calls/call-session';
 import { createCallDesk, type CallDesk } from './calls/call-desk';
+import { createDeskCallsRepository } from './calls/desk-calls.repository';
 import { readScreenPop } from './calls/screen-pop';
 import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
 import { openDatabase, type LocalDatabase } from './db/connection';
@@ -168,7 +169,10 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     }
   }
 
-  const desk = createCallDesk();
+  // The desk is kept on disk: calls waiting for their wrap-up, and the agent's drafts, outlive
+  // a crash of the app.
+  const deskCalls = createDeskCallsRepository(database.sqlite);
+  const desk = createCallDesk({ persistence: deskCalls });
   // A ring (or a started call) goes out with the caller's screen pop, read here before the event
   // leaves: the card paints without another round trip. Events leave in the order the desk
   // made them, so a hang-up during that read never reaches the UI before its ring.
@@ -200,6 +204,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       db: database.db,
       sqlite: database.sqlite,
       desk,
+      deskCalls,
       agent,
       cti: () => cti && { url: cti.url, wsUrl: cti.wsUrl, token: cti.token },
       events,

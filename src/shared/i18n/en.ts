@@ -353,6 +353,14 @@ export const en: Catalog = {
     },
   },
   wrapUp: {
+    waiting: {
+      title_one: '{{count}} call is still waiting for its wrap-up',
+      title_other: '{{count}} calls are still waiting for their wrap-up',
+      description: 'What you entered is kept. Continue where you left off.',
+      resume: 'Resume wrap-up',
+      resumeLabel: 'Resume the wrap-up of {{caller}} at {{time}}',
+      endedAt: 'Ended {{time}}',
+    },
     title: 'Wrap-up',
     titleEdit: 'Correct the wrap-up',
     unknownCaller: 'Unknown caller',

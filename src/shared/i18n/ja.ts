@@ -360,6 +360,14 @@ export const ja = {
     },
   },
   wrapUp: {
+    waiting: {
+      title_one: '後処理が終わっていない通話が {{count}} 件あります',
+      title_other: '後処理が終わっていない通話が {{count}} 件あります',
+      description: '入力した内容は保存されています。続きから入力できます。',
+      resume: '後処理を再開',
+      resumeLabel: '{{time}} {{caller}} の後処理を再開',
+      endedAt: '{{time}} 終話',
+    },
     title: '応対の後処理',
     titleEdit: '応対記録の修正',
     unknownCaller: '未登録のお客さま',

@@ -27,6 +27,7 @@ const ready = reduce(initialCallDesk, {
     current: null,
     today: [],
     agent: { id: 'a1', displayName: '山田', centerId: 'c1', role: 'agent' },
+    waiting: [], drafts: {},
   },
 });
 
@@ -72,7 +73,7 @@ describe('call desk reducer', () => {
     // A calls:state read that was on its way while the call ended keeps the newer state.
     const reread = reduce(state, {
       type: 'loaded',
-      state: { current: answered(ring), today: [], agent: null },
+      state: { current: answered(ring), today: [], agent: null, waiting: [], drafts: {} },
     });
     expect(reread.current?.state).toBe('wrap_up');
   });

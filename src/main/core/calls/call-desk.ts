@@ -33,6 +33,18 @@ export interface CallDeskOptions {
   /** Today's list is bounded: the oldest finished calls beyond this are forgotten. */
   maxCalls?: number;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Where the desk keeps its calls so they outlive the process (the `desk_calls` table in the
+   * app); without one the desk lives in memory only (tests, benches).
+   */
+  persistence?: CallDeskPersistence;
+}
+
+/** The desk's calls on disk; written synchronously, before the change is announced. */
+export interface CallDeskPersistence {
+  loadCalls(): CallSession[];
+  saveCall(call: CallSession): void;
+  removeCall(callId: string): void;
 }
 
 /**
@@ -81,6 +93,11 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
   /** Insertion order = the order calls started; newest last. */
   const calls = new Map<string, CallSession>();
   const listeners = new Set<CallDeskListener>();
+  const persistence = options.persistence ?? null;
+  // The calls the app held when it last stopped (or crashed): a call still waiting for its
+  // wrap-up is waiting for it still.
+  for (const call of persistence?.loadCalls() ?? []) calls.set(call.callId, call);
+  prune();
 
   function onLine(): CallSession | null {
     for (const call of calls.values()) if (isOnLine(call)) return call;
@@ -89,6 +106,8 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
 
   function store(result: CallResult, previous: CallSession | null, cause: CallDeskChange['cause']) {
     if (!result.ok || !result.changed) return result;
+    // On disk first: a write that fails changes nothing, in memory either.
+    persistence?.saveCall(result.call);
     // Map.set keeps an existing call's place in the day's order and appends a new one.
     calls.set(result.call.callId, result.call);
     prune();
@@ -110,13 +129,18 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
   function prune() {
     const today = dayOf(now());
     for (const [id, call] of calls) {
-      if (!isActive(call) && dayOf(startedMs(call)) !== today) calls.delete(id);
+      if (!isActive(call) && dayOf(startedMs(call)) !== today) forget(id);
     }
     if (calls.size <= maxCalls) return;
     for (const [id, call] of calls) {
       if (calls.size <= maxCalls) break;
-      if (!isActive(call)) calls.delete(id);
+      if (!isActive(call)) forget(id);
     }
+  }
+
+  function forget(callId: string) {
+    persistence?.removeCall(callId);
+    calls.delete(callId);
   }
 
   return {

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { CallDraft } from '../../../shared/calls/call-draft';
 import type { CallSession } from '../../../shared/calls/call-session';
+import { redactPaymentData } from '../../../shared/guidance';
 import type { VocRecord } from '../../../shared/domain/voc';
 import type { CallsState, IpcParsedInput, SignedInAgent, TodayCall } from '../../../shared/ipc';
 import { appendAudit } from '../db/audit/audit.repository';
@@ -8,11 +10,14 @@ import { readWrapUpsSince } from '../db/voc/voc.repository';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/event-bus';
 import type { CallDesk } from './call-desk';
+import type { DeskCallsRepository } from './desk-calls.repository';
 import { EDIT_WINDOW_MS } from './wrap-up-service';
 
 export interface CallServicesDeps {
   db: Kysely<Database>;
   desk: CallDesk;
+  /** Where the agent's unsaved work on each call is kept. */
+  deskCalls: DeskCallsRepository;
   events: EventBus;
   agent(): SignedInAgent | null;
   now?: () => number;
@@ -34,7 +39,16 @@ export function createCallServices(deps: CallServicesDeps) {
   return {
     async state(): Promise<CallsState> {
       const agent = deps.agent();
-      return { current: desk.current(), today: await todayCalls(agent), agent };
+      const drafts = Object.fromEntries(deps.deskCalls.drafts());
+      const waiting = desk
+        .today()
+        .filter((call) => call.state === 'wrap_up')
+        .reverse();
+      return { current: desk.current(), today: await todayCalls(agent), waiting, agent, drafts };
+    },
+
+    saveDraft(callId: string, draft: CallDraft): { kept: boolean } {
+      return { kept: deps.deskCalls.saveDraft(callId, withoutPaymentData(draft)) };
     },
 
     start: (input: IpcParsedInput<'calls:start'>) =>
@@ -109,6 +123,21 @@ export function createCallServices(deps: CallServicesDeps) {
     }
     return lines.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
   }
+}
+
+/**
+ * PCI DSS: a card number read out mid-call never reaches the disk, not even in a draft. The
+ * agent sees the draft's words redacted after a reload (the save would redact them anyway).
+ */
+function withoutPaymentData(draft: CallDraft): CallDraft {
+  const note = redactPaymentData(draft.harassmentNote).text;
+  if (!draft.wrapUp) return { ...draft, harassmentNote: note };
+  const words = redactPaymentData(draft.wrapUp.form.customerWords).text;
+  return {
+    ...draft,
+    harassmentNote: note,
+    wrapUp: { ...draft.wrapUp, form: { ...draft.wrapUp.form, customerWords: words } },
+  };
 }
 
 function summary(record: VocRecord): NonNullable<TodayCall['wrapUp']> {

@@ -9,7 +9,7 @@ import type { Database } from '../db/database';
 import { readTaxonomy } from '../db/guidance/guidance.repository';
 import { readVocByCall } from '../db/voc/voc.repository';
 import { AppError } from '../errors';
-import { createVocRecordSaver } from '../voc/save-voc-record';
+import { createVocRecordSaver, durably } from '../voc/save-voc-record';
 import { createOutreachNoticeWriter, outreachFields } from '../outreach/wrap-up-outreach';
 import type { CallDesk } from './call-desk';
 
@@ -93,8 +93,11 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
         saveVoc(written.record);
       };
       if (desk.get(input.callId)) {
-        // The desk moves the call to done only once the record is durably written.
-        const result = desk.saveWrapUp(input.callId, (_call, times) => write(times));
+        // The record, its outbox row and the call moving to done (which drops its draft) commit
+        // together: a crash leaves either a saved wrap-up or the draft, never both or neither.
+        const result = durably(sqlite, () =>
+          desk.saveWrapUp(input.callId, (_call, times) => write(times)),
+        );
         if (!result.ok) throw new AppError('conflict', result.error.message);
       } else if (saved) {
         // A correction after a restart: the desk forgot the call, the record keeps its times.

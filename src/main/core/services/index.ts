@@ -4,6 +4,10 @@ import type { SyncStatus } from '../../../shared/sync-status';
 import type Sqlite from 'better-sqlite3';
 import { createCallDesk, type CallDesk } from '../calls/call-desk';
 import { createCallServices } from '../calls/call-services';
+import {
+  createDeskCallsRepository,
+  type DeskCallsRepository,
+} from '../calls/desk-calls.repository';
 import { createWrapUpService } from '../calls/wrap-up-service';
 import { createOutreachService } from '../outreach/outreach-service';
 import { modelEstimateFor } from '../guidance/prediction-service';
@@ -51,6 +55,8 @@ export interface ServiceDeps {
   sqlite: Sqlite.Database;
   /** The agent's phone desk (a fresh one when the caller has none: tests, benches). */
   desk?: CallDesk;
+  /** The desk's calls and drafts on disk (the desk's own, when the caller made the desk). */
+  deskCalls?: DeskCallsRepository;
   /** Who is signed in; null when no one is (wrap-ups cannot be saved then). */
   agent?: () => SignedInAgent | null;
   /** How connectors reach the CTI bridge; null when this Koe runs without one. */
@@ -69,8 +75,9 @@ export function createServices(deps: ServiceDeps): IpcServices {
   const { db, events, preferences, appVersion, retailer } = deps;
   const now = deps.now ?? Date.now;
   const agent = deps.agent ?? (() => null);
-  const desk = deps.desk ?? createCallDesk({ now });
-  const calls = createCallServices({ db, desk, events, agent, now });
+  const deskCalls = deps.deskCalls ?? createDeskCallsRepository(deps.sqlite, { now });
+  const desk = deps.desk ?? createCallDesk({ now, persistence: deskCalls });
+  const calls = createCallServices({ db, desk, deskCalls, events, agent, now });
   const wrapUps = createWrapUpService({ db, sqlite: deps.sqlite, desk, agent, now });
   // "Predicted late" is the delivery-date model's estimate (the carrier's until one is fitted).
   const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(db) });
@@ -116,6 +123,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
     'outreach:list': ({ limit }) => outreach.list(limit),
     'calls:end': ({ callId }) => calls.end(callId),
     'calls:alertSupervisor': (input) => calls.alertSupervisor(input),
+    'calls:saveDraft': ({ callId, draft }) => calls.saveDraft(callId, draft),
     'wrapUp:save': async (input) => {
       const saved = await wrapUps.save(input);
       // Push it now rather than at the next scheduled sync: the retailer sees it in seconds.

@@ -60,11 +60,22 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
 
   return (input: VocRecord): void => {
     const record = vocRecord.parse(input);
-    sqlite.pragma('synchronous = FULL');
-    try {
-      save(record);
-    } finally {
-      sqlite.pragma('synchronous = NORMAL');
-    }
+    // Inside a caller's transaction (the desk's save, which also moves the call to done) the
+    // caller commits, and `durably` makes that commit durable.
+    if (sqlite.inTransaction) save(record);
+    else durably(sqlite, () => save(record));
   };
+}
+
+/**
+ * Runs `work` in one transaction committed with synchronous=FULL: once it returns, what it
+ * wrote survives a power cut, not only a crash of the app.
+ */
+export function durably<T>(sqlite: Sqlite.Database, work: () => T): T {
+  sqlite.pragma('synchronous = FULL');
+  try {
+    return sqlite.transaction(work)();
+  } finally {
+    sqlite.pragma('synchronous = NORMAL');
+  }
 }

@@ -104,6 +104,11 @@ export function App() {
           <HomeView
             appInfo={appInfo}
             today={desk.state.today}
+            waiting={desk.state.waiting}
+            onResumeWrapUp={(callId) => {
+              desk.resume(callId);
+              dispatch({ type: 'openCall' });
+            }}
             onEditWrapUp={(callId) => dispatch({ type: 'editWrapUp', callId })}
             onOpenOutreach={() => dispatch({ type: 'openOutreach' })}
           />

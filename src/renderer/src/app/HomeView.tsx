@@ -1,24 +1,37 @@
 import { Divider, EmptyState, Group, Kbd, Stack, Text } from '@mantine/core';
 import { IconHeadset } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo, TodayCall } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../search/shortcut-labels';
 import { OutreachEntryPoint } from '../outreach/OutreachEntryPoint';
 import { TodayCalls } from '../wrap-up/TodayCalls';
+import { WaitingWrapUps } from '../wrap-up/WaitingWrapUps';
 
 interface HomeViewProps {
   appInfo: AppInfo | null;
   /** "My calls today", newest first. */
   today: TodayCall[];
+  /** Calls waiting for their wrap-up, oldest first. */
+  waiting: CallSession[];
+  onResumeWrapUp(callId: string): void;
   onEditWrapUp(callId: string): void;
   /** Opens the proactive outreach list. */
   onOpenOutreach?(): void;
 }
 
 /** Between calls: what the agent can do and the keys to do it, then "my calls today". */
-export function HomeView({ appInfo, today, onEditWrapUp, onOpenOutreach }: HomeViewProps) {
+export function HomeView({
+  appInfo,
+  today,
+  waiting,
+  onResumeWrapUp,
+  onEditWrapUp,
+  onOpenOutreach,
+}: HomeViewProps) {
   return (
     <Stack gap="lg" maw={1100} mx="auto">
+      <WaitingWrapUps waiting={waiting} today={today} onResume={onResumeWrapUp} />
       <Welcome appInfo={appInfo} compact={today.length > 0} />
       {onOpenOutreach && <OutreachEntryPoint onOpen={onOpenOutreach} />}
       <TodayCalls today={today} onEdit={onEditWrapUp} />

@@ -4,6 +4,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconHeadset } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WrapUpDraft } from '../../../shared/calls/call-draft';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { CustomerCard, Language } from '../../../shared/domain';
 import { harassmentIncident, nowDayOf } from '../../../shared/guidance';
@@ -188,7 +189,11 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   const onLine = call.state === 'ringing' || call.state === 'in_call';
 
   // The desk's actions are stable callbacks (the desk object itself is new on every render).
-  const { end, harassment, alertSupervisor } = desk;
+  const { end, harassment, alertSupervisor, wrapUpDraft } = desk;
+  const keepWrapUpDraft = useCallback(
+    (draft: WrapUpDraft) => wrapUpDraft(call.callId, draft),
+    [wrapUpDraft, call.callId],
+  );
   const endCall = useCallback(async () => {
     if (!onLine) return;
     setEnding(true);
@@ -281,9 +286,16 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   const right =
     reference.status === 'error' ? (
       <ErrorState error={reference.error} onRetry={reference.retry} />
-    ) : call.state === 'wrap_up' && reference.status === 'success' && guidanceCard !== undefined ? (
+    ) : call.state === 'wrap_up' &&
+      reference.status === 'success' &&
+      guidanceCard !== undefined &&
+      // A new wrap-up fixes the call's guidance (predicted reason, script) when it opens: not
+      // before that guidance is worked out, unless the draft already holds it.
+      (work.wrapUp !== null || computedGuidance !== null) ? (
       <WrapUpPanel
         call={call}
+        draft={work.wrapUp}
+        onDraft={keepWrapUpDraft}
         card={guidanceCard}
         reference={reference.value}
         predictedReason={guidance?.predictedReason ?? null}

@@ -1,3 +1,4 @@
+import type { CallDraft, WrapUpDraft } from '../../../shared/calls/call-draft';
 import type { CallDeskCause, CallSession, CallState } from '../../../shared/calls/call-session';
 import {
   harassmentTransition,
@@ -13,7 +14,9 @@ import type { CallsState, IpcError, SignedInAgent, TodayCall } from '../../../sh
  * The renderer's view of the call desk: the current call and today's calls as the core reports
  * them (`calls:state`, `calls:changed`), plus what only the agent's screen knows about each call,
  * keyed by call id so it survives leaving the workspace (a search, Settings) and coming back:
- * which customer the agent confirmed, the harassment protocol, where the script is.
+ * which customer the agent confirmed, the harassment protocol, where the script is, the wrap-up
+ * as far as it is filled in. The core keeps a copy on disk (`calls:saveDraft`, see
+ * `draftOf`), so it also survives the next call, a reload and a crash of the app.
  */
 export interface CallWork {
   /**
@@ -34,6 +37,8 @@ export interface CallWork {
    * them, and the VoC names the version they read).
    */
   pinnedScripts: Readonly<Record<string, ScriptVersion>>;
+  /** The wrap-up as the agent left it; null until the call's wrap-up opens. */
+  wrapUp: WrapUpDraft | null;
 }
 
 export type SupervisorAlertStage = 'warn' | 'monitor' | 'terminate' | 'terminated';
@@ -43,6 +48,8 @@ export interface CallDeskState {
   error: IpcError | null;
   current: CallSession | null;
   today: TodayCall[];
+  /** Calls ended and waiting for their wrap-up, oldest first. */
+  waiting: CallSession[];
   agent: SignedInAgent | null;
   work: Readonly<Record<string, CallWork>>;
 }
@@ -56,13 +63,17 @@ export type CallDeskAction =
   | { type: 'harassmentNote'; callId: string; note: string }
   | { type: 'supervisorAlerted'; callId: string; stage: string; at: string }
   | { type: 'scriptMoved'; callId: string; scriptId: string; path: string[] }
-  | { type: 'scriptPinned'; callId: string; script: ScriptVersion };
+  | { type: 'scriptPinned'; callId: string; script: ScriptVersion }
+  | { type: 'wrapUpDraft'; callId: string; draft: WrapUpDraft }
+  /** The agent picks which call waiting for its wrap-up to work on. */
+  | { type: 'resume'; callId: string };
 
 export const initialCallDesk: CallDeskState = {
   status: 'loading',
   error: null,
   current: null,
   today: [],
+  waiting: [],
   agent: null,
   work: {},
 };
@@ -90,6 +101,36 @@ export function newCallWork(): CallWork {
     supervisorAlerts: [],
     script: null,
     pinnedScripts: {},
+    wrapUp: null,
+  };
+}
+
+/**
+ * What the core keeps of a call's work. The pinned scripts are left out (whole script versions,
+ * and after a restart the call's guidance is read again anyway); the wrap-up keeps the script
+ * version the agent read.
+ */
+export function draftOf(work: CallWork): CallDraft {
+  return {
+    ...(work.customerId === undefined ? {} : { customerId: work.customerId }),
+    harassment: work.harassment,
+    harassmentNote: work.harassmentNote,
+    supervisorAlerts: work.supervisorAlerts,
+    script: work.script,
+    wrapUp: work.wrapUp,
+  };
+}
+
+/** A call's work as the core kept it (after a reload or a restart of the app). */
+export function workFromDraft(draft: CallDraft): CallWork {
+  return {
+    customerId: draft.customerId,
+    harassment: draft.harassment,
+    harassmentNote: draft.harassmentNote,
+    supervisorAlerts: draft.supervisorAlerts,
+    script: draft.script,
+    pinnedScripts: {},
+    wrapUp: draft.wrapUp,
   };
 }
 
@@ -139,22 +180,47 @@ function updateToday(today: TodayCall[], call: CallSession): TodayCall[] {
   return next;
 }
 
+/** The calls waiting for their wrap-up, with a call's news: in when it ends, out once saved. */
+function updateWaiting(waiting: CallSession[], call: CallSession): CallSession[] {
+  const rest = waiting.filter((c) => c.callId !== call.callId);
+  if (call.state !== 'wrap_up') return rest.length === waiting.length ? waiting : rest;
+  const index = waiting.findIndex((c) => c.callId === call.callId);
+  if (index === -1) return [...waiting, call];
+  const next = [...waiting];
+  next[index] = call;
+  return next;
+}
+
 export function callDesk(state: CallDeskState, action: CallDeskAction): CallDeskState {
   switch (action.type) {
     case 'loaded': {
-      const { current, today, agent } = action.state;
+      const { current, today, agent, drafts, waiting } = action.state;
       // A `calls:changed` may have landed while the read was on its way: keep the newer.
       const merged =
         current && state.current?.callId === current.callId
           ? merge(state.current, current)
           : current;
+      // The agent chose another call waiting for its wrap-up (`resume`): it stays on screen
+      // while the core's newest call is a wrap-up too (a ring still takes the screen).
+      const resumed =
+        state.current?.state === 'wrap_up' && (merged === null || merged.state === 'wrap_up')
+          ? (waiting.find((c) => c.callId === state.current?.callId) ?? null)
+          : null;
+      // The work the core kept, for calls this screen knows nothing of (after a reload); what
+      // the screen holds is newer than what it last sent.
+      const work = { ...state.work };
+      for (const [callId, draft] of Object.entries(drafts)) {
+        work[callId] ??= workFromDraft(draft);
+      }
       return {
         ...state,
         status: 'ready',
         error: null,
-        current: merged && isActiveCall(merged) ? merged : null,
+        current: resumed ?? (merged && isActiveCall(merged) ? merged : null),
         today,
+        waiting,
         agent,
+        work,
       };
     }
     case 'loadFailed':
@@ -172,7 +238,12 @@ export function callDesk(state: CallDeskState, action: CallDeskAction): CallDesk
       } else if (isCurrent) {
         current = null;
       }
-      return { ...state, current, today: updateToday(state.today, call) };
+      return {
+        ...state,
+        current,
+        today: updateToday(state.today, call),
+        waiting: updateWaiting(state.waiting, call),
+      };
     }
     case 'customerChosen':
       return withWork(state, action.callId, (work) => ({
@@ -211,6 +282,14 @@ export function callDesk(state: CallDeskState, action: CallDeskAction): CallDesk
         ...work,
         script: { scriptId: action.scriptId, path: action.path },
       }));
+    case 'wrapUpDraft':
+      return withWork(state, action.callId, (work) => ({ ...work, wrapUp: action.draft }));
+    case 'resume': {
+      // Never away from a call on the line: only between calls, or from one wrap-up to another.
+      if (state.current && state.current.state !== 'wrap_up') return state;
+      const call = state.waiting.find((c) => c.callId === action.callId);
+      return call ? { ...state, current: call } : state;
+    }
     case 'scriptPinned':
       // Pinned once: a later version never replaces it (and nothing re-renders for it).
       if (callWork(state, action.callId).pinnedScripts[action.script.scriptId]) return state;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { WrapUpDraft } from '../../../shared/calls/call-draft';
 import { popsWorkspace, type CallSession } from '../../../shared/calls/call-session';
 import type { Policy, ScriptVersion } from '../../../shared/domain/guidance';
 import type { HarassmentEvent } from '../../../shared/guidance';
@@ -7,6 +8,7 @@ import { callKoe } from '../app/koe-call';
 import {
   callDesk,
   callWork,
+  draftOf,
   initialCallDesk,
   type CallDeskState,
   type CallWork,
@@ -37,6 +39,10 @@ export interface CallDesk {
   scriptMoved(callId: string, scriptId: string, path: string[]): void;
   /** Keeps the version of a script the call has shown (see `CallWork.pinnedScripts`). */
   pinScript(callId: string, script: ScriptVersion): void;
+  /** The wrap-up form as the agent left it (kept by the core until the wrap-up is saved). */
+  wrapUpDraft(callId: string, draft: WrapUpDraft): void;
+  /** Makes a call waiting for its wrap-up the current one (not while a call is on the line). */
+  resume(callId: string): void;
 }
 
 /**
@@ -119,6 +125,8 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
     [],
   );
 
+  usePersistedWork(state);
+
   const current = state.current;
   const currentRef = useRef<string | null>(null);
   useEffect(() => {
@@ -165,5 +173,34 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
       (callId: string, script: ScriptVersion) => dispatch({ type: 'scriptPinned', callId, script }),
       [],
     ),
+    wrapUpDraft: useCallback(
+      (callId: string, draft: WrapUpDraft) => dispatch({ type: 'wrapUpDraft', callId, draft }),
+      [],
+    ),
+    resume: useCallback((callId: string) => dispatch({ type: 'resume', callId }), []),
   };
+}
+
+/**
+ * Sends the work on each active call to the core whenever it changes, so it outlives this window
+ * (a reload) and the app (a crash). Only what changed is sent; the form reports its changes
+ * already debounced (see `useDraftReporter`). A send that fails is tried again at the next
+ * change; the core refuses work for a call that is no longer active (saved meanwhile).
+ */
+function usePersistedWork(state: CallDeskState) {
+  const sent = useRef(new Map<string, string>());
+  const { work: allWork, waiting, current } = state;
+  useEffect(() => {
+    const active = new Set([...waiting.map((c) => c.callId), ...(current ? [current.callId] : [])]);
+    for (const [callId, work] of Object.entries(allWork)) {
+      if (!active.has(callId)) continue;
+      const draft = draftOf(work);
+      const json = JSON.stringify(draft);
+      if (sent.current.get(callId) === json) continue;
+      sent.current.set(callId, json);
+      void callKoe('calls:saveDraft', { callId, draft }).then((result) => {
+        if (!result.ok && sent.current.get(callId) === json) sent.current.delete(callId);
+      });
+    }
+  }, [allWork, waiting, current]);
 }

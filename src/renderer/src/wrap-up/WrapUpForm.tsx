@@ -73,6 +73,8 @@ export interface WrapUpFormProps {
   recordedAcwSeconds: number | null;
   /** A note above the form (e.g. a correction whose saved record could not be found). */
   notice?: string;
+  /** Every change of the form (a new wrap-up's draft is kept from it). */
+  onChange?(state: WrapUpFormState): void;
   onSaved(result: WrapUpSaved): void;
 }
 
@@ -102,6 +104,7 @@ export function WrapUpForm({
   likelyOrderId,
   recordedAcwSeconds,
   notice,
+  onChange,
   onSaved,
 }: WrapUpFormProps) {
   const { t } = useTranslation();
@@ -115,6 +118,8 @@ export function WrapUpForm({
   const sentimentGroup = useRef<HTMLDivElement>(null);
   const resolutionGroup = useRef<HTMLDivElement>(null);
   const { taxonomy } = context;
+  const reportChange = useEffectEvent((next: WrapUpFormState) => onChange?.(next));
+  useEffect(() => reportChange(state), [state]);
 
   const errors = useMemo(
     () => validateWrapUp(formOf(state, taxonomy), taxonomy),

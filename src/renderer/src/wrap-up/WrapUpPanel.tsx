@@ -1,6 +1,7 @@
 import { Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WrapUpContextDraft, WrapUpDraft } from '../../../shared/calls/call-draft';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { CustomerCard, VocRecord } from '../../../shared/domain';
 import { nowDayOf, orderThatMatters, type HarassmentIncident } from '../../../shared/guidance';
@@ -12,10 +13,12 @@ import { OutreachOutcomePicker } from '../outreach/OutreachOutcomePicker';
 import { WrapUpForm } from './WrapUpForm';
 import { announceSaved } from './recent-save';
 import { WrapUpSavedView } from './WrapUpSavedView';
+import { useDraftReporter } from './use-draft-reporter';
 import {
   initialWrapUpState,
   stateFromRecord,
   type WrapUpContext,
+  type WrapUpFormState,
   type WrapUpScript,
 } from './wrap-up-state';
 
@@ -33,6 +36,14 @@ export interface WrapUpPanelProps {
   nextBestActions?: readonly string[];
   /** The harassment incident of this call, if the agent flagged one. */
   harassment: HarassmentIncident | null;
+  /**
+   * The wrap-up as the agent left it (another call took the screen, the window reloaded, the
+   * app restarted): the form opens with it, and with the call's facts as they were recorded
+   * when the wrap-up first opened.
+   */
+  draft?: WrapUpDraft | null;
+  /** Every change of a new wrap-up, debounced (the desk keeps it, and the core on disk). */
+  onDraft?(draft: WrapUpDraft): void;
   onSaved(result: WrapUpSaved): void;
 }
 
@@ -103,14 +114,32 @@ function SavedWrapUpLoader(props: WrapUpPanelProps) {
 /** The form for a new wrap-up (record null) or a correction of `record`. */
 function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; notice?: string }) {
   const { call, card, reference, record } = props;
+  const draft = record ? null : (props.draft ?? null);
   const proactive = call.outreach?.reason === 'proactive' || record?.contactType === 'proactive';
-  const [outreachOutcome, setOutreachOutcome] = useState<OutreachOutcome | null>(
-    record?.outreachOutcome ?? null,
+  const [outreachOutcome, setOutreachOutcomeState] = useState<OutreachOutcome | null>(
+    record?.outreachOutcome ?? draft?.outreachOutcome ?? null,
   );
   const taxonomy = reference.taxonomy;
   // The call's customer does not change during its wrap-up: decided once, at the form's opening.
   const [likelyOrderId] = useState(() =>
     card ? (orderThatMatters(card, nowDayOf(Date.now()))?.id ?? null) : null,
+  );
+  // A new wrap-up's facts about the call are fixed when it first opens (and kept in its draft).
+  const [callFacts] = useState<WrapUpContextDraft>(
+    () =>
+      draft?.context ?? {
+        customerId: card?.customer.id ?? null,
+        predictedReason: props.predictedReason,
+        script: props.script
+          ? {
+              scriptId: props.script.scriptId,
+              version: props.script.version,
+              ...(props.script.steps ? { steps: [...props.script.steps] } : {}),
+            }
+          : null,
+        ...(props.nextBestActions ? { nextBestActions: [...props.nextBestActions] } : {}),
+        harassment: props.harassment,
+      },
   );
   const context: WrapUpContext = record
     ? {
@@ -130,24 +159,37 @@ function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; not
         harassment: record.harassment ?? props.harassment,
         taxonomy,
       }
-    : {
-        callId: call.callId,
-        customerId: card?.customer.id ?? null,
-        predictedReason: props.predictedReason,
-        script: props.script,
-        ...(props.nextBestActions ? { nextBestActions: props.nextBestActions } : {}),
-        harassment: props.harassment,
-        taxonomy,
-      };
-  const [initial] = useState(() =>
+    : { ...callFacts, callId: call.callId, taxonomy };
+  const [initial] = useState<WrapUpFormState>(() =>
     record
       ? stateFromRecord(record)
-      : initialWrapUpState({
-          taxonomy,
-          predictedReason: props.predictedReason,
-          orderId: likelyOrderId,
-        }),
+      : draft
+        ? { ...draft.form, showErrors: false }
+        : initialWrapUpState({
+            taxonomy,
+            predictedReason: callFacts.predictedReason,
+            orderId: likelyOrderId,
+          }),
   );
+
+  // A new wrap-up is kept as a draft from the moment it opens; a correction is not (the saved
+  // record is its copy).
+  const { onDraft } = props;
+  const report = useDraftReporter(useCallback((next: WrapUpDraft) => onDraft?.(next), [onDraft]));
+  const latest = useRef<{ form: WrapUpFormState; outcome: OutreachOutcome | null }>({
+    form: initial,
+    outcome: outreachOutcome,
+  });
+  const keep = (form: WrapUpFormState, outcome: OutreachOutcome | null) => {
+    latest.current = { form, outcome };
+    if (record) return;
+    const { showErrors: _shown, ...fields } = form;
+    report({ form: fields, context: callFacts, outreachOutcome: outcome });
+  };
+  const setOutreachOutcome = (outcome: OutreachOutcome) => {
+    setOutreachOutcomeState(outcome);
+    keep(latest.current.form, outcome);
+  };
   const form = (
     <WrapUpForm
       mode={record ? 'edit' : 'new'}
@@ -162,6 +204,7 @@ function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; not
       likelyOrderId={likelyOrderId}
       recordedAcwSeconds={record ? record.afterCallWorkSeconds : null}
       {...(props.notice ? { notice: props.notice } : {})}
+      onChange={(form) => keep(form, latest.current.outcome)}
       onSaved={props.onSaved}
     />
   );
