@@ -30,7 +30,6 @@ describe('a wrap-up draft in the browser harness', () => {
     await page?.close();
   });
 
-  const panel = () => page.getByTestId('wrap-up-panel');
   const workspaceOf = (callId: string) =>
     page.locator(`[data-testid="call-workspace"][data-call-id="${callId}"]`);
   const chosenCodes = async () =>

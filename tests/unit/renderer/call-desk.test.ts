@@ -6,9 +6,12 @@ import {
   type CallSession,
 } from '../../../src/shared/calls/call-session';
 import { demoPolicies } from '../../../src/shared/demo/policies';
+import type { CallDraft } from '../../../src/shared/calls/call-draft';
+import { initialHarassmentState } from '../../../src/shared/guidance';
 import {
   callDesk,
   callWork,
+  draftOf,
   initialCallDesk,
   pendingSupervisorAlert,
   type CallDeskAction,
@@ -27,9 +30,38 @@ const ready = reduce(initialCallDesk, {
     current: null,
     today: [],
     agent: { id: 'a1', displayName: '山田', centerId: 'c1', role: 'agent' },
-    waiting: [], drafts: {},
+    waiting: [],
+    drafts: {},
   },
 });
+
+/** The work the core keeps on a call in wrap-up (see tests/integration/calls/draft-fixtures). */
+function wrapUpDraftWith(customerWords: string): CallDraft {
+  return {
+    customerId: 'cus-1',
+    harassment: initialHarassmentState(),
+    harassmentNote: '',
+    supervisorAlerts: [],
+    script: null,
+    wrapUp: {
+      form: {
+        reasonCodes: ['delivery.late'],
+        sentiment: 'negative',
+        resolution: null,
+        avoidableChoice: null,
+        customerWords,
+        orderId: null,
+      },
+      context: {
+        customerId: 'cus-1',
+        predictedReason: 'delivery.late',
+        script: null,
+        harassment: null,
+      },
+      outreachOutcome: null,
+    },
+  };
+}
 
 function answered(call: CallSession): CallSession {
   return { ...call, state: 'in_call', answeredAt: new Date(T0 + 5_000).toISOString() };
@@ -190,5 +222,57 @@ describe('call desk reducer', () => {
     expect(popsWorkspace('answered')).toBe(false);
     expect(popsWorkspace('ended')).toBe(false);
     expect(popsWorkspace('wrapUpSaved')).toBe(false);
+  });
+
+  it('takes the work the core kept for calls the screen does not know, never over its own', () => {
+    const a = ended(answered(ringingCall('a', '09012345678', T0)));
+    const kept = wrapUpDraftWith('kept words');
+    const loaded = reduce(initialCallDesk, {
+      type: 'loaded',
+      state: { current: a, today: [], waiting: [a], agent: null, drafts: { a: kept } },
+    });
+    expect(callWork(loaded, 'a').wrapUp).toEqual(kept.wrapUp);
+    expect(callWork(loaded, 'a').customerId).toBe('cus-1');
+    // What the core keeps of it is what it gave (the round trip loses nothing).
+    expect(draftOf(callWork(loaded, 'a'))).toEqual(kept);
+    // The screen's newer words are not replaced by a read that was on its way.
+    const typed = wrapUpDraftWith('newer words').wrapUp;
+    if (!typed) throw new Error('fixture');
+    const edited = reduce(loaded, { type: 'wrapUpDraft', callId: 'a', draft: typed });
+    const reread = reduce(edited, {
+      type: 'loaded',
+      state: { current: a, today: [], waiting: [a], agent: null, drafts: { a: kept } },
+    });
+    expect(callWork(reread, 'a').wrapUp?.form.customerWords).toBe('newer words');
+  });
+
+  it('lists calls waiting for their wrap-up and lets the agent resume any, never over a call on the line', () => {
+    const a = ended(answered(ringingCall('a', '09012345678', T0)));
+    const bRing = ringingCall('b', '0355550123', T0 + 60_000);
+    let state = reduce(ready, { type: 'changed', call: a, cause: 'ended' });
+    state = reduce(state, { type: 'changed', call: bRing, cause: 'ringing' });
+    expect(state.waiting.map((c) => c.callId)).toEqual(['a']);
+    // B rings: resuming A now would take the agent away from the caller.
+    expect(reduce(state, { type: 'resume', callId: 'a' }).current?.callId).toBe('b');
+    const b = ended(answered(bRing));
+    state = reduce(state, { type: 'changed', call: b, cause: 'ended' });
+    expect(state.waiting.map((c) => c.callId)).toEqual(['a', 'b']);
+    // From B's wrap-up to A's, and the desk's read of "newest call: B" keeps A on screen.
+    state = reduce(state, { type: 'resume', callId: 'a' });
+    expect(state.current?.callId).toBe('a');
+    state = reduce(state, {
+      type: 'loaded',
+      state: { current: b, today: [], waiting: [a, b], agent: null, drafts: {} },
+    });
+    expect(state.current?.callId).toBe('a');
+    // Saved, A leaves the list; an unknown call cannot be resumed.
+    state = reduce(state, {
+      type: 'changed',
+      call: { ...a, state: 'done', wrapUpSavedAt: new Date(T0).toISOString() },
+      cause: 'wrapUpSaved',
+    });
+    expect(state.waiting.map((c) => c.callId)).toEqual(['b']);
+    expect(state.current).toBeNull();
+    expect(reduce(state, { type: 'resume', callId: 'zzz' }).current).toBeNull();
   });
 });
