@@ -42,6 +42,7 @@ export async function benchWrapUpSave(): Promise<Figure[]> {
           displayName: 'Bench',
           centerId: 'ctr-bench',
           role: 'agent',
+          retailerName: null,
         }),
       }),
     );

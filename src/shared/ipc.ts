@@ -69,6 +69,8 @@ export interface SignedInAgent {
   centerId: string | null;
   /** What this user may do: trainers author scripts, supervisors and admins read insights. */
   role: Role;
+  /** The retailer's name, from the sign-in (scripts greet with it); null if it sent none. */
+  retailerName: string | null;
 }
 
 /** A line of "my calls today": the call (while this run of Koe knows it) and its wrap-up. */

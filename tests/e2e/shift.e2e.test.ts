@@ -143,7 +143,7 @@ describe('an agent’s shift', () => {
       } else if (n % 5 === 3) {
         // The window reloads in the middle of the wrap-up.
         await page.reload();
-        await page.getByRole('combobox').waitFor();
+        await page.getByRole('combobox').first().waitFor();
         await finishWrapUp(callId, begun);
       } else {
         await finishWrapUp(callId, begun);

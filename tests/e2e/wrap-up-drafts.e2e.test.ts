@@ -72,6 +72,14 @@ describe('a wrap-up draft in the browser harness', () => {
   it('keeps A’s wrap-up through call B, a reload and a restart, and saves what the agent entered', async () => {
     ({ page, errors } = await app.openPage());
     const a = await callUntilWrapUp(HANAKO.phone);
+    // (The card's contact history says why each contact happened in words, not codes.)
+    const reasons = page.getByTestId('contact-reason');
+    await reasons.first().waitFor();
+    for (const reason of await reasons.all()) {
+      const code = await reason.getAttribute('data-code');
+      expect(code).toMatch(/^[a-z_]+\.[a-z_.]+$/);
+      expect(await reason.textContent()).not.toBe(code);
+    }
     await page.locator('[data-testid="chosen-reasons"] [data-code="delivery.late"]').waitFor();
     await page.keyboard.press('Alt+3');
     await page.getByTestId('customer-words').fill(WORDS);

@@ -53,21 +53,29 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       display_name: string;
     },
     refreshToken: string,
-  ): Promise<Session> => ({
-    accessToken: signAccessToken(
-      { userId: user.id, tenantId: user.tenant_id, centerId: user.center_id, role: user.role },
-      secret,
-    ),
-    refreshToken,
-    expiresInSeconds: ACCESS_TOKEN_SECONDS,
-    user: {
-      id: user.id,
-      tenantId: user.tenant_id,
-      centerId: user.center_id,
-      role: user.role,
-      displayName: user.display_name,
-    },
-  });
+  ): Promise<Session> => {
+    const tenant = await db
+      .selectFrom('tenants')
+      .select('name')
+      .where('id', '=', user.tenant_id)
+      .executeTakeFirst();
+    return {
+      accessToken: signAccessToken(
+        { userId: user.id, tenantId: user.tenant_id, centerId: user.center_id, role: user.role },
+        secret,
+      ),
+      refreshToken,
+      expiresInSeconds: ACCESS_TOKEN_SECONDS,
+      user: {
+        id: user.id,
+        tenantId: user.tenant_id,
+        centerId: user.center_id,
+        role: user.role,
+        displayName: user.display_name,
+        ...(tenant ? { retailerName: tenant.name } : {}),
+      },
+    };
+  };
 
   return [
     defineRoute({

@@ -195,7 +195,13 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const agent = (): SignedInAgent | null => {
     const user = retailer?.sessions.load()?.user;
     return user
-      ? { id: user.id, displayName: user.displayName, centerId: user.centerId, role: user.role }
+      ? {
+          id: user.id,
+          displayName: user.displayName,
+          centerId: user.centerId,
+          role: user.role,
+          retailerName: user.retailerName ?? null,
+        }
       : null;
   };
 

@@ -21,6 +21,11 @@ export const session = z.object({
     centerId: z.string().nullable(),
     role,
     displayName: z.string(),
+    /**
+     * The retailer's name as agents say it to customers (scripts greet with it). Optional: a
+     * session kept from an older server has none.
+     */
+    retailerName: printable(200).optional(),
   }),
 });
 export type Session = z.infer<typeof session>;

@@ -21,6 +21,7 @@ const AGENT: SignedInAgent = {
   displayName: '山田 太郎',
   centerId: 'ctr-1',
   role: 'agent',
+  retailerName: null,
 };
 const START = Date.parse('2026-11-23T01:00:00.000Z');
 

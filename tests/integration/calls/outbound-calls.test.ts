@@ -23,6 +23,7 @@ const AGENT: SignedInAgent = {
   displayName: '山田 太郎',
   centerId: 'ctr-1',
   role: 'agent',
+  retailerName: null,
 };
 const NOW = DEFAULT_DEMO_NOW.getTime();
 const TAKAHASHI = DEMO_FEATURED_CUSTOMERS.lateUntold;

@@ -29,6 +29,26 @@ describe.each(suites)('retailer API on $name', ({ postgres }) => {
     expect(unknown.json).toEqual(bad.json);
   });
 
+  it('names the user’s own retailer in the session, at sign-in and at refresh', async () => {
+    const a = await call(server.url, null, 'POST', '/v1/auth/sign-in', {
+      email: 'agent@retailer-a-center-x.example',
+      password: 'correct horse battery staple',
+    });
+    const b = await call(server.url, null, 'POST', '/v1/auth/sign-in', {
+      email: 'admin@retailer-b.example',
+      password: 'correct horse battery staple',
+    });
+    const sessionA = a.json as { refreshToken: string; user: { retailerName?: string } };
+    expect(sessionA.user.retailerName).toBe('retailer-a');
+    expect((b.json as { user: { retailerName?: string } }).user.retailerName).toBe('retailer-b');
+    const refreshed = await call(server.url, null, 'POST', '/v1/auth/refresh', {
+      refreshToken: sessionA.refreshToken,
+    });
+    expect((refreshed.json as { user: { retailerName?: string } }).user.retailerName).toBe(
+      'retailer-a',
+    );
+  });
+
   it('rotates refresh tokens on use and revokes the family when a spent token comes back', async () => {
     const first = await call(server.url, null, 'POST', '/v1/auth/sign-in', {
       email: 'trainer@retailer-a-center-x.example',

@@ -29,7 +29,7 @@ const ready = reduce(initialCallDesk, {
   state: {
     current: null,
     today: [],
-    agent: { id: 'a1', displayName: '山田', centerId: 'c1', role: 'agent' },
+    agent: { id: 'a1', displayName: '山田', centerId: 'c1', role: 'agent', retailerName: null },
     waiting: [],
     drafts: {},
   },

@@ -19,6 +19,7 @@ import { useCustomerSearch } from '../search/use-customer-search';
 import { AppHeader } from './AppHeader';
 import { HomeView } from './HomeView';
 import { initialNavigation, navigate } from './navigation';
+import { retailerNameFor } from './retailer-name';
 import { useAppInfo } from './use-app-info';
 import { useKoeEvents } from './use-koe-events';
 
@@ -148,7 +149,7 @@ export function App() {
         {view.kind === 'studio' && (
           <StudioView
             agent={desk.state.agent}
-            retailerName={appInfo?.dataSource === 'demo' ? t('call.demoRetailerName') : ''}
+            retailerName={retailerNameFor(appInfo, desk.state.agent, t('call.demoRetailerName'))}
           />
         )}
         {view.kind === 'settings' && (

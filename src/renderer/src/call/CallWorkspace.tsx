@@ -10,6 +10,7 @@ import type { CustomerCard, Language } from '../../../shared/domain';
 import { harassmentIncident, nowDayOf } from '../../../shared/guidance';
 import type { AppInfo, GuidanceReference, IpcError, ScreenPopResult } from '../../../shared/ipc';
 import { ErrorState } from '../app/ErrorState';
+import { retailerNameFor } from '../app/retailer-name';
 import { useKoeQuery, type KoeQuery } from '../app/use-koe-query';
 import { CustomerCardSkeleton } from '../customer/CustomerCardSkeleton';
 import { CustomerCardView } from '../customer/CustomerCardView';
@@ -118,7 +119,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   const [now] = useState(() => Date.now());
   const agentName = desk.state.agent?.displayName ?? '';
   const centerId = desk.state.agent?.centerId ?? null;
-  const retailerName = appInfo?.dataSource === 'demo' ? t('call.demoRetailerName') : '';
+  const retailerName = retailerNameFor(appInfo, desk.state.agent, t('call.demoRetailerName'));
   // While the agent picks the caller, the general script greets them.
   const choosing = chosenId === undefined && pop.status === 'success';
   const guidanceCard = card === undefined && choosing ? null : card;

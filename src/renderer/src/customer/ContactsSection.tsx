@@ -1,12 +1,15 @@
-import { Badge, Code, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/domain';
+import { reasonLabel } from '../../../shared/guidance';
+import { useGuidanceReference } from '../guidance/use-guidance-reference';
+import { currentLanguage } from '../i18n/i18n';
 import { useFormatters } from '../i18n/use-formatters';
 import { ChannelIcon } from './channel-icons';
 import { Section } from './Section';
 
-/** Every past contact, on every channel, with why it happened (the reason code). */
+/** Every past contact, on every channel, with why it happened (the reason, in words). */
 export function ContactsSection({
   contacts,
   orderNumbers,
@@ -16,6 +19,10 @@ export function ContactsSection({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const language = currentLanguage();
+  // The reasons' labels; until they arrive (or for a retired code) a reason shows as its code.
+  const reference = useGuidanceReference();
+  const taxonomy = reference.status === 'success' ? reference.value.taxonomy : undefined;
   return (
     <Section
       title={t('contacts.title')}
@@ -45,12 +52,17 @@ export function ContactsSection({
             </Group>
             <Group gap={6} wrap="nowrap" align="flex-start">
               {contact.reasonCode ? (
-                <Code
+                <Badge
+                  size="sm"
+                  variant="light"
                   aria-label={t('contacts.reason')}
-                  style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+                  title={contact.reasonCode}
+                  data-code={contact.reasonCode}
+                  data-testid="contact-reason"
+                  style={{ flexShrink: 0 }}
                 >
-                  {contact.reasonCode}
-                </Code>
+                  {reasonLabel(contact.reasonCode, language, taxonomy)}
+                </Badge>
               ) : (
                 <Text size="xs" c="dimmed">
                   {t('contacts.noReason')}
