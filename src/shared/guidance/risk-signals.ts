@@ -95,7 +95,12 @@ export function describeRiskReason(reason: RiskReason, locale: Language): string
     case 'claim_risk_flag':
       return t.reason.claim_risk_flag;
     case 'repeated_not_received_claims':
-      return fill(t.reason.repeated_not_received_claims, { count: reason.count });
+      return fill(
+        reason.count === 1
+          ? t.reason.repeated_not_received_claims_one
+          : t.reason.repeated_not_received_claims_other,
+        { count: reason.count },
+      );
     case 'return_abuse_flag':
       return t.reason.return_abuse_flag;
     case 'return_rate':

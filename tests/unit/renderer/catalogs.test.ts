@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../src/shared/i18n';
 
@@ -40,4 +41,31 @@ describe('UI catalogs', () => {
       expect(placeholders(en.get(key) as string), key).toEqual(placeholders(value as string));
     }
   });
+
+  it('say "1 customer", never "1 customers": every English count has its singular', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'en', resources: { en: { translation: catalogs.en } } });
+    const counted = new Set(
+      [...en].filter(([, v]) => /{{\s*count\s*}}/.test(v as string)).map(([k]) => base(k)),
+    );
+    expect(counted.size).toBeGreaterThan(5);
+    for (const key of counted) {
+      if (NUMBER_AGNOSTIC.has(key)) continue;
+      // (Untyped: the keys come from the catalog itself, not from the code's literals.)
+      const t = i18n.t as unknown as (key: string, options: object) => string;
+      const [one, two] = [1, 2].map((count) =>
+        t(key, { count, days: 3, item: 'x', limit: 9, language: 'en' }),
+      );
+      // The singular is its own sentence, not the plural with another number in it.
+      expect(one?.replace(/\b1\b/, '2'), key).not.toBe(two);
+    }
+  });
 });
+
+/** English texts with a count that read right for any number ("and 1 more", "first 50"). */
+const NUMBER_AGNOSTIC = new Set(['search.truncated', 'answers.body', 'wrapUp.order.moreItems']);
+
+/** A key without its plural suffix (`customerCount_one` → `customerCount`). */
+function base(key: string): string {
+  return key.replace(/_(?:zero|one|two|few|many|other)$/, '');
+}

@@ -54,7 +54,8 @@ export const outreachJa = {
   },
   reason: {
     claim_risk_flag: '請求リスクのフラグが付いたお客さまです。',
-    repeated_not_received_claims: '過去1年に未着の申告が{{count}}件あります。',
+    repeated_not_received_claims_one: '過去1年に未着の申告が{{count}}件あります。',
+    repeated_not_received_claims_other: '過去1年に未着の申告が{{count}}件あります。',
     claim_value_high: '申告金額 {{amount}} は高額（{{limit}} 以上）です。',
     delivery_evidence: '配送業者の記録に配達の証拠があります（{{evidence}}）。',
     address_changed: '最近ご住所が変更されています。',
@@ -125,7 +126,8 @@ export const outreachEn: typeof outreachJa = {
   },
   reason: {
     claim_risk_flag: 'The account is flagged as a claim risk.',
-    repeated_not_received_claims: '{{count}} not-received claims in the past year.',
+    repeated_not_received_claims_one: '{{count}} not-received claim in the past year.',
+    repeated_not_received_claims_other: '{{count}} not-received claims in the past year.',
     claim_value_high: 'The claim is for {{amount}}, a high value ({{limit}} or more).',
     delivery_evidence: 'The carrier recorded proof of delivery ({{evidence}}).',
     address_changed: 'The delivery address changed recently.',

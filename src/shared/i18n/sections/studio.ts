@@ -15,7 +15,8 @@ export const studioJa = {
     version: 'v{{version}}',
     unpublished: '未配信',
     allCenters: '全センター',
-    centers: '{{count}}センター',
+    centers_one: '{{count}}センター',
+    centers_other: '{{count}}センター',
   },
   status: {
     draft: '下書き',
@@ -63,7 +64,8 @@ export const studioJa = {
   lint: {
     title: 'チェック',
     clean: '問題はありません。配信できます。',
-    blocking: '{{count}}件の問題があります。解決するまで配信できません。',
+    blocking_one: '{{count}}件の問題があります。解決するまで配信できません。',
+    blocking_other: '{{count}}件の問題があります。解決するまで配信できません。',
     unknown_variable: '「{{step}}」（{{language}}）：変数 {{name}} はデータにありません',
     invalid_placeholder: '「{{step}}」（{{language}}）：{{text}} は変数として読めません',
     unknown_filter: '「{{step}}」（{{language}}）：フィルター {{filter}} はありません',
@@ -142,7 +144,8 @@ export const studioEn: typeof studioJa = {
     version: 'v{{version}}',
     unpublished: 'Not published',
     allCenters: 'All centers',
-    centers: '{{count}} centers',
+    centers_one: '{{count}} center',
+    centers_other: '{{count}} centers',
   },
   status: {
     draft: 'Draft',
@@ -190,7 +193,8 @@ export const studioEn: typeof studioJa = {
   lint: {
     title: 'Checks',
     clean: 'No problems. Ready to publish.',
-    blocking: '{{count}} problems. Publishing is blocked until they are fixed.',
+    blocking_one: '{{count}} problem. Publishing is blocked until it is fixed.',
+    blocking_other: '{{count}} problems. Publishing is blocked until they are fixed.',
     unknown_variable: '“{{step}}” ({{language}}): the data has no variable {{name}}',
     invalid_placeholder: '“{{step}}” ({{language}}): {{text}} is not a variable',
     unknown_filter: '“{{step}}” ({{language}}): there is no filter {{filter}}',
