@@ -54,7 +54,7 @@ const JA: readonly ScriptSource[] = [
       ],
       [
         'ask',
-        '{{customer.name}}様、本日はどのようなご用件でしょうか。お客様のお言葉をメモしてください。',
+        '{{customer.name}}様、本日はどのようなご用件でしょうか。お客さまのお言葉をメモしてください。',
       ],
       [
         'unverified',

@@ -124,8 +124,8 @@ function vipExchange(policy: Policy, s: Situation): Draft {
     sayJa: !allowed
       ? '交換のご希望を承ります。送料は規定に沿ってご案内いたします。'
       : instant && !withheld
-        ? 'VIP会員のお客様は、交換品を先にお送りいたします。お手元の商品は、届いた箱でご返送ください。送料は無料です。'
-        : 'VIP会員のお客様は、交換時の送料を無料で承っております。ご返品の到着を確認しだい、交換品をお送りいたします。',
+        ? 'VIP会員のお客さまは、交換品を先にお送りいたします。お手元の商品は、届いた箱でご返送ください。送料は無料です。'
+        : 'VIP会員のお客さまは、交換時の送料を無料で承っております。ご返品の到着を確認しだい、交換品をお送りいたします。',
     sayEn: !allowed
       ? 'I can arrange the exchange; shipping is charged according to our standard terms.'
       : instant && !withheld

@@ -18,8 +18,8 @@ export const ja = {
     nameNative: '声',
     tagline: 'コンタクトセンター エージェントデスクトップ',
     demoData: 'デモデータ',
-    customerCount_one: '{{count}} 件の顧客',
-    customerCount_other: '{{count}} 件の顧客',
+    customerCount_one: 'お客さま {{count}} 件',
+    customerCount_other: 'お客さま {{count}} 件',
     loadFailed: '読み込めませんでした',
     retry: '再試行',
     unexpectedError: 'Koe との通信に失敗しました。もう一度お試しください。',
@@ -31,7 +31,7 @@ export const ja = {
     searchHint: '検索欄へ移動',
   },
   search: {
-    label: '顧客検索',
+    label: 'お客さま検索',
     placeholder: '電話番号・注文番号・メール・お名前で検索',
     shortcutHint: 'ショートカット',
     clear: '検索をクリア',
@@ -42,7 +42,7 @@ export const ja = {
     searchedAs: '{{kind}}として検索',
     noResultsTitle: '該当するお客さまが見つかりません',
     noResultsDescription:
-      '「{{query}}」に一致する顧客はいません。番号や表記を変えてお試しください。',
+      '「{{query}}」に一致するお客さまはいません。番号や表記を変えてお試しください。',
     keyboardHint: '↑↓ で選択、Enter で開く',
     lastOrder: '最新注文',
     noOrders: '注文なし',
@@ -68,7 +68,7 @@ export const ja = {
     chooserDescription: 'お名前やご注文を確認して、該当するお客さまを選んでください。',
     newCallerTitle: '新しいお客さまです',
     newCallerDescription:
-      '{{phone}} に一致する顧客は登録されていません。お名前・注文番号・メールアドレスで検索してください。',
+      '{{phone}} に一致するお客さまは登録されていません。お名前・注文番号・メールアドレスで検索してください。',
     unreadableTitle: '電話番号として読み取れません',
     unreadableDescription: '「{{phone}}」は電話番号の形式ではありません。番号を確認してください。',
     searchInstead: '検索する',

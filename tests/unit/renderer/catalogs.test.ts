@@ -42,6 +42,12 @@ describe('UI catalogs', () => {
     }
   });
 
+  it('use one glossary in Japanese', () => {
+    for (const [key, value] of ja) {
+      for (const outlaw of GLOSSARY_OUTLAWS) expect(value as string, key).not.toMatch(outlaw);
+    }
+  });
+
   it('say "1 customer", never "1 customers": every English count has its singular', async () => {
     const i18n = i18next.createInstance();
     await i18n.init({ lng: 'en', resources: { en: { translation: catalogs.en } } });
@@ -61,6 +67,12 @@ describe('UI catalogs', () => {
     }
   });
 });
+
+/**
+ * One word for each thing, everywhere an agent reads Japanese: the retailer is 販売店 (not
+ * 小売事業者 or リテーラー), the customer お客さま (not お客様; 顧客 only in 顧客データ).
+ */
+const GLOSSARY_OUTLAWS = [/小売事業者/, /リテーラー/, /お客様/, /顧客(?!データ)/];
 
 /** English texts with a count that read right for any number ("and 1 more", "first 50"). */
 const NUMBER_AGNOSTIC = new Set(['search.truncated', 'answers.body', 'wrapUp.order.moreItems']);

@@ -3,7 +3,7 @@ export const adminJa = {
   open: '管理',
   openHint: '管理（Webhook・リスクのしきい値）',
   title: '管理',
-  description: '小売事業者の管理者だけが使える設定です。変更はすぐにすべてのセンターへ届きます。',
+  description: '販売店の管理者だけが使える設定です。変更はすぐにすべてのセンターへ届きます。',
   tabs: {
     webhooks: 'Webhook',
     thresholds: 'リスクのしきい値',

@@ -3,7 +3,7 @@ export const insightsJa = {
   open: 'インサイト',
   openHint: 'お問い合わせの理由と傾向を見る',
   title: 'インサイト',
-  description: 'お客様はなぜ電話してくるのか、そしてそれは良くなっているのか。',
+  description: 'お客さまはなぜ電話してくるのか、そしてそれは良くなっているのか。',
   scopeCenter: '{{center}} の記録のみ表示しています',
   scopeRetailer: '全拠点の記録',
   range: '期間',
@@ -31,10 +31,10 @@ export const insightsJa = {
   avoidableShare: '回避可能率',
   drivers: {
     title: 'お問い合わせ理由の推移',
-    description: '主な理由ごとの通話数。理由を選ぶとお客様の声が見られます。',
+    description: '主な理由ごとの通話数。理由を選ぶとお客さまの声が見られます。',
     reason: '理由',
     change: '前期比',
-    showWords: 'お客様の声',
+    showWords: 'お客さまの声',
   },
   avoidableTrend: {
     title: '回避可能な通話の割合',
@@ -62,7 +62,7 @@ export const insightsJa = {
     versionValue: 'v{{version}}',
     noScript: 'スクリプトなし',
     resolutionRate: '解決率',
-    sentiment: 'お客様の感情',
+    sentiment: 'お客さまの感情',
     acw: '平均後処理時間',
     acwValue: '{{seconds}} 秒',
   },
@@ -82,11 +82,11 @@ export const insightsJa = {
     fedex: 'FedEx',
   },
   words: {
-    title: 'お客様の声: {{label}}',
-    description: '担当者が記録したお客様の言葉です（カード番号などは伏せ字済み）。',
+    title: 'お客さまの声: {{label}}',
+    description: '担当者が記録したお客さまの言葉です（カード番号などは伏せ字済み）。',
     more: 'さらに表示',
     empty: 'この条件の記録はありません。',
-    loadFailed: 'お客様の声を読み込めませんでした。',
+    loadFailed: 'お客さまの声を読み込めませんでした。',
   },
 };
 
