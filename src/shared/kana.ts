@@ -191,9 +191,18 @@ export function kanaToRomaji(kana: string): string {
  */
 export function romajiVariants(kana: string): string[] {
   const full = kanaToRomaji(kana);
-  const short = full.replace(/ou/g, 'o').replace(/uu/g, 'u').replace(/oo/g, 'o');
+  const short = shortenLongVowels(full);
   const withH = full.replace(/ou(?![aeiou])/g, 'oh');
   return [...new Set([full, short, withH])];
+}
+
+/** A reading as a passport spells it: long vowels shortened (サトウ → "sato", オオノ → "ono"). */
+export function passportRomaji(kana: string): string {
+  return shortenLongVowels(kanaToRomaji(kana));
+}
+
+function shortenLongVowels(romaji: string): string {
+  return romaji.replace(/ou/g, 'o').replace(/uu/g, 'u').replace(/oo/g, 'o');
 }
 
 /** True for Han ideographs, kana and the iteration mark: the scripts of Japanese names. */

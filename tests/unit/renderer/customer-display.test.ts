@@ -42,6 +42,16 @@ describe('names', () => {
     expect(displayName(smith)).toBe('John Smith');
     expect(displayReading(smith)).toBe('ジョン スミス');
   });
+
+  it('gives an English screen a Japanese name’s reading in Latin letters, as a passport spells it', () => {
+    expect(displayReading(sato, 'en')).toBe('Sato Hanako');
+    expect(
+      displayReading({ ...sato, familyNameKana: 'オオノ', givenNameKana: 'ショウタ' }, 'en'),
+    ).toBe('Ono Shota');
+    // A Latin name needs no help; a name without a reading stays without one.
+    expect(displayReading(smith, 'en')).toBe('');
+    expect(displayReading({ ...sato, familyNameKana: '', givenNameKana: '' }, 'en')).toBe('');
+  });
 });
 
 describe('shipment delay', () => {

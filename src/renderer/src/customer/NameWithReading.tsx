@@ -1,5 +1,6 @@
 import { Stack, Text, type MantineSize } from '@mantine/core';
 import type { CustomerSummary } from '../../../shared/domain';
+import { currentLanguage } from '../i18n/i18n';
 import { displayName, displayReading } from './names';
 
 type Named = Pick<CustomerSummary, 'familyName' | 'givenName' | 'familyNameKana' | 'givenNameKana'>;
@@ -18,7 +19,7 @@ export function NameWithReading({
   size?: MantineSize;
   nameComponent?: 'h2' | 'span';
 }) {
-  const reading = displayReading(customer);
+  const reading = displayReading(customer, currentLanguage());
   return (
     <Stack gap={0}>
       {reading && (

@@ -1,4 +1,5 @@
-import type { CustomerSummary } from '../../../shared/domain';
+import type { CustomerSummary, Language } from '../../../shared/domain';
+import { passportRomaji } from '../../../shared/kana';
 
 type Named = Pick<CustomerSummary, 'familyName' | 'givenName' | 'familyNameKana' | 'givenNameKana'>;
 
@@ -16,8 +17,22 @@ export function displayName(customer: Named): string {
   return ordered(customer.familyName, customer.givenName, latin);
 }
 
-/** The kana reading in the same order as the name it sits above. */
-export function displayReading(customer: Named): string {
+/**
+ * The reading in the same order as the name it sits above: kana for a Japanese screen, and for
+ * an English one a Japanese name in Latin letters (Hepburn, long vowels shortened as on passports:
+ * サトウ → Sato), which an agent who does not read kana can say.
+ */
+export function displayReading(customer: Named, language: Language = 'ja'): string {
   const latin = isLatin(customer.familyName + customer.givenName);
+  if (language === 'en') {
+    // A name in Latin letters needs no reading on an English screen.
+    if (latin) return '';
+    return ordered(romanized(customer.familyNameKana), romanized(customer.givenNameKana), false);
+  }
   return ordered(customer.familyNameKana, customer.givenNameKana, latin);
+}
+
+function romanized(kana: string): string {
+  const romaji = passportRomaji(kana.trim());
+  return romaji.charAt(0).toUpperCase() + romaji.slice(1);
 }

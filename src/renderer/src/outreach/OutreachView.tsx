@@ -19,6 +19,7 @@ import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
 import { useKoeQuery } from '../app/use-koe-query';
 import { displayName, displayReading } from '../customer/names';
+import { currentLanguage } from '../i18n/i18n';
 import { TierBadge } from '../customer/TierBadge';
 import { useFormatters } from '../i18n/use-formatters';
 
@@ -148,7 +149,7 @@ function OutreachRow({
             {name}
           </Text>
           <Text size="xs" c="dimmed">
-            {displayReading(entry)}
+            {displayReading(entry, currentLanguage())}
           </Text>
         </Stack>
       </Table.Td>
