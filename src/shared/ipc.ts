@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CallDeskCause, CallSession } from './calls/call-session';
-import type { CustomerCard, CustomerSummary, Language } from './domain';
+import type { Carrier, CustomerCard, CustomerSummary, Language } from './domain';
 import type { KnowledgeAnswer, Policy, ReasonNode, ScriptVersion } from './domain/guidance';
 import { id, language } from './domain/primitives';
 import {
@@ -33,14 +33,33 @@ function channel<Output>() {
   });
 }
 
-export const searchQueryClass = z.enum(['phone', 'order_number', 'email', 'name', 'short_name']);
+export const searchQueryClass = z.enum([
+  'phone',
+  'order_number',
+  'tracking_number',
+  'email',
+  'name',
+  'short_name',
+]);
 export type SearchQueryClass = z.infer<typeof searchQueryClass>;
+
+/** A shipment found by its tracking number, and whose it is. */
+export interface TrackedShipment {
+  customerId: string;
+  shipmentId: string;
+  orderNumber: string;
+  carrier: Carrier;
+  /** As the retailer stored it (the carrier's grouping). */
+  trackingNumber: string;
+}
 
 export interface SearchResult {
   queryClass: SearchQueryClass;
   customers: CustomerSummary[];
   /** True when more customers matched than were returned. */
   truncated: boolean;
+  /** For a tracking-number search: the shipments that carry it (absent otherwise). */
+  shipments?: TrackedShipment[];
 }
 
 export interface ScreenPopResult {

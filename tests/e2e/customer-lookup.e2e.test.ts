@@ -35,7 +35,7 @@ describe('customer lookup in the browser harness', () => {
     await open();
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     expect(await page.getByRole('combobox').getAttribute('placeholder')).toBe(
-      '電話番号・注文番号・メール・お名前で検索',
+      '電話番号・注文番号・伝票番号・メール・お名前で検索',
     );
     await page.getByText('お客さまを探す').waitFor();
   });

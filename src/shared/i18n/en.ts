@@ -26,7 +26,7 @@ export const en: Catalog = {
   },
   search: {
     label: 'Customer search',
-    placeholder: 'Phone, order number, email or name',
+    placeholder: 'Phone, order or tracking number, email or name',
     shortcutHint: 'Shortcut',
     clear: 'Clear search',
     resultsLabel: 'Search results',
@@ -34,6 +34,7 @@ export const en: Catalog = {
     resultCount_other: '{{count}} customers',
     truncated: 'Showing the first {{count}}. Refine the search to narrow it down.',
     searchedAs: 'Searched as {{kind}}',
+    trackedShipment: 'Parcel {{trackingNumber}} ({{carrier}}) — order {{orderNumber}}',
     noResultsTitle: 'No customer found',
     noResultsDescription: 'No customer matches “{{query}}”. Try another number or spelling.',
     keyboardHint: '↑↓ to select, Enter to open',
@@ -46,6 +47,7 @@ export const en: Catalog = {
       email: 'email',
       name: 'name',
       short_name: 'name (short)',
+      tracking_number: 'tracking number',
     },
   },
   screenPop: {

@@ -31,7 +31,7 @@ export const ja = {
   },
   search: {
     label: '顧客検索',
-    placeholder: '電話番号・注文番号・メール・お名前で検索',
+    placeholder: '電話番号・注文番号・伝票番号・メール・お名前で検索',
     shortcutHint: 'ショートカット',
     clear: '検索をクリア',
     resultsLabel: '検索結果',
@@ -39,6 +39,7 @@ export const ja = {
     resultCount_other: '{{count}} 件',
     truncated: '上位 {{count}} 件を表示しています。条件を絞り込んでください。',
     searchedAs: '{{kind}}として検索',
+    trackedShipment: '伝票番号 {{trackingNumber}}（{{carrier}}）のお荷物 — ご注文 {{orderNumber}}',
     noResultsTitle: '該当するお客さまが見つかりません',
     noResultsDescription:
       '「{{query}}」に一致する顧客はいません。番号や表記を変えてお試しください。',
@@ -52,6 +53,7 @@ export const ja = {
       email: 'メールアドレス',
       name: 'お名前',
       short_name: 'お名前（短い語）',
+      tracking_number: '配送伝票番号',
     },
   },
   screenPop: {

@@ -15,7 +15,7 @@ import { canAuthorScripts, StudioView } from '../studio/StudioView';
 import { ScreenPopView } from '../screen-pop/ScreenPopView';
 import { SearchResults } from '../search/SearchResults';
 import { SettingsView } from '../settings/SettingsView';
-import { useCustomerSearch } from '../search/use-customer-search';
+import { trackedShipmentId, useCustomerSearch } from '../search/use-customer-search';
 import { AppHeader } from './AppHeader';
 import { HomeView } from './HomeView';
 import { initialNavigation, navigate } from './navigation';
@@ -39,10 +39,12 @@ export function App() {
     searchInput.current?.select();
   }, []);
   const openCustomer = useCallback(
-    (customerId: string, from: 'search' | 'screenPop') =>
-      dispatch({ type: 'openCustomer', customerId, from }),
+    (customerId: string, from: 'search' | 'screenPop', shipmentId?: string) =>
+      dispatch({ type: 'openCustomer', customerId, from, ...(shipmentId ? { shipmentId } : {}) }),
     [],
   );
+  const openFound = (customerId: string) =>
+    openCustomer(customerId, 'search', trackedShipmentId(search.result, customerId));
   const searchFor = useCallback(
     (query: string) => {
       dispatch({ type: 'queryChanged', query });
@@ -70,7 +72,7 @@ export function App() {
           appInfo={appInfo}
           query={state.query}
           onQueryChange={(query) => dispatch({ type: 'queryChanged', query })}
-          onSearchKey={(event) => search.handleKey(event, (id) => openCustomer(id, 'search'))}
+          onSearchKey={(event) => search.handleKey(event, openFound)}
           activeDescendant={view.kind === 'search' ? search.activeOptionId : undefined}
           searchListId={search.listId}
           searchInputRef={searchInput}
@@ -120,12 +122,11 @@ export function App() {
             }}
           />
         )}
-        {view.kind === 'search' && (
-          <SearchResults search={search} onOpen={(id) => openCustomer(id, 'search')} />
-        )}
+        {view.kind === 'search' && <SearchResults search={search} onOpen={openFound} />}
         {view.kind === 'customer' && (
           <CustomerPage
             customerId={view.customerId}
+            shipmentId={view.shipmentId}
             onBack={view.from === 'search' ? () => dispatch({ type: 'backToSearch' }) : undefined}
           />
         )}
