@@ -11,6 +11,7 @@ import {
   type VocRecord,
 } from './domain/voc';
 import type { OutreachEntry } from './outreach/outreach-ranking';
+import { toE164 } from './phone';
 import type { Role } from './protocol/auth';
 import type { SyncStatus } from './sync-status';
 import { studioIpcHandlers, type ScriptUpdate } from './studio-ipc';
@@ -212,7 +213,13 @@ export const ipcHandlers = {
   'calls:start': channel<CallSession>()(
     z
       .object({
-        phone: z.string().trim().min(1).max(40),
+        // Only a number Koe can read as a phone number starts a call (あいうえお does not).
+        phone: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .refine((phone) => toE164(phone) !== null, 'not a phone number'),
         direction: z.enum(['inbound', 'outbound']).optional(),
         reason: z.literal('proactive').optional(),
         customerId: id.optional(),

@@ -99,7 +99,8 @@ export const en: Catalog = {
       'Type the number your softphone shows: Koe starts the call with it and pops the caller.',
     startFailed: 'Could not start the call',
     busy: 'Another call is in progress. End it first, then try again.',
-    invalidNumber: 'Check the phone number.',
+    invalidNumber:
+      'That is not a phone number. Type its digits (e.g. 090-1234-5678). No call was started.',
     wrapUpMissing: 'No wrap-up was found for this call.',
     demoRetailerName: 'Demo Retailer',
   },
@@ -441,6 +442,14 @@ export const en: Catalog = {
       edit: 'Correct it',
       editUntil: 'Can be corrected until {{time}}',
     },
+  },
+  missedCall: {
+    title: 'Missed call',
+    description:
+      '{{caller}} ({{number}}) called at {{time}}; the call ended before it was answered.',
+    unknownCaller: 'An unregistered caller',
+    callBack: 'Call back',
+    close: 'Close',
   },
   today: {
     title: 'My calls today',

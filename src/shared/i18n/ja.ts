@@ -104,7 +104,8 @@ export const ja = {
       'ソフトフォンに表示された番号を入力すると、この番号の通話を開始してお客さまを呼び出します。',
     startFailed: '通話を開始できませんでした',
     busy: 'ほかの通話が進行中です。その通話を終了してからもう一度お試しください。',
-    invalidNumber: '電話番号を確認してください。',
+    invalidNumber:
+      '電話番号として読めません。数字で入力してください（例: 090-1234-5678）。通話は開始していません。',
     wrapUpMissing: 'この通話の後処理記録が見つかりません。',
     demoRetailerName: 'デモ通販',
   },
@@ -448,6 +449,13 @@ export const ja = {
       edit: '修正する',
       editUntil: '{{time}} まで修正できます',
     },
+  },
+  missedCall: {
+    title: '不在着信',
+    description: '{{time}} に {{caller}}（{{number}}）から着信がありましたが、応答前に切れました。',
+    unknownCaller: '未登録のお客さま',
+    callBack: '折り返し電話',
+    close: '閉じる',
   },
   today: {
     title: '今日の応対',

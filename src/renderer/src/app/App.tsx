@@ -1,5 +1,5 @@
 import { AppShell } from '@mantine/core';
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { AdminView, canAdminister } from '../admin/AdminView';
@@ -65,6 +65,16 @@ export function App() {
   );
 
   const { view } = state;
+  // A call that rang out unanswered leaves nothing to do on the call screen: back to the start
+  // screen, where the missed call waits with its call-back.
+  const lastCallMissed =
+    desk.state.status === 'ready' &&
+    desk.state.current === null &&
+    desk.state.today[0]?.state === 'missed';
+  useEffect(() => {
+    if (view.kind === 'call' && lastCallMissed) dispatch({ type: 'home' });
+  }, [view.kind, lastCallMissed]);
+
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} padding="md">
       <AppShell.Header>
@@ -108,6 +118,7 @@ export function App() {
             today={desk.state.today}
             onEditWrapUp={(callId) => dispatch({ type: 'editWrapUp', callId })}
             onOpenOutreach={() => dispatch({ type: 'openOutreach' })}
+            onCallBack={startCall}
           />
         )}
         {view.kind === 'call' && <CallWorkspace desk={desk} appInfo={appInfo} onDone={goHome} />}

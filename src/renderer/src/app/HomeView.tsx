@@ -2,6 +2,7 @@ import { Divider, EmptyState, Group, Kbd, Stack, Text } from '@mantine/core';
 import { IconHeadset } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, TodayCall } from '../../../shared/ipc';
+import { MissedCallNotice } from '../call/MissedCallNotice';
 import { modifierKeyLabel } from '../search/shortcut-labels';
 import { OutreachEntryPoint } from '../outreach/OutreachEntryPoint';
 import { TodayCalls } from '../wrap-up/TodayCalls';
@@ -13,12 +14,21 @@ interface HomeViewProps {
   onEditWrapUp(callId: string): void;
   /** Opens the proactive outreach list. */
   onOpenOutreach?(): void;
+  /** Calls a number back (a missed call); answers with the core's refusal, if any. */
+  onCallBack?(phone: string): Promise<string | null>;
 }
 
 /** Between calls: what the agent can do and the keys to do it, then "my calls today". */
-export function HomeView({ appInfo, today, onEditWrapUp, onOpenOutreach }: HomeViewProps) {
+export function HomeView({
+  appInfo,
+  today,
+  onEditWrapUp,
+  onOpenOutreach,
+  onCallBack,
+}: HomeViewProps) {
   return (
     <Stack gap="lg" maw={1100} mx="auto">
+      {onCallBack && <MissedCallNotice today={today} onCallBack={onCallBack} />}
       <Welcome appInfo={appInfo} compact={today.length > 0} />
       {onOpenOutreach && <OutreachEntryPoint onOpen={onOpenOutreach} />}
       <TodayCalls today={today} onEdit={onEditWrapUp} />
