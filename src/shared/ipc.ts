@@ -145,6 +145,12 @@ export interface CtiInfo {
   url: string;
   wsUrl: string;
   token: string;
+  port: number;
+  /**
+   * This install's port when another program held it at this start (Koe then listens on `port`
+   * for this run only); null when Koe listens on its own port.
+   */
+  wantedPort: number | null;
 }
 
 const callId = z.string().trim().min(1).max(128);

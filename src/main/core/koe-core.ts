@@ -201,7 +201,14 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       sqlite: database.sqlite,
       desk,
       agent,
-      cti: () => cti && { url: cti.url, wsUrl: cti.wsUrl, token: cti.token },
+      cti: () =>
+        cti && {
+          url: cti.url,
+          wsUrl: cti.wsUrl,
+          token: cti.token,
+          port: cti.port,
+          wantedPort: cti.wantedPort,
+        },
       events,
       preferences,
       appVersion: options.appVersion,

@@ -547,6 +547,12 @@ export const en: Catalog = {
       copied: 'Copied',
       help: 'Send Authorization: Bearer <token> with every request. See "Taking calls" in the README.',
       unavailable: 'This Koe runs without the CTI bridge.',
+      port: 'Port',
+      portKept:
+        'Koe on this computer listens on this port at every start (the cti-port file in its data folder).',
+      portTakenTitle: 'Port {{wanted}} is used by another program',
+      portTaken:
+        'This Koe’s port is {{wanted}}, but it is taken, so Koe listens on {{port}} for now. A softphone set to {{wanted}} cannot reach Koe: close the other program and restart Koe (or point the softphone at {{port}} for this session).',
     },
     retailer: {
       title: 'Retailer connection',

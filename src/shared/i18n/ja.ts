@@ -553,6 +553,12 @@ export const ja = {
       copied: 'コピーしました',
       help: 'リクエストには Authorization: Bearer <トークン> を付けます。手順は README の「Taking calls」を参照してください。',
       unavailable: 'この Koe では CTI 連携が動いていません。',
+      port: 'ポート',
+      portKept:
+        'このパソコンの Koe は毎回このポートで待ち受けます（データフォルダの cti-port ファイル）。',
+      portTakenTitle: 'ポート {{wanted}} をほかのプログラムが使っています',
+      portTaken:
+        'この Koe のポートは {{wanted}} ですが、今回は使えないため一時的に {{port}} で待ち受けています。{{wanted}} に設定されたソフトフォンからの着信は Koe に届きません。ほかのプログラムを終了して Koe を再起動してください（今回だけ {{port}} に設定しても構いません）。',
     },
     retailer: {
       title: '販売店との接続',
