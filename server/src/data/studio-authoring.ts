@@ -286,25 +286,19 @@ export function versionedAuthoring<C extends AudienceContent, I extends { versio
       publish(principal, id, content, releaseNotes, null),
 
     /**
-     * Publishes an earlier version's content again, as a new version. Rolling back to what
-     * agents already have (the current version, or one whose content is the current content)
-     * would only add a duplicate to the history and tell every desktop of a change that is
-     * none: it is refused with 409 `already_current`, and nothing is written.
+     * Publishes an earlier version's content again, as a new version. Rolling back to the
+     * version agents already have would only add a duplicate to the history and tell every
+     * desktop of a change that is none: it is refused with 409 `already_current`, and nothing is
+     * written.
      */
     async rollback(principal: Principal, id: string, version: number, releaseNotes: string) {
       const old = await findVersion(principal.tenantId, id, version);
       const latest = latestOf((await kind.readPublished(db, principal.tenantId)).get(id));
-      if (
-        latest &&
-        (latest.info.version === version ||
-          JSON.stringify(latest.content) === JSON.stringify(old.content))
-      ) {
+      if (latest?.info.version === version) {
         throw new HttpError(
           409,
           'already_current',
-          latest.info.version === version
-            ? `Version ${version} of ${id} is already the current version; nothing was published.`
-            : `Version ${version} of ${id} has the same content as the current version ${latest.info.version}; nothing was published.`,
+          `Version ${version} of ${id} is already the current version; nothing was published.`,
         );
       }
       return publish(principal, id, old.content, releaseNotes, version);
