@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callDraft, type CallDraft } from './calls/call-draft';
 import type { CallDeskCause, CallSession } from './calls/call-session';
-import type { CustomerCard, CustomerSummary, Language } from './domain';
+import type { Carrier, CustomerCard, CustomerSummary, Language } from './domain';
 import type { KnowledgeAnswer, Policy, ReasonNode, ScriptVersion } from './domain/guidance';
 import { id, language } from './domain/primitives';
 import {
@@ -12,6 +12,7 @@ import {
   type VocRecord,
 } from './domain/voc';
 import type { OutreachEntry } from './outreach/outreach-ranking';
+import { toE164 } from './phone';
 import type { Role } from './protocol/auth';
 import type { SyncStatus } from './sync-status';
 import { studioIpcHandlers, type ScriptUpdate } from './studio-ipc';
@@ -34,14 +35,33 @@ function channel<Output>() {
   });
 }
 
-export const searchQueryClass = z.enum(['phone', 'order_number', 'email', 'name', 'short_name']);
+export const searchQueryClass = z.enum([
+  'phone',
+  'order_number',
+  'tracking_number',
+  'email',
+  'name',
+  'short_name',
+]);
 export type SearchQueryClass = z.infer<typeof searchQueryClass>;
+
+/** A shipment found by its tracking number, and whose it is. */
+export interface TrackedShipment {
+  customerId: string;
+  shipmentId: string;
+  orderNumber: string;
+  carrier: Carrier;
+  /** As the retailer stored it (the carrier's grouping). */
+  trackingNumber: string;
+}
 
 export interface SearchResult {
   queryClass: SearchQueryClass;
   customers: CustomerSummary[];
   /** True when more customers matched than were returned. */
   truncated: boolean;
+  /** For a tracking-number search: the shipments that carry it (absent otherwise). */
+  shipments?: TrackedShipment[];
 }
 
 export interface ScreenPopResult {
@@ -132,6 +152,12 @@ export interface CtiInfo {
   url: string;
   wsUrl: string;
   token: string;
+  port: number;
+  /**
+   * This install's port when another program held it at this start (Koe then listens on `port`
+   * for this run only); null when Koe listens on its own port.
+   */
+  wantedPort: number | null;
 }
 
 const callId = z.string().trim().min(1).max(128);
@@ -200,7 +226,13 @@ export const ipcHandlers = {
   'calls:start': channel<CallSession>()(
     z
       .object({
-        phone: z.string().trim().min(1).max(40),
+        // Only a number Koe can read as a phone number starts a call (あいうえお does not).
+        phone: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .refine((phone) => toE164(phone) !== null, 'not a phone number'),
         direction: z.enum(['inbound', 'outbound']).optional(),
         reason: z.literal('proactive').optional(),
         customerId: id.optional(),

@@ -3,6 +3,23 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 export const DEFAULT_PHONE_REGION: CountryCode = 'JP';
 
 /**
+ * Characters that people and IMEs put between the digits of a phone number in place of a
+ * hyphen: the long vowel mark ー (a Japanese IME turns "-" into it after a kana), its half-width
+ * ｰ, the minus sign −, the Unicode hyphens and dashes ‐ ‑ ‒ – — ―, the full-width －, the small
+ * and fullwidth hyphen-minus of compatibility forms, and the hyphen bullet ⁃.
+ */
+const DASH_LOOKALIKES = /[\u2010-\u2015\u2043\u2212\u30fc\uff70\ufe58\ufe63\uff0d]/g;
+
+/**
+ * A phone number (or a tracking number) as typed, in plain ASCII: full-width digits and letters
+ * folded (NFKC), every dash look-alike made a hyphen, the ends trimmed. Every place that reads a
+ * number a person typed or a phone system sent goes through this first.
+ */
+export function normalizePhoneText(input: string): string {
+  return input.normalize('NFKC').replace(DASH_LOOKALIKES, '-').trim();
+}
+
+/**
  * A phone number in any format a person or a phone system writes it ("090-1234-5678",
  * "(03) 1234 5678", "+81 90 1234 5678", "０９０１２３４５６７８", "81901234567") to E.164,
  * or null when it is not a possible number. Japan is the default region.
@@ -18,7 +35,7 @@ export function parsePhone(
 ): { e164: string; national: string } | null {
   const common = region === 'JP' ? commonJapaneseNumber(input) : null;
   if (common) return common;
-  const ascii = input.normalize('NFKC').trim();
+  const ascii = normalizePhoneText(input);
   const commonOnceNormalized = region === 'JP' ? commonJapaneseNumber(ascii) : null;
   if (commonOnceNormalized) return commonOnceNormalized;
   if (!/\d/.test(ascii) || ascii.length > 40) return null;
@@ -58,6 +75,6 @@ export function formatPhone(e164: string, region: CountryCode = DEFAULT_PHONE_RE
 
 /** True when the text reads as a phone number rather than a name or an order number. */
 export function looksLikePhone(input: string): boolean {
-  const ascii = input.normalize('NFKC').trim();
+  const ascii = normalizePhoneText(input);
   return /^[+(]?[\d\s().-]{6,}$/.test(ascii) && (ascii.match(/\d/g)?.length ?? 0) >= 6;
 }

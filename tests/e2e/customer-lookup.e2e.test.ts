@@ -35,7 +35,7 @@ describe('customer lookup in the browser harness', () => {
     await open();
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     expect(await page.getByRole('combobox').getAttribute('placeholder')).toBe(
-      '電話番号・注文番号・メール・お名前で検索',
+      '電話番号・注文番号・伝票番号・メール・お名前で検索',
     );
     await page.getByText('お客さまを探す').waitFor();
   });
@@ -104,7 +104,7 @@ describe('customer lookup in the browser harness', () => {
     await page.getByText('Find a customer').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('combobox').getAttribute('placeholder')).toBe(
-      'Phone, order number, email or name',
+      'Phone, order or tracking number, email or name',
     );
     await page.getByRole('button', { name: 'Pop by phone number' }).waitFor();
     // The choice is saved by the core (app:setLocale), not by the page.

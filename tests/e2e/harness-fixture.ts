@@ -41,6 +41,8 @@ export interface E2eAppOptions {
   outages?: boolean;
   /** Sign in as the demo retailer's user of this role (trainer, supervisor …); agent by default. */
   demoRole?: Role;
+  /** The CTI bridge's port; any free one (0) by default. A taken one shows the port notice. */
+  ctiPort?: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function startE2eApp(options: E2eAppOptions = {}): Promise<E2eApp> 
       : await startDemoCore({
           dataDir,
           appVersion: '0.0.0-e2e',
-          ctiPort: 0,
+          ctiPort: options.ctiPort ?? 0,
           ...(options.demoRole ? { demoRole: options.demoRole } : {}),
         });
     await waitForCustomers(demo.core);

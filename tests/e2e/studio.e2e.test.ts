@@ -111,6 +111,9 @@ describe('script studio: a trainer publishes, agents use it on their next call',
 
     // History: v1 against the edit, step by step and line by line.
     await trainer.getByTestId('tab-history').click();
+    // v1 is what agents have: it offers no rollback to itself (that would only duplicate it).
+    await trainer.getByTestId('current-1').waitFor();
+    expect(await trainer.getByTestId('rollback-1').count()).toBe(0);
     await trainer.getByTestId('version-1').getByRole('button').first().click();
     await trainer.getByTestId('diff').waitFor();
     expect(await trainer.locator('[data-diff-op="added"]').first().textContent()).toContain(MARK);
@@ -188,6 +191,10 @@ describe('script studio: a trainer publishes, agents use it on their next call',
       (await trainer.getByTestId('version-2').count()) > 0 ? true : null,
     );
     expect(await trainer.getByTestId('version-2').textContent()).toContain('小林 恵');
+    // Now v2 is current; v1 can be published again, v2 cannot.
+    await trainer.getByTestId('current-2').waitFor();
+    expect(await trainer.getByTestId('rollback-2').count()).toBe(0);
+    expect(await trainer.getByTestId('rollback-1').count()).toBe(1);
 
     expect(agentErrors).toEqual([]);
     expect(trainerErrors).toEqual([]);

@@ -285,9 +285,22 @@ export function versionedAuthoring<C extends AudienceContent, I extends { versio
     publish: (principal: Principal, id: string, content: C, releaseNotes: string) =>
       publish(principal, id, content, releaseNotes, null),
 
-    /** Publishes an earlier version's content again, as a new version. */
+    /**
+     * Publishes an earlier version's content again, as a new version. Rolling back to the
+     * version agents already have would only add a duplicate to the history and tell every
+     * desktop of a change that is none: it is refused with 409 `already_current`, and nothing is
+     * written.
+     */
     async rollback(principal: Principal, id: string, version: number, releaseNotes: string) {
       const old = await findVersion(principal.tenantId, id, version);
+      const latest = latestOf((await kind.readPublished(db, principal.tenantId)).get(id));
+      if (latest?.info.version === version) {
+        throw new HttpError(
+          409,
+          'already_current',
+          `Version ${version} of ${id} is already the current version; nothing was published.`,
+        );
+      }
       return publish(principal, id, old.content, releaseNotes, version);
     },
   };

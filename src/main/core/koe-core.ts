@@ -212,7 +212,14 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       desk,
       deskCalls,
       agent,
-      cti: () => cti && { url: cti.url, wsUrl: cti.wsUrl, token: cti.token },
+      cti: () =>
+        cti && {
+          url: cti.url,
+          wsUrl: cti.wsUrl,
+          token: cti.token,
+          port: cti.port,
+          wantedPort: cti.wantedPort,
+        },
       events,
       preferences,
       appVersion: options.appVersion,

@@ -27,7 +27,7 @@ export const en: Catalog = {
   },
   search: {
     label: 'Customer search',
-    placeholder: 'Phone, order number, email or name',
+    placeholder: 'Phone, order or tracking number, email or name',
     shortcutHint: 'Shortcut',
     clear: 'Clear search',
     resultsLabel: 'Search results',
@@ -35,6 +35,7 @@ export const en: Catalog = {
     resultCount_other: '{{count}} customers',
     truncated: 'Showing the first {{count}}. Refine the search to narrow it down.',
     searchedAs: 'Searched as {{kind}}',
+    trackedShipment: 'Parcel {{trackingNumber}} ({{carrier}}) — order {{orderNumber}}',
     noResultsTitle: 'No customer found',
     noResultsDescription: 'No customer matches “{{query}}”. Try another number or spelling.',
     keyboardHint: '↑↓ to select, Enter to open',
@@ -47,6 +48,7 @@ export const en: Catalog = {
       email: 'email',
       name: 'name',
       short_name: 'name (short)',
+      tracking_number: 'tracking number',
     },
   },
   screenPop: {
@@ -99,7 +101,8 @@ export const en: Catalog = {
       'Type the number your softphone shows: Koe starts the call with it and pops the caller.',
     startFailed: 'Could not start the call',
     busy: 'Another call is in progress. End it first, then try again.',
-    invalidNumber: 'Check the phone number.',
+    invalidNumber:
+      'That is not a phone number. Type its digits (e.g. 090-1234-5678). No call was started.',
     wrapUpMissing: 'No wrap-up was found for this call.',
     demoRetailerName: 'Demo Retailer',
   },
@@ -450,6 +453,14 @@ export const en: Catalog = {
       editUntil: 'Can be corrected until {{time}}',
     },
   },
+  missedCall: {
+    title: 'Missed call',
+    description:
+      '{{caller}} ({{number}}) called at {{time}}; the call ended before it was answered.',
+    unknownCaller: 'An unregistered caller',
+    callBack: 'Call back',
+    close: 'Close',
+  },
   today: {
     title: 'My calls today',
     listLabel: 'My calls today',
@@ -546,6 +557,12 @@ export const en: Catalog = {
       copied: 'Copied',
       help: 'Send Authorization: Bearer <token> with every request. See "Taking calls" in the README.',
       unavailable: 'This Koe runs without the CTI bridge.',
+      port: 'Port',
+      portKept:
+        'Koe on this computer listens on this port at every start (the cti-port file in its data folder).',
+      portTakenTitle: 'Port {{wanted}} is used by another program',
+      portTaken:
+        'This Koe’s port is {{wanted}}, but it is taken, so Koe listens on {{port}} for now. A softphone set to {{wanted}} cannot reach Koe: close the other program and restart Koe (or point the softphone at {{port}} for this session).',
     },
     retailer: {
       title: 'Retailer connection',

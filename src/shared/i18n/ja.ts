@@ -32,7 +32,7 @@ export const ja = {
   },
   search: {
     label: 'お客さま検索',
-    placeholder: '電話番号・注文番号・メール・お名前で検索',
+    placeholder: '電話番号・注文番号・伝票番号・メール・お名前で検索',
     shortcutHint: 'ショートカット',
     clear: '検索をクリア',
     resultsLabel: '検索結果',
@@ -40,6 +40,7 @@ export const ja = {
     resultCount_other: '{{count}} 件',
     truncated: '上位 {{count}} 件を表示しています。条件を絞り込んでください。',
     searchedAs: '{{kind}}として検索',
+    trackedShipment: '伝票番号 {{trackingNumber}}（{{carrier}}）のお荷物 — ご注文 {{orderNumber}}',
     noResultsTitle: '該当するお客さまが見つかりません',
     noResultsDescription:
       '「{{query}}」に一致するお客さまはいません。番号や表記を変えてお試しください。',
@@ -53,6 +54,7 @@ export const ja = {
       email: 'メールアドレス',
       name: 'お名前',
       short_name: 'お名前（短い語）',
+      tracking_number: '配送伝票番号',
     },
   },
   screenPop: {
@@ -104,7 +106,8 @@ export const ja = {
       'ソフトフォンに表示された番号を入力すると、この番号の通話を開始してお客さまを呼び出します。',
     startFailed: '通話を開始できませんでした',
     busy: 'ほかの通話が進行中です。その通話を終了してからもう一度お試しください。',
-    invalidNumber: '電話番号を確認してください。',
+    invalidNumber:
+      '電話番号として読めません。数字で入力してください（例: 090-1234-5678）。通話は開始していません。',
     wrapUpMissing: 'この通話の後処理記録が見つかりません。',
     demoRetailerName: 'デモ通販',
   },
@@ -457,6 +460,13 @@ export const ja = {
       editUntil: '{{time}} まで修正できます',
     },
   },
+  missedCall: {
+    title: '不在着信',
+    description: '{{time}} に {{caller}}（{{number}}）から着信がありましたが、応答前に切れました。',
+    unknownCaller: '未登録のお客さま',
+    callBack: '折り返し電話',
+    close: '閉じる',
+  },
   today: {
     title: '今日の応対',
     listLabel: '今日の応対の一覧',
@@ -553,6 +563,12 @@ export const ja = {
       copied: 'コピーしました',
       help: 'リクエストには Authorization: Bearer <トークン> を付けます。手順は README の「Taking calls」を参照してください。',
       unavailable: 'この Koe では CTI 連携が動いていません。',
+      port: 'ポート',
+      portKept:
+        'このパソコンの Koe は毎回このポートで待ち受けます（データフォルダの cti-port ファイル）。',
+      portTakenTitle: 'ポート {{wanted}} をほかのプログラムが使っています',
+      portTaken:
+        'この Koe のポートは {{wanted}} ですが、今回は使えないため一時的に {{port}} で待ち受けています。{{wanted}} に設定されたソフトフォンからの着信は Koe に届きません。ほかのプログラムを終了して Koe を再起動してください（今回だけ {{port}} に設定しても構いません）。',
     },
     retailer: {
       title: '販売店との接続',

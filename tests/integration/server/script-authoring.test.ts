@@ -172,4 +172,48 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
     const record = (await pulledScripts('agent')).find((s) => s.scriptId === 'center-x-only-ja');
     expect(record?.triggers.centers).toEqual([X]);
   });
+
+  it('refuses a rollback to what agents already have: no duplicate version is written', async () => {
+    const rollback = (version: number) =>
+      as('trainer', 'POST', '/v1/studio/rollback', {
+        scriptId: 'rollback-edge',
+        version,
+        releaseNotes: 'back',
+      });
+    const history = async () =>
+      studioScriptDetail
+        .parse((await as('trainer', 'GET', '/v1/studio/script?scriptId=rollback-edge')).json)
+        .versions.map((v) => [v.version, v.rollbackOf]);
+    // A trigger no other script of the suite has (the lint refuses overlaps).
+    const edge = (text: string) =>
+      content(text, { triggers: { reasons: ['billing.invoice'], tiers: [] } });
+
+    const first = await publish('admin', 'rollback-edge', edge('一'), 'v1');
+    expect(first.status, JSON.stringify(first.json)).toBe(200);
+    // The only version is the current one.
+    const same = await rollback(1);
+    expect(same.status).toBe(409);
+    expect(same.json).toEqual({
+      error: {
+        code: 'already_current',
+        message:
+          'Version 1 of rollback-edge is already the current version; nothing was published.',
+      },
+    });
+    expect(await history()).toEqual([[1, null]]);
+
+    expect((await publish('admin', 'rollback-edge', edge('二'), 'v2')).status).toBe(200);
+    const back = await rollback(1);
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    expect(publishResponse.parse(back.json).version).toBe(3);
+    // v3 is now current: rolling back to it again would only duplicate it.
+    const again = await rollback(3);
+    expect(again.status).toBe(409);
+    expect((again.json as { error: { code: string } }).error.code).toBe('already_current');
+    expect(await history()).toEqual([
+      [3, 1],
+      [2, null],
+      [1, null],
+    ]);
+  });
 });

@@ -33,6 +33,17 @@ describe('parseKoeLink', () => {
     });
   });
 
+  it('reads full-width digits and dash look-alikes (ー, −, –) as the number they spell', () => {
+    for (const [link, phone] of [
+      ['koe://call?ani=%EF%BC%90%EF%BC%99%EF%BC%90', '090'],
+      ['koe://call?ani=090%E3%83%BC1234%E3%83%BC5678', '090-1234-5678'],
+      ['koe://call?ani=090%E2%88%921234%E2%88%925678', '090-1234-5678'],
+      ['koe://call?ani=090%E2%80%931234%E2%80%935678', '090-1234-5678'],
+    ] as const) {
+      expect(parseKoeLink(link), link).toEqual({ to: 'screenPop', phone });
+    }
+  });
+
   it('accepts what launchers commonly do to a link', () => {
     expect(parseKoeLink('KOE://CALL?ani=0312345678')).toEqual({
       to: 'screenPop',
@@ -101,7 +112,8 @@ describe('parseKoeLink', () => {
       'koe://call?ani=+',
       'koe://call?ani=---',
       'koe://call?ani=090<script>',
-      'koe://call?ani=%EF%BC%90%EF%BC%99%EF%BC%90', // full-width digits
+      'koe://call?ani=abc',
+      'koe://call?ani=%E3%83%BC%E3%83%BC', // ーー: dash look-alikes alone are no number
       'koe://search',
       'koe://search?q=',
       'koe://search?q=a&q=b',

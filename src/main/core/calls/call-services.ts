@@ -10,6 +10,7 @@ import { readWrapUpsSince } from '../db/voc/voc.repository';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/event-bus';
 import type { CallDesk } from './call-desk';
+import { callersByNumber } from './caller-names';
 import type { DeskCallsRepository } from './desk-calls.repository';
 import { EDIT_WINDOW_MS } from './wrap-up-service';
 
@@ -95,17 +96,24 @@ export function createCallServices(deps: CallServicesDeps) {
     const saved = agent ? await readWrapUpsSince(db, agent.id, startOfLocalDay(now())) : [];
     const byCall = new Map(saved.filter((s) => s.record.callId).map((s) => [s.record.callId, s]));
     const lines: TodayCall[] = [];
-    for (const call of desk.today()) {
+    const calls = desk.today();
+    // A call without a wrap-up (missed, or not saved yet) is named by who has the number.
+    const callers = await callersByNumber(
+      db,
+      calls.flatMap((c) => (c.e164 !== null && !byCall.has(c.callId) ? [c.e164] : [])),
+    );
+    for (const call of calls) {
       const wrapUp = byCall.get(call.callId) ?? null;
       byCall.delete(call.callId);
+      const caller = wrapUp || call.e164 === null ? undefined : callers.get(call.e164);
       lines.push({
         callId: call.callId,
         state: call.state,
         ani: call.ani,
         e164: call.e164,
         startedAt: call.ringingAt ?? call.answeredAt ?? new Date(now()).toISOString(),
-        customerId: wrapUp?.record.customerId ?? null,
-        customerName: wrapUp?.customerName ?? null,
+        customerId: wrapUp?.record.customerId ?? caller?.customerId ?? null,
+        customerName: wrapUp?.customerName ?? caller?.customerName ?? null,
         wrapUp: wrapUp && summary(wrapUp.record),
       });
     }

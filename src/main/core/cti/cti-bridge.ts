@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { CallDesk } from '../calls/call-desk';
 import { parseCtiMessage } from './cti-messages';
+import { CTI_PORT_FILE, loadCtiPort, saveCtiPort } from './cti-port';
 import { loadOrCreateCtiToken, tokenMatches } from './cti-token';
 import { CLOSE, acceptWebSocket, checkUpgradeRequest, type WebSocketConnection } from './websocket';
 
@@ -23,8 +24,14 @@ export const DEFAULT_CTI_PORT = 17345;
 export interface CtiBridgeOptions {
   /** Where the token file lives (the app's data dir). */
   dataDir: string;
-  /** Default 17345; when taken, any free port (see `port` on the result). 0: any free port. */
+  /**
+   * Unset (the app): this install's port, kept in the data dir's `cti-port` file — 17345, or a
+   * free port when 17345 was taken at the first start. A number (tests, tools): that port, not
+   * kept; 0 for any free port.
+   */
   port?: number;
+  /** The port a first start tries for this install: 17345 (tests choose their own). */
+  installDefaultPort?: number;
   desk: CallDesk;
   log?: (message: string, error?: unknown) => void;
   /** Server pings each WebSocket client this often and drops one that missed the last pong. */
@@ -37,6 +44,11 @@ export interface CtiBridge {
   /** ws://127.0.0.1:<port>/v1/ws */
   wsUrl: string;
   port: number;
+  /**
+   * Set when the port this install keeps was taken by another program at this start: the bridge
+   * listens on `port` for now, and connectors configured with `wantedPort` cannot reach it.
+   */
+  wantedPort: number | null;
   /** The bearer token connectors must present (show it in Settings). */
   token: string;
   close(): Promise<void>;
@@ -281,7 +293,8 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
     else socket.destroy();
   });
 
-  port = await listen(server, options.port ?? DEFAULT_CTI_PORT, log);
+  const chosen = await listenOnInstallPort(server, options, log);
+  port = chosen.port;
   const url = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | null = null;
@@ -304,6 +317,7 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
     url,
     wsUrl: `ws://127.0.0.1:${port}/v1/ws`,
     port,
+    wantedPort: chosen.wantedPort,
     token,
     close() {
       closing ??= shutDown();
@@ -319,12 +333,50 @@ const ROUTES: Record<string, 'GET' | 'POST' | undefined> = {
   '/v1/ws': 'GET',
 };
 
-/** The preferred port, or any free one when another program holds it. Loopback only. */
+/**
+ * Listens where a connector configured once will find Koe (see README "Where it listens"):
+ * - first start: 17345, or a free port when another program has 17345; either is kept;
+ * - every later start: the kept port. When another program has it now, Koe does not move for
+ *   good: it listens on a free port for this run only, says so in the log and in Settings
+ *   (`wantedPort`), and tries the kept port again at the next start.
+ */
+async function listenOnInstallPort(
+  server: ReturnType<typeof createServer>,
+  options: CtiBridgeOptions,
+  log: (message: string, error?: unknown) => void,
+): Promise<{ port: number; wantedPort: number | null }> {
+  if (options.port !== undefined) {
+    const port = await listen(server, options.port);
+    if (port !== null) return { port, wantedPort: null };
+    log(`Port ${options.port} is taken; the CTI bridge listens on a free port instead.`);
+    return { port: (await listen(server, 0)) as number, wantedPort: options.port };
+  }
+  const kept = loadCtiPort(options.dataDir);
+  const wanted = kept ?? options.installDefaultPort ?? DEFAULT_CTI_PORT;
+  const port = await listen(server, wanted);
+  if (port !== null) {
+    if (kept === null) saveCtiPort(options.dataDir, port);
+    return { port, wantedPort: null };
+  }
+  const free = (await listen(server, 0)) as number;
+  if (kept === null) {
+    saveCtiPort(options.dataDir, free);
+    log(
+      `Port ${wanted} is taken by another program; this install's CTI bridge uses port ${free} from now on (kept in the ${CTI_PORT_FILE} file).`,
+    );
+    return { port: free, wantedPort: null };
+  }
+  log(
+    `This install's CTI port ${wanted} is taken by another program: connectors set to ${wanted} cannot reach Koe. Listening on port ${free} for this run only; close the other program and restart Koe to get ${wanted} back.`,
+  );
+  return { port: free, wantedPort: wanted };
+}
+
+/** Listens on loopback; null when another program holds the port (or may not be used). */
 function listen(
   server: ReturnType<typeof createServer>,
   preferred: number,
-  log: (message: string, error?: unknown) => void,
-): Promise<number> {
+): Promise<number | null> {
   const attempt = (port: number) =>
     new Promise<number>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException) => {
@@ -341,8 +393,7 @@ function listen(
     });
   return attempt(preferred).catch((error: NodeJS.ErrnoException) => {
     if (preferred === 0 || (error.code !== 'EADDRINUSE' && error.code !== 'EACCES')) throw error;
-    log(`Port ${preferred} is taken; the CTI bridge listens on a free port instead.`);
-    return attempt(0);
+    return null;
   });
 }
 

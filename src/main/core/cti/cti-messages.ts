@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CallEvent } from '../../../shared/calls/call-session';
+import { normalizePhoneText } from '../../../shared/phone';
 
 /**
  * The messages a softphone or telephony connector sends, over HTTP and WebSocket alike.
@@ -21,12 +22,49 @@ const callId = z
   .max(128, 'callId is at most 128 characters')
   .regex(/^[\x21-\x7e]+$/, 'callId is printable ASCII without spaces');
 
-/** Any format a phone system writes (E.164, national, with separators, full-width, withheld). */
+/**
+ * What phone systems send for a caller who withheld the number or whose number did not come
+ * through (SIP "anonymous", Japanese caller-ID's 非通知 / 公衆電話 / 通知不可能 / 表示圏外, and
+ * their English names). Such a call is real: it rings as an unknown caller, with no screen pop.
+ * Compared case-insensitively, after NFKC.
+ */
+export const WITHHELD_ANI = [
+  'anonymous',
+  'private',
+  'withheld',
+  'restricted',
+  'unavailable',
+  'unknown',
+  'payphone',
+  '非通知',
+  '公衆電話',
+  '通知不可能',
+  '表示圏外',
+] as const;
+
+/** Digits with the usual separators and an optional leading +, after folding (see phone.ts). */
+const PHONE_CHARACTERS = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
+
+/** True for a number that was withheld or did not come through ("" included). */
+export function isWithheldAni(ani: string): boolean {
+  const folded = ani.normalize('NFKC').trim().toLowerCase();
+  return folded === '' || (WITHHELD_ANI as readonly string[]).includes(folded);
+}
+
+/**
+ * Any format a phone system writes (E.164, national, with separators, full-width digits, the
+ * IME's ー for a hyphen), or a withheld number. Anything else ("abc", an emoji, a SIP URI) is
+ * refused: a connector that sends it has a bug the integrator must see, not a silent ring.
+ */
 const ani = z
   .string()
   .trim()
   .max(64, 'ani is at most 64 characters')
-  .refine((value) => !UNSAFE.test(value), 'ani contains control characters');
+  .refine((value) => !UNSAFE.test(value), 'ani contains control characters')
+  .refine(
+    (value) => isWithheldAni(value) || PHONE_CHARACTERS.test(normalizePhoneText(value)),
+    'ani is not a phone number: send the digits (e.g. "090-1234-5678" or "+81312345678"), or "" or "anonymous" for a withheld number',
+  );
 
 const requestId = z.string().max(128).optional();
 

@@ -1,4 +1,5 @@
 import type { IpcEvents } from '../../../shared/ipc';
+import { normalizePhoneText } from '../../../shared/phone';
 
 /**
  * koe:// links: how a softphone, a CRM or a colleague's chat message asks Koe to show something.
@@ -53,7 +54,9 @@ export function parseKoeLink(url: string): KoeLink | null {
     case 'call': {
       if (!isRootPath(parsed.pathname)) return null;
       // '+' is literal here (an E.164 number), not a form-encoded space.
-      const phone = single(query, 'ani', { plusIsSpace: false })?.trim();
+      // Full-width digits and dash look-alikes (ー, −, –) are read as the number they spell.
+      const raw = single(query, 'ani', { plusIsSpace: false });
+      const phone = raw === null ? null : normalizePhoneText(raw);
       if (!phone || phone.length > MAX_PHONE_LENGTH || !PHONE.test(phone)) return null;
       if (!/[0-9]/.test(phone)) return null;
       return { to: 'screenPop', phone };

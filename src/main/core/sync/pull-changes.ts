@@ -196,6 +196,7 @@ const DEFERRED_DURING_BOOTSTRAP = [
   'customers_by_family_name_kana',
   'customers_by_given_name_kana',
   'shipments_by_tracking_number',
+  'shipments_by_tracking_key',
 ];
 
 /**

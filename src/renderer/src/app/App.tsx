@@ -1,5 +1,5 @@
 import { AppShell } from '@mantine/core';
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { AdminView, canAdminister } from '../admin/AdminView';
@@ -15,7 +15,7 @@ import { canAuthorScripts, StudioView } from '../studio/StudioView';
 import { ScreenPopView } from '../screen-pop/ScreenPopView';
 import { SearchResults } from '../search/SearchResults';
 import { SettingsView } from '../settings/SettingsView';
-import { useCustomerSearch } from '../search/use-customer-search';
+import { trackedShipmentId, useCustomerSearch } from '../search/use-customer-search';
 import { AppHeader } from './AppHeader';
 import { HomeView } from './HomeView';
 import { initialNavigation, navigate } from './navigation';
@@ -40,10 +40,12 @@ export function App() {
     searchInput.current?.select();
   }, []);
   const openCustomer = useCallback(
-    (customerId: string, from: 'search' | 'screenPop') =>
-      dispatch({ type: 'openCustomer', customerId, from }),
+    (customerId: string, from: 'search' | 'screenPop', shipmentId?: string) =>
+      dispatch({ type: 'openCustomer', customerId, from, ...(shipmentId ? { shipmentId } : {}) }),
     [],
   );
+  const openFound = (customerId: string) =>
+    openCustomer(customerId, 'search', trackedShipmentId(search.result, customerId));
   const searchFor = useCallback(
     (query: string) => {
       dispatch({ type: 'queryChanged', query });
@@ -64,6 +66,16 @@ export function App() {
   );
 
   const { view } = state;
+  // A call that rang out unanswered leaves nothing to do on the call screen: back to the start
+  // screen, where the missed call waits with its call-back.
+  const lastCallMissed =
+    desk.state.status === 'ready' &&
+    desk.state.current === null &&
+    desk.state.today[0]?.state === 'missed';
+  useEffect(() => {
+    if (view.kind === 'call' && lastCallMissed) dispatch({ type: 'home' });
+  }, [view.kind, lastCallMissed]);
+
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} padding="md">
       <AppShell.Header>
@@ -71,7 +83,7 @@ export function App() {
           appInfo={appInfo}
           query={state.query}
           onQueryChange={(query) => dispatch({ type: 'queryChanged', query })}
-          onSearchKey={(event) => search.handleKey(event, (id) => openCustomer(id, 'search'))}
+          onSearchKey={(event) => search.handleKey(event, openFound)}
           activeDescendant={view.kind === 'search' ? search.activeOptionId : undefined}
           searchListId={search.listId}
           searchInputRef={searchInput}
@@ -112,6 +124,7 @@ export function App() {
             }}
             onEditWrapUp={(callId) => dispatch({ type: 'editWrapUp', callId })}
             onOpenOutreach={() => dispatch({ type: 'openOutreach' })}
+            onCallBack={startCall}
           />
         )}
         {view.kind === 'call' && <CallWorkspace desk={desk} appInfo={appInfo} onDone={goHome} />}
@@ -126,12 +139,11 @@ export function App() {
             }}
           />
         )}
-        {view.kind === 'search' && (
-          <SearchResults search={search} onOpen={(id) => openCustomer(id, 'search')} />
-        )}
+        {view.kind === 'search' && <SearchResults search={search} onOpen={openFound} />}
         {view.kind === 'customer' && (
           <CustomerPage
             customerId={view.customerId}
+            shipmentId={view.shipmentId}
             onBack={view.from === 'search' ? () => dispatch({ type: 'backToSearch' }) : undefined}
           />
         )}

@@ -3,6 +3,7 @@ import { IconHeadset } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo, TodayCall } from '../../../shared/ipc';
+import { MissedCallNotice } from '../call/MissedCallNotice';
 import { modifierKeyLabel } from '../search/shortcut-labels';
 import { OutreachEntryPoint } from '../outreach/OutreachEntryPoint';
 import { TodayCalls } from '../wrap-up/TodayCalls';
@@ -18,6 +19,8 @@ interface HomeViewProps {
   onEditWrapUp(callId: string): void;
   /** Opens the proactive outreach list. */
   onOpenOutreach?(): void;
+  /** Calls a number back (a missed call); answers with the core's refusal, if any. */
+  onCallBack?(phone: string): Promise<string | null>;
 }
 
 /** Between calls: what the agent can do and the keys to do it, then "my calls today". */
@@ -28,10 +31,12 @@ export function HomeView({
   onResumeWrapUp,
   onEditWrapUp,
   onOpenOutreach,
+  onCallBack,
 }: HomeViewProps) {
   return (
     <Stack gap="lg" maw={1100} mx="auto">
       <WaitingWrapUps waiting={waiting} today={today} onResume={onResumeWrapUp} />
+      {onCallBack && <MissedCallNotice today={today} onCallBack={onCallBack} />}
       <Welcome appInfo={appInfo} compact={today.length > 0} />
       {onOpenOutreach && <OutreachEntryPoint onOpen={onOpenOutreach} />}
       <TodayCalls today={today} onEdit={onEditWrapUp} />

@@ -4,7 +4,13 @@ import type { IpcEvents } from '../../../shared/ipc';
 export type View =
   | { kind: 'home' }
   | { kind: 'search' }
-  | { kind: 'customer'; customerId: string; from: 'search' | 'screenPop' | 'link' }
+  | {
+      kind: 'customer';
+      customerId: string;
+      from: 'search' | 'screenPop' | 'link';
+      /** Found by this shipment's tracking number: the card points it out. */
+      shipmentId?: string;
+    }
   /** `popId` tells two pops of the same number apart, so a second ring reloads. */
   | { kind: 'screenPop'; phone: string; popId: number }
   /** The call workspace: the current call (ringing, on the line, in wrap-up). */
@@ -24,7 +30,12 @@ export type View =
 
 export type NavigationAction =
   | { type: 'queryChanged'; query: string }
-  | { type: 'openCustomer'; customerId: string; from: 'search' | 'screenPop' | 'link' }
+  | {
+      type: 'openCustomer';
+      customerId: string;
+      from: 'search' | 'screenPop' | 'link';
+      shipmentId?: string;
+    }
   | { type: 'screenPop'; phone: string }
   | { type: 'backToSearch' }
   | { type: 'openSettings' }
@@ -63,7 +74,12 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
     case 'openCustomer':
       return {
         ...state,
-        view: { kind: 'customer', customerId: action.customerId, from: action.from },
+        view: {
+          kind: 'customer',
+          customerId: action.customerId,
+          from: action.from,
+          ...(action.shipmentId ? { shipmentId: action.shipmentId } : {}),
+        },
       };
     case 'screenPop': {
       const popCount = state.popCount + 1;

@@ -5,9 +5,19 @@ import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
 import { CustomerCardSkeleton } from './CustomerCardSkeleton';
 import { CustomerCardView } from './CustomerCardView';
+import { HighlightedShipmentContext } from './current-call';
 
 /** A customer opened from the search or a link: reads the card, then shows it. */
-export function CustomerPage({ customerId, onBack }: { customerId: string; onBack?: () => void }) {
+export function CustomerPage({
+  customerId,
+  shipmentId,
+  onBack,
+}: {
+  customerId: string;
+  /** Found by this shipment's tracking number: the card points it out. */
+  shipmentId?: string | undefined;
+  onBack?: () => void;
+}) {
   const { t } = useTranslation();
   const card = useKoeQuery('customers:card', { customerId });
   return (
@@ -24,7 +34,9 @@ export function CustomerPage({ customerId, onBack }: { customerId: string; onBac
         </Button>
       )}
       {card.status === 'success' ? (
-        <CustomerCardView card={card.value} />
+        <HighlightedShipmentContext.Provider value={shipmentId ?? null}>
+          <CustomerCardView card={card.value} />
+        </HighlightedShipmentContext.Provider>
       ) : card.status === 'error' ? (
         <ErrorState error={card.error} onRetry={card.retry} />
       ) : (

@@ -1,9 +1,11 @@
 import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { CopyButton } from '@mantine/core';
 import { IconCheck, IconCopy, IconTruckDelivery } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryEstimate, Shipment, ShipmentStatus } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
+import { useHighlightedShipmentId } from './current-call';
 import { Field } from './Section';
 import { estimateMissesPromise, shipmentDelayDays } from './shipment-delay';
 import { DeliveryEstimateField } from './DeliveryEstimateField';
@@ -33,13 +35,28 @@ export function ShipmentItem({
   const format = useFormatters();
   const daysLate = shipmentDelayDays(shipment, today);
   const lateEstimate = estimateMissesPromise(shipment);
+  const highlighted = useHighlightedShipmentId() === shipment.id;
+  // The parcel the agent searched for by its tracking number is brought into view once.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (highlighted) ref.current?.scrollIntoView({ block: 'center' });
+  }, [highlighted]);
   return (
     <Paper
+      ref={ref}
       p="sm"
       radius="md"
       bg="var(--mantine-color-default-hover)"
       aria-label={t('shipments.title')}
+      aria-current={highlighted ? 'true' : undefined}
+      withBorder={highlighted}
+      style={
+        highlighted
+          ? { borderColor: 'var(--mantine-primary-color-filled)', borderWidth: 2 }
+          : undefined
+      }
       data-testid="shipment"
+      data-highlighted={highlighted ? 'true' : undefined}
     >
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">

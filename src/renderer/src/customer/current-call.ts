@@ -7,3 +7,8 @@ import { createContext, useContext } from 'react';
 export const CurrentCallContext = createContext<string | null>(null);
 
 export const useCurrentCallId = () => useContext(CurrentCallContext);
+
+/** The shipment the agent found the customer by (its tracking number), pointed out on the card. */
+export const HighlightedShipmentContext = createContext<string | null>(null);
+
+export const useHighlightedShipmentId = () => useContext(HighlightedShipmentContext);

@@ -1,5 +1,5 @@
 import { EmptyState, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import { IconUserSearch } from '@tabler/icons-react';
+import { IconTruckDelivery, IconUserSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../app/ErrorState';
 import { CustomerSummaryList } from './CustomerSummaryList';
@@ -53,6 +53,18 @@ export function SearchResults({
           {t('search.keyboardHint')}
         </Text>
       </Group>
+      {shown.shipments?.map((s) => (
+        <Group key={s.shipmentId} gap="xs" data-testid="tracked-shipment">
+          <IconTruckDelivery size={18} aria-hidden />
+          <Text size="sm">
+            {t('search.trackedShipment', {
+              trackingNumber: s.trackingNumber,
+              carrier: t(`carrier.${s.carrier}`),
+              orderNumber: s.orderNumber,
+            })}
+          </Text>
+        </Group>
+      ))}
       <Paper withBorder p={4} opacity={stale ? 0.6 : 1} aria-busy={stale}>
         <CustomerSummaryList
           customers={customers}

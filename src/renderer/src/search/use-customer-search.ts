@@ -65,3 +65,12 @@ export function useCustomerSearch(text: string, enabled: boolean): CustomerSearc
     },
   };
 }
+
+/** The shipment whose tracking number found this customer, if the search was by one. */
+export function trackedShipmentId(
+  result: KoeQuery<SearchResult>,
+  customerId: string,
+): string | undefined {
+  if (result.status !== 'success') return undefined;
+  return result.value.shipments?.find((s) => s.customerId === customerId)?.shipmentId;
+}

@@ -1,5 +1,5 @@
-import { ActionIcon, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconEye, IconEyeOff } from '@tabler/icons-react';
+import { ActionIcon, Alert, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconCopy, IconEye, IconEyeOff } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKoeQuery } from '../app/use-koe-query';
@@ -19,9 +19,22 @@ export function CtiConnection() {
         {t('settings.cti.unavailable')}
       </Text>
     );
-  const { url, wsUrl, token } = info.value;
+  const { url, wsUrl, token, port, wantedPort } = info.value;
   return (
     <Stack gap="xs" data-testid="cti-connection">
+      {wantedPort !== null && (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('settings.cti.portTakenTitle', { wanted: wantedPort })}
+          role="alert"
+          data-testid="cti-port-taken"
+        >
+          {t('settings.cti.portTaken', { wanted: wantedPort, port })}
+        </Alert>
+      )}
+      <Row label={t('settings.cti.port')} value={String(port)} />
       <Row label={t('settings.cti.httpUrl')} value={`${url}/v1/call-events`} />
       <Row label={t('settings.cti.wsUrl')} value={wsUrl} />
       <Row
@@ -44,6 +57,7 @@ export function CtiConnection() {
         }
       />
       <Text size="xs" c="dimmed">
+        {wantedPort === null && `${t('settings.cti.portKept')} `}
         {t('settings.cti.help')}
       </Text>
     </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ScriptVersionInfo } from '../../../shared/protocol/script-authoring';
@@ -52,15 +52,24 @@ export function VersionTable({ versions, current, picked, onPick, onRollback }: 
                 >
                   {t('studio.history.compareWith')}
                 </Button>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  leftSection={<IconArrowBackUp size={14} />}
-                  onClick={() => onRollback(v.version)}
-                  data-testid={`rollback-${v.version}`}
-                >
-                  {t('studio.history.rollback')}
-                </Button>
+                {v.version === current ? (
+                  // Rolling back to what agents already have would only duplicate it.
+                  <Tooltip label={t('studio.history.currentHint')}>
+                    <Text fz="xs" c="dimmed" px="xs" data-testid={`current-${v.version}`}>
+                      {t('studio.history.current')}
+                    </Text>
+                  </Tooltip>
+                ) : (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    leftSection={<IconArrowBackUp size={14} />}
+                    onClick={() => onRollback(v.version)}
+                    data-testid={`rollback-${v.version}`}
+                  >
+                    {t('studio.history.rollback')}
+                  </Button>
+                )}
               </Group>
             </Table.Td>
           </Table.Tr>

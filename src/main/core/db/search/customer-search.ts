@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { SearchQueryClass, SearchResult } from '../../../../shared/ipc';
+import type { SearchQueryClass, SearchResult, TrackedShipment } from '../../../../shared/ipc';
 import { foldForSearch, isCjk } from '../../../../shared/kana';
-import { looksLikePhone, toE164 } from '../../../../shared/phone';
+import { looksLikePhone, normalizePhoneText, toE164 } from '../../../../shared/phone';
 import {
   findCustomerIdsByEmail,
   findCustomerIdsByPhone,
@@ -9,6 +9,7 @@ import {
 } from '../customers/customer.repository';
 import type { ReadDb } from '../database';
 import { findCustomerIdsByOrderNumber } from '../orders/order.repository';
+import { findShipmentsByTrackingKey, trackingKey } from './tracking-search';
 
 /** Below this many characters a trigram index cannot answer; names fall back to prefixes. */
 const TRIGRAM_MIN_CHARS = 3;
@@ -26,7 +27,10 @@ export function classifySearchQuery(raw: string): ClassifiedQuery {
   if (/^#?[a-z]{1,5}-?\d{2,}[\d-]*$/i.test(text)) {
     return { queryClass: 'order_number', value: text.replace(/^#/, '').toUpperCase() };
   }
-  if (looksLikePhone(text)) return { queryClass: 'phone', value: text };
+  // Dash look-alikes (the IME's ー, −, –) are read as hyphens in a number, never in a name.
+  if (looksLikePhone(text)) return { queryClass: 'phone', value: normalizePhoneText(text) };
+  const tracking = trackingKey(text);
+  if (tracking) return { queryClass: 'tracking_number', value: tracking };
   const folded = foldForSearch(text);
   if ([...folded].length < TRIGRAM_MIN_CHARS) return { queryClass: 'short_name', value: folded };
   return { queryClass: 'name', value: folded };
@@ -42,13 +46,37 @@ export async function searchCustomers(
   limit: number,
 ): Promise<SearchResult> {
   const classified = classifySearchQuery(query);
-  const ids = await findIds(db, classified, limit + 1);
+  const shipments = await findTrackedShipments(db, classified, limit + 1);
+  const ids = shipments
+    ? [...new Set(shipments.map((s) => s.customerId))]
+    : await findIds(db, classified, limit + 1);
   const truncated = ids.length > limit;
   return {
-    queryClass: classified.queryClass,
+    queryClass: shipments ? 'tracking_number' : classified.queryClass,
     customers: await getCustomerSummaries(db, ids.slice(0, limit)),
     truncated,
+    ...(shipments ? { shipments: shipments.slice(0, limit) } : {}),
   };
+}
+
+/**
+ * The shipments a tracking number names, or null when the query is not one. Many tracking
+ * numbers are all digits and read as phone numbers too ("1234-5678-9012"): those are tried as a
+ * tracking number when no customer has them as a whole phone number.
+ */
+async function findTrackedShipments(
+  db: ReadDb,
+  q: ClassifiedQuery,
+  limit: number,
+): Promise<TrackedShipment[] | null> {
+  if (q.queryClass === 'tracking_number') return findShipmentsByTrackingKey(db, q.value, limit);
+  if (q.queryClass !== 'phone') return null;
+  const key = trackingKey(q.value);
+  if (!key) return null;
+  const e164 = toE164(q.value);
+  if (e164 && (await findCustomerIdsByPhone(db, e164)).length > 0) return null;
+  const found = await findShipmentsByTrackingKey(db, key, limit);
+  return found.length > 0 ? found : null;
 }
 
 async function findIds(db: ReadDb, q: ClassifiedQuery, limit: number): Promise<string[]> {
@@ -68,6 +96,8 @@ async function findIds(db: ReadDb, q: ClassifiedQuery, limit: number): Promise<s
       return findIdsByTerms(db, q.value, limit);
     case 'short_name':
       return isCjk(q.value) ? findIdsByNamePrefix(db, q.value, limit) : [];
+    case 'tracking_number':
+      return [];
   }
 }
 
