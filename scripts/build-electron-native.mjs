@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Builds better-sqlite3 for Electron's ABI, in .electron-native/, before `npm start` / `npm run dev`.
+// Only needed for better-sqlite3 12 and older (node::ObjectWrap, one build per ABI); 13 and later
+// are Node-API addons whose one binary loads in Node and Electron alike, and this does nothing.
 //
 // Why a separate copy: node_modules/better-sqlite3 stays built for Node's ABI, which `npm test`
 // (vitest under plain Node) needs; Electron's main process needs a build for Electron's ABI. One
@@ -121,6 +123,17 @@ if (!electronPackage?.version) {
 }
 if (!sqlitePackage?.version) {
   fail(['node_modules/better-sqlite3 is missing. Run `npm install` first.']);
+}
+
+// better-sqlite3 13 and later is a Node-API addon: ABI-stable, so the prebuilt binary in its
+// package loads in Electron's Node as it is, and there is nothing to build. A copy left from an
+// older better-sqlite3 is removed so the app never loads it.
+if (sqlitePackage.dependencies?.['node-addon-api']) {
+  rmSync(join(root, '.electron-native'), { recursive: true, force: true });
+  console.log(
+    `Koe: better-sqlite3 ${sqlitePackage.version} is a Node-API addon; its own binary runs in Electron ${electronPackage.version}, nothing to build.`,
+  );
+  process.exit(0);
 }
 
 const wanted = {

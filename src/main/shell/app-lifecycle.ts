@@ -136,7 +136,7 @@ export function startKoeApp(): void {
       const dataDir = app.getPath('userData');
       const retailer = await resolveRetailerConnection({
         dataDir,
-        sessions: safeStorageSessions(dataDir),
+        sessions: await safeStorageSessions(dataDir),
       });
       closeRetailer = retailer.close;
       const started = await startKoeCore({

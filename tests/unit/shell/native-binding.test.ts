@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,14 +45,14 @@ describe('electronNativeBinding', () => {
 });
 
 /** A project folder with just enough of node_modules for the script. */
-function fakeProject(): string {
+function fakeProject(betterSqlite3: object = { version: '12.11.1' }): string {
   const root = mkdtempSync(join(tmpdir(), 'koe-native-'));
   const write = (file: string, text: string) => {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
   };
   write('node_modules/electron/package.json', JSON.stringify({ version: '41.7.1' }));
-  write('node_modules/better-sqlite3/package.json', JSON.stringify({ version: '12.11.1' }));
+  write('node_modules/better-sqlite3/package.json', JSON.stringify(betterSqlite3));
   write('node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node-abi');
   return root;
 }
@@ -103,5 +103,17 @@ describe('scripts/build-electron-native.mjs', () => {
         read: () => null,
       }),
     ).toBeUndefined();
+  });
+
+  it('builds nothing for a Node-API better-sqlite3, and removes a copy an older one left', () => {
+    const root = fakeProject({ version: '13.2.0', dependencies: { 'node-addon-api': '^8.0.0' } });
+    const { binding, marker } = electronNativePaths(root);
+    mkdirSync(dirname(binding), { recursive: true });
+    writeFileSync(binding, 'electron-abi');
+    writeFileSync(marker, JSON.stringify({ ...running, betterSqlite3: '12.11.1' }));
+    const result = runScript(root);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Node-API addon.*nothing to build/);
+    expect(existsSync(join(root, '.electron-native'))).toBe(false);
   });
 });
