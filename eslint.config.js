@@ -3,100 +3,125 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint/layers.js';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'crypto',
-  'child_process',
-  'http',
-  'net',
-  'url',
+/**
+ * Who may import what (ARCHITECTURE.md), as allow-lists: a file belongs to the layer with the
+ * longest matching prefix (`files`) and imports only its own folder, the `allow` prefixes and
+ * the `packages` ('node:' is Node's own modules). A file no layer covers is an error.
+ * @type {import('./eslint/layers.js').Layer[]}
+ */
+export const layers = [
+  { name: 'shared', files: ['src/shared/'], allow: [], packages: ['zod', 'libphonenumber-js'] },
+  {
+    name: 'renderer',
+    files: ['src/renderer/'],
+    allow: ['src/shared/'],
+    packages: [
+      'react',
+      'react-dom',
+      '@mantine/core',
+      '@mantine/hooks',
+      '@mantine/charts',
+      '@tabler/icons-react',
+      'i18next',
+      'react-i18next',
+    ],
+  },
+  { name: 'preload', files: ['src/preload/'], allow: ['src/shared/'], packages: ['electron'] },
+  {
+    // The entry composes the shell, the core and (for the demo) the embedded retailer.
+    name: 'main entry',
+    files: ['src/main/index.ts', 'src/main/retailer-connection.ts'],
+    allow: ['src/main/', 'src/shared/', 'server/src/embedded'],
+    packages: ['node:', 'electron'],
+  },
+  {
+    name: 'shell',
+    files: ['src/main/shell/'],
+    allow: ['src/main/core/', 'src/shared/', 'src/main/retailer-connection'],
+    packages: ['node:', 'electron', 'electron-updater'],
+  },
+  {
+    name: 'core',
+    files: ['src/main/core/'],
+    allow: ['src/shared/'],
+    packages: ['node:', 'kysely', 'better-sqlite3', 'zod', 'tsx'],
+  },
+  {
+    // The cache's tables and queries know nothing of the features that use them.
+    name: 'core db',
+    files: ['src/main/core/db/'],
+    allow: ['src/main/core/errors', 'src/shared/'],
+    packages: ['node:', 'kysely', 'better-sqlite3', 'zod'],
+  },
+  {
+    name: 'core migrations',
+    files: ['src/main/core/db/migrations/'],
+    allow: [],
+    packages: ['kysely'],
+  },
+  {
+    // The app's composition without Electron: the same core, CSP and retailer connection.
+    name: 'browser harness',
+    files: ['src/harness/'],
+    allow: [
+      'src/main/core/',
+      'src/shared/',
+      'server/src/',
+      'src/main/shell/security',
+      'src/main/retailer-connection',
+    ],
+    packages: ['node:', 'esbuild'],
+  },
+  {
+    name: 'retailer API',
+    files: ['server/src/'],
+    allow: ['src/shared/'],
+    packages: [
+      'node:',
+      'fastify',
+      '@fastify/compress',
+      '@fastify/rate-limit',
+      'kysely',
+      'pg',
+      'better-sqlite3',
+      'zod',
+    ],
+  },
+  {
+    // Tests, benchmarks, scripts and tool configuration may reach anything they exercise.
+    name: 'tooling',
+    files: [
+      'tests/',
+      'bench/',
+      'scripts/',
+      'resources/',
+      'eslint/',
+      'eslint.config.js',
+      'electron.vite.config.ts',
+      'vitest.config.ts',
+      'vitest.e2e.config.ts',
+      'postcss.config.cjs',
+    ],
+    allow: [''],
+    packages: ['*'],
+  },
 ];
 
-// Import boundaries (ARCHITECTURE.md): the folders are the process boundaries.
+// The folders are the process boundaries (ARCHITECTURE.md): every file is checked against
+// `layers`; src/shared also runs where there is no DOM.
 const boundaries = [
   {
-    // Only the shell (and the preload, which cannot exist without contextBridge) touch Electron.
-    files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/main/shell/**', 'src/preload/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Only src/main/shell may import electron.' }] },
-      ],
-    },
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    plugins: { koe: layersPlugin },
+    rules: { 'koe/layers': ['error', { layers }] },
   },
   {
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron'], message: 'src/shared runs anywhere.' },
-            {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/harness/**'],
-              message: 'src/shared imports only src/shared.',
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
-    },
-  },
-  {
-    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron'], message: 'The renderer has no Node.' },
-            {
-              group: ['**/main/**', '**/preload/**', '**/harness/**', 'better-sqlite3', 'kysely'],
-              message:
-                'The renderer imports only src/shared and its own files; it talks to the core through window.koe.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'Only src/main/shell may import electron.' }],
-          patterns: [
-            {
-              group: ['**/shell/**', '**/renderer/**', '**/preload/**'],
-              message: 'The core runs under plain Node and knows nothing of the shell or the UI.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/main/**', '**/renderer/**', ...nodeBuiltins],
-              message: 'The sandboxed preload imports only electron and src/shared.',
-            },
-          ],
-        },
-      ],
     },
   },
 ];

@@ -180,7 +180,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   desk.subscribe(({ call, cause }) => {
     deskEvents = deskEvents.then(async () => {
       if (!popsWorkspace(cause)) return events.emit('calls:changed', { call, cause });
-      const pop = await readScreenPop(database.db, call.e164 ?? call.ani).catch(() => undefined);
+      const pop = await readScreenPop(database.db, call.e164 ?? call.ani, predictions).catch(
+        () => undefined,
+      );
       events.emit('calls:changed', pop ? { call, cause, pop } : { call, cause });
     });
   });
@@ -211,6 +213,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       sqlite: database.sqlite,
       desk,
       deskCalls,
+      predictions,
       agent,
       cti: () =>
         cti && {

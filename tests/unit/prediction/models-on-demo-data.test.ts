@@ -14,6 +14,7 @@ import {
 import {
   inProcessFitter,
   startPredictionService,
+  withPredictions,
   type PredictionService,
 } from '../../../src/main/core/guidance/prediction-service';
 import type { TransitSample } from '../../../src/main/core/guidance/delivery-estimate';
@@ -90,16 +91,14 @@ describe('models on the demo data set (time split)', () => {
       fitter: inProcessFitter(database.sqlite),
       now: () => DEFAULT_DEMO_NOW.getTime() + 10 * 3_600_000,
     });
-    const before = await readCustomerCard(
+    const read = await readCustomerCard(
       database.db,
       DEMO_FEATURED_CUSTOMERS.lateDelivery.customerId,
     );
-    expect(before?.predictions).toBeUndefined();
+    // Nothing fitted yet: no predictions.
+    expect(withPredictions(service, read!).predictions).toBeUndefined();
     await service.refresh();
-    const card = await readCustomerCard(
-      database.db,
-      DEMO_FEATURED_CUSTOMERS.lateDelivery.customerId,
-    );
+    const card = withPredictions(service, read!);
     const p = card!.predictions!;
     const late = card!.shipments.find((s) => s.status === 'delayed' || s.status === 'in_transit');
     expect(late).toBeDefined();

@@ -10,7 +10,10 @@ import { getRecentContacts } from '../../../src/main/core/db/interactions/intera
 import { readCustomerHistories } from '../../../src/main/core/guidance/prediction-data';
 import { refreshModels } from '../../../src/main/core/guidance/prediction-fit';
 import { loadModels } from '../../../src/main/core/guidance/prediction-store';
-import { startPredictionService } from '../../../src/main/core/guidance/prediction-service';
+import {
+  startPredictionService,
+  withPredictions,
+} from '../../../src/main/core/guidance/prediction-service';
 import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
@@ -106,7 +109,7 @@ describe('the prediction worker', () => {
     try {
       const forced = await service.refresh({ force: true });
       expect(forced?.fitted).toBe(true);
-      const card = await readCustomerCard(database.db, LATE);
+      const card = withPredictions(service, (await readCustomerCard(database.db, LATE))!);
       expect(card?.predictions?.reasons[0]?.reasonCode).toBe('delivery.late');
       expect(card?.predictions?.deliveryEstimates.length).toBeGreaterThan(0);
       // A restart: the worker finds the stored fit current and sends it back without fitting.
@@ -114,6 +117,7 @@ describe('the prediction worker', () => {
     } finally {
       service.close();
     }
+    // The cache's own read carries no predictions: they come from the service, by name.
     expect((await readCustomerCard(database.db, LATE))?.predictions).toBeUndefined();
   }, 120_000);
 });

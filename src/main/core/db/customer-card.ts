@@ -6,7 +6,6 @@ import {
 import { getClaimsForCustomer, getReturnsForCustomer } from './after-sales/after-sales.repository';
 import { getCustomer } from './customers/customer.repository';
 import type { ReadDb } from './database';
-import { withPredictions } from '../guidance/prediction-service';
 import { getRecentContacts, getRecentNotices } from './interactions/interaction.repository';
 import { getRecentOrders, getShipmentsForOrders } from './orders/order.repository';
 
@@ -29,6 +28,6 @@ export async function readCustomerCard(
   const claims = await getClaimsForCustomer(db, customerId, SCREEN_POP_CONTACT_LIMIT);
   const contacts = await getRecentContacts(db, customerId, SCREEN_POP_CONTACT_LIMIT);
   const notices = await getRecentNotices(db, customerId, SCREEN_POP_CONTACT_LIMIT);
-  // The learned estimates and predicted reasons, when a prediction service runs on this cache.
-  return withPredictions(db, { customer, orders, shipments, returns, claims, contacts, notices });
+  // The learned estimates and predicted reasons are added by the caller (withPredictions).
+  return { customer, orders, shipments, returns, claims, contacts, notices };
 }

@@ -53,8 +53,6 @@ export interface PredictionOptions {
   minRefitIntervalMs?: number;
 }
 
-const predictors = new WeakMap<object, PredictionService>();
-
 export function startPredictionService(options: PredictionOptions): PredictionService {
   const now = options.now ?? Date.now;
   let delivery: DeliveryModel | null = null;
@@ -155,29 +153,30 @@ export function startPredictionService(options: PredictionOptions): PredictionSe
       closed = true;
       if (timer) clearTimeout(timer);
       unsubscribe?.();
-      if (predictors.get(options.db) === service) predictors.delete(options.db);
     },
   };
-  predictors.set(options.db, service);
   return service;
 }
 
 /**
- * The delivery-date model's estimate for an open shipment, from the service attached to `db`;
- * the carrier's own estimate while no model is fitted (or the service is off).
+ * The delivery-date model's estimate for an open shipment; the carrier's own estimate while no
+ * model is fitted (or no prediction service runs).
  */
-export function modelEstimateFor(db: object): (shipment: Shipment) => string | null {
+export function modelEstimateFor(
+  service: PredictionService | null,
+): (shipment: Shipment) => string | null {
   return (shipment) => {
-    const service = predictors.get(db);
     const model = service?.models().delivery;
     if (!service || !model) return shipment.estimatedDate;
     return estimateDelivery(model, shipment, service.now())?.date ?? shipment.estimatedDate;
   };
 }
 
-/** The card with the predictions of the service attached to `db`, if any. */
-export function withPredictions(db: object, card: CustomerCard): CustomerCard {
-  const service = predictors.get(db);
+/** The card with the service's predictions (the card as read when no service runs). */
+export function withPredictions(
+  service: PredictionService | null,
+  card: CustomerCard,
+): CustomerCard {
   const predictions = service?.predict(card, service.now());
   return predictions ? { ...card, predictions } : card;
 }

@@ -10,7 +10,11 @@ import {
 } from '../calls/desk-calls.repository';
 import { createWrapUpService } from '../calls/wrap-up-service';
 import { createOutreachService } from '../outreach/outreach-service';
-import { modelEstimateFor } from '../guidance/prediction-service';
+import {
+  modelEstimateFor,
+  withPredictions,
+  type PredictionService,
+} from '../guidance/prediction-service';
 import { appendAudit } from '../db/audit/audit.repository';
 import {
   readActivePolicies,
@@ -57,6 +61,8 @@ export interface ServiceDeps {
   desk?: CallDesk;
   /** The desk's calls and drafts on disk (the desk's own, when the caller made the desk). */
   deskCalls?: DeskCallsRepository;
+  /** Delivery estimates and predicted reasons for the cards; null or absent when off. */
+  predictions?: PredictionService | null;
   /** Who is signed in; null when no one is (wrap-ups cannot be saved then). */
   agent?: () => SignedInAgent | null;
   /** How connectors reach the CTI bridge; null when this Koe runs without one. */
@@ -80,7 +86,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
   const calls = createCallServices({ db, desk, deskCalls, events, agent, now });
   const wrapUps = createWrapUpService({ db, sqlite: deps.sqlite, desk, agent, now });
   // "Predicted late" is the delivery-date model's estimate (the carrier's until one is fitted).
-  const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(db) });
+  const predictions = deps.predictions ?? null;
+  const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(predictions) });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
     return retailer.status();
@@ -99,11 +106,11 @@ export function createServices(deps: ServiceDeps): IpcServices {
       return { locale };
     },
     'customers:search': ({ query, limit }) => searchCustomers(db, query, limit),
-    'customers:screenPop': ({ phone }) => readScreenPop(db, phone),
+    'customers:screenPop': ({ phone }) => readScreenPop(db, phone, predictions),
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
-      return card;
+      return withPredictions(predictions, card);
     },
     'customers:revealPii': async ({ customerId, field, callId }) => {
       // Reveals are logged: who saw which customer's what, when, and on which call.
