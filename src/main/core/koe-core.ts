@@ -29,6 +29,18 @@ import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
+import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
+import {
+  createAgentStateReporter,
+  type AgentStateReporter,
+} from './agent-state/agent-state-reports';
+import { createAuthorizedRequest } from './retailer-client/authorized-fetch';
+import { agentStatePushResponse } from '../../shared/protocol/agent-state';
+import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
+import { fileDeskPinStore } from './desk-lock/desk-pin';
+import { refuseWhileLocked } from './desk-lock/locked-guard';
+import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
+import { readActivePolicies } from './db/guidance/guidance.repository';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -83,6 +95,12 @@ export interface KoeCore {
   desk: CallDesk;
   /** Null when started with `ctiPort: false`. */
   cti: CtiBridge | null;
+  /** The agent's state (ready, on call, after-call work, not ready). */
+  agentState: AgentStateService;
+  /** Its changes on their way to the retailer; null without a retailer. */
+  agentStateReports: AgentStateReporter | null;
+  /** The desk lock: the shell locks it when the OS locks or sleeps. */
+  lock: DeskLock;
   /** Routes a koe:// link (from the OS or a second instance) to the UI. False if not ours. */
   openLink(url: string): boolean;
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
@@ -160,6 +178,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         if (status.phase === 'idle' && status.lastSyncedAt !== lastPullAt) {
           lastPullAt = status.lastSyncedAt;
           void scriptNotices.check();
+          void readIdleMinutes();
+          // Back online: the agent's state changes kept while offline go now.
+          void agentStateReports?.flush();
         }
       },
     });
@@ -169,13 +190,51 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   }
 
   const desk = createCallDesk();
+  // The retailer's idle time (its `desk_lock` policy), read again after every pull.
+  let idleMinutes = DEFAULT_IDLE_MINUTES;
+  const readIdleMinutes = async () => {
+    idleMinutes = idleMinutesFrom(await readActivePolicies(database.db).catch(() => []));
+  };
+  await readIdleMinutes();
+  const lock = createDeskLock({
+    pins: fileDeskPinStore(options.dataDir),
+    desk,
+    idleMinutes: () => idleMinutes,
+  });
+  lock.subscribe((state) => events.emit('lock:changed', state));
+  const agentState = createAgentStateService({ desk });
+  const reportRequest = retailer
+    ? createAuthorizedRequest({
+        baseUrl: retailer.baseUrl,
+        sessions: retailer.sessions,
+        requestRefresh: () => sync?.syncNow(),
+        timeoutMs: 10_000,
+      })
+    : () => Promise.reject(new Error('No retailer'));
+  const agentStateReports = retailer
+    ? createAgentStateReporter({
+        sqlite: database.sqlite,
+        send: async (changes) => {
+          await reportRequest('POST', '/v1/agent-state/changes', agentStatePushResponse, {
+            changes,
+          });
+        },
+      })
+    : null;
+  agentState.subscribe((state) => {
+    events.emit('agentState:changed', state);
+    agentStateReports?.record(state);
+  });
   // A ring (or a started call) goes out with the caller's screen pop, read here before the event
   // leaves: the card paints without another round trip. Events leave in the order the desk
   // made them, so a hang-up during that read never reaches the UI before its ring.
   let deskEvents = Promise.resolve();
   desk.subscribe(({ call, cause }) => {
     deskEvents = deskEvents.then(async () => {
-      if (!popsWorkspace(cause)) return events.emit('calls:changed', { call, cause });
+      // Behind the lock the ring goes out without its pop: the card is read after the unlock.
+      if (!popsWorkspace(cause) || lock.isLocked()) {
+        return events.emit('calls:changed', { call, cause });
+      }
       const pop = await readScreenPop(database.db, call.e164 ?? call.ani).catch(() => undefined);
       events.emit('calls:changed', pop ? { call, cause, pop } : { call, cause });
     });
@@ -186,6 +245,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       : await startCtiBridge({
           dataDir: options.dataDir,
           desk,
+          agentState,
           ...(options.ctiPort === undefined ? {} : { port: options.ctiPort }),
         });
   const agent = (): SignedInAgent | null => {
@@ -196,70 +256,75 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   };
 
   const router = createIpcRouter(
-    createServices({
-      db: database.db,
-      sqlite: database.sqlite,
-      desk,
-      agent,
-      cti: () => cti && { url: cti.url, wsUrl: cti.wsUrl, token: cti.token },
-      events,
-      preferences,
-      appVersion: options.appVersion,
-      studio: retailer
-        ? createStudioClient({
-            baseUrl: retailer.baseUrl,
-            sessions: retailer.sessions,
-            requestRefresh: () => sync?.syncNow(),
-          })
-        : null,
-      insights: retailer
-        ? createInsightsClient({
-            baseUrl: retailer.baseUrl,
-            sessions: retailer.sessions,
-            requestRefresh: () => sync?.syncNow(),
-          })
-        : null,
-      admin: retailer
-        ? createAdminClient({
-            baseUrl: retailer.baseUrl,
-            sessions: retailer.sessions,
-            requestRefresh: () => sync?.syncNow(),
-          })
-        : null,
-      retailer: retailer
-        ? {
-            url: retailer.baseUrl,
-            isDemo: retailer.demoAgent !== undefined,
-            status: () => sync?.status() ?? initialSyncStatus,
-            syncNow: () => sync?.syncNow(),
+    refuseWhileLocked(
+      createServices({
+        agentState,
+        lock,
+        db: database.db,
+        sqlite: database.sqlite,
+        desk,
+        agent,
+        cti: () => cti && { url: cti.url, wsUrl: cti.wsUrl, token: cti.token },
+        events,
+        preferences,
+        appVersion: options.appVersion,
+        studio: retailer
+          ? createStudioClient({
+              baseUrl: retailer.baseUrl,
+              sessions: retailer.sessions,
+              requestRefresh: () => sync?.syncNow(),
+            })
+          : null,
+        insights: retailer
+          ? createInsightsClient({
+              baseUrl: retailer.baseUrl,
+              sessions: retailer.sessions,
+              requestRefresh: () => sync?.syncNow(),
+            })
+          : null,
+        admin: retailer
+          ? createAdminClient({
+              baseUrl: retailer.baseUrl,
+              sessions: retailer.sessions,
+              requestRefresh: () => sync?.syncNow(),
+            })
+          : null,
+        retailer: retailer
+          ? {
+              url: retailer.baseUrl,
+              isDemo: retailer.demoAgent !== undefined,
+              status: () => sync?.status() ?? initialSyncStatus,
+              syncNow: () => sync?.syncNow(),
+            }
+          : null,
+        connectRetailer: async ({ retailerUrl, email, password }) => {
+          if (!retailer)
+            throw new AppError('unavailable', 'This Koe has no retailer connection to change.');
+          // Sign in on a scratch session first, so a wrong address or password changes nothing;
+          // the running sync keeps its own session until the app restarts on the new retailer.
+          const scratch = { current: null as Session | null };
+          const api = createRetailerApi({
+            baseUrl: retailerUrl,
+            sessions: {
+              load: () => scratch.current,
+              save: (s) => void (scratch.current = s),
+              clear: () => void (scratch.current = null),
+            },
+          });
+          try {
+            await api.signIn(email, password);
+          } catch (error) {
+            throw new AppError('unavailable', (error as Error).message);
           }
-        : null,
-      connectRetailer: async ({ retailerUrl, email, password }) => {
-        if (!retailer)
-          throw new AppError('unavailable', 'This Koe has no retailer connection to change.');
-        // Sign in on a scratch session first, so a wrong address or password changes nothing;
-        // the running sync keeps its own session until the app restarts on the new retailer.
-        const scratch = { current: null as Session | null };
-        const api = createRetailerApi({
-          baseUrl: retailerUrl,
-          sessions: {
-            load: () => scratch.current,
-            save: (s) => void (scratch.current = s),
-            clear: () => void (scratch.current = null),
-          },
-        });
-        try {
-          await api.signIn(email, password);
-        } catch (error) {
-          throw new AppError('unavailable', (error as Error).message);
-        }
-        if (!scratch.current)
-          throw new AppError('unavailable', 'The retailer returned no session.');
-        (options.savedSessions ?? retailer.sessions).save(scratch.current);
-        preferences.update({ retailerUrl });
-        return { retailerUrl };
-      },
-    }),
+          if (!scratch.current)
+            throw new AppError('unavailable', 'The retailer returned no session.');
+          (options.savedSessions ?? retailer.sessions).save(scratch.current);
+          preferences.update({ retailerUrl });
+          return { retailerUrl };
+        },
+      }),
+      () => lock.isLocked(),
+    ),
   );
   return {
     router,
@@ -268,6 +333,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     preferences,
     desk,
     cti,
+    agentState,
+    agentStateReports,
+    lock,
     openLink(url) {
       const link = parseKoeLink(url);
       if (!link) return false;
@@ -286,6 +354,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     async close() {
       closed = true;
       if (signInRetry) clearTimeout(signInRetry);
+      lock.close();
+      agentState.close();
+      agentStateReports?.close();
       await cti?.close();
       await sync?.stop();
       predictions?.close();

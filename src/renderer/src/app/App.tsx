@@ -1,5 +1,5 @@
 import { AppShell } from '@mantine/core';
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { AdminView, canAdminister } from '../admin/AdminView';
@@ -21,6 +21,8 @@ import { HomeView } from './HomeView';
 import { initialNavigation, navigate } from './navigation';
 import { useAppInfo } from './use-app-info';
 import { useKoeEvents } from './use-koe-events';
+import { LockScreen } from '../desk-lock/LockScreen';
+import { useDeskLock } from '../desk-lock/use-desk-lock';
 
 const HEADER_HEIGHT = 72;
 
@@ -33,6 +35,16 @@ export function App() {
   const appInfo = useAppInfo();
   const search = useCustomerSearch(state.query, state.view.kind === 'search');
   useKoeEvents(dispatch);
+  const lock = useDeskLock();
+  const locked = lock?.locked === true;
+  // Behind the lock the core refused the desk's reads: read it again once unlocked, and a call
+  // that rang meanwhile pops now (its card is read only after the unlock).
+  const { reload } = desk;
+  const wasLocked = useRef(false);
+  useEffect(() => {
+    if (wasLocked.current && !locked) reload();
+    wasLocked.current = locked;
+  }, [locked, reload]);
 
   const focusSearch = useCallback(() => {
     searchInput.current?.focus();
@@ -63,6 +75,8 @@ export function App() {
   );
 
   const { view } = state;
+  // Nothing behind the lock is rendered: no customer data in the page while locked.
+  if (lock && locked) return <LockScreen lock={lock} />;
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} padding="md">
       <AppShell.Header>

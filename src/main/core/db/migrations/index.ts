@@ -6,6 +6,7 @@ import * as customerIndexKey from './2026_11_23_0004_customer_index_key';
 import * as predictionModels from './2026_11_23_0006_prediction_models';
 import * as openShipmentsIndex from './2026_11_23_0007_open_shipments_index';
 import * as knowledgeAnswerCenters from './2026_11_23_0008_knowledge_answer_centers';
+import * as agentStateReports from './2026_12_06_0001_agent_state_reports';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0006_prediction_models': predictionModels,
   '2026_11_23_0007_open_shipments_index': openShipmentsIndex,
   '2026_11_23_0008_knowledge_answer_centers': knowledgeAnswerCenters,
+  '2026_12_06_0001_agent_state_reports': agentStateReports,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {
