@@ -46,7 +46,7 @@ export function createAgentStateReporter(options: {
   );
   const listeners = new Set<(ids: string[]) => void>();
   let running: Promise<number> | null = null;
-  let again = false;
+  let queued: Promise<number> | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   // Ids strictly increase, even for two changes in one millisecond: the retailer keeps the
@@ -85,10 +85,17 @@ export function createAgentStateReporter(options: {
     retry.unref?.();
   }
 
+  /**
+   * One drain at a time. A flush asked for during one runs a fresh drain after it (it may hold
+   * changes recorded since), so its answer is about the network as it is now.
+   */
   function flush(): Promise<number> {
     if (running) {
-      again = true;
-      return running;
+      queued ??= running.then(() => {
+        queued = null;
+        return flush();
+      });
+      return queued;
     }
     running = drain()
       .catch((error: unknown) => {
@@ -97,10 +104,6 @@ export function createAgentStateReporter(options: {
       })
       .finally(() => {
         running = null;
-        if (again && !closed) {
-          again = false;
-          void flush();
-        }
       });
     return running;
   }
