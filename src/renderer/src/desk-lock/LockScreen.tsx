@@ -1,4 +1,14 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconLock, IconPhoneCall } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,13 +47,18 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
           <Stack gap="md">
             <Brand appInfo={null} />
             <Stack gap={4}>
-              <Title order={2} fz="xl">
-                <IconLock size={20} aria-hidden /> {t('deskLock.title')}
-              </Title>
+              <Group gap="xs" wrap="nowrap">
+                <IconLock size={22} aria-hidden />
+                <Title order={2} fz="xl">
+                  {t('deskLock.title')}
+                </Title>
+              </Group>
+              {lock.cause && (
+                <Text size="sm" c="dimmed">
+                  {t(`deskLock.cause.${lock.cause}`, { minutes: lock.idleMinutes })}
+                </Text>
+              )}
               <Text size="sm" c="dimmed">
-                {lock.cause
-                  ? t(`deskLock.cause.${lock.cause}`, { minutes: lock.idleMinutes })
-                  : null}{' '}
                 {t('deskLock.description')}
               </Text>
             </Stack>
