@@ -55,6 +55,9 @@ describe('agent state and desk lock in the browser harness', () => {
   it('the header shows the agent’s state; the agent chooses Ready and Not ready + reason by keyboard', async () => {
     await waitForStatus('not_ready');
     expect(await header().textContent()).toBe('受付停止');
+    // No desk PIN yet: the start screen says the desk cannot lock by itself.
+    await page.getByTestId('set-pin-notice').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'agent-state-home-ja.png') });
 
     await header().focus();
     await page.keyboard.press('Enter');

@@ -22,6 +22,7 @@ import { initialNavigation, navigate } from './navigation';
 import { useAppInfo } from './use-app-info';
 import { useKoeEvents } from './use-koe-events';
 import { LockScreen } from '../desk-lock/LockScreen';
+import { SetPinNotice } from '../desk-lock/SetPinNotice';
 import { useDeskLock } from '../desk-lock/use-desk-lock';
 
 const HEADER_HEIGHT = 72;
@@ -114,6 +115,9 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         <ScriptUpdatedNotice />
+        {view.kind === 'home' && lock && !lock.pinSet && (
+          <SetPinNotice onOpenSettings={openSettings} />
+        )}
         {view.kind === 'home' && (
           <HomeView
             appInfo={appInfo}

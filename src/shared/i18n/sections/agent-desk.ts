@@ -61,6 +61,7 @@ export const deskLockJa = {
   setPinDescription:
     '離席中にお客さま情報を隠すため、{{minutes}}分間操作がないとデスクをロックします。解除に使う6〜12桁のPINを設定してください（このパソコンにだけ、復元できない形で保存されます）。',
   pinNotSet: 'デスクPINが未設定のため、自動ロックは働きません。',
+  setPinAction: 'PINを設定',
   newPin: '新しいPIN（6〜12桁）',
   currentPin: '現在のPIN',
   savePin: 'PINを保存',
@@ -86,6 +87,7 @@ export const deskLockEn: typeof deskLockJa = {
   setPinDescription:
     'To hide customer data while you are away, the desk locks after {{minutes}} minutes without input. Set the 6 to 12 digit PIN that unlocks it (kept on this computer only, in a form that cannot be read back).',
   pinNotSet: 'No desk PIN is set, so the desk does not lock by itself.',
+  setPinAction: 'Set a PIN',
   newPin: 'New PIN (6 to 12 digits)',
   currentPin: 'Current PIN',
   savePin: 'Save PIN',
