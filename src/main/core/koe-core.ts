@@ -225,6 +225,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     events.emit('agentState:changed', state);
     agentStateReports?.record(state);
   });
+  // The retailer hears the state this desk starts in: after a restart its floor must not keep
+  // showing the state the agent had before.
+  agentStateReports?.record(agentState.current());
   // A ring (or a started call) goes out with the caller's screen pop, read here before the event
   // leaves: the card paints without another round trip. Events leave in the order the desk
   // made them, so a hang-up during that read never reaches the UI before its ring.
