@@ -21,7 +21,7 @@ import {
 /**
  * The agent's state from the desk to the retailer and the softphone: the core as the app starts
  * it (sync worker, CTI bridge), a real retailer API on loopback (SQLite), and a proxy between
- * them that can take the network away.
+ * them that can take the network away. SQLite, or PostgreSQL when KOE_TEST_DATABASE_URL is set.
  */
 const A = TENANTS[0]!;
 const agentUser = A.users.find((u) => u.role === 'agent' && u.centerId === A.centers[0])!;
@@ -80,7 +80,8 @@ async function nextAgentStateFrame(): Promise<{ status: string; reason: string |
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // On PostgreSQL when the CI provides one (the upsert's conflict rule differs by dialect).
+  server = await startTestServer({ postgres: Boolean(process.env.KOE_TEST_DATABASE_URL) });
   proxy = await startFaultProxy({ target: server.url, seed: 1, rate: 0 });
   const stored = { current: (await signInSession(server.url, agentUser.email)) as Session | null };
   const sessions = {
