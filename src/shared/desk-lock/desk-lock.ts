@@ -15,8 +15,8 @@ export interface DeskLockState {
   idleMinutes: number;
   /** After wrong PINs, no attempt is taken before this time. */
   retryAt: string | null;
-  /** A call rings (or is on the line) behind the lock: shown without customer data. */
-  ringing: boolean;
+  /** A call behind the lock, ringing or on the line (shown without customer data); null when none. */
+  call: 'ringing' | 'on_call' | null;
 }
 
 export const DEFAULT_IDLE_MINUTES = 10;

@@ -52,6 +52,10 @@ describe('desk lock', () => {
     desk.apply({ type: 'ringing', callId: 'c1', ani: '090-1234-5678' });
     desk.apply({ type: 'answered', callId: 'c1' });
     clock.now += 30 * MINUTE;
+    // The OS may lock mid-call: the lock screen says a call is on the line, nothing more.
+    lock.lockNow('system');
+    expect(lock.state()).toMatchObject({ locked: true, call: 'on_call' });
+    await lock.unlock('246813');
     lock.check();
     expect(lock.isLocked()).toBe(false);
     desk.apply({ type: 'ended', callId: 'c1' });
@@ -106,7 +110,13 @@ describe('desk lock', () => {
     clock.now += 30_000;
     expect(await lock.unlock('246813')).toMatchObject({ unlocked: true, retryAt: null });
     expect([0, 1, 2, 3, 4, 5, 20].map(wrongPinWaitMs)).toEqual([
-      0, 0, 0, 30_000, 60_000, 120_000, 15 * MINUTE,
+      0,
+      0,
+      0,
+      30_000,
+      60_000,
+      120_000,
+      15 * MINUTE,
     ]);
   });
 

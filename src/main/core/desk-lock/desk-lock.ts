@@ -53,7 +53,7 @@ export function createDeskLock(options: {
     pinSet,
     idleMinutes: options.idleMinutes(),
     retryAt: retryAt === null ? null : new Date(retryAt).toISOString(),
-    ringing: desk.current()?.state === 'ringing' || desk.current()?.state === 'in_call',
+    call: lineOf(desk.current()?.state),
   });
   const emit = () => {
     const current = state();
@@ -131,4 +131,10 @@ export function createDeskLock(options: {
     },
   };
   return api;
+}
+
+function lineOf(state: string | undefined): DeskLockState['call'] {
+  if (state === 'ringing') return 'ringing';
+  if (state === 'in_call') return 'on_call';
+  return null;
 }

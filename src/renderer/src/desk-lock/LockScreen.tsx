@@ -62,14 +62,14 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
                 {t('deskLock.description')}
               </Text>
             </Stack>
-            {lock.ringing && (
+            {lock.call && (
               <Alert
                 color="blue"
                 icon={<IconPhoneCall size={18} aria-hidden />}
                 role="status"
                 data-testid="lock-ringing"
               >
-                {t('deskLock.ringing')}
+                {t(lock.call === 'ringing' ? 'deskLock.ringing' : 'deskLock.onCall')}
               </Alert>
             )}
             <PasswordInput

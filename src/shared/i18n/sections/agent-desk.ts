@@ -56,6 +56,7 @@ export const deskLockJa = {
   wrongPin: 'PINが違います。',
   retryAt: '{{time}} まで入力できません。',
   ringing: '着信中です。ロックを解除すると通話画面が開きます。',
+  onCall: '通話中です。ロックを解除すると通話画面に戻ります。',
   lockNow: 'デスクをロック',
   setPinTitle: 'デスクPIN',
   setPinDescription:
@@ -82,6 +83,7 @@ export const deskLockEn: typeof deskLockJa = {
   wrongPin: 'That PIN is not right.',
   retryAt: 'No more attempts until {{time}}.',
   ringing: 'A call is ringing. Unlock to open it.',
+  onCall: 'A call is on the line. Unlock to return to it.',
   lockNow: 'Lock the desk',
   setPinTitle: 'Desk PIN',
   setPinDescription:
