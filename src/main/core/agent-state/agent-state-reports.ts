@@ -2,6 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import type { AgentState } from '../../../shared/agent-state/agent-state';
 import type { AgentStateChange } from '../../../shared/protocol/agent-state';
 import { uuidV7 } from '../../../shared/uuid-v7';
+import { RetailerRefusal } from '../retailer-client/authorized-fetch';
 import { backoffDelayMs } from '../sync/push-outbox';
 
 /** Sends a batch to the retailer; throws when it cannot (offline, signed out, refused). */
@@ -19,6 +20,8 @@ export interface AgentStateReporter {
 }
 
 const BATCH = 200;
+/** Answers that will not change on a retry: invalid, forbidden (a role that reports no state). */
+const REFUSED_FOR_GOOD = new Set([400, 403, 422]);
 const MAX_RETRY_MS = 30_000;
 
 /**
@@ -37,10 +40,13 @@ export function createAgentStateReporter(options: {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const insert = sqlite.prepare('insert into agent_state_reports (id, payload) values (?, ?)');
   const waiting = sqlite.prepare(
-    'select seq, payload, attempts from agent_state_reports order by seq limit ?',
+    'select seq, payload, attempts from agent_state_reports where refused = 0 order by seq limit ?',
   );
-  const count = sqlite.prepare('select count(*) as n from agent_state_reports');
-  const remove = sqlite.prepare('delete from agent_state_reports where seq <= ?');
+  const count = sqlite.prepare('select count(*) as n from agent_state_reports where refused = 0');
+  const remove = sqlite.prepare('delete from agent_state_reports where seq <= ? and refused = 0');
+  const refuse = sqlite.prepare(
+    'update agent_state_reports set refused = 1, last_error = ? where seq <= ? and refused = 0',
+  );
   const failed = sqlite.prepare(
     'update agent_state_reports set attempts = attempts + 1, last_error = ? where seq <= ?',
   );
@@ -63,6 +69,12 @@ export function createAgentStateReporter(options: {
       try {
         await send(changes);
       } catch (error) {
+        if (error instanceof RetailerRefusal && REFUSED_FOR_GOOD.has(error.status)) {
+          // Sending it again would be refused again and hold back every later change.
+          refuse.run(error.message, last);
+          log(`The retailer refused agent state changes: ${error.message}`);
+          continue;
+        }
         failed.run((error as Error).message, last);
         schedule(rows[0]!.attempts);
         return delivered;

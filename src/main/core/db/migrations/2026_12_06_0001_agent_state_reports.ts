@@ -14,7 +14,10 @@ export async function up(db: Kysely<any>): Promise<void> {
         payload text not null,
         attempts integer not null default 0,
         next_attempt_at text,
-        last_error text
+        last_error text,
+        -- 1: the retailer refused it (a role that does not report states, a change it cannot
+        -- read); kept with its reason, never sent again, never dropped.
+        refused integer not null default 0
       )`,
     )
     .execute(db);
