@@ -38,7 +38,6 @@ import { createAuthorizedRequest } from './retailer-client/authorized-fetch';
 import { agentStatePushResponse } from '../../shared/protocol/agent-state';
 import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
-import { refuseWhileLocked } from './desk-lock/locked-guard';
 import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
 import { readActivePolicies } from './db/guidance/guidance.repository';
 
@@ -259,75 +258,72 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   };
 
   const router = createIpcRouter(
-    refuseWhileLocked(
-      createServices({
-        agentState,
-        lock,
-        db: database.db,
-        sqlite: database.sqlite,
-        desk,
-        agent,
-        cti: () => cti && { url: cti.url, wsUrl: cti.wsUrl, token: cti.token },
-        events,
-        preferences,
-        appVersion: options.appVersion,
-        studio: retailer
-          ? createStudioClient({
-              baseUrl: retailer.baseUrl,
-              sessions: retailer.sessions,
-              requestRefresh: () => sync?.syncNow(),
-            })
-          : null,
-        insights: retailer
-          ? createInsightsClient({
-              baseUrl: retailer.baseUrl,
-              sessions: retailer.sessions,
-              requestRefresh: () => sync?.syncNow(),
-            })
-          : null,
-        admin: retailer
-          ? createAdminClient({
-              baseUrl: retailer.baseUrl,
-              sessions: retailer.sessions,
-              requestRefresh: () => sync?.syncNow(),
-            })
-          : null,
-        retailer: retailer
-          ? {
-              url: retailer.baseUrl,
-              isDemo: retailer.demoAgent !== undefined,
-              status: () => sync?.status() ?? initialSyncStatus,
-              syncNow: () => sync?.syncNow(),
-            }
-          : null,
-        connectRetailer: async ({ retailerUrl, email, password }) => {
-          if (!retailer)
-            throw new AppError('unavailable', 'This Koe has no retailer connection to change.');
-          // Sign in on a scratch session first, so a wrong address or password changes nothing;
-          // the running sync keeps its own session until the app restarts on the new retailer.
-          const scratch = { current: null as Session | null };
-          const api = createRetailerApi({
-            baseUrl: retailerUrl,
-            sessions: {
-              load: () => scratch.current,
-              save: (s) => void (scratch.current = s),
-              clear: () => void (scratch.current = null),
-            },
-          });
-          try {
-            await api.signIn(email, password);
-          } catch (error) {
-            throw new AppError('unavailable', (error as Error).message);
+    createServices({
+      agentState,
+      lock,
+      db: database.db,
+      sqlite: database.sqlite,
+      desk,
+      agent,
+      cti: () => cti && { url: cti.url, wsUrl: cti.wsUrl, token: cti.token },
+      events,
+      preferences,
+      appVersion: options.appVersion,
+      studio: retailer
+        ? createStudioClient({
+            baseUrl: retailer.baseUrl,
+            sessions: retailer.sessions,
+            requestRefresh: () => sync?.syncNow(),
+          })
+        : null,
+      insights: retailer
+        ? createInsightsClient({
+            baseUrl: retailer.baseUrl,
+            sessions: retailer.sessions,
+            requestRefresh: () => sync?.syncNow(),
+          })
+        : null,
+      admin: retailer
+        ? createAdminClient({
+            baseUrl: retailer.baseUrl,
+            sessions: retailer.sessions,
+            requestRefresh: () => sync?.syncNow(),
+          })
+        : null,
+      retailer: retailer
+        ? {
+            url: retailer.baseUrl,
+            isDemo: retailer.demoAgent !== undefined,
+            status: () => sync?.status() ?? initialSyncStatus,
+            syncNow: () => sync?.syncNow(),
           }
-          if (!scratch.current)
-            throw new AppError('unavailable', 'The retailer returned no session.');
-          (options.savedSessions ?? retailer.sessions).save(scratch.current);
-          preferences.update({ retailerUrl });
-          return { retailerUrl };
-        },
-      }),
-      () => lock.isLocked(),
-    ),
+        : null,
+      connectRetailer: async ({ retailerUrl, email, password }) => {
+        if (!retailer)
+          throw new AppError('unavailable', 'This Koe has no retailer connection to change.');
+        // Sign in on a scratch session first, so a wrong address or password changes nothing;
+        // the running sync keeps its own session until the app restarts on the new retailer.
+        const scratch = { current: null as Session | null };
+        const api = createRetailerApi({
+          baseUrl: retailerUrl,
+          sessions: {
+            load: () => scratch.current,
+            save: (s) => void (scratch.current = s),
+            clear: () => void (scratch.current = null),
+          },
+        });
+        try {
+          await api.signIn(email, password);
+        } catch (error) {
+          throw new AppError('unavailable', (error as Error).message);
+        }
+        if (!scratch.current)
+          throw new AppError('unavailable', 'The retailer returned no session.');
+        (options.savedSessions ?? retailer.sessions).save(scratch.current);
+        preferences.update({ retailerUrl });
+        return { retailerUrl };
+      },
+    }),
   );
   return {
     router,

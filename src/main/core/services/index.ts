@@ -37,6 +37,7 @@ import { createAgentStateServices } from '../agent-state/agent-state-services';
 import { createDeskLock, type DeskLock } from '../desk-lock/desk-lock';
 import { createDeskLockServices } from '../desk-lock/desk-lock-services';
 import { noDeskPin } from '../desk-lock/memory-pin-store';
+import { refuseWhileLocked } from '../desk-lock/locked-guard';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/desk-lock/desk-lock';
 
 export interface RetailerServices {
@@ -101,7 +102,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
     return retailer.status();
   };
-  return {
+  const services: IpcServices = {
     'app:info': async () => ({
       version: appVersion,
       locale: preferences.get().locale,
@@ -168,4 +169,6 @@ export function createServices(deps: ServiceDeps): IpcServices {
     ...createInsightsServices({ client: deps.insights ?? null, agent }),
     ...createAdminServices({ client: deps.admin ?? null, agent }),
   };
+  // Behind the desk lock, whatever returns customer data refuses (`locked`), not only the page.
+  return refuseWhileLocked(services, () => lock.isLocked());
 }
