@@ -7,6 +7,7 @@ import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
 import { eventStreamRoute } from './live/event-stream';
 import { apiRoutes } from './routes/api-routes';
+import { agentStateRoutes } from './routes/agent-state-routes';
 import { riskThresholdRoutes } from './routes/risk-threshold-routes';
 import { scriptAuthoringRoutes } from './routes/script-authoring-routes';
 import { answerAuthoringRoutes } from './routes/answer-authoring-routes';
@@ -117,6 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...answerAuthoringRoutes(options),
     ...webhookRoutes(options),
     ...insightsRoutes(options),
+    ...agentStateRoutes(options),
     eventStreamRoute(options.notifier),
   ];
   registerRoutes(app, routes, authenticate);

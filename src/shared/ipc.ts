@@ -18,6 +18,8 @@ import type { SyncStatus } from './sync-status';
 import { studioIpcHandlers, type ScriptUpdate } from './studio-ipc';
 import { insightsIpcHandlers } from './insights-ipc';
 import { adminIpcHandlers } from './admin-ipc';
+import { agentChoice, type AgentState } from './agent-state/agent-state';
+import { deskPin, type DeskLockState } from './desk-lock/desk-lock';
 
 /**
  * THE contract between the renderer and the main process. Nothing else crosses.
@@ -300,6 +302,22 @@ export const ipcHandlers = {
       })
       .strict(),
   ),
+  /** The agent's state (ready, on call, after-call work, not ready + reason). */
+  'agentState:get': channel<AgentState>()(z.object({}).strict()),
+  /** The agent chooses ready or not ready (with a reason); a call on the line keeps it for after. */
+  'agentState:choose': channel<AgentState>()(agentChoice),
+  'lock:state': channel<DeskLockState>()(z.object({}).strict()),
+  /** The agent typed, clicked or moved (the renderer throttles it): the idle count restarts. */
+  'lock:activity': channel<{ ok: true }>()(z.object({}).strict()),
+  'lock:lockNow': channel<DeskLockState>()(z.object({}).strict()),
+  /** A wrong PIN is an answer (`unlocked: false`, maybe a `retryAt`), not an error. */
+  'lock:unlock': channel<DeskLockState & { unlocked: boolean }>()(
+    z.object({ pin: z.string().max(64) }).strict(),
+  ),
+  /** Sets the desk PIN; changing one needs the current PIN. */
+  'lock:setPin': channel<DeskLockState>()(
+    z.object({ pin: deskPin, currentPin: z.string().max(64).nullable() }).strict(),
+  ),
   ...studioIpcHandlers,
   ...insightsIpcHandlers,
   ...adminIpcHandlers,
@@ -324,6 +342,10 @@ export interface IpcEvents {
   'calls:supervisorAlert': { callId: string; customerId: string | null; stage: string; at: string };
   /** New script versions arrived by sync (a trainer published): the agent sees the notes. */
   'scripts:updated': { updates: ScriptUpdate[] };
+  /** The agent's state changed (by a call or by the agent's choice). */
+  'agentState:changed': AgentState;
+  /** The desk locked or unlocked, a PIN attempt failed, or a call rang behind the lock. */
+  'lock:changed': DeskLockState;
 }
 
 export type IpcChannel = keyof typeof ipcHandlers;
@@ -340,6 +362,8 @@ export const ipcEventNames: readonly IpcEventName[] = [
   'calls:changed',
   'calls:supervisorAlert',
   'scripts:updated',
+  'agentState:changed',
+  'lock:changed',
 ];
 
 export type IpcErrorCode =
@@ -351,6 +375,8 @@ export type IpcErrorCode =
   /** The request contradicts the current state (a call already ended, an edit too late). */
   | 'conflict'
   | 'database_too_new'
+  /** The desk is locked: customer data waits behind the agent's PIN. */
+  | 'locked'
   | 'unavailable'
   | 'internal';
 

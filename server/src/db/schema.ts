@@ -164,6 +164,28 @@ export interface AnswerPublicationTextTable {
   tags: string;
 }
 
+export interface AgentStateTable {
+  tenant_id: string;
+  agent_id: string;
+  center_id: string;
+  status: string;
+  reason: string | null;
+  since: string;
+  /** The change that set it: a replay of an older change never moves it back. */
+  change_id: string;
+}
+
+export interface AgentStateChangeTable {
+  tenant_id: string;
+  id: string;
+  agent_id: string;
+  center_id: string;
+  status: string;
+  reason: string | null;
+  at: string;
+  received_at: string;
+}
+
 export interface ServerDatabase {
   tenants: TenantTable;
   centers: CenterTable;
@@ -180,6 +202,8 @@ export interface ServerDatabase {
   answer_drafts: AnswerDraftTable;
   answer_publications: AnswerPublicationTable;
   answer_publication_texts: AnswerPublicationTextTable;
+  agent_states: AgentStateTable;
+  agent_state_changes: AgentStateChangeTable;
 }
 
 export type ServerDb = Kysely<ServerDatabase> | Transaction<ServerDatabase>;

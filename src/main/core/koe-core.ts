@@ -30,6 +30,17 @@ import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
+import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
+import {
+  createAgentStateReporter,
+  type AgentStateReporter,
+} from './agent-state/agent-state-reports';
+import { createAuthorizedRequest } from './retailer-client/authorized-fetch';
+import { agentStatePushResponse } from '../../shared/protocol/agent-state';
+import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
+import { fileDeskPinStore } from './desk-lock/desk-pin';
+import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
+import { readActivePolicies } from './db/guidance/guidance.repository';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -84,6 +95,12 @@ export interface KoeCore {
   desk: CallDesk;
   /** Null when started with `ctiPort: false`. */
   cti: CtiBridge | null;
+  /** The agent's state (ready, on call, after-call work, not ready). */
+  agentState: AgentStateService;
+  /** Its changes on their way to the retailer; null without a retailer. */
+  agentStateReports: AgentStateReporter | null;
+  /** The desk lock: the shell locks it when the OS locks or sleeps. */
+  lock: DeskLock;
   /** Routes a koe:// link (from the OS or a second instance) to the UI. False if not ours. */
   openLink(url: string): boolean;
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
@@ -161,6 +178,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         if (status.phase === 'idle' && status.lastSyncedAt !== lastPullAt) {
           lastPullAt = status.lastSyncedAt;
           void scriptNotices.check();
+          void readIdleMinutes();
+          // Back online: the agent's state changes kept while offline go now.
+          void agentStateReports?.flush();
         }
       },
     });
@@ -173,13 +193,54 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   // a crash of the app.
   const deskCalls = createDeskCallsRepository(database.sqlite);
   const desk = createCallDesk({ persistence: deskCalls });
+  // The retailer's idle time (its `desk_lock` policy), read again after every pull.
+  let idleMinutes = DEFAULT_IDLE_MINUTES;
+  const readIdleMinutes = async () => {
+    idleMinutes = idleMinutesFrom(await readActivePolicies(database.db).catch(() => []));
+  };
+  await readIdleMinutes();
+  const lock = createDeskLock({
+    pins: fileDeskPinStore(options.dataDir),
+    desk,
+    idleMinutes: () => idleMinutes,
+  });
+  lock.subscribe((state) => events.emit('lock:changed', state));
+  const agentState = createAgentStateService({ desk });
+  const reportRequest = retailer
+    ? createAuthorizedRequest({
+        baseUrl: retailer.baseUrl,
+        sessions: retailer.sessions,
+        requestRefresh: () => sync?.syncNow(),
+        timeoutMs: 10_000,
+      })
+    : () => Promise.reject(new Error('No retailer'));
+  const agentStateReports = retailer
+    ? createAgentStateReporter({
+        sqlite: database.sqlite,
+        send: async (changes) => {
+          await reportRequest('POST', '/v1/agent-state/changes', agentStatePushResponse, {
+            changes,
+          });
+        },
+      })
+    : null;
+  agentState.subscribe((state) => {
+    events.emit('agentState:changed', state);
+    agentStateReports?.record(state);
+  });
+  // The retailer hears the state this desk starts in: after a restart its floor must not keep
+  // showing the state the agent had before.
+  agentStateReports?.record(agentState.current());
   // A ring (or a started call) goes out with the caller's screen pop, read here before the event
   // leaves: the card paints without another round trip. Events leave in the order the desk
   // made them, so a hang-up during that read never reaches the UI before its ring.
   let deskEvents = Promise.resolve();
   desk.subscribe(({ call, cause }) => {
     deskEvents = deskEvents.then(async () => {
-      if (!popsWorkspace(cause)) return events.emit('calls:changed', { call, cause });
+      // Behind the lock the ring goes out without its pop: the card is read after the unlock.
+      if (!popsWorkspace(cause) || lock.isLocked()) {
+        return events.emit('calls:changed', { call, cause });
+      }
       const pop = await readScreenPop(database.db, call.e164 ?? call.ani, predictions).catch(
         () => undefined,
       );
@@ -192,6 +253,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       : await startCtiBridge({
           dataDir: options.dataDir,
           desk,
+          agentState,
           ...(options.ctiPort === undefined ? {} : { port: options.ctiPort }),
         });
   const agent = (): SignedInAgent | null => {
@@ -209,6 +271,8 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
 
   const router = createIpcRouter(
     createServices({
+      agentState,
+      lock,
       db: database.db,
       sqlite: database.sqlite,
       desk,
@@ -289,6 +353,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     preferences,
     desk,
     cti,
+    agentState,
+    agentStateReports,
+    lock,
     openLink(url) {
       const link = parseKoeLink(url);
       if (!link) return false;
@@ -307,6 +374,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     async close() {
       closed = true;
       if (signInRetry) clearTimeout(signInRetry);
+      lock.close();
+      agentState.close();
+      agentStateReports?.close();
       await cti?.close();
       await sync?.stop();
       predictions?.close();

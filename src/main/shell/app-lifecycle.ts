@@ -1,6 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Menu, app, dialog, ipcMain, nativeTheme, session, type BrowserWindow } from 'electron';
+import {
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  powerMonitor,
+  session,
+  type BrowserWindow,
+} from 'electron';
 import type { Language } from '../../shared/domain';
 import { shellMessages } from '../../shared/i18n/shell-messages';
 import { findKoeLinkInArgv } from '../core/links/koe-link';
@@ -10,6 +19,7 @@ import { connectIpc } from './ipc-bridge';
 import { launchMode, preloadPath, protocolClientArgs } from './launch-mode';
 import { buildMenuTemplate, type Appearance } from './menu';
 import { electronNativeBinding } from './native-binding';
+import { lockOnSystemLock } from './power-lock';
 import { registerRendererScheme, serveRenderer } from './renderer-protocol';
 import { safeStorageSessions } from './session-store';
 import { contentSecurityPolicy } from './security';
@@ -151,6 +161,7 @@ export function startKoeApp(): void {
         predictionWorkerEntry: { file: join(mainDir, 'prediction-worker.js') },
       });
       core = started;
+      lockOnSystemLock(powerMonitor, started.lock);
 
       const setMenu = (locale: Language) => {
         Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(started, locale, mode.dev)));

@@ -77,6 +77,8 @@ export const policy = z.object({
     'refund_limit',
     'claim_verification',
     'harassment_protocol',
+    /** `idleMinutes`: how long a desk may sit without input before it locks (default 10). */
+    'desk_lock',
   ]),
   labelJa: z.string(),
   labelEn: z.string(),

@@ -365,6 +365,9 @@ function harassmentProtocol(policy: Policy, s: Situation): Draft {
   };
 }
 
+/** The policies that are offers or procedures on a call (not desk settings). */
+type ActionPolicy = Policy & { kind: Exclude<Policy['kind'], 'desk_lock'> };
+
 export function nextBestActions(
   policies: readonly Policy[],
   card: CustomerCard,
@@ -386,8 +389,9 @@ export function nextBestActions(
     verified: options.verified === true,
   };
   const threshold = claimVerificationThreshold(s, policies);
+  // The desk lock's idle time is a retailer setting kept as a policy, not an action to offer.
   const actions = policies
-    .filter((p) => p.active)
+    .filter((p): p is ActionPolicy => p.active && p.kind !== 'desk_lock')
     .map((policy, index): [NextBestAction, number] => {
       const draft = ((): Draft => {
         switch (policy.kind) {

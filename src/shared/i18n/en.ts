@@ -2,6 +2,7 @@ import type { Catalog } from './catalog';
 import { adminEn } from './sections/admin';
 import { insightsEn } from './sections/insights';
 import { outreachEn } from './sections/outreach';
+import { agentStateEn, deskLockEn } from './sections/agent-desk';
 import { predictionEn } from './sections/prediction';
 import { studioEn } from './sections/studio';
 import { answersEn } from './sections/answers';
@@ -604,4 +605,6 @@ export const en: Catalog = {
   admin: adminEn,
   prediction: predictionEn,
   outreach: outreachEn,
+  agentState: agentStateEn,
+  deskLock: deskLockEn,
 };

@@ -1,6 +1,7 @@
 import { adminJa } from './sections/admin';
 import { insightsJa } from './sections/insights';
 import { outreachJa } from './sections/outreach';
+import { agentStateJa, deskLockJa } from './sections/agent-desk';
 import { predictionJa } from './sections/prediction';
 import { studioJa } from './sections/studio';
 import { answersJa } from './sections/answers';
@@ -611,4 +612,6 @@ export const ja = {
   admin: adminJa,
   prediction: predictionJa,
   outreach: outreachJa,
+  agentState: agentStateJa,
+  deskLock: deskLockJa,
 };

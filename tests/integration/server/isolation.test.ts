@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../server/src/db/schema';
@@ -135,6 +136,11 @@ const until = async (check: () => boolean, ms = 3_000) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A minimal request each role may or may not make; the body is valid, so only the role decides. */
+/** An agent state change as a desk sends it (a fresh idempotency id each time). */
+function agentChange(status: 'ready' | 'not_ready', reason: 'break' | null = null) {
+  return { id: randomUUID(), status, reason, at: new Date().toISOString() };
+}
+
 interface IsolationCase {
   /** The roles that may call it (compared with `x-roles` of the document). */
   allowed: readonly Role[] | 'public';
@@ -499,6 +505,89 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         ]);
         expect(JSON.parse(added[0]!.data)).not.toHaveProperty('tenantId');
         vocIds.get(me.id)!.push(added[0]!.id);
+      },
+    },
+    'POST /v1/agent-state/changes': {
+      allowed: ['agent'],
+      request: () => ({
+        path: '/v1/agent-state/changes',
+        body: { changes: [agentChange('ready')] },
+      }),
+      isolation: async () => {
+        // Every agent reports; each row is the reporter's own tenant, center and agent.
+        const agents = USERS.filter((u) => u.role === 'agent');
+        const sent = new Map<string, string>();
+        for (const u of agents) {
+          const change = agentChange('not_ready', 'break');
+          sent.set(change.id, u.id);
+          const reply = await send(server.url, 'POST', '/v1/agent-state/changes', token(u), {
+            changes: [change],
+          });
+          expect(reply.status, reply.text).toBe(200);
+        }
+        const rows = await server.store.db.selectFrom('agent_state_changes').selectAll().execute();
+        for (const [id, userId] of sent) {
+          const row = rows.find((r) => r.id === id)!;
+          const u = USERS.find((x) => x.id === userId)!;
+          expect(row).toMatchObject({
+            tenant_id: u.tenantId,
+            center_id: u.centerId,
+            agent_id: u.id,
+          });
+        }
+        // Replaying a colleague's change id never touches the colleague's rows or state.
+        const me = user(A, 'agent', 0);
+        const colleague = user(A, 'agent', 1);
+        const theirs = [...sent].find(([, userId]) => userId === colleague.id)![0];
+        const before = await server.store.db
+          .selectFrom('agent_states')
+          .selectAll()
+          .where('agent_id', '=', colleague.id)
+          .execute();
+        const replay = await send(server.url, 'POST', '/v1/agent-state/changes', token(me), {
+          changes: [{ ...agentChange('ready'), id: theirs }],
+        });
+        expect(replay.status, replay.text).toBe(200);
+        expect((replay.json as { results: { status: string }[] }).results[0]!.status).toBe(
+          'duplicate',
+        );
+        expect(
+          await server.store.db
+            .selectFrom('agent_states')
+            .selectAll()
+            .where('agent_id', '=', colleague.id)
+            .execute(),
+        ).toEqual(before);
+      },
+    },
+    'GET /v1/agent-states': {
+      allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/agent-states' }),
+      isolation: async () => {
+        for (const u of USERS.filter((x) => x.role === 'agent')) {
+          await send(server.url, 'POST', '/v1/agent-state/changes', token(u), {
+            changes: [agentChange('ready')],
+          });
+        }
+        const rows = await server.store.db.selectFrom('agent_states').selectAll().execute();
+        for (const u of USERS) {
+          const reply = await send(server.url, 'GET', '/v1/agent-states', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const seen = (reply.json as { agents: { agentId: string }[] }).agents
+            .map((a) => a.agentId)
+            .sort();
+          const visible = rows.filter(
+            (r) =>
+              r.tenant_id === u.tenantId &&
+              (u.role === 'agent'
+                ? r.agent_id === u.id
+                : u.role === 'retailer_admin'
+                  ? true
+                  : r.center_id === u.centerId),
+          );
+          expect(visible.length, u.id).toBeGreaterThan(0);
+          expect(seen, u.id).toEqual(visible.map((r) => r.agent_id).sort());
+        }
       },
     },
     'GET /v1/voc': {

@@ -162,6 +162,23 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026_12_06_0001 adds the queue of agent state reports, in order, one row per change id', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateTo('2026_11_23_0008_knowledge_answer_centers');
+    expect((await migrator.migrateTo('2026_12_06_0011_agent_state_reports')).error).toBeUndefined();
+    const insert = sqlite.prepare('insert into agent_state_reports (id, payload) values (?, ?)');
+    insert.run('b', '{}');
+    insert.run('a', '{}');
+    expect(() => insert.run('a', '{}')).toThrow(/UNIQUE/);
+    expect(
+      sqlite.prepare('select id, attempts from agent_state_reports order by seq').all(),
+    ).toEqual([
+      { id: 'b', attempts: 0 },
+      { id: 'a', attempts: 0 },
+    ]);
+    await db.destroy();
+  });
+
   it('every migration goes down again, back to an empty database', async () => {
     const { sqlite, db, migrator } = rawDatabase();
     await migrator.migrateToLatest();

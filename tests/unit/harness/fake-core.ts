@@ -220,6 +220,13 @@ export function startFakeCore() {
     'admin:webhookDeliveries': () => unavailable(),
     'admin:riskThresholds': () => unavailable(),
     'admin:saveRiskThresholds': () => unavailable(),
+    'agentState:get': unavailable,
+    'agentState:choose': unavailable,
+    'lock:state': unavailable,
+    'lock:activity': unavailable,
+    'lock:lockNow': unavailable,
+    'lock:unlock': unavailable,
+    'lock:setPin': unavailable,
   };
   return { router: createIpcRouter(services, () => {}), events };
 }

@@ -2,6 +2,7 @@ import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse }
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { CallDesk } from '../calls/call-desk';
+import type { AgentState } from '../../../shared/agent-state/agent-state';
 import { parseCtiMessage } from './cti-messages';
 import { CTI_PORT_FILE, loadCtiPort, saveCtiPort } from './cti-port';
 import { loadOrCreateCtiToken, tokenMatches } from './cti-token';
@@ -33,6 +34,11 @@ export interface CtiBridgeOptions {
   /** The port a first start tries for this install: 17345 (tests choose their own). */
   installDefaultPort?: number;
   desk: CallDesk;
+  /** The agent's state, pushed to connectors so a softphone routes no call to an agent not ready. */
+  agentState?: {
+    current(): AgentState;
+    subscribe(listener: (state: AgentState) => void): () => void;
+  };
   log?: (message: string, error?: unknown) => void;
   /** Server pings each WebSocket client this often and drops one that missed the last pong. */
   heartbeatMs?: number;
@@ -256,7 +262,16 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
       { maxMessageBytes: CTI_MAX_BODY_BYTES },
     );
     clients.add(client);
-    client.ws.send(JSON.stringify({ type: 'welcome', protocol: 1, call: desk.current() }));
+    client.ws.send(
+      JSON.stringify({
+        type: 'welcome',
+        protocol: 1,
+        call: desk.current(),
+        ...(options.agentState
+          ? { agentState: agentStateMessage(options.agentState.current()) }
+          : {}),
+      }),
+    );
   });
 
   /** One WebSocket message in, one answer out; a bad message never closes the connection. */
@@ -274,6 +289,13 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
   const unsubscribe = desk.subscribe(({ call }) => {
     const message = JSON.stringify({ type: 'call', call });
     for (const client of clients) if (client !== sending) client.ws.send(message);
+  });
+
+  // The agent's state goes to every client (no one sent it): ready, on call, after-call work,
+  // or not ready with the agent's reason.
+  const unsubscribeAgentState = options.agentState?.subscribe((state) => {
+    const message = JSON.stringify({ type: 'agentState', agentState: agentStateMessage(state) });
+    for (const client of clients) client.ws.send(message);
   });
 
   const heartbeat = setInterval(() => {
@@ -302,6 +324,7 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
   function shutDown(): Promise<void> {
     clearInterval(heartbeat);
     unsubscribe();
+    unsubscribeAgentState?.();
     for (const client of clients) client.ws.close(CLOSE.goingAway, 'Koe is closing');
     return new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -458,4 +481,9 @@ function rejectUpgrade(socket: Duplex, refusal: Refusal): void {
       'Connection: close\r\n\r\n' +
       body,
   );
+}
+
+/** What a connector needs of the agent's state: the status, the reason, since when. */
+function agentStateMessage(state: AgentState) {
+  return { status: state.status, reason: state.reason, since: state.since };
 }

@@ -37,6 +37,16 @@ import type { InsightsClient } from '../insights/insights-client';
 import { createInsightsServices } from '../insights/insights-services';
 import type { AdminClient } from '../admin/admin-client';
 import { createAdminServices } from '../admin/admin-services';
+import {
+  createAgentStateService,
+  type AgentStateService,
+} from '../agent-state/agent-state-service';
+import { createAgentStateServices } from '../agent-state/agent-state-services';
+import { createDeskLock, type DeskLock } from '../desk-lock/desk-lock';
+import { createDeskLockServices } from '../desk-lock/desk-lock-services';
+import { noDeskPin } from '../desk-lock/memory-pin-store';
+import { refuseWhileLocked } from '../desk-lock/locked-guard';
+import { DEFAULT_IDLE_MINUTES } from '../../../shared/desk-lock/desk-lock';
 
 export interface RetailerServices {
   url: string;
@@ -73,6 +83,10 @@ export interface ServiceDeps {
   insights?: InsightsClient | null;
   /** The retailer admin view's way to the retailer; null or absent without a retailer. */
   admin?: AdminClient | null;
+  /** The agent's state (a fresh one on the desk when absent). */
+  agentState?: AgentStateService;
+  /** The desk lock (one that never locks, having no PIN, when absent). */
+  lock?: DeskLock;
   now?: () => number;
 }
 
@@ -87,12 +101,22 @@ export function createServices(deps: ServiceDeps): IpcServices {
   const wrapUps = createWrapUpService({ db, sqlite: deps.sqlite, desk, agent, now });
   // "Predicted late" is the delivery-date model's estimate (the carrier's until one is fitted).
   const predictions = deps.predictions ?? null;
+  const agentState = deps.agentState ?? createAgentStateService({ desk, now });
+  const lock =
+    deps.lock ??
+    createDeskLock({
+      pins: noDeskPin(),
+      desk,
+      idleMinutes: () => DEFAULT_IDLE_MINUTES,
+      now,
+      checkEveryMs: 0,
+    });
   const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(predictions) });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
     return retailer.status();
   };
-  return {
+  const services: IpcServices = {
     'app:info': async () => ({
       version: appVersion,
       locale: preferences.get().locale,
@@ -154,8 +178,12 @@ export function createServices(deps: ServiceDeps): IpcServices {
       return status;
     },
     'retailer:connect': (input) => deps.connectRetailer(input),
+    ...createAgentStateServices(agentState),
+    ...createDeskLockServices(lock),
     ...createStudioServices({ client: deps.studio ?? null, agent }),
     ...createInsightsServices({ client: deps.insights ?? null, agent }),
     ...createAdminServices({ client: deps.admin ?? null, agent }),
   };
+  // Behind the desk lock, whatever returns customer data refuses (`locked`), not only the page.
+  return refuseWhileLocked(services, () => lock.isLocked());
 }

@@ -22,6 +22,9 @@ import { initialNavigation, navigate } from './navigation';
 import { retailerNameFor } from './retailer-name';
 import { useAppInfo } from './use-app-info';
 import { useKoeEvents } from './use-koe-events';
+import { LockScreen } from '../desk-lock/LockScreen';
+import { SetPinNotice } from '../desk-lock/SetPinNotice';
+import { useDeskLock } from '../desk-lock/use-desk-lock';
 
 const HEADER_HEIGHT = 72;
 
@@ -34,6 +37,16 @@ export function App() {
   const appInfo = useAppInfo();
   const search = useCustomerSearch(state.query, state.view.kind === 'search');
   useKoeEvents(dispatch);
+  const lock = useDeskLock();
+  const locked = lock?.locked === true;
+  // Behind the lock the core refused the desk's reads: read it again once unlocked, and a call
+  // that rang meanwhile pops now (its card is read only after the unlock).
+  const { reload } = desk;
+  const wasLocked = useRef(false);
+  useEffect(() => {
+    if (wasLocked.current && !locked) reload();
+    wasLocked.current = locked;
+  }, [locked, reload]);
 
   const focusSearch = useCallback(() => {
     searchInput.current?.focus();
@@ -76,6 +89,8 @@ export function App() {
     if (view.kind === 'call' && lastCallMissed) dispatch({ type: 'home' });
   }, [view.kind, lastCallMissed]);
 
+  // Nothing behind the lock is rendered: no customer data in the page while locked.
+  if (lock && locked) return <LockScreen lock={lock} />;
   return (
     <AppShell header={{ height: HEADER_HEIGHT }} padding="md">
       <AppShell.Header>
@@ -113,6 +128,9 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         <ScriptUpdatedNotice />
+        {view.kind === 'home' && lock && !lock.pinSet && (
+          <SetPinNotice onOpenSettings={openSettings} />
+        )}
         {view.kind === 'home' && (
           <HomeView
             appInfo={appInfo}

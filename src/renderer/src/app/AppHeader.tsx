@@ -3,6 +3,7 @@ import type { KeyboardEvent, RefObject } from 'react';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo } from '../../../shared/ipc';
 import { AdminButton } from '../admin/AdminButton';
+import { AgentStateMenu } from '../agent-state/AgentStateMenu';
 import { ReturnToCallButton } from '../call/ReturnToCallButton';
 import { InsightsButton } from '../insights/InsightsButton';
 import { StudioButton } from '../studio/StudioButton';
@@ -68,6 +69,7 @@ export function AppHeader({
         onFocusShortcut={onFocusSearch}
       />
       <Group gap="sm" wrap="nowrap">
+        <AgentStateMenu />
         <SyncStatusIndicator />
         {callElsewhere ? (
           <ReturnToCallButton call={callElsewhere} onReturn={onReturnToCall} />

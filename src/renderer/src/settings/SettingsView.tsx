@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../search/shortcut-labels';
 import { CtiConnection } from './CtiConnection';
+import { DeskPinSettings } from '../desk-lock/DeskPinSettings';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RetailerConnectionForm } from './RetailerConnectionForm';
 import { ThemeChoice } from './ThemeChoice';
@@ -123,6 +124,9 @@ export function SettingsView({ appInfo, onClose }: { appInfo: AppInfo | null; on
               testId="cti-section"
             >
               <CtiConnection />
+            </SettingsSection>
+            <SettingsSection title={t('deskLock.setPinTitle')} testId="desk-pin-section">
+              <DeskPinSettings />
             </SettingsSection>
           </Stack>
         </Grid.Col>

@@ -8,6 +8,7 @@ import * as openShipmentsIndex from './2026_11_23_0007_open_shipments_index';
 import * as knowledgeAnswerCenters from './2026_11_23_0008_knowledge_answer_centers';
 import * as trackingNumberKey from './2026_12_06_0009_tracking_number_key';
 import * as deskCalls from './2026_12_06_0010_desk_calls';
+import * as agentStateReports from './2026_12_06_0011_agent_state_reports';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0008_knowledge_answer_centers': knowledgeAnswerCenters,
   '2026_12_06_0009_tracking_number_key': trackingNumberKey,
   '2026_12_06_0010_desk_calls': deskCalls,
+  '2026_12_06_0011_agent_state_reports': agentStateReports,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {

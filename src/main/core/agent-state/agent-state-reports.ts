@@ -1,0 +1,149 @@
+import type Sqlite from 'better-sqlite3';
+import type { AgentState } from '../../../shared/agent-state/agent-state';
+import type { AgentStateChange } from '../../../shared/protocol/agent-state';
+import { uuidV7 } from '../../../shared/uuid-v7';
+import { RetailerRefusal } from '../retailer-client/authorized-fetch';
+import { backoffDelayMs } from '../sync/push-outbox';
+
+/** Sends a batch to the retailer; throws when it cannot (offline, signed out, refused). */
+export type SendAgentStateChanges = (changes: AgentStateChange[]) => Promise<void>;
+
+export interface AgentStateReporter {
+  /** Keeps the change durably, then tries to send everything waiting. */
+  record(state: AgentState): void;
+  /** Sends what is waiting now; resolves with how many were delivered. */
+  flush(): Promise<number>;
+  pending(): number;
+  /** Called after each batch the retailer accepted. */
+  onDelivered(listener: (ids: string[]) => void): () => void;
+  close(): void;
+}
+
+const BATCH = 200;
+/** Answers that will not change on a retry: invalid, forbidden (a role that reports no state). */
+const REFUSED_FOR_GOOD = new Set([400, 403, 422]);
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * The agent's state changes on their way to the retailer (the supervisors' floor): written to
+ * the cache first, so a desk offline or restarted loses none, then sent in order, in batches,
+ * retried with backoff. The retailer takes each change once (its id is the idempotency key).
+ */
+export function createAgentStateReporter(options: {
+  sqlite: Sqlite.Database;
+  send: SendAgentStateChanges;
+  now?: () => number;
+  log?: (message: string, error?: unknown) => void;
+}): AgentStateReporter {
+  const { sqlite, send } = options;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const insert = sqlite.prepare('insert into agent_state_reports (id, payload) values (?, ?)');
+  const waiting = sqlite.prepare(
+    'select seq, payload, attempts from agent_state_reports where refused = 0 order by seq limit ?',
+  );
+  const count = sqlite.prepare('select count(*) as n from agent_state_reports where refused = 0');
+  const remove = sqlite.prepare('delete from agent_state_reports where seq <= ? and refused = 0');
+  const refuse = sqlite.prepare(
+    'update agent_state_reports set refused = 1, last_error = ? where seq <= ? and refused = 0',
+  );
+  const failed = sqlite.prepare(
+    'update agent_state_reports set attempts = attempts + 1, last_error = ? where seq <= ?',
+  );
+  const listeners = new Set<(ids: string[]) => void>();
+  let running: Promise<number> | null = null;
+  let queued: Promise<number> | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+  // Ids strictly increase, even for two changes in one millisecond: the retailer keeps the
+  // state of the newest id, and a ring answered at once must not sort before its ring.
+  let lastIdMs = 0;
+
+  async function drain(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const rows = waiting.all(BATCH) as { seq: number; payload: string; attempts: number }[];
+      if (rows.length === 0) return delivered;
+      const changes = rows.map((r) => JSON.parse(r.payload) as AgentStateChange);
+      const last = rows[rows.length - 1]!.seq;
+      try {
+        await send(changes);
+      } catch (error) {
+        if (error instanceof RetailerRefusal && REFUSED_FOR_GOOD.has(error.status)) {
+          // Sending it again would be refused again and hold back every later change.
+          refuse.run(error.message, last);
+          log(`The retailer refused agent state changes: ${error.message}`);
+          continue;
+        }
+        failed.run((error as Error).message, last);
+        schedule(rows[0]!.attempts);
+        return delivered;
+      }
+      remove.run(last);
+      delivered += rows.length;
+      for (const listener of [...listeners]) listener(changes.map((c) => c.id));
+    }
+  }
+
+  function schedule(attempts: number) {
+    if (closed || retry) return;
+    retry = setTimeout(
+      () => {
+        retry = null;
+        void flush();
+      },
+      Math.min(MAX_RETRY_MS, backoffDelayMs(attempts)),
+    );
+    retry.unref?.();
+  }
+
+  /**
+   * One drain at a time. A flush asked for during one runs a fresh drain after it (it may hold
+   * changes recorded since), so its answer is about the network as it is now.
+   */
+  function flush(): Promise<number> {
+    if (running) {
+      queued ??= running.then(() => {
+        queued = null;
+        return flush();
+      });
+      return queued;
+    }
+    running = drain()
+      .catch((error: unknown) => {
+        log('Agent state report failed', error);
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  return {
+    record(state) {
+      const change: AgentStateChange = {
+        id: uuidV7((lastIdMs = Math.max(now(), lastIdMs + 1))),
+        status: state.status,
+        reason: state.reason,
+        at: state.since,
+      };
+      insert.run(change.id, JSON.stringify(change));
+      if (retry) {
+        clearTimeout(retry);
+        retry = null;
+      }
+      void flush();
+    },
+    flush,
+    pending: () => (count.get() as { n: number }).n,
+    onDelivered(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+    },
+  };
+}

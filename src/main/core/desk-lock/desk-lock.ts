@@ -1,0 +1,140 @@
+import {
+  wrongPinWaitMs,
+  type DeskLockCause,
+  type DeskLockState,
+} from '../../../shared/desk-lock/desk-lock';
+import type { CallDesk } from '../calls/call-desk';
+import { AppError } from '../errors';
+import type { DeskPinStore } from './desk-pin';
+
+export type DeskLockListener = (state: DeskLockState) => void;
+
+/**
+ * The desk lock, owned by the core: customer data stays behind it (the IPC guard refuses) until
+ * the agent's PIN opens it. It locks after the retailer's idle time with no input and no call
+ * (never mid-call), and when the OS locks or sleeps.
+ */
+export interface DeskLock {
+  state(): DeskLockState;
+  isLocked(): boolean;
+  /** The agent used the desk (throttled by the renderer): the idle count restarts. */
+  activity(): void;
+  /** Locks if the idle time has passed; run by a timer, and by tests with their own clock. */
+  check(): void;
+  lockNow(cause: DeskLockCause): DeskLockState;
+  unlock(pin: string): Promise<DeskLockState & { unlocked: boolean }>;
+  setPin(pin: string, currentPin: string | null): Promise<DeskLockState>;
+  subscribe(listener: DeskLockListener): () => void;
+  close(): void;
+}
+
+export function createDeskLock(options: {
+  pins: DeskPinStore;
+  desk: CallDesk;
+  /** The retailer's idle time (read when checked: a synced policy change applies at once). */
+  idleMinutes(): number;
+  now?: () => number;
+  /** How often the timer checks (0: no timer; tests call `check`). */
+  checkEveryMs?: number;
+}): DeskLock {
+  const now = options.now ?? Date.now;
+  const { pins, desk } = options;
+  const listeners = new Set<DeskLockListener>();
+  let locked = false;
+  let cause: DeskLockCause | null = null;
+  let lastActivity = now();
+  let failures = 0;
+  let retryAt: number | null = null;
+  let pinSet = pins.isSet();
+
+  const state = (): DeskLockState => ({
+    locked,
+    cause,
+    pinSet,
+    idleMinutes: options.idleMinutes(),
+    retryAt: retryAt === null ? null : new Date(retryAt).toISOString(),
+    call: lineOf(desk.current()?.state),
+  });
+  const emit = () => {
+    const current = state();
+    for (const listener of [...listeners]) listener(current);
+  };
+
+  function lock(why: DeskLockCause): DeskLockState {
+    // Nothing could open a desk without a PIN: it locks once the agent has set one.
+    if (!pinSet || locked) return state();
+    locked = true;
+    cause = why;
+    emit();
+    return state();
+  }
+
+  // A call is activity: the idle count starts again when it ends, and a ring behind the lock
+  // is shown on the lock screen (without customer data).
+  const unsubscribe = desk.subscribe(() => {
+    lastActivity = now();
+    if (locked) emit();
+  });
+  const timer =
+    options.checkEveryMs === 0
+      ? null
+      : setInterval(() => api.check(), options.checkEveryMs ?? 15_000);
+  timer?.unref?.();
+
+  const api: DeskLock = {
+    state,
+    isLocked: () => locked,
+    activity() {
+      if (!locked) lastActivity = now();
+    },
+    check() {
+      if (locked || desk.isCallActive()) return;
+      if (now() - lastActivity >= options.idleMinutes() * 60_000) lock('idle');
+    },
+    lockNow: lock,
+    async unlock(pin) {
+      if (!locked) return { ...state(), unlocked: true };
+      if (retryAt !== null && now() < retryAt) return { ...state(), unlocked: false };
+      const right = await pins.verify(pin);
+      if (!right) {
+        failures++;
+        const wait = wrongPinWaitMs(failures);
+        retryAt = wait > 0 ? now() + wait : null;
+        emit();
+        return { ...state(), unlocked: false };
+      }
+      failures = 0;
+      retryAt = null;
+      locked = false;
+      cause = null;
+      lastActivity = now();
+      emit();
+      return { ...state(), unlocked: true };
+    },
+    async setPin(pin, currentPin) {
+      if (locked) throw new AppError('locked', 'Unlock the desk before changing its PIN.');
+      if (pinSet && (currentPin === null || !(await pins.verify(currentPin)))) {
+        throw new AppError('forbidden', 'The current desk PIN is not right.');
+      }
+      await pins.set(pin);
+      pinSet = true;
+      emit();
+      return state();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    close() {
+      unsubscribe();
+      if (timer) clearInterval(timer);
+    },
+  };
+  return api;
+}
+
+function lineOf(state: string | undefined): DeskLockState['call'] {
+  if (state === 'ringing') return 'ringing';
+  if (state === 'in_call') return 'on_call';
+  return null;
+}

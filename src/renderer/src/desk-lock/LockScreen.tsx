@@ -1,0 +1,98 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconLock, IconPhoneCall } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskLockState } from '../../../shared/desk-lock/desk-lock';
+import { Brand } from '../app/Brand';
+import { callKoe } from '../app/koe-call';
+
+/**
+ * What the desk shows while locked: no customer data at all (the app behind it is not even
+ * rendered, and the core refuses its reads), whether a call rings, and the PIN field.
+ */
+export function LockScreen({ lock }: { lock: DeskLockState }) {
+  const { t, i18n } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [wrong, setWrong] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await callKoe('lock:unlock', { pin });
+    setBusy(false);
+    setPin('');
+    setWrong(!result.ok || !result.value.unlocked);
+  };
+  const retryAt =
+    lock.retryAt &&
+    new Date(lock.retryAt).toLocaleTimeString(i18n.language, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+  return (
+    <Center mih="100vh" p="md" data-testid="lock-screen">
+      <Paper withBorder radius="md" p="xl" maw={420} w="100%">
+        <form onSubmit={(e) => void submit(e)}>
+          <Stack gap="md">
+            <Brand appInfo={null} />
+            <Stack gap={4}>
+              <Group gap="xs" wrap="nowrap">
+                <IconLock size={22} aria-hidden />
+                <Title order={2} fz="xl">
+                  {t('deskLock.title')}
+                </Title>
+              </Group>
+              {lock.cause && (
+                <Text size="sm" c="dimmed">
+                  {t(`deskLock.cause.${lock.cause}`, { minutes: lock.idleMinutes })}
+                </Text>
+              )}
+              <Text size="sm" c="dimmed">
+                {t('deskLock.description')}
+              </Text>
+            </Stack>
+            {lock.call && (
+              <Alert
+                color="blue"
+                icon={<IconPhoneCall size={18} aria-hidden />}
+                role="status"
+                data-testid="lock-ringing"
+              >
+                {t(lock.call === 'ringing' ? 'deskLock.ringing' : 'deskLock.onCall')}
+              </Alert>
+            )}
+            <PasswordInput
+              label={t('deskLock.pin')}
+              value={pin}
+              onChange={(e) => setPin(e.currentTarget.value)}
+              inputMode="numeric"
+              autoComplete="off"
+              autoFocus
+              error={wrong ? t('deskLock.wrongPin') : undefined}
+              data-testid="lock-pin"
+            />
+            {retryAt && (
+              <Text size="sm" c="red" role="alert">
+                {t('deskLock.retryAt', { time: retryAt })}
+              </Text>
+            )}
+            <Button type="submit" loading={busy} disabled={pin.length === 0} data-testid="unlock">
+              {t('deskLock.unlock')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,98 @@
+/** UI strings of the agent's state (header) and the desk lock (lock screen, desk PIN). */
+export const agentStateJa = {
+  label: 'エージェント状態',
+  status: {
+    ready: '受付可',
+    on_call: '通話中',
+    after_call_work: '後処理',
+    not_ready: '受付停止',
+  },
+  reason: {
+    break: '休憩',
+    lunch: '昼食',
+    training: '研修',
+    meeting: '会議',
+    coaching: 'コーチング',
+    other: 'その他',
+  },
+  chooseReady: '受付可にする',
+  chooseNotReady: '受付停止（理由）',
+  afterCall: '通話後: {{state}}',
+  menuLabel: '状態を変更',
+};
+
+export const agentStateEn: typeof agentStateJa = {
+  label: 'Agent state',
+  status: {
+    ready: 'Ready',
+    on_call: 'On call',
+    after_call_work: 'After-call work',
+    not_ready: 'Not ready',
+  },
+  reason: {
+    break: 'Break',
+    lunch: 'Lunch',
+    training: 'Training',
+    meeting: 'Meeting',
+    coaching: 'Coaching',
+    other: 'Other',
+  },
+  chooseReady: 'Set ready',
+  chooseNotReady: 'Not ready (reason)',
+  afterCall: 'After this call: {{state}}',
+  menuLabel: 'Change state',
+};
+
+export const deskLockJa = {
+  title: 'デスクはロックされています',
+  description: 'お客さま情報は表示されません。デスクPINを入力して再開してください。',
+  cause: {
+    idle: '{{minutes}}分間操作がなかったためロックしました。',
+    system: 'パソコンのロックまたはスリープに合わせてロックしました。',
+    agent: 'ロックしました。',
+  },
+  pin: 'デスクPIN',
+  unlock: 'ロック解除',
+  wrongPin: 'PINが違います。',
+  retryAt: '{{time}} まで入力できません。',
+  ringing: '着信中です。ロックを解除すると通話画面が開きます。',
+  onCall: '通話中です。ロックを解除すると通話画面に戻ります。',
+  lockNow: 'デスクをロック',
+  setPinTitle: 'デスクPIN',
+  setPinDescription:
+    '離席中にお客さま情報を隠すため、{{minutes}}分間操作がないとデスクをロックします。解除に使う6〜12桁のPINを設定してください（このパソコンにだけ、復元できない形で保存されます）。',
+  pinNotSet: 'デスクPINが未設定のため、自動ロックは働きません。',
+  setPinAction: 'PINを設定',
+  newPin: '新しいPIN（6〜12桁）',
+  currentPin: '現在のPIN',
+  savePin: 'PINを保存',
+  pinSaved: 'デスクPINを保存しました。',
+  pinRefused: 'PINを保存できませんでした: {{message}}',
+};
+
+export const deskLockEn: typeof deskLockJa = {
+  title: 'The desk is locked',
+  description: 'Customer data is hidden. Enter your desk PIN to go on.',
+  cause: {
+    idle: 'Locked after {{minutes}} minutes without input.',
+    system: 'Locked with the computer (screen lock or sleep).',
+    agent: 'Locked.',
+  },
+  pin: 'Desk PIN',
+  unlock: 'Unlock',
+  wrongPin: 'That PIN is not right.',
+  retryAt: 'No more attempts until {{time}}.',
+  ringing: 'A call is ringing. Unlock to open it.',
+  onCall: 'A call is on the line. Unlock to return to it.',
+  lockNow: 'Lock the desk',
+  setPinTitle: 'Desk PIN',
+  setPinDescription:
+    'To hide customer data while you are away, the desk locks after {{minutes}} minutes without input. Set the 6 to 12 digit PIN that unlocks it (kept on this computer only, in a form that cannot be read back).',
+  pinNotSet: 'No desk PIN is set, so the desk does not lock by itself.',
+  setPinAction: 'Set a PIN',
+  newPin: 'New PIN (6 to 12 digits)',
+  currentPin: 'Current PIN',
+  savePin: 'Save PIN',
+  pinSaved: 'Desk PIN saved.',
+  pinRefused: 'The PIN was not saved: {{message}}',
+};

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { agentStatus, notReadyReason } from '../agent-state/agent-state';
+import { isoDateTime } from '../domain/primitives';
+
+/**
+ * An agent's state changes, pushed by their desk (queued while offline, idempotent by id).
+ * The agent and center are the caller's own: taken from the access token, never the body.
+ */
+export const agentStateChange = z
+  .object({
+    /** UUIDv7 made on the desk: the server's idempotency key. */
+    id: z.string().uuid(),
+    status: agentStatus,
+    reason: notReadyReason.nullable(),
+    /** When the state changed on the desk (not when it arrived). */
+    at: isoDateTime,
+  })
+  .strict()
+  .refine((c) => c.reason === null || c.status === 'not_ready', {
+    message: 'only not_ready carries a reason',
+  });
+export type AgentStateChange = z.infer<typeof agentStateChange>;
+
+export const agentStatePushRequest = z
+  .object({ changes: z.array(agentStateChange).min(1).max(500) })
+  .strict();
+export type AgentStatePushRequest = z.infer<typeof agentStatePushRequest>;
+
+export const agentStatePushResponse = z.object({
+  results: z.array(z.object({ id: z.string(), status: z.enum(['accepted', 'duplicate']) })),
+});
+export type AgentStatePushResponse = z.infer<typeof agentStatePushResponse>;
+
+/** One agent's current state, as the floor reads it. */
+export const agentStateRow = z.object({
+  agentId: z.string(),
+  centerId: z.string(),
+  status: agentStatus,
+  reason: notReadyReason.nullable(),
+  since: z.string(),
+});
+export type AgentStateRow = z.infer<typeof agentStateRow>;
+
+export const agentStateList = z.object({ agents: z.array(agentStateRow) });
