@@ -29,6 +29,7 @@ import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
+import type { StreamTiming } from './sync/stream-reconnect';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -58,6 +59,8 @@ export interface KoeCoreOptions {
   syncWorkerEntry?: WorkerEntry;
   /** Seconds between safety-net pulls; live change notices trigger pulls sooner. */
   pullIntervalMs?: number;
+  /** The live change stream's silence timeout and reconnect backoff (tests make them short). */
+  syncStream?: Partial<StreamTiming>;
   /**
    * The CTI bridge's loopback port: by default 17345 (another free port when taken), 0 for any
    * free port (tests), false for no bridge.
@@ -152,6 +155,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         baseUrl: retailer.baseUrl,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+        ...(options.syncStream ? { stream: options.syncStream } : {}),
       },
       sessions: retailer.sessions,
       onStatus: (status) => {

@@ -2,10 +2,11 @@ import { formatPhone } from '../../../shared/phone';
 import type { TodayCall } from '../../../shared/ipc';
 
 /** What "my calls today" shows of each call. Pure, so it is unit-tested. */
-export type TodayCallStatus = 'saved' | 'missed' | 'wrapUp' | 'onCall';
+export type TodayCallStatus = 'pending' | 'delivered' | 'refused' | 'missed' | 'wrapUp' | 'onCall';
 
+/** A saved call says where its wrap-up is: not yet sent, sent, or refused by the retailer. */
 export function todayCallStatus(call: TodayCall): TodayCallStatus {
-  if (call.wrapUp) return 'saved';
+  if (call.wrapUp) return call.wrapUp.delivery.state;
   switch (call.state) {
     case 'missed':
       return 'missed';
