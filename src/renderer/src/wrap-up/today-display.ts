@@ -22,6 +22,8 @@ export function todayCallStatus(call: TodayCall): TodayCallStatus {
 /** The agent may still correct the saved wrap-up (the core enforces the window anyway). */
 export function isEditable(call: TodayCall, nowMs: number): boolean {
   if (!call.wrapUp) return false;
+  // A refused record stays correctable past the window (the core allows it too).
+  if (call.wrapUp.delivery.state === 'refused') return true;
   const until = Date.parse(call.wrapUp.editableUntil);
   return Number.isFinite(until) && until > nowMs;
 }
