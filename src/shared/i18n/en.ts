@@ -17,6 +17,18 @@ export const en: Catalog = {
     loadFailed: 'Could not load',
     retry: 'Retry',
     unexpectedError: 'Koe did not answer. Please try again.',
+    technicalDetail: 'Technical detail',
+    /** What an IPC error code means to the agent; the core's own words follow as detail. */
+    errors: {
+      unknown_channel: 'This action is not supported. Update the app.',
+      invalid_input: 'The input was not accepted. Check it and try again.',
+      not_found: 'It could not be found.',
+      forbidden: 'You are not allowed to do this.',
+      conflict: 'This cannot be done in the current state.',
+      database_too_new: 'The data on this computer was made by a newer Koe. Update Koe.',
+      unavailable: 'Not available right now. Check the sign-in and connection to the retailer.',
+      internal: 'Something went wrong inside Koe. Please try again.',
+    },
   },
   home: {
     title: 'Find a customer',

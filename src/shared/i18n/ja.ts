@@ -22,6 +22,19 @@ export const ja = {
     loadFailed: '読み込めませんでした',
     retry: '再試行',
     unexpectedError: 'Koe との通信に失敗しました。もう一度お試しください。',
+    technicalDetail: '技術的な詳細',
+    /** What an IPC error code means to the agent; the core's own words follow as detail. */
+    errors: {
+      unknown_channel: 'この操作には対応していません。アプリを更新してください。',
+      invalid_input: '入力内容を受け付けられませんでした。内容を確認してください。',
+      not_found: '対象が見つかりませんでした。',
+      forbidden: 'この操作を行う権限がありません。',
+      conflict: '今の状態ではこの操作はできません。',
+      database_too_new:
+        'この端末のデータは新しい版の Koe で作られています。Koe を更新してください。',
+      unavailable: '今は利用できません。販売店へのサインインや接続を確認してください。',
+      internal: 'Koe の内部でエラーが起きました。もう一度お試しください。',
+    },
   },
   home: {
     title: 'お客さまを探す',

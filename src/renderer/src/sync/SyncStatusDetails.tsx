@@ -62,7 +62,7 @@ export function SyncStatusDetails({
   const error = problem
     ? { message: t(`sync.errors.${problem.code}`), detail: problem.detail }
     : ipcError
-      ? { message: ipcError.message, detail: null }
+      ? { message: t(`app.errors.${ipcError.code}`), detail: ipcError.message || null }
       : null;
   const description =
     state === 'bootstrapping'
