@@ -62,6 +62,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let failures = 0;
   let stopped = false;
   const listenAbort = new AbortController();
+  /** Ends the stream's wait for its next attempt (set while it waits). */
+  let wakeStream: (() => void) | null = null;
 
   const publish = (change: Partial<SyncStatus>) => {
     const counts = new Map(
@@ -174,8 +176,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const wake = () => {
           clearTimeout(timer);
           listenAbort.signal.removeEventListener('abort', wake);
+          wakeStream = null;
           resolve();
         };
+        wakeStream = wake;
         const timer = setTimeout(wake, wait);
         listenAbort.signal.addEventListener('abort', wake);
       });
@@ -189,6 +193,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     async syncNow() {
       if (stopped) return;
+      // Asked to sync (the agent, a sign-in, a saved wrap-up): a stream waiting to reconnect
+      // tries now too, rather than at the end of its backoff.
+      wakeStream?.();
       if (running) {
         again = true;
         return running;
