@@ -98,6 +98,16 @@ describe('truthful sync in the browser harness', () => {
     await popover().getByTestId('sync-next-attempt').waitFor();
     await shoot('sync-not-connected-ja.png');
     await closePopover();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByTestId('sync-indicator').getByText('Not connected').waitFor();
+    await openPopover();
+    expect(await popover().getByTestId('sync-error-message').textContent()).toBe(
+      'The retailer cannot be reached.',
+    );
+    await shoot('sync-not-connected-en.png');
+    await closePopover();
+    await page.getByText('日本語', { exact: true }).click();
+    await page.getByTestId('sync-indicator').getByText('未接続').waitFor();
 
     await app.startRetailer();
     await indicatorIn('synced');
