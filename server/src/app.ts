@@ -5,7 +5,7 @@ import { verifyAccessToken } from './auth/access-tokens';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
-import { eventStreamRoute } from './live/event-stream';
+import { eventStreams, type EventStreamOptions } from './live/event-stream';
 import { apiRoutes } from './routes/api-routes';
 import { agentStateRoutes } from './routes/agent-state-routes';
 import { riskThresholdRoutes } from './routes/risk-threshold-routes';
@@ -36,6 +36,8 @@ export interface ServerOptions {
    * (default: env KOE_TIME_ZONE, else Asia/Tokyo: the retailers are Japanese).
    */
   timeZone?: string;
+  /** The event stream's heartbeat and reconnect hint (tests make them short). */
+  events?: Partial<EventStreamOptions>;
 }
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
@@ -110,6 +112,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } }),
   );
 
+  const streams = eventStreams(options.notifier, options.events);
+  streams.attach(app);
   const routes = [
     ...apiRoutes(options),
     ...vocExportRoutes(options),
@@ -119,7 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...webhookRoutes(options),
     ...insightsRoutes(options),
     ...agentStateRoutes(options),
-    eventStreamRoute(options.notifier),
+    streams.route,
   ];
   registerRoutes(app, routes, authenticate);
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));

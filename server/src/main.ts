@@ -36,8 +36,19 @@ app.log.info(
   `Koe retailer API on ${address} (${store.dialect}${seeded ? ', seeded with the demo retailer' : ''})`,
 );
 
+// Graceful stop: the event streams are ended first (with a reconnect hint, see event-stream.ts)
+// so no desk holds the process open; should anything else hang, exit anyway after a while, as
+// a process manager restarting us would otherwise wait on a process that no longer serves.
+const SHUTDOWN_DEADLINE_MS = Number(process.env.KOE_SHUTDOWN_DEADLINE_MS ?? 10_000);
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => {
+      app.log.error(`Shutdown took longer than ${SHUTDOWN_DEADLINE_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await app.close();
     await notifier.close();
     await store.close();

@@ -57,7 +57,7 @@ export async function waitForCustomers(core: KoeCore, timeoutMs = 180_000): Prom
     const count = info.ok ? (info.value as { customerCount: number }).customerCount : 0;
     const status = core.syncStatus();
     if (count > 0 && status.phase === 'idle' && status.online) return count;
-    if (status.error?.startsWith('Sync stopped')) throw new Error(status.error);
+    if (status.error?.detail.startsWith('Sync stopped')) throw new Error(status.error.detail);
     if (Date.now() > deadline) {
       throw new Error(`No demo customers after ${timeoutMs} ms (sync: ${JSON.stringify(status)})`);
     }

@@ -14,7 +14,7 @@ import {
 import type { OutreachEntry } from './outreach/outreach-ranking';
 import { toE164 } from './phone';
 import type { Role } from './protocol/auth';
-import type { SyncStatus } from './sync-status';
+import type { RefusalCode, SyncStatus } from './sync-status';
 import { studioIpcHandlers, type ScriptUpdate } from './studio-ipc';
 import { insightsIpcHandlers } from './insights-ipc';
 import { adminIpcHandlers } from './admin-ipc';
@@ -113,8 +113,19 @@ export interface TodayCall {
     savedAt: string;
     /** Until then the agent may correct it (the edit window). */
     editableUntil: string;
+    /** Whether the retailer has it (see WrapUpDelivery). */
+    delivery: WrapUpDelivery;
   } | null;
 }
+
+/**
+ * A saved wrap-up on its way to the retailer: `pending` in the outbox, `delivered` (the
+ * retailer accepted it), or `refused` with the retailer's reason as a code (worded by the UI)
+ * and its own words for support.
+ */
+export type WrapUpDelivery =
+  | { state: 'pending' | 'delivered'; reason: null; detail: null }
+  | { state: 'refused'; reason: RefusalCode; detail: string };
 
 export interface CallsState {
   /** The call ringing, on the line or being wrapped up (the newest); null when idle. */

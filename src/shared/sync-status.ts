@@ -1,3 +1,37 @@
+/** Why the last attempt to reach the retailer failed, as a code the UI words in its language. */
+export type SyncProblemCode =
+  | 'offline' // the retailer cannot be reached
+  | 'stream_silent' // the live stream stopped sending heartbeats: the server is gone
+  | 'server' // the retailer's server failed (5xx)
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'invalid_response'
+  | 'rejected'
+  | 'internal';
+
+export interface SyncProblem {
+  code: SyncProblemCode;
+  /** The technical detail (English, for support): shown second, never instead of the code. */
+  detail: string;
+}
+
+/** Why the retailer refused a wrap-up, as a code the UI words in the agent's language. */
+export type RefusalCode =
+  | 'conflict' // the retailer holds other content under this record's id and revision
+  | 'not_allowed' // the record is not the signed-in agent's own
+  | 'invalid' // the request was refused as malformed
+  | 'other';
+
+/** A wrap-up the retailer refused, kept with its reason until the agent corrects it. */
+export interface RefusedRecord {
+  vocId: string;
+  callId: string | null;
+  savedAt: string;
+  reason: RefusalCode;
+  /** The retailer's own words (English), for support. */
+  detail: string;
+}
+
 /** What the status indicator in the app shell shows about sync with the retailer. */
 export interface SyncStatus {
   /** Whether the retailer's API answered the last attempt. */
@@ -8,9 +42,19 @@ export interface SyncStatus {
   pendingOutbox: number;
   /** Wrap-ups the retailer refused, kept with its reason for the agent and the supervisor. */
   quarantined: number;
+  /** The refused wrap-ups themselves (the most recent 50). */
+  refused: RefusedRecord[];
   /** Records applied so far in the current pull (progress of a bootstrap). */
   pulledRecords: number;
-  error: string | null;
+  /**
+   * The live change stream: `connected` while the server's heartbeats arrive; `reconnecting`
+   * after it ended or went silent, until `nextAttemptAt`; `off` when the desk does not listen.
+   * Only a connected stream lets the desk call itself synced: without it, changes go unseen.
+   */
+  stream: 'off' | 'connecting' | 'connected' | 'reconnecting';
+  /** When the stream is tried again (while reconnecting). */
+  nextAttemptAt: string | null;
+  error: SyncProblem | null;
 }
 
 export const initialSyncStatus: SyncStatus = {
@@ -19,6 +63,9 @@ export const initialSyncStatus: SyncStatus = {
   lastSyncedAt: null,
   pendingOutbox: 0,
   quarantined: 0,
+  refused: [],
   pulledRecords: 0,
+  stream: 'connecting',
+  nextAttemptAt: null,
   error: null,
 };

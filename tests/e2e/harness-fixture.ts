@@ -33,6 +33,8 @@ export interface E2eApp {
   stopRetailer(): Promise<void>;
   startRetailer(): Promise<void>;
   restartCore(): Promise<void>;
+  /** The app's data folder (the cache, and with outages the demo retailer's own database). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export async function startE2eApp(options: E2eAppOptions = {}): Promise<E2eApp> 
     stopRetailer: () => outages().stopRetailer(),
     startRetailer: () => outages().startRetailer(),
     restartCore: () => outages().restartCore(),
+    dataDir,
     url,
     browser: openedBrowser,
     async openPage() {

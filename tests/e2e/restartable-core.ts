@@ -45,6 +45,8 @@ export async function startRestartableCore(options: {
       retailer: { baseUrl: retailerUrl, sessions, demoAgent: agent },
       savedSessions: sessions,
       syncWorkerEntry: typescriptSyncWorkerEntry,
+      // Outages here last seconds: reconnect within 2 s of the retailer's return, not 30.
+      syncStream: { reconnectMaxMs: 2_000 },
       ...(options.ctiPort === undefined ? {} : { ctiPort: options.ctiPort }),
     });
 

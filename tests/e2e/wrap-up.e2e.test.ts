@@ -149,7 +149,7 @@ describe('post-call wrap-up in the browser harness', () => {
     );
     const row = page.locator(`[data-testid="today-call"][data-call-id="${callId}"]`);
     await row.waitFor();
-    expect(await row.getAttribute('data-status')).toBe('saved');
+    expect(['pending', 'delivered']).toContain(await row.getAttribute('data-status'));
     expect(await row.textContent()).toContain('配送遅延');
     expect(await row.textContent()).toContain('090-1234-5678');
 

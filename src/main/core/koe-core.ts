@@ -41,6 +41,7 @@ import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
 import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
 import { readActivePolicies } from './db/guidance/guidance.repository';
+import type { StreamTiming } from './sync/stream-reconnect';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -70,6 +71,8 @@ export interface KoeCoreOptions {
   syncWorkerEntry?: WorkerEntry;
   /** Seconds between safety-net pulls; live change notices trigger pulls sooner. */
   pullIntervalMs?: number;
+  /** The live change stream's silence timeout and reconnect backoff (tests make them short). */
+  syncStream?: Partial<StreamTiming>;
   /**
    * The CTI bridge's loopback port: by default 17345 (another free port when taken), 0 for any
    * free port (tests), false for no bridge.
@@ -170,6 +173,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         baseUrl: retailer.baseUrl,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
+        ...(options.syncStream ? { stream: options.syncStream } : {}),
       },
       sessions: retailer.sessions,
       onStatus: (status) => {

@@ -19,6 +19,19 @@ export const en: Catalog = {
     loadFailed: 'Could not load',
     retry: 'Retry',
     unexpectedError: 'Koe did not answer. Please try again.',
+    technicalDetail: 'Technical detail',
+    /** What an IPC error code means to the agent; the core's own words follow as detail. */
+    errors: {
+      unknown_channel: 'This action is not supported. Update the app.',
+      invalid_input: 'The input was not accepted. Check it and try again.',
+      not_found: 'It could not be found.',
+      forbidden: 'You are not allowed to do this.',
+      conflict: 'This cannot be done in the current state.',
+      database_too_new: 'The data on this computer was made by a newer Koe. Update Koe.',
+      unavailable: 'Not available right now. Check the sign-in and connection to the retailer.',
+      internal: 'Something went wrong inside Koe. Please try again.',
+      locked: 'The desk is locked. Enter your PIN to unlock it.',
+    },
   },
   home: {
     title: 'Find a customer',
@@ -478,7 +491,9 @@ export const en: Catalog = {
     withheld: 'Withheld',
     noReason: '—',
     state: {
-      saved: 'Saved',
+      pending: 'Not sent yet',
+      delivered: 'Sent',
+      refused: 'Refused',
       missed: 'Missed',
       wrapUp: 'Wrapping up',
       onCall: 'On call',
@@ -497,9 +512,11 @@ export const en: Catalog = {
       syncing: 'Syncing…',
       bootstrapping: 'First sync · {{count, number}}',
       connecting: 'Connecting…',
-      offline: 'Offline',
+      offline: 'Not connected',
+      reconnecting: 'Reconnecting…',
       signedOut: 'Sign-in needed',
       error: 'Error',
+      refused: 'Wrap-up to correct',
     },
     description: {
       synced: 'Customer data is up to date with the retailer.',
@@ -512,7 +529,33 @@ export const en: Catalog = {
       signedOut:
         'The sign-in to the retailer has expired. Sign in again under Settings › Retailer connection.',
       error: 'Something went wrong while syncing. Koe will try again shortly.',
+      reconnecting:
+        'The retailer’s change notices stopped. Until Koe reconnects, new changes do not arrive right away.',
+      refused:
+        'The retailer refused a wrap-up. Correct it under Today’s calls and it is sent again.',
     },
+    nextAttempt: 'Next attempt',
+    errors: {
+      offline: 'The retailer cannot be reached.',
+      stream_silent: 'The retailer stopped answering (its server may have stopped).',
+      server: 'The retailer’s server failed.',
+      rate_limited: 'Too many requests to the retailer; Koe waits a moment and tries again.',
+      unauthorized: 'You need to sign in to the retailer.',
+      invalid_response: 'The retailer’s answer arrived incomplete. Koe tries again.',
+      rejected: 'The retailer refused the request.',
+      internal: 'Sync stopped working. Restart the app.',
+    },
+    technicalDetail: 'Technical detail',
+    refusal: {
+      conflict:
+        'The retailer already holds a different record under this number. Check it, correct it and send it again.',
+      not_allowed: 'This record cannot be sent from your account. Tell your supervisor.',
+      invalid: 'The retailer did not accept the record’s format. Correct it and send it again.',
+      other: 'The retailer refused the record.',
+    },
+    refusedListLabel: 'Wrap-ups the retailer refused',
+    refusedSavedAt: 'Saved at {{time}}',
+    pendingNoneButRefused: 'No wrap-up is waiting to be sent (the refused ones are listed below).',
     pendingBadge: 'Unsent {{count, number}}',
     quarantinedBadge: 'Refused {{count, number}}',
     lastSynced: 'Last synced',
@@ -529,9 +572,9 @@ export const en: Catalog = {
       'Saved on this desktop and not yet received by the retailer. They are sent automatically when the connection is back.',
     quarantinedNone: 'The retailer has refused no wrap-up.',
     quarantinedExplanation_one:
-      'The retailer refused this wrap-up and gave a reason; it is kept with that reason. Tell your supervisor.',
+      'The retailer refused this wrap-up and gave a reason; it is kept, not lost. Correct it with Edit under Today’s calls and it is sent again.',
     quarantinedExplanation_other:
-      'The retailer refused these wrap-ups and gave a reason; they are kept with it. Tell your supervisor.',
+      'The retailer refused these wrap-ups and gave reasons; they are kept, not lost. Correct them with Edit under Today’s calls and they are sent again.',
     lastError: 'Last error',
     syncNow: 'Sync now',
   },

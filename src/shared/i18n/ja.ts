@@ -24,6 +24,20 @@ export const ja = {
     loadFailed: '読み込めませんでした',
     retry: '再試行',
     unexpectedError: 'Koe との通信に失敗しました。もう一度お試しください。',
+    technicalDetail: '技術的な詳細',
+    /** What an IPC error code means to the agent; the core's own words follow as detail. */
+    errors: {
+      unknown_channel: 'この操作には対応していません。アプリを更新してください。',
+      invalid_input: '入力内容を受け付けられませんでした。内容を確認してください。',
+      not_found: '対象が見つかりませんでした。',
+      forbidden: 'この操作を行う権限がありません。',
+      conflict: '今の状態ではこの操作はできません。',
+      database_too_new:
+        'この端末のデータは新しい版の Koe で作られています。Koe を更新してください。',
+      unavailable: '今は利用できません。販売店へのサインインや接続を確認してください。',
+      internal: 'Koe の内部でエラーが起きました。もう一度お試しください。',
+      locked: '端末がロックされています。PIN を入力してロックを解除してください。',
+    },
   },
   home: {
     title: 'お客さまを探す',
@@ -484,7 +498,9 @@ export const ja = {
     withheld: '非通知',
     noReason: '—',
     state: {
-      saved: '保存済み',
+      pending: '未送信',
+      delivered: '送信済み',
+      refused: '送信不可',
       missed: '不在着信',
       wrapUp: '後処理中',
       onCall: '通話中',
@@ -503,9 +519,11 @@ export const ja = {
       syncing: '同期中…',
       bootstrapping: '初回同期中 {{count, number}}件',
       connecting: '接続中…',
-      offline: 'オフライン',
+      offline: '未接続',
+      reconnecting: '再接続中…',
       signedOut: '要サインイン',
       error: 'エラー',
+      refused: '要修正の記録あり',
     },
     description: {
       synced: '顧客データは販売店と同じ最新の状態です。',
@@ -518,7 +536,34 @@ export const ja = {
       signedOut:
         '販売店へのサインインが切れています。設定の「販売店との接続」からもう一度サインインしてください。',
       error: '同期中に問題が起きました。しばらくすると自動で再試行します。',
+      reconnecting:
+        '販売店からの変更通知が途切れました。つなぎ直すまで、新しい変更がすぐには届きません。',
+      refused:
+        '販売店に受け付けられなかった応対記録があります。「今日の応対」から修正して送り直してください。',
     },
+    nextAttempt: '次の接続試行',
+    errors: {
+      offline: '販売店に接続できません。',
+      stream_silent: '販売店からの応答が途絶えました（サーバーが停止した可能性があります）。',
+      server: '販売店のサーバーでエラーが起きました。',
+      rate_limited: '販売店への送信が多すぎるため、少し待ってから再試行します。',
+      unauthorized: '販売店へのサインインが必要です。',
+      invalid_response: '販売店からの応答が不完全でした。再試行します。',
+      rejected: '販売店が要求を受け付けませんでした。',
+      internal: '同期の処理が止まりました。アプリを再起動してください。',
+    },
+    technicalDetail: '技術的な詳細',
+    refusal: {
+      conflict:
+        '販売店には同じ番号で内容の違う記録がすでにあります。内容を確認して修正し、送り直してください。',
+      not_allowed:
+        'この記録はあなたのアカウントでは送信できません。スーパーバイザーに連絡してください。',
+      invalid: '販売店が記録の形式を受け付けませんでした。内容を修正して送り直してください。',
+      other: '販売店が記録を受け付けませんでした。',
+    },
+    refusedListLabel: '送信できなかった応対記録の一覧',
+    refusedSavedAt: '{{time}} に保存',
+    pendingNoneButRefused: '送信待ちの記録はありません（送信できなかった記録は下記のとおりです）。',
     pendingBadge: '未送信 {{count, number}}',
     quarantinedBadge: '送信不可 {{count, number}}',
     lastSynced: '最終同期',
@@ -535,9 +580,9 @@ export const ja = {
       'この端末に保存済みで、まだ販売店に届いていない記録です。接続が戻ると自動で送信します。',
     quarantinedNone: '販売店に受け付けられなかった記録はありません。',
     quarantinedExplanation_one:
-      '販売店が理由を添えて受け付けなかった記録です。理由とともに保管しています。スーパーバイザーに連絡してください。',
+      '販売店が理由を添えて受け付けなかった記録です。消えずに保管しています。「今日の応対」の「修正」で直すと送り直します。',
     quarantinedExplanation_other:
-      '販売店が理由を添えて受け付けなかった記録です。理由とともに保管しています。スーパーバイザーに連絡してください。',
+      '販売店が理由を添えて受け付けなかった記録です。消えずに保管しています。「今日の応対」の「修正」で直すと送り直します。',
     lastError: '直近のエラー',
     syncNow: '今すぐ同期',
   },

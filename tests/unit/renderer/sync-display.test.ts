@@ -7,7 +7,12 @@ import {
 } from '../../../src/renderer/src/sync/sync-display';
 
 const status = (patch: Partial<SyncStatus>): SyncStatus => ({ ...initialSyncStatus, ...patch });
-const synced = status({ online: true, lastSyncedAt: '2026-05-01T05:00:00.000Z' });
+const synced = status({
+  online: true,
+  stream: 'connected',
+  lastSyncedAt: '2026-05-01T05:00:00.000Z',
+});
+const problem = (detail: string) => ({ code: 'offline' as const, detail });
 
 describe('sync display state', () => {
   it('reads a healthy idle status as synced', () => {
@@ -25,11 +30,35 @@ describe('sync display state', () => {
   });
 
   it('tells offline, errors and a lost sign-in apart', () => {
-    expect(syncDisplayState({ ...synced, online: false, error: 'fetch failed' })).toBe('offline');
-    expect(syncDisplayState({ ...synced, error: 'HTTP 500' })).toBe('error');
-    expect(syncDisplayState({ ...synced, phase: 'signed_out', error: 'HTTP 401' })).toBe(
-      'signedOut',
+    expect(syncDisplayState({ ...synced, online: false, error: problem('fetch failed') })).toBe(
+      'offline',
     );
+    expect(syncDisplayState({ ...synced, error: { code: 'server', detail: 'HTTP 500' } })).toBe(
+      'error',
+    );
+    expect(
+      syncDisplayState({
+        ...synced,
+        phase: 'signed_out',
+        error: { code: 'unauthorized', detail: 'HTTP 401' },
+      }),
+    ).toBe('signedOut');
+  });
+
+  it('never says synced without a live change stream', () => {
+    const waiting = { ...synced, stream: 'reconnecting' as const };
+    expect(syncDisplayState(waiting)).toBe('reconnecting');
+    expect(syncDisplayState({ ...synced, stream: 'connecting' })).toBe('connecting');
+    // A stream that could not reach the server is not connected at all.
+    expect(
+      syncDisplayState({ ...waiting, online: false, error: { code: 'stream_silent', detail: '' } }),
+    ).toBe('offline');
+    // A desk that does not listen (driven by hand) is judged by its last sync alone.
+    expect(syncDisplayState({ ...synced, stream: 'off' })).toBe('synced');
+  });
+
+  it('never says synced while a wrap-up stands refused', () => {
+    expect(syncDisplayState({ ...synced, quarantined: 1 })).toBe('refused');
   });
 
   it('reads the status before any attempt as connecting, not offline', () => {

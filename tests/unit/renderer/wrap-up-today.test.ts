@@ -24,13 +24,22 @@ const call = (over: Partial<TodayCall> = {}): TodayCall => ({
     resolution: 'resolved',
     savedAt: '2026-11-23T04:40:00Z',
     editableUntil: '2026-11-23T05:10:00Z',
+    delivery: { state: 'delivered', reason: null, detail: null },
   },
   ...over,
 });
 
 describe('my calls today', () => {
   it('says whether each call is saved, missed, being wrapped up or on the line', () => {
-    expect(todayCallStatus(call())).toBe('saved');
+    expect(todayCallStatus(call())).toBe('delivered');
+    const saved = call().wrapUp!;
+    const pending = { ...saved, delivery: { state: 'pending', reason: null, detail: null } };
+    expect(todayCallStatus(call({ wrapUp: pending as typeof saved }))).toBe('pending');
+    const refused = {
+      ...saved,
+      delivery: { state: 'refused', reason: 'conflict', detail: 'ids must not be reused' },
+    };
+    expect(todayCallStatus(call({ wrapUp: refused as typeof saved }))).toBe('refused');
     expect(todayCallStatus(call({ state: 'missed', wrapUp: null }))).toBe('missed');
     expect(todayCallStatus(call({ state: 'wrap_up', wrapUp: null }))).toBe('wrapUp');
     expect(todayCallStatus(call({ state: 'in_call', wrapUp: null }))).toBe('onCall');

@@ -114,7 +114,7 @@ export function createCallServices(deps: CallServicesDeps) {
         startedAt: call.ringingAt ?? call.answeredAt ?? new Date(now()).toISOString(),
         customerId: wrapUp?.record.customerId ?? caller?.customerId ?? null,
         customerName: wrapUp?.customerName ?? caller?.customerName ?? null,
-        wrapUp: wrapUp && summary(wrapUp.record),
+        wrapUp: wrapUp && { ...summary(wrapUp.record), delivery: wrapUp.delivery },
       });
     }
     for (const wrapUp of byCall.values()) {
@@ -126,7 +126,7 @@ export function createCallServices(deps: CallServicesDeps) {
         startedAt: wrapUp.record.startedAt,
         customerId: wrapUp.record.customerId,
         customerName: wrapUp.customerName,
-        wrapUp: summary(wrapUp.record),
+        wrapUp: { ...summary(wrapUp.record), delivery: wrapUp.delivery },
       });
     }
     return lines.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
@@ -148,7 +148,7 @@ function withoutPaymentData(draft: CallDraft): CallDraft {
   };
 }
 
-function summary(record: VocRecord): NonNullable<TodayCall['wrapUp']> {
+function summary(record: VocRecord): Omit<NonNullable<TodayCall['wrapUp']>, 'delivery'> {
   return {
     vocId: record.id,
     primaryReason: record.reasonCodes[0] ?? '',

@@ -36,6 +36,7 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
   const now = deps.now ?? Date.now;
   const saveVoc = createVocRecordSaver(sqlite);
   const writeOutreachNotice = createOutreachNoticeWriter(sqlite, db);
+  const refusedByRetailer = isRefusedByRetailer(sqlite);
 
   return {
     get: (callId) => readVocByCall(db, callId),
@@ -57,7 +58,7 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
       // PCI DSS: card numbers and security codes never reach the disk.
       const words = redactPaymentData(input.customerWords);
       const saved = await readVocByCall(db, input.callId);
-      if (saved) assertEditable(saved, agent, now());
+      if (saved) assertEditable(saved, agent, now(), refusedByRetailer(saved.id));
       const outreach = await outreachFields(db, desk, input, saved, now());
 
       const build = (times: WrapUpTimes): VocRecord => ({
@@ -116,12 +117,22 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
   };
 }
 
-function assertEditable(saved: VocRecord, agent: SignedInAgent, nowMs: number) {
+function assertEditable(saved: VocRecord, agent: SignedInAgent, nowMs: number, refused: boolean) {
   if (saved.agentId !== agent.id)
     throw new AppError('conflict', 'This wrap-up was saved by another agent.');
-  if (Date.parse(saved.savedAt) + EDIT_WINDOW_MS < nowMs)
+  // A record the retailer refused stays correctable past the window: the refusal may come hours
+  // later (after an outage), and correcting it is the only way it ever reaches the retailer.
+  if (!refused && Date.parse(saved.savedAt) + EDIT_WINDOW_MS < nowMs)
     throw new AppError(
       'conflict',
       `A wrap-up can be corrected for ${EDIT_WINDOW_MS / 60_000} minutes after it is saved.`,
     );
+}
+
+/** Whether the retailer refused the record (its outbox row is quarantined, see push-outbox.ts). */
+function isRefusedByRetailer(sqlite: Sqlite.Database): (vocId: string) => boolean {
+  const refused = sqlite.prepare(
+    `select 1 from outbox where kind = 'voc_record' and entity_id = ? and state = 'quarantined'`,
+  );
+  return (vocId) => refused.get(vocId) !== undefined;
 }

@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { VocRecord } from '../../../shared/domain/voc';
 import { type RetailerApi } from './retailer-api';
+import { encodeRefusal, refusalOf } from './refusal';
 import { SyncError } from './sync-error';
 
 export interface PushResult {
@@ -63,7 +64,7 @@ export async function pushOutbox(
           for (const row of rows) await pushOne(row);
           continue;
         }
-        quarantine.run(error.message, rows[0]!.seq);
+        quarantine.run(encodeRefusal('invalid', error.message), rows[0]!.seq);
         result.quarantined++;
         continue;
       }
@@ -92,7 +93,10 @@ export async function pushOutbox(
           remove.run(seq);
           result.sent++;
         } else {
-          quarantine.run(outcome.reason ?? outcome.status, seq);
+          quarantine.run(
+            encodeRefusal(refusalOf(outcome.status), outcome.reason ?? outcome.status),
+            seq,
+          );
           result.quarantined++;
         }
       }
@@ -106,12 +110,17 @@ export async function pushOutbox(
         remove.run(row.seq);
         result.sent++;
       } else {
-        quarantine.run(outcome?.reason ?? 'refused', row.seq);
+        quarantine.run(
+          outcome
+            ? encodeRefusal(refusalOf(outcome.status), outcome.reason ?? outcome.status)
+            : encodeRefusal('other', 'The retailer gave no answer for this record.'),
+          row.seq,
+        );
         result.quarantined++;
       }
     } catch (error) {
       if (error instanceof SyncError && error.kind === 'rejected') {
-        quarantine.run(error.message, row.seq);
+        quarantine.run(encodeRefusal('invalid', error.message), row.seq);
         result.quarantined++;
       } else throw error;
     }

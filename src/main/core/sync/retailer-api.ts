@@ -31,8 +31,27 @@ export interface RetailerApi {
   /** Asks for the page of changes after `since`; resolves when the answer's headers arrive. */
   openPull(since: string, limit?: number): Promise<OpenedPull>;
   pushVoc(records: readonly VocRecord[]): Promise<VocPushOutcome[]>;
-  /** Opens the server-sent event stream; resolves when it closes. */
-  listen(onChanges: (cursor: string) => void, signal: AbortSignal): Promise<void>;
+  /**
+   * Opens the server-sent event stream; resolves when the server ends it (with the reconnect
+   * delay it asked for, if it did), rejects when it breaks or stays silent too long.
+   */
+  listen(handlers: StreamHandlers, signal: AbortSignal): Promise<StreamEnd>;
+}
+
+export interface StreamHandlers {
+  /** The stream is open: the server answered and is sending. */
+  onOpen(): void;
+  onChanges(cursor: string): void;
+  /**
+   * Nothing at all (not even a heartbeat) this long means the server is gone — a process
+   * killed without closing its sockets leaves the connection open on this side forever.
+   */
+  silenceTimeoutMs: number;
+}
+
+export interface StreamEnd {
+  /** The server's `retry:` hint in milliseconds, when it gave one. */
+  retryMs: number | null;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -162,31 +181,60 @@ export function createRetailerApi(options: {
       const { results } = await readJson(response, vocPushResponse, 'push answer');
       return results;
     },
-    async listen(onChanges, signal) {
-      const response = await send('/v1/events', { method: 'GET', signal }, true);
-      const reader = response.body?.getReader();
-      if (!reader) return;
-      const decoder = new TextDecoder();
-      let buffer = '';
+    async listen(handlers, signal) {
+      // Our own abort, so the silence watchdog can cut the request as well as the caller.
+      const cut = new AbortController();
+      const onAbort = () => cut.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      let silent = false;
+      let watchdog: ReturnType<typeof setTimeout> | null = null;
+      const heard = () => {
+        if (watchdog) clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          silent = true;
+          cut.abort();
+        }, handlers.silenceTimeoutMs);
+      };
+      let retryMs: number | null = null;
       try {
+        heard();
+        const response = await send('/v1/events', { method: 'GET', signal: cut.signal }, true);
+        const reader = response.body?.getReader();
+        if (!reader) return { retryMs };
+        handlers.onOpen();
+        const decoder = new TextDecoder();
+        let buffer = '';
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) return { retryMs };
+          heard();
           buffer += decoder.decode(value, { stream: true });
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const message = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
+            const retry = /^retry: (\d{1,7})$/m.exec(message)?.[1];
+            if (retry) retryMs = Number(retry);
             const data = /^event: changes\ndata: (.*)$/m.exec(message)?.[1];
             if (data) {
               const cursor = (JSON.parse(data) as { cursor?: unknown }).cursor;
-              if (typeof cursor === 'string') onChanges(cursor);
+              if (typeof cursor === 'string') handlers.onChanges(cursor);
             }
           }
         }
       } catch (error) {
-        if (signal.aborted) return;
+        if (signal.aborted) return { retryMs };
+        if (silent) {
+          throw new SyncError(
+            'silent',
+            `The change stream went silent (no heartbeat for ${handlers.silenceTimeoutMs} ms)`,
+          );
+        }
+        if (error instanceof SyncError) throw error;
         throw new SyncError('offline', `The change stream broke: ${(error as Error).message}`);
+      } finally {
+        if (watchdog) clearTimeout(watchdog);
+        signal.removeEventListener('abort', onAbort);
       }
     },
   };

@@ -1,9 +1,17 @@
 import type Sqlite from 'better-sqlite3';
-import { initialSyncStatus, type SyncStatus } from '../../../shared/sync-status';
+import type { VocRecord } from '../../../shared/domain/voc';
+import {
+  initialSyncStatus,
+  type RefusedRecord,
+  type SyncProblem,
+  type SyncStatus,
+} from '../../../shared/sync-status';
 import { backoffDelayMs, pushOutbox } from './push-outbox';
 import { pullChanges } from './pull-changes';
+import { decodeRefusal } from './refusal';
 import { type RetailerApi } from './retailer-api';
 import { SyncError } from './sync-error';
+import { defaultStreamTiming, reconnectDelayMs, type StreamTiming } from './stream-reconnect';
 import { syncStateStore } from './sync-state';
 
 export interface SyncEngineOptions {
@@ -15,6 +23,8 @@ export interface SyncEngineOptions {
   pageSize?: number;
   /** Off in tests that drive cycles by hand. */
   listen?: boolean;
+  /** When the live stream counts as dead and how fast it is tried again (tests: short). */
+  stream?: Partial<StreamTiming>;
 }
 
 export interface SyncEngine {
@@ -34,14 +44,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { sqlite, api } = options;
   const pullInterval = options.pullIntervalMs ?? 60_000;
   const state = syncStateStore(sqlite);
+  const timing: StreamTiming = { ...defaultStreamTiming, ...options.stream };
+  const listening = options.listen ?? true;
   const countOutbox = sqlite.prepare(`select state, count(*) as n from outbox group by state`);
-  let status: SyncStatus = { ...initialSyncStatus, lastSyncedAt: state.get('last_synced_at') };
+  const refusedRows = sqlite.prepare(
+    `select entity_id, payload, last_error from outbox
+     where state = 'quarantined' and kind = 'voc_record' order by seq desc limit 50`,
+  );
+  let status: SyncStatus = {
+    ...initialSyncStatus,
+    stream: listening ? 'connecting' : 'off',
+    lastSyncedAt: state.get('last_synced_at'),
+  };
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let failures = 0;
   let stopped = false;
   const listenAbort = new AbortController();
+  /** Ends the stream's wait for its next attempt (set while it waits). */
+  let wakeStream: (() => void) | null = null;
 
   const publish = (change: Partial<SyncStatus>) => {
     const counts = new Map(
@@ -52,9 +74,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       ...change,
       pendingOutbox: counts.get('pending') ?? 0,
       quarantined: counts.get('quarantined') ?? 0,
+      refused: (counts.get('quarantined') ?? 0) > 0 ? readRefused() : [],
     };
     options.onStatus(status);
   };
+
+  const readRefused = (): RefusedRecord[] =>
+    (refusedRows.all() as { entity_id: string; payload: string; last_error: string | null }[]).map(
+      (row) => {
+        const record = JSON.parse(row.payload) as Pick<VocRecord, 'callId' | 'savedAt'>;
+        return {
+          vocId: row.entity_id,
+          callId: record.callId ?? null,
+          savedAt: record.savedAt,
+          ...decodeRefusal(row.last_error),
+        };
+      },
+    );
 
   const schedule = (delayMs: number) => {
     if (stopped) return;
@@ -91,7 +127,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       publish({
         phase: kind === 'unauthorized' ? 'signed_out' : 'idle',
         online: kind !== 'offline',
-        error: (error as Error).message,
+        error: problemOf(error),
       });
       const wait =
         error instanceof SyncError && error.retryAfterMs
@@ -101,24 +137,65 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /**
+   * Keeps the live stream open: on every (re)connect it pulls once (changes made while it was
+   * down were announced to nobody); when the server ends it, breaks it or goes silent, the
+   * status says so and the next attempt waits with capped exponential backoff and jitter.
+   */
   async function listenForChanges(): Promise<void> {
+    let failures = 0;
     while (!stopped) {
+      let hintMs: number | null = null;
+      let broken: unknown = null;
       try {
-        await api.listen(() => void engine.syncNow(), listenAbort.signal);
-      } catch {
-        // Offline or signed out: the timer keeps syncing; try the stream again shortly.
+        ({ retryMs: hintMs } = await api.listen(
+          {
+            silenceTimeoutMs: timing.silenceTimeoutMs,
+            onOpen: () => {
+              failures = 0;
+              publish({ stream: 'connected', nextAttemptAt: null });
+              void engine.syncNow();
+            },
+            onChanges: () => void engine.syncNow(),
+          },
+          listenAbort.signal,
+        ));
+      } catch (error) {
+        broken = error;
       }
-      if (!stopped) await new Promise((r) => setTimeout(r, 5_000).unref?.());
+      if (stopped) return;
+      const wait = reconnectDelayMs(broken ? failures++ : 0, timing, hintMs);
+      const offline =
+        broken instanceof SyncError && (broken.kind === 'offline' || broken.kind === 'silent');
+      publish({
+        stream: 'reconnecting',
+        nextAttemptAt: new Date(Date.now() + wait).toISOString(),
+        ...(offline ? { online: false, error: problemOf(broken) } : {}),
+      });
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          listenAbort.signal.removeEventListener('abort', wake);
+          wakeStream = null;
+          resolve();
+        };
+        wakeStream = wake;
+        const timer = setTimeout(wake, wait);
+        listenAbort.signal.addEventListener('abort', wake);
+      });
     }
   }
 
   const engine: SyncEngine = {
     start() {
       void engine.syncNow();
-      if (options.listen ?? true) void listenForChanges();
+      if (listening) void listenForChanges();
     },
     async syncNow() {
       if (stopped) return;
+      // Asked to sync (the agent, a sign-in, a saved wrap-up): a stream waiting to reconnect
+      // tries now too, rather than at the end of its backoff.
+      wakeStream?.();
       if (running) {
         again = true;
         return running;
@@ -140,4 +217,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
   };
   return engine;
+}
+
+/** A failure as the status carries it: a code the UI words, and the technical detail. */
+function problemOf(error: unknown): SyncProblem {
+  const detail = (error as Error)?.message ?? String(error);
+  if (!(error instanceof SyncError)) return { code: 'internal', detail };
+  return { code: error.kind === 'silent' ? 'stream_silent' : error.kind, detail };
 }

@@ -5,6 +5,7 @@ export class SyncError extends Error {
   constructor(
     readonly kind:
       | 'offline' // no connection, reset, timeout: try again later
+      | 'silent' // the live stream sent nothing, not even a heartbeat: the server is gone
       | 'server' // 5xx: try again later
       | 'rate_limited' // 429: try again after retryAfterMs
       | 'unauthorized' // sign in again

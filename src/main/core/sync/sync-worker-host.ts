@@ -58,7 +58,12 @@ export function startSyncWorker(options: {
     }
   });
   worker.on('error', (error) => {
-    status = { ...status, online: false, error: `Sync stopped: ${error.message}` };
+    status = {
+      ...status,
+      online: false,
+      stream: 'reconnecting',
+      error: { code: 'internal', detail: `Sync stopped: ${error.message}` },
+    };
     options.onStatus(status);
   });
   send({

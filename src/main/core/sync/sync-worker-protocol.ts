@@ -1,6 +1,7 @@
 import type { Session } from '../../../shared/protocol/auth';
 import type { SyncStatus } from '../../../shared/sync-status';
 import type { WorkerEntry } from '../worker-entry';
+import type { StreamTiming } from './stream-reconnect';
 
 /** Messages between the thread that answers the UI and the sync worker. */
 export interface SyncWorkerConfig {
@@ -10,6 +11,7 @@ export interface SyncWorkerConfig {
   session: Session | null;
   pullIntervalMs?: number;
   pageSize?: number;
+  stream?: Partial<StreamTiming>;
   /** Where the page decoder's code is: beside the sync worker's (see sync-worker-host.ts). */
   pageDecoderEntry: WorkerEntry;
 }

@@ -49,6 +49,7 @@ port.on('message', async (message: ToSyncWorker) => {
         onStatus: (status) => post({ type: 'status', status }),
         ...(config.pullIntervalMs ? { pullIntervalMs: config.pullIntervalMs } : {}),
         ...(config.pageSize ? { pageSize: config.pageSize } : {}),
+        ...(config.stream ? { stream: config.stream } : {}),
       });
       engine.start();
       break;

@@ -17,9 +17,11 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
        resolution = excluded.resolution, avoidable = excluded.avoidable, customer_words = excluded.customer_words,
        order_id = excluded.order_id, details = excluded.details, saved_at = excluded.saved_at`,
   );
-  // One pending outbox row per record: an edit within the edit window replaces the payload.
+  // One outbox row per record: a correction replaces the payload still waiting to be sent, and
+  // a payload the retailer refused (the correction is the agent's answer to that refusal; it
+  // goes out under the same id with the next revision, which the retailer accepts in its place).
   const dropPending = sqlite.prepare(
-    `delete from outbox where kind = 'voc_record' and entity_id = ? and state = 'pending'`,
+    `delete from outbox where kind = 'voc_record' and entity_id = ? and state in ('pending', 'quarantined')`,
   );
   const enqueue = sqlite.prepare(
     `insert into outbox (kind, entity_id, payload, created_at) values ('voc_record', ?, ?, ?)`,

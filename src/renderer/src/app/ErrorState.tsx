@@ -3,7 +3,10 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 
-/** A failed read: says what failed in the core's own words, and offers to try again. */
+/**
+ * A failed read: says what failed in the agent's language (by the error's code), keeps the
+ * core's own words beneath as the technical detail, and offers to try again.
+ */
 export function ErrorState({ error, onRetry }: { error: IpcError; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
@@ -16,7 +19,12 @@ export function ErrorState({ error, onRetry }: { error: IpcError; onRetry?: () =
       maw={720}
     >
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{error.message || t('app.unexpectedError')}</Text>
+        <Text size="sm">{t(`app.errors.${error.code}`)}</Text>
+        {error.message && (
+          <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+            {t('app.technicalDetail')}: {error.message}
+          </Text>
+        )}
         {onRetry && (
           <Button size="xs" variant="white" color="red" onClick={onRetry}>
             {t('app.retry')}

@@ -94,9 +94,18 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
     const offAlert = window.koe.on('calls:supervisorAlert', ({ callId, stage, at }) =>
       dispatch({ type: 'supervisorAlerted', callId, stage, at }),
     );
+    // Each saved wrap-up in "my calls today" says whether the retailer has it: read the list
+    // again when the outbox changes (a record delivered, refused or queued again).
+    let outbox = '';
+    const offSync = window.koe.on('sync:status', ({ pendingOutbox, quarantined }) => {
+      const next = `${pendingOutbox}/${quarantined}`;
+      if (next !== outbox && outbox !== '') reload();
+      outbox = next;
+    });
     return () => {
       offChanged();
       offAlert();
+      offSync();
     };
   }, [reload]);
 

@@ -53,7 +53,17 @@ export function SyncStatusDetails({
   const relative = lastSyncedAt
     ? formatRelativeTime(lastSyncedAt, now, locale, t('sync.justNow'))
     : null;
-  const error = sync.syncNowError?.message || status?.error || sync.loadError?.message || null;
+  const refused = status?.refused ?? [];
+  const nextAttemptAt =
+    state === 'reconnecting' || state === 'offline' ? status?.nextAttemptAt : null;
+  // The agent reads what went wrong in their language; the technical words stay, second.
+  const problem = status?.error ?? null;
+  const ipcError = sync.syncNowError ?? sync.loadError;
+  const error = problem
+    ? { message: t(`sync.errors.${problem.code}`), detail: problem.detail }
+    : ipcError
+      ? { message: t(`app.errors.${ipcError.code}`), detail: ipcError.message || null }
+      : null;
   const description =
     state === 'bootstrapping'
       ? t('sync.description.bootstrapping', { count: status?.pulledRecords ?? 0 })
@@ -102,7 +112,11 @@ export function SyncStatusDetails({
           testId="sync-pending-count"
         />
         <Text size="xs" c="dimmed">
-          {pending > 0 ? t('sync.pendingExplanation', { count: pending }) : t('sync.pendingNone')}
+          {pending > 0
+            ? t('sync.pendingExplanation', { count: pending })
+            : quarantined > 0
+              ? t('sync.pendingNoneButRefused')
+              : t('sync.pendingNone')}
         </Text>
       </Stack>
 
@@ -117,7 +131,42 @@ export function SyncStatusDetails({
             ? t('sync.quarantinedExplanation', { count: quarantined })
             : t('sync.quarantinedNone')}
         </Text>
+        {refused.length > 0 && (
+          <Stack gap={6} component="ul" aria-label={t('sync.refusedListLabel')} m={0} p={0}>
+            {refused.map((record) => (
+              <Stack
+                key={record.vocId}
+                component="li"
+                gap={0}
+                style={{ listStyle: 'none' }}
+                data-testid="sync-refused-record"
+                data-voc-id={record.vocId}
+              >
+                <Text size="xs" fw={600}>
+                  {t('sync.refusedSavedAt', { time: format.dateTime(record.savedAt) })}
+                </Text>
+                <Text size="xs" c="red" data-testid="sync-refused-reason">
+                  {t(`sync.refusal.${record.reason}`)}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                  {t('sync.technicalDetail')}: {record.detail}
+                </Text>
+              </Stack>
+            ))}
+          </Stack>
+        )}
       </Stack>
+
+      {nextAttemptAt && (
+        <Row
+          label={t('sync.nextAttempt')}
+          // To the second: the next attempt is seconds away, and the agent watches it come.
+          value={new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(
+            new Date(nextAttemptAt),
+          )}
+          testId="sync-next-attempt"
+        />
+      )}
 
       {error && (
         <Alert
@@ -128,9 +177,14 @@ export function SyncStatusDetails({
           title={t('sync.lastError')}
           data-testid="sync-error"
         >
-          <Text size="xs" style={{ wordBreak: 'break-word' }}>
-            {error}
+          <Text size="xs" data-testid="sync-error-message">
+            {error.message}
           </Text>
+          {error.detail && (
+            <Text size="xs" c="dimmed" mt={4} style={{ wordBreak: 'break-word' }}>
+              {t('sync.technicalDetail')}: {error.detail}
+            </Text>
+          )}
         </Alert>
       )}
 

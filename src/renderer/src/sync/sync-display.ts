@@ -1,23 +1,7 @@
-import type { SyncStatus } from '../../../shared/sync-status';
+import type { SyncDisplayState } from '../../../shared/sync-display-state';
 
-/** The one state the indicator shows for a sync status, most urgent first. */
-export type SyncDisplayState =
-  'signedOut' | 'bootstrapping' | 'syncing' | 'offline' | 'error' | 'connecting' | 'synced';
-
-/**
- * Reads a status as the agent should see it. A sign-in problem wins (nothing syncs until it is
- * fixed); work in progress comes next; then the outcome of the last attempt. A status that has
- * never reached the retailer and has no error yet is still connecting, not offline.
- */
-export function syncDisplayState(status: SyncStatus): SyncDisplayState {
-  if (status.phase === 'signed_out') return 'signedOut';
-  if (status.phase === 'bootstrapping') return 'bootstrapping';
-  if (status.phase === 'pulling' || status.phase === 'pushing') return 'syncing';
-  if (!status.online && status.error !== null) return 'offline';
-  if (status.error !== null) return 'error';
-  if (!status.online) return 'connecting';
-  return 'synced';
-}
+// The state itself is read in shared/ (the core's tests judge the status the way the UI does).
+export { syncDisplayState, type SyncDisplayState } from '../../../shared/sync-display-state';
 
 /** The Mantine color of the dot for each state: calm when all is well, loud only when needed. */
 export const syncStateColor: Record<SyncDisplayState, string> = {
@@ -25,14 +9,21 @@ export const syncStateColor: Record<SyncDisplayState, string> = {
   syncing: 'blue',
   bootstrapping: 'blue',
   connecting: 'gray',
+  reconnecting: 'yellow',
   offline: 'gray',
   signedOut: 'orange',
   error: 'red',
+  refused: 'red',
 };
 
 /** Whether the dot pulses: only while work is visibly under way. */
 export function isSyncBusy(state: SyncDisplayState): boolean {
-  return state === 'syncing' || state === 'bootstrapping' || state === 'connecting';
+  return (
+    state === 'syncing' ||
+    state === 'bootstrapping' ||
+    state === 'connecting' ||
+    state === 'reconnecting'
+  );
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

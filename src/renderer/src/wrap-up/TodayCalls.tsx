@@ -39,7 +39,9 @@ export interface TodayCallsProps {
 const SAVED_NOTICE_MS = 120_000;
 
 const STATUS_COLORS: Record<TodayCallStatus, string> = {
-  saved: 'teal',
+  pending: 'yellow',
+  delivered: 'teal',
+  refused: 'red',
   missed: 'red',
   wrapUp: 'yellow',
   onCall: 'blue',
@@ -161,9 +163,18 @@ export function TodayCalls({ today, onEdit }: TodayCallsProps) {
                           : t('today.noReason')}
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLORS[status]} variant="light" tt="none">
+                        <Badge
+                          color={STATUS_COLORS[status]}
+                          variant={status === 'refused' ? 'filled' : 'light'}
+                          tt="none"
+                        >
                           {t(`today.state.${status}`)}
                         </Badge>
+                        {call.wrapUp?.delivery.state === 'refused' && (
+                          <Text size="xs" c="red" mt={2} data-testid="today-call-refusal">
+                            {t(`sync.refusal.${call.wrapUp.delivery.reason}`)}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td ta="right">
                         {isEditable(call, now) && (

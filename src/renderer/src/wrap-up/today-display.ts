@@ -2,10 +2,11 @@ import { formatPhone } from '../../../shared/phone';
 import type { TodayCall } from '../../../shared/ipc';
 
 /** What "my calls today" shows of each call. Pure, so it is unit-tested. */
-export type TodayCallStatus = 'saved' | 'missed' | 'wrapUp' | 'onCall';
+export type TodayCallStatus = 'pending' | 'delivered' | 'refused' | 'missed' | 'wrapUp' | 'onCall';
 
+/** A saved call says where its wrap-up is: not yet sent, sent, or refused by the retailer. */
 export function todayCallStatus(call: TodayCall): TodayCallStatus {
-  if (call.wrapUp) return 'saved';
+  if (call.wrapUp) return call.wrapUp.delivery.state;
   switch (call.state) {
     case 'missed':
       return 'missed';
@@ -21,6 +22,8 @@ export function todayCallStatus(call: TodayCall): TodayCallStatus {
 /** The agent may still correct the saved wrap-up (the core enforces the window anyway). */
 export function isEditable(call: TodayCall, nowMs: number): boolean {
   if (!call.wrapUp) return false;
+  // A refused record stays correctable past the window (the core allows it too).
+  if (call.wrapUp.delivery.state === 'refused') return true;
   const until = Date.parse(call.wrapUp.editableUntil);
   return Number.isFinite(until) && until > nowMs;
 }

@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { VocRecord } from '../../../../shared/domain/voc';
+import type { WrapUpDelivery } from '../../../../shared/ipc';
+import { decodeRefusal } from '../../sync/refusal';
 import type { ReadDb } from '../database';
 import type { VocRecordTable } from './voc.table';
 
@@ -61,6 +63,8 @@ export async function readVocByCall(db: ReadDb, callId: string): Promise<VocReco
 export interface SavedWrapUpLine {
   record: VocRecord;
   customerName: string | null;
+  /** Whether the retailer has it: still in the outbox, refused (quarantined), or delivered. */
+  delivery: WrapUpDelivery;
 }
 
 /** An agent's wrap-ups saved since a moment (the start of the day), newest first. */
@@ -79,8 +83,32 @@ export async function readWrapUpsSince(
     .orderBy('v.saved_at', 'desc')
     .limit(500)
     .execute();
+  const outboxRows = rows.length
+    ? await db
+        .selectFrom('outbox')
+        .select(['entity_id', 'state', 'last_error'])
+        .where('kind', '=', 'voc_record')
+        .where(
+          'entity_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  const deliveries = new Map<string, WrapUpDelivery>();
+  for (const row of outboxRows) {
+    // A pending correction outranks a refusal it is about to replace.
+    if (deliveries.get(row.entity_id)?.state === 'pending') continue;
+    deliveries.set(
+      row.entity_id,
+      row.state === 'quarantined'
+        ? { state: 'refused', ...decodeRefusal(row.last_error) }
+        : { state: 'pending', reason: null, detail: null },
+    );
+  }
   return rows.map(({ family_name, given_name, language, ...row }) => ({
     record: vocRecordFromRow(row),
+    delivery: deliveries.get(row.id) ?? { state: 'delivered', reason: null, detail: null },
     // Written the way the customer writes it: 佐藤 花子, Emily Carter.
     customerName:
       family_name === null
