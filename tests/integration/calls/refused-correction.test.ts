@@ -13,7 +13,7 @@ import { createEventBus } from '../../../src/main/core/events/event-bus';
 import { createIpcRouter } from '../../../src/main/core/ipc/router';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
-import { encodeRefusal } from '../../../src/main/core/sync/refusal';
+import { encodeRefusal } from '../../../src/main/core/db/outbox-refusal';
 import { customerRecord } from '../../fixtures/retailer-records';
 
 const AGENT: SignedInAgent = {

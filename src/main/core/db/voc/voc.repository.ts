@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { VocRecord } from '../../../../shared/domain/voc';
 import type { WrapUpDelivery } from '../../../../shared/ipc';
-import { decodeRefusal } from '../../sync/refusal';
+import { decodeRefusal } from '../outbox-refusal';
 import type { ReadDb } from '../database';
 import type { VocRecordTable } from './voc.table';
 
