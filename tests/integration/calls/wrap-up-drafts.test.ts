@@ -267,10 +267,12 @@ function runChildUntilKilled(
         const [callId, n] = line.split(' ');
         if (callId && n) last = { callId, acked: Number(n) };
       }
-      if (last && last.acked >= killAfter) child.kill('SIGKILL');
+      if (last && last.acked >= killAfter && !child.killed) child.kill('SIGKILL');
     });
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('exit', (_code, signal) => {
+    // 'close' comes after stdout ended: every line the child wrote before it died is read, so
+    // `last` is the child's last acknowledged save, not just the last one read before the kill.
+    child.on('close', (_code, signal) => {
       if (signal === 'SIGKILL' && last) resolvePromise(last);
       else reject(new Error(`the child stopped on its own (${signal ?? _code}): ${stderr}`));
     });

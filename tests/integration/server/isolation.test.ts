@@ -263,6 +263,8 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
             centerId: u.centerId,
             role: u.role,
             displayName: u.displayName,
+            // The test server names each tenant by its id.
+            retailerName: u.tenantId,
           });
         }
         const shouted = await send(server.url, 'POST', '/v1/auth/sign-in', null, {
@@ -1061,6 +1063,25 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
             expect(s.status).toBe(200);
             expect(await until(() => s.received().includes(': connected'))).toBe(true);
           }
+          // A fence: A's own change, seen by both A streams. Notices of A's earlier changes
+          // (PostgreSQL delivers NOTIFY asynchronously, and in order) arrive before it, so
+          // whatever A sees after it was caused by what follows.
+          const fence = await push(user(A, 'retailer_admin'), {
+            records: [customerRecord({ id: 'a-fence', updatedAt: '2031-01-01T00:00:00.000Z' })],
+          });
+          for (const s of [streams.aAgent, streams.aAdmin]) {
+            expect(await until(() => s.cursors().includes(fence.cursor))).toBe(true);
+          }
+          const after = (s: Stream) => {
+            const seen = s.cursors().length;
+            const text = s.received().length;
+            return {
+              cursors: () => s.cursors().slice(seen),
+              received: () => s.received().slice(text),
+            };
+          };
+          const aAgent = after(streams.aAgent);
+          const aAdmin = after(streams.aAdmin);
           // B changes data, then its retention window.
           const pushed = await push(user(B, 'retailer_admin'), {
             records: [customerRecord({ id: 'b-live', updatedAt: '2031-01-01T00:00:00.000Z' })],
@@ -1074,17 +1095,17 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
           });
           expect(await until(() => streams.bAgent.cursors().length >= 2)).toBe(true);
           await sleep(300);
-          expect(streams.aAgent.cursors()).toEqual([]);
-          expect(streams.aAdmin.cursors()).toEqual([]);
-          expect(streams.aAgent.received()).not.toContain('event:');
+          expect(aAgent.cursors()).toEqual([]);
+          expect(aAdmin.cursors()).toEqual([]);
+          expect(aAgent.received()).not.toContain('event:');
           // A's own change reaches A, with A's cursor, and not B.
           const bSeen = streams.bAgent.cursors().length;
           const aPushed = await push(user(A, 'retailer_admin'), {
             records: [customerRecord({ id: 'a-live', updatedAt: '2031-01-01T00:00:00.000Z' })],
           });
-          expect(await until(() => streams.aAgent.cursors().includes(aPushed.cursor))).toBe(true);
+          expect(await until(() => aAgent.cursors().includes(aPushed.cursor))).toBe(true);
           await sleep(300);
-          expect(streams.aAgent.cursors()).toEqual([aPushed.cursor]);
+          expect(aAgent.cursors()).toEqual([aPushed.cursor]);
           expect(streams.bAgent.cursors()).toHaveLength(bSeen);
         } finally {
           for (const s of Object.values(streams)) s.close();
