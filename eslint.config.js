@@ -102,7 +102,16 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.data/**', '.electron-native/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      '.electron-native/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
