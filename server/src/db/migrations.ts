@@ -4,6 +4,7 @@ import { scriptAuthoring } from './script-authoring.migration';
 import { answerAuthoring } from './answer-authoring.migration';
 import { webhooksAndInsights } from './webhooks-insights.migration';
 import { webhookDisable } from './webhook-disable.migration';
+import { updateFeed } from './update-feed.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -129,6 +130,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_11_23_0004_webhooks_insights': webhooksAndInsights,
   '2026_11_23_0005_answer_authoring': answerAuthoring,
   '2026_11_23_0006_webhook_disable': webhookDisable,
+  '2026_12_06_0101_update_feed': updateFeed,
 };
 
 export const serverMigrationProvider: MigrationProvider = {
