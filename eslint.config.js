@@ -87,6 +87,8 @@ export const layers = [
       'pg',
       'better-sqlite3',
       'zod',
+      // The update feed's latest*.yml, in the format electron-updater reads.
+      'js-yaml',
     ],
   },
   {
@@ -100,6 +102,7 @@ export const layers = [
       'eslint/',
       'eslint.config.js',
       'electron.vite.config.ts',
+      'electron-builder.config.mjs',
       'vitest.config.ts',
       'vitest.e2e.config.ts',
       'postcss.config.cjs',
@@ -127,7 +130,16 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.data/**', '.electron-native/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      '.electron-native/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

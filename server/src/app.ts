@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -14,6 +15,8 @@ import { answerAuthoringRoutes } from './routes/answer-authoring-routes';
 import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
 import { insightsRoutes } from './routes/insights-routes';
 import { webhookRoutes } from './routes/webhook-routes';
+import { updateFeedRoutes } from './routes/update-feed-routes';
+import { createUpdateFileStore } from './data/update-files';
 import { startWebhookWorker, type WebhookDeliveryOptions } from './webhooks/webhook-worker';
 import { webhookTargetPolicy, type WebhookTargetPolicy } from './webhooks/webhook-target';
 
@@ -38,6 +41,11 @@ export interface ServerOptions {
   timeZone?: string;
   /** The event stream's heartbeat and reconnect hint (tests make them short). */
   events?: Partial<EventStreamOptions>;
+  /**
+   * Where uploaded desktop release files are kept (default: env KOE_UPDATE_FILES_DIR, else
+   * .data/update-files); processes behind one balancer share it like the database.
+   */
+  updateFilesDir?: string;
 }
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
@@ -114,6 +122,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const streams = eventStreams(options.notifier, options.events);
   streams.attach(app);
+  // Release files upload as raw bytes: handed to the route as a stream, written to disk as
+  // they arrive (update-files.ts enforces its own size limit), never buffered whole.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) =>
+    done(null, payload),
+  );
+
   const routes = [
     ...apiRoutes(options),
     ...vocExportRoutes(options),
@@ -124,6 +138,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...insightsRoutes(options),
     ...agentStateRoutes(options),
     streams.route,
+    ...updateFeedRoutes({
+      store: options.store,
+      files: createUpdateFileStore(
+        options.updateFilesDir ??
+          process.env.KOE_UPDATE_FILES_DIR ??
+          join(process.cwd(), '.data', 'update-files'),
+      ),
+    }),
   ];
   registerRoutes(app, routes, authenticate);
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));

@@ -28,6 +28,7 @@ import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 import type { Kysely } from 'kysely';
+import { refuseOutdatedDesk } from './update-feed-routes';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -141,7 +142,9 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
         limit: z.coerce.number().int().min(1).max(10_000).default(PULL_PAGE_DEFAULT),
       }),
       response: pullPage,
-      handler: async ({ principal, query, reply }) => {
+      handler: async ({ principal, query, request, reply }) => {
+        // No customer data for a desk older than its center's minimum version.
+        await refuseOutdatedDesk(db, principal, request.headers);
         const page = await readChangesJson(
           db,
           principal.tenantId,

@@ -251,6 +251,35 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
     return (reply.json as { webhooks: { id: string; url: string }[] }).webhooks;
   };
 
+  /** A release file uploaded by `admin`; its sha512 and size, as the server stored them. */
+  const uploadUpdateFile = async (admin: User, text: string) => {
+    const response = await fetch(`${server.url}/v1/admin/updates/files`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${token(admin)}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: text,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { sha512: string; size: number };
+  };
+  const updateRelease = (file: { sha512: string; size: number }, version: string) => ({
+    channel: 'stable',
+    platform: 'linux',
+    version,
+    releaseDate: '2026-12-06T00:00:00.000Z',
+    files: [{ url: `Koe-${version}.AppImage`, ...file }],
+  });
+  const deskReport = (u: User, deskId: string) =>
+    fetch(`${server.url}/v1/updates/policy`, {
+      headers: {
+        authorization: `Bearer ${token(u)}`,
+        'x-koe-desk-id': deskId,
+        'x-koe-app-version': '1.0.0',
+      },
+    }).then((r) => r.text());
+
   const CASES: Record<string, IsolationCase> = {
     'POST /v1/auth/sign-in': {
       allowed: 'public',
@@ -1110,6 +1139,201 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         } finally {
           for (const s of Object.values(streams)) s.close();
         }
+      },
+    },
+    // Desktop updates (update-feed-routes.ts): A's releases, settings and desks stay A's.
+    'PUT /v1/admin/updates/files': {
+      allowed: ['retailer_admin'],
+      isolation: async () => {
+        // Files are stored per tenant: B cannot publish a release on A's upload.
+        const stored = await uploadUpdateFile(user(A, 'retailer_admin'), 'A build');
+        const reply = await send(
+          server.url,
+          'POST',
+          '/v1/admin/updates/releases',
+          token(user(B, 'retailer_admin')),
+          updateRelease(stored, '9.0.0'),
+        );
+        expect(reply.status, reply.text).toBe(409);
+      },
+    },
+    'POST /v1/admin/updates/releases': {
+      allowed: ['retailer_admin'],
+      isolation: async () => {
+        const stored = await uploadUpdateFile(user(A, 'retailer_admin'), 'A release');
+        const reply = await send(
+          server.url,
+          'POST',
+          '/v1/admin/updates/releases',
+          token(user(A, 'retailer_admin')),
+          updateRelease(stored, '2.0.0'),
+        );
+        expect(reply.status, reply.text).toBe(200);
+        const listed = await send(
+          server.url,
+          'GET',
+          '/v1/admin/updates/releases',
+          token(user(B, 'retailer_admin')),
+        );
+        expect(listed.json).toEqual({ releases: [] });
+        // B's desks find nothing under A's file name.
+        const file = await send(
+          server.url,
+          'GET',
+          '/v1/updates/stable/Koe-2.0.0.AppImage',
+          token(user(B, 'agent')),
+        );
+        expect(file.status).toBe(404);
+        const own = await send(
+          server.url,
+          'GET',
+          '/v1/updates/stable/Koe-2.0.0.AppImage',
+          token(user(A, 'agent')),
+        );
+        expect(own.status).toBe(200);
+      },
+    },
+    'GET /v1/admin/updates/releases': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/updates/releases' }),
+      isolation: async () => {
+        const listed = await send(
+          server.url,
+          'GET',
+          '/v1/admin/updates/releases',
+          token(user(B, 'retailer_admin')),
+        );
+        expect(JSON.stringify(listed.json)).not.toContain(A.id);
+      },
+    },
+    'PUT /v1/admin/updates/halt': {
+      allowed: ['retailer_admin'],
+      isolation: async () => {
+        const stored = await uploadUpdateFile(user(A, 'retailer_admin'), 'A halt');
+        await send(
+          server.url,
+          'POST',
+          '/v1/admin/updates/releases',
+          token(user(A, 'retailer_admin')),
+          updateRelease(stored, '3.0.0'),
+        );
+        const halt = { channel: 'stable', version: '3.0.0', halted: true };
+        const byB = await send(
+          server.url,
+          'PUT',
+          '/v1/admin/updates/halt',
+          token(user(B, 'retailer_admin')),
+          halt,
+        );
+        expect(byB.status).toBe(404);
+        const listed = await send(
+          server.url,
+          'GET',
+          '/v1/admin/updates/releases',
+          token(user(A, 'retailer_admin')),
+        );
+        const releases = (
+          listed.json as { releases: { version: string; haltedAt: string | null }[] }
+        ).releases;
+        expect(releases.find((r) => r.version === '3.0.0')?.haltedAt).toBeNull();
+      },
+    },
+    'GET /v1/admin/updates/centers': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/updates/centers' }),
+      isolation: async () => {
+        for (const t of [A, B]) {
+          const reply = await send(
+            server.url,
+            'GET',
+            '/v1/admin/updates/centers',
+            token(user(t, 'retailer_admin')),
+          );
+          const ids = (reply.json as { centers: { centerId: string }[] }).centers.map(
+            (c) => c.centerId,
+          );
+          expect(ids).toEqual([...t.centers].sort());
+        }
+      },
+    },
+    'PUT /v1/admin/updates/centers/{centerId}': {
+      allowed: ['retailer_admin'],
+      request: () => ({
+        path: `/v1/admin/updates/centers/${A.centers[0]}`,
+        body: { channel: 'stable', rolloutPercent: 100, minimumVersion: null },
+      }),
+      isolation: async () => {
+        const byB = await send(
+          server.url,
+          'PUT',
+          `/v1/admin/updates/centers/${A.centers[0]}`,
+          token(user(B, 'retailer_admin')),
+          { channel: 'pilot', rolloutPercent: 0, minimumVersion: '9.9.9' },
+        );
+        expect(byB.status).toBe(404);
+        const policy = await send(server.url, 'GET', '/v1/updates/policy', token(user(A, 'agent')));
+        expect(policy.json).toMatchObject({ channel: 'stable', minimumVersion: null });
+      },
+    },
+    'GET /v1/updates/desks': {
+      allowed: ['retailer_admin', 'supervisor'],
+      request: () => ({ path: '/v1/updates/desks' }),
+      isolation: async () => {
+        await deskReport(user(A, 'agent'), 'iso-desk-a');
+        const seen = async (u: User) =>
+          (
+            (await send(server.url, 'GET', '/v1/updates/desks', token(u))).json as {
+              desks: { deskId: string }[];
+            }
+          ).desks.map((d) => d.deskId);
+        expect(await seen(user(A, 'retailer_admin'))).toContain('iso-desk-a');
+        expect(await seen(user(A, 'supervisor'))).toContain('iso-desk-a');
+        expect(await seen(user(A, 'supervisor', 1))).not.toContain('iso-desk-a');
+        expect(await seen(user(B, 'retailer_admin'))).not.toContain('iso-desk-a');
+      },
+    },
+    'GET /v1/updates/policy': {
+      allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/updates/policy' }),
+      isolation: async () => {
+        const set = await send(
+          server.url,
+          'PUT',
+          `/v1/admin/updates/centers/${B.centers[0]}`,
+          token(user(B, 'retailer_admin')),
+          { channel: 'pilot', rolloutPercent: 5, minimumVersion: '9.9.9' },
+        );
+        expect(set.status, set.text).toBe(200);
+        const a = await send(server.url, 'GET', '/v1/updates/policy', token(user(A, 'agent')));
+        expect(a.json).toMatchObject({
+          channel: 'stable',
+          minimumVersion: null,
+          updateRequired: false,
+        });
+        await send(
+          server.url,
+          'PUT',
+          `/v1/admin/updates/centers/${B.centers[0]}`,
+          token(user(B, 'retailer_admin')),
+          { channel: 'stable', rolloutPercent: 100, minimumVersion: null },
+        );
+      },
+    },
+    'GET /v1/updates/{channel}/{file}': {
+      allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      isolation: async () => {
+        const stored = await uploadUpdateFile(user(A, 'retailer_admin'), 'A feed');
+        await send(
+          server.url,
+          'POST',
+          '/v1/admin/updates/releases',
+          token(user(A, 'retailer_admin')),
+          updateRelease(stored, '4.0.0'),
+        );
+        const feedOf = async (u: User) =>
+          (await send(server.url, 'GET', '/v1/updates/stable/latest-linux.yml', token(u))).text;
+        expect(await feedOf(user(A, 'agent'))).toContain('version: 4.0.0');
+        expect(await feedOf(user(B, 'agent'))).not.toContain('4.0.0');
       },
     },
   };

@@ -74,6 +74,7 @@ export async function startTestServer(
     secret: 'test-secret-0123456789',
     ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
     webhookTargets: options.webhookTargets ?? { allowPrivate: true },
+    updateFilesDir: join(dir, 'update-files'),
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
