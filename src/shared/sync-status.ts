@@ -5,6 +5,7 @@ export type SyncProblemCode =
   | 'server' // the retailer's server failed (5xx)
   | 'rate_limited'
   | 'unauthorized'
+  | 'update_required' // the retailer requires a newer Koe before it sends customer data
   | 'invalid_response'
   | 'rejected'
   | 'internal';

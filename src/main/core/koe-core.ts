@@ -29,6 +29,7 @@ import { AppError } from './errors';
 import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
+import { loadOrCreateDeskId } from './sync/desk-id';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
 import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
 import {
@@ -171,6 +172,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       config: {
         dbFile,
         baseUrl: retailer.baseUrl,
+        desk: { id: loadOrCreateDeskId(options.dataDir), version: options.appVersion },
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
         ...(options.syncStream ? { stream: options.syncStream } : {}),

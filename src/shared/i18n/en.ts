@@ -541,6 +541,8 @@ export const en: Catalog = {
       server: 'The retailer’s server failed.',
       rate_limited: 'Too many requests to the retailer; Koe waits a moment and tries again.',
       unauthorized: 'You need to sign in to the retailer.',
+      update_required:
+        'The retailer sends no customer data to this old Koe. Restart Koe to update it.',
       invalid_response: 'The retailer’s answer arrived incomplete. Koe tries again.',
       rejected: 'The retailer refused the request.',
       internal: 'Sync stopped working. Restart the app.',

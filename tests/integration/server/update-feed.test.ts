@@ -11,7 +11,10 @@ import {
   UPDATE_REQUIRED_CODE,
 } from '../../../src/shared/protocol/update-feed';
 import { uploadReleases } from '../../../scripts/release-upload';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { createRetailerApi } from '../../../src/main/core/sync/retailer-api';
+import { SyncError } from '../../../src/main/core/sync/sync-error';
+import type { Session } from '../../../src/shared/protocol/auth';
+import { call, PASSWORD, signIn, startTestServer, type TestServer } from './test-server';
 
 const A = 'retailer-a';
 const CENTER_X = `${A}-center-x`;
@@ -172,6 +175,49 @@ describe.each(databases)('desktop updates from the retailer API ($name)', ({ pos
       updateRequired: true,
     });
     expect((await set(null)).status).toBe(200);
+  });
+
+  it('hears from the desk’s own client who it is, and tells it update_required below the minimum', async () => {
+    const kept = { session: null as Session | null };
+    const desk = (version: string) =>
+      createRetailerApi({
+        baseUrl: server.url,
+        sessions: {
+          load: () => kept.session,
+          save: (s) => void (kept.session = s),
+          clear: () => void (kept.session = null),
+        },
+        desk: { id: 'desk-client', version },
+      });
+    await desk('1.0.0').signIn(`agent@${CENTER_X}.example`, PASSWORD);
+    const set = (minimumVersion: string | null) =>
+      call(server.url, admin, 'PUT', `/v1/admin/updates/centers/${CENTER_X}`, {
+        channel: 'stable',
+        rolloutPercent: 20,
+        minimumVersion,
+      });
+    expect((await set('1.1.0')).status).toBe(200);
+    try {
+      const refused = await desk('1.0.0')
+        .openPull('0')
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(refused).toBeInstanceOf(SyncError);
+      expect((refused as SyncError).kind).toBe('update_required');
+      // The same desk, updated, gets its data; the retailer lists it with its new version.
+      const pull = await desk('1.1.0').openPull('0');
+      pull.cancel();
+      const listed = (await call(server.url, admin, 'GET', '/v1/updates/desks')).json as {
+        desks: { deskId: string; version: string; centerId: string }[];
+      };
+      expect(listed.desks).toContainEqual(
+        expect.objectContaining({ deskId: 'desk-client', version: '1.1.0', centerId: CENTER_X }),
+      );
+    } finally {
+      expect((await set(null)).status).toBe(200);
+    }
   });
 
   it('lists which desk runs what: all for the admin, own center for a supervisor, nothing across retailers', async () => {

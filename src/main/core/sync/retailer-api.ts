@@ -1,3 +1,4 @@
+import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../shared/protocol/update-feed';
 import type { z } from 'zod';
 import type { VocRecord } from '../../../shared/domain/voc';
 import { session, type Session } from '../../../shared/protocol/auth';
@@ -61,6 +62,12 @@ export function createRetailerApi(options: {
   sessions: SessionStore;
   /** Where pulled pages are decoded: this thread unless a worker's decoder is given. */
   pageDecoder?: PageDecoder;
+  /**
+   * This desk (a stable per-install id) and its Koe version, sent with every request: the
+   * retailer lists which desk runs what, rolls updates out per desk, and refuses customer data
+   * to a desk below its center's minimum version.
+   */
+  desk?: { id: string; version: string };
 }): RetailerApi {
   const base = options.baseUrl.replace(/\/+$/, '');
   const decoder = options.pageDecoder ?? inThreadPageDecoder;
@@ -80,6 +87,9 @@ export function createRetailerApi(options: {
         headers: {
           ...(init.body ? { 'content-type': 'application/json' } : {}),
           ...(current ? { authorization: `Bearer ${current.accessToken}` } : {}),
+          ...(options.desk
+            ? { [DESK_ID_HEADER]: options.desk.id, [APP_VERSION_HEADER]: options.desk.version }
+            : {}),
         },
         signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -101,6 +111,11 @@ export function createRetailerApi(options: {
         (Number.isFinite(seconds) ? seconds : 5) * 1000,
       );
     }
+    if (response.status === 426)
+      throw new SyncError(
+        'update_required',
+        `The retailer requires a newer Koe: ${text.slice(0, 300)}`,
+      );
     if (response.status >= 500)
       throw new SyncError('server', `The retailer's server failed (${response.status}).`);
     if (response.status === 401)

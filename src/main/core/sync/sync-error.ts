@@ -9,6 +9,7 @@ export class SyncError extends Error {
       | 'server' // 5xx: try again later
       | 'rate_limited' // 429: try again after retryAfterMs
       | 'unauthorized' // sign in again
+      | 'update_required' // 426: this desk's version is below its center's minimum
       | 'invalid_response' // the answer did not match the protocol: try again, never apply it
       | 'rejected', // 4xx: the request itself is wrong
     message: string,

@@ -8,6 +8,8 @@ export interface SyncWorkerConfig {
   dbFile: string;
   nativeBinding?: string;
   baseUrl: string;
+  /** This desk's id and Koe version, sent with every request to the retailer. */
+  desk?: { id: string; version: string };
   session: Session | null;
   pullIntervalMs?: number;
   pageSize?: number;

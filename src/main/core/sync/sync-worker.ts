@@ -37,6 +37,7 @@ port.on('message', async (message: ToSyncWorker) => {
       api = createRetailerApi({
         baseUrl: config.baseUrl,
         pageDecoder: decoder,
+        ...(config.desk ? { desk: config.desk } : {}),
         sessions: {
           load: () => session,
           save: (s) => post({ type: 'session', session: (session = s) }),

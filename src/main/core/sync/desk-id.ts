@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DESK_ID_FILE = 'desk-id';
+const DESK_ID_PATTERN = /^desk-[0-9a-f-]{36}$/;
+
+/**
+ * This install's id, made on first start and kept in the data folder: the retailer lists which
+ * desk runs which Koe version and rolls updates out per desk by it (the same desk always lands
+ * in the same rollout bucket). Not a secret and not personal: a random UUID. A missing or
+ * damaged file (a crash mid-write) gets a fresh id.
+ */
+export function loadOrCreateDeskId(dataDir: string): string {
+  const file = join(dataDir, DESK_ID_FILE);
+  try {
+    const existing = readFileSync(file, 'utf8').trim();
+    if (DESK_ID_PATTERN.test(existing)) return existing;
+  } catch {
+    // No id yet: make one below.
+  }
+  const id = `desk-${randomUUID()}`;
+  mkdirSync(dataDir, { recursive: true });
+  // Written whole and renamed: a crash leaves the old file or the new one, never half of it.
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${id}\n`);
+  renameSync(temp, file);
+  return id;
+}
