@@ -48,6 +48,12 @@ export interface SyncStatus {
   /** Records applied so far in the current pull (progress of a bootstrap). */
   pulledRecords: number;
   /**
+   * Where the current pull is, in the retailer's change sequence: from where it started to the
+   * head the retailer announced (see `pullProgress`); null when no pull runs or the retailer
+   * does not announce its head.
+   */
+  pullSpan: PullSpan | null;
+  /**
    * The live change stream: `connected` while the server's heartbeats arrive; `reconnecting`
    * after it ended or went silent, until `nextAttemptAt`; `off` when the desk does not listen.
    * Only a connected stream lets the desk call itself synced: without it, changes go unseen.
@@ -58,6 +64,35 @@ export interface SyncStatus {
   error: SyncProblem | null;
 }
 
+export interface PullSpan {
+  fromCursor: number;
+  cursor: number;
+  headCursor: number;
+  startedAt: string;
+}
+
+/** How far a pull is, and (once it has measured its pace) about how long it still takes. */
+export interface PullProgress {
+  /** 0–1. */
+  fraction: number;
+  /** Null until a few percent are done: an early estimate jumps around too much to show. */
+  remainingMs: number | null;
+}
+
+/** A pull's progress from its span; null when there is nothing worth a progress bar. */
+export function pullProgress(span: PullSpan | null, nowMs: number): PullProgress | null {
+  if (!span) return null;
+  const total = span.headCursor - span.fromCursor;
+  if (total <= 0) return null;
+  const fraction = Math.min(1, Math.max(0, (span.cursor - span.fromCursor) / total));
+  const elapsed = nowMs - Date.parse(span.startedAt);
+  const remainingMs =
+    fraction >= MEASURED_FRACTION && elapsed > 0 ? (elapsed * (1 - fraction)) / fraction : null;
+  return { fraction, remainingMs };
+}
+
+const MEASURED_FRACTION = 0.03;
+
 export const initialSyncStatus: SyncStatus = {
   online: false,
   phase: 'idle',
@@ -66,6 +101,7 @@ export const initialSyncStatus: SyncStatus = {
   quarantined: 0,
   refused: [],
   pulledRecords: 0,
+  pullSpan: null,
   stream: 'connecting',
   nextAttemptAt: null,
   error: null,

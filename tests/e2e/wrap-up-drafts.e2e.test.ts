@@ -97,6 +97,12 @@ describe('a wrap-up draft in the browser harness', () => {
     await waiting.waitFor();
     expect(await waiting.locator('[data-call-id]').count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'wrap-up-waiting-ja.png') });
+    await koe(page, 'app:setLocale', { locale: 'en' });
+    await waiting.getByText('1 call is still waiting for its wrap-up').waitFor();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'wrap-up-waiting-en-1280.png') });
+    await koe(page, 'app:setLocale', { locale: 'ja' });
+    await waiting.getByText('後処理が終わっていない通話が 1 件あります').waitFor();
     await waiting.locator(`[data-call-id="${a}"]`).getByRole('button').click();
     await expectHanakoDraft(a);
 

@@ -127,6 +127,8 @@ export async function readChangesJson(
   since: number,
   limit: number,
   purgeBefore: string | null,
+  /** The tenant's latest change, announced in the page (the pull's size). */
+  headCursor?: number,
 ): Promise<{ json: string; cursor: string; hasMore: boolean }> {
   const rows = await db
     .selectFrom('records')
@@ -150,7 +152,10 @@ export async function readChangesJson(
   const json =
     `{"protocolVersion":1,"cursor":${JSON.stringify(cursor)},"hasMore":${hasMore},` +
     `"records":[${records.join(',')}],"deletions":[${deletions.join(',')}],` +
-    `"purgeBefore":${JSON.stringify(purgeBefore)},"serverTime":${JSON.stringify(new Date().toISOString())}}`;
+    `"purgeBefore":${JSON.stringify(purgeBefore)},"serverTime":${JSON.stringify(new Date().toISOString())}` +
+    (headCursor === undefined
+      ? '}'
+      : `,"headCursor":${JSON.stringify(String(Math.max(headCursor, Number(cursor))))}}`);
   return { json, cursor, hasMore };
 }
 

@@ -507,6 +507,17 @@ export const en: Catalog = {
   sync: {
     indicatorLabel: 'Sync status: {{state}}',
     popoverTitle: 'Sync with the retailer',
+    progress: {
+      label: 'First sync progress',
+      percent: '{{percent}}% done',
+      remaining_one: 'About {{count}} minute left',
+      remaining_other: 'About {{count}} minutes left',
+      remainingSoon: 'Almost done',
+      measuring: 'Working out the time left…',
+      usable: 'Customers already loaded pop up on calls and can be searched.',
+      interrupted:
+        'If it stops (Koe closed, the connection lost), what was loaded stays, and the sync resumes where it stopped at the next connection.',
+    },
     state: {
       synced: 'Synced',
       syncing: 'Syncing…',

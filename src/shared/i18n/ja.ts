@@ -514,6 +514,17 @@ export const ja = {
   sync: {
     indicatorLabel: '同期状態: {{state}}',
     popoverTitle: '販売店との同期',
+    progress: {
+      label: '初回同期の進み具合',
+      percent: '{{percent}}% 完了',
+      remaining_one: '残り約 {{count}} 分',
+      remaining_other: '残り約 {{count}} 分',
+      remainingSoon: 'まもなく完了',
+      measuring: '残り時間を計算中…',
+      usable: '取り込み済みのお客さまは、着信時の表示と検索にもう使えます。',
+      interrupted:
+        '中断しても（Koe を閉じた、接続が切れた）取り込んだ分は残り、次に接続したときに続きから再開します。',
+    },
     state: {
       synced: '同期済み',
       syncing: '同期中…',

@@ -38,6 +38,14 @@ export const pullPage = z.object({
    */
   purgeBefore: isoDate.nullable(),
   serverTime: isoDateTime,
+  /**
+   * The retailer's latest change when the page was read: how far this pull still has to go,
+   * so a desk shows a bootstrap's progress and time left. Absent from older servers.
+   */
+  headCursor: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
 });
 export type PullPage = z.infer<typeof pullPage>;
 

@@ -10,6 +10,7 @@ import {
   vocFor,
 } from '../../fixtures/retailer-records';
 import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
+import { pullProgress } from '../../../src/shared/sync-status';
 import { signedInApi } from './sync-client';
 
 describe('client sync against the real server', () => {
@@ -68,6 +69,26 @@ describe('client sync against the real server', () => {
     expect(
       local.sqlite.prepare(`select count(*) n from orders where customer_id = 'c2'`).get(),
     ).toEqual({ n: 0 });
+  });
+
+  it('announces the pull’s size in every page, so a bootstrap shows how far it is', async () => {
+    const { api } = await signedInApi(server.url, 'agent@retailer-a-center-x.example', PASSWORD);
+    const seen: { cursor: number; head: number }[] = [];
+    const result = await pullChanges(local.sqlite, api, {
+      pageSize: 100,
+      onPage: (page) => seen.push({ cursor: Number(page.cursor), head: Number(page.headCursor) }),
+    });
+    expect(seen).toHaveLength(8);
+    // Every page names the same head: where the last page ends.
+    expect(new Set(seen.map((p) => p.head))).toEqual(new Set([Number(result.cursor)]));
+    const startedAt = new Date(Date.now() - 10_000).toISOString();
+    const fractions = seen.map(
+      (p) =>
+        pullProgress({ fromCursor: 0, cursor: p.cursor, headCursor: p.head, startedAt }, Date.now())
+          ?.fraction ?? -1,
+    );
+    expect(fractions.every((f, i) => f > 0 && f >= (fractions[i - 1] ?? 0))).toBe(true);
+    expect(fractions.at(-1)).toBe(1);
   });
 
   it('purges customer history older than the retention window', async () => {

@@ -103,18 +103,37 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       publish({ phase: 'pushing' });
       const pushed = await pushOutbox(sqlite, api);
+      // A bootstrap interrupted (the app closed, the network went) resumes as one: its
+      // indexes are still deferred.
+      const bootstrapping =
+        state.get('cursor') === null || state.get('deferred_indexes') !== null;
       publish({
-        phase: state.get('cursor') === null ? 'bootstrapping' : 'pulling',
+        phase: bootstrapping ? 'bootstrapping' : 'pulling',
         pulledRecords: 0,
+        pullSpan: null,
       });
       let pulled = 0;
+      const fromCursor = Number(state.get('cursor') ?? '0');
+      const startedAt = new Date().toISOString();
       await pullChanges(sqlite, api, {
         ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-        onPage: (_page, applied) => publish({ pulledRecords: (pulled += applied) }),
+        onPage: (page, applied) =>
+          publish({
+            pulledRecords: (pulled += applied),
+            pullSpan: page.headCursor
+              ? {
+                  fromCursor,
+                  cursor: Number(page.cursor),
+                  headCursor: Number(page.headCursor),
+                  startedAt,
+                }
+              : null,
+          }),
       });
       failures = 0;
       publish({
         phase: 'idle',
+        pullSpan: null,
         online: true,
         error: null,
         lastSyncedAt: state.get('last_synced_at'),

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../i18n/use-formatters';
 import { formatRelativeTime, type SyncDisplayState } from './sync-display';
+import { pullProgress } from '../../../shared/sync-status';
+import { PullProgressView } from './PullProgressView';
 import { SyncDot } from './SyncDot';
 import type { SyncStatusState } from './use-sync-status';
 
@@ -64,6 +66,8 @@ export function SyncStatusDetails({
     : ipcError
       ? { message: t(`app.errors.${ipcError.code}`), detail: ipcError.message || null }
       : null;
+  const progress =
+    state === 'bootstrapping' ? pullProgress(status?.pullSpan ?? null, now.getTime()) : null;
   const description =
     state === 'bootstrapping'
       ? t('sync.description.bootstrapping', { count: status?.pulledRecords ?? 0 })
@@ -81,6 +85,7 @@ export function SyncStatusDetails({
         <Text size="sm" c="dimmed">
           {description}
         </Text>
+        {progress && <PullProgressView progress={progress} />}
       </Stack>
 
       <Divider />
