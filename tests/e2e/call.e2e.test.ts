@@ -151,10 +151,11 @@ describe('the call in the browser harness', () => {
 
   it('reopens the call in progress, and searches approved answers with Ctrl+J', async () => {
     await open();
-    // A reload mid-call comes back to the call.
+    // A reload mid-call comes back to the call, at the script step the agent had reached (the
+    // core keeps the call's work: ← had gone back from "late" to "status").
     await page.getByTestId('call-workspace').waitFor();
     await waitForState('in_call');
-    await waitForStep('greet');
+    await waitForStep('status');
 
     await page.keyboard.press('Control+J');
     const query = page.getByTestId('knowledge-query');
@@ -168,7 +169,7 @@ describe('the call in the browser harness', () => {
     expect(await query.inputValue()).toBe('返品1');
     await page.keyboard.press('Escape');
     await query.waitFor({ state: 'detached' });
-    expect(await stepId()).toBe('greet');
+    expect(await stepId()).toBe('status');
   });
 
   it('runs the harassment protocol: warn, repeat, terminate, supervisor alerted', async () => {

@@ -78,6 +78,11 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
     });
   }, []);
 
+  /** The call that has the screen, as of the latest render. */
+  const currentRef = useRef<string | null>(null);
+  /** The call that last rang or was started, until it is done: set by the event itself. */
+  const popped = useRef<string | null>(null);
+
   // Only the current call's pop is needed; a new ring replaces it.
   const pushed = useRef<{ callId: string; pop: ScreenPopResult } | null>(null);
 
@@ -85,6 +90,11 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
     reload();
     const offChanged = window.koe.on('calls:changed', ({ call, cause, pop }) => {
       if (pop) pushed.current = { callId: call.callId, pop };
+      // Known at once, not after the next render: a wrap-up whose save completes right after
+      // this ring must see that a call now has the screen (see CallWorkspace's onSaved).
+      if (popsWorkspace(cause)) popped.current = call.callId;
+      else if (popped.current === call.callId && (call.state === 'done' || call.state === 'missed'))
+        popped.current = null;
       dispatch({ type: 'changed', call, cause });
       if (popsWorkspace(cause)) onPopRef.current(call);
       // "My calls today" and the agent come with the full state: read it again — except at a
@@ -137,7 +147,6 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
   usePersistedWork(state);
 
   const current = state.current;
-  const currentRef = useRef<string | null>(null);
   useEffect(() => {
     currentRef.current = current?.callId ?? null;
   }, [current]);
@@ -155,7 +164,7 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
       [],
     ),
     reload,
-    currentCallId: useCallback(() => currentRef.current, []),
+    currentCallId: useCallback(() => popped.current ?? currentRef.current, []),
     start,
     end,
     chooseCustomer: useCallback(
