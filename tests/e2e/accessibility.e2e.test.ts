@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
 import { axeProblems, describeAxeProblems, expectAccessible } from './axe';
-import { startE2eApp, type E2eApp } from './harness-fixture';
+import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
 
 /** 佐藤 花子: her Yamato parcel is late, so the call shows a likely reason. */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
@@ -18,11 +19,17 @@ async function checkInBothLanguages(
   screen: string,
   settle?: (page: Page) => Promise<unknown>,
 ): Promise<void> {
+  const shot = (language: string) =>
+    page.screenshot({
+      path: join(SCREENSHOT_DIR, `a11y-${screen.replace(/\W+/g, '-')}-${language}.png`),
+    });
   await expectAccessible(page, `${screen} (ja)`);
+  await shot('ja');
   await page.getByText('English', { exact: true }).first().click();
   await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
   await settle?.(page);
   await expectAccessible(page, `${screen} (en)`);
+  await shot('en');
   await page.getByText('日本語', { exact: true }).first().click();
   await page.locator('html[lang="ja"]').waitFor({ state: 'attached' });
 }
