@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
-import { colorSchemeManager, theme } from './app/theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './app/theme';
 import { i18n } from './i18n/i18n';
 
 const root = document.getElementById('root');
@@ -17,6 +17,7 @@ createRoot(root).render(
     <I18nextProvider i18n={i18n}>
       <MantineProvider
         theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
         colorSchemeManager={colorSchemeManager}
         defaultColorScheme="light"
       >

@@ -12,6 +12,7 @@ export const en: Catalog = {
   app: {
     name: 'Koe',
     nameNative: '声',
+    close: 'Close',
     tagline: 'Contact-center agent desktop',
     demoData: 'Demo data',
     customerCount_one: '{{count}} customer',
@@ -97,6 +98,7 @@ export const en: Catalog = {
       talk: 'Talk time',
     },
     end: 'End call',
+    barLabel: 'Call status and actions',
     identifying: 'Identifying the caller',
     newCaller: 'New caller',
     findCaller: 'Find the caller',
@@ -499,7 +501,7 @@ export const en: Catalog = {
       onCall: 'On call',
     },
     edit: 'Edit',
-    editLabel: 'Correct the wrap-up of the call at {{time}}',
+    editLabel: 'Edit the wrap-up of the call at {{time}}',
     emptyTitle: 'No calls yet today',
     emptyDescription:
       'Calls appear here as they ring. A saved wrap-up can be corrected from here for a short while.',

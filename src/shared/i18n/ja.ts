@@ -17,6 +17,8 @@ export const ja = {
   app: {
     name: 'Koe',
     nameNative: '声',
+    /** A dialog's close button (its × has no text of its own). */
+    close: '閉じる',
     tagline: 'コンタクトセンター エージェントデスクトップ',
     demoData: 'デモデータ',
     customerCount_one: 'お客さま {{count}} 件',
@@ -103,6 +105,8 @@ export const ja = {
       talk: '通話時間',
     },
     end: '通話終了',
+    /** The call bar's name for a screen reader (a region). */
+    barLabel: '通話の状態と操作',
     identifying: 'お客さまを確認しています',
     newCaller: '新しいお客さま',
     findCaller: 'お客さまを検索',

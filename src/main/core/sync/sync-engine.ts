@@ -105,8 +105,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const pushed = await pushOutbox(sqlite, api);
       // A bootstrap interrupted (the app closed, the network went) resumes as one: its
       // indexes are still deferred.
-      const bootstrapping =
-        state.get('cursor') === null || state.get('deferred_indexes') !== null;
+      const bootstrapping = state.get('cursor') === null || state.get('deferred_indexes') !== null;
       publish({
         phase: bootstrapping ? 'bootstrapping' : 'pulling',
         pulledRecords: 0,

@@ -8,6 +8,7 @@ export function SecretModal({ secret, onClose }: { secret: string | null; onClos
     <Modal
       opened={secret !== null}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('app.close') }}
       title={t('admin.webhooks.secretTitle')}
       size="lg"
       closeOnClickOutside={false}

@@ -102,6 +102,7 @@ export function WebhookItem({
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
+        closeButtonProps={{ 'aria-label': t('app.close') }}
         title={confirming === 'delete' ? t('admin.webhooks.delete') : t('admin.webhooks.rotate')}
       >
         <Stack gap="md">

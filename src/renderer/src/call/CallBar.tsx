@@ -43,7 +43,15 @@ export function CallBar({
   const clock = callClock(call);
   const onLine = call.state === 'ringing' || call.state === 'in_call';
   return (
-    <Paper withBorder px="md" py={8} className="koe-call-bar" data-testid="call-bar">
+    <Paper
+      withBorder
+      px="md"
+      py={8}
+      className="koe-call-bar"
+      component="section"
+      aria-label={t('call.barLabel')}
+      data-testid="call-bar"
+    >
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Group gap="md" wrap="nowrap" miw={0}>
           <Badge

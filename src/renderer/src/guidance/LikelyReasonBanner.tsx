@@ -41,7 +41,12 @@ export function LikelyReasonBanner({
   const describe = (item: EvidenceItem) => describeEvidence(item, language, { taxonomy, nowDay });
 
   return (
-    <Stack gap="xs" data-testid="likely-reason">
+    <Stack
+      gap="xs"
+      component="section"
+      aria-label={t('guidance.likelyTitle')}
+      data-testid="likely-reason"
+    >
       {alerts.map((alert, index) => (
         <Alert
           key={index}

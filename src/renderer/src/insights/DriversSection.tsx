@@ -74,7 +74,7 @@ export function DriversSection({
                     <Text
                       span
                       size="sm"
-                      c={r.change > 0 ? 'red.7' : r.change < 0 ? 'teal.7' : 'dimmed'}
+                      c={r.change > 0 ? 'red' : r.change < 0 ? 'teal' : 'dimmed'}
                     >
                       {r.change > 0 ? `+${r.change}` : r.change}
                     </Text>

@@ -46,6 +46,7 @@ export function ScriptOutcomesSection({ insights }: { insights: InsightsResponse
                         >
                           <Progress.Section
                             value={share(s[k])}
+                            aria-label={t(`insights.sentiment.${k}`)}
                             color={k === 'positive' ? 'teal' : k === 'neutral' ? 'gray.4' : 'red'}
                           />
                         </Tooltip>

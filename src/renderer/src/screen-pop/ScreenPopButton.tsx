@@ -58,6 +58,7 @@ export function ScreenPopButton({
       <Modal
         opened={opened}
         onClose={dismiss}
+        closeButtonProps={{ 'aria-label': t('app.close') }}
         returnFocus={!handedOver}
         title={t('screenPop.dialogTitle')}
         centered

@@ -35,6 +35,7 @@ export function PublishModal({
     <Modal
       opened={opened}
       onClose={close}
+      closeButtonProps={{ 'aria-label': t('app.close') }}
       title={
         rollbackOf === null
           ? t('studio.publishModal.title')

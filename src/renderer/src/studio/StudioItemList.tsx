@@ -47,7 +47,8 @@ export function StudioItemList(props: StudioItemListProps) {
             label={s.title[uiLanguage] ?? s.title.ja ?? s.title.en ?? s.id}
             description={
               <Stack gap={2} mt={2}>
-                <Text fz="xs" c="dimmed" ff="monospace">
+                {/* The active item's tint is too dark for gray text: its own color instead. */}
+                <Text fz="xs" c={s.id === selected ? undefined : 'dimmed'} ff="monospace">
                   {s.id}
                 </Text>
                 <Group gap={4}>

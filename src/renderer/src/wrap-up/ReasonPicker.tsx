@@ -144,7 +144,7 @@ export function ReasonPicker({
   const predictedLabel = predictedReason === null ? null : label(predictedReason);
 
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" data-testid="reason-picker">
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Text component="label" htmlFor={`${listId}-filter`} fw={600} size="sm">
           {t('wrapUp.reasons.label')}
@@ -192,7 +192,9 @@ export function ReasonPicker({
       </Group>
       {/* A plain scroller (not ScrollArea, whose content grows to its widest row): rows keep
           to the list's width and truncate. */}
-      <Box mah={listHeight} className="koe-reason-list">
+      {/* Focusable, so the list scrolls from the keyboard too (PageDown, arrows), not only by
+          moving the highlight from the filter. */}
+      <Box mah={listHeight} className="koe-reason-list" tabIndex={0}>
         <Box
           id={listId}
           role="listbox"

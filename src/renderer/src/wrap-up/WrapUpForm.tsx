@@ -323,7 +323,6 @@ export function WrapUpForm({
             ) : (
               <AcwTimer since={call.endedAt ?? call.wrapUpStartedAt ?? new Date().toISOString()} />
             )}
-            {saveButton}
           </Group>
         </Group>
 
@@ -468,6 +467,8 @@ export function WrapUpForm({
             </Stack>
           </Grid.Col>
         </Grid>
+        {/* Last, after the answers: Tab walks the form in the order of the work and ends here. */}
+        <Group justify="flex-end">{saveButton}</Group>
       </Stack>
     </Paper>
   );

@@ -47,6 +47,7 @@ export function WrapUpSavedView({
       data-testid="wrap-up-saved"
       data-voc-id={record.id}
       withCloseButton={onDismiss !== undefined}
+      closeButtonLabel={t('app.close')}
       onClose={onDismiss}
     >
       <Stack gap="xs" align="flex-start">
