@@ -1,13 +1,11 @@
 import {
   isIpcChannel,
   isIpcEventName,
+  KOE_EVENT_CHANNEL,
   type IpcEventName,
   type IpcResult,
   type KoeTransport,
 } from '../shared/ipc';
-
-/** The single channel main pushes events on (the shell's event-relay.ts uses the same literal). */
-export const KOE_EVENT_CHANNEL = 'koe:event';
 
 /** The part of Electron's ipcRenderer the transport uses, so tests can pass a fake. */
 export interface IpcRendererLike {

@@ -366,6 +366,9 @@ export type IpcParsedInput<C extends IpcChannel> = z.output<(typeof ipcHandlers)
 export type IpcOutput<C extends IpcChannel> = (typeof ipcHandlers)[C]['output'];
 
 export const ipcChannels = Object.keys(ipcHandlers) as IpcChannel[];
+
+/** The one Electron channel every core event reaches the window on (main sends, preload listens). */
+export const KOE_EVENT_CHANNEL = 'koe:event';
 export const ipcEventNames: readonly IpcEventName[] = [
   'app:navigate',
   'app:localeChanged',

@@ -1,8 +1,5 @@
 import type { IpcEventName, IpcEvents } from '../../shared/ipc';
 
-/** The single channel main pushes events on; the preload listens on it (same literal there). */
-export const KOE_EVENT_CHANNEL = 'koe:event';
-
 export interface KoeEventMessage<E extends IpcEventName = IpcEventName> {
   event: E;
   payload: IpcEvents[E];

@@ -1,7 +1,8 @@
 import type { IpcMain, WebContents } from 'electron';
 import { ipcChannels } from '../../shared/ipc';
 import type { KoeCore } from '../core/koe-core';
-import { KOE_EVENT_CHANNEL, createEventRelay } from './event-relay';
+import { KOE_EVENT_CHANNEL } from '../../shared/ipc';
+import { createEventRelay } from './event-relay';
 import { gateIpcCall } from './ipc-gate';
 
 /** The parts of Electron used here, passed in so the bridge is tested with fakes under Node. */

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createIpcTransport, type IpcRendererLike } from '../../../src/preload/koe-transport';
 import {
+  createKoeApi,
+  ipcChannels,
   KOE_EVENT_CHANNEL,
-  createIpcTransport,
-  type IpcRendererLike,
-} from '../../../src/preload/koe-transport';
-import { createKoeApi, ipcChannels, type IpcChannel } from '../../../src/shared/ipc';
+  type IpcChannel,
+} from '../../../src/shared/ipc';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 

@@ -8,9 +8,7 @@ import {
 } from '../../../src/main/shell/ipc-bridge';
 import { gateIpcCall } from '../../../src/main/shell/ipc-gate';
 import { PRODUCTION_RENDERER_URL } from '../../../src/main/shell/security';
-import { KOE_EVENT_CHANNEL as PRELOAD_EVENT_CHANNEL } from '../../../src/preload/koe-transport';
-import { KOE_EVENT_CHANNEL } from '../../../src/main/shell/event-relay';
-import { ipcChannels, type IpcResult } from '../../../src/shared/ipc';
+import { ipcChannels, KOE_EVENT_CHANNEL, type IpcResult } from '../../../src/shared/ipc';
 import type { IpcRouter } from '../../../src/main/core/ipc/router';
 
 const renderer = PRODUCTION_RENDERER_URL;
@@ -75,10 +73,6 @@ describe('createEventRelay', () => {
     relay.setReady(false);
     relay.deliver('app:navigate', { to: 'search', query: 'd' });
     expect(send).toHaveBeenCalledTimes(2);
-  });
-
-  it('uses the channel the preload listens on', () => {
-    expect(KOE_EVENT_CHANNEL).toBe(PRELOAD_EVENT_CHANNEL);
   });
 });
 
