@@ -8,7 +8,7 @@ import {
 } from '../../../src/main/shell/ipc-bridge';
 import { gateIpcCall } from '../../../src/main/shell/ipc-gate';
 import { PRODUCTION_RENDERER_URL } from '../../../src/main/shell/security';
-import { ipcChannels, KOE_EVENT_CHANNEL, type IpcResult } from '../../../src/shared/ipc';
+import { ipcChannels, type IpcResult } from '../../../src/shared/ipc';
 import type { IpcRouter } from '../../../src/main/core/ipc/router';
 
 const renderer = PRODUCTION_RENDERER_URL;
