@@ -140,6 +140,8 @@ export const en: Catalog = {
     procedure: 'Procedure',
     escalate: 'Escalate',
     whatToSay: 'What to say',
+    actionDone: 'Done',
+    actionDoneLabel: 'Mark “{{label}}” as done',
   },
   harassment: {
     title: 'Harassment protocol',
@@ -406,6 +408,11 @@ export const en: Catalog = {
       escalated: 'Escalated',
       callback: 'Callback',
     },
+    callback: {
+      label: 'Callback date and time (Japan time)',
+      description: 'Within {{days}} days from now, in Japan time (JST).',
+      readback: 'Call back on {{when}} (Japan time)',
+    },
     avoidable: {
       label: 'Avoidable call',
       description: 'The retailer could have prevented this call by fixing its cause',
@@ -451,6 +458,9 @@ export const en: Catalog = {
       body: 'After-call work {{time}}. Saved on this computer; it is sent to the retailer automatically.',
       edit: 'Correct it',
       editUntil: 'Can be corrected until {{time}}',
+      callback: 'Callback: {{when}} (Japan time)',
+      actionsDone_one: 'Actions marked as done: {{count}}',
+      actionsDone_other: 'Actions marked as done: {{count}}',
     },
   },
   missedCall: {

@@ -147,6 +147,8 @@ export const ja = {
     procedure: '手順',
     escalate: '要エスカレーション',
     whatToSay: 'お客さまへの伝え方',
+    actionDone: '対応済み',
+    actionDoneLabel: '「{{label}}」を対応済みにする',
   },
   harassment: {
     title: 'カスハラ対応',
@@ -413,6 +415,11 @@ export const ja = {
       escalated: 'エスカレーション',
       callback: '折り返し',
     },
+    callback: {
+      label: '折り返しの日時（日本時間）',
+      description: '今から{{days}}日以内の日時を、日本時間（JST）で入力してください。',
+      readback: '{{when}}（日本時間）に折り返し',
+    },
     avoidable: {
       label: '防げた問い合わせ',
       description: '販売店が原因を取り除けば、この電話はなかった',
@@ -458,6 +465,9 @@ export const ja = {
       body: '後処理時間 {{time}}。この端末に保存済みで、販売店へは自動で送信します。',
       edit: '修正する',
       editUntil: '{{time}} まで修正できます',
+      callback: '折り返し: {{when}}（日本時間）',
+      actionsDone_one: '対応済みにしたアクション: {{count}} 件',
+      actionsDone_other: '対応済みにしたアクション: {{count}} 件',
     },
   },
   missedCall: {

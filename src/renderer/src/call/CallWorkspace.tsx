@@ -314,6 +314,9 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
             : null
         }
         nextBestActions={offeredActions(guidance)}
+        nextBestActionsDone={work.nextBestActionsDone.filter((kind) =>
+          offeredActions(guidance).includes(kind),
+        )}
         harassment={incident}
         onSaved={() => {
           desk.reload();
@@ -350,6 +353,8 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
                 : null
             }
             onScriptMove={(scriptId, path) => desk.scriptMoved(call.callId, scriptId, path)}
+            actionsDone={work.nextBestActionsDone}
+            onActionDone={(kind, done) => desk.actionDone(call.callId, kind, done)}
           />
         )}
       </Stack>
