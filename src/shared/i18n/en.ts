@@ -256,6 +256,12 @@ export const en: Catalog = {
     route: '{{from}} → {{to}}',
     timeline: 'Tracking',
     noEvents: 'No tracking events yet',
+    showAll_one: 'Show {{count}} earlier scan',
+    showAll_other: 'Show {{count}} earlier scans',
+    showLatest: 'Show the latest scans only',
+    lateTitle: 'Late parcel',
+    lateOrder: 'Order {{number}}',
+    shownAbove: 'The late parcel is shown above',
     status: {
       label_created: 'Label created',
       in_transit: 'In transit',
@@ -411,6 +417,8 @@ export const en: Catalog = {
     callback: {
       label: 'Callback date and time (Japan time)',
       description: 'Within {{days}} days from now, in Japan time (JST).',
+      placeholder: 'e.g. 12/9 14:00',
+      unreadable: 'Not a date and time Koe can read: type it like “12/9 14:00”.',
       readback: 'Call back on {{when}} (Japan time)',
     },
     avoidable: {
@@ -459,8 +467,8 @@ export const en: Catalog = {
       edit: 'Correct it',
       editUntil: 'Can be corrected until {{time}}',
       callback: 'Callback: {{when}} (Japan time)',
-      actionsDone_one: 'Actions marked as done: {{count}}',
-      actionsDone_other: 'Actions marked as done: {{count}}',
+      actionsDone_one: '{{count}} action marked as done',
+      actionsDone_other: '{{count}} actions marked as done',
     },
   },
   missedCall: {

@@ -263,6 +263,12 @@ export const ja = {
     route: '{{from}} → {{to}}',
     timeline: '追跡履歴',
     noEvents: '追跡情報はまだありません',
+    showAll_one: '以前の追跡履歴を表示（{{count}} 件）',
+    showAll_other: '以前の追跡履歴を表示（{{count}} 件）',
+    showLatest: '最新の追跡履歴だけ表示',
+    lateTitle: '遅れている荷物',
+    lateOrder: 'ご注文 {{number}}',
+    shownAbove: '遅れている荷物は上に表示しています',
     status: {
       label_created: '伝票作成',
       in_transit: '輸送中',
@@ -418,6 +424,8 @@ export const ja = {
     callback: {
       label: '折り返しの日時（日本時間）',
       description: '今から{{days}}日以内の日時を、日本時間（JST）で入力してください。',
+      placeholder: '例: 12/9 14:00',
+      unreadable: '日時として読み取れません。「12/9 14:00」のように入力してください。',
       readback: '{{when}}（日本時間）に折り返し',
     },
     avoidable: {

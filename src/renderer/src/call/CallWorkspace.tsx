@@ -269,7 +269,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
       ) : read.status === 'error' ? (
         <ErrorState error={read.error} onRetry={read.retry} />
       ) : card ? (
-        <CustomerCardView card={card} />
+        <CustomerCardView card={card} lateParcelFirst />
       ) : choosing ? (
         <CallerChooser
           pop={pop.value}

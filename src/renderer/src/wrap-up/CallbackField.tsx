@@ -3,14 +3,12 @@ import { useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CALLBACK_DAYS } from '../../../shared/guidance';
 import { currentLanguage } from '../i18n/i18n';
-import { CALLBACK_TIME_ZONE, instantToTokyoLocal, tokyoLocalToInstant } from './callback-time';
-
-const DAY_MS = 86_400_000;
+import { CALLBACK_TIME_ZONE, parseCallbackTime, tokyoLocal } from './callback-time';
 
 /**
- * When the agent promised to call back: a native date-and-time field (typed part by part, the
- * arrow keys step each part), in Tokyo time, with the chosen moment written out in the agent's
- * language below it so a misread field is caught before saving.
+ * When the agent promised to call back, typed as they would write it (`12/9 14:00`) in Tokyo
+ * time; the moment it was read as is written out in the agent's language below, so a misread is
+ * caught before saving. Text the field cannot read is said at once, next to it.
  */
 export function CallbackField({
   value,
@@ -28,16 +26,9 @@ export function CallbackField({
 }) {
   const { t } = useTranslation();
   const locale = currentLanguage();
-  // The field's bounds, from when it opened; the save checks the window against the clock.
-  const [bounds] = useState(() => {
-    const now = Date.now();
-    return {
-      min: instantToTokyoLocal(now),
-      max: instantToTokyoLocal(now + MAX_CALLBACK_DAYS * DAY_MS),
-    };
-  });
-  // What the agent typed, kept while it is incomplete (the field reports '' until it is whole).
-  const [typed, setTyped] = useState(() => (value ? instantToTokyoLocal(value) : ''));
+  // What the agent typed, kept as typed (the form keeps only the instant it names).
+  const [typed, setTyped] = useState(() => (value ? tokyoLocal(value) : ''));
+  const unreadable = typed.trim() !== '' && value === null;
   const readback =
     value === null
       ? null
@@ -49,7 +40,6 @@ export function CallbackField({
   return (
     <TextInput
       ref={inputRef}
-      type="datetime-local"
       label={
         <Group justify="space-between" wrap="nowrap" component="span">
           <span>{t('wrapUp.callback.label')}</span>
@@ -57,13 +47,13 @@ export function CallbackField({
         </Group>
       }
       withAsterisk
+      placeholder={t('wrapUp.callback.placeholder')}
       value={typed}
-      min={bounds.min}
-      max={bounds.max}
+      autoComplete="off"
       onChange={(event) => {
-        const local = event.currentTarget.value;
-        setTyped(local);
-        onChange(local ? tokyoLocalToInstant(local) : null);
+        const text = event.currentTarget.value;
+        setTyped(text);
+        onChange(text.trim() ? parseCallbackTime(text, Date.now()) : null);
       }}
       description={
         <>
@@ -75,7 +65,7 @@ export function CallbackField({
           )}
         </>
       }
-      error={error}
+      error={unreadable ? t('wrapUp.callback.unreadable') : error}
       data-testid="callback-at"
       styles={{ label: { width: '100%' } }}
     />
