@@ -101,10 +101,17 @@ function LateParcelSection({
       <Stack gap="xs">
         <Group gap="xs" wrap="nowrap">
           <IconTruckDelivery size={20} color="var(--mantine-color-red-6)" aria-hidden />
-          <Title order={3} fz="md">
+          <Title order={3} fz="md" style={{ flex: 'none' }}>
             {t('shipments.lateTitle')}
           </Title>
-          <Badge variant="outline" color="gray" size="sm" tt="none" ff="monospace">
+          <Badge
+            variant="outline"
+            color="gray"
+            size="sm"
+            tt="none"
+            ff="monospace"
+            style={{ flex: 'none' }}
+          >
             {t('shipments.lateOrder', { number: parcel.order.orderNumber })}
           </Badge>
           <Text size="sm" c="dimmed" truncate>
