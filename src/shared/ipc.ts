@@ -3,7 +3,7 @@ import { callDraft, type CallDraft } from './calls/call-draft';
 import type { CallDeskCause, CallSession } from './calls/call-session';
 import type { Carrier, CustomerCard, CustomerSummary, Language } from './domain';
 import type { KnowledgeAnswer, Policy, ReasonNode, ScriptVersion } from './domain/guidance';
-import { id, language } from './domain/primitives';
+import { id, isoDateTime, language } from './domain/primitives';
 import {
   harassmentIncident,
   outreachOutcome,
@@ -198,6 +198,10 @@ export const wrapUpInput = z
     /** The script steps the agent went through, and the next-best-actions used (VoC). */
     scriptSteps: z.array(z.string().max(64)).max(200).optional(),
     nextBestActions: z.array(z.string().max(64)).max(50).optional(),
+    /** The offered actions the agent marked as done during the call. */
+    nextBestActionsDone: z.array(z.string().max(64)).max(50).optional(),
+    /** The callback the agent promised (resolution `callback` only; main checks the window). */
+    callbackAt: isoDateTime.optional(),
     harassment: harassmentIncident.nullable(),
     /** How a proactive call went; required on an outbound call from the outreach list. */
     outreachOutcome: outreachOutcome.optional(),

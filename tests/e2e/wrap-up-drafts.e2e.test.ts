@@ -5,6 +5,12 @@ import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customer
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
 import { eventually, koe } from './koe-bridge';
 
+/** A callback two days ahead at 14:00 Tokyo time, as an agent types it (`12/9 14:00`). */
+function callbackTyped(): string {
+  const tokyo = new Date(Date.now() + 9 * 3_600_000 + 2 * 86_400_000);
+  return `${tokyo.getUTCMonth() + 1}/${tokyo.getUTCDate()} 14:00`;
+}
+
 /** 佐藤 花子: her parcel is late, so Koe predicts (and preselects) "late delivery". */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
 /** 鈴木 一郎: an open not-received claim. */
@@ -117,6 +123,8 @@ describe('a wrap-up draft in the browser harness', () => {
     await expectHanakoDraft(a);
 
     await page.keyboard.press('Alt+6');
+    await page.getByTestId('callback-at').waitFor();
+    await page.keyboard.type(callbackTyped());
     await page.getByTestId('customer-words').focus();
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('wrap-up-saved').waitFor();

@@ -6,6 +6,12 @@ import type { VocRecord } from '../../src/shared/domain';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
 import { eventually, koe } from './koe-bridge';
 
+/** A callback two days ahead at 14:00 Tokyo time, as an agent types it (`12/9 14:00`). */
+function callbackTyped(): string {
+  const tokyo = new Date(Date.now() + 9 * 3_600_000 + 2 * 86_400_000);
+  return `${tokyo.getUTCMonth() + 1}/${tokyo.getUTCDate()} 14:00`;
+}
+
 /** 佐藤 花子: her Yamato parcel is late, so Koe predicts "late delivery". */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
 /** The demo agent the desktop signs in as (server/src/seed.ts). */
@@ -191,7 +197,10 @@ describe('post-call wrap-up in the browser harness', () => {
     await page.locator('[data-testid="chosen-reasons"] [data-code="delivery.change"]').waitFor();
     expect(await chosenCodes()).toEqual(['delivery.late', 'delivery.change']);
     expect(await checked('resolution')).toBe('resolved');
+    // A callback asks for its time (the focus is there already).
     await page.keyboard.press('Alt+6');
+    await page.getByTestId('callback-at').waitFor();
+    await page.keyboard.type(callbackTyped());
     await page.keyboard.press('Control+Enter');
     await eventually('the corrected resolution', async () => {
       const corrected = await koe(page, 'wrapUp:get', { callId });

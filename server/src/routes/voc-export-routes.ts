@@ -299,6 +299,8 @@ function csvLine(r: VocExportRow): string {
       nextBestActions: csvList(r.nextBestActions),
       riskSignals: csvRiskSignals(r.riskSignals),
       riskReasons: csvRiskReasons(r.riskSignals),
+      nextBestActionsDone: csvList(r.nextBestActionsDone),
+      callbackAt: r.callbackAt ?? null,
     };
   return `${VOC_EXPORT_CSV_COLUMNS.map((c) => csvField(values[c])).join(',')}\r\n`;
 }

@@ -27,6 +27,8 @@ export const wrapUpFormDraft = z
     avoidableChoice: z.boolean().nullable(),
     customerWords: z.string().max(4000),
     orderId: id.nullable(),
+    /** The promised callback (resolution callback); absent in drafts from before it existed. */
+    callbackAt: isoDateTime.nullable().optional(),
   })
   .strict();
 export type WrapUpFormDraft = z.infer<typeof wrapUpFormDraft>;
@@ -50,6 +52,8 @@ export const wrapUpContextDraft = z
       .strict()
       .nullable(),
     nextBestActions: z.array(stepId).max(50).optional(),
+    /** The offered actions the agent marked as done during the call. */
+    nextBestActionsDone: z.array(stepId).max(50).optional(),
     harassment: harassmentIncident.nullable(),
   })
   .strict();
@@ -97,6 +101,8 @@ export const callDraft = z
       .object({ scriptId: stepId, path: z.array(stepId).max(200) })
       .strict()
       .nullable(),
+    /** The next-best-actions (kinds) the agent marked as done; absent in older drafts. */
+    nextBestActionsDone: z.array(stepId).max(50).optional(),
     /** Null until the call ends and its wrap-up opens. */
     wrapUp: wrapUpDraft.nullable(),
   })

@@ -98,6 +98,14 @@ export const vocRecord = z.object({
   /** Only on proactive calls. */
   outreachOutcome: outreachOutcome.optional(),
   riskSignals: z.array(recordedRiskSignal).max(5).optional(),
+  /*
+   * Added with the keyboard and layout work; optional like the fields above (older desks send
+   * neither, and their records hash as before). The offered next-best-actions the agent marked
+   * as done on the call (kinds, a subset of `nextBestActions`), and for a callback the time the
+   * agent promised to call back (an instant; shown in Asia/Tokyo).
+   */
+  nextBestActionsDone: z.array(z.string().max(64)).max(50).optional(),
+  callbackAt: isoDateTime.optional(),
 });
 export type VocRecord = z.infer<typeof vocRecord>;
 

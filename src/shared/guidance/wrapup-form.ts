@@ -14,12 +14,19 @@ export interface WrapUpForm {
   resolution: VocRecord['resolution'] | null;
   avoidable: boolean | null;
   customerWords: string;
+  /** The callback the agent promised (an instant); asked for when the resolution is callback. */
+  callbackAt?: string | null;
 }
 
 export const MAX_REASONS = 5;
 export const MAX_CUSTOMER_WORDS = 4000;
 
-export type WrapUpField = 'reasonCodes' | 'sentiment' | 'resolution' | 'customerWords';
+/** How far ahead a callback may be promised: further out, the promise is not a callback. */
+export const MAX_CALLBACK_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export type WrapUpField =
+  'reasonCodes' | 'sentiment' | 'resolution' | 'callbackAt' | 'customerWords';
 
 export type WrapUpError =
   | { field: 'reasonCodes'; code: 'required' }
@@ -31,6 +38,8 @@ export type WrapUpError =
     }
   | { field: 'sentiment'; code: 'required' }
   | { field: 'resolution'; code: 'required' }
+  | { field: 'callbackAt'; code: 'required' | 'invalid' | 'past' }
+  | { field: 'callbackAt'; code: 'too_far'; maxDays: number }
   | { field: 'customerWords'; code: 'too_long'; max: number; length: number };
 
 /** Active codes that have no active children. */
@@ -40,7 +49,16 @@ export function leafReasonCodes(taxonomy: readonly ReasonNode[]): Set<string> {
   return new Set(active.filter((n) => !parents.has(n.code)).map((n) => n.code));
 }
 
-export function validateWrapUp(form: WrapUpForm, taxonomy: readonly ReasonNode[]): WrapUpError[] {
+/**
+ * The form's errors, in the order of its fields. `now` (epoch ms) checks that a callback is in
+ * the future and within `MAX_CALLBACK_DAYS`; without it only its presence is checked (a
+ * correction keeps the callback the first save promised, even once that time has passed).
+ */
+export function validateWrapUp(
+  form: WrapUpForm,
+  taxonomy: readonly ReasonNode[],
+  options: { now?: number } = {},
+): WrapUpError[] {
   const errors: WrapUpError[] = [];
   const byCode = new Map(taxonomy.map((n) => [n.code, n]));
   const leaves = leafReasonCodes(taxonomy);
@@ -61,6 +79,10 @@ export function validateWrapUp(form: WrapUpForm, taxonomy: readonly ReasonNode[]
   }
   if (form.sentiment === null) errors.push({ field: 'sentiment', code: 'required' });
   if (form.resolution === null) errors.push({ field: 'resolution', code: 'required' });
+  if (form.resolution === 'callback') {
+    const error = callbackError(form.callbackAt ?? null, options.now);
+    if (error) errors.push(error);
+  }
   if (form.customerWords.length > MAX_CUSTOMER_WORDS) {
     errors.push({
       field: 'customerWords',
@@ -70,6 +92,18 @@ export function validateWrapUp(form: WrapUpForm, taxonomy: readonly ReasonNode[]
     });
   }
   return errors;
+}
+
+function callbackError(callbackAt: string | null, now: number | undefined): WrapUpError | null {
+  if (callbackAt === null || callbackAt === '') return { field: 'callbackAt', code: 'required' };
+  const at = Date.parse(callbackAt);
+  if (Number.isNaN(at)) return { field: 'callbackAt', code: 'invalid' };
+  if (now === undefined) return null;
+  if (at <= now) return { field: 'callbackAt', code: 'past' };
+  if (at > now + MAX_CALLBACK_DAYS * DAY_MS) {
+    return { field: 'callbackAt', code: 'too_far', maxDays: MAX_CALLBACK_DAYS };
+  }
+  return null;
 }
 
 /** Whether a call for this reason is avoidable by default; false for an unknown code. */
@@ -85,7 +119,24 @@ export function describeWrapUpError(error: WrapUpError, locale: Language): strin
       if (error.field === 'reasonCodes') return ja ? '理由を選んでください。' : 'Choose a reason.';
       if (error.field === 'sentiment')
         return ja ? 'お客さまの感情を選んでください。' : 'Choose the sentiment.';
+      if (error.field === 'callbackAt') {
+        return ja
+          ? '折り返しの日時を入力してください。'
+          : 'Enter the date and time of the callback.';
+      }
       return ja ? '対応結果を選んでください。' : 'Choose the resolution.';
+    case 'invalid':
+      return ja
+        ? '折り返しの日時を正しく入力してください。'
+        : 'Enter a valid date and time for the callback.';
+    case 'past':
+      return ja
+        ? '折り返しの日時は今より後にしてください。'
+        : 'The callback must be later than now.';
+    case 'too_far':
+      return ja
+        ? `折り返しは${error.maxDays}日以内の日時にしてください。`
+        : `The callback must be within ${error.maxDays} days.`;
     case 'too_many':
       return ja ? `理由は${error.max}つまでです。` : `At most ${error.max} reasons.`;
     case 'unknown_reason':

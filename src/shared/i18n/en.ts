@@ -156,6 +156,8 @@ export const en: Catalog = {
     procedure: 'Procedure',
     escalate: 'Escalate',
     whatToSay: 'What to say',
+    actionDone: 'Done',
+    actionDoneLabel: 'Mark “{{label}}” as done',
   },
   harassment: {
     title: 'Harassment protocol',
@@ -270,6 +272,12 @@ export const en: Catalog = {
     route: '{{from}} → {{to}}',
     timeline: 'Tracking',
     noEvents: 'No tracking events yet',
+    showAll_one: 'Show {{count}} earlier scan',
+    showAll_other: 'Show {{count}} earlier scans',
+    showLatest: 'Show the latest scans only',
+    lateTitle: 'Late parcel',
+    lateOrder: 'Order {{number}}',
+    shownAbove: 'The late parcel is shown above',
     status: {
       label_created: 'Label created',
       in_transit: 'In transit',
@@ -422,6 +430,13 @@ export const en: Catalog = {
       escalated: 'Escalated',
       callback: 'Callback',
     },
+    callback: {
+      label: 'Callback date and time (Japan time)',
+      description: 'Within {{days}} days from now, in Japan time (JST).',
+      placeholder: 'e.g. 12/9 14:00',
+      unreadable: 'Not a date and time Koe can read: type it like “12/9 14:00”.',
+      readback: 'Call back on {{when}} (Japan time)',
+    },
     avoidable: {
       label: 'Avoidable call',
       description: 'The retailer could have prevented this call by fixing its cause',
@@ -467,6 +482,9 @@ export const en: Catalog = {
       body: 'After-call work {{time}}. Saved on this computer; it is sent to the retailer automatically.',
       edit: 'Correct it',
       editUntil: 'Can be corrected until {{time}}',
+      callback: 'Callback: {{when}} (Japan time)',
+      actionsDone_one: '{{count}} action marked as done',
+      actionsDone_other: '{{count}} actions marked as done',
     },
   },
   missedCall: {

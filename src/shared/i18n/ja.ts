@@ -166,6 +166,8 @@ export const ja = {
     procedure: '手順',
     escalate: '要エスカレーション',
     whatToSay: 'お客さまへの伝え方',
+    actionDone: '対応済み',
+    actionDoneLabel: '「{{label}}」を対応済みにする',
   },
   harassment: {
     title: 'カスハラ対応',
@@ -280,6 +282,12 @@ export const ja = {
     route: '{{from}} → {{to}}',
     timeline: '追跡履歴',
     noEvents: '追跡情報はまだありません',
+    showAll_one: '以前の追跡履歴を表示（{{count}} 件）',
+    showAll_other: '以前の追跡履歴を表示（{{count}} 件）',
+    showLatest: '最新の追跡履歴だけ表示',
+    lateTitle: '遅れている荷物',
+    lateOrder: 'ご注文 {{number}}',
+    shownAbove: '遅れている荷物は上に表示しています',
     status: {
       label_created: '伝票作成',
       in_transit: '輸送中',
@@ -432,6 +440,13 @@ export const ja = {
       escalated: 'エスカレーション',
       callback: '折り返し',
     },
+    callback: {
+      label: '折り返しの日時（日本時間）',
+      description: '今から{{days}}日以内の日時を、日本時間（JST）で入力してください。',
+      placeholder: '例: 12/9 14:00',
+      unreadable: '日時として読み取れません。「12/9 14:00」のように入力してください。',
+      readback: '{{when}}（日本時間）に折り返し',
+    },
     avoidable: {
       label: '防げた問い合わせ',
       description: '販売店が原因を取り除けば、この電話はなかった',
@@ -477,6 +492,9 @@ export const ja = {
       body: '後処理時間 {{time}}。この端末に保存済みで、販売店へは自動で送信します。',
       edit: '修正する',
       editUntil: '{{time}} まで修正できます',
+      callback: '折り返し: {{when}}（日本時間）',
+      actionsDone_one: '対応済みにしたアクション: {{count}} 件',
+      actionsDone_other: '対応済みにしたアクション: {{count}} 件',
     },
   },
   missedCall: {

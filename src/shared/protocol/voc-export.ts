@@ -40,7 +40,9 @@ export type VocExportRow = z.infer<typeof vocExportRow>;
  * - `riskSignals`: one `signal:score:threshold:action` item per signal, an empty part for a
  *   null (`claim_risk:0.82:0.7:verification_required;vip:::instant_exchange`);
  * - `riskReasons`: each signal's reasons as `signal:code` items (`claim_risk:prior_claims`);
- *   their plain-word texts are in the NDJSON export.
+ *   their plain-word texts are in the NDJSON export;
+ * - `nextBestActionsDone`: the offered actions the agent marked as done, as a list;
+ * - `callbackAt`: the promised callback, an ISO instant (callback resolutions only).
  * A list is its items joined by `;`, with `%`, `;` and `:` inside an item percent-encoded
  * (`parseCsvList` reads one back). Like every text cell, a cell starting with = + - @ gets a
  * leading apostrophe (see the export route).
@@ -71,6 +73,8 @@ export const VOC_EXPORT_CSV_COLUMNS = [
   'nextBestActions',
   'riskSignals',
   'riskReasons',
+  'nextBestActionsDone',
+  'callbackAt',
 ] as const;
 
 const escapeItem = (item: string) =>

@@ -183,7 +183,11 @@ describe('the call services', () => {
     w.clock.now += 60_000;
     const edit = await w.value<{ record: VocRecord }>(
       'wrapUp:save',
-      wrapUp('cti-1', { reasonCodes: ['returns.refund'], resolution: 'callback' }),
+      wrapUp('cti-1', {
+        reasonCodes: ['returns.refund'],
+        resolution: 'callback',
+        callbackAt: new Date(w.clock.now + 86_400_000).toISOString(),
+      }),
     );
     expect(edit.record.id).toBe(first.record.id);
     // The server keeps the highest revision: the correction replaces what it already received.
@@ -204,6 +208,75 @@ describe('the call services', () => {
       ok: false,
       error: { code: 'conflict' },
     });
+  });
+
+  it('records a callback’s promised time (later than now, within 30 days) and the actions done', async () => {
+    const w = await world();
+    endedCall(w);
+    const DAY = 86_400_000;
+    const refused = async (input: WrapUpInput, message: RegExp) => {
+      const result = await w.call('wrapUp:save', input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!result.ok) expect(result.error.message).toMatch(message);
+    };
+    await refused(wrapUp('cti-1', { resolution: 'callback' }), /date and time of the callback/);
+    await refused(
+      wrapUp('cti-1', {
+        resolution: 'callback',
+        callbackAt: new Date(w.clock.now - 60_000).toISOString(),
+      }),
+      /later than now/,
+    );
+    await refused(
+      wrapUp('cti-1', {
+        resolution: 'callback',
+        callbackAt: new Date(w.clock.now + 31 * DAY).toISOString(),
+      }),
+      /within 30 days/,
+    );
+    expect(w.outbox()).toHaveLength(0);
+
+    // Sent with an offset, kept as the instant it names: ten minutes from now.
+    const promised = w.clock.now + 10 * 60_000;
+    const utc = new Date(promised).toISOString();
+    const tokyo = `${new Date(promised + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
+    const saved = await w.value<{ record: VocRecord }>(
+      'wrapUp:save',
+      wrapUp('cti-1', {
+        resolution: 'callback',
+        callbackAt: tokyo,
+        nextBestActions: ['delay_coupon', 'reship'],
+        nextBestActionsDone: ['delay_coupon'],
+      }),
+    );
+    expect(saved.record).toMatchObject({ callbackAt: utc, nextBestActionsDone: ['delay_coupon'] });
+    expect(await w.value<VocRecord>('wrapUp:get', { callId: 'cti-1' })).toMatchObject({
+      callbackAt: utc,
+      nextBestActionsDone: ['delay_coupon'],
+    });
+    expect(JSON.parse(w.outbox()[0]?.payload ?? '{}')).toMatchObject({
+      callbackAt: utc,
+      nextBestActionsDone: ['delay_coupon'],
+    });
+
+    // Corrected once the promised time has passed (still within the edit window): the callback
+    // the first save promised is kept; another time in the past is refused.
+    w.clock.now = promised + 60_000;
+    const kept = await w.value<{ record: VocRecord }>(
+      'wrapUp:save',
+      wrapUp('cti-1', { resolution: 'callback', callbackAt: utc, customerWords: '訂正' }),
+    );
+    expect(kept.record).toMatchObject({ callbackAt: utc, revision: 2 });
+    await refused(
+      wrapUp('cti-1', { resolution: 'callback', callbackAt: new Date(promised + 1).toISOString() }),
+      /later than now/,
+    );
+    // A resolution that is no longer a callback drops the time.
+    const resolved = await w.value<{ record: VocRecord }>(
+      'wrapUp:save',
+      wrapUp('cti-1', { resolution: 'resolved', callbackAt: utc }),
+    );
+    expect(resolved.record).not.toHaveProperty('callbackAt');
   });
 
   it('lets a wrap-up be corrected after a restart, and lists it in today from the cache', async () => {

@@ -74,6 +74,7 @@ async function desk(file: string, seed: boolean) {
     predictedReason: 'delivery.late',
     sentiment: 'negative',
     resolution: 'callback',
+    callbackAt: new Date(clock.now + 86_400_000).toISOString(),
     avoidable: true,
     customerWords: words,
     scriptId: null,

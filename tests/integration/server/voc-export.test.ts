@@ -206,6 +206,8 @@ describe.each(suites)('VoC export and statistics on $name', ({ postgres }) => {
           nextBestActions: '',
           riskSignals: '',
           riskReasons: '',
+          nextBestActionsDone: '',
+          callbackAt: '',
         });
       }
     }

@@ -108,3 +108,50 @@ describe('avoidableDefault', () => {
     expect(avoidableDefault('no.such', taxonomy)).toBe(false);
   });
 });
+
+describe('validateWrapUp: a callback needs its date and time', () => {
+  const now = Date.parse('2026-12-06T10:00:00+09:00');
+  const callback = { ...valid, resolution: 'callback' as const };
+
+  it('requires the time when the resolution is callback, and only then', () => {
+    expect(validateWrapUp({ ...callback, callbackAt: null }, taxonomy, { now })).toEqual([
+      { field: 'callbackAt', code: 'required' },
+    ]);
+    expect(validateWrapUp(callback, taxonomy)).toEqual([{ field: 'callbackAt', code: 'required' }]);
+    expect(validateWrapUp({ ...valid, callbackAt: null }, taxonomy, { now })).toEqual([]);
+  });
+
+  it('takes a time later than now and within 30 days', () => {
+    const at = (iso: string) => validateWrapUp({ ...callback, callbackAt: iso }, taxonomy, { now });
+    expect(at('2026-12-06T10:01:00+09:00')).toEqual([]);
+    expect(at('2027-01-05T10:00:00+09:00')).toEqual([]);
+    expect(at('2026-12-06T10:00:00+09:00')).toEqual([{ field: 'callbackAt', code: 'past' }]);
+    expect(at('2026-12-05T18:00:00+09:00')).toEqual([{ field: 'callbackAt', code: 'past' }]);
+    expect(at('2027-01-05T10:01:00+09:00')).toEqual([
+      { field: 'callbackAt', code: 'too_far', maxDays: 30 },
+    ]);
+    expect(at('tomorrow')).toEqual([{ field: 'callbackAt', code: 'invalid' }]);
+  });
+
+  it('without a clock, checks presence only (a correction keeps a callback whose time passed)', () => {
+    expect(validateWrapUp({ ...callback, callbackAt: '2020-01-01T00:00:00Z' }, taxonomy)).toEqual(
+      [],
+    );
+  });
+
+  it('says each error in both languages', () => {
+    const errors = [
+      { field: 'callbackAt', code: 'required' },
+      { field: 'callbackAt', code: 'invalid' },
+      { field: 'callbackAt', code: 'past' },
+      { field: 'callbackAt', code: 'too_far', maxDays: 30 },
+    ] as const;
+    for (const error of errors) {
+      const ja = describeWrapUpError(error, 'ja');
+      const en = describeWrapUpError(error, 'en');
+      expect(ja).toMatch(/折り返し/);
+      expect(en).toMatch(/callback/i);
+    }
+    expect(describeWrapUpError(errors[3], 'en')).toContain('30 days');
+  });
+});

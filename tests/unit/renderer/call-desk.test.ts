@@ -6,7 +6,7 @@ import {
   type CallSession,
 } from '../../../src/shared/calls/call-session';
 import { demoPolicies } from '../../../src/shared/demo/policies';
-import type { CallDraft } from '../../../src/shared/calls/call-draft';
+import { callDraft, type CallDraft } from '../../../src/shared/calls/call-draft';
 import { initialHarassmentState } from '../../../src/shared/guidance';
 import {
   callDesk,
@@ -274,5 +274,61 @@ describe('call desk reducer', () => {
     expect(state.waiting.map((c) => c.callId)).toEqual(['b']);
     expect(state.current).toBeNull();
     expect(reduce(state, { type: 'resume', callId: 'zzz' }).current).toBeNull();
+  });
+});
+
+describe('next-best-actions marked done', () => {
+  it('marks, unmarks and keeps them per call, through the draft the core keeps', () => {
+    const a = answered(ringingCall('a', '09012345678', T0));
+    const onCall = reduce(ready, { type: 'changed', call: a, cause: 'answered' });
+    const marked = reduce(
+      onCall,
+      { type: 'actionDone', callId: 'a', kind: 'delay_coupon', done: true },
+      { type: 'actionDone', callId: 'a', kind: 'reship', done: true },
+      // Marked twice is marked once.
+      { type: 'actionDone', callId: 'a', kind: 'delay_coupon', done: true },
+      { type: 'actionDone', callId: 'b', kind: 'refund', done: true },
+    );
+    expect(callWork(marked, 'a').nextBestActionsDone).toEqual(['delay_coupon', 'reship']);
+    expect(callWork(marked, 'b').nextBestActionsDone).toEqual(['refund']);
+    const unmarked = reduce(marked, {
+      type: 'actionDone',
+      callId: 'a',
+      kind: 'delay_coupon',
+      done: false,
+    });
+    expect(callWork(unmarked, 'a').nextBestActionsDone).toEqual(['reship']);
+
+    // The draft carries them (and passes the contract's schema); a reload gets them back.
+    const draft = draftOf(callWork(unmarked, 'a'));
+    expect(callDraft.parse(draft).nextBestActionsDone).toEqual(['reship']);
+    const reloaded = reduce(initialCallDesk, {
+      type: 'loaded',
+      state: { current: a, today: [], waiting: [], agent: null, drafts: { a: draft } },
+    });
+    expect(callWork(reloaded, 'a').nextBestActionsDone).toEqual(['reship']);
+  });
+
+  it('reads a draft from before actions could be marked as none marked, and writes none back', () => {
+    const a = ended(answered(ringingCall('a', '09012345678', T0)));
+    const old = wrapUpDraftWith('older desk');
+    const loaded = reduce(initialCallDesk, {
+      type: 'loaded',
+      state: { current: a, today: [], waiting: [a], agent: null, drafts: { a: old } },
+    });
+    expect(callWork(loaded, 'a').nextBestActionsDone).toEqual([]);
+    expect(draftOf(callWork(loaded, 'a'))).toEqual(old);
+  });
+
+  it('keeps at most 50 (the bound of the draft schema)', () => {
+    const actions: CallDeskAction[] = Array.from({ length: 60 }, (_, i) => ({
+      type: 'actionDone',
+      callId: 'a',
+      kind: `kind_${i}`,
+      done: true,
+    }));
+    const state = reduce(ready, ...actions);
+    expect(callWork(state, 'a').nextBestActionsDone).toHaveLength(50);
+    expect(() => callDraft.parse(draftOf(callWork(state, 'a')))).not.toThrow();
   });
 });

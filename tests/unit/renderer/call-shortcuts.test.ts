@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_DONE_KEYS,
   branchIndexForKey,
   CALL_SHORTCUTS,
+  HARASSMENT_KEYS,
   hotkeyCaps,
+  inCallShortcut,
+  isOutreachOutcomeKey,
   isTypingTarget,
+  OUTREACH_OUTCOME_KEY,
   type KeyPress,
+  type PhysicalKeyPress,
 } from '../../../src/renderer/src/call/call-shortcuts';
 import {
   callClock,
@@ -104,5 +110,54 @@ describe('call display', () => {
     );
     expect(call).toMatchObject({ callId: 'c1', state: 'done', e164: '+819012345678' });
     expect(call.afterCallWorkSeconds).toBe(60);
+  });
+});
+
+describe('in-call and outreach keys', () => {
+  const alt = (code: string, extra: Partial<PhysicalKeyPress> = {}): PhysicalKeyPress => ({
+    code,
+    altKey: true,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    ...extra,
+  });
+
+  it('Alt+1–4 are the harassment steps and note, Alt+5–9 the actions done, by physical key', () => {
+    expect(inCallShortcut(alt('Digit1'))).toEqual({ kind: 'harassment', step: 'warningGiven' });
+    expect(inCallShortcut(alt('Digit2'))).toEqual({ kind: 'harassment', step: 'demandRepeated' });
+    expect(inCallShortcut(alt('Numpad3'))).toEqual({ kind: 'harassment', step: 'terminate' });
+    expect(inCallShortcut(alt('Digit4'))).toEqual({ kind: 'harassment', step: 'note' });
+    expect(inCallShortcut(alt('Digit5'))).toEqual({ kind: 'actionDone', index: 0 });
+    expect(inCallShortcut(alt('Digit9'))).toEqual({ kind: 'actionDone', index: 4 });
+    expect(inCallShortcut(alt('Digit0'))).toBeNull();
+  });
+
+  it('are not taken with another modifier, without Alt, or by Alt+letters', () => {
+    expect(inCallShortcut(alt('Digit1', { altKey: false }))).toBeNull();
+    expect(inCallShortcut(alt('Digit1', { shiftKey: true }))).toBeNull();
+    expect(inCallShortcut(alt('Digit1', { ctrlKey: true }))).toBeNull();
+    expect(inCallShortcut(alt('Digit1', { metaKey: true }))).toBeNull();
+    expect(inCallShortcut(alt('KeyW'))).toBeNull();
+  });
+
+  it('Alt+− moves to the outreach outcome (digit row or keypad), nothing else does', () => {
+    expect(isOutreachOutcomeKey(alt('Minus'))).toBe(true);
+    expect(isOutreachOutcomeKey(alt('NumpadSubtract'))).toBe(true);
+    expect(isOutreachOutcomeKey(alt('Minus', { shiftKey: true }))).toBe(false);
+    expect(isOutreachOutcomeKey(alt('Minus', { altKey: false }))).toBe(false);
+    expect(isOutreachOutcomeKey(alt('Equal'))).toBe(false);
+  });
+
+  it('do not collide: the typed-number key is new, Alt digits split between harassment and actions', () => {
+    const modifierKeys = Object.values(CALL_SHORTCUTS).map((k) => k.toLowerCase());
+    expect(new Set(modifierKeys).size).toBe(modifierKeys.length);
+    // The header's other chords (AdminButton, SearchField, SettingsButton).
+    for (const other of ['mod+shift+a', 'mod+k', 'mod+,'])
+      expect(modifierKeys).not.toContain(other);
+    const digits = [...Object.values(HARASSMENT_KEYS), ...ACTION_DONE_KEYS];
+    expect(new Set(digits).size).toBe(digits.length);
+    expect(hotkeyCaps(CALL_SHORTCUTS.typedNumber, false)).toEqual(['Ctrl', 'Shift', 'N']);
+    expect(hotkeyCaps(OUTREACH_OUTCOME_KEY, true)).toEqual(['⌥', '−']);
   });
 });

@@ -40,6 +40,7 @@ describe('initial state', () => {
       avoidableChoice: null,
       customerWords: '',
       orderId: 'o-1',
+      callbackAt: null,
       showErrors: false,
     });
   });
@@ -137,6 +138,7 @@ describe('saving', () => {
       { type: 'makePrimary', code: 'returns.refund' },
       { type: 'setSentiment', value: 'negative' },
       { type: 'setResolution', value: 'callback' },
+      { type: 'setCallback', at: '2026-12-08T05:00:00.000Z' },
       { type: 'setWords', value: 'カード 4111 1111 1111 1111 で払った' },
       { type: 'setOrder', orderId: null },
     );
@@ -156,6 +158,7 @@ describe('saving', () => {
         customerWords: 'カード 4111 1111 1111 1111 で払った',
         scriptId: 'late-delivery',
         scriptVersion: 3,
+        callbackAt: '2026-12-08T05:00:00.000Z',
         harassment: null,
       },
     });
@@ -179,6 +182,7 @@ describe('saving', () => {
       avoidableChoice: true,
       customerWords: 'キャンセルしたい',
       orderId: 'o-9',
+      callbackAt: null,
       showErrors: false,
     });
     expect(run(fresh(), { type: 'load', state })).toBe(state);
@@ -248,5 +252,62 @@ describe('formatElapsed', () => {
     expect(formatElapsed(3_599_000)).toBe('59:59');
     expect(formatElapsed(3_661_000)).toBe('1:01:01');
     expect(formatElapsed(-5_000)).toBe('00:00');
+  });
+});
+
+describe('a callback', () => {
+  const now = Date.parse('2026-12-06T10:00:00+09:00');
+  const callback = (at: string | null) =>
+    run(
+      fresh(),
+      { type: 'setSentiment', value: 'neutral' },
+      { type: 'setResolution', value: 'callback' },
+      { type: 'setCallback', at },
+    );
+
+  it('is refused without its time, and the time is the field the agent lands on', () => {
+    const built = toWrapUpInput(callback(null), context, now);
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.errors).toEqual([{ field: 'callbackAt', code: 'required' }]);
+    expect(firstInvalidField(built.errors)).toBe('callbackAt');
+    const past = toWrapUpInput(callback('2026-12-06T09:00:00+09:00'), context, now);
+    expect(past.ok || past.errors).toEqual([{ field: 'callbackAt', code: 'past' }]);
+  });
+
+  it('goes with the record, and only for a callback', () => {
+    const at = '2026-12-08T05:00:00.000Z';
+    const built = toWrapUpInput(callback(at), context, now);
+    if (!built.ok) throw new Error('expected a valid form');
+    expect(built.input.callbackAt).toBe(at);
+    expect(wrapUpInput.parse(built.input).callbackAt).toBe(at);
+    // Changed to resolved afterwards: the time chosen before is not recorded.
+    const resolved = run(callback(at), { type: 'setResolution', value: 'resolved' });
+    const again = toWrapUpInput(resolved, context, now);
+    if (!again.ok) throw new Error('expected a valid form');
+    expect(again.input).not.toHaveProperty('callbackAt');
+  });
+
+  it('comes back from a saved record, and the actions done go with the record', () => {
+    const at = '2026-12-08T05:00:00.000Z';
+    const built = toWrapUpInput(callback(at), {
+      ...context,
+      nextBestActionsDone: ['delay_coupon'],
+    });
+    if (!built.ok) throw new Error('expected a valid form');
+    expect(built.input.nextBestActionsDone).toEqual(['delay_coupon']);
+    const none = toWrapUpInput(callback(at), { ...context, nextBestActionsDone: [] });
+    if (!none.ok) throw new Error('expected a valid form');
+    expect(none.input).not.toHaveProperty('nextBestActionsDone');
+    const record = {
+      reasonCodes: ['other'],
+      sentiment: 'neutral',
+      resolution: 'callback',
+      avoidable: false,
+      customerWords: '',
+      orderId: null,
+    } as unknown as VocRecord;
+    expect(stateFromRecord({ ...record, callbackAt: at }).callbackAt).toBe(at);
+    expect(stateFromRecord(record).callbackAt).toBeNull();
   });
 });

@@ -48,7 +48,10 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
         throw new AppError('unavailable', 'Only an agent of a partner center saves wrap-ups.');
       // The form checks the same rules; main refuses an invalid record whatever the renderer did.
       const taxonomy = await readTaxonomy(db);
-      const errors = validateWrapUp(input, taxonomy);
+      const saved = await readVocByCall(db, input.callId);
+      // A correction may keep the callback the first save promised, even once its time passed.
+      const keptCallback = saved?.callbackAt !== undefined && saved.callbackAt === input.callbackAt;
+      const errors = validateWrapUp(input, taxonomy, keptCallback ? {} : { now: now() });
       if (errors.length > 0) {
         throw new AppError(
           'invalid_input',
@@ -57,7 +60,6 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
       }
       // PCI DSS: card numbers and security codes never reach the disk.
       const words = redactPaymentData(input.customerWords);
-      const saved = await readVocByCall(db, input.callId);
       if (saved) assertEditable(saved, agent, now(), refusedByRetailer(saved.id));
       const outreach = await outreachFields(db, desk, input, saved, now());
 
@@ -78,6 +80,11 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
         scriptVersion: input.scriptVersion,
         ...(input.scriptSteps ? { scriptSteps: input.scriptSteps } : {}),
         ...(input.nextBestActions ? { nextBestActions: input.nextBestActions } : {}),
+        ...(input.nextBestActionsDone ? { nextBestActionsDone: input.nextBestActionsDone } : {}),
+        // A callback time belongs to a callback only (a resolution changed since is not one).
+        ...(input.resolution === 'callback' && input.callbackAt
+          ? { callbackAt: new Date(input.callbackAt).toISOString() }
+          : {}),
         harassment: input.harassment,
         ...outreach,
         startedAt: times.startedAt,

@@ -48,6 +48,8 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
         revision: record.revision,
         scriptSteps: record.scriptSteps,
         nextBestActions: record.nextBestActions,
+        nextBestActionsDone: record.nextBestActionsDone,
+        callbackAt: record.callbackAt,
         contactType: record.contactType,
         outreachOutcome: record.outreachOutcome,
         riskSignals: record.riskSignals,

@@ -170,6 +170,13 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   // Moved after the first paint: focusing forces a layout of the whole new screen, which the
   // frame does anyway — done first, it held the card back by tens of milliseconds.
   const workspace = useRef<HTMLDivElement>(null);
+  // Each call opens at the top of the caller's card (the late parcel, what the agent needs
+  // first): the workspace stays mounted from call to call, and its columns would keep the last
+  // call's scroll.
+  const cardColumn = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    cardColumn.current?.scrollTo({ top: 0 });
+  }, [call.callId]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
@@ -269,7 +276,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
       ) : read.status === 'error' ? (
         <ErrorState error={read.error} onRetry={read.retry} />
       ) : card ? (
-        <CustomerCardView card={card} />
+        <CustomerCardView card={card} lateParcelFirst />
       ) : choosing ? (
         <CallerChooser
           pop={pop.value}
@@ -314,6 +321,9 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
             : null
         }
         nextBestActions={offeredActions(guidance)}
+        nextBestActionsDone={work.nextBestActionsDone.filter((kind) =>
+          offeredActions(guidance).includes(kind),
+        )}
         harassment={incident}
         onSaved={() => {
           desk.reload();
@@ -350,6 +360,8 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
                 : null
             }
             onScriptMove={(scriptId, path) => desk.scriptMoved(call.callId, scriptId, path)}
+            actionsDone={work.nextBestActionsDone}
+            onActionDone={(kind, done) => desk.actionDone(call.callId, kind, done)}
           />
         )}
       </Stack>
@@ -378,7 +390,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
         />
         <Grid gap="sm" style={{ flex: 1, minHeight: 0 }} styles={{ inner: { height: '100%' } }}>
           <Grid.Col span={leftSpan} h="100%">
-            <ScrollArea h="100%" type="auto" offsetScrollbars>
+            <ScrollArea h="100%" type="auto" offsetScrollbars viewportRef={cardColumn}>
               {left}
             </ScrollArea>
           </Grid.Col>

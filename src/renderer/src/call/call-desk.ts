@@ -37,6 +37,8 @@ export interface CallWork {
    * them, and the VoC names the version they read).
    */
   pinnedScripts: Readonly<Record<string, ScriptVersion>>;
+  /** The offered next-best-actions (kinds) the agent marked as done, in the order marked. */
+  nextBestActionsDone: string[];
   /** The wrap-up as the agent left it; null until the call's wrap-up opens. */
   wrapUp: WrapUpDraft | null;
 }
@@ -65,6 +67,8 @@ export type CallDeskAction =
   | { type: 'scriptMoved'; callId: string; scriptId: string; path: string[] }
   | { type: 'scriptPinned'; callId: string; script: ScriptVersion }
   | { type: 'wrapUpDraft'; callId: string; draft: WrapUpDraft }
+  /** The agent marks an offered next-best-action as done, or takes the mark back. */
+  | { type: 'actionDone'; callId: string; kind: string; done: boolean }
   /** The agent picks which call waiting for its wrap-up to work on. */
   | { type: 'resume'; callId: string };
 
@@ -91,6 +95,8 @@ export function callProgress(call: CallSession): number {
   return PROGRESS[call.state];
 }
 
+const MAX_ACTIONS_DONE = 50;
+
 const SUPERVISOR_STAGES: readonly string[] = ['warn', 'monitor', 'terminate', 'terminated'];
 
 export function newCallWork(): CallWork {
@@ -101,6 +107,7 @@ export function newCallWork(): CallWork {
     supervisorAlerts: [],
     script: null,
     pinnedScripts: {},
+    nextBestActionsDone: [],
     wrapUp: null,
   };
 }
@@ -117,6 +124,9 @@ export function draftOf(work: CallWork): CallDraft {
     harassmentNote: work.harassmentNote,
     supervisorAlerts: work.supervisorAlerts,
     script: work.script,
+    ...(work.nextBestActionsDone.length > 0
+      ? { nextBestActionsDone: work.nextBestActionsDone }
+      : {}),
     wrapUp: work.wrapUp,
   };
 }
@@ -130,6 +140,7 @@ export function workFromDraft(draft: CallDraft): CallWork {
     supervisorAlerts: draft.supervisorAlerts,
     script: draft.script,
     pinnedScripts: {},
+    nextBestActionsDone: draft.nextBestActionsDone ?? [],
     wrapUp: draft.wrapUp,
   };
 }
@@ -284,6 +295,15 @@ export function callDesk(state: CallDeskState, action: CallDeskAction): CallDesk
       }));
     case 'wrapUpDraft':
       return withWork(state, action.callId, (work) => ({ ...work, wrapUp: action.draft }));
+    case 'actionDone':
+      return withWork(state, action.callId, (work) => {
+        const marked = work.nextBestActionsDone.includes(action.kind);
+        if (marked === action.done) return work;
+        const rest = work.nextBestActionsDone.filter((kind) => kind !== action.kind);
+        // Bounded like the draft that keeps it (50 kinds: more than any policy set offers).
+        if (action.done && rest.length >= MAX_ACTIONS_DONE) return work;
+        return { ...work, nextBestActionsDone: action.done ? [...rest, action.kind] : rest };
+      });
     case 'resume': {
       // Never away from a call on the line: only between calls, or from one wrap-up to another.
       if (state.current && state.current.state !== 'wrap_up') return state;

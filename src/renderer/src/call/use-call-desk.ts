@@ -41,6 +41,8 @@ export interface CallDesk {
   pinScript(callId: string, script: ScriptVersion): void;
   /** The wrap-up form as the agent left it (kept by the core until the wrap-up is saved). */
   wrapUpDraft(callId: string, draft: WrapUpDraft): void;
+  /** Marks an offered next-best-action (its kind) as done on the call, or unmarks it. */
+  actionDone(callId: string, kind: string, done: boolean): void;
   /** Makes a call waiting for its wrap-up the current one (not while a call is on the line). */
   resume(callId: string): void;
 }
@@ -193,6 +195,11 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
     ),
     wrapUpDraft: useCallback(
       (callId: string, draft: WrapUpDraft) => dispatch({ type: 'wrapUpDraft', callId, draft }),
+      [],
+    ),
+    actionDone: useCallback(
+      (callId: string, kind: string, done: boolean) =>
+        dispatch({ type: 'actionDone', callId, kind, done }),
       [],
     ),
     resume: useCallback((callId: string) => dispatch({ type: 'resume', callId }), []),

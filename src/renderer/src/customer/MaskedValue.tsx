@@ -26,6 +26,7 @@ export function MaskedValue(props: MaskedValueProps) {
   const [revealed, setRevealed] = useState(false);
   const [failed, setFailed] = useState(false);
   const label = revealed ? hideLabel : revealLabel;
+  const shown = revealed ? value : masked;
 
   const toggle = async () => {
     if (revealed) return setRevealed(false);
@@ -35,10 +36,20 @@ export function MaskedValue(props: MaskedValueProps) {
   };
 
   return (
-    <Group gap={4} wrap="nowrap" align="flex-start">
-      <Text size="sm" style={{ wordBreak: 'break-all' }}>
-        {revealed ? value : masked}
-      </Text>
+    <Group gap={4} wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+      {/* One line, never broken mid-word: a value wider than its column ends in an ellipsis, and
+          the whole of it shows on hover and on focus (the value is a tab stop for that). */}
+      <Tooltip label={shown} events={{ hover: true, focus: true, touch: true }} multiline maw={320}>
+        <Text
+          size="sm"
+          truncate="end"
+          tabIndex={0}
+          style={{ minWidth: 0 }}
+          data-testid="masked-value"
+        >
+          {shown}
+        </Text>
+      </Tooltip>
       <Tooltip label={failed ? t('customer.revealFailed') : label}>
         <ActionIcon
           variant="subtle"

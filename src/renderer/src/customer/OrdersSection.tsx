@@ -13,6 +13,7 @@ export function OrdersSection({
   shipments,
   today,
   estimates = [],
+  shownAbove,
 }: {
   orders: Order[];
   /** How many of the orders to render (the card's first frame shows the latest one only). */
@@ -21,6 +22,8 @@ export function OrdersSection({
   today: string;
   /** Koe's delivery estimates of the open shipments (card.predictions). */
   estimates?: DeliveryEstimate[];
+  /** The late parcel shown above the card's sections: its order points there instead. */
+  shownAbove?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -38,6 +41,7 @@ export function OrdersSection({
             shipments={shipments.filter((s) => s.orderId === order.id)}
             today={today}
             estimates={estimates}
+            shownAbove={shownAbove}
           />
         ))}
       </Stack>
@@ -50,11 +54,13 @@ function OrderItem({
   shipments,
   today,
   estimates,
+  shownAbove,
 }: {
   order: Order;
   shipments: Shipment[];
   today: string;
   estimates: DeliveryEstimate[];
+  shownAbove: string | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -120,14 +126,20 @@ function OrderItem({
                 {t('shipments.none')}
               </Text>
             )
-          : shipments.map((shipment) => (
-              <ShipmentItem
-                key={shipment.id}
-                shipment={shipment}
-                today={today}
-                estimate={estimates.find((e) => e.shipmentId === shipment.id)}
-              />
-            ))}
+          : shipments.map((shipment) =>
+              shipment.id === shownAbove ? (
+                <Text key={shipment.id} size="sm" c="red" data-testid="shipment-shown-above">
+                  {t('shipments.shownAbove')}
+                </Text>
+              ) : (
+                <ShipmentItem
+                  key={shipment.id}
+                  shipment={shipment}
+                  today={today}
+                  estimate={estimates.find((e) => e.shipmentId === shipment.id)}
+                />
+              ),
+            )}
       </Stack>
     </Paper>
   );

@@ -40,7 +40,8 @@ export function Section({ title, icon, count, emptyText, children }: SectionProp
 /** A small label over its value, for the identity panel and shipment facts. */
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Stack gap={2}>
+    // minWidth 0: a long value shrinks to its column (and ends in an ellipsis) instead of widening it.
+    <Stack gap={2} style={{ minWidth: 0 }}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>

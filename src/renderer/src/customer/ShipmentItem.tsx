@@ -26,10 +26,13 @@ export function ShipmentItem({
   shipment,
   today,
   estimate,
+  timelineLimit,
 }: {
   shipment: Shipment;
   today: string;
   estimate?: DeliveryEstimate | undefined;
+  /** Show only the newest scans until asked (see `TrackingTimeline`). */
+  timelineLimit?: number;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -129,7 +132,10 @@ export function ShipmentItem({
             </Text>
           </Field>
         </Group>
-        <TrackingTimeline events={shipment.events} />
+        <TrackingTimeline
+          events={shipment.events}
+          {...(timelineLimit === undefined ? {} : { limit: timelineLimit })}
+        />
       </Stack>
     </Paper>
   );

@@ -11,6 +11,9 @@ interface GuidancePanelProps {
   uiLanguage: Language;
   scriptPath: string[] | null;
   onScriptMove(scriptId: string, path: string[]): void;
+  /** The offered actions marked done on the call, and the way to mark one. */
+  actionsDone?: readonly string[];
+  onActionDone?(kind: string, done: boolean): void;
 }
 
 /** The right side of the call: what to say (the script), then what the agent may offer. */
@@ -19,6 +22,8 @@ export function GuidancePanel({
   uiLanguage,
   scriptPath,
   onScriptMove,
+  actionsDone,
+  onActionDone,
 }: GuidancePanelProps) {
   if (!guidance) {
     return (
@@ -49,6 +54,8 @@ export function GuidancePanel({
             actions={guidance.actions}
             uiLanguage={uiLanguage}
             callLanguage={guidance.callLanguage}
+            {...(actionsDone ? { done: actionsDone } : {})}
+            {...(onActionDone ? { onToggleDone: onActionDone } : {})}
           />
         </>
       )}

@@ -17,7 +17,7 @@ import {
   IconRepeat,
   IconSpeakerphone,
 } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import type { Policy } from '../../../shared/domain/guidance';
@@ -29,6 +29,8 @@ import {
 } from '../../../shared/guidance';
 import type { IpcError } from '../../../shared/ipc';
 import type { SupervisorAlertStage } from '../call/call-desk';
+import { HARASSMENT_KEYS, inCallShortcut, type HarassmentKey } from '../call/call-shortcuts';
+import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
 import { useFormatters } from '../i18n/use-formatters';
 
 interface HarassmentPanelProps {
@@ -74,9 +76,38 @@ export function HarassmentPanel({
   const format = useFormatters();
   const script = currentHarassmentScript(state, callLanguage, policy);
   const primary = useRef<HTMLButtonElement>(null);
+  const noteInput = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     primary.current?.focus();
   }, [state.stage, state.warningsGiven]);
+
+  // Alt+1–4 work wherever the focus is (the agent may be typing the note or searching): each
+  // step only at its stage, so a stray key never records a warning that was not given.
+  const onWindowKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const shortcut = inCallShortcut(event);
+    if (shortcut?.kind !== 'harassment') return;
+    const step = shortcut.step;
+    if (step === 'note') {
+      event.preventDefault();
+      noteInput.current?.focus();
+      return;
+    }
+    const applies =
+      step === 'warningGiven'
+        ? state.stage === 'warn'
+        : step === 'demandRepeated'
+          ? state.stage === 'monitor'
+          : state.stage === 'warn' || state.stage === 'monitor' || state.stage === 'terminate';
+    if (!applies) return;
+    event.preventDefault();
+    onEvent(step);
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onWindowKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   const latestAlert = supervisorAlerts[supervisorAlerts.length - 1];
   const warned = state.stage === 'monitor';
@@ -139,7 +170,10 @@ export function HarassmentPanel({
               ref={primary}
               color="red"
               leftSection={<IconSpeakerphone size={16} aria-hidden />}
+              rightSection={<StepKeys step="warningGiven" />}
+              aria-keyshortcuts={stepAria('warningGiven')}
               onClick={() => onEvent('warningGiven')}
+              data-testid="harassment-warning-given"
             >
               {t('harassment.warningGiven')}
             </Button>
@@ -159,7 +193,10 @@ export function HarassmentPanel({
                 color="red"
                 variant="light"
                 leftSection={<IconRepeat size={16} aria-hidden />}
+                rightSection={<StepKeys step="demandRepeated" />}
+                aria-keyshortcuts={stepAria('demandRepeated')}
                 onClick={() => onEvent('demandRepeated')}
+                data-testid="harassment-demand-repeated"
               >
                 {t('harassment.demandRepeated')}
               </Button>
@@ -172,7 +209,10 @@ export function HarassmentPanel({
               ref={primary}
               color="red"
               leftSection={<IconPhoneOff size={16} aria-hidden />}
+              rightSection={<StepKeys step="terminate" />}
+              aria-keyshortcuts={stepAria('terminate')}
               onClick={() => onEvent('terminate')}
+              data-testid="harassment-end-call"
             >
               {t('harassment.endCall')}
             </Button>
@@ -184,7 +224,10 @@ export function HarassmentPanel({
             color="red"
             size="compact-sm"
             style={{ alignSelf: 'flex-start' }}
+            rightSection={<StepKeys step="terminate" />}
+            aria-keyshortcuts={stepAria('terminate')}
             onClick={() => onEvent('terminate')}
+            data-testid="harassment-end-now"
           >
             {t('harassment.endNow')}
           </Button>
@@ -229,7 +272,16 @@ export function HarassmentPanel({
         ) : null}
 
         <Textarea
-          label={t('harassment.noteLabel')}
+          ref={noteInput}
+          label={
+            <Group justify="space-between" wrap="nowrap" component="span">
+              <span>{t('harassment.noteLabel')}</span>
+              <StepKeys step="note" />
+            </Group>
+          }
+          styles={{ label: { width: '100%' } }}
+          aria-keyshortcuts={stepAria('note')}
+          data-testid="harassment-note"
           placeholder={t('harassment.notePlaceholder')}
           value={note}
           onChange={(event) => onNote(event.currentTarget.value)}
@@ -242,4 +294,13 @@ export function HarassmentPanel({
       </Stack>
     </Paper>
   );
+}
+
+/** The Alt+digit of a protocol step, as key caps. */
+function StepKeys({ step }: { step: HarassmentKey }) {
+  return <ShortcutKeys hotkey={`alt+${HARASSMENT_KEYS[step]}`} />;
+}
+
+function stepAria(step: HarassmentKey): string {
+  return ariaKeys(`alt+${HARASSMENT_KEYS[step]}`);
 }

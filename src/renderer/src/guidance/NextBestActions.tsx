@@ -6,10 +6,12 @@ import {
   IconChevronUp,
   IconUserUp,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import { describePolicyReason, type NextBestAction } from '../../../shared/guidance';
+import { ACTION_DONE_KEYS, inCallShortcut } from '../call/call-shortcuts';
+import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
 
 interface NextBestActionsProps {
   actions: NextBestAction[];
@@ -17,15 +19,46 @@ interface NextBestActionsProps {
   uiLanguage: Language;
   /** The language spoken on the call: what to say. */
   callLanguage: Language;
+  /** The offered actions (kinds) the agent marked as done on this call. */
+  done?: readonly string[];
+  /** Marks an offered action done or not; without it, nothing can be marked. */
+  onToggleDone?(kind: string, done: boolean): void;
+}
+
+/** An action the agent may offer (relevant and allowed): the ones that can be marked done. */
+export function isOffered(action: NextBestAction): boolean {
+  return action.relevant && action.allowed;
 }
 
 /**
  * What the retailer's policies allow on this call, relevant ones first: allowed or not, why,
  * and the words to use (for a refused action, what to say instead).
  */
-export function NextBestActions({ actions, uiLanguage, callLanguage }: NextBestActionsProps) {
+export function NextBestActions({
+  actions,
+  uiLanguage,
+  callLanguage,
+  done = [],
+  onToggleDone,
+}: NextBestActionsProps) {
   const { t } = useTranslation();
   const [showAll, setShowAll] = useState(false);
+  // Alt+5–9 follow the offered actions in their order on screen (always shown: they are relevant).
+  const offered = actions.filter(isOffered).slice(0, ACTION_DONE_KEYS.length);
+  const onWindowKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || !onToggleDone) return;
+    const shortcut = inCallShortcut(event);
+    if (shortcut?.kind !== 'actionDone') return;
+    const action = offered[shortcut.index];
+    if (!action) return;
+    event.preventDefault();
+    onToggleDone(action.kind, !done.includes(action.kind));
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onWindowKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
   const relevant = actions.filter((a) => a.relevant);
   const others = actions.filter((a) => !a.relevant);
   const shown = showAll ? actions : relevant;
@@ -67,6 +100,15 @@ export function NextBestActions({ actions, uiLanguage, callLanguage }: NextBestA
             action={action}
             uiLanguage={uiLanguage}
             callLanguage={callLanguage}
+            done={done.includes(action.kind)}
+            doneKey={
+              offered.includes(action) ? ACTION_DONE_KEYS[offered.indexOf(action)] : undefined
+            }
+            onToggleDone={
+              onToggleDone && isOffered(action)
+                ? (next) => onToggleDone(action.kind, next)
+                : undefined
+            }
           />
         ))
       )}
@@ -78,14 +120,22 @@ function ActionItem({
   action,
   uiLanguage,
   callLanguage,
+  done,
+  doneKey,
+  onToggleDone,
 }: {
   action: NextBestAction;
   uiLanguage: Language;
   callLanguage: Language;
+  done: boolean;
+  /** The Alt digit that marks it, for the first five offered actions. */
+  doneKey: string | undefined;
+  onToggleDone: ((done: boolean) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const procedure = action.kind === 'claim_verification' || action.kind === 'harassment_protocol';
   const say = callLanguage === 'ja' ? action.sayJa : action.sayEn;
+  const label = uiLanguage === 'ja' ? action.labelJa : action.labelEn;
   return (
     <Paper
       withBorder
@@ -93,12 +143,13 @@ function ActionItem({
       data-testid="next-best-action"
       data-kind={action.kind}
       data-allowed={action.allowed}
+      data-done={done || undefined}
       style={action.relevant ? undefined : { opacity: 0.75 }}
     >
       <Stack gap={6}>
         <Group gap="xs" justify="space-between" wrap="nowrap">
-          <Text fw={600} size="sm">
-            {uiLanguage === 'ja' ? action.labelJa : action.labelEn}
+          <Text fw={600} size="sm" td={done ? 'line-through' : undefined}>
+            {label}
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             {action.escalate && (
@@ -130,6 +181,23 @@ function ActionItem({
             {describePolicyReason(reason, uiLanguage)}
           </Text>
         ))}
+        {onToggleDone && (
+          <Button
+            size="compact-sm"
+            variant={done ? 'filled' : 'default'}
+            color={done ? 'teal' : undefined}
+            style={{ alignSelf: 'flex-start' }}
+            leftSection={<IconCheck size={14} aria-hidden />}
+            rightSection={doneKey ? <ShortcutKeys hotkey={`alt+${doneKey}`} /> : undefined}
+            aria-pressed={done}
+            aria-label={t('guidance.actionDoneLabel', { label })}
+            aria-keyshortcuts={doneKey ? ariaKeys(`alt+${doneKey}`) : undefined}
+            onClick={() => onToggleDone(!done)}
+            data-testid="next-best-action-done"
+          >
+            {t('guidance.actionDone')}
+          </Button>
+        )}
         {say && (
           <Blockquote
             p="xs"

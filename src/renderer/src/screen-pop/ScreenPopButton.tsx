@@ -1,13 +1,17 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Alert, Button, Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconPhoneIncoming } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CALL_SHORTCUTS } from '../call/call-shortcuts';
+import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
 
 /**
  * A call taken outside the CTI: the agent types the number the softphone shows, and Koe starts
  * the call with it (and pops the caller). `onStartCall` answers with the core's refusal, if any
- * (another call is on the line), which stays in the dialog.
+ * (another call is on the line), which stays in the dialog. Ctrl/⌘+Shift+N opens it from
+ * anywhere (N for number; with a modifier, so it also works from a text field); Enter starts the
+ * call and Esc closes it.
  */
 export function ScreenPopButton({
   onStartCall,
@@ -22,6 +26,12 @@ export function ScreenPopButton({
   // Once a call started, the call workspace (or its caller chooser) holds the keyboard: closing
   // the dialog must not hand the focus back to this button.
   const [handedOver, setHandedOver] = useState(false);
+
+  const openDialog = () => {
+    setHandedOver(false);
+    open();
+  };
+  useHotkeys([[CALL_SHORTCUTS.typedNumber, openDialog, { usePhysicalKeys: true }]], []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,10 +58,10 @@ export function ScreenPopButton({
         variant="light"
         radius="xl"
         leftSection={<IconPhoneIncoming size={18} aria-hidden />}
-        onClick={() => {
-          setHandedOver(false);
-          open();
-        }}
+        rightSection={<ShortcutKeys hotkey={CALL_SHORTCUTS.typedNumber} />}
+        aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.typedNumber)}
+        onClick={openDialog}
+        data-testid="screen-pop-open"
       >
         {t('screenPop.action')}
       </Button>
@@ -85,10 +95,21 @@ export function ScreenPopButton({
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={dismiss}>
+              <Button
+                variant="default"
+                onClick={dismiss}
+                rightSection={<Kbd size="xs">Esc</Kbd>}
+                aria-keyshortcuts="Escape"
+              >
                 {t('screenPop.cancel')}
               </Button>
-              <Button type="submit" disabled={!phone.trim()} loading={starting}>
+              <Button
+                type="submit"
+                disabled={!phone.trim()}
+                loading={starting}
+                rightSection={<ShortcutKeys hotkey="enter" />}
+                aria-keyshortcuts="Enter"
+              >
                 {t('screenPop.submit')}
               </Button>
             </Group>

@@ -236,13 +236,14 @@ export function ReasonPicker({
                 <span className="koe-reason-check">
                   {chosen.includes(row.node.code) ? <IconCheck size={16} aria-hidden /> : null}
                 </span>
+                {/* The whole label, wrapped onto a second line if it must: never cut off. */}
                 <Text
                   span
                   size="sm"
                   fw="inherit"
-                  style={{ flex: 1 }}
-                  truncate
-                  title={locale === 'ja' ? row.node.labelJa : row.node.labelEn}
+                  lh={1.35}
+                  className="koe-reason-label"
+                  title={`${locale === 'ja' ? row.node.labelJa : row.node.labelEn} (${row.node.code})`}
                 >
                   {locale === 'ja' ? row.node.labelJa : row.node.labelEn}
                 </Text>

@@ -36,6 +36,7 @@ import { currentLanguage } from '../i18n/i18n';
 import { useFormatters } from '../i18n/use-formatters';
 import { modifierKeyLabel } from '../search/shortcut-labels';
 import { AcwTimer } from './AcwTimer';
+import { CallbackField } from './CallbackField';
 import { ChoiceGroup, type Choice } from './ChoiceGroup';
 import { ReasonPicker } from './ReasonPicker';
 import { altKeyLabel } from './shortcut-keys';
@@ -117,13 +118,23 @@ export function WrapUpForm({
   const orderInput = useRef<HTMLSelectElement>(null);
   const sentimentGroup = useRef<HTMLDivElement>(null);
   const resolutionGroup = useRef<HTMLDivElement>(null);
+  const callbackInput = useRef<HTMLInputElement>(null);
   const { taxonomy } = context;
   const reportChange = useEffectEvent((next: WrapUpFormState) => onChange?.(next));
   useEffect(() => reportChange(state), [state]);
 
+  // A correction may keep the callback the first save promised, even once its time has passed.
+  const keptCallback = mode === 'edit' && state.callbackAt === initial.callbackAt;
+  // The callback's window is checked against the time of the last attempt to save.
+  const [checkedAt, setCheckedAt] = useState<number | null>(null);
   const errors = useMemo(
-    () => validateWrapUp(formOf(state, taxonomy), taxonomy),
-    [state, taxonomy],
+    () =>
+      validateWrapUp(
+        formOf(state, taxonomy),
+        taxonomy,
+        keptCallback || checkedAt === null ? {} : { now: checkedAt },
+      ),
+    [state, taxonomy, keptCallback, checkedAt],
   );
   const shown = errorsByField(state.showErrors ? errors : []);
   const describe = (field: keyof typeof shown) =>
@@ -132,9 +143,12 @@ export function WrapUpForm({
   const redaction = useMemo(() => redactPaymentData(state.customerWords), [state.customerWords]);
   const redactionItems = useRedactionItems(redaction);
 
-  const focusField = (field: 'reasons' | 'words' | 'order' | 'sentiment' | 'resolution') => {
+  const focusField = (
+    field: 'reasons' | 'words' | 'order' | 'sentiment' | 'resolution' | 'callbackAt',
+  ) => {
     const target = {
       reasons: reasonInput.current,
+      callbackAt: callbackInput.current,
       words: wordsInput.current,
       order: orderInput.current,
       sentiment: sentimentGroup.current?.querySelector<HTMLElement>('[role="radio"]'),
@@ -145,7 +159,9 @@ export function WrapUpForm({
 
   const save = async () => {
     if (phase.kind === 'saving') return;
-    const built = toWrapUpInput(state, context);
+    const attemptAt = Date.now();
+    setCheckedAt(attemptAt);
+    const built = toWrapUpInput(state, context, keptCallback ? undefined : attemptAt);
     if (!built.ok) {
       dispatch({ type: 'attemptSave' });
       const field = firstInvalidField(built.errors);
@@ -164,6 +180,18 @@ export function WrapUpForm({
     }
   };
 
+  // Choosing callback asks for its time next: the focus goes there, so the agent types it at once.
+  const callbackWanted = useRef(false);
+  const chooseResolution = (value: Resolution) => {
+    callbackWanted.current = value === 'callback' && state.resolution !== 'callback';
+    dispatch({ type: 'setResolution', value });
+  };
+  useEffect(() => {
+    if (!callbackWanted.current || state.resolution !== 'callback') return;
+    callbackWanted.current = false;
+    callbackInput.current?.focus();
+  }, [state.resolution]);
+
   // The form's keys work wherever the focus is (the window), so a click on empty space never
   // strands the keyboard.
   const onWindowKey = useEffectEvent((event: KeyboardEvent) => {
@@ -179,7 +207,7 @@ export function WrapUpForm({
         dispatch({ type: 'setSentiment', value: shortcut.value });
         return;
       case 'resolution':
-        dispatch({ type: 'setResolution', value: shortcut.value });
+        chooseResolution(shortcut.value);
         return;
       case 'toggleAvoidable':
         dispatch({ type: 'setAvoidable', value: !avoidable });
@@ -373,10 +401,19 @@ export function WrapUpForm({
                   choices={resolutionChoices}
                   value={state.resolution}
                   error={describe('resolution')[0] ?? null}
-                  onChange={(value) => dispatch({ type: 'setResolution', value })}
+                  onChange={chooseResolution}
                   testId="resolution"
                 />
               </div>
+              {state.resolution === 'callback' && (
+                <CallbackField
+                  value={state.callbackAt}
+                  error={describe('callbackAt')[0]}
+                  inputRef={callbackInput}
+                  shortcut={<ShortcutKeys digit={RESOLUTION_KEYS.callback} />}
+                  onChange={(at) => dispatch({ type: 'setCallback', at })}
+                />
+              )}
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Switch
                   checked={avoidable}

@@ -34,6 +34,8 @@ export interface WrapUpPanelProps {
   script: WrapUpScript | null;
   /** The next-best-actions offered on the call (policy kinds), recorded with the wrap-up. */
   nextBestActions?: readonly string[];
+  /** The offered actions the agent marked as done during the call, recorded with the wrap-up. */
+  nextBestActionsDone?: readonly string[];
   /** The harassment incident of this call, if the agent flagged one. */
   harassment: HarassmentIncident | null;
   /**
@@ -138,6 +140,9 @@ function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; not
             }
           : null,
         ...(props.nextBestActions ? { nextBestActions: [...props.nextBestActions] } : {}),
+        ...(props.nextBestActionsDone?.length
+          ? { nextBestActionsDone: [...props.nextBestActionsDone] }
+          : {}),
         harassment: props.harassment,
       },
   );
@@ -156,6 +161,7 @@ function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; not
               }
             : props.script,
         ...(record.nextBestActions ? { nextBestActions: record.nextBestActions } : {}),
+        ...(record.nextBestActionsDone ? { nextBestActionsDone: record.nextBestActionsDone } : {}),
         harassment: record.harassment ?? props.harassment,
         taxonomy,
       }
@@ -164,7 +170,7 @@ function WrapUpFormFor(props: WrapUpPanelProps & { record: VocRecord | null; not
     record
       ? stateFromRecord(record)
       : draft
-        ? { ...draft.form, showErrors: false }
+        ? { ...draft.form, callbackAt: draft.form.callbackAt ?? null, showErrors: false }
         : initialWrapUpState({
             taxonomy,
             predictedReason: callFacts.predictedReason,

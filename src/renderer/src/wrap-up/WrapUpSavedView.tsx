@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReasonNode } from '../../../shared/domain';
 import type { WrapUpSaved } from '../../../shared/ipc';
 import { currentLanguage } from '../i18n/i18n';
+import { CALLBACK_TIME_ZONE } from './callback-time';
 import { reasonPath } from './reason-picker';
 import { useRedactionItems } from './use-redaction-items';
 import { formatElapsed } from './wrap-up-state';
@@ -64,6 +65,22 @@ export function WrapUpSavedView({
             {t(`wrapUp.resolution.${record.resolution}`)}
           </Badge>
         </Group>
+        {record.callbackAt && (
+          <Text size="sm" fw={600} data-testid="wrap-up-saved-callback">
+            {t('wrapUp.saved.callback', {
+              when: new Intl.DateTimeFormat(locale, {
+                dateStyle: 'full',
+                timeStyle: 'short',
+                timeZone: CALLBACK_TIME_ZONE,
+              }).format(new Date(record.callbackAt)),
+            })}
+          </Text>
+        )}
+        {record.nextBestActionsDone && record.nextBestActionsDone.length > 0 && (
+          <Text size="sm" data-testid="wrap-up-saved-actions-done">
+            {t('wrapUp.saved.actionsDone', { count: record.nextBestActionsDone.length })}
+          </Text>
+        )}
         <Text size="sm">
           {t('wrapUp.saved.body', { time: formatElapsed(record.afterCallWorkSeconds * 1000) })}
         </Text>

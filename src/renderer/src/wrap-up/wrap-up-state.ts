@@ -31,6 +31,8 @@ export interface WrapUpFormState {
   avoidableChoice: boolean | null;
   customerWords: string;
   orderId: string | null;
+  /** The promised callback as an instant (resolution callback); null until the agent sets it. */
+  callbackAt: string | null;
   showErrors: boolean;
 }
 
@@ -45,6 +47,7 @@ export type WrapUpAction =
   | { type: 'setAvoidable'; value: boolean }
   | { type: 'setWords'; value: string }
   | { type: 'setOrder'; orderId: string | null }
+  | { type: 'setCallback'; at: string | null }
   | { type: 'attemptSave' }
   | { type: 'load'; state: WrapUpFormState };
 
@@ -63,6 +66,7 @@ export function initialWrapUpState(options: {
     avoidableChoice: null,
     customerWords: '',
     orderId,
+    callbackAt: null,
     showErrors: false,
   };
 }
@@ -76,6 +80,7 @@ export function stateFromRecord(record: VocRecord): WrapUpFormState {
     avoidableChoice: record.avoidable,
     customerWords: record.customerWords,
     orderId: record.orderId,
+    callbackAt: record.callbackAt ?? null,
     showErrors: false,
   };
 }
@@ -112,6 +117,8 @@ export function wrapUpReducer(state: WrapUpFormState, action: WrapUpAction): Wra
       return { ...state, customerWords: action.value };
     case 'setOrder':
       return { ...state, orderId: action.orderId };
+    case 'setCallback':
+      return { ...state, callbackAt: action.at };
     case 'attemptSave':
       return { ...state, showErrors: true };
     case 'load':
@@ -136,6 +143,7 @@ export function formOf(state: WrapUpFormState, taxonomy: readonly ReasonNode[]):
     resolution: state.resolution,
     avoidable: effectiveAvoidable(state, taxonomy),
     customerWords: state.customerWords,
+    callbackAt: state.callbackAt,
   };
 }
 
@@ -153,6 +161,7 @@ export const FIELD_ORDER: readonly WrapUpField[] = [
   'reasonCodes',
   'sentiment',
   'resolution',
+  'callbackAt',
   'customerWords',
 ];
 
@@ -174,6 +183,8 @@ export interface WrapUpContext {
   script: WrapUpScript | null;
   /** The next-best-actions offered on the call (policy kinds). */
   nextBestActions?: readonly string[];
+  /** The offered actions the agent marked as done during the call. */
+  nextBestActionsDone?: readonly string[];
   harassment: HarassmentIncident | null;
   taxonomy: readonly ReasonNode[];
   /** A proactive call's outcome (chosen beside the form); absent on inbound calls. */
@@ -189,9 +200,11 @@ export interface WrapUpContext {
 export function toWrapUpInput(
   state: WrapUpFormState,
   context: WrapUpContext,
+  /** Epoch ms: a callback must be later, and within `MAX_CALLBACK_DAYS`; omit for a kept one. */
+  now?: number,
 ): { ok: true; input: WrapUpInput } | { ok: false; errors: WrapUpError[] } {
   const form = formOf(state, context.taxonomy);
-  const errors = validateWrapUp(form, context.taxonomy);
+  const errors = validateWrapUp(form, context.taxonomy, now === undefined ? {} : { now });
   if (errors.length > 0 || form.sentiment === null || form.resolution === null) {
     return { ok: false, errors };
   }
@@ -212,6 +225,12 @@ export function toWrapUpInput(
       scriptVersion: context.script?.version ?? null,
       ...(context.script?.steps ? { scriptSteps: [...context.script.steps] } : {}),
       ...(context.nextBestActions ? { nextBestActions: [...context.nextBestActions] } : {}),
+      ...(context.nextBestActionsDone && context.nextBestActionsDone.length > 0
+        ? { nextBestActionsDone: [...context.nextBestActionsDone] }
+        : {}),
+      ...(form.resolution === 'callback' && state.callbackAt
+        ? { callbackAt: state.callbackAt }
+        : {}),
       harassment: context.harassment,
       ...(context.outreachOutcome ? { outreachOutcome: context.outreachOutcome } : {}),
     },

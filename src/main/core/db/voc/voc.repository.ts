@@ -16,6 +16,9 @@ export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
     /** Absent in records saved before the VoC kept the steps and actions used. */
     scriptSteps?: string[];
     nextBestActions?: string[];
+    /** Absent in records saved before actions could be marked done or callbacks had a time. */
+    nextBestActionsDone?: string[];
+    callbackAt?: string;
     /** Absent in inbound records and in records saved before outreach and risk signals. */
     contactType?: VocRecord['contactType'];
     outreachOutcome?: VocRecord['outreachOutcome'];
@@ -44,6 +47,8 @@ export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
     revision: details.revision ?? 1,
     ...(details.scriptSteps ? { scriptSteps: details.scriptSteps } : {}),
     ...(details.nextBestActions ? { nextBestActions: details.nextBestActions } : {}),
+    ...(details.nextBestActionsDone ? { nextBestActionsDone: details.nextBestActionsDone } : {}),
+    ...(details.callbackAt ? { callbackAt: details.callbackAt } : {}),
     ...(details.contactType ? { contactType: details.contactType } : {}),
     ...(details.outreachOutcome ? { outreachOutcome: details.outreachOutcome } : {}),
     ...(details.riskSignals ? { riskSignals: details.riskSignals } : {}),
