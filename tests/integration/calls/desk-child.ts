@@ -31,6 +31,6 @@ for (let n = 1; ; n++) {
     draft: wrapUpDraftWith(`draft ${n}: card ${SPOKEN_CARD}`),
   });
   if (saved.kept !== true) throw new Error('the draft was not kept');
-  // stdout on a pipe is synchronous on Linux: the line leaves only after the write committed.
+  // The line is written only after the save committed (it may leave the process later).
   process.stdout.write(`${callId} ${n}\n`);
 }

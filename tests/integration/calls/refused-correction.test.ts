@@ -100,9 +100,11 @@ describe('correcting a refused wrap-up', () => {
       detail: 'ids must not be reused',
     });
 
+    // A callback promised for tomorrow (a callback names its time).
+    const callbackAt = new Date(clock.now + 86_400_000).toISOString();
     const corrected = await call<{ record: VocRecord }>(
       'wrapUp:save',
-      input({ resolution: 'callback' }),
+      input({ resolution: 'callback', callbackAt }),
     );
     if (!corrected.ok) throw new Error(corrected.error.message);
     expect(corrected.value.record).toMatchObject({ id: first.value.record.id, revision: 2 });
