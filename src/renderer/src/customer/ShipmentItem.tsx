@@ -118,7 +118,7 @@ export function ShipmentItem({
             </Field>
           )}
           {!shipment.deliveredAt && estimate && (
-            <DeliveryEstimateField estimate={estimate} promisedDate={shipment.promisedDate} />
+            <DeliveryEstimateField estimate={estimate} shipment={shipment} />
           )}
           <Field label={t('shipments.routeLabel')}>
             <Text size="sm">
