@@ -107,6 +107,7 @@ export function ShipmentItem({
           ) : (
             <Field label={t('shipments.estimated')}>
               <Text
+                data-testid="shipment-carrier-estimate"
                 size="sm"
                 c={lateEstimate ? 'red' : undefined}
                 fw={lateEstimate ? 600 : undefined}

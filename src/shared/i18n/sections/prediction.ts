@@ -70,7 +70,7 @@ export const predictionEn: typeof predictionJa = {
     earlier: "The carrier's date, {{date}}, is earlier than similar past deliveries suggest",
     later: "The carrier's date, {{date}}, is later than similar past deliveries took",
   },
-  reasonLow: 'under {{percent}}%',
+  reasonLow: 'under {{percent}}% sure',
   reasonLowLabel: 'Confidence under {{percent}} percent',
   reasonFromRules: 'From the record (no probability)',
   reasonNoEvidence: 'Nothing on record points to this directly (from past contact patterns)',
