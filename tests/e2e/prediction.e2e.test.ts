@@ -7,7 +7,7 @@ import { reasonLabel } from '../../src/shared/guidance';
 import type { CustomerCard } from '../../src/shared/domain';
 import type { IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
-import { koe } from './koe-bridge';
+import { eventually, koe } from './koe-bridge';
 
 /** The demo retailer's featured late-shipment customer: 佐藤 花子, whose Yamato parcel is late. */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
@@ -213,6 +213,79 @@ describe('predictions at screen pop', () => {
     await page.getByText('English', { exact: true }).click();
     await page.getByText('Koe estimate').first().waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'one-date-card-en.png') });
+    await page.getByText('日本語', { exact: true }).click();
+    await app.answer(callId);
+    await app.hangUp(callId);
+    await saveWrapUp(callId);
+    expect(errors).toEqual([]);
+  });
+
+  it("the carrier moves 高橋 誠's date past Koe's range: the card says why, in both languages", async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const read = async () => {
+      const r = (await app.core().router.handle('customers:card', {
+        customerId: TAKAHASHI.customerId,
+      })) as IpcResult<CustomerCard | null>;
+      return r.ok ? r.value : null;
+    };
+    const before = await read();
+    const shipment = before?.shipments.find((s) => s.id === TAKAHASHI.shipmentId);
+    const estimate = before?.predictions?.deliveryEstimates.find(
+      (e) => e.shipmentId === TAKAHASHI.shipmentId,
+    );
+    if (!shipment || !estimate) throw new Error('his parcel has no estimate');
+    // Two days after the end of Koe's range: the carrier now says later than any similar parcel.
+    const later = new Date(Date.parse(`${estimate.high}T00:00:00Z`) + 2 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+
+    // The carrier's new date reaches the retailer, and the desk through its sync.
+    const retailerUrl = (await koe(page, 'app:info', {})).retailerUrl ?? '';
+    const signIn = await fetch(`${retailerUrl}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.koe.example', password: 'koe-demo' }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const answer = await fetch(`${retailerUrl}/v1/data/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        records: [
+          {
+            type: 'shipment',
+            data: { ...shipment, estimatedDate: later, updatedAt: new Date().toISOString() },
+          },
+        ],
+      }),
+    });
+    expect(answer.status).toBe(200);
+    await eventually(
+      'the new carrier date on the desk',
+      async () =>
+        (await read())?.shipments.find((s) => s.id === shipment.id)?.estimatedDate === later
+          ? true
+          : null,
+      30_000,
+    );
+
+    const callId = await app.ring(TAKAHASHI.phone);
+    const outside = page.getByTestId('delivery-estimate-carrier-outside').first();
+    await outside.waitFor();
+    const jaDate = new Intl.DateTimeFormat('ja', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${later}T00:00:00Z`),
+    );
+    expect(await outside.textContent()).toBe(
+      `配送会社の予定日 ${jaDate} は過去の同様の配達の実績より遅いため範囲外です`,
+    );
+    await outside.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'range-outside-ja.png') });
+    await page.getByText('English', { exact: true }).click();
+    await page
+      .getByText(/The carrier's date, .* is later than similar past deliveries took/)
+      .waitFor();
+    await outside.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'range-outside-en.png') });
     await page.getByText('日本語', { exact: true }).click();
     await app.answer(callId);
     await app.hangUp(callId);
