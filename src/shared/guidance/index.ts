@@ -4,6 +4,8 @@ export * from './claim-risk';
 export * from './evidence';
 export * from './harassment-protocol';
 export * from './likely-reason';
+export * from './one-likely-reason';
+export * from './delivery-range';
 export * from './money';
 export * from './next-best-actions';
 export * from './order-signals';

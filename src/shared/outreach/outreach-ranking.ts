@@ -57,7 +57,13 @@ export interface OutreachEntry {
   shipmentId: string;
   carrier: Shipment['carrier'];
   promisedDate: string;
+  /**
+   * The estimate the list ranks by: Koe's (the same function as the card's "Koe estimate") when
+   * the model runs, else the carrier's.
+   */
   estimatedDate: string | null;
+  /** The carrier's own current date (the card's "estimated delivery"), shown beside Koe's. */
+  carrierEstimatedDate: string | null;
   /** Whole days past the promise so far, and days the estimate lies past it. */
   daysLate: number;
   expectedDaysLate: number;
@@ -164,6 +170,7 @@ export function outreachEntry(
     carrier: shipment.carrier,
     promisedDate: shipment.promisedDate,
     estimatedDate,
+    carrierEstimatedDate: shipment.estimatedDate,
     daysLate,
     expectedDaysLate,
     carrierDelayed,

@@ -60,6 +60,25 @@ function hanako(): CustomerCard {
 }
 
 describe('call guidance', () => {
+  it('preselects the top of the one ranked list: a sure model over the rules', () => {
+    const card: CustomerCard = {
+      ...hanako(),
+      predictions: {
+        deliveryEstimates: [],
+        reasons: [
+          { reasonCode: 'returns.request', probability: 0.7, factors: [] },
+          { reasonCode: 'delivery.late', probability: 0.2, factors: [] },
+        ],
+        reasonModel: { fittedAt: new Date(now).toISOString(), trainingCalls: 100 },
+        deliveryModel: null,
+      },
+    };
+    const guidance = callGuidance(card, reference, options);
+    expect(guidance.reasons[0]?.reasonCode).toBe('returns.request');
+    expect(guidance.predictedReason).toBe('returns.request');
+    expect(guidance.reasons.map((r) => r.reasonCode)).toEqual(['returns.request', 'delivery.late']);
+  });
+
   it('guides 佐藤 花子 with the late-delivery script filled with her late order', () => {
     const card = hanako();
     const guidance = callGuidance(card, reference, options);

@@ -1,5 +1,10 @@
 import type Sqlite from 'better-sqlite3';
-import type { CardPredictions, CustomerCard, Shipment } from '../../../shared/domain';
+import type {
+  CardPredictions,
+  CustomerCard,
+  DeliveryEstimate,
+  Shipment,
+} from '../../../shared/domain';
 import type { EventBus } from '../events/event-bus';
 import { callFacts } from './call-features';
 import { predictCallReasons, type CallReasonModel } from './call-reason-model';
@@ -132,7 +137,7 @@ export function startPredictionService(options: PredictionOptions): PredictionSe
       return {
         deliveryEstimates: deliveryModel
           ? card.shipments
-              .map((s) => estimateDelivery(deliveryModel, s, at))
+              .map((s) => shipmentEstimate(deliveryModel, s, at))
               .filter((e) => e !== null)
           : [],
         reasons: reasons ? predictCallReasons(reasons, callFacts(card, at)) : [],
@@ -159,8 +164,21 @@ export function startPredictionService(options: PredictionOptions): PredictionSe
 }
 
 /**
- * The delivery-date model's estimate for an open shipment; the carrier's own estimate while no
- * model is fitted (or no prediction service runs).
+ * Koe's delivery estimate of one shipment at `now`: the ONE function behind both the customer
+ * card (`predict` → card.predictions.deliveryEstimates) and the outreach list
+ * (`modelEstimateFor`), so the same parcel never shows two Koe dates.
+ */
+export function shipmentEstimate(
+  model: DeliveryModel,
+  shipment: Shipment,
+  now: number,
+): DeliveryEstimate | null {
+  return estimateDelivery(model, shipment, now);
+}
+
+/**
+ * The delivery-date model's estimate for an open shipment (`shipmentEstimate`, as on the card);
+ * the carrier's own estimate while no model is fitted (or no prediction service runs).
  */
 export function modelEstimateFor(
   service: PredictionService | null,
@@ -168,7 +186,7 @@ export function modelEstimateFor(
   return (shipment) => {
     const model = service?.models().delivery;
     if (!service || !model) return shipment.estimatedDate;
-    return estimateDelivery(model, shipment, service.now())?.date ?? shipment.estimatedDate;
+    return shipmentEstimate(model, shipment, service.now())?.date ?? shipment.estimatedDate;
   };
 }
 

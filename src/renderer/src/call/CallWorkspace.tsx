@@ -268,7 +268,6 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
           taxonomy={reference.value.taxonomy}
           language={uiLanguage}
           nowDay={nowDay}
-          predictions={card.predictions}
         />
       )}
       {pop.status === 'error' ? (

@@ -1,19 +1,22 @@
 import { Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DeliveryEstimate } from '../../../shared/domain';
+import type { DeliveryEstimate, Shipment } from '../../../shared/domain';
+import { carrierDateOutsideRange } from '../../../shared/guidance';
 import { useFormatters } from '../i18n/use-formatters';
 import { Field } from './Section';
 
 /**
  * Koe's own delivery estimate beside the carrier's: the likeliest day and the range that holds
  * the delivery 90% of the time ("11/25 (90% by 11/26)"); the tooltip says what it is based on.
+ * When the carrier's own current date lies outside that range, a line says why (the range is
+ * not stretched to it: see delivery-range.ts).
  */
 export function DeliveryEstimateField({
   estimate,
-  promisedDate,
+  shipment,
 }: {
   estimate: DeliveryEstimate;
-  promisedDate: string;
+  shipment: Pick<Shipment, 'promisedDate' | 'estimatedDate' | 'shippedAt'>;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -30,7 +33,8 @@ export function DeliveryEstimateField({
     }),
     ...(estimate.basis.delayReported ? [t('prediction.delayReportedBasis')] : []),
   ].join(' / ');
-  const late = estimate.date > promisedDate;
+  const late = estimate.date > shipment.promisedDate;
+  const outside = carrierDateOutsideRange(estimate, shipment);
   return (
     <Field label={t('prediction.estimateLabel')}>
       <Tooltip label={basis} multiline maw={320}>
@@ -46,6 +50,13 @@ export function DeliveryEstimateField({
       <Text size="xs" c="dimmed" data-testid="delivery-estimate-basis">
         {basis}
       </Text>
+      {outside && (
+        <Text size="xs" c="orange.8" data-testid="delivery-estimate-carrier-outside">
+          {t(`prediction.carrierOutside.${outside.kind}`, {
+            date: format.calendarDate(outside.carrierDate),
+          })}
+        </Text>
+      )}
     </Field>
   );
 }

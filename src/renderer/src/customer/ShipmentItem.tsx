@@ -110,6 +110,7 @@ export function ShipmentItem({
           ) : (
             <Field label={t('shipments.estimated')}>
               <Text
+                data-testid="shipment-carrier-estimate"
                 size="sm"
                 c={lateEstimate ? 'red' : undefined}
                 fw={lateEstimate ? 600 : undefined}
@@ -121,7 +122,7 @@ export function ShipmentItem({
             </Field>
           )}
           {!shipment.deliveredAt && estimate && (
-            <DeliveryEstimateField estimate={estimate} promisedDate={shipment.promisedDate} />
+            <DeliveryEstimateField estimate={estimate} shipment={shipment} />
           )}
           <Field label={t('shipments.routeLabel')}>
             <Text size="sm">

@@ -6,14 +6,15 @@ import {
   likelyReasons,
   nextBestActions,
   nowDayOf,
-  predictedReason,
+  rankLikelyReasons,
   riskAlerts,
   riskSignals,
   ScriptRunner,
   selectScript,
+  topReasonCode,
   type EvidenceItem,
-  type LikelyReason,
   type NextBestAction,
+  type RankedReason,
   type RiskSignals,
   type ScriptContext,
   type ScriptSelection,
@@ -27,8 +28,12 @@ import type { GuidanceReference } from '../../../shared/ipc';
  * wires them together for a call).
  */
 export interface CallGuidance {
-  /** Candidates, most likely first. */
-  reasons: LikelyReason[];
+  /**
+   * The one ranked list the banner shows: the rules and the learned model combined
+   * (rankLikelyReasons), most likely first.
+   */
+  reasons: RankedReason[];
+  /** The top of `reasons` (preselected in the wrap-up), or the proactive call's reason. */
   predictedReason: string | null;
   /** Flags the agent must see before talking (past harassment, claim risk). */
   alerts: EvidenceItem[];
@@ -112,8 +117,11 @@ export function callGuidance(
     };
   }
 
-  const reasons = likelyReasons(card, options.now);
-  const predicted = options.outreach ? PROACTIVE_DELAY_REASON : predictedReason(reasons);
+  const reasons = rankLikelyReasons(
+    likelyReasons(card, options.now),
+    card.predictions?.reasons ?? null,
+  );
+  const predicted = options.outreach ? PROACTIVE_DELAY_REASON : topReasonCode(reasons);
   const callLanguage = card.customer.language;
   const selection = selectScript(reference.scripts, {
     likelyReason: predicted,

@@ -190,10 +190,16 @@ function OutreachRow({
           </Group>
           <Text size="xs" c="dimmed">
             {t('outreach.promised', { date: format.calendarDate(entry.promisedDate) })}
-            {entry.estimatedDate
-              ? ` · ${t('outreach.estimated', { date: format.calendarDate(entry.estimatedDate) })}`
+            {entry.carrierEstimatedDate
+              ? ` · ${t('outreach.estimated', { date: format.calendarDate(entry.carrierEstimatedDate) })}`
               : ''}
           </Text>
+          {/* Labelled as on the card: the carrier's date, and Koe's when it differs. */}
+          {entry.estimatedDate && entry.estimatedDate !== entry.carrierEstimatedDate && (
+            <Text size="xs" c="dimmed" data-testid="outreach-koe-estimate">
+              {t('outreach.koeEstimate', { date: format.calendarDate(entry.estimatedDate) })}
+            </Text>
+          )}
           <Text size="xs" c="orange.8">
             {t('outreach.notToldHint')}
           </Text>
