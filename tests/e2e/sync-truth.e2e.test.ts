@@ -208,10 +208,18 @@ describe('truthful sync in the browser harness', () => {
     await page.getByText('日本語', { exact: true }).click();
     await row.getByText('送信不可', { exact: true }).waitFor();
 
-    // The agent corrects it (Edit, callback, save): it goes out again and is delivered.
+    // The agent corrects it (Edit, callback with its promised time, save): it goes out again
+    // and is delivered.
     await row.getByTestId('today-call-edit').click();
     await page.locator('[data-testid="wrap-up-panel"][data-mode="edit"]').waitFor();
     await page.keyboard.press('Alt+6');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const when = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Tokyo',
+      month: 'numeric',
+      day: 'numeric',
+    }).format(tomorrow);
+    await page.getByTestId('callback-at').fill(`${when} 14:00`);
     await page.keyboard.press('Control+Enter');
     await page.locator(`[data-testid="today-call"][data-status="delivered"]`).waitFor();
     await indicatorIn('synced');

@@ -157,7 +157,6 @@ export const en: Catalog = {
     escalate: 'Escalate',
     whatToSay: 'What to say',
     actionDone: 'Done',
-    actionDoneLabel: 'Mark “{{label}}” as done',
   },
   harassment: {
     title: 'Harassment protocol',

@@ -167,7 +167,6 @@ export const ja = {
     escalate: '要エスカレーション',
     whatToSay: 'お客さまへの伝え方',
     actionDone: '対応済み',
-    actionDoneLabel: '「{{label}}」を対応済みにする',
   },
   harassment: {
     title: 'カスハラ対応',

@@ -6,7 +6,7 @@ import {
   IconChevronUp,
   IconUserUp,
 } from '@tabler/icons-react';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import { describePolicyReason, type NextBestAction } from '../../../shared/guidance';
@@ -136,6 +136,8 @@ function ActionItem({
   const procedure = action.kind === 'claim_verification' || action.kind === 'harassment_protocol';
   const say = callLanguage === 'ja' ? action.sayJa : action.sayEn;
   const label = uiLanguage === 'ja' ? action.labelJa : action.labelEn;
+  // The Done button says "Done" (its visible word is its name) and is described by the action.
+  const titleId = useId();
   return (
     <Paper
       withBorder
@@ -148,7 +150,7 @@ function ActionItem({
     >
       <Stack gap={6}>
         <Group gap="xs" justify="space-between" wrap="nowrap">
-          <Text fw={600} size="sm" td={done ? 'line-through' : undefined}>
+          <Text id={titleId} fw={600} size="sm" td={done ? 'line-through' : undefined}>
             {label}
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
@@ -190,7 +192,7 @@ function ActionItem({
             leftSection={<IconCheck size={14} aria-hidden />}
             rightSection={doneKey ? <ShortcutKeys hotkey={`alt+${doneKey}`} /> : undefined}
             aria-pressed={done}
-            aria-label={t('guidance.actionDoneLabel', { label })}
+            aria-describedby={titleId}
             aria-keyshortcuts={doneKey ? ariaKeys(`alt+${doneKey}`) : undefined}
             onClick={() => onToggleDone(!done)}
             data-testid="next-best-action-done"
