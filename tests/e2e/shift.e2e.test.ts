@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import type { VocRecord } from '../../src/shared/domain';
 import { startE2eApp, type E2eApp } from './harness-fixture';
 import { eventually, koe } from './koe-bridge';
+import { retailerVoc } from './retailer-voc';
 
-const AGENT = { email: 'agent@demo.koe.example', password: 'koe-demo' };
 const CALLERS = [
   DEMO_FEATURED_CUSTOMERS.lateDelivery.phone,
   DEMO_FEATURED_CUSTOMERS.notReceivedClaim.phone,
@@ -23,21 +22,6 @@ interface Entered {
   reasonCodes: string[];
   sentiment: keyof typeof SENTIMENT_KEYS;
   customerWords: string;
-}
-
-async function retailerVoc(retailerUrl: string): Promise<VocRecord[]> {
-  const signIn = await fetch(`${retailerUrl}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(AGENT),
-  });
-  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status}`);
-  const { accessToken } = (await signIn.json()) as { accessToken: string };
-  const list = await fetch(`${retailerUrl}/v1/voc?limit=1000`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  if (!list.ok) throw new Error(`voc: ${list.status}`);
-  return ((await list.json()) as { records: VocRecord[] }).records;
 }
 
 /**

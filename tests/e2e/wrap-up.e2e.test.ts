@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import type { VocRecord } from '../../src/shared/domain';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
 import { eventually, koe } from './koe-bridge';
+import { retailerVoc } from './retailer-voc';
 
 /** A callback two days ahead at 14:00 Tokyo time, as an agent types it (`12/9 14:00`). */
 function callbackTyped(): string {
@@ -14,24 +14,6 @@ function callbackTyped(): string {
 
 /** 佐藤 花子: her Yamato parcel is late, so Koe predicts "late delivery". */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
-/** The demo agent the desktop signs in as (server/src/seed.ts). */
-const AGENT = { email: 'agent@demo.koe.example', password: 'koe-demo' };
-
-/** The VoC records the retailer has received from the demo agent, read from its own API. */
-async function retailerVoc(retailerUrl: string): Promise<VocRecord[]> {
-  const signIn = await fetch(`${retailerUrl}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(AGENT),
-  });
-  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status}`);
-  const { accessToken } = (await signIn.json()) as { accessToken: string };
-  const list = await fetch(`${retailerUrl}/v1/voc?limit=1000`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  if (!list.ok) throw new Error(`voc: ${list.status}`);
-  return ((await list.json()) as { records: VocRecord[] }).records;
-}
 
 describe('post-call wrap-up in the browser harness', () => {
   let app: E2eApp;
