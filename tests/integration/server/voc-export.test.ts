@@ -443,8 +443,9 @@ describe.each(suites)('VoC export and statistics on $name', ({ postgres }) => {
       expect(figures.liveHeapGrowthMB).toBeLessThan(100);
       // A buffered export holds at least its own size (as UTF-16, twice); a stream a page. This
       // process also runs the client (its id set, its parse buffers): measured 0.26 of the
-      // bytes here, about 0 for the server alone (bench/voc-export.bench.ts).
-      expect((peakLive - before.live) / result.bytes).toBeLessThan(0.5);
+      // bytes here on Node 20 and 0.45–0.60 on Node 24 (its collector runs later), about 0 for
+      // the server alone (bench/voc-export.bench.ts). 1 stays well below a buffered export's 2.
+      expect((peakLive - before.live) / result.bytes).toBeLessThan(1);
     },
   );
 });
