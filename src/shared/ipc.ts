@@ -20,6 +20,7 @@ import { insightsIpcHandlers } from './insights-ipc';
 import { adminIpcHandlers } from './admin-ipc';
 import { agentChoice, type AgentState } from './agent-state/agent-state';
 import { deskPin, type DeskLockState } from './desk-lock/desk-lock';
+import type { UpdateNotice } from './updates/update-notice';
 
 /**
  * THE contract between the renderer and the main process. Nothing else crosses.
@@ -333,6 +334,8 @@ export const ipcHandlers = {
   'lock:setPin': channel<DeskLockState>()(
     z.object({ pin: deskPin, currentPin: z.string().max(64).nullable() }).strict(),
   ),
+  /** The update Koe has ready and when it will restart for it; null when there is none. */
+  'updates:notice': channel<{ notice: UpdateNotice | null }>()(z.object({}).strict()),
   ...studioIpcHandlers,
   ...insightsIpcHandlers,
   ...adminIpcHandlers,
@@ -361,6 +364,8 @@ export interface IpcEvents {
   'agentState:changed': AgentState;
   /** The desk locked or unlocked, a PIN attempt failed, or a call rang behind the lock. */
   'lock:changed': DeskLockState;
+  /** An update was downloaded, or Koe is about to restart for one the retailer requires. */
+  'updates:notice': UpdateNotice;
 }
 
 export type IpcChannel = keyof typeof ipcHandlers;
@@ -382,6 +387,7 @@ export const ipcEventNames: readonly IpcEventName[] = [
   'scripts:updated',
   'agentState:changed',
   'lock:changed',
+  'updates:notice',
 ];
 
 export type IpcErrorCode =

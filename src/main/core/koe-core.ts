@@ -29,7 +29,7 @@ import { AppError } from './errors';
 import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
-import { loadOrCreateDeskId } from './sync/desk-id';
+import { deskHeaders, loadOrCreateDeskId } from './sync/desk-id';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
 import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
 import {
@@ -43,6 +43,8 @@ import { fileDeskPinStore } from './desk-lock/desk-pin';
 import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
 import { readActivePolicies } from './db/guidance/guidance.repository';
 import type { StreamTiming } from './sync/stream-reconnect';
+import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
+import type { UpdateNotice } from '../../shared/updates/update-notice';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -109,6 +111,13 @@ export interface KoeCore {
   openLink(url: string): boolean;
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
   isCallActive(): boolean;
+  /**
+   * The retailer's update feed for this desk (its center's channel; whether the retailer
+   * requires the update). Null without a retailer or before anyone signed in.
+   */
+  updateFeed(): Promise<UpdateFeed | null>;
+  /** The shell's updater tells the agent (through the window) when Koe will restart. */
+  announceUpdate(notice: UpdateNotice): void;
   locale(): Language;
   syncStatus(): SyncStatus;
   close(): Promise<void>;
@@ -164,6 +173,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     });
   };
   const retailer = options.retailer;
+  const deskIdentity = { id: loadOrCreateDeskId(options.dataDir), version: options.appVersion };
   if (retailer) {
     if (!options.syncWorkerEntry)
       throw new Error('A retailer connection needs a sync worker entry');
@@ -172,7 +182,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       config: {
         dbFile,
         baseUrl: retailer.baseUrl,
-        desk: { id: loadOrCreateDeskId(options.dataDir), version: options.appVersion },
+        desk: deskIdentity,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
         ...(options.syncStream ? { stream: options.syncStream } : {}),
@@ -218,8 +228,18 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         sessions: retailer.sessions,
         requestRefresh: () => sync?.syncNow(),
         timeoutMs: 10_000,
+        headers: deskHeaders(deskIdentity),
       })
     : () => Promise.reject(new Error('No retailer'));
+  const readUpdateFeed = retailer
+    ? createUpdateFeedReader({
+        baseUrl: retailer.baseUrl,
+        sessions: retailer.sessions,
+        desk: deskIdentity,
+        request: reportRequest,
+      })
+    : async () => null;
+  let updateNotice: UpdateNotice | null = null;
   const agentStateReports = retailer
     ? createAgentStateReporter({
         sqlite: database.sqlite,
@@ -296,6 +316,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       events,
       preferences,
       appVersion: options.appVersion,
+      updateNotice: () => updateNotice,
       studio: retailer
         ? createStudioClient({
             baseUrl: retailer.baseUrl,
@@ -375,6 +396,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       return true;
     },
     isCallActive: () => desk.isCallActive(),
+    updateFeed: readUpdateFeed,
+    announceUpdate(notice) {
+      updateNotice = notice;
+      events.emit('updates:notice', notice);
+    },
     locale: () => preferences.get().locale,
     syncStatus: () => sync?.status() ?? initialSyncStatus,
     async close() {

@@ -24,6 +24,7 @@ import { registerRendererScheme, serveRenderer } from './renderer-protocol';
 import { safeStorageSessions } from './session-store';
 import { contentSecurityPolicy } from './security';
 import { startUpdater } from './updater';
+import { watchUpdateRequired } from '../core/updates/update-feed';
 import { createMainWindow, focusWindow, hardenSession } from './window';
 
 const LINK_SCHEME = 'koe';
@@ -193,6 +194,10 @@ export function startKoeApp(): void {
       startUpdater({
         dev: mode.dev,
         isCallActive: () => (core ? core.isCallActive() : callActiveAtClose),
+        feed: () => started.updateFeed(),
+        onNotice: (notice) => started.announceUpdate(notice),
+        onCallStateChange: (listener) => started.desk.subscribe(() => listener()),
+        onCheckNeeded: (listener) => watchUpdateRequired(started.events, listener),
       });
     })
     .catch((error: unknown) => {

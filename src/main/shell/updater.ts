@@ -1,27 +1,24 @@
 import { app } from 'electron';
 import electronUpdater from 'electron-updater';
+import type { UpdateFeed } from '../core/updates/update-feed';
 import { createUpdatePolicy, type UpdateNotice } from '../core/updates/update-policy';
 import { UPDATE_CHECK_INTERVAL_MS, updatesEnabled } from './updater-policy';
-
-/** The retailer's update feed for this desk (GET /v1/updates/policy gives the channel). */
-export interface UpdateFeed {
-  retailerUrl: string;
-  channel: string;
-  /** Bearer token and the desk id / version headers, read fresh before every request. */
-  requestHeaders(): Record<string, string>;
-  /** The desk is below its center's minimum version: install as soon as it is idle. */
-  required(): boolean;
-}
 
 export interface UpdaterOptions {
   dev: boolean;
   isCallActive(): boolean;
-  /** The retailer feed; without it, the feed electron-builder wrote into app-update.yml. */
-  feed?: UpdateFeed;
+  /**
+   * Reads the retailer's feed before every check (its channel may change); a null answer (no
+   * one signed in yet) skips that check. Without it, the feed electron-builder wrote into
+   * app-update.yml.
+   */
+  feed?: () => Promise<UpdateFeed | null>;
   /** Tells the agent when Koe will restart (shown by the window). */
   onNotice?(notice: UpdateNotice): void;
   /** Lets the caller report call-state changes to the policy (a waiting restart may go). */
   onCallStateChange?(listener: () => void): () => void;
+  /** Lets the caller ask for a check now (the retailer refused this version's sync). */
+  onCheckNeeded?(listener: () => void): () => void;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -43,19 +40,14 @@ export function startUpdater(options: UpdaterOptions): () => void {
   autoUpdater.autoDownload = false;
   // Re-armed at quit by the policy; true until then so a finished download arms its handler.
   autoUpdater.autoInstallOnAppQuit = true;
-  if (options.feed) {
-    const base = options.feed.retailerUrl.replace(/\/+$/, '');
-    autoUpdater.setFeedURL({
-      provider: 'generic',
-      url: `${base}/v1/updates/${encodeURIComponent(options.feed.channel)}`,
-    });
-  }
+  // The feed of the last check: its headers carry the agent's current token.
+  let feed: UpdateFeed | null = null;
   autoUpdater.on('error', (error) => log('Update failed', error));
 
   const policy = createUpdatePolicy({
     updater: {
       check: async () => {
-        if (options.feed) autoUpdater.requestHeaders = options.feed.requestHeaders();
+        if (feed) autoUpdater.requestHeaders = feed.requestHeaders();
         const result = await autoUpdater.checkForUpdates();
         return result?.isUpdateAvailable ? { version: result.updateInfo.version } : null;
       },
@@ -78,13 +70,26 @@ export function startUpdater(options: UpdaterOptions): () => void {
   app.on('before-quit', onBeforeQuit);
   const stopWatchingCalls = options.onCallStateChange?.(() => policy.callStateChanged());
 
-  const check = () => void policy.check({ required: options.feed?.required() ?? false });
-  check();
-  const timer = setInterval(check, UPDATE_CHECK_INTERVAL_MS);
+  const check = async () => {
+    if (options.feed) {
+      const next = await options.feed().catch((error: unknown) => {
+        log('The retailer update policy could not be read', error);
+        return null;
+      });
+      if (!next) return;
+      if (next.url !== feed?.url) autoUpdater.setFeedURL({ provider: 'generic', url: next.url });
+      feed = next;
+    }
+    await policy.check({ required: feed?.required ?? false });
+  };
+  void check();
+  const stopWatchingRefusals = options.onCheckNeeded?.(() => void check());
+  const timer = setInterval(() => void check(), UPDATE_CHECK_INTERVAL_MS);
   timer.unref();
   return () => {
     clearInterval(timer);
     stopWatchingCalls?.();
+    stopWatchingRefusals?.();
     app.off('before-quit', onBeforeQuit);
   };
 }

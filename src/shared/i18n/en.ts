@@ -4,6 +4,7 @@ import { insightsEn } from './sections/insights';
 import { outreachEn } from './sections/outreach';
 import { agentStateEn, deskLockEn } from './sections/agent-desk';
 import { predictionEn } from './sections/prediction';
+import { updatesEn } from './sections/updates';
 import { studioEn } from './sections/studio';
 import { answersEn } from './sections/answers';
 
@@ -682,4 +683,5 @@ export const en: Catalog = {
   outreach: outreachEn,
   agentState: agentStateEn,
   deskLock: deskLockEn,
+  updates: updatesEn,
 };

@@ -3,6 +3,7 @@ import { insightsJa } from './sections/insights';
 import { outreachJa } from './sections/outreach';
 import { agentStateJa, deskLockJa } from './sections/agent-desk';
 import { predictionJa } from './sections/prediction';
+import { updatesJa } from './sections/updates';
 import { studioJa } from './sections/studio';
 import { answersJa } from './sections/answers';
 
@@ -693,4 +694,5 @@ export const ja = {
   outreach: outreachJa,
   agentState: agentStateJa,
   deskLock: deskLockJa,
+  updates: updatesJa,
 };

@@ -155,6 +155,7 @@ export function startFakeCore() {
       retailerUrl: null,
       customerCount: 1,
     }),
+    'updates:notice': () => ({ notice: null }),
     'app:setLocale': (input) => {
       locale = input.locale;
       events.emit('app:localeChanged', { locale });

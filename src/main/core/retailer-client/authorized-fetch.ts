@@ -15,6 +15,8 @@ export interface AuthorizedFetchOptions {
   /** How long to wait for that new token. */
   refreshWaitMs?: number;
   timeoutMs: number;
+  /** Sent with every request, e.g. this desk's id and version (the retailer lists them). */
+  headers?: Record<string, string>;
 }
 
 /** The retailer refused a request: its HTTP status and its own error code travel with it. */
@@ -75,6 +77,7 @@ export function createAuthorizedRequest(options: AuthorizedFetchOptions): Author
       fetch(`${base}${path}`, {
         method,
         headers: {
+          ...options.headers,
           authorization: `Bearer ${bearer}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },

@@ -47,6 +47,7 @@ import { createDeskLockServices } from '../desk-lock/desk-lock-services';
 import { noDeskPin } from '../desk-lock/memory-pin-store';
 import { refuseWhileLocked } from '../desk-lock/locked-guard';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/desk-lock/desk-lock';
+import type { UpdateNotice } from '../../../shared/updates/update-notice';
 
 export interface RetailerServices {
   url: string;
@@ -87,6 +88,8 @@ export interface ServiceDeps {
   agentState?: AgentStateService;
   /** The desk lock (one that never locks, having no PIN, when absent). */
   lock?: DeskLock;
+  /** The update Koe has ready (the shell's updater reports it); none when absent. */
+  updateNotice?: () => UpdateNotice | null;
   now?: () => number;
 }
 
@@ -124,6 +127,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       retailerUrl: retailer?.url ?? null,
       customerCount: await countCustomers(db),
     }),
+    'updates:notice': () => ({ notice: deps.updateNotice?.() ?? null }),
     'app:setLocale': ({ locale }) => {
       preferences.update({ locale });
       events.emit('app:localeChanged', { locale });

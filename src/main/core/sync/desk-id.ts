@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../shared/protocol/update-feed';
 
 export const DESK_ID_FILE = 'desk-id';
 const DESK_ID_PATTERN = /^desk-[0-9a-f-]{36}$/;
@@ -26,4 +27,9 @@ export function loadOrCreateDeskId(dataDir: string): string {
   writeFileSync(temp, `${id}\n`);
   renameSync(temp, file);
   return id;
+}
+
+/** The headers every request of this desk to the retailer carries (it lists who runs what). */
+export function deskHeaders(desk: { id: string; version: string }): Record<string, string> {
+  return { [DESK_ID_HEADER]: desk.id, [APP_VERSION_HEADER]: desk.version };
 }

@@ -1,4 +1,4 @@
-import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../shared/protocol/update-feed';
+import { deskHeaders } from './desk-id';
 import type { z } from 'zod';
 import type { VocRecord } from '../../../shared/domain/voc';
 import { session, type Session } from '../../../shared/protocol/auth';
@@ -87,9 +87,7 @@ export function createRetailerApi(options: {
         headers: {
           ...(init.body ? { 'content-type': 'application/json' } : {}),
           ...(current ? { authorization: `Bearer ${current.accessToken}` } : {}),
-          ...(options.desk
-            ? { [DESK_ID_HEADER]: options.desk.id, [APP_VERSION_HEADER]: options.desk.version }
-            : {}),
+          ...(options.desk ? deskHeaders(options.desk) : {}),
         },
         signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

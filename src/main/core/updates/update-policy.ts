@@ -12,6 +12,8 @@
  *  - the agent is told, before it happens, when the restart will be (`UpdateNotice`).
  */
 
+import type { UpdateNotice } from '../../../shared/updates/update-notice';
+
 /** What the shell provides over electron-updater. */
 export interface UpdaterPort {
   /** Asks the feed; resolves with the offered version when it is newer than this desk's. */
@@ -22,13 +24,7 @@ export interface UpdaterPort {
   quitAndInstall(): void;
 }
 
-export type UpdateNotice =
-  /** Downloaded; installs when the agent quits Koe (never during a call). */
-  | { kind: 'ready'; version: string; restart: 'at-quit' }
-  /** Required by the retailer; Koe restarts when this call and its wrap-up are done. */
-  | { kind: 'ready'; version: string; restart: 'after-call' }
-  /** Required by the retailer and the desk is idle: Koe restarts now. */
-  | { kind: 'restarting'; version: string };
+export type { UpdateNotice };
 
 export interface UpdatePolicyOptions {
   updater: UpdaterPort;

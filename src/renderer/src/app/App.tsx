@@ -25,6 +25,7 @@ import { useKoeEvents } from './use-koe-events';
 import { LockScreen } from '../desk-lock/LockScreen';
 import { SetPinNotice } from '../desk-lock/SetPinNotice';
 import { useDeskLock } from '../desk-lock/use-desk-lock';
+import { UpdateNotice } from '../updates/UpdateNotice';
 
 const HEADER_HEIGHT = 72;
 
@@ -128,6 +129,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         <ScriptUpdatedNotice />
+        <UpdateNotice />
         {view.kind === 'home' && lock && !lock.pinSet && (
           <SetPinNotice onOpenSettings={openSettings} />
         )}
