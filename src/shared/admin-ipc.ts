@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { riskThresholdsUpdate, type RiskThresholds } from './protocol/risk-thresholds';
 import {
+  centerUpdateSettings,
+  releaseHalt,
+  type CenterUpdateSettings,
+  type Release,
+} from './protocol/update-feed';
+import {
   createWebhookRequest,
   updateWebhookRequest,
   webhookDeliveryStatus,
@@ -64,4 +70,26 @@ export const adminIpcHandlers = {
   ),
   'admin:riskThresholds': channel<RiskThresholds>()(z.object({}).strict()),
   'admin:saveRiskThresholds': channel<RiskThresholds>()(riskThresholdsUpdate),
+  /** Desktop updates: each center's channel, rollout and minimum; releases; who runs what. */
+  'admin:deskUpdates': channel<DeskUpdatesOverview>()(z.object({}).strict()),
+  'admin:saveCenterUpdates': channel<CenterUpdateSettings>()(
+    z.object({ centerId: z.string().min(1).max(64), settings: centerUpdateSettings }).strict(),
+  ),
+  /** Halts a release on every platform (offered to nobody) or resumes it. */
+  'admin:haltRelease': channel<{ releases: Release[] }>()(releaseHalt.strict()),
 };
+
+/** What the admin's updates tab shows, read from the retailer in one go. */
+export interface DeskUpdatesOverview {
+  centers: (CenterUpdateSettings & { centerId: string; centerName: string })[];
+  releases: Release[];
+  desks: DeskVersion[];
+}
+
+export interface DeskVersion {
+  deskId: string;
+  centerId: string | null;
+  userId: string;
+  version: string;
+  reportedAt: string;
+}

@@ -17,12 +17,24 @@ import {
   type WebhookDelivery,
 } from '../../../shared/protocol/webhooks';
 import {
+  centerUpdateSettings,
+  centerUpdateSettingsList,
+  deskVersions,
+  release,
+  type CenterUpdateSettings,
+  type Release,
+} from '../../../shared/protocol/update-feed';
+import type { DeskUpdatesOverview } from '../../../shared/admin-ipc';
+import {
   createAuthorizedRequest,
   queryString,
   type AuthorizedFetchOptions,
 } from '../retailer-client/authorized-fetch';
 
-/** The retailer API's admin endpoints (webhooks, risk thresholds), with the signed-in session. */
+/**
+ * The retailer API's admin endpoints (webhooks, risk thresholds, desktop updates), with the
+ * signed-in session.
+ */
 export interface AdminClient {
   webhooks(): Promise<Webhook[]>;
   createWebhook(request: CreateWebhookRequest): Promise<{ webhook: Webhook; secret: string }>;
@@ -35,7 +47,15 @@ export interface AdminClient {
   ): Promise<WebhookDelivery[]>;
   riskThresholds(): Promise<RiskThresholds>;
   saveRiskThresholds(update: RiskThresholdsUpdate): Promise<RiskThresholds>;
+  deskUpdates(): Promise<DeskUpdatesOverview>;
+  saveCenterUpdates(
+    centerId: string,
+    settings: CenterUpdateSettings,
+  ): Promise<CenterUpdateSettings>;
+  haltRelease(halt: { channel: string; version: string; halted: boolean }): Promise<Release[]>;
 }
+
+const releaseList = z.object({ releases: z.array(release) });
 
 export type AdminClientOptions = Omit<AuthorizedFetchOptions, 'timeoutMs'>;
 
@@ -62,5 +82,22 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     riskThresholds: () => request('GET', '/v1/admin/risk-thresholds', riskThresholds),
     saveRiskThresholds: (update) =>
       request('PUT', '/v1/admin/risk-thresholds', riskThresholds, update),
+    deskUpdates: async () => {
+      const [centers, releases, desks] = await Promise.all([
+        request('GET', '/v1/admin/updates/centers', centerUpdateSettingsList),
+        request('GET', '/v1/admin/updates/releases', releaseList),
+        request('GET', '/v1/updates/desks', deskVersions),
+      ]);
+      return { centers: centers.centers, releases: releases.releases, desks: desks.desks };
+    },
+    saveCenterUpdates: (centerId, settings) =>
+      request(
+        'PUT',
+        `/v1/admin/updates/centers/${encodeURIComponent(centerId)}`,
+        centerUpdateSettings,
+        settings,
+      ),
+    haltRelease: async (halt) =>
+      (await request('PUT', '/v1/admin/updates/halt', releaseList, halt)).releases,
   };
 }

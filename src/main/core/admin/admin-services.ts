@@ -39,7 +39,10 @@ export function createAdminServices(deps: {
   const client = (): AdminClient => {
     const role = deps.agent()?.role;
     if (!role || !(ADMIN_ROLES as readonly string[]).includes(role)) {
-      throw new AppError('forbidden', 'Only retailer admins manage webhooks and thresholds.');
+      throw new AppError(
+        'forbidden',
+        'Only retailer admins manage webhooks, thresholds and updates.',
+      );
     }
     if (!deps.client) throw new AppError('unavailable', 'No retailer is configured.');
     return deps.client;
@@ -64,5 +67,9 @@ export function createAdminServices(deps: {
     }),
     'admin:riskThresholds': () => client().riskThresholds(),
     'admin:saveRiskThresholds': (update) => client().saveRiskThresholds(update),
+    'admin:deskUpdates': () => client().deskUpdates(),
+    'admin:saveCenterUpdates': ({ centerId, settings }) =>
+      client().saveCenterUpdates(centerId, settings),
+    'admin:haltRelease': async (halt) => ({ releases: await client().haltRelease(halt) }),
   };
 }

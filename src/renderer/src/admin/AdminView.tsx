@@ -1,8 +1,9 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAdjustments, IconWebhook } from '@tabler/icons-react';
+import { IconAdjustments, IconDownload, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES } from '../../../shared/admin-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
+import { DeskUpdatesPanel } from './DeskUpdatesPanel';
 import { RiskThresholdsPanel } from './RiskThresholdsPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
@@ -12,7 +13,7 @@ export function canAdminister(agent: SignedInAgent | null): boolean {
 
 /**
  * The retailer admin's settings, read from and written to the retailer's server (nothing is
- * kept on the desktop): webhooks, and the fraud / VIP thresholds.
+ * kept on the desktop): webhooks, the fraud / VIP thresholds, and desktop updates.
  */
 export function AdminView({ agent }: { agent: SignedInAgent | null }) {
   const { t } = useTranslation();
@@ -47,12 +48,22 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
           >
             {t('admin.tabs.thresholds')}
           </Tabs.Tab>
+          <Tabs.Tab
+            value="updates"
+            leftSection={<IconDownload size={16} />}
+            data-testid="admin-tab-updates"
+          >
+            {t('updates.admin.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="webhooks" pt="md">
           <WebhooksPanel />
         </Tabs.Panel>
         <Tabs.Panel value="thresholds" pt="md">
           <RiskThresholdsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="updates" pt="md">
+          <DeskUpdatesPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
