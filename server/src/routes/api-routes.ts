@@ -29,6 +29,7 @@ import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 import type { Kysely } from 'kysely';
 import { refuseOutdatedDesk } from './update-feed-routes';
+import { vocReadCenter } from '../auth/voc-read-scope';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -229,17 +230,21 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       url: '/v1/voc',
       summary: 'List VoC records visible to the caller',
       roles: ALL_ROLES,
-      query: z.object({ limit: z.coerce.number().int().min(1).max(1_000).default(100) }),
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(1_000).default(100),
+        centerId: z.string().min(1).max(64).optional(),
+      }),
       response: z.object({ records: z.array(vocRecord) }),
       handler: async ({ principal, query }) => {
+        // An agent reads its own records; every other role by the one VoC reading rule.
+        const centerId =
+          principal.role === 'agent' ? undefined : vocReadCenter(principal, query.centerId);
         const rows = await db
           .selectFrom('voc_records')
           .select('data')
           .where('tenant_id', '=', principal.tenantId)
           .$if(principal.role === 'agent', (q) => q.where('agent_id', '=', principal.userId))
-          .$if(principal.role === 'supervisor' || principal.role === 'trainer', (q) =>
-            q.where('center_id', '=', principal.centerId ?? ''),
-          )
+          .$if(centerId !== undefined, (q) => q.where('center_id', '=', centerId!))
           .orderBy('received_at', 'desc')
           .limit(query.limit)
           .execute();

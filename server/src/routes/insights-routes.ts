@@ -9,13 +9,11 @@ import {
   type InsightsGroup,
   type InsightsResponse,
 } from '../../../src/shared/protocol/insights';
-import type { Principal } from '../auth/access-tokens';
 import type { ServerDialect, ServerStore } from '../db/connect';
 import { isTimeZone, startOfLocalDay } from '../../../src/shared/time-zone';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import { zoneBuckets } from './insights-buckets';
-
-const INSIGHT_ROLES = ['trainer', 'supervisor', 'retailer_admin'] as const;
+import { VOC_READER_ROLES, vocReadCenter } from '../auth/voc-read-scope';
 
 /**
  * The insights behind the desktop's Insights view. Every number is an aggregate computed in the
@@ -44,12 +42,12 @@ export function insightsRoutes({
       method: 'GET',
       url: '/v1/insights',
       summary: 'Aggregated VoC insights (drivers, avoidable share, groups, prediction, outcomes)',
-      roles: INSIGHT_ROLES,
+      roles: VOC_READER_ROLES,
       query: insightsQuery,
       response: insightsResponse,
       rateLimitPerMinute: 120,
       handler: async ({ principal, query }) => {
-        const centerId = visibleCenter(principal, query.centerId);
+        const centerId = vocReadCenter(principal, query.centerId);
         const where = scope(principal.tenantId, centerId, query.from, query.to);
         // Grouped by UTC hour inside, by the retailer's day or week outside: insights-buckets.ts.
         const bucket = buckets.bucket(query.bucket);
@@ -113,7 +111,7 @@ export function insightsRoutes({
           .selectFrom('centers')
           .select(['id', 'name'])
           .where('tenant_id', '=', principal.tenantId)
-          .$if(principal.role === 'supervisor', (q) => q.where('id', '=', principal.centerId!))
+          .$if(principal.role !== 'retailer_admin', (q) => q.where('id', '=', principal.centerId!))
           .orderBy('id')
           .execute();
         const cells = confusion.map((r) => ({ predicted: r.p, confirmed: r.r, count: n(r.c) }));
@@ -160,12 +158,12 @@ export function insightsRoutes({
       method: 'GET',
       url: '/v1/insights/words',
       summary: "The customers' own words behind a reason, newest first (paged)",
-      roles: INSIGHT_ROLES,
+      roles: VOC_READER_ROLES,
       query: insightsWordsQuery,
       response: insightsWordsResponse,
       rateLimitPerMinute: 240,
       handler: async ({ principal, query }) => {
-        const centerId = visibleCenter(principal, query.centerId);
+        const centerId = vocReadCenter(principal, query.centerId);
         const after = query.cursor ? decodeCursor(query.cursor) : null;
         const rows = (
           await sql<{
@@ -210,18 +208,6 @@ export function insightsRoutes({
       },
     }),
   ];
-}
-
-/**
- * A supervisor sees its own center only (asking for another is refused, not narrowed); a trainer
- * or retailer admin sees the retailer, or the one center asked for.
- */
-function visibleCenter(principal: Principal, asked: string | undefined): string | undefined {
-  if (principal.role !== 'supervisor') return asked;
-  if (!principal.centerId || (asked !== undefined && asked !== principal.centerId)) {
-    throw new HttpError(403, 'forbidden', 'A supervisor sees only its own center.');
-  }
-  return principal.centerId;
 }
 
 function decodeCursor(cursor: string): { receivedAt: string; id: string } {

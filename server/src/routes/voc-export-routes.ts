@@ -14,15 +14,14 @@ import {
   type VocExportRow,
   type VocStatsGroup,
 } from '../../../src/shared/protocol/voc-export';
-import type { Principal } from '../auth/access-tokens';
 import type { ServerDialect, ServerStore } from '../db/connect';
 import type { ServerDatabase } from '../db/schema';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { defineRoute, type RouteSpec } from '../http/route';
+import { VOC_READER_ROLES, vocReadCenter } from '../auth/voc-read-scope';
 
 /** Rows per query of the export: one keyset page, written out before the next is read. */
 export const EXPORT_PAGE_ROWS = 1_000;
 const EXPORT_URL = '/v1/voc/export';
-const INSIGHT_ROLES = ['trainer', 'supervisor', 'retailer_admin'] as const;
 
 export interface VocExportDeps {
   store: ServerStore;
@@ -40,11 +39,11 @@ export function vocExportRoutes({ store }: VocExportDeps): RouteSpec[] {
       method: 'GET',
       url: EXPORT_URL,
       summary: 'Export VoC records (streamed NDJSON or CSV)',
-      roles: INSIGHT_ROLES,
+      roles: VOC_READER_ROLES,
       query: vocExportQuery,
       rateLimitPerMinute: 30,
       handler: async ({ principal, query, reply }) => {
-        const filters = { ...query, centerId: visibleCenter(principal, query.centerId) };
+        const filters = { ...query, centerId: vocReadCenter(principal, query.centerId) };
         async function* chunks(): AsyncGenerator<string> {
           if (query.format === 'csv') yield `\uFEFF${VOC_EXPORT_CSV_COLUMNS.join(',')}\r\n`;
           let after: Cursor | null = null;
@@ -105,12 +104,12 @@ export function vocExportRoutes({ store }: VocExportDeps): RouteSpec[] {
       method: 'GET',
       url: '/v1/voc/stats',
       summary: 'Aggregate VoC statistics',
-      roles: INSIGHT_ROLES,
+      roles: VOC_READER_ROLES,
       query: vocStatsQuery,
       response: vocStatsResponse,
       rateLimitPerMinute: 120,
       handler: async ({ principal, query }) => {
-        const filters = { ...query, centerId: visibleCenter(principal, query.centerId) };
+        const filters = { ...query, centerId: vocReadCenter(principal, query.centerId) };
         const key =
           query.groupBy === 'center'
             ? sql<string>`center_id`
@@ -180,18 +179,6 @@ export function describeVocExport(document: unknown): unknown {
     };
   }
   return document;
-}
-
-/**
- * The center a caller may read: any (or the one asked for) for a retailer admin, only its own
- * for center roles. Asking for another center is refused rather than silently narrowed.
- */
-function visibleCenter(principal: Principal, asked: string | undefined): string | undefined {
-  if (principal.role === 'retailer_admin') return asked;
-  if (!principal.centerId || (asked !== undefined && asked !== principal.centerId)) {
-    throw new HttpError(403, 'forbidden', `The ${principal.role} role sees only its own center.`);
-  }
-  return principal.centerId;
 }
 
 interface Cursor {

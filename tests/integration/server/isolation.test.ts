@@ -813,10 +813,11 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
           const reply = await send(server.url, 'GET', '/v1/insights', token(u));
           expect(reply.status, reply.text).toBe(200);
           const byCenter = (reply.json as { byCenter: { key: string; count: number }[] }).byCenter;
-          // A supervisor its center; a trainer or admin the whole tenant.
+          // A supervisor or trainer its center; an admin the whole tenant.
           const visible = rows.filter(
             (r) =>
-              r.tenant_id === u.tenantId && (u.role !== 'supervisor' || r.center_id === u.centerId),
+              r.tenant_id === u.tenantId &&
+              (u.role === 'retailer_admin' || r.center_id === u.centerId),
           );
           const expected = new Map<string, number>();
           for (const r of visible) expected.set(r.center_id, (expected.get(r.center_id) ?? 0) + 1);
@@ -835,7 +836,8 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
           const ids = (reply.json as { items: { id: string }[] }).items.map((i) => i.id).sort();
           const visible = rows.filter(
             (r) =>
-              r.tenant_id === u.tenantId && (u.role !== 'supervisor' || r.center_id === u.centerId),
+              r.tenant_id === u.tenantId &&
+              (u.role === 'retailer_admin' || r.center_id === u.centerId),
           );
           expect(ids, u.id).toEqual(visible.map((r) => r.id).sort());
         }
