@@ -129,6 +129,8 @@ export async function readChangesJson(
   purgeBefore: string | null,
   /** The tenant's latest change, announced in the page (the pull's size). */
   headCursor?: number,
+  /** The puller's center: scripts and answers published to other centers only are withheld. */
+  centerId: string | null = null,
 ): Promise<{ json: string; cursor: string; hasMore: boolean }> {
   const rows = await db
     .selectFrom('records')
@@ -145,7 +147,11 @@ export async function readChangesJson(
   const records: string[] = [];
   const deletions: string[] = [];
   for (const row of rows) {
-    if (row.deleted) deletions.push(JSON.stringify({ type: row.type, id: row.id }));
+    const withheld = !row.deleted && !visibleToCenter(row.type, row.data, centerId);
+    // A first pull needs no deletions; later, a withheld record goes out as one, so a desk that
+    // held it before it was re-scoped drops it.
+    if (withheld && since === 0) continue;
+    if (row.deleted || withheld) deletions.push(JSON.stringify({ type: row.type, id: row.id }));
     else records.push(`{"type":${JSON.stringify(row.type)},"data":${row.data}}`);
   }
   const cursor = String(rows.at(-1)?.seq ?? since);
@@ -157,6 +163,17 @@ export async function readChangesJson(
       ? '}'
       : `,"headCursor":${JSON.stringify(String(Math.max(headCursor, Number(cursor))))}}`);
   return { json, cursor, hasMore };
+}
+
+/**
+ * Whether a desk of `centerId` may hold this record: a script or an answer published to some
+ * centers only goes to those centers' desks (null: a retailer-wide user, who sees them all).
+ */
+export function visibleToCenter(type: string, data: string, centerId: string | null): boolean {
+  if (centerId === null || (type !== 'script_version' && type !== 'knowledge_answer')) return true;
+  const parsed = JSON.parse(data) as { centers?: string[]; triggers?: { centers?: string[] } };
+  const centers = type === 'script_version' ? parsed.triggers?.centers : parsed.centers;
+  return !centers || centers.length === 0 || centers.includes(centerId);
 }
 
 export async function latestSequence(db: ServerDb, tenantId: string): Promise<number> {

@@ -153,6 +153,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
           query.limit,
           await purgeBefore(db, principal.tenantId),
           await latestSequence(db, principal.tenantId),
+          principal.centerId,
         );
         // The page's end, announced before its body: a client can ask for the next page while
         // this one is still downloading, parsing and committing (the body stays the authority).
