@@ -214,12 +214,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
         // calls (every desktop pulls them: the customer was told) commit together.
         const { results, noticed } = await db.transaction().execute(async (trx) => {
           const results = await ingestVocRecords(trx, principal, body.records);
-          const noticed = await publishOutreachNotices(
-            trx,
-            principal.tenantId,
-            body.records,
-            results,
-          );
+          const noticed = await publishOutreachNotices(trx, principal, body.records, results);
           return { results, noticed };
         });
         if (noticed !== null) await notifier.publish(principal.tenantId, noticed);

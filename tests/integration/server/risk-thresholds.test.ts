@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../../src/shared/domain/guidance';
 import { DEFAULT_RISK_THRESHOLDS } from '../../../src/shared/guidance/risk-thresholds';
 import { outreachNoticeId } from '../../../src/shared/outreach/outreach-notice';
+import { MAX_OUTREACH_NOTICES_PER_CUSTOMER_DAY } from '../../../server/src/data/outreach-notices';
 import type { PullPage } from '../../../src/shared/protocol/sync';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from './test-server';
@@ -176,5 +177,57 @@ describe.each(suites)('risk thresholds and outreach notices on $name', ({ postgr
         (r) => r.type === 'notice' && r.data.id === outreachNoticeId(reached.id),
       ),
     ).toBe(false);
+  });
+  it('bounds the notices proactive calls leave on a customer, and takes none for another customer’s order', async () => {
+    const pushed = await call(server.url, tokens.adminA!, 'POST', '/v1/data/batch', {
+      records: [
+        customerRecord({ id: 'cus-bounded' }),
+        customerRecord({ id: 'cus-other' }),
+        orderRecord({ id: 'ord-bounded', customerId: 'cus-bounded' }),
+        orderRecord({ id: 'ord-other', customerId: 'cus-other' }),
+      ],
+      deletions: [],
+    });
+    expect(pushed.status).toBe(200);
+    const told = (orderId: string, minute: number) =>
+      vocFor(AGENT_A.id, AGENT_A.center, {
+        customerId: 'cus-bounded',
+        orderId,
+        reasonCodes: ['outreach.delay'],
+        contactType: 'proactive',
+        outreachOutcome: 'reached',
+        endedAt: `2026-11-24T02:${String(minute).padStart(2, '0')}:00.000Z`,
+      });
+    const calls = [1, 2, 3, 4, 5].map((m) => told('ord-bounded', m));
+    const foreignOrder = told('ord-other', 6);
+    const answer = await call(server.url, tokens.agentA!, 'POST', '/v1/voc/batch', {
+      records: [foreignOrder, ...calls],
+    });
+    // Every record is kept: only the notices are bounded.
+    expect((answer.json as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(
+      Array(6).fill('accepted'),
+    );
+    const page = (
+      await call(server.url, tokens.agentA!, 'GET', '/v1/sync/pull?since=0&limit=10000')
+    ).json as PullPage;
+    const noticeIds = page.records
+      .filter(
+        (r) =>
+          r.type === 'notice' && (r.data as { customerId: string }).customerId === 'cus-bounded',
+      )
+      .map((r) => (r.data as { id: string }).id)
+      .sort();
+    expect(noticeIds).toEqual(
+      calls
+        .slice(0, MAX_OUTREACH_NOTICES_PER_CUSTOMER_DAY)
+        .map((c) => outreachNoticeId(c.id))
+        .sort(),
+    );
+    // A corrected wrap-up of a counted call still republishes its notice.
+    const corrected = { ...calls[0]!, revision: 2, customerWords: '説明しました' };
+    const again = await call(server.url, tokens.agentA!, 'POST', '/v1/voc/batch', {
+      records: [corrected],
+    });
+    expect(again.status).toBe(200);
   });
 });
