@@ -404,9 +404,25 @@ export type IpcErrorCode =
   | 'unavailable'
   | 'internal';
 
+/**
+ * A more precise "why" than the code, when the core knows one: the page words it from the
+ * catalogs (`app.reasons.*`), in the agent's language. Absent: the code's sentence.
+ */
+export type IpcErrorReason =
+  | 'no_retailer'
+  | 'not_signed_in'
+  | 'sign_in_refused'
+  | 'retailer_unreachable'
+  | 'session_expired'
+  | 'retailer_unreadable'
+  | 'pin_wrong'
+  | 'unlock_first';
+
 export interface IpcError {
   code: IpcErrorCode;
+  /** The core's own words (English, for support): shown as the technical detail only. */
   message: string;
+  reason?: IpcErrorReason;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

@@ -101,6 +101,8 @@ describe('sync status and Settings in the browser harness', () => {
     const failed = page.getByTestId('retailer-failed');
     await failed.waitFor();
     expect(await failed.textContent()).toContain('サインインできませんでした');
+    // Why, in the agent's language (the core's English detail is not what they read).
+    expect(await failed.textContent()).toContain('メールアドレスとパスワードを確認してください');
     expect(await failed.textContent()).toContain('接続先は変更していません');
     // The password is not kept on screen.
     expect(await settings.getByLabel('パスワード').inputValue()).toBe('');

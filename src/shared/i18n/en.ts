@@ -34,6 +34,18 @@ export const en: Catalog = {
       internal: 'Something went wrong inside Koe. Please try again.',
       locked: 'The desk is locked. Enter your PIN to unlock it.',
     },
+    reasons: {
+      sign_in_refused:
+        'The retailer refused the sign-in. Check the e-mail address and the password.',
+      no_retailer: 'No retailer is set up. Connect to one in Settings.',
+      not_signed_in: 'You are not signed in to the retailer. Sign in from Settings.',
+      retailer_unreachable: 'The retailer cannot be reached. Check the network and try again.',
+      session_expired: 'Your sign-in to the retailer expired. Sign in again.',
+      retailer_unreadable:
+        'The retailer answered in a way this Koe cannot read. Koe may need an update.',
+      pin_wrong: 'The current desk PIN is not right.',
+      unlock_first: 'Unlock the desk before changing its PIN.',
+    },
   },
   home: {
     title: 'Find a customer',

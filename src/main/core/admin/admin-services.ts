@@ -44,7 +44,8 @@ export function createAdminServices(deps: {
         'Only retailer admins manage webhooks, thresholds and updates.',
       );
     }
-    if (!deps.client) throw new AppError('unavailable', 'No retailer is configured.');
+    if (!deps.client)
+      throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return deps.client;
   };
   return {

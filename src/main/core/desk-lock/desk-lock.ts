@@ -112,9 +112,10 @@ export function createDeskLock(options: {
       return { ...state(), unlocked: true };
     },
     async setPin(pin, currentPin) {
-      if (locked) throw new AppError('locked', 'Unlock the desk before changing its PIN.');
+      if (locked)
+        throw new AppError('locked', 'Unlock the desk before changing its PIN.', 'unlock_first');
       if (pinSet && (currentPin === null || !(await pins.verify(currentPin)))) {
-        throw new AppError('forbidden', 'The current desk PIN is not right.');
+        throw new AppError('forbidden', 'The current desk PIN is not right.', 'pin_wrong');
       }
       await pins.set(pin);
       pinSet = true;

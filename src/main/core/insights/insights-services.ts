@@ -24,7 +24,8 @@ export function createInsightsServices(deps: {
         'Only supervisors, trainers and retailer admins see insights.',
       );
     }
-    if (!deps.client) throw new AppError('unavailable', 'No retailer is configured.');
+    if (!deps.client)
+      throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return deps.client;
   };
   return {

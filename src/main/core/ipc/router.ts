@@ -47,7 +47,7 @@ export function createIpcRouter(
         const service = services[channel] as (input: unknown) => unknown;
         return { ok: true, value: await service(parsed.data) };
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.message);
+        if (error instanceof AppError) return fail(error.code, error.message, error.reason);
         log(`Service for ${channel} failed`, error);
         return fail('internal', 'Something went wrong inside Koe. The error has been logged.');
       }
@@ -55,8 +55,12 @@ export function createIpcRouter(
   };
 }
 
-function fail(code: AppError['code'], message: string): IpcResult<never> {
-  return { ok: false, error: { code, message } };
+function fail(
+  code: AppError['code'],
+  message: string,
+  reason?: AppError['reason'],
+): IpcResult<never> {
+  return { ok: false, error: reason ? { code, message, reason } : { code, message } };
 }
 
 function describeIssues(channel: string, error: z.ZodError): string {

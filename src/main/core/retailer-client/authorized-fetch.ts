@@ -72,7 +72,8 @@ export function createAuthorizedRequest(options: AuthorizedFetchOptions): Author
 
   return async (method, path, schema, body) => {
     const token = options.sessions.load()?.accessToken;
-    if (!token) throw new AppError('unavailable', 'Not signed in to the retailer.');
+    if (!token)
+      throw new AppError('unavailable', 'Not signed in to the retailer.', 'not_signed_in');
     const attempt = (bearer: string) =>
       fetch(`${base}${path}`, {
         method,
@@ -84,13 +85,22 @@ export function createAuthorizedRequest(options: AuthorizedFetchOptions): Author
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(options.timeoutMs),
       }).catch((error: unknown) => {
-        throw new AppError('unavailable', `Cannot reach the retailer: ${(error as Error).message}`);
+        throw new AppError(
+          'unavailable',
+          `Cannot reach the retailer: ${(error as Error).message}`,
+          'retailer_unreachable',
+        );
       });
     let response = await attempt(token);
     if (response.status === 401) {
       await response.body?.cancel();
       const fresh = await newToken(token);
-      if (!fresh) throw new AppError('unavailable', 'The retailer session expired; sign in again.');
+      if (!fresh)
+        throw new AppError(
+          'unavailable',
+          'The retailer session expired; sign in again.',
+          'session_expired',
+        );
       response = await attempt(fresh);
     }
     const json: unknown = await response.json().catch(() => null);
@@ -105,7 +115,11 @@ export function createAuthorizedRequest(options: AuthorizedFetchOptions): Author
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new AppError('unavailable', 'The retailer answered in a shape this Koe cannot read.');
+      throw new AppError(
+        'unavailable',
+        'The retailer answered in a shape this Koe cannot read.',
+        'retailer_unreadable',
+      );
     }
     return parsed.data;
   };

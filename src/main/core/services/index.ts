@@ -116,7 +116,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
     });
   const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(predictions) });
   const syncStatus = () => {
-    if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
+    if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return retailer.status();
   };
   const services: IpcServices = {

@@ -26,7 +26,8 @@ export function createStudioServices(deps: {
         'Only trainers and retailer admins edit scripts and approved answers.',
       );
     }
-    if (!deps.client) throw new AppError('unavailable', 'No retailer is configured.');
+    if (!deps.client)
+      throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return deps.client;
   };
   return {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskUpdatesOverview } from '../../../shared/admin-ipc';
 import { callKoe } from '../app/koe-call';
 import { centerDraftFrom, checkCenterDraft, type CenterUpdateDraft } from './center-update-form';
+import { errorText } from '../app/error-text';
 
 type Center = DeskUpdatesOverview['centers'][number];
 
@@ -37,7 +38,7 @@ export function CenterUpdateRow({ center }: { center: Center }) {
       setDraft(centerDraftFrom(result.value));
       setSaved(true);
     } else {
-      setFailure(result.error.message || t('app.unexpectedError'));
+      setFailure(errorText(result.error, t));
     }
   };
   const label = (field: string) => `${center.centerName}: ${field}`;

@@ -8,6 +8,7 @@ import type { RiskThresholds } from '../../../shared/protocol/risk-thresholds';
 import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
 import { checkDraft, draftFrom, type ThresholdDraft } from './threshold-form';
+import { errorText } from '../app/error-text';
 
 const NUMBER_FIELDS = ['claimRiskThreshold', 'highValueClaimJpy', 'returnAbuseThreshold'] as const;
 
@@ -58,7 +59,7 @@ export function RiskThresholdsPanel() {
       setDraft(draftFrom(result.value));
       setJustSaved(true);
     } else {
-      setSaveError(result.error.message || t('app.unexpectedError'));
+      setSaveError(errorText(result.error, t));
     }
   };
 

@@ -25,6 +25,7 @@ import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
 import { SecretModal } from './SecretModal';
 import { WebhookItem } from './WebhookItem';
+import { errorText } from '../app/error-text';
 
 /** The form's message: a refusal of the retailer (by its reason), or the core's own words. */
 type FormMessage = { key: string } | { text: string } | null;
@@ -62,7 +63,7 @@ export function WebhooksPanel() {
   const replace = (hook: Webhook) =>
     setWebhooks((list) => list?.map((h) => (h.id === hook.id ? hook : h)) ?? null);
   const failed = (result: IpcResult<unknown>) => {
-    if (!result.ok) setActionError(result.error.message || t('app.unexpectedError'));
+    if (!result.ok) setActionError(errorText(result.error, t));
   };
   const refusalOf = (result: WebhookSaveResult): FormMessage =>
     result.saved ? null : { key: `admin.webhooks.refusal.${result.refusal}` };
@@ -77,7 +78,7 @@ export function WebhooksPanel() {
     setAdding(true);
     const result = await callKoe('admin:createWebhook', { url: url.trim(), events });
     setAdding(false);
-    if (!result.ok) return setMessage({ text: result.error.message || t('app.unexpectedError') });
+    if (!result.ok) return setMessage({ text: errorText(result.error, t) });
     if (!result.value.saved) return setMessage(refusalOf(result.value));
     const { webhook, secret: shown } = result.value;
     setWebhooks((list) => [...(list ?? []), webhook]);

@@ -26,6 +26,7 @@ import { LockScreen } from '../desk-lock/LockScreen';
 import { SetPinNotice } from '../desk-lock/SetPinNotice';
 import { useDeskLock } from '../desk-lock/use-desk-lock';
 import { UpdateNotice } from '../updates/UpdateNotice';
+import { errorText, type ErrorKeys } from './error-text';
 
 const HEADER_HEIGHT = 72;
 
@@ -197,9 +198,9 @@ export function App() {
 // tsc to check as a parameter (TS2589) once the catalog grows.
 function startRefusal(
   error: IpcError,
-  t: (key: 'call.busy' | 'call.invalidNumber' | 'app.unexpectedError') => string,
+  t: (key: 'call.busy' | 'call.invalidNumber' | ErrorKeys) => string,
 ): string {
   if (error.code === 'conflict') return t('call.busy');
   if (error.code === 'invalid_input') return t('call.invalidNumber');
-  return error.message || t('app.unexpectedError');
+  return errorText(error, t);
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
+import { errorText } from './error-text';
 
 /**
  * A failed read: says what failed in the agent's language (by the error's code), keeps the
@@ -19,7 +20,7 @@ export function ErrorState({ error, onRetry }: { error: IpcError; onRetry?: () =
       maw={720}
     >
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{t(`app.errors.${error.code}`)}</Text>
+        <Text size="sm">{errorText(error, t)}</Text>
         {error.message && (
           <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
             {t('app.technicalDetail')}: {error.message}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callKoe } from '../app/koe-call';
 import { useDeskLock } from './use-desk-lock';
+import { errorText } from '../app/error-text';
 
 /** Settings: the desk PIN that opens the lock (set once, changed with the current one). */
 export function DeskPinSettings() {
@@ -23,7 +24,7 @@ export function DeskPinSettings() {
     setMessage(
       result.ok
         ? { ok: true, text: t('deskLock.pinSaved') }
-        : { ok: false, text: t('deskLock.pinRefused', { message: result.error.message }) },
+        : { ok: false, text: t('deskLock.pinRefused', { message: errorText(result.error, t) }) },
     );
   };
   return (

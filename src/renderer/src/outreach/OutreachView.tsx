@@ -22,6 +22,7 @@ import { displayName, displayReading } from '../customer/names';
 import { currentLanguage } from '../i18n/i18n';
 import { TierBadge } from '../customer/TierBadge';
 import { useFormatters } from '../i18n/use-formatters';
+import { errorText } from '../app/error-text';
 
 const LIST_INPUT = { limit: 100 };
 
@@ -52,7 +53,7 @@ export function OutreachView() {
       orderId: entry.orderId,
     });
     setCalling(null);
-    if (!result.ok) setRefusal(t('outreach.callRefused', { message: result.error.message }));
+    if (!result.ok) setRefusal(t('outreach.callRefused', { message: errorText(result.error, t) }));
   };
 
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
 import { checkEmail, checkPassword, checkRetailerUrl } from './retailer-form';
+import { errorText } from '../app/error-text';
 
 type Outcome = { kind: 'connected'; retailerUrl: string } | { kind: 'failed'; error: IpcError };
 
@@ -122,7 +123,7 @@ export function RetailerConnectionForm() {
             data-testid="retailer-failed"
           >
             <Stack gap={4}>
-              <Text size="sm">{outcome.error.message || t('app.unexpectedError')}</Text>
+              <Text size="sm">{errorText(outcome.error, t)}</Text>
               <Text size="sm" c="dimmed">
                 {t('settings.retailer.failedNoChange')}
               </Text>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/ipc';
+import { errorText } from '../app/error-text';
 
 interface PublishModalProps {
   opened: boolean;
@@ -68,7 +69,7 @@ export function PublishModal({
             data-testid="confirm-publish"
             onClick={async () => {
               const result = await onPublish(notes.trim());
-              if (result && !result.ok) setFailure(result.error.message);
+              if (result && !result.ok) setFailure(errorText(result.error, t));
               else if (result?.ok) close();
             }}
           >
