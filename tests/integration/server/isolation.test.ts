@@ -133,7 +133,6 @@ const until = async (check: () => boolean, ms = 3_000) => {
   while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
   return check();
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A minimal request each role may or may not make; the body is valid, so only the role decides. */
 /** An agent state change as a desk sends it (a fresh idempotency id each time). */
@@ -1125,19 +1124,23 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
             days: 730,
           });
           expect(await until(() => streams.bAgent.cursors().length >= 2)).toBe(true);
-          await sleep(300);
-          expect(aAgent.cursors()).toEqual([]);
-          expect(aAdmin.cursors()).toEqual([]);
-          expect(aAgent.received()).not.toContain('event:');
-          // A's own change reaches A, with A's cursor, and not B.
+          // A's own change reaches A, with A's cursor, and not B. It is also the fence that
+          // proves B's notices did not reach A: they were sent first, so they would be here.
           const bSeen = streams.bAgent.cursors().length;
           const aPushed = await push(user(A, 'retailer_admin'), {
             records: [customerRecord({ id: 'a-live', updatedAt: '2031-01-01T00:00:00.000Z' })],
           });
-          expect(await until(() => aAgent.cursors().includes(aPushed.cursor))).toBe(true);
-          await sleep(300);
-          expect(aAgent.cursors()).toEqual([aPushed.cursor]);
-          expect(streams.bAgent.cursors()).toHaveLength(bSeen);
+          for (const s of [aAgent, aAdmin]) {
+            expect(await until(() => s.cursors().includes(aPushed.cursor))).toBe(true);
+            expect(s.cursors()).toEqual([aPushed.cursor]);
+          }
+          expect(aAgent.received().match(/event:/g)).toHaveLength(1);
+          // And B's own next change is the fence that proves A's did not reach B.
+          const bFence = await push(user(B, 'retailer_admin'), {
+            records: [customerRecord({ id: 'b-fence', updatedAt: '2031-01-02T00:00:00.000Z' })],
+          });
+          expect(await until(() => streams.bAgent.cursors().includes(bFence.cursor))).toBe(true);
+          expect(streams.bAgent.cursors().slice(bSeen)).toEqual([bFence.cursor]);
         } finally {
           for (const s of Object.values(streams)) s.close();
         }

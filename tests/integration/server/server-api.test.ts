@@ -222,12 +222,14 @@ describe.each(suites)('retailer API on $name', ({ postgres }) => {
     });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
-    const received = (async () => {
-      let text = '';
-      while (!text.includes('event: changes')) text += decoder.decode((await reader.read()).value);
+    let text = '';
+    const until = async (marker: string) => {
+      while (!text.includes(marker)) text += decoder.decode((await reader.read()).value);
       return text;
-    })();
-    await new Promise((r) => setTimeout(r, 100));
+    };
+    // Subscribed once the server says so: a change after this is one the stream must carry.
+    await until(': connected');
+    const received = until('event: changes');
     await call(server.url, admin, 'POST', '/v1/data/batch', {
       records: [customerRecord({ id: 'c-live', updatedAt: '2026-11-23T00:00:00.000Z' })],
     });

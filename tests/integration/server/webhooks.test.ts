@@ -386,8 +386,22 @@ describe.each(suites)('Webhook delivery of VoC records on $name', ({ postgres })
       expect(settled).toMatchObject({ attempts: 5, lastStatus: 500, lastError: 'HTTP 500' });
       const sent = broken.received.length;
       expect(sent).toBe(5);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(broken.received.length).toBe(sent);
+      // The fence that proves "left alone": a later record delivered to a healthy receiver by
+      // the same worker, which would have retried the dead one first had it still been due.
+      const healthy = await startReceiver(
+        () => fenceHook.secret,
+        () => 200,
+      );
+      receivers.push(healthy);
+      const fenceHook = await register('admin', { url: healthy.url, events: ['voc.created'] });
+      await push('agentX', [vocFor(`${X}-agent`, X)]);
+      await until('the fence to be delivered', async () => healthy.received.length >= 1);
+      // (The broken receiver is sent the fence record too: only the doomed one's attempts count.)
+      const doomedAttempts = broken.received.filter(
+        (r) => r.payload.data.record.id === doomed.id,
+      ).length;
+      expect(doomedAttempts).toBe(sent);
+      await remove('admin', fenceHook.webhook.id);
       const deadOnly = await api(
         'admin',
         'GET',
