@@ -143,8 +143,22 @@ async function createPostgresDatabase(
     async drop() {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      try {
+        // An autovacuum worker (another role's process) may hold the database for a moment:
+        // FORCE cannot end it, so try again shortly rather than fail the suite at cleanup.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await client.query(`drop database if exists ${name} with (force)`);
+            return;
+          } catch (error) {
+            if (attempt >= 5 || !/pg_signal_backend|being accessed/.test(String(error)))
+              throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }
