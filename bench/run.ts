@@ -17,6 +17,7 @@ import { benchSearch } from './search.bench';
 import { benchSync, benchVocIngest } from './sync.bench';
 import { benchVocExport } from './voc-export.bench';
 import { benchWrapUpSave } from './wrap-up.bench';
+import { benchFloorAlerts } from './floor-alerts.bench';
 
 /**
  * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
@@ -51,6 +52,9 @@ const benches = {
   // Insights days counted in Asia/Tokyo vs by the UTC date prefix (SQLite; PostgreSQL too when
   // KOE_TEST_DATABASE_URL names one).
   'insights-tz': async () => benchInsightsTimeZone(),
+  // Alert delivery desk → supervisor's stream (p95) vs the same alert posted straight to the
+  // server; PostgreSQL with two server processes when KOE_TEST_DATABASE_URL names one.
+  'floor-alerts': async () => benchFloorAlerts(),
 };
 
 let readSideOnce: ReturnType<typeof openReadSide> | undefined;

@@ -7,6 +7,10 @@ import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
 import { eventStreams, type EventStreamOptions } from './live/event-stream';
+import { createFloorNotifier } from './live/floor-notifier';
+import { createFloorFanout } from './live/floor-fanout';
+import { alertEscalationMs, startAlertEscalation } from './live/alert-escalation';
+import { floorRoutes } from './routes/floor-routes';
 import { apiRoutes } from './routes/api-routes';
 import { agentStateRoutes } from './routes/agent-state-routes';
 import { riskThresholdRoutes } from './routes/risk-threshold-routes';
@@ -46,6 +50,11 @@ export interface ServerOptions {
    * .data/update-files); processes behind one balancer share it like the database.
    */
   updateFilesDir?: string;
+  /**
+   * How long a floor alert waits for a supervisor before it escalates to the retailer admin
+   * (default: env KOE_ALERT_ESCALATION_MS, else 60 s).
+   */
+  alertEscalationMs?: number;
 }
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
@@ -120,7 +129,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } }),
   );
 
-  const streams = eventStreams(options.notifier, options.events);
+  // The floor's live events cross processes on their own channel (LISTEN/NOTIFY on PostgreSQL).
+  const floor = await createFloorNotifier(options.store.pool);
+  const fanout = createFloorFanout(options.store, floor, (m, e) => app.log.error({ err: e }, m));
+  const escalation = startAlertEscalation(
+    options.store,
+    floor,
+    alertEscalationMs(options.alertEscalationMs),
+    (m, e) => app.log.error({ err: e }, m),
+  );
+  app.addHook('onClose', async () => {
+    await escalation.stop();
+    fanout.close();
+    await floor.close();
+  });
+  const streams = eventStreams(options.notifier, options.events, fanout);
   streams.attach(app);
   // Release files upload as raw bytes: handed to the route as a stream, written to disk as
   // they arrive (update-files.ts enforces its own size limit), never buffered whole.
@@ -136,7 +159,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...answerAuthoringRoutes(options),
     ...webhookRoutes(options),
     ...insightsRoutes(options),
-    ...agentStateRoutes(options),
+    ...agentStateRoutes({ ...options, floor }),
+    ...floorRoutes({ ...options, floor }),
     streams.route,
     ...updateFeedRoutes({
       store: options.store,

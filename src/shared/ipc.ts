@@ -18,6 +18,7 @@ import type { RefusalCode, SyncStatus } from './sync-status';
 import { studioIpcHandlers, type ScriptUpdate } from './studio-ipc';
 import { insightsIpcHandlers } from './insights-ipc';
 import { adminIpcHandlers } from './admin-ipc';
+import { floorIpcEventNames, floorIpcHandlers, type FloorIpcEvents } from './floor-ipc';
 import { agentChoice, type AgentState } from './agent-state/agent-state';
 import { deskPin, type DeskLockState } from './desk-lock/desk-lock';
 import type { UpdateNotice } from './updates/update-notice';
@@ -272,7 +273,7 @@ export const ipcHandlers = {
   /** The agent ends the call in Koe (a call without CTI events, or a softphone that stays quiet). */
   'calls:end': channel<CallSession>()(z.object({ callId }).strict()),
   /** The harassment protocol reached the point where a supervisor must know. */
-  'calls:alertSupervisor': channel<{ alertedAt: string }>()(
+  'calls:alertSupervisor': channel<{ alertedAt: string; alertId: string }>()(
     z
       .object({
         callId,
@@ -339,10 +340,11 @@ export const ipcHandlers = {
   ...studioIpcHandlers,
   ...insightsIpcHandlers,
   ...adminIpcHandlers,
+  ...floorIpcHandlers,
 };
 
 /** Pushes from main to the renderer. */
-export interface IpcEvents {
+export interface IpcEvents extends FloorIpcEvents {
   /** A koe:// link or the menu asks the UI to show something. */
   'app:navigate':
     | { to: 'customer'; customerId: string }
@@ -388,6 +390,7 @@ export const ipcEventNames: readonly IpcEventName[] = [
   'agentState:changed',
   'lock:changed',
   'updates:notice',
+  ...floorIpcEventNames,
 ];
 
 export type IpcErrorCode =

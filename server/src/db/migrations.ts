@@ -5,6 +5,7 @@ import { answerAuthoring } from './answer-authoring.migration';
 import { webhooksAndInsights } from './webhooks-insights.migration';
 import { webhookDisable } from './webhook-disable.migration';
 import { agentStates } from './agent-states.migration';
+import { incidents } from './incidents.migration';
 import { updateFeed } from './update-feed.migration';
 import { outreachNoticeLog } from './outreach-notice-log.migration';
 
@@ -135,6 +136,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_12_06_0001_agent_states': agentStates,
   '2026_12_06_0101_update_feed': updateFeed,
   '2026_12_06_0102_outreach_notice_log': outreachNoticeLog,
+  '2026_12_06_0201_incidents': incidents,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -186,6 +186,25 @@ export interface AgentStateChangeTable {
   received_at: string;
 }
 
+/** One stage of a floor alert's incident (append-only; see incidents.migration.ts). */
+export interface IncidentEventTable {
+  tenant_id: string;
+  event_key: string;
+  alert_id: string;
+  stage: string;
+  kind: string;
+  agent_id: string;
+  center_id: string;
+  call_id: string | null;
+  customer_id: string | null;
+  protocol_stage: string | null;
+  note: string;
+  raised_at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: string;
+}
+
 export interface ServerDatabase {
   tenants: TenantTable;
   centers: CenterTable;
@@ -204,6 +223,7 @@ export interface ServerDatabase {
   answer_publication_texts: AnswerPublicationTextTable;
   agent_states: AgentStateTable;
   agent_state_changes: AgentStateChangeTable;
+  incident_events: IncidentEventTable;
 }
 
 export type ServerDb = Kysely<ServerDatabase> | Transaction<ServerDatabase>;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from './change-notifier';
+import type { FloorFanout } from './floor-fanout';
 
 export interface EventStreamOptions {
   /** A comment line this often, so proxies keep the stream open and desks know it is alive. */
@@ -23,7 +24,12 @@ export const RECONNECT_EVENT = 'reconnect';
  * shutdown can end them: a stream held open by a desk would otherwise keep the process alive
  * forever (graceful close waits for every connection), and the desk would never reconnect.
  */
-export function eventStreams(notifier: ChangeNotifier, options: Partial<EventStreamOptions> = {}) {
+export function eventStreams(
+  notifier: ChangeNotifier,
+  options: Partial<EventStreamOptions> = {},
+  /** The floor's live events (`event: floor`), each reader seeing only its own scope. */
+  floor: FloorFanout | null = null,
+) {
   const { heartbeatMs, retryMs } = { ...defaultEventStreamOptions, ...options };
   const open = new Set<() => void>();
   let closing = false;
@@ -46,11 +52,16 @@ export function eventStreams(notifier: ChangeNotifier, options: Partial<EventStr
       const unsubscribe = notifier.subscribe(principal.tenantId, (cursor) => {
         res.write(`event: changes\ndata: ${JSON.stringify({ cursor: String(cursor) })}\n\n`);
       });
+      const unsubscribeFloor =
+        floor?.subscribe(principal, (event) => {
+          if (!res.writableEnded) res.write(`event: floor\ndata: ${JSON.stringify(event)}\n\n`);
+        }) ?? (() => {});
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
       const end = () => {
         open.delete(end);
         clearInterval(heartbeat);
         unsubscribe();
+        unsubscribeFloor();
         if (res.writableEnded) return;
         res.end(`retry: ${retryMs}\nevent: ${RECONNECT_EVENT}\ndata: {}\n\n`);
         // The socket goes too: an ended keep-alive stream would still hold the server's close.
@@ -61,6 +72,7 @@ export function eventStreams(notifier: ChangeNotifier, options: Partial<EventStr
         open.delete(end);
         clearInterval(heartbeat);
         unsubscribe();
+        unsubscribeFloor();
       });
       if (closing) end();
     },

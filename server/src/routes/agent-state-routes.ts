@@ -6,13 +6,21 @@ import {
 } from '../../../src/shared/protocol/agent-state';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import type { FloorNotifier } from '../live/floor-notifier';
 
 /**
  * Desks report their agent's state (ready, on call, after-call work, not ready + reason); the
  * supervisors' floor reads the current state of each agent. Every row is the caller's tenant
  * and center, from the access token: a desk cannot report for another agent or center.
  */
-export function agentStateRoutes({ store }: { store: ServerStore }): RouteSpec[] {
+export function agentStateRoutes({
+  store,
+  floor,
+}: {
+  store: ServerStore;
+  /** Tells the supervisors' floors (on every process) that the agent's state changed. */
+  floor?: FloorNotifier;
+}): RouteSpec[] {
   const db = store.db;
   return [
     defineRoute({
@@ -69,6 +77,8 @@ export function agentStateRoutes({ store }: { store: ServerStore }): RouteSpec[]
           }
           return results;
         });
+        if (results.some((r) => r.status === 'accepted'))
+          await floor?.publish(principal.tenantId, { kind: 'agent', agentId: principal.userId });
         return { results };
       },
     }),

@@ -40,6 +40,7 @@ import {
 import { createAuthorizedRequest } from './retailer-client/authorized-fetch';
 import { agentStatePushResponse } from '../../shared/protocol/agent-state';
 import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
+import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
 import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
 import { readActivePolicies } from './db/guidance/guidance.repository';
@@ -108,6 +109,8 @@ export interface KoeCore {
   agentStateReports: AgentStateReporter | null;
   /** The desk lock: the shell locks it when the OS locks or sleeps. */
   lock: DeskLock;
+  /** Alerts this desk raised, and the supervisors' floor. */
+  floor: FloorDesk;
   /** Routes a koe:// link (from the OS or a second instance) to the UI. False if not ours. */
   openLink(url: string): boolean;
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
@@ -155,6 +158,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
 
   let sync: SyncWorkerHandle | null = null;
   let closed = false;
+  // Set once the floor exists (below); the stream may hear of the floor before that.
+  let floor: FloorDesk | null = null;
+  let streamConnected = false;
   let signInRetry: ReturnType<typeof setTimeout> | null = null;
   /**
    * The demo agent signs in by itself, and keeps trying (with backoff) while the retailer cannot
@@ -189,8 +195,14 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         ...(options.syncStream ? { stream: options.syncStream } : {}),
       },
       sessions: retailer.sessions,
+      onFloorEvent: (event) => floor?.onStreamEvent(event),
       onStatus: (status) => {
         events.emit('sync:status', status);
+        // The live stream (re)connected: alerts kept while offline go now, and the answers to
+        // this desk's alerts given meanwhile are read (nobody pushed them to a closed stream).
+        const connected = status.stream === 'connected';
+        if (connected && !streamConnected) void floor?.onStreamConnected();
+        streamConnected = connected;
         // A finished pull may have brought a newly published script: the agent hears of it.
         if (status.phase === 'idle' && status.lastSyncedAt !== lastPullAt) {
           lastPullAt = status.lastSyncedAt;
@@ -198,6 +210,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
           void readIdleMinutes();
           // Back online: the agent's state changes kept while offline go now.
           void agentStateReports?.flush();
+          void floor?.alerts.flush();
         }
       },
     });
@@ -251,6 +264,12 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         },
       })
     : null;
+  floor = createFloorDesk({
+    sqlite: database.sqlite,
+    events,
+    request: retailer ? reportRequest : null,
+    agent: () => agent(),
+  });
   agentState.subscribe((state) => {
     events.emit('agentState:changed', state);
     agentStateReports?.record(state);
@@ -300,6 +319,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     createServices({
       agentState,
       lock,
+      floor,
       db: database.db,
       sqlite: database.sqlite,
       desk,
@@ -384,6 +404,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     agentState,
     agentStateReports,
     lock,
+    floor,
     openLink(url) {
       const link = parseKoeLink(url);
       if (!link) return false;
@@ -410,6 +431,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       lock.close();
       agentState.close();
       agentStateReports?.close();
+      floor?.close();
       await cti?.close();
       await sync?.stop();
       predictions?.close();

@@ -12,6 +12,7 @@ import {
 } from 'electron';
 import type { Language } from '../../shared/domain';
 import { shellMessages } from '../../shared/i18n/shell-messages';
+import { showFloorNotifications } from './floor-notifications';
 import { findKoeLinkInArgv } from '../core/links/koe-link';
 import { startKoeCore, type KoeCore } from '../core/koe-core';
 import { resolveRetailerConnection } from '../retailer-connection';
@@ -171,6 +172,7 @@ export function startKoeApp(): void {
       started.events.subscribe((event, payload) => {
         if (event === 'app:localeChanged') setMenu((payload as { locale: Language }).locale);
       });
+      showFloorNotifications(started, () => window);
 
       window = createMainWindow({
         rendererUrl: mode.rendererUrl,

@@ -1,3 +1,4 @@
+import { floorEn } from './sections/floor';
 import type { Catalog } from './catalog';
 import { adminEn } from './sections/admin';
 import { insightsEn } from './sections/insights';
@@ -193,9 +194,8 @@ export const en: Catalog = {
     endCall: 'End the call under the protocol',
     endNow: 'End now (threats or similar)',
     terminated: 'The call was ended under the protocol. Record what happened in the wrap-up.',
-    supervisorAlerting: 'Alerting your supervisor…',
-    supervisorAlerted: 'Your supervisor was alerted ({{time}})',
-    supervisorFailed: 'Your supervisor could not be alerted.',
+    supervisorAlerting: 'Recording the alert for your supervisor…',
+    supervisorFailed: 'The alert for your supervisor could not be recorded.',
     noteLabel: 'What happened',
     notePlaceholder: 'What the caller said or demanded (kept with the wrap-up)',
   },
@@ -693,6 +693,7 @@ export const en: Catalog = {
   admin: adminEn,
   prediction: predictionEn,
   outreach: outreachEn,
+  floor: floorEn,
   agentState: agentStateEn,
   deskLock: deskLockEn,
   updates: updatesEn,

@@ -1,3 +1,4 @@
+import { floorJa } from './sections/floor';
 import { adminJa } from './sections/admin';
 import { insightsJa } from './sections/insights';
 import { outreachJa } from './sections/outreach';
@@ -204,9 +205,8 @@ export const ja = {
     endCall: '規定により通話を終了',
     endNow: '脅迫などで今すぐ終話する',
     terminated: '規定に従って通話を終了しました。後処理で経緯を記録してください。',
-    supervisorAlerting: 'スーパーバイザーに通知しています…',
-    supervisorAlerted: 'スーパーバイザーに通知しました（{{time}}）',
-    supervisorFailed: 'スーパーバイザーに通知できませんでした。',
+    supervisorAlerting: 'スーパーバイザーへのアラートを記録しています…',
+    supervisorFailed: 'スーパーバイザーへのアラートを記録できませんでした。',
     noteLabel: '経緯のメモ',
     notePlaceholder: 'お客さまの発言や要求（後処理の記録に残ります）',
   },
@@ -705,6 +705,7 @@ export const ja = {
   admin: adminJa,
   prediction: predictionJa,
   outreach: outreachJa,
+  floor: floorJa,
   agentState: agentStateJa,
   deskLock: deskLockJa,
   updates: updatesJa,

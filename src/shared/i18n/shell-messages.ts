@@ -44,6 +44,11 @@ export const shellMessages = {
       '通話またはアフターコールワークの途中です。終了すると保存していない内容は失われます。',
     quitAnyway: '終了する',
     keepWorking: '作業を続ける',
+    // Desktop notifications for supervisors ({agent}: the agent's name).
+    floorAlertHarassment: 'カスハラ対応中: {agent}',
+    floorAlertHelp: '助けが必要です: {agent}',
+    floorAlertEscalated: '未対応のアラート（エスカレーション）: {agent}',
+    floorAlertBody: 'Koe のフロア画面で「対応する」を押してください。',
   },
   en: {
     appMenu: 'Koe',
@@ -83,7 +88,25 @@ export const shellMessages = {
       'You are on a call or wrapping one up. Quitting now loses anything you have not saved.',
     quitAnyway: 'Quit',
     keepWorking: 'Keep working',
+    floorAlertHarassment: 'Harassment on a call: {agent}',
+    floorAlertHelp: 'Needs help: {agent}',
+    floorAlertEscalated: 'Alert nobody took (escalated): {agent}',
+    floorAlertBody: 'Open the floor in Koe and choose “Taking it”.',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
 export type ShellMessageKey = keyof (typeof shellMessages)['ja'];
+
+/** A supervisor's desktop notification for a floor alert, in the desk's language. */
+export function floorNotificationText(
+  locale: Language,
+  alert: { kind: 'harassment' | 'help'; agentName: string; escalated: boolean },
+): { title: string; body: string } {
+  const m = shellMessages[locale];
+  const title = alert.escalated
+    ? m.floorAlertEscalated
+    : alert.kind === 'harassment'
+      ? m.floorAlertHarassment
+      : m.floorAlertHelp;
+  return { title: title.replace('{agent}', alert.agentName), body: m.floorAlertBody };
+}

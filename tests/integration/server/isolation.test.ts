@@ -244,6 +244,45 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
       }
     }
   });
+  // One floor alert raised by every agent (the role test acknowledges center 0's of A).
+  const alertOf = new Map<string, string>();
+  const floorAlert = (id: string) => ({
+    id,
+    kind: 'help',
+    protocolStage: null,
+    callId: null,
+    customerId: null,
+    note: '',
+    raisedAt: new Date().toISOString(),
+  });
+  beforeAll(async () => {
+    for (const u of USERS.filter((x) => x.role === 'agent')) {
+      const id = randomUUID();
+      const reply = await send(server.url, 'POST', '/v1/floor/alerts', token(u), {
+        alerts: [floorAlert(id)],
+      });
+      expect(reply.status, reply.text).toBe(200);
+      alertOf.set(u.id, id);
+    }
+  });
+  const floorAlertIds = async (u: User) => {
+    const reply = await send(server.url, 'GET', '/v1/floor/alerts', token(u));
+    expect(reply.status, reply.text).toBe(200);
+    return (reply.json as { alerts: { id: string; agentId: string }[] }).alerts;
+  };
+  /** The agents whose alerts `u` may see: their own, their center's, their tenant's. */
+  const floorScope = (u: User) =>
+    USERS.filter(
+      (x) =>
+        x.role === 'agent' &&
+        x.tenantId === u.tenantId &&
+        (u.role === 'agent'
+          ? x.id === u.id
+          : u.role === 'retailer_admin'
+            ? true
+            : x.centerId === u.centerId),
+    ).map((x) => x.id);
+
   const webhookIds = async (u: User) => {
     const reply = await send(server.url, 'GET', '/v1/webhooks', token(u));
     expect(reply.status, reply.text).toBe(200);
@@ -618,6 +657,108 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
           expect(visible.length, u.id).toBeGreaterThan(0);
           expect(seen, u.id).toEqual(visible.map((r) => r.agent_id).sort());
         }
+      },
+    },
+    'POST /v1/floor/alerts': {
+      allowed: ['agent'],
+      request: () => ({ path: '/v1/floor/alerts', body: { alerts: [floorAlert(randomUUID())] } }),
+      isolation: async () => {
+        // Each incident row is the raiser's own tenant, center and agent.
+        const rows = await server.store.db.selectFrom('incident_events').selectAll().execute();
+        for (const [agentId, alertId] of alertOf) {
+          const u = USERS.find((x) => x.id === agentId)!;
+          expect(rows.find((r) => r.alert_id === alertId)).toMatchObject({
+            tenant_id: u.tenantId,
+            center_id: u.centerId,
+            agent_id: u.id,
+          });
+        }
+        // Pushing a colleague's alert id adds no stage to the colleague's incident.
+        const me = user(A, 'agent', 0);
+        const colleague = user(A, 'agent', 1);
+        const theirs = alertOf.get(colleague.id)!;
+        const replay = await send(server.url, 'POST', '/v1/floor/alerts', token(me), {
+          alerts: [{ ...floorAlert(theirs), kind: 'harassment', protocolStage: 'terminated' }],
+        });
+        expect(replay.status, replay.text).toBe(200);
+        const stages = await server.store.db
+          .selectFrom('incident_events')
+          .select(['agent_id', 'stage'])
+          .where('alert_id', '=', theirs)
+          .execute();
+        expect(stages.every((r) => r.agent_id === colleague.id)).toBe(true);
+      },
+    },
+    'GET /v1/floor/alerts': {
+      allowed: ['agent', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/floor/alerts' }),
+      isolation: async () => {
+        for (const u of USERS.filter((x) => x.role !== 'trainer')) {
+          const seen = new Set((await floorAlertIds(u)).map((a) => a.agentId));
+          expect([...seen].sort(), u.id).toEqual(floorScope(u).sort());
+        }
+        const other = await send(
+          server.url,
+          'GET',
+          `/v1/floor/alerts?centerId=${A.centers[1]}`,
+          token(user(A, 'supervisor', 0)),
+        );
+        expect(other.status).toBe(403);
+      },
+    },
+    'POST /v1/floor/alerts/acknowledge': {
+      allowed: ['supervisor', 'retailer_admin'],
+      request: () => ({
+        path: '/v1/floor/alerts/acknowledge',
+        body: { alertId: alertOf.get(user(A, 'agent', 0).id) },
+      }),
+      isolation: async () => {
+        // Another center's supervisor and another tenant's admin cannot take it.
+        const target = alertOf.get(user(A, 'agent', 1).id)!;
+        for (const who of [user(A, 'supervisor', 0), user(B, 'retailer_admin')]) {
+          const reply = await send(server.url, 'POST', '/v1/floor/alerts/acknowledge', token(who), {
+            alertId: target,
+          });
+          expect(reply.status, who.id).toBe(404);
+        }
+        const stages = await server.store.db
+          .selectFrom('incident_events')
+          .select('stage')
+          .where('alert_id', '=', target)
+          .where('stage', '=', 'acknowledged')
+          .execute();
+        expect(stages).toEqual([]);
+      },
+    },
+    'GET /v1/floor/summary': {
+      allowed: ['supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/floor/summary' }),
+      isolation: async () => {
+        for (const u of USERS.filter((x) => x.role === 'agent')) {
+          await send(server.url, 'POST', '/v1/agent-state/changes', token(u), {
+            changes: [agentChange('ready')],
+          });
+        }
+        for (const u of USERS.filter(
+          (x) => x.role === 'supervisor' || x.role === 'retailer_admin',
+        )) {
+          const reply = await send(server.url, 'GET', '/v1/floor/summary', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const summary = reply.json as { agents: { agentId: string }[]; callsToday: number };
+          expect(summary.agents.map((a) => a.agentId).sort(), u.id).toEqual(floorScope(u).sort());
+          // Today's wrap-ups of the center's (or the tenant's) agents, and no one else's.
+          const scope = new Set(floorScope(u));
+          const own = (await vocRows()).filter((r) => scope.has(r.agent_id));
+          expect(own.length, u.id).toBeGreaterThan(0);
+          expect(summary.callsToday, u.id).toBe(own.length);
+        }
+        const other = await send(
+          server.url,
+          'GET',
+          `/v1/floor/summary?centerId=${A.centers[1]}`,
+          token(user(A, 'supervisor', 0)),
+        );
+        expect(other.status).toBe(403);
       },
     },
     'GET /v1/voc': {

@@ -34,6 +34,11 @@ export const TENANTS = ['retailer-a', 'retailer-b'].map((tenantId) => {
 export interface TestServer {
   url: string;
   store: ServerStore;
+  /**
+   * Another server process over the same PostgreSQL database (its own pool, LISTEN connection
+   * and timers), as a second process behind a load balancer. PostgreSQL only.
+   */
+  startPeer(): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,7 @@ export async function startTestServer(
     /** The tests' receivers listen on loopback, so private targets are allowed unless given. */
     webhookTargets?: ServerOptions['webhookTargets'];
     timeZone?: string;
+    alertEscalationMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
@@ -68,20 +74,47 @@ export async function startTestServer(
     });
   }
   const notifier = await createChangeNotifier(store.pool);
-  const app = await buildServer({
-    store,
-    notifier,
-    secret: 'test-secret-0123456789',
-    ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
-    webhookTargets: options.webhookTargets ?? { allowPrivate: true },
-    updateFilesDir: join(dir, 'update-files'),
-    ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
-  });
+  const build = (store: ServerStore, notifier: ServerOptions['notifier']) =>
+    buildServer({
+      store,
+      notifier,
+      secret: 'test-secret-0123456789',
+      ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
+      webhookTargets: options.webhookTargets ?? { allowPrivate: true },
+      updateFilesDir: join(dir, 'update-files'),
+      ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+      ...(options.alertEscalationMs !== undefined
+        ? { alertEscalationMs: options.alertEscalationMs }
+        : {}),
+    });
+  const app = await build(store, notifier);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const peers: (() => Promise<void>)[] = [];
   return {
     url,
     store,
+    async startPeer() {
+      if (!postgres) throw new Error('A peer process needs PostgreSQL');
+      const peerStore = await openServerStore({
+        databaseUrl: postgres.url,
+        sqliteFile: join(dir, 'unused.sqlite'),
+      });
+      const peerNotifier = await createChangeNotifier(peerStore.pool);
+      const peer = await build(peerStore, peerNotifier);
+      const peerUrl = await peer.listen({ port: 0, host: '127.0.0.1' });
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        await peer.close();
+        await peerNotifier.close();
+        await peerStore.close();
+      };
+      peers.push(close);
+      return { url: peerUrl, close };
+    },
     close: async () => {
+      for (const close of peers) await close();
       await app.close();
       await notifier.close();
       await store.close();
@@ -110,8 +143,22 @@ async function createPostgresDatabase(
     async drop() {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      try {
+        // An autovacuum worker (another role's process) may hold the database for a moment:
+        // FORCE cannot end it, so try again shortly rather than fail the suite at cleanup.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await client.query(`drop database if exists ${name} with (force)`);
+            return;
+          } catch (error) {
+            if (attempt >= 5 || !/pg_signal_backend|being accessed/.test(String(error)))
+              throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }

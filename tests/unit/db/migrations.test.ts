@@ -179,6 +179,21 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026_12_06_0021 adds the alerts this desk raised, pending until the retailer has them', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateTo('2026_12_06_0011_agent_state_reports');
+    expect((await migrator.migrateTo('2026_12_06_0021_supervisor_alerts')).error).toBeUndefined();
+    const insert = sqlite.prepare(
+      `insert into supervisor_alerts (id, kind, note, raised_at) values (?, 'help', '', ?)`,
+    );
+    insert.run('a', '2026-12-06T09:00:00.000Z');
+    expect(() => insert.run('a', '2026-12-06T09:00:01.000Z')).toThrow(/UNIQUE/);
+    expect(sqlite.prepare('select id, pending, refused from supervisor_alerts').all()).toEqual([
+      { id: 'a', pending: 1, refused: 0 },
+    ]);
+    await db.destroy();
+  });
+
   it('every migration goes down again, back to an empty database', async () => {
     const { sqlite, db, migrator } = rawDatabase();
     await migrator.migrateToLatest();

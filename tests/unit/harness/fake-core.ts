@@ -231,6 +231,11 @@ export function startFakeCore() {
     'lock:lockNow': unavailable,
     'lock:unlock': unavailable,
     'lock:setPin': unavailable,
+    'alerts:raiseHand': unavailable,
+    'alerts:mine': () => ({ alerts: [] }),
+    'floor:summary': unavailable,
+    'floor:alerts': unavailable,
+    'floor:acknowledge': unavailable,
   };
   return { router: createIpcRouter(services, () => {}), events };
 }

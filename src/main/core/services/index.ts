@@ -48,6 +48,7 @@ import { noDeskPin } from '../desk-lock/memory-pin-store';
 import { refuseWhileLocked } from '../desk-lock/locked-guard';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/desk-lock/desk-lock';
 import type { UpdateNotice } from '../../../shared/updates/update-notice';
+import { createFloorDesk, type FloorDesk } from '../floor/floor-desk';
 
 export interface RetailerServices {
   url: string;
@@ -90,6 +91,8 @@ export interface ServiceDeps {
   lock?: DeskLock;
   /** The update Koe has ready (the shell's updater reports it); none when absent. */
   updateNotice?: () => UpdateNotice | null;
+  /** Alerts and the supervisors' floor (one with no retailer when absent: alerts stay queued). */
+  floor?: FloorDesk;
   now?: () => number;
 }
 
@@ -114,6 +117,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
       now,
       checkEveryMs: 0,
     });
+  const floor =
+    deps.floor ?? createFloorDesk({ sqlite: deps.sqlite, events, request: null, agent, now });
   const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(predictions) });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
@@ -157,7 +162,20 @@ export function createServices(deps: ServiceDeps): IpcServices {
     'calls:start': (input) => calls.start(input),
     'outreach:list': ({ limit }) => outreach.list(limit),
     'calls:end': ({ callId }) => calls.end(callId),
-    'calls:alertSupervisor': (input) => calls.alertSupervisor(input),
+    'calls:alertSupervisor': async (input) => {
+      const alerted = await calls.alertSupervisor(input);
+      // Through the retailer to the center's supervisors (queued while offline), with the
+      // agent's note as the draft keeps it (card numbers already taken out).
+      const note = deskCalls.drafts().get(input.callId)?.harassmentNote ?? '';
+      const alert = floor.alerts.raise({
+        kind: 'harassment',
+        callId: input.callId,
+        customerId: input.customerId,
+        protocolStage: input.stage,
+        note,
+      });
+      return { ...alerted, alertId: alert.id };
+    },
     'calls:saveDraft': ({ callId, draft }) => calls.saveDraft(callId, draft),
     'wrapUp:save': async (input) => {
       const saved = await wrapUps.save(input);
@@ -187,6 +205,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
     ...createStudioServices({ client: deps.studio ?? null, agent }),
     ...createInsightsServices({ client: deps.insights ?? null, agent }),
     ...createAdminServices({ client: deps.admin ?? null, agent }),
+    ...floor.services,
   };
   // Behind the desk lock, whatever returns customer data refuses (`locked`), not only the page.
   return refuseWhileLocked(services, () => lock.isLocked());

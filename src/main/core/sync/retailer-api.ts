@@ -43,6 +43,8 @@ export interface StreamHandlers {
   /** The stream is open: the server answered and is sending. */
   onOpen(): void;
   onChanges(cursor: string): void;
+  /** An `event: floor` message (parsed JSON, not validated here). */
+  onFloor?(event: unknown): void;
   /**
    * Nothing at all (not even a heartbeat) this long means the server is gone — a process
    * killed without closing its sockets leaves the connection open on this side forever.
@@ -232,6 +234,14 @@ export function createRetailerApi(options: {
             if (data) {
               const cursor = (JSON.parse(data) as { cursor?: unknown }).cursor;
               if (typeof cursor === 'string') handlers.onChanges(cursor);
+            }
+            const floor = /^event: floor\ndata: (.*)$/m.exec(message)?.[1];
+            if (floor && handlers.onFloor) {
+              try {
+                handlers.onFloor(JSON.parse(floor));
+              } catch {
+                // A floor message that is not JSON: nothing to pass on.
+              }
             }
           }
         }

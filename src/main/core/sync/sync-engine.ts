@@ -18,6 +18,8 @@ export interface SyncEngineOptions {
   sqlite: Sqlite.Database;
   api: RetailerApi;
   onStatus: (status: SyncStatus) => void;
+  /** A floor event on the live stream (alerts, agent states): passed on, not read here. */
+  onFloorEvent?: (event: unknown) => void;
   /** A safety net: the live event stream normally triggers pulls within seconds. */
   pullIntervalMs?: number;
   pageSize?: number;
@@ -175,6 +177,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               void engine.syncNow();
             },
             onChanges: () => void engine.syncNow(),
+            onFloor: (event) => options.onFloorEvent?.(event),
           },
           listenAbort.signal,
         ));

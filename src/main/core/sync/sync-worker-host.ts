@@ -29,6 +29,8 @@ export function startSyncWorker(options: {
   config: Omit<SyncWorkerConfig, 'session' | 'pageDecoderEntry'>;
   sessions: SessionStore;
   onStatus: (status: SyncStatus) => void;
+  /** A floor event heard on the live stream (validated by whoever handles it). */
+  onFloorEvent?: (event: unknown) => void;
 }): SyncWorkerHandle {
   const worker = spawnWorker(options.entry);
   let status: SyncStatus = initialSyncStatus;
@@ -51,6 +53,9 @@ export function startSyncWorker(options: {
           ok: message.ok,
           ...(message.message ? { message: message.message } : {}),
         });
+        break;
+      case 'floor':
+        options.onFloorEvent?.(message.event);
         break;
       case 'stopped':
         stopped?.();

@@ -29,4 +29,6 @@ export type FromSyncWorker =
   /** The session changed (signed in, refreshed, cleared): the host persists it securely. */
   | { type: 'session'; session: Session | null }
   | { type: 'signInResult'; ok: boolean; message?: string }
+  /** A floor event on the live stream (an alert's stage, an agent's state), as the server sent it. */
+  | { type: 'floor'; event: unknown }
   | { type: 'stopped' };

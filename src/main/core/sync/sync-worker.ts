@@ -48,6 +48,7 @@ port.on('message', async (message: ToSyncWorker) => {
         sqlite: database.sqlite,
         api,
         onStatus: (status) => post({ type: 'status', status }),
+        onFloorEvent: (event) => post({ type: 'floor', event }),
         ...(config.pullIntervalMs ? { pullIntervalMs: config.pullIntervalMs } : {}),
         ...(config.pageSize ? { pageSize: config.pageSize } : {}),
         ...(config.stream ? { stream: config.stream } : {}),

@@ -8,6 +8,9 @@ import { useCallDesk } from '../call/use-call-desk';
 import { WrapUpEditView } from '../call/WrapUpEditView';
 import { CustomerPage } from '../customer/CustomerPage';
 import { InsightsView } from '../insights/InsightsView';
+import { FloorView } from '../floor/FloorView';
+import { FLOOR_ROLES } from '../../../shared/floor-ipc';
+import { callWork } from '../call/call-desk';
 import { INSIGHTS_ROLES } from '../../../shared/insights-ipc';
 import { OutreachView } from '../outreach/OutreachView';
 import { ScriptUpdatedNotice } from '../studio/ScriptUpdatedNotice';
@@ -126,6 +129,24 @@ export function App() {
               ? { open: view.kind === 'admin', onOpen: () => dispatch({ type: 'openAdmin' }) }
               : null
           }
+          floor={
+            desk.state.agent && (FLOOR_ROLES as readonly string[]).includes(desk.state.agent.role)
+              ? { open: view.kind === 'floor', onOpen: () => dispatch({ type: 'openFloor' }) }
+              : null
+          }
+          raiseHand={
+            desk.state.agent?.role === 'agent'
+              ? {
+                  call: desk.state.current
+                    ? {
+                        callId: desk.state.current.callId,
+                        customerId:
+                          callWork(desk.state, desk.state.current.callId).customerId ?? null,
+                      }
+                    : null,
+                }
+              : null
+          }
         />
       </AppShell.Header>
       <AppShell.Main>
@@ -179,6 +200,7 @@ export function App() {
         {view.kind === 'insights' && <InsightsView agent={desk.state.agent} />}
         {view.kind === 'outreach' && <OutreachView />}
         {view.kind === 'admin' && <AdminView agent={desk.state.agent} />}
+        {view.kind === 'floor' && <FloorView agent={desk.state.agent} />}
         {view.kind === 'studio' && (
           <StudioView
             agent={desk.state.agent}

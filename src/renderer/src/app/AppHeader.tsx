@@ -6,6 +6,8 @@ import { AdminButton } from '../admin/AdminButton';
 import { AgentStateMenu } from '../agent-state/AgentStateMenu';
 import { ReturnToCallButton } from '../call/ReturnToCallButton';
 import { InsightsButton } from '../insights/InsightsButton';
+import { FloorButton } from '../floor/FloorButton';
+import { RaiseHandButton } from '../floor/RaiseHandButton';
 import { StudioButton } from '../studio/StudioButton';
 import { ScreenPopButton } from '../screen-pop/ScreenPopButton';
 import { SearchField } from '../search/SearchField';
@@ -36,6 +38,10 @@ interface AppHeaderProps {
   studio?: { open: boolean; onOpen(): void } | null;
   /** Null unless the signed-in role is retailer admin. */
   admin?: { open: boolean; onOpen(): void } | null;
+  /** Null unless the signed-in role sees the floor (supervisors, retailer admins). */
+  floor?: { open: boolean; onOpen(): void } | null;
+  /** For agents: ask for help, naming the call on screen (null: no call). Null for others. */
+  raiseHand?: { call: { callId: string; customerId: string | null } | null } | null;
 }
 
 export function AppHeader({
@@ -55,6 +61,8 @@ export function AppHeader({
   insights,
   studio,
   admin,
+  floor,
+  raiseHand,
 }: AppHeaderProps) {
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
@@ -69,6 +77,7 @@ export function AppHeader({
         onFocusShortcut={onFocusSearch}
       />
       <Group gap="sm" wrap="nowrap">
+        {raiseHand && <RaiseHandButton call={raiseHand.call} />}
         <AgentStateMenu />
         <SyncStatusIndicator />
         {callElsewhere ? (
@@ -76,6 +85,7 @@ export function AppHeader({
         ) : (
           <ScreenPopButton onStartCall={onStartCall} />
         )}
+        {floor && <FloorButton onOpen={floor.onOpen} active={floor.open} />}
         {insights && <InsightsButton onOpen={insights.onOpen} active={insights.open} />}
         {studio && <StudioButton onOpen={studio.onOpen} active={studio.open} />}
         {admin && <AdminButton onOpen={admin.onOpen} active={admin.open} />}

@@ -25,6 +25,8 @@ export type View =
   | { kind: 'studio' }
   /** Webhooks and risk thresholds (retailer admins). */
   | { kind: 'admin' }
+  /** The live floor: agents, today's figures, alerts (supervisors, retailer admins). */
+  | { kind: 'floor' }
   /** `returnTo`: the screen Settings was opened over, shown again when it closes. */
   | { kind: 'settings'; returnTo: Exclude<View, { kind: 'settings' }> };
 
@@ -47,6 +49,7 @@ export type NavigationAction =
   | { type: 'openOutreach' }
   | { type: 'openStudio' }
   | { type: 'openAdmin' }
+  | { type: 'openFloor' }
   /** The wrap-up was saved, or the call is over: back to the start screen. */
   | { type: 'home' };
 
@@ -109,6 +112,8 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
       return { ...state, view: { kind: 'studio' } };
     case 'openAdmin':
       return { ...state, view: { kind: 'admin' } };
+    case 'openFloor':
+      return { ...state, view: { kind: 'floor' } };
     case 'home':
       return { ...state, query: '', view: { kind: 'home' } };
   }

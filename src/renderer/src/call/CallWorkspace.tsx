@@ -335,6 +335,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
       <Stack gap="sm">
         {flagged && guidance && (
           <HarassmentPanel
+            callId={call.callId}
             state={work.harassment}
             note={work.harassmentNote}
             policy={policy}

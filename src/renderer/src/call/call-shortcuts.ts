@@ -1,7 +1,8 @@
 /**
  * Every key of the app, so a new one never takes a key already in use:
  * - anywhere: `/` and Ctrl/⌘+K search, Ctrl/⌘+, Settings, Ctrl/⌘+Shift+A admin, Ctrl/⌘+Shift+N
- *   a call by its number (the typed-number dialog: Enter starts it, Esc closes it);
+ *   a call by its number (the typed-number dialog: Enter starts it, Esc closes it), Ctrl/⌘+Shift+Y
+ *   ask a supervisor for help (not +U: GTK's input methods take Ctrl+Shift+U for Unicode entry);
  * - on a call: Ctrl/⌘+Shift+E end, +H harassment, +L back to the call, Ctrl/⌘+J answers,
  *   ← → script steps, bare 1–9 script branches (never while typing), Alt+1–4 the harassment
  *   protocol's steps and note, Alt+5–9 mark the offered next-best-actions done;
@@ -23,6 +24,8 @@ export const CALL_SHORTCUTS = {
   knowledge: 'mod+J',
   returnToCall: 'mod+shift+L',
   typedNumber: 'mod+shift+N',
+  /** Ask a supervisor for help (anywhere, on a call or not): Y for 呼ぶ (yobu, to call someone). */
+  raiseHand: 'mod+shift+Y',
   scriptNext: 'ArrowRight',
   scriptBack: 'ArrowLeft',
 } as const;

@@ -31,9 +31,12 @@ import type { IpcError } from '../../../shared/ipc';
 import type { SupervisorAlertStage } from '../call/call-desk';
 import { HARASSMENT_KEYS, inCallShortcut, type HarassmentKey } from '../call/call-shortcuts';
 import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
-import { useFormatters } from '../i18n/use-formatters';
+import { AlertStatusText } from '../floor/AlertStatusText';
+import { useDeskAlerts } from '../floor/use-desk-alerts';
 
 interface HarassmentPanelProps {
+  /** The call: its alert's status comes from the desk's record of it. */
+  callId: string;
   state: HarassmentState;
   note: string;
   policy: Policy | null;
@@ -61,6 +64,7 @@ const STEP_INDEX: Record<HarassmentState['stage'], number> = {
  * next action has the focus, so the agent can go through it with Enter while listening.
  */
 export function HarassmentPanel({
+  callId,
   state,
   note,
   policy,
@@ -73,7 +77,6 @@ export function HarassmentPanel({
   onRetryAlert,
 }: HarassmentPanelProps) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const script = currentHarassmentScript(state, callLanguage, policy);
   const primary = useRef<HTMLButtonElement>(null);
   const noteInput = useRef<HTMLTextAreaElement>(null);
@@ -109,7 +112,10 @@ export function HarassmentPanel({
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  const latestAlert = supervisorAlerts[supervisorAlerts.length - 1];
+  // What the supervisors were really told: the core's record of this call's alert (queued in
+  // the outbox, delivered, taken by whom), never just that the screen asked for it.
+  const deskAlert = useDeskAlerts().find((a) => a.kind === 'harassment' && a.callId === callId);
+  const asked = supervisorAlerts.length > 0;
   const warned = state.stage === 'monitor';
 
   return (
@@ -238,18 +244,10 @@ export function HarassmentPanel({
           </Text>
         )}
 
-        {latestAlert ? (
-          <Alert
-            color="teal"
-            variant="light"
-            py={6}
-            icon={<IconBellRinging size={18} />}
-            data-testid="supervisor-alerted"
-          >
-            <Text size="sm">
-              {t('harassment.supervisorAlerted', { time: format.dateTime(latestAlert.at) })}
-            </Text>
-          </Alert>
+        {deskAlert ? (
+          <div data-testid="supervisor-alerted">
+            <AlertStatusText alert={deskAlert} />
+          </div>
         ) : alertError ? (
           <Alert
             color="red"
@@ -265,7 +263,7 @@ export function HarassmentPanel({
               </Button>
             </Group>
           </Alert>
-        ) : alertPending ? (
+        ) : alertPending || asked ? (
           <Text size="sm" c="dimmed">
             {t('harassment.supervisorAlerting')}
           </Text>

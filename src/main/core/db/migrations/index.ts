@@ -9,6 +9,7 @@ import * as knowledgeAnswerCenters from './2026_11_23_0008_knowledge_answer_cent
 import * as trackingNumberKey from './2026_12_06_0009_tracking_number_key';
 import * as deskCalls from './2026_12_06_0010_desk_calls';
 import * as agentStateReports from './2026_12_06_0011_agent_state_reports';
+import * as supervisorAlerts from './2026_12_06_0021_supervisor_alerts';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0009_tracking_number_key': trackingNumberKey,
   '2026_12_06_0010_desk_calls': deskCalls,
   '2026_12_06_0011_agent_state_reports': agentStateReports,
+  '2026_12_06_0021_supervisor_alerts': supervisorAlerts,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {

@@ -1,0 +1,34 @@
+import { ActionIcon, Indicator, Tooltip } from '@mantine/core';
+import { IconLayoutGrid } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The header's way to the live floor; shown only to supervisors and retailer admins. A dot
+ * marks an alert that arrived since the floor was last open.
+ */
+export function FloorButton({ onOpen, active }: { onOpen(): void; active: boolean }) {
+  const { t } = useTranslation();
+  const [unseen, setUnseen] = useState(false);
+  useEffect(() => window.koe.on('floor:notify', () => setUnseen(true)), []);
+  return (
+    <Tooltip label={t('floor.openHint')}>
+      <Indicator disabled={!unseen || active} color="red" size={10} offset={4} processing>
+        <ActionIcon
+          variant={active ? 'light' : 'default'}
+          size="lg"
+          radius="xl"
+          aria-label={t('floor.open')}
+          aria-pressed={active}
+          onClick={() => {
+            setUnseen(false);
+            onOpen();
+          }}
+          data-testid="floor-button"
+        >
+          <IconLayoutGrid size={18} />
+        </ActionIcon>
+      </Indicator>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,95 @@
+import { Button, Group, Popover, Stack, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconHandStop } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { callKoe } from '../app/koe-call';
+import { CALL_SHORTCUTS } from '../call/call-shortcuts';
+import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
+import { AlertStatusText } from './AlertStatusText';
+import { useDeskAlerts } from './use-desk-alerts';
+
+/** How long the latest raised hand stays beside the button once someone took it. */
+const SHOWN_AFTER_TAKEN_MS = 10 * 60_000;
+
+/**
+ * The agent's "raise hand": one press (or Ctrl/⌘+Shift+Y, wherever the focus is) asks the
+ * center's supervisors for help, on a call or between calls. Beside it, what became of the
+ * latest one: not told yet, told, who is taking it.
+ */
+export function RaiseHandButton({
+  call,
+}: {
+  /** The call on screen, if any: the supervisor sees which call needs them. */
+  call: { callId: string; customerId: string | null } | null;
+}) {
+  const { t } = useTranslation();
+  const alerts = useDeskAlerts();
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const raise = useCallback(async () => {
+    if (pending) return;
+    setPending(true);
+    setFailed(false);
+    const result = await callKoe('alerts:raiseHand', {
+      callId: call?.callId ?? null,
+      customerId: call?.customerId ?? null,
+      note: '',
+    });
+    setPending(false);
+    if (!result.ok) setFailed(true);
+  }, [call?.callId, call?.customerId, pending]);
+  useHotkeys([[CALL_SHORTCUTS.raiseHand, () => void raise(), { usePhysicalKeys: true }]], [], true);
+
+  const now = useMinuteClock();
+  const latest = alerts.find((a) => a.kind === 'help');
+  const showLatest =
+    latest &&
+    (latest.status !== 'acknowledged' ||
+      now - Date.parse(latest.acknowledged!.at) < SHOWN_AFTER_TAKEN_MS);
+  return (
+    <Popover opened={Boolean(showLatest) || failed} position="bottom-end" withArrow shadow="md">
+      <Popover.Target>
+        <Button
+          variant={latest && latest.status !== 'acknowledged' ? 'filled' : 'default'}
+          color="orange"
+          radius="xl"
+          size="sm"
+          leftSection={<IconHandStop size={16} aria-hidden />}
+          rightSection={<ShortcutKeys hotkey={CALL_SHORTCUTS.raiseHand} />}
+          aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.raiseHand)}
+          title={t('floor.raiseHandHint')}
+          loading={pending}
+          onClick={() => void raise()}
+          data-testid="raise-hand"
+        >
+          {t('floor.raiseHand')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown p="xs" maw={360} data-testid="raise-hand-status">
+        <Stack gap={4}>
+          {failed && (
+            <Text size="sm" c="red" role="alert">
+              {t('floor.raiseHandFailed')}
+            </Text>
+          )}
+          {showLatest && latest && (
+            <Group gap={4} wrap="nowrap">
+              <AlertStatusText alert={latest} />
+            </Group>
+          )}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** The time, read every 30 s: enough to let a taken request fade from the header. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
