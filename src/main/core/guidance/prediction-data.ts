@@ -13,6 +13,7 @@ import { callFacts, type CallFacts } from './call-features';
 import { cardAsOf, type CustomerHistory } from './card-as-of';
 import type { TransitSample } from './delivery-estimate';
 import { readLocalWrapUps, withLocalWrapUps } from './local-wrap-ups';
+import { openIssueReasons } from './open-issues';
 
 /**
  * What the models learn from, read from the local cache: delivered shipments (for the delivery
@@ -58,6 +59,8 @@ export interface CallExample {
   facts: CallFacts;
   /** What the rules said then, most confident first. */
   rules: { reasonCode: string; confidence: number }[];
+  /** The customer's open issues then, newest first (the evaluation's baseline: open-issues.ts). */
+  openIssues: string[];
 }
 
 /** The contacts a model learns from: inbound, with the reason the agent confirmed. */
@@ -79,6 +82,7 @@ export function callExamplesOf(history: CustomerHistory): CallExample[] {
         reasonCode: r.reasonCode,
         confidence: r.confidence,
       })),
+      openIssues: openIssueReasons(card, at),
     };
   });
 }
