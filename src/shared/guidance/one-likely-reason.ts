@@ -5,7 +5,7 @@ import type { LikelyReason } from './likely-reason';
 /**
  * One ranked list of "likely calling about" from the two sources Koe has: the deterministic
  * rules (likely-reason.ts: facts, but a score that is not a probability) and the learned model
- * (card.predictions: probabilities calibrated on held-out calls, ECE 0.033 on the demo data).
+ * (card.predictions: probabilities calibrated on held-out calls, ECE 0.030 on the demo data).
  *
  * Why this way:
  * - The number on screen is only ever the model's calibrated probability. The rules' score is
