@@ -41,6 +41,7 @@ export function readTransitSamples(
       `select s.carrier, s.origin_prefecture as origin,
               s.destination_prefecture as destination, s.shipped_at as shippedAt,
               s.delivered_at as deliveredAt, s.promised_date as promisedDate,
+              (select o.placed_at from orders o where o.id = s.order_id) as placedAt,
               exists (select 1 from tracking_events e
                       where e.shipment_id = s.id and e.status = 'delayed') as delayed
          from shipments s
