@@ -8,6 +8,7 @@ import {
   type ReasonMethodScore,
 } from '../src/main/core/guidance/baseline-evaluation';
 import { readRiskExamples, readShipmentOutcomes } from '../src/main/core/guidance/evaluation-data';
+import { fitCallReasonModel } from '../src/main/core/guidance/call-reason-model';
 import { DEFAULT_MAX_CALL_CUSTOMERS } from '../src/main/core/guidance/prediction-fit';
 import { readCallExamples } from '../src/main/core/guidance/prediction-data';
 import { DEFAULT_DEMO_NOW, generateDemoRecords } from '../src/shared/demo/generate-demo-records';
@@ -80,6 +81,16 @@ function quality(size: string, database: LocalDatabase): Figure[] {
   for (const split of ['time', 'new_customers'] as const) {
     const e = evaluateReasonBaselines(calls, split);
     if (e) out.push(...reasonFigures(size, e));
+  }
+  // What decides the wrap-up's preselection: the fit's own held-back calls, model vs rules.
+  const held = fitCallReasonModel(calls)?.heldOutTop1;
+  if (held) {
+    note(
+      `${size}: preselection measured on the fit's ${held.calls} held-back calls: ${JSON.stringify(held)}`,
+    );
+    out.push(
+      figure(`reason_${size}_preselect_top1_model_vs_rules`, held.model, 'share', held.rules),
+    );
   }
 
   out.push(...riskFigures(size, database, now));
