@@ -9,6 +9,7 @@ import { benchBulkLoad } from './bulk-load.bench';
 import { benchCtiRing } from './cti-ring.bench';
 import { benchInsightsTimeZone } from './insights-time-zone.bench';
 import { benchPrediction } from './prediction.bench';
+import { benchPredictionQuality } from './prediction-quality.bench';
 import { benchOutreach } from './outreach.bench';
 import { openBenchDatabase } from './lib/bench-database';
 import { printFigure, note } from './lib/figures';
@@ -30,8 +31,11 @@ const benches = {
   search: async () => benchSearch(await readSide()),
   sync: async () => benchSync(),
   'wrap-up': async () => benchWrapUpSave(),
-  // The learned models: quality on held-out data vs baselines, fit time, per-card latency.
+  // The learned models: quality on held-out data vs every baseline (prediction-quality), then
+  // fit time and per-card latency on the bench-size cache.
   prediction: async () => benchPrediction(),
+  // The models' quality alone (no bench-size cache needed): every baseline beside each model.
+  'prediction-quality': async () => benchPredictionQuality(),
   // The proactive outreach list built at bench size vs the raw scan of open shipments.
   outreach: async () => benchOutreach(),
   // Needs the built renderer (npx electron-vite build) and Chromium.

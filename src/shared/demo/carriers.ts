@@ -198,9 +198,19 @@ export function eventDescription(
   if (kind === 'delayed' && detail?.cause) {
     return ja ? `遅延：${JA_DELAY[detail.cause]}` : `Delay: ${EN_DELAY[detail.cause]}`;
   }
-  if (kind === 'delivered' && detail?.deliveredTo && detail.deliveredTo !== 'door') {
-    if (ja) return detail.deliveredTo === 'box' ? '配達完了（宅配ボックス）' : '配達完了（置き配）';
-    return detail.deliveredTo === 'box' ? 'Delivered (parcel locker)' : 'Delivered (left at door)';
+  // Proof of delivery, as carriers record it: a handed-over parcel is signed for, a parcel left
+  // at the door is photographed; a locker leaves no proof beyond the scan.
+  if (kind === 'delivered' && detail?.deliveredTo) {
+    if (detail.deliveredTo === 'door') {
+      return ja ? '配達完了（対面・受領印あり）' : 'Delivered, handed over (signed)';
+    }
+    if (ja)
+      return detail.deliveredTo === 'box'
+        ? '配達完了（宅配ボックス）'
+        : '配達完了（置き配・写真あり）';
+    return detail.deliveredTo === 'box'
+      ? 'Delivered (parcel locker)'
+      : 'Delivered (left at door, photo)';
   }
   if (kind === 'lost')
     return ja ? '調査中：お荷物の所在を確認しております' : 'Under investigation: locating package';

@@ -78,6 +78,11 @@ export interface CardPredictions {
   /** Most probable first (at most three). */
   reasons: PredictedReason[];
   /** When the models were fitted and on how much; null when no model could be fitted yet. */
-  reasonModel: { fittedAt: string; trainingCalls: number } | null;
+  reasonModel: {
+    fittedAt: string;
+    trainingCalls: number;
+    /** Top-1 of the model and of the rules on calls held back from its fit (when measured). */
+    heldOutTop1?: { model: number; rules: number };
+  } | null;
   deliveryModel: { fittedAt: string; trainingShipments: number } | null;
 }

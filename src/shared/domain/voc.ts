@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime } from './primitives';
+import { CALL_FEATURES } from './prediction';
 
 /** UUIDv7: time-ordered, generated on the agent's machine, the server's idempotency key. */
 export const uuidV7 = z
@@ -48,6 +49,26 @@ export const recordedRiskSignal = z.object({
     .max(10),
 });
 export type RecordedRiskSignal = z.infer<typeof recordedRiskSignal>;
+
+/**
+ * The facts the desk's call-reason model read when the call rang (call-features.ts, on the card
+ * as of the call's start), so a retailer's real history can train the next model without
+ * guessing past states. Compact and bounded: only the facts that held (an absent fact was 0),
+ * numbers capped, the previous reason a taxonomy code.
+ */
+export const SNAPSHOT_FACTS = CALL_FEATURES.filter(
+  (f): f is Exclude<(typeof CALL_FEATURES)[number], 'previous_reason'> => f !== 'previous_reason',
+);
+export const callFeatureSnapshot = z.object({
+  version: z.literal(1),
+  facts: z.partialRecord(z.enum(SNAPSHOT_FACTS), z.number().min(0).max(1000)),
+  previousReason: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9_.]+$/)
+    .nullable(),
+});
+export type CallFeatureSnapshot = z.infer<typeof callFeatureSnapshot>;
 
 /** The voice-of-customer record an agent saves after a call: why they called, and how it went. */
 export const vocRecord = z.object({
@@ -106,6 +127,8 @@ export const vocRecord = z.object({
    */
   nextBestActionsDone: z.array(z.string().max(64)).max(50).optional(),
   callbackAt: isoDateTime.optional(),
+  /** Added with the prediction evaluation; optional like the fields above (see the type). */
+  featureSnapshot: callFeatureSnapshot.optional(),
 });
 export type VocRecord = z.infer<typeof vocRecord>;
 

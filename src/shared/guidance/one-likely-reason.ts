@@ -5,7 +5,7 @@ import type { LikelyReason } from './likely-reason';
 /**
  * One ranked list of "likely calling about" from the two sources Koe has: the deterministic
  * rules (likely-reason.ts: facts, but a score that is not a probability) and the learned model
- * (card.predictions: probabilities calibrated on held-out calls, ECE 0.033 on the demo data).
+ * (card.predictions: probabilities calibrated on held-out calls, ECE 0.030 on the demo data).
  *
  * Why this way:
  * - The number on screen is only ever the model's calibrated probability. The rules' score is
@@ -21,6 +21,9 @@ import type { LikelyReason } from './likely-reason';
  *   of 17 and top-1 from 30.3% to 31.2% (no threshold from 0.2 to 0.6 did worse than the model
  *   alone), so it costs nothing measurable. That reason then shows "under 50%", not a number:
  *   still a true, calibrated statement, where the rules' own score would not be.
+ * - Unless the rules measured better: the model's fit holds back its latest calls and counts
+ *   how often each named the confirmed reason there (`heldOutTop1`); when the rules' first
+ *   candidate did better, the rules rank (no number) and the wrap-up preselects theirs.
  * - Evidence shown for a reason is only the evidence for THAT reason: the rules' items for it,
  *   or else the model's factors that do not belong to another reason (the model may, say,
  *   raise "billing" a little on an open not-received claim; that claim is evidence for
@@ -92,6 +95,11 @@ function hasHardEvidence(reason: LikelyReason): boolean {
 export function rankLikelyReasons(
   rules: readonly LikelyReason[],
   model: readonly PredictedReason[] | null | undefined,
+  /**
+   * How the model and the rules measured on calls held back from the model's fit: when the
+   * rules named the confirmed reason more often, they rank (and the wrap-up preselects theirs).
+   */
+  heldOutTop1?: { model: number; rules: number },
 ): RankedReason[] {
   const ruleBy = new Map(rules.map((r) => [r.reasonCode, r]));
   const explain = (
@@ -109,7 +117,9 @@ export function rankLikelyReasons(
     };
   };
 
-  if (!model || model.length === 0) {
+  const rulesMeasuredBetter =
+    heldOutTop1 !== undefined && heldOutTop1.rules > heldOutTop1.model && rules.length > 0;
+  if (!model || model.length === 0 || rulesMeasuredBetter) {
     return rules
       .slice(0, RANKED_REASONS_SHOWN)
       .map((r) => explain(r.reasonCode, { kind: 'rules' }, []));

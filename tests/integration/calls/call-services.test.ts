@@ -13,7 +13,8 @@ import { createEventBus } from '../../../src/main/core/events/event-bus';
 import { createIpcRouter } from '../../../src/main/core/ipc/router';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
-import { customerRecord } from '../../fixtures/retailer-records';
+import type { RetailerRecord } from '../../../src/shared/protocol/records';
+import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
 import { openDatabase } from '../../../src/main/core/db/connection';
 
 const AGENT: SignedInAgent = {
@@ -26,12 +27,15 @@ const AGENT: SignedInAgent = {
 const START = Date.parse('2026-11-23T01:00:00.000Z');
 
 /** A real cache file with the demo retailer's taxonomy, scripts, policies and answers. */
-async function world(options: { file?: string; agent?: SignedInAgent | null } = {}) {
+async function world(
+  options: { file?: string; agent?: SignedInAgent | null; records?: RetailerRecord[] } = {},
+) {
   const file = options.file ?? join(mkdtempSync(join(tmpdir(), 'koe-calls-')), 'koe.sqlite');
   const database = await openDatabase({ filename: file });
   createRecordWriter(database.sqlite).apply([
     ...referenceRecords(START),
     customerRecord({ id: 'cus-1', familyName: '佐藤', givenName: '花子' }),
+    ...(options.records ?? []),
   ]);
   const clock = { now: START };
   const now = () => clock.now;
@@ -98,6 +102,56 @@ function endedCall(w: Awaited<ReturnType<typeof world>>, callId = 'cti-1') {
 }
 
 describe('the call services', () => {
+  it('keeps on the record what the model saw when the call rang, not what the call changed', async () => {
+    // A parcel promised 11-18 still on the road (5 days late at the call), and a not-received
+    // claim opened during the call (a minute after it was answered).
+    const claim: RetailerRecord = {
+      type: 'claim',
+      data: {
+        id: 'clm-1',
+        orderId: 'ord-1',
+        shipmentId: 'shp-1',
+        customerId: 'cus-1',
+        type: 'not_received',
+        status: 'open',
+        outcome: null,
+        amount: 4_980,
+        currency: 'JPY',
+        openedAt: new Date(START + 65_000).toISOString(),
+        resolvedAt: null,
+        updatedAt: new Date(START + 65_000).toISOString(),
+      },
+    };
+    const w = await world({
+      records: [
+        orderRecord({ id: 'ord-1', customerId: 'cus-1' }),
+        shipmentRecord({ id: 'shp-1', orderId: 'ord-1' }),
+        claim,
+      ],
+    });
+    endedCall(w);
+    const first = await w.value<{ record: VocRecord }>('wrapUp:save', wrapUp('cti-1'));
+    expect(first.record.featureSnapshot).toEqual({
+      version: 1,
+      // The fixture customer is gold; the claim opened during the call is not there.
+      facts: { days_late: 5, tier_gold: 1 },
+      previousReason: null,
+    });
+    // It travels to the retailer with the record, and a correction keeps the first one.
+    expect(JSON.parse(w.outbox()[0]!.payload).featureSnapshot).toEqual(
+      first.record.featureSnapshot,
+    );
+    w.clock.now += 60_000;
+    const edit = await w.value<{ record: VocRecord }>(
+      'wrapUp:save',
+      wrapUp('cti-1', { reasonCodes: ['delivery.not_received'] }),
+    );
+    expect(edit.record.featureSnapshot).toEqual(first.record.featureSnapshot);
+    expect(await w.value<VocRecord | null>('wrapUp:get', { callId: 'cti-1' })).toMatchObject({
+      featureSnapshot: first.record.featureSnapshot,
+    });
+  });
+
   it('saves a wrap-up with card data redacted, queues it once, and lists it in today', async () => {
     const w = await world();
     endedCall(w);

@@ -51,6 +51,23 @@ describe.each(suites)('VoC corrections on $name', ({ postgres }) => {
     expect(await stored(first.id)).toMatchObject({ sentiment: 'neutral', revision: 2 });
   });
 
+  it('stores the feature snapshot the desk saw, and refuses one past its bounds', async () => {
+    const featureSnapshot = {
+      version: 1 as const,
+      facts: { days_late: 3, claim_damaged: 1 },
+      previousReason: 'delivery.late',
+    };
+    const record = vocFor(AGENT.id, AGENT.center, { featureSnapshot });
+    expect((await push([record])).results[0]?.status).toBe('accepted');
+    expect((await stored(record.id))?.featureSnapshot).toEqual(featureSnapshot);
+    const oversized = vocFor(AGENT.id, AGENT.center);
+    const answer = await call(server.url, agent, 'POST', '/v1/voc/batch', {
+      records: [{ ...oversized, featureSnapshot: { ...featureSnapshot, facts: { note: 1 } } }],
+    });
+    expect(answer.status).toBe(400);
+    expect(await stored(oversized.id)).toBeUndefined();
+  });
+
   it('treats a record sent without a revision as revision 1, equal to one sent with it', async () => {
     const { revision: _omitted, ...legacy } = vocFor(AGENT.id, AGENT.center);
     expect((await push([legacy])).results[0]?.status).toBe('accepted');

@@ -106,3 +106,45 @@ describe('delivery-date estimate', () => {
     expect(estimateDelivery(model, shipment({ shippedAt: null }), NOW)).toBeNull();
   });
 });
+
+describe('the carrier’s published transit days, read back from the promise', () => {
+  it('sets the typical day of a route too thin for a median', () => {
+    // 100 parcels Yamato 福岡 → 東京 take 3 days; two parcels 福岡 → 沖縄 (region kyushu →
+    // okinawa), ordered at 10:00 and promised 3 days later (1 handling + 2 published days),
+    // both delivered late (5 days). A median of two would say 5; the published days say 2.
+    const samples: TransitSample[] = [];
+    for (let i = 0; i < 100; i++) {
+      const ship = Date.parse('2026-09-01T15:00:00+09:00') + i * 3_600_000;
+      samples.push({
+        carrier: 'yamato',
+        origin: '福岡県',
+        destination: '東京都',
+        shippedAt: new Date(ship).toISOString(),
+        deliveredAt: new Date(ship + 3 * 86_400_000).toISOString(),
+        promisedDate: '2026-09-30',
+        delayReported: false,
+      });
+    }
+    for (const day of ['2026-09-02', '2026-09-03']) {
+      const ship = Date.parse(`${day}T15:00:00+09:00`);
+      samples.push({
+        carrier: 'yamato',
+        origin: '福岡県',
+        destination: '沖縄県',
+        placedAt: new Date(ship - 5 * 3_600_000).toISOString(),
+        shippedAt: new Date(ship).toISOString(),
+        deliveredAt: new Date(ship + 5 * 86_400_000).toISOString(),
+        promisedDate: new Date(ship + 3 * 86_400_000).toISOString().slice(0, 10),
+        delayReported: false,
+      });
+    }
+    const model = fitDeliveryModel(samples, new Date(NOW));
+    expect(model.published).toEqual({ 'r|yamato|福岡県|沖縄県': 2 });
+    const e = estimateDelivery(
+      model,
+      shipment({ shippedAt: '2026-09-21T10:00:00+09:00', destinationPrefecture: '沖縄県' }),
+      NOW,
+    );
+    expect(e?.basis).toMatchObject({ level: 'route', typicalDays: 2, samples: 2 });
+  });
+});

@@ -6,7 +6,9 @@ import { describeWrapUpError, redactPaymentData, validateWrapUp } from '../../..
 import type { SignedInAgent, WrapUpInput, WrapUpSaved } from '../../../shared/ipc';
 import { uuidV7 } from '../../../shared/uuid-v7';
 import type { Database } from '../db/database';
+import { readCustomerCard } from '../db/customer-card';
 import { readTaxonomy } from '../db/guidance/guidance.repository';
+import { featureSnapshotAt } from '../guidance/feature-snapshot';
 import { readVocByCall } from '../db/voc/voc.repository';
 import { AppError } from '../errors';
 import { createVocRecordSaver, durably } from '../voc/save-voc-record';
@@ -62,6 +64,13 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
       const words = redactPaymentData(input.customerWords);
       if (saved) assertEditable(saved, agent, now(), refusedByRetailer(saved.id));
       const outreach = await outreachFields(db, desk, input, saved, now());
+      // What the model saw at the call's start: kept from the first save on corrections.
+      const card =
+        saved?.featureSnapshot || !input.customerId
+          ? null
+          : await readCustomerCard(db, input.customerId);
+      const snapshot = (startedAt: string) =>
+        saved?.featureSnapshot ?? (card ? featureSnapshotAt(card, startedAt) : undefined);
 
       const build = (times: WrapUpTimes): VocRecord => ({
         id: saved?.id ?? uuidV7(now()),
@@ -87,6 +96,7 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
           : {}),
         harassment: input.harassment,
         ...outreach,
+        ...withSnapshot(snapshot(times.startedAt)),
         startedAt: times.startedAt,
         endedAt: times.endedAt,
         afterCallWorkSeconds: times.afterCallWorkSeconds,
@@ -123,6 +133,9 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
     },
   };
 }
+
+const withSnapshot = (featureSnapshot: VocRecord['featureSnapshot']) =>
+  featureSnapshot ? { featureSnapshot } : {};
 
 function assertEditable(saved: VocRecord, agent: SignedInAgent, nowMs: number, refused: boolean) {
   if (saved.agentId !== agent.id)

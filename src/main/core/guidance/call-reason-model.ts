@@ -24,11 +24,19 @@ export interface CallReasonModel {
   temperature: number;
   /** The held-back calls the temperature was fitted on; null when there were too few. */
   calibration: Omit<TemperatureFit, 'temperature'> | null;
+  /**
+   * Top-1 on those held-back calls of the model (fitted without them) and of the rules (their
+   * first candidate, else the most frequent reason): the desk preselects the rules' reason when
+   * they measured better (one-likely-reason.ts). Absent when the calls carried no rules.
+   */
+  heldOutTop1?: { calls: number; model: number; rules: number };
 }
 
 export interface LabelledCall {
   facts: CallFacts;
   reasonCode: string;
+  /** What the rules said at the call, most confident first (when known). */
+  rules?: readonly { reasonCode: string }[];
 }
 
 export interface FitOptions {
@@ -92,6 +100,8 @@ export function fitCallReasonModel(
     );
     model.temperature = temperature;
     model.calibration = calibration;
+    const heldOut = heldOutTop1(model, calls.slice(0, validateFrom), validation);
+    if (heldOut) model.heldOutTop1 = heldOut;
   }
   // Then the weights on every call, the temperature kept. The descent starts from the weights
   // just fitted (when there are some), which are close: a third of the steps settles it.
@@ -105,6 +115,29 @@ export function fitCallReasonModel(
     warm,
   );
   return model;
+}
+
+/** Model vs rules (+ the most frequent reason) on the held-back calls, when they carry rules. */
+function heldOutTop1(
+  model: CallReasonModel,
+  fitted: readonly LabelledCall[],
+  validation: readonly LabelledCall[],
+): CallReasonModel['heldOutTop1'] | null {
+  if (!validation.every((c) => c.rules)) return null;
+  const counts = new Map<string, number>();
+  for (const c of fitted) counts.set(c.reasonCode, (counts.get(c.reasonCode) ?? 0) + 1);
+  const frequent = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let modelHits = 0;
+  let rulesHits = 0;
+  for (const c of validation) {
+    const { logits } = scoredCall(model, c);
+    const best = logits.indexOf(Math.max(...logits));
+    if (model.labels[best] === c.reasonCode) modelHits++;
+    if ((c.rules?.[0]?.reasonCode ?? frequent) === c.reasonCode) rulesHits++;
+  }
+  const n = validation.length;
+  const round = (x: number) => Math.round((x / n) * 1e4) / 1e4;
+  return { calls: n, model: round(modelHits), rules: round(rulesHits) };
 }
 
 /**

@@ -7,30 +7,63 @@ import {
   type ReturnRequest,
   type Shipment,
 } from '../../../shared/domain';
+import { jstDayOf } from '../../../shared/guidance/calendar';
+import { carrierEstimateAtShip } from '../../../shared/guidance/carrier-estimate';
 
 /**
  * The customer card as it would have popped at a past instant, rebuilt from the customer's whole
  * history: what a model learns from must be what the agent would have seen then, never what
  * happened afterwards. The cache keeps only each record's latest state, so a state in between
  * is inferred: a shipment from its tracking events up to then, a return or claim from when it
- * was opened and when it last changed. The carrier's estimate of that day is not kept, so it is
- * left out.
+ * was opened and when it last changed. The carrier's estimate of that day is rebuilt the way
+ * carriers give it: the ship day plus the published transit days (never before today) until a
+ * delay scan, and from a visible delay scan on, the estimate the carrier gave with it (the one
+ * the cache kept). Without it the rules' "expected late" branch never fired on training cards.
  */
 export type CustomerHistory = CustomerCard;
 
 const DAY_MS = 86_400_000;
 
-function shipmentAsOf(s: Shipment, atMs: number): Shipment | null {
+const isoDateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** The carrier's estimate as it stood at `atMs` (see above); null when it cannot be rebuilt. */
+export function carrierEstimateAsOf(
+  s: Shipment,
+  placedAt: string | undefined,
+  events: Shipment['events'],
+  atMs: number,
+): string | null {
+  if (events.some((e) => e.status === 'delayed')) return s.estimatedDate;
+  if (!s.shippedAt || placedAt === undefined) return null;
+  const shipTime = carrierEstimateAtShip(s.shippedAt, placedAt, s.promisedDate);
+  const today = jstDayOf(atMs);
+  return shipTime === null || today === null ? null : isoDateOfDay(Math.max(shipTime, today));
+}
+
+function shipmentAsOf(s: Shipment, atMs: number, placedAt: string | undefined): Shipment | null {
   const events = s.events.filter((e) => Date.parse(e.occurredAt) <= atMs);
   if (events.length === 0 || !s.shippedAt || Date.parse(s.shippedAt) > atMs) return null;
   const last = events[events.length - 1]!;
   const delivered = s.deliveredAt !== null && Date.parse(s.deliveredAt) <= atMs;
+  const estimatedDate = delivered
+    ? s.estimatedDate
+    : carrierEstimateAsOf(s, placedAt, events, atMs);
+  let status: Shipment['status'] = delivered
+    ? 'delivered'
+    : last.status === 'delivered'
+      ? 'in_transit'
+      : last.status;
+  // As the carrier shows it: delayed while its estimate lies past the promise, else on its way.
+  if (status === 'in_transit' || status === 'out_for_delivery' || status === 'delayed') {
+    const late = estimatedDate !== null && estimatedDate > s.promisedDate;
+    status = late ? 'delayed' : status === 'delayed' ? 'in_transit' : status;
+  }
   return {
     ...s,
     events,
-    status: delivered ? 'delivered' : last.status === 'delivered' ? 'in_transit' : last.status,
+    status,
     deliveredAt: delivered ? s.deliveredAt : null,
-    estimatedDate: null,
+    estimatedDate,
     updatedAt: last.occurredAt,
   };
 }
@@ -77,10 +110,10 @@ export function cardAsOf(history: CustomerHistory, at: Date | number): CustomerC
     .filter((o) => Date.parse(o.placedAt) <= atMs)
     .sort((a, b) => b.placedAt.localeCompare(a.placedAt))
     .slice(0, SCREEN_POP_ORDER_LIMIT);
-  const orderIds = new Set(placed.map((o) => o.id));
+  const placedAt = new Map(placed.map((o) => [o.id, o.placedAt]));
   const shipments = history.shipments
-    .filter((s) => orderIds.has(s.orderId))
-    .map((s) => shipmentAsOf(s, atMs))
+    .filter((s) => placedAt.has(s.orderId))
+    .map((s) => shipmentAsOf(s, atMs, placedAt.get(s.orderId)))
     .filter((s): s is Shipment => s !== null);
   const orders = placed.map((o) => {
     const own = shipments.filter((s) => s.orderId === o.id);

@@ -1,5 +1,6 @@
 import type { DeliveryEstimate, Shipment } from '../../../shared/domain';
 import { dayOfIsoDate, jstDayOf } from '../../../shared/guidance/calendar';
+import { publishedTransitDays } from '../../../shared/guidance/carrier-estimate';
 import { PREFECTURE_BY_NAME } from '../../../shared/demo/prefectures';
 
 /**
@@ -7,8 +8,11 @@ import { PREFECTURE_BY_NAME } from '../../../shared/demo/prefectures';
  * from the shipments this cache has seen delivered, in two parts.
  *
  * 1. The typical transit days of the route (carrier × origin prefecture × destination
- *    prefecture): the median of its deliveries, or of the region-to-region group, the carrier,
- *    or everything when the route has too few.
+ *    prefecture): the carrier's published transit days of the route when any delivery on it
+ *    showed them (read back from the promise: carrier-estimate.ts), else the median of its
+ *    deliveries, or of the region-to-region group, the carrier, or everything when the route has
+ *    too few. The published days are known from a single order, where a median needs several
+ *    deliveries: thin routes (Okinawa, the partners' routes) were what the estimate got wrong.
  * 2. How far deliveries stray from that typical day: a histogram over offsets whose context is
  *    the season (half-month of shipping), the carrier, the destination region and the weekday
  *    the parcel would typically arrive, shrunk toward each coarser context by its count
@@ -26,6 +30,8 @@ export interface TransitSample {
   shippedAt: string;
   deliveredAt: string;
   promisedDate: string;
+  /** When the order was placed (with the promise, it gives the carrier's published transit). */
+  placedAt?: string;
   /** The carrier reported a delay before delivering. */
   delayReported: boolean;
 }
@@ -37,6 +43,8 @@ export interface DeliveryModel {
   typical: Record<string, [days: number, count: number]>;
   /** Offset histograms (counts per offset, from MIN_OFFSET; missing trailing bins are 0). */
   offsets: Record<string, number[]>;
+  /** The carrier's published transit days by route key (absent in models fitted before). */
+  published?: Record<string, number>;
 }
 
 /** Fewer deliveries than this and a group's median is not trusted: its parent's is used. */
@@ -100,7 +108,11 @@ interface Typical {
   level: (typeof LEVELS)[number];
 }
 
-function typicalOf(model: Pick<DeliveryModel, 'typical'>, keys: string[]): Typical {
+function typicalOf(model: Pick<DeliveryModel, 'typical' | 'published'>, keys: string[]): Typical {
+  const published = model.published?.[keys[0] as string];
+  if (published !== undefined) {
+    return { days: published, count: model.typical[keys[0] as string]?.[1] ?? 0, level: 'route' };
+  }
   for (let i = 0; i < keys.length; i++) {
     const entry = model.typical[keys[i] as string];
     if (entry && (entry[1] >= MIN_GROUP || i === keys.length - 1)) {
@@ -140,6 +152,21 @@ export function fitDeliveryModel(samples: readonly TransitSample[], now: Date): 
   }
   const typical: DeliveryModel['typical'] = {};
   for (const [key, days] of byGroup) typical[key] = [median(days), days.length];
+  // The published transit of each route, as most of its orders' promises show it.
+  const votes = new Map<string, Map<number, number>>();
+  for (const o of observed) {
+    if (!o.sample.placedAt) continue;
+    const days = publishedTransitDays(o.sample.placedAt, o.sample.promisedDate);
+    if (days === null) continue;
+    const [route] = groupKeys(o.sample.carrier, o.sample.origin, o.sample.destination);
+    let counts = votes.get(route as string);
+    if (!counts) votes.set(route as string, (counts = new Map()));
+    counts.set(days, (counts.get(days) ?? 0) + 1);
+  }
+  const published: Record<string, number> = {};
+  for (const [route, counts] of votes) {
+    published[route] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  }
 
   const offsets: DeliveryModel['offsets'] = {};
   const count = (key: string, offset: number) => {
@@ -149,7 +176,7 @@ export function fitDeliveryModel(samples: readonly TransitSample[], now: Date): 
   };
   for (const o of observed) {
     const { carrier, origin, destination } = o.sample;
-    const base = typicalOf({ typical }, groupKeys(carrier, origin, destination)).days;
+    const base = typicalOf({ typical, published }, groupKeys(carrier, origin, destination)).days;
     const offset = o.days - base;
     // Every parcel teaches the no-delay-known case (at shipping nobody knows yet); delayed
     // parcels also teach the delay-reported case.
@@ -165,7 +192,7 @@ export function fitDeliveryModel(samples: readonly TransitSample[], now: Date): 
   for (const bins of Object.values(offsets)) {
     while (bins.length > 0 && bins[bins.length - 1] === 0) bins.pop();
   }
-  return { fittedAt: now.toISOString(), samples: observed.length, typical, offsets };
+  return { fittedAt: now.toISOString(), samples: observed.length, typical, offsets, published };
 }
 
 function clampOffset(offset: number): number {

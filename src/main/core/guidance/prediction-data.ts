@@ -13,6 +13,7 @@ import { callFacts, type CallFacts } from './call-features';
 import { cardAsOf, type CustomerHistory } from './card-as-of';
 import type { TransitSample } from './delivery-estimate';
 import { readLocalWrapUps, withLocalWrapUps } from './local-wrap-ups';
+import { openIssueReasons } from './open-issues';
 
 /**
  * What the models learn from, read from the local cache: delivered shipments (for the delivery
@@ -40,6 +41,7 @@ export function readTransitSamples(
       `select s.carrier, s.origin_prefecture as origin,
               s.destination_prefecture as destination, s.shipped_at as shippedAt,
               s.delivered_at as deliveredAt, s.promised_date as promisedDate,
+              (select o.placed_at from orders o where o.id = s.order_id) as placedAt,
               exists (select 1 from tracking_events e
                       where e.shipment_id = s.id and e.status = 'delayed') as delayed
          from shipments s
@@ -58,6 +60,8 @@ export interface CallExample {
   facts: CallFacts;
   /** What the rules said then, most confident first. */
   rules: { reasonCode: string; confidence: number }[];
+  /** The customer's open issues then, newest first (the evaluation's baseline: open-issues.ts). */
+  openIssues: string[];
 }
 
 /** The contacts a model learns from: inbound, with the reason the agent confirmed. */
@@ -79,6 +83,7 @@ export function callExamplesOf(history: CustomerHistory): CallExample[] {
         reasonCode: r.reasonCode,
         confidence: r.confidence,
       })),
+      openIssues: openIssueReasons(card, at),
     };
   });
 }

@@ -144,6 +144,14 @@ export function startPredictionService(options: PredictionOptions): PredictionSe
         reasonModel: reasons && {
           fittedAt: reasons.fittedAt,
           trainingCalls: reasons.trainingCalls,
+          ...(reasons.heldOutTop1
+            ? {
+                heldOutTop1: {
+                  model: reasons.heldOutTop1.model,
+                  rules: reasons.heldOutTop1.rules,
+                },
+              }
+            : {}),
         },
         deliveryModel: delivery && {
           fittedAt: delivery.fittedAt,

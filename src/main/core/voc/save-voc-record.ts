@@ -53,6 +53,7 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
         contactType: record.contactType,
         outreachOutcome: record.outreachOutcome,
         riskSignals: record.riskSignals,
+        featureSnapshot: record.featureSnapshot,
       }),
       started_at: record.startedAt,
       ended_at: record.endedAt,

@@ -120,6 +120,7 @@ export function callGuidance(
   const reasons = rankLikelyReasons(
     likelyReasons(card, options.now),
     card.predictions?.reasons ?? null,
+    card.predictions?.reasonModel?.heldOutTop1,
   );
   const predicted = options.outreach ? PROACTIVE_DELAY_REASON : topReasonCode(reasons);
   const callLanguage = card.customer.language;

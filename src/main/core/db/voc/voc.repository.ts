@@ -23,6 +23,8 @@ export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
     contactType?: VocRecord['contactType'];
     outreachOutcome?: VocRecord['outreachOutcome'];
     riskSignals?: VocRecord['riskSignals'];
+    /** Absent in records saved before the desk kept what its model saw. */
+    featureSnapshot?: VocRecord['featureSnapshot'];
   };
   return {
     id: row.id,
@@ -52,6 +54,7 @@ export function vocRecordFromRow(row: Selectable<VocRecordTable>): VocRecord {
     ...(details.contactType ? { contactType: details.contactType } : {}),
     ...(details.outreachOutcome ? { outreachOutcome: details.outreachOutcome } : {}),
     ...(details.riskSignals ? { riskSignals: details.riskSignals } : {}),
+    ...(details.featureSnapshot ? { featureSnapshot: details.featureSnapshot } : {}),
   };
 }
 

@@ -1,0 +1,118 @@
+import type Sqlite from 'better-sqlite3';
+import type { CustomerCard } from '../../../shared/domain';
+import { jstDayOf } from '../../../shared/guidance/calendar';
+import { riskSignalsWith, type RiskSignals } from '../../../shared/guidance/risk-signals';
+import type { RiskThresholds } from '../../../shared/guidance/risk-thresholds';
+import { cardAsOf } from './card-as-of';
+import { readCustomerHistories } from './prediction-data';
+
+/**
+ * What the evaluation reads beyond what the models are fitted on (bench/prediction.bench.ts):
+ * every shipped parcel with how it ended so far (delivered, still on the road, lost), and the
+ * claims and returns the retailer settled, each with the risk signals the desk showed when it
+ * was opened and the outcome the retailer confirmed.
+ */
+export interface ShipmentOutcome {
+  carrier: string;
+  origin: string;
+  destination: string;
+  placedAt: string;
+  shippedAt: string;
+  promisedDate: string;
+  /** Null: not delivered at the data's `now` (on the road, lost, returned to sender). */
+  deliveredAt: string | null;
+  status: string;
+  /** The carrier scanned a delay at some point. */
+  delayReported: boolean;
+}
+
+export function readShipmentOutcomes(
+  sqlite: Sqlite.Database,
+  options: { maxSamples?: number } = {},
+): ShipmentOutcome[] {
+  const { total } = sqlite
+    .prepare(`select coalesce(max(rowid), 0) as total from shipments`)
+    .get() as { total: number };
+  const stride = Math.max(1, Math.ceil(total / (options.maxSamples ?? Infinity)));
+  const rows = sqlite
+    .prepare(
+      `select s.carrier, s.origin_prefecture as origin,
+              s.destination_prefecture as destination, o.placed_at as placedAt,
+              s.shipped_at as shippedAt, s.promised_date as promisedDate,
+              s.delivered_at as deliveredAt, s.status,
+              exists (select 1 from tracking_events e
+                      where e.shipment_id = s.id and e.status = 'delayed') as delayed
+         from shipments s join orders o on o.id = s.order_id
+        where s.rowid % ? = 0 and s.shipped_at is not null
+          and s.status <> 'label_created'`,
+    )
+    .all(stride) as (Omit<ShipmentOutcome, 'delayReported'> & { delayed: number })[];
+  return rows.map(({ delayed, ...r }) => ({ ...r, delayReported: delayed === 1 }));
+}
+
+/** One claim or return the retailer settled, with what the desk showed when it was opened. */
+export interface RiskExample {
+  kind: 'claim' | 'return';
+  at: string;
+  customerId: string;
+  /** The retailer's confirmed outcome: the claim denied, the return rejected. */
+  label: boolean;
+  signals: RiskSignals;
+  /** The card as it popped a minute after the claim or return was opened. */
+  card: CustomerCard;
+}
+
+/**
+ * The settled claims and returns of every n-th customer that has one (about `maxCustomers`
+ * looked at), oldest first: scored as of a minute after each was opened (it is on the card then,
+ * its outcome is not).
+ */
+export function readRiskExamples(
+  sqlite: Sqlite.Database,
+  thresholds: RiskThresholds,
+  options: { maxCustomers?: number } = {},
+): RiskExample[] {
+  const { last } = sqlite
+    .prepare(`select coalesce(max(local_id), 0) as last from customers`)
+    .get() as { last: number };
+  const stride = Math.max(1, Math.floor(last / (options.maxCustomers ?? Infinity)));
+  const ids = (
+    sqlite
+      .prepare(
+        `with recursive pick(n) as (
+           select @stride union all select n + @stride from pick where n + @stride <= @last)
+         select c.id from pick cross join customers c on c.local_id = pick.n
+          where exists (select 1 from claims k where k.customer_id = c.id
+                          and k.status in ('resolved', 'rejected'))
+             or exists (select 1 from returns r where r.customer_id = c.id
+                          and r.status in ('completed', 'rejected'))`,
+      )
+      .all({ stride, last }) as { id: string }[]
+  ).map((r) => r.id);
+  const out: RiskExample[] = [];
+  for (const h of readCustomerHistories(sqlite, ids)) {
+    const settled = [
+      ...h.claims
+        .filter((c) => c.status === 'resolved' || c.status === 'rejected')
+        .map((c) => ({ kind: 'claim' as const, at: c.openedAt, label: c.outcome === 'denied' })),
+      ...h.returns
+        .filter((r) => r.status === 'completed' || r.status === 'rejected')
+        .map((r) => ({
+          kind: 'return' as const,
+          at: r.requestedAt,
+          label: r.status === 'rejected',
+        })),
+    ];
+    for (const s of settled) {
+      const atMs = Date.parse(s.at) + 60_000;
+      const card = cardAsOf(h, atMs);
+      out.push({
+        ...s,
+        customerId: h.customer.id,
+        signals: riskSignalsWith(card, thresholds, jstDayOf(atMs) as number),
+        card,
+      });
+    }
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at));
+}
