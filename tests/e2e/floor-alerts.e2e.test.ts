@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { SCREENSHOT_DIR } from './harness-fixture';
 import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
 
@@ -113,6 +114,8 @@ describe('alerts that reach a person', () => {
       .waitFor();
     await shot(supervisorPage, 'floor-ja');
     await shot(agentPage, 'raise-hand-ja');
+    await expectAccessible(supervisorPage, 'floor (ja)');
+    await expectAccessible(agentPage, 'raised hand (ja)');
     await setLocale(supervisorPage, 'en');
     await supervisorPage.getByRole('heading', { name: 'Floor' }).waitFor();
     await supervisorPage
@@ -121,6 +124,7 @@ describe('alerts that reach a person', () => {
       .first()
       .waitFor();
     await shot(supervisorPage, 'floor-en');
+    await expectAccessible(supervisorPage, 'floor (en)');
     await setLocale(supervisorPage, 'ja');
     expect(errors).toEqual([]);
   });
