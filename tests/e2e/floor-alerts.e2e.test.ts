@@ -126,6 +126,23 @@ describe('alerts that reach a person', () => {
     await shot(supervisorPage, 'floor-en');
     await expectAccessible(supervisorPage, 'floor (en)');
     await setLocale(supervisorPage, 'ja');
+
+    // The agent puts the status away; it comes back when a supervisor takes the request.
+    await agentPage
+      .getByTestId('raise-hand-status')
+      .getByRole('button', { name: '閉じる' })
+      .click();
+    await agentPage.getByTestId('raise-hand-status').waitFor({ state: 'hidden' });
+    await supervisorPage
+      .locator('[data-testid="floor-alert"][data-open="true"]')
+      .filter({ hasText: 'ヘルプ' })
+      .getByTestId('floor-take')
+      .click();
+    await agentPage
+      .getByTestId('raise-hand-status')
+      .locator('[data-testid="alert-status"][data-status="acknowledged"]')
+      .filter({ hasText: '加藤 直樹' })
+      .waitFor();
     expect(errors).toEqual([]);
   });
 });
