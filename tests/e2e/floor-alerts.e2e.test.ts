@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { SCREENSHOT_DIR } from './harness-fixture';
 import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
 
@@ -113,6 +114,8 @@ describe('alerts that reach a person', () => {
       .waitFor();
     await shot(supervisorPage, 'floor-ja');
     await shot(agentPage, 'raise-hand-ja');
+    await expectAccessible(supervisorPage, 'floor (ja)');
+    await expectAccessible(agentPage, 'raised hand (ja)');
     await setLocale(supervisorPage, 'en');
     await supervisorPage.getByRole('heading', { name: 'Floor' }).waitFor();
     await supervisorPage
@@ -121,7 +124,25 @@ describe('alerts that reach a person', () => {
       .first()
       .waitFor();
     await shot(supervisorPage, 'floor-en');
+    await expectAccessible(supervisorPage, 'floor (en)');
     await setLocale(supervisorPage, 'ja');
+
+    // The agent puts the status away; it comes back when a supervisor takes the request.
+    await agentPage
+      .getByTestId('raise-hand-status')
+      .getByRole('button', { name: '閉じる' })
+      .click();
+    await agentPage.getByTestId('raise-hand-status').waitFor({ state: 'hidden' });
+    await supervisorPage
+      .locator('[data-testid="floor-alert"][data-open="true"]')
+      .filter({ hasText: 'ヘルプ' })
+      .getByTestId('floor-take')
+      .click();
+    await agentPage
+      .getByTestId('raise-hand-status')
+      .locator('[data-testid="alert-status"][data-status="acknowledged"]')
+      .filter({ hasText: '加藤 直樹' })
+      .waitFor();
     expect(errors).toEqual([]);
   });
 });

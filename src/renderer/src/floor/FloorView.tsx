@@ -255,7 +255,8 @@ function AlertCard({ alert, onTake }: { alert: FloorAlert; onTake(): Promise<voi
               {alert.agentName}
             </Text>
           </Group>
-          <Text size="xs" c="dimmed">
+          {/* Dimmed gray fails contrast on the open alert's red tint: plain text there. */}
+          <Text size="xs" c={open ? undefined : 'dimmed'}>
             {t('floor.raisedAt', { time: format.dateTime(alert.receivedAt) })}
           </Text>
         </Group>

@@ -1,4 +1,4 @@
-import { Button, Group, Popover, Stack, Text } from '@mantine/core';
+import { Button, CloseButton, Group, Popover, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconHandStop } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -27,6 +27,8 @@ export function RaiseHandButton({
   const alerts = useDeskAlerts();
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
+  // The agent may put the status away; it comes back when it changes (taken, escalated).
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const raise = useCallback(async () => {
     if (pending) return;
     setPending(true);
@@ -47,8 +49,14 @@ export function RaiseHandButton({
     latest &&
     (latest.status !== 'acknowledged' ||
       now - Date.parse(latest.acknowledged!.at) < SHOWN_AFTER_TAKEN_MS);
+  const shown = latest ? `${latest.id}:${latest.status}` : null;
   return (
-    <Popover opened={Boolean(showLatest) || failed} position="bottom-end" withArrow shadow="md">
+    <Popover
+      opened={(Boolean(showLatest) && dismissed !== shown) || failed}
+      position="bottom-end"
+      withArrow
+      shadow="md"
+    >
       <Popover.Target>
         <Button
           variant={latest && latest.status !== 'acknowledged' ? 'filled' : 'default'}
@@ -74,8 +82,16 @@ export function RaiseHandButton({
             </Text>
           )}
           {showLatest && latest && (
-            <Group gap={4} wrap="nowrap">
+            <Group gap={4} wrap="nowrap" align="flex-start">
               <AlertStatusText alert={latest} />
+              <CloseButton
+                size="sm"
+                aria-label={t('floor.hideStatus')}
+                onClick={() => {
+                  setDismissed(shown);
+                  setFailed(false);
+                }}
+              />
             </Group>
           )}
         </Stack>
