@@ -3,6 +3,7 @@ import { readAlerts } from '../data/incidents';
 import type { ServerStore } from '../db/connect';
 import type { FloorLiveEvent, FloorAgent } from '../../../src/shared/protocol/supervisor-alerts';
 import type { FloorChange, FloorNotifier } from './floor-notifier';
+import type { UpdateFeedTables } from '../routes/update-feed-routes';
 
 /**
  * This process's share of the floor's live events: on each notice (from any process) it reads
@@ -53,6 +54,14 @@ export function createFloorFanout(
       .where('s.agent_id', '=', change.agentId)
       .executeTakeFirst();
     if (!row) return null;
+    const desk = await store.db
+      .withTables<UpdateFeedTables>()
+      .selectFrom('update_desks')
+      .select('version')
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', change.agentId)
+      .orderBy('reported_at', 'desc')
+      .executeTakeFirst();
     const agent: FloorAgent = {
       agentId: row.agent_id,
       agentName: row.display_name ?? row.agent_id,
@@ -60,6 +69,7 @@ export function createFloorFanout(
       status: row.status as FloorAgent['status'],
       reason: row.reason as FloorAgent['reason'],
       since: row.since,
+      version: desk?.version ?? null,
     };
     return { type: 'agent_state', agent };
   }

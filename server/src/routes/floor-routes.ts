@@ -17,6 +17,7 @@ import { acknowledgeAlert, readAlerts, recordAlerts, type AlertScope } from '../
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
+import type { UpdateFeedTables } from './update-feed-routes';
 
 const ALERT_WINDOW_MS = 12 * 60 * 60_000;
 const HOUR_MS = 60 * 60_000;
@@ -172,6 +173,16 @@ export async function readFloorSummary(
     .$if(scope.centerId !== undefined, (q) => q.where('s.center_id', '=', scope.centerId!))
     .orderBy('u.display_name')
     .execute();
+  // The version each agent's desk last reported (a supervisor sees who still runs an old Koe).
+  const desks = await db
+    .withTables<UpdateFeedTables>()
+    .selectFrom('update_desks')
+    .select(['user_id', 'version'])
+    .where('tenant_id', '=', scope.tenantId)
+    .$if(scope.centerId !== undefined, (q) => q.where('center_id', '=', scope.centerId!))
+    .orderBy('reported_at')
+    .execute();
+  const versions = new Map(desks.map((d) => [d.user_id, d.version]));
   const agents = agentRows.map((r): FloorAgent => ({
     agentId: r.agent_id,
     agentName: r.display_name ?? r.agent_id,
@@ -179,6 +190,7 @@ export async function readFloorSummary(
     status: r.status as FloorAgent['status'],
     reason: r.reason as FloorAgent['reason'],
     since: r.since,
+    version: versions.get(r.agent_id) ?? null,
   }));
   const records = await db
     .selectFrom('voc_records')

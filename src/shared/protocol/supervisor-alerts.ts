@@ -114,6 +114,8 @@ export const floorAgent = z.object({
   status: agentStatus,
   reason: notReadyReason.nullable(),
   since: z.string(),
+  /** The Koe version the agent's desk last reported (null: never reported). */
+  version: z.string().nullable().default(null),
 });
 export type FloorAgent = z.infer<typeof floorAgent>;
 

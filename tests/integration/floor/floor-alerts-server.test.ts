@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
+import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
 import {
   acknowledgeResponse,
   floorAlertList,
+  floorSummary,
   type AlertPush,
 } from '../../../src/shared/protocol/supervisor-alerts';
 import { call, signIn, startTestServer, TENANTS, type TestServer } from '../server/test-server';
@@ -197,5 +199,31 @@ describe.each(suites)('floor alerts on $name', ({ postgres }) => {
       { alertId: mine.id },
     );
     expect(forbidden.status).toBe(404);
+  });
+  it('shows each agent’s Koe version as their desk last reported it, in the summary and live', async () => {
+    const supervisorStream = await listen(floorUrl, supervisorX);
+    // The agent's desk reports who it is and what it runs (as every sync and update check does).
+    const policy = await fetch(`${server.url}/v1/updates/policy`, {
+      headers: {
+        authorization: `Bearer ${token(agentX)}`,
+        [DESK_ID_HEADER]: 'desk-00000000-0000-4000-8000-0000000000aa',
+        [APP_VERSION_HEADER]: '1.3.7',
+      },
+    });
+    expect(policy.status).toBe(200);
+    await policy.body?.cancel();
+    const changed = await call(server.url, token(agentX), 'POST', '/v1/agent-state/changes', {
+      changes: [{ id: uuidV7(), status: 'ready', reason: null, at: new Date().toISOString() }],
+    });
+    expect(changed.status, JSON.stringify(changed.json)).toBe(200);
+    const live = await supervisorStream.next(
+      (e) => e.type === 'agent_state' && e.agent.agentId === agentX.id,
+    );
+    if (live.type !== 'agent_state') throw new Error('not an agent state');
+    expect(live.agent.version).toBe('1.3.7');
+    const summary = floorSummary.parse(
+      (await call(floorUrl, token(supervisorX), 'GET', '/v1/floor/summary')).json,
+    );
+    expect(summary.agents.find((a) => a.agentId === agentX.id)?.version).toBe('1.3.7');
   });
 });

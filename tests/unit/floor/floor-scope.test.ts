@@ -29,6 +29,7 @@ const stateEvent: FloorLiveEvent = {
     status: 'ready',
     reason: null,
     since: '2026-12-06T09:00:00.000Z',
+    version: '1.4.0',
   },
 };
 const who = (

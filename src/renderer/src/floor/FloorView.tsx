@@ -203,6 +203,7 @@ function AgentTable({ agents, now }: { agents: FloorAgent[]; now: number }) {
               <Table.Th>{t('floor.agentName')}</Table.Th>
               <Table.Th>{t('floor.agentState')}</Table.Th>
               <Table.Th>{t('floor.agentFor')}</Table.Th>
+              <Table.Th>{t('floor.agentVersion')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -218,6 +219,11 @@ function AgentTable({ agents, now }: { agents: FloorAgent[]; now: number }) {
                 <Table.Td>
                   <Text size="sm" ff="monospace">
                     {clock(Math.max(0, (now - Date.parse(a.since)) / 1000))}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={a.version ? undefined : 'dimmed'}>
+                    {a.version ?? '—'}
                   </Text>
                 </Table.Td>
               </Table.Tr>
