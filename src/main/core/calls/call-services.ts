@@ -140,11 +140,21 @@ export function createCallServices(deps: CallServicesDeps) {
 function withoutPaymentData(draft: CallDraft): CallDraft {
   const note = redactPaymentData(draft.harassmentNote).text;
   if (!draft.wrapUp) return { ...draft, harassmentNote: note };
-  const words = redactPaymentData(draft.wrapUp.form.customerWords).text;
+  const { form, context } = draft.wrapUp;
+  const words = redactPaymentData(form.customerWords).text;
+  const incident = context.harassment;
   return {
     ...draft,
     harassmentNote: note,
-    wrapUp: { ...draft.wrapUp, form: { ...draft.wrapUp.form, customerWords: words } },
+    wrapUp: {
+      ...draft.wrapUp,
+      form: { ...form, customerWords: words },
+      // The wrap-up's copy of the harassment note, kept with its context.
+      context: {
+        ...context,
+        harassment: incident ? { ...incident, note: redactPaymentData(incident.note).text } : null,
+      },
+    },
   };
 }
 
