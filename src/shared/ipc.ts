@@ -160,6 +160,12 @@ export interface OutreachList {
   generatedAt: string;
 }
 
+/** What a sign-out did: `scrubbed` is false when the log could not be emptied yet (retried). */
+export interface SignOutResult {
+  wiped: boolean;
+  scrubbed: boolean;
+}
+
 /** How a softphone or telephony connector reaches the CTI bridge (shown in Settings). */
 export interface CtiInfo {
   url: string;
@@ -317,6 +323,12 @@ export const ipcHandlers = {
       })
       .strict(),
   ),
+  /**
+   * Signs the agent out of the retailer on this desktop. With `wipe`, every customer the cache
+   * holds is erased with its bytes (file, write-ahead log, free pages); wrap-ups the retailer
+   * has not acknowledged stay and go at the next sign-in.
+   */
+  'retailer:signOut': channel<SignOutResult>()(z.object({ wipe: z.boolean() }).strict()),
   /** The agent's state (ready, on call, after-call work, not ready + reason). */
   'agentState:get': channel<AgentState>()(z.object({}).strict()),
   /** The agent chooses ready or not ready (with a reason); a call on the line keeps it for after. */

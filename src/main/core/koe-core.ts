@@ -43,6 +43,8 @@ import { fileDeskPinStore } from './desk-lock/desk-pin';
 import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
 import { readActivePolicies } from './db/guidance/guidance.repository';
 import type { StreamTiming } from './sync/stream-reconnect';
+import { startRetentionPurge, type RetentionPurge } from './erasure/retention-purge';
+import { createLocalEraser, scrubDeletedBytes } from './db/local-erasure';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -88,6 +90,8 @@ export interface KoeCoreOptions {
   predictions?: boolean;
   /** How to start the prediction worker's code (bundled in the app, TypeScript under tsx). */
   predictionWorkerEntry?: WorkerEntry;
+  /** The retention timer's pace (tests); a purge a minute after start, then every 15 minutes. */
+  retentionPurge?: { intervalMs?: number; firstDelayMs?: number; now?: () => number };
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -105,6 +109,8 @@ export interface KoeCore {
   agentStateReports: AgentStateReporter | null;
   /** The desk lock: the shell locks it when the OS locks or sleeps. */
   lock: DeskLock;
+  /** The retention window kept on the desk's own timer, online or not. */
+  retention: RetentionPurge;
   /** Routes a koe:// link (from the OS or a second instance) to the UI. False if not ours. */
   openLink(url: string): boolean;
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
@@ -212,6 +218,20 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   });
   lock.subscribe((state) => events.emit('lock:changed', state));
   const agentState = createAgentStateService({ desk });
+  // Erased means erased, offline too: the retention window moves on the desk's own clock.
+  const retention = startRetentionPurge({
+    sqlite: database.sqlite,
+    isBusy: () => desk.isCallActive(),
+    onError: (error) => console.error('[koe] retention purge failed:', error),
+    ...(options.retentionPurge ?? {}),
+  });
+  const signOut = async (wipe: boolean) => {
+    (options.savedSessions ?? retailer?.sessions)?.clear();
+    retailer?.sessions.clear();
+    if (!wipe) return { wiped: false, scrubbed: false };
+    createLocalEraser(database.sqlite).wipeCustomerData();
+    return { wiped: true, scrubbed: scrubDeletedBytes(database.sqlite).complete };
+  };
   const reportRequest = retailer
     ? createAuthorizedRequest({
         baseUrl: retailer.baseUrl,
@@ -279,6 +299,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     createServices({
       agentState,
       lock,
+      signOut,
       db: database.db,
       sqlite: database.sqlite,
       desk,
@@ -362,6 +383,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     agentState,
     agentStateReports,
     lock,
+    retention,
     openLink(url) {
       const link = parseKoeLink(url);
       if (!link) return false;
@@ -381,6 +403,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       closed = true;
       if (signInRetry) clearTimeout(signInRetry);
       lock.close();
+      retention.close();
       agentState.close();
       agentStateReports?.close();
       await cti?.close();

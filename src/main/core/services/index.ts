@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CtiInfo, SignedInAgent } from '../../../shared/ipc';
+import type { CtiInfo, SignedInAgent, SignOutResult } from '../../../shared/ipc';
 import type { SyncStatus } from '../../../shared/sync-status';
 import type Sqlite from 'better-sqlite3';
 import { createCallDesk, type CallDesk } from '../calls/call-desk';
@@ -83,6 +83,8 @@ export interface ServiceDeps {
   insights?: InsightsClient | null;
   /** The retailer admin view's way to the retailer; null or absent without a retailer. */
   admin?: AdminClient | null;
+  /** Signs out, and with `wipe` erases the customers the cache holds (see local-erasure.ts). */
+  signOut?: (wipe: boolean) => Promise<SignOutResult>;
   /** The agent's state (a fresh one on the desk when absent). */
   agentState?: AgentStateService;
   /** The desk lock (one that never locks, having no PIN, when absent). */
@@ -178,6 +180,12 @@ export function createServices(deps: ServiceDeps): IpcServices {
       return status;
     },
     'retailer:connect': (input) => deps.connectRetailer(input),
+    'retailer:signOut': ({ wipe }) => {
+      if (!deps.signOut) throw new AppError('unavailable', 'No retailer is configured.');
+      if (desk.isCallActive())
+        throw new AppError('conflict', 'Finish the call and its wrap-up before signing out.');
+      return deps.signOut(wipe);
+    },
     ...createAgentStateServices(agentState),
     ...createDeskLockServices(lock),
     ...createStudioServices({ client: deps.studio ?? null, agent }),
