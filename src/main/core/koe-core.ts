@@ -45,6 +45,7 @@ import { readActivePolicies } from './db/guidance/guidance.repository';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { startRetentionPurge, type RetentionPurge } from './erasure/retention-purge';
 import { createLocalEraser, scrubDeletedBytes } from './db/local-erasure';
+import { createPrivacyGuard } from './privacy/privacy-guard';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -191,6 +192,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
           lastPullAt = status.lastSyncedAt;
           void scriptNotices.check();
           void readIdleMinutes();
+          void privacy.refresh();
           // Back online: the agent's state changes kept while offline go now.
           void agentStateReports?.flush();
         }
@@ -211,6 +213,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     idleMinutes = idleMinutesFrom(await readActivePolicies(database.db).catch(() => []));
   };
   await readIdleMinutes();
+  // The retailer's sensitive fields, read again after every pull like the idle time.
+  const privacy = createPrivacyGuard({ db: database.db, desk, deskCalls });
+  await privacy.refresh();
   const lock = createDeskLock({
     pins: fileDeskPinStore(options.dataDir),
     desk,
@@ -267,9 +272,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       if (!popsWorkspace(cause) || lock.isLocked()) {
         return events.emit('calls:changed', { call, cause });
       }
-      const pop = await readScreenPop(database.db, call.e164 ?? call.ani, predictions).catch(
+      const read = await readScreenPop(database.db, call.e164 ?? call.ani, predictions).catch(
         () => undefined,
       );
+      // The pop that rides on the event is masked like the answer to customers:screenPop.
+      const pop = read && privacy.screenPop(read);
       events.emit('calls:changed', pop ? { call, cause, pop } : { call, cause });
     });
   });
@@ -300,6 +307,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       agentState,
       lock,
       signOut,
+      privacy,
       db: database.db,
       sqlite: database.sqlite,
       desk,

@@ -209,6 +209,10 @@ export const en: Catalog = {
     revealAddress: 'Show address',
     hideEmail: 'Hide email address',
     hideAddress: 'Hide address',
+    revealPhone: 'Show phone number',
+    hidePhone: 'Hide phone number',
+    revealOutsideCall:
+      'Shown only during or just after a call with this customer (every reveal is logged).',
     revealFailed: 'The reveal could not be logged, so it is not shown. Please try again.',
     postalCode: '〒{{code}}',
     customerSince: 'Customer since {{date}}',

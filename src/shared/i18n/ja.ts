@@ -219,6 +219,10 @@ export const ja = {
     revealAddress: '住所を表示',
     hideEmail: 'メールアドレスを隠す',
     hideAddress: '住所を隠す',
+    revealPhone: '電話番号を表示',
+    hidePhone: '電話番号を隠す',
+    revealOutsideCall:
+      'このお客さまとの通話中か通話直後にだけ表示できます（表示はすべて記録されます）。',
     revealFailed: '表示を記録できなかったため、表示していません。もう一度お試しください。',
     postalCode: '〒{{code}}',
     customerSince: '登録日 {{date}}',

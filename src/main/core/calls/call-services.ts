@@ -52,10 +52,10 @@ export function createCallServices(deps: CallServicesDeps) {
       return { kept: deps.deskCalls.saveDraft(callId, withoutPaymentData(draft)) };
     },
 
-    start: (input: IpcParsedInput<'calls:start'>) =>
+    start: async (input: IpcParsedInput<'calls:start'>) =>
       refused(
         desk.startCall({
-          ani: input.phone,
+          ani: input.phone ?? (await customersPhone(db, input.customerId)),
           origin: 'manual',
           // The phone system is not part of Koe: an outbound call starts here as if the
           // agent's softphone had dialed the number (the softphone's own events, if it sends
@@ -131,6 +131,24 @@ export function createCallServices(deps: CallServicesDeps) {
     }
     return lines.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
   }
+}
+
+/**
+ * The number an outbound call dials when the page names only the customer (it sees the number
+ * masked): the mobile first, as the outreach list chose it.
+ */
+async function customersPhone(db: Kysely<Database>, customerId: string | undefined) {
+  const phones = customerId
+    ? await db
+        .selectFrom('customer_phones')
+        .select(['e164', 'kind'])
+        .where('customer_id', '=', customerId)
+        .orderBy('position')
+        .execute()
+    : [];
+  const phone = phones.find((p) => p.kind === 'mobile') ?? phones[0];
+  if (!phone) throw new AppError('not_found', 'This customer has no phone number to call.');
+  return phone.e164;
 }
 
 /**

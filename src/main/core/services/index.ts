@@ -15,7 +15,6 @@ import {
   withPredictions,
   type PredictionService,
 } from '../guidance/prediction-service';
-import { appendAudit } from '../db/audit/audit.repository';
 import {
   readActivePolicies,
   readLatestScripts,
@@ -47,6 +46,7 @@ import { createDeskLockServices } from '../desk-lock/desk-lock-services';
 import { noDeskPin } from '../desk-lock/memory-pin-store';
 import { refuseWhileLocked } from '../desk-lock/locked-guard';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/desk-lock/desk-lock';
+import { createPrivacyGuard, type PrivacyGuard } from '../privacy/privacy-guard';
 
 export interface RetailerServices {
   url: string;
@@ -83,6 +83,8 @@ export interface ServiceDeps {
   insights?: InsightsClient | null;
   /** The retailer admin view's way to the retailer; null or absent without a retailer. */
   admin?: AdminClient | null;
+  /** Masks what leaves for the screen and guards the reveal (one made here when absent). */
+  privacy?: PrivacyGuard;
   /** Signs out, and with `wipe` erases the customers the cache holds (see local-erasure.ts). */
   signOut?: (wipe: boolean) => Promise<SignOutResult>;
   /** The agent's state (a fresh one on the desk when absent). */
@@ -114,6 +116,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
       checkEveryMs: 0,
     });
   const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(predictions) });
+  // Sensitive fields leave masked: every answer that carries a customer passes through here.
+  const privacy = deps.privacy ?? createPrivacyGuard({ db, desk, deskCalls, now });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
     return retailer.status();
@@ -131,29 +135,21 @@ export function createServices(deps: ServiceDeps): IpcServices {
       events.emit('app:localeChanged', { locale });
       return { locale };
     },
-    'customers:search': ({ query, limit }) => searchCustomers(db, query, limit),
-    'customers:screenPop': ({ phone }) => readScreenPop(db, phone, predictions),
+    'customers:search': async ({ query, limit }) =>
+      privacy.search(await searchCustomers(db, query, limit)),
+    'customers:screenPop': async ({ phone }) =>
+      privacy.screenPop(await readScreenPop(db, phone, predictions)),
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
-      return withPredictions(predictions, card);
+      return privacy.card(withPredictions(predictions, card));
     },
-    'customers:revealPii': async ({ customerId, field, callId }) => {
-      // Reveals are logged: who saw which customer's what, when, and on which call.
-      const loggedAt = new Date(now()).toISOString();
-      await appendAudit(db, {
-        kind: 'pii_revealed',
-        agentId: agent()?.id ?? null,
-        customerId,
-        callId,
-        detail: { field },
-        at: loggedAt,
-      });
-      return { loggedAt };
-    },
+    // Reveals are logged (who saw which customer's what, when, on which call) and allowed only
+    // during or just after a call with that customer.
+    'customers:revealPii': (input) => privacy.reveal(input, agent()?.id ?? null),
     'calls:state': () => calls.state(),
     'calls:start': (input) => calls.start(input),
-    'outreach:list': ({ limit }) => outreach.list(limit),
+    'outreach:list': async ({ limit }) => privacy.outreach(await outreach.list(limit)),
     'calls:end': ({ callId }) => calls.end(callId),
     'calls:alertSupervisor': (input) => calls.alertSupervisor(input),
     'calls:saveDraft': ({ callId, draft }) => calls.saveDraft(callId, draft),
