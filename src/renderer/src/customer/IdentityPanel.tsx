@@ -52,6 +52,7 @@ export function IdentityPanel({
                     index={index}
                     customerId={customer.id}
                     field="phone"
+                    format={formatPhone}
                     revealLabel={t('customer.revealPhone')}
                     hideLabel={t('customer.hidePhone')}
                   />

@@ -15,6 +15,8 @@ interface MaskedValueProps {
   field: 'email' | 'phone' | 'address';
   /** Which of the field's values this is (a customer may have two e-mails or phones). */
   index?: number;
+  /** How the revealed value reads (a phone number as E.164 → 090-1234-5678). */
+  format?: (value: string) => string;
 }
 
 /**
@@ -23,11 +25,15 @@ interface MaskedValueProps {
  * after a call with that customer; otherwise the value stays masked and the button says why.
  */
 export function MaskedValue(props: MaskedValueProps) {
-  const { masked, revealLabel, hideLabel, customerId, field, index = 0 } = props;
+  const { masked, revealLabel, hideLabel, customerId, field, index = 0, format } = props;
   const { t } = useTranslation();
   const callId = useCurrentCallId();
   const [revealed, setRevealed] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // A key, not words: the reason reads in the language shown now, not the one at the click.
+  const [failureKey, setFailure] = useState<
+    'customer.revealOutsideCall' | 'customer.revealFailed' | null
+  >(null);
+  const failure = failureKey ? t(failureKey) : null;
   const label = revealed !== null ? hideLabel : revealLabel;
   const shown = revealed ?? masked;
 
@@ -36,12 +42,11 @@ export function MaskedValue(props: MaskedValueProps) {
     const answer = await callKoe('customers:revealPii', { customerId, field, callId });
     if (answer.ok) {
       setFailure(null);
-      setRevealed(answer.value.values[index] ?? masked);
+      const value = answer.value.values[index];
+      setRevealed(value === undefined ? masked : (format?.(value) ?? value));
     } else {
       setFailure(
-        answer.error.code === 'forbidden'
-          ? t('customer.revealOutsideCall')
-          : t('customer.revealFailed'),
+        answer.error.code === 'forbidden' ? 'customer.revealOutsideCall' : 'customer.revealFailed',
       );
     }
   };
