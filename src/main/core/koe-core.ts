@@ -227,6 +227,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const retention = startRetentionPurge({
     sqlite: database.sqlite,
     isBusy: () => desk.isCallActive(),
+    activeWithinDays: () => privacy.policy().activeWithinDays,
     onError: (error) => console.error('[koe] retention purge failed:', error),
     ...(options.retentionPurge ?? {}),
   });

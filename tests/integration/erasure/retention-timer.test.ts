@@ -50,6 +50,32 @@ describe('the retention timer', () => {
     await database.close();
   });
 
+  it("drops customers inactive longer than the retailer's minimization allows", async () => {
+    const database = await openDatabase({
+      filename: join(mkdtempSync(join(tmpdir(), 'koe-minimize-')), 'koe.sqlite'),
+    });
+    await fillCache(database.sqlite, database.db);
+    let days: number | null = 30;
+    const purge = startRetentionPurge({
+      sqlite: database.sqlite,
+      now: () => NOW,
+      firstDelayMs: 3_600_000,
+      activeWithinDays: () => days,
+    });
+    const customers = () =>
+      (database.sqlite.prepare('select count(*) n from customers').get() as { n: number }).n;
+    // No retention window known (never pulled): only the minimization applies. 30 days: the
+    // 150 unchanged since 2020 go; the 20 changed on 2026-11-01 stay.
+    expect(purge.runNow()).toMatchObject({ before: null, inactiveCustomers: PURGED });
+    expect(customers()).toBe(20);
+    // 10 days: those 20 were last active 22 days ago.
+    days = 10;
+    expect(purge.runNow().inactiveCustomers).toBe(20);
+    expect(customers()).toBe(0);
+    purge.close();
+    await database.close();
+  });
+
   it('works out the window from the later of the retailer date and its days', () => {
     const now = Date.parse('2026-12-06T00:00:00Z');
     expect(retentionCutoff('2025-01-01', 365, now)).toBe('2025-12-06');

@@ -28,6 +28,8 @@ export interface ScrubResult {
 
 export interface LocalEraser {
   purgeBefore(before: string): ErasureCounts;
+  /** Customers with no activity since `since` (the retailer's minimization); how many went. */
+  purgeInactiveSince(since: string): number;
   wipeCustomerData(): ErasureCounts;
 }
 
@@ -78,6 +80,13 @@ export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
     `delete from sync_state where key in ('cursor', 'deferred_indexes', 'purged_before')`,
   );
 
+  // Active: changed, ordered or contacted since; otherwise not kept (orders go with them).
+  const inactiveCustomers = p(
+    `select id from customers c where c.updated_at < @since
+       and not exists (select 1 from orders o where o.customer_id = c.id
+                        and (o.placed_at >= @since or o.updated_at >= @since))
+       and not exists (select 1 from contacts k where k.customer_id = c.id and k.occurred_at >= @since)`,
+  );
   const changes = p('select total_changes() as n');
   const totalChanges = () => (changes.get() as { n: number }).n;
   const run = (statements: Record<keyof typeof past, Sqlite.Statement>, ...args: string[]) => ({
@@ -97,6 +106,14 @@ export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
       const start = totalChanges();
       remover.purgeBefore(before);
       return { retailerRows: totalChanges() - start, ...run(past, before) };
+    }),
+
+    purgeInactiveSince: sqlite.transaction((since: string): number => {
+      const ids = (inactiveCustomers.all({ since }) as { id: string }[]).map(({ id }) => ({
+        type: 'customer' as const,
+        id,
+      }));
+      return remover.remove(ids);
     }),
 
     /**

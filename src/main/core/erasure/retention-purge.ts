@@ -23,6 +23,11 @@ export interface RetentionPurgeOptions {
   intervalMs?: number;
   /** Before the first purge after start; a minute by default (the start itself stays quick). */
   firstDelayMs?: number;
+  /**
+   * The retailer's minimization (its data_protection policy): customers not active for this many
+   * days are not kept on the desk. Null or absent: no such limit.
+   */
+  activeWithinDays?: () => number | null;
   /** True while a call is on: a purge waits for it (it runs on the thread that pops cards). */
   isBusy?: () => boolean;
   onError?: (error: unknown) => void;
@@ -32,6 +37,8 @@ export interface RetentionPurgeRun {
   /** The cutoff purged to; null when no retention window is known yet. */
   before: string | null;
   counts: ErasureCounts | null;
+  /** Customers dropped as inactive (the retailer's minimization). */
+  inactiveCustomers: number;
   scrub: ScrubResult;
 }
 
@@ -82,17 +89,23 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
         return erased;
       })();
     }
+    const activeDays = options.activeWithinDays?.() ?? null;
+    const inactiveCustomers =
+      activeDays !== null && activeDays > 0
+        ? eraser.purgeInactiveSince(new Date(now() - activeDays * DAY_MS).toISOString())
+        : 0;
     // A cache from before secure_delete still has old deleted bytes in its free space: the
     // first purge that finds free pages or deletes something rewrites the file, once (a
     // freshly built cache with nothing deleted is not rewritten for nothing). The mark is
     // written first, so the vacuum rewrites it with everything else and the log ends empty; a
     // vacuum that failed (another connection writing) is tried at the next run.
-    const deleted = counts !== null && Object.values(counts).some((n) => n > 0);
+    const deleted =
+      inactiveCustomers > 0 || (counts !== null && Object.values(counts).some((n) => n > 0));
     const freePages = sqlite.pragma('freelist_count', { simple: true }) as number;
     const vacuum = state.get('erasure_vacuumed') === null && (deleted || freePages > 0);
     if (vacuum) state.set('erasure_vacuumed', new Date(now()).toISOString());
     try {
-      return { before, counts, scrub: scrubDeletedBytes(sqlite, { vacuum }) };
+      return { before, counts, inactiveCustomers, scrub: scrubDeletedBytes(sqlite, { vacuum }) };
     } catch (error) {
       if (vacuum) state.delete('erasure_vacuumed');
       throw error;
