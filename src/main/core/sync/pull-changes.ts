@@ -96,7 +96,8 @@ export async function pullChanges(
   if (bootstrap) rebuildDeferredIndexes(sqlite);
   if (purgeBefore && serverTime) {
     // Kept so the desk's own timer keeps the window moving while offline (retention-purge.ts).
-    const days = Math.round((Date.parse(serverTime) - Date.parse(purgeBefore)) / 86_400_000);
+    // The date is the day the window starts; the server time is later that day (floor).
+    const days = Math.floor((Date.parse(serverTime) - Date.parse(purgeBefore)) / 86_400_000);
     if (days > 0) state.set('retention_days', String(days));
   }
   if (purgeBefore && purgeBefore !== state.get('purged_before')) {
