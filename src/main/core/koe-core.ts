@@ -236,7 +236,10 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     retailer?.sessions.clear();
     if (!wipe) return { wiped: false, scrubbed: false };
     createLocalEraser(database.sqlite).wipeCustomerData();
-    return { wiped: true, scrubbed: scrubDeletedBytes(database.sqlite).complete };
+    const scrubbed = scrubDeletedBytes(database.sqlite).complete;
+    // A reader held the log: the retention timer scrubs again in a few seconds.
+    if (!scrubbed) retention.soon();
+    return { wiped: true, scrubbed };
   };
   const reportRequest = retailer
     ? createAuthorizedRequest({

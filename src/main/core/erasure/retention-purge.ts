@@ -45,6 +45,8 @@ export interface RetentionPurgeRun {
 export interface RetentionPurge {
   /** Purges and scrubs now (the timer's work; tests and sign-out call it directly). */
   runNow(): RetentionPurgeRun;
+  /** Runs again in a few seconds (a scrub a reader kept from finishing). */
+  soon(): void;
   close(): void;
 }
 
@@ -134,6 +136,10 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
 
   return {
     runNow,
+    soon() {
+      if (timer) clearTimeout(timer);
+      schedule(10_000);
+    },
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
