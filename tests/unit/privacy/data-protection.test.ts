@@ -39,13 +39,7 @@ describe('the retailer data_protection policy', () => {
 
   it('masks a phone but its last 4 digits, whatever its spelling', () => {
     expect(maskPhone('+819012345678')).toBe('***-****-5678');
-    expect(
-      maskPhone(
-        '０９０-1234-5678'.replace(/[０-９]/g, (d) =>
-          String.fromCharCode(d.charCodeAt(0) - 0xfee0),
-        ),
-      ),
-    ).toBe('***-****-5678');
+    expect(maskPhone('090-1234-5678')).toBe('***-****-5678');
     expect(maskPhone('+1 (415) 555-0123')).toBe('***-****-0123');
     expect(maskPhone('110')).toBe('***');
   });
