@@ -162,6 +162,12 @@ export interface OutreachList {
   generatedAt: string;
 }
 
+/** What a sign-out did: `scrubbed` is false when the log could not be emptied yet (retried). */
+export interface SignOutResult {
+  wiped: boolean;
+  scrubbed: boolean;
+}
+
 /** How a softphone or telephony connector reaches the CTI bridge (shown in Settings). */
 export interface CtiInfo {
   url: string;
@@ -228,7 +234,11 @@ export const ipcHandlers = {
   'customers:card': channel<CustomerCard>()(
     z.object({ customerId: z.string().min(1).max(64) }).strict(),
   ),
-  'customers:revealPii': channel<{ loggedAt: string }>()(
+  /**
+   * The one way an unmasked value leaves the core: one field of one customer, during or just
+   * after a call with that customer (refused otherwise), logged before it is returned.
+   */
+  'customers:revealPii': channel<{ loggedAt: string; values: string[] }>()(
     z
       .object({
         customerId: z.string().min(1).max(64),
@@ -246,12 +256,15 @@ export const ipcHandlers = {
     z
       .object({
         // Only a number Koe can read as a phone number starts a call (あいうえお does not).
+        // An outbound call to a customer may leave it out: the core dials the customer's own
+        // number, which the page only ever sees masked.
         phone: z
           .string()
           .trim()
           .min(1)
           .max(40)
-          .refine((phone) => toE164(phone) !== null, 'not a phone number'),
+          .refine((phone) => toE164(phone) !== null, 'not a phone number')
+          .optional(),
         direction: z.enum(['inbound', 'outbound']).optional(),
         reason: z.literal('proactive').optional(),
         customerId: id.optional(),
@@ -262,8 +275,14 @@ export const ipcHandlers = {
         (c) =>
           c.direction === 'outbound'
             ? c.reason === 'proactive' && c.customerId !== undefined
-            : c.reason === undefined && c.customerId === undefined && c.orderId === undefined,
-        { message: 'an outbound call names its reason (proactive) and customer; others do not' },
+            : c.phone !== undefined &&
+              c.reason === undefined &&
+              c.customerId === undefined &&
+              c.orderId === undefined,
+        {
+          message:
+            'an outbound call names its reason (proactive) and customer; others name a phone number and neither',
+        },
       ),
   ),
   /** Customers to call about a delay they have not been told of, most important first. */
@@ -319,6 +338,12 @@ export const ipcHandlers = {
       })
       .strict(),
   ),
+  /**
+   * Signs the agent out of the retailer on this desktop. With `wipe`, every customer the cache
+   * holds is erased with its bytes (file, write-ahead log, free pages); wrap-ups the retailer
+   * has not acknowledged stay and go at the next sign-in.
+   */
+  'retailer:signOut': channel<SignOutResult>()(z.object({ wipe: z.boolean() }).strict()),
   /** The agent's state (ready, on call, after-call work, not ready + reason). */
   'agentState:get': channel<AgentState>()(z.object({}).strict()),
   /** The agent chooses ready or not ready (with a reason); a call on the line keeps it for after. */

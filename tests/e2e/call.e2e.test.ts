@@ -87,6 +87,13 @@ describe('the call in the browser harness', () => {
     await card.waitFor();
     expect(await card.getByRole('heading', { level: 2 }).textContent()).toBe(HANAKO.name);
     expect(await page.getByTestId('call-bar').textContent()).toContain(HANAKO.name);
+    // Her phone arrives masked; on her call the reveal asks the core, which logs and answers.
+    const identity = card.getByRole('region', { name: 'お客さま情報' });
+    expect(await identity.textContent()).toContain('***-****-5678');
+    await identity.getByRole('button', { name: '電話番号を表示' }).click();
+    await identity.getByText('090-1234-5678').waitFor();
+    await identity.getByRole('button', { name: '電話番号を隠す' }).click();
+    await identity.getByText('***-****-5678').waitFor();
 
     // The likely reason, in words, with her late order.
     const facts = await readCard(page, HANAKO.customerId);

@@ -55,8 +55,18 @@ describe('customer lookup in the browser harness', () => {
     await lateParcel.first().waitFor();
     expect(await lateParcel.first().textContent()).toContain('ヤマト運輸');
     expect(await lateParcel.first().getByTestId('days-late').textContent()).toMatch(/^\d+ 日遅れ$/);
-    // Personal data is masked until revealed.
-    expect(await card.textContent()).toContain('h***@gmail.com');
+    // Personal data arrives masked from the core: the phone but its last 4 digits, the e-mail.
+    const identity = page.getByRole('region', { name: 'お客さま情報' });
+    expect(await identity.textContent()).toContain('h***@gmail.com');
+    expect(await identity.textContent()).toContain('***-****-5678');
+    expect(await identity.textContent()).not.toContain('1234-5678');
+    // Not on a call with her: the core refuses the reveal and the value stays masked.
+    const reveal = identity.getByRole('button', { name: '電話番号を表示' });
+    await reveal.click();
+    await page
+      .locator('[aria-description^="このお客さまとの通話中か通話直後にだけ表示できます"]')
+      .waitFor();
+    expect(await identity.textContent()).toContain('***-****-5678');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'customer-card-ja.png') });
 
     await switchLanguage('English');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { VocRecord } from '../../../src/shared/domain/voc';
+import { redactAgentText } from '../../../src/shared/guidance/redact-payment-data';
 import type { VocPushOutcome } from '../../../src/shared/protocol/voc-push';
 import type { Principal } from '../auth/access-tokens';
 import type { ServerDb } from '../db/schema';
@@ -36,8 +37,11 @@ const ROWS_PER_INSERT = 500;
 export async function ingestVocRecords(
   db: ServerDb,
   principal: Principal,
-  records: readonly VocRecord[],
+  pushed: readonly VocRecord[],
 ): Promise<VocPushOutcome[]> {
+  // Payment data never stored, whatever the desk did: the free text is redacted again here,
+  // before hashing, so a replay of the same record still hashes equal.
+  const records = pushed.map(redactAgentText);
   const receivedAt = new Date().toISOString();
   const allowed = records.map(
     (r) => r.agentId === principal.userId && r.centerId === principal.centerId,

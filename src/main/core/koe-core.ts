@@ -47,6 +47,9 @@ import { readActivePolicies } from './db/guidance/guidance.repository';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
 import type { UpdateNotice } from '../../shared/updates/update-notice';
+import { startRetentionPurge, type RetentionPurge } from './erasure/retention-purge';
+import { createLocalEraser, scrubDeletedBytes } from './db/local-erasure';
+import { createPrivacyGuard } from './privacy/privacy-guard';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -92,6 +95,8 @@ export interface KoeCoreOptions {
   predictions?: boolean;
   /** How to start the prediction worker's code (bundled in the app, TypeScript under tsx). */
   predictionWorkerEntry?: WorkerEntry;
+  /** The retention timer's pace (tests); a purge a minute after start, then every 15 minutes. */
+  retentionPurge?: { intervalMs?: number; firstDelayMs?: number; now?: () => number };
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -111,6 +116,8 @@ export interface KoeCore {
   lock: DeskLock;
   /** Alerts this desk raised, and the supervisors' floor. */
   floor: FloorDesk;
+  /** The retention window kept on the desk's own timer, online or not. */
+  retention: RetentionPurge;
   /** Routes a koe:// link (from the OS or a second instance) to the UI. False if not ours. */
   openLink(url: string): boolean;
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
@@ -208,6 +215,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
           lastPullAt = status.lastSyncedAt;
           void scriptNotices.check();
           void readIdleMinutes();
+          void privacy.refresh();
           // Back online: the agent's state changes kept while offline go now.
           void agentStateReports?.flush();
           void floor?.alerts.flush();
@@ -229,6 +237,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     idleMinutes = idleMinutesFrom(await readActivePolicies(database.db).catch(() => []));
   };
   await readIdleMinutes();
+  // The retailer's sensitive fields, read again after every pull like the idle time.
+  const privacy = createPrivacyGuard({ db: database.db, desk, deskCalls });
+  await privacy.refresh();
   const lock = createDeskLock({
     pins: fileDeskPinStore(options.dataDir),
     desk,
@@ -236,6 +247,24 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   });
   lock.subscribe((state) => events.emit('lock:changed', state));
   const agentState = createAgentStateService({ desk });
+  // Erased means erased, offline too: the retention window moves on the desk's own clock.
+  const retention = startRetentionPurge({
+    sqlite: database.sqlite,
+    isBusy: () => desk.isCallActive(),
+    activeWithinDays: () => privacy.policy().activeWithinDays,
+    onError: (error) => console.error('[koe] retention purge failed:', error),
+    ...(options.retentionPurge ?? {}),
+  });
+  const signOut = async (wipe: boolean) => {
+    (options.savedSessions ?? retailer?.sessions)?.clear();
+    retailer?.sessions.clear();
+    if (!wipe) return { wiped: false, scrubbed: false };
+    createLocalEraser(database.sqlite).wipeCustomerData();
+    const scrubbed = scrubDeletedBytes(database.sqlite).complete;
+    // A reader held the log: the retention timer scrubs again in a few seconds.
+    if (!scrubbed) retention.soon();
+    return { wiped: true, scrubbed };
+  };
   const reportRequest = retailer
     ? createAuthorizedRequest({
         baseUrl: retailer.baseUrl,
@@ -287,9 +316,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       if (!popsWorkspace(cause) || lock.isLocked()) {
         return events.emit('calls:changed', { call, cause });
       }
-      const pop = await readScreenPop(database.db, call.e164 ?? call.ani, predictions).catch(
+      const read = await readScreenPop(database.db, call.e164 ?? call.ani, predictions).catch(
         () => undefined,
       );
+      // The pop that rides on the event is masked like the answer to customers:screenPop.
+      const pop = read && privacy.screenPop(read);
       events.emit('calls:changed', pop ? { call, cause, pop } : { call, cause });
     });
   });
@@ -320,6 +351,8 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       agentState,
       lock,
       floor,
+      signOut,
+      privacy,
       db: database.db,
       sqlite: database.sqlite,
       desk,
@@ -405,6 +438,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     agentStateReports,
     lock,
     floor,
+    retention,
     openLink(url) {
       const link = parseKoeLink(url);
       if (!link) return false;
@@ -429,6 +463,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       closed = true;
       if (signInRetry) clearTimeout(signInRetry);
       lock.close();
+      retention.close();
       agentState.close();
       agentStateReports?.close();
       floor?.close();

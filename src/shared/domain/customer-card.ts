@@ -16,6 +16,11 @@ export interface CustomerCard {
   notices: Notice[];
   /** The learned models' estimates and predicted reasons, added in main when they are fitted. */
   predictions?: CardPredictions;
+  /**
+   * The fields the core masked (the retailer's sensitive fields): the page shows them with a
+   * reveal button, and only `customers:revealPii` brings their values. Absent: none masked.
+   */
+  masked?: readonly ('address' | 'email' | 'phone' | 'birthday')[];
 }
 
 export const SCREEN_POP_ORDER_LIMIT = 10;

@@ -79,6 +79,11 @@ export const policy = z.object({
     'harassment_protocol',
     /** `idleMinutes`: how long a desk may sit without input before it locks (default 10). */
     'desk_lock',
+    /**
+     * `sensitiveFields` (comma-separated: address, email, phone, birthday) masked in the core;
+     * `activeWithinDays`: customers not active for longer are not kept on desks.
+     */
+    'data_protection',
   ]),
   labelJa: z.string(),
   labelEn: z.string(),

@@ -366,7 +366,11 @@ function harassmentProtocol(policy: Policy, s: Situation): Draft {
 }
 
 /** The policies that are offers or procedures on a call (not desk settings). */
-type ActionPolicy = Policy & { kind: Exclude<Policy['kind'], 'desk_lock'> };
+type ActionPolicy = Policy & { kind: Exclude<Policy['kind'], SettingPolicyKind> };
+/** Retailer settings kept as policies (the desk lock, data protection), not actions to offer. */
+type SettingPolicyKind = 'desk_lock' | 'data_protection';
+const isSetting = (kind: Policy['kind']): kind is SettingPolicyKind =>
+  kind === 'desk_lock' || kind === 'data_protection';
 
 export function nextBestActions(
   policies: readonly Policy[],
@@ -389,9 +393,8 @@ export function nextBestActions(
     verified: options.verified === true,
   };
   const threshold = claimVerificationThreshold(s, policies);
-  // The desk lock's idle time is a retailer setting kept as a policy, not an action to offer.
   const actions = policies
-    .filter((p): p is ActionPolicy => p.active && p.kind !== 'desk_lock')
+    .filter((p): p is ActionPolicy => p.active && !isSetting(p.kind))
     .map((policy, index): [NextBestAction, number] => {
       const draft = ((): Draft => {
         switch (policy.kind) {

@@ -222,6 +222,10 @@ export const en: Catalog = {
     revealAddress: 'Show address',
     hideEmail: 'Hide email address',
     hideAddress: 'Hide address',
+    revealPhone: 'Show phone number',
+    hidePhone: 'Hide phone number',
+    revealOutsideCall:
+      'Shown only during or just after a call with this customer (every reveal is logged).',
     revealFailed: 'The reveal could not be logged, so it is not shown. Please try again.',
     postalCode: '〒{{code}}',
     customerSince: 'Customer since {{date}}',
@@ -652,6 +656,20 @@ export const en: Catalog = {
       portTakenTitle: 'Port {{wanted}} is used by another program',
       portTaken:
         'This Koe’s port is {{wanted}}, but it is taken, so Koe listens on {{port}} for now. A softphone set to {{wanted}} cannot reach Koe: close the other program and restart Koe (or point the softphone at {{port}} for this session).',
+    },
+    erase: {
+      title: 'Customer data on this PC',
+      description:
+        "Customer data past the retailer's retention period is erased from this PC on its own, offline too (the file's bytes included). You can also sign out and erase it now. Unsent wrap-ups stay and are sent at the next sign-in.",
+      button: 'Sign out and erase customer data',
+      confirm: 'This erases all customer data on this PC and signs you out. It cannot be undone.',
+      confirmButton: 'Erase and sign out',
+      cancel: 'Cancel',
+      done: 'Signed out. The customer data on this PC is erased.',
+      doneScrubLater:
+        'Signed out and the customer data is erased. What the file was still writing is cleared in a moment.',
+      duringCall: 'Finish the call and its wrap-up, then sign out.',
+      failed: 'Could not erase: {{message}}',
     },
     retailer: {
       title: 'Retailer connection',

@@ -233,6 +233,10 @@ export const ja = {
     revealAddress: '住所を表示',
     hideEmail: 'メールアドレスを隠す',
     hideAddress: '住所を隠す',
+    revealPhone: '電話番号を表示',
+    hidePhone: '電話番号を隠す',
+    revealOutsideCall:
+      'このお客さまとの通話中か通話直後にだけ表示できます（表示はすべて記録されます）。',
     revealFailed: '表示を記録できなかったため、表示していません。もう一度お試しください。',
     postalCode: '〒{{code}}',
     customerSince: '登録日 {{date}}',
@@ -663,6 +667,20 @@ export const ja = {
       portTakenTitle: 'ポート {{wanted}} をほかのプログラムが使っています',
       portTaken:
         'この Koe のポートは {{wanted}} ですが、今回は使えないため一時的に {{port}} で待ち受けています。{{wanted}} に設定されたソフトフォンからの着信は Koe に届きません。ほかのプログラムを終了して Koe を再起動してください（今回だけ {{port}} に設定しても構いません）。',
+    },
+    erase: {
+      title: 'このPCの顧客データ',
+      description:
+        '販売店の保存期間を過ぎた顧客データは、オフラインでもこのPCから自動で消去されます（ファイルの中身ごと）。サインアウトして今すぐ消去することもできます。未送信の応対記録は残り、次のサインインで送られます。',
+      button: 'サインアウトして顧客データを消去',
+      confirm: 'このPCの顧客データをすべて消去してサインアウトします。元に戻せません。',
+      confirmButton: '消去してサインアウト',
+      cancel: 'やめる',
+      done: 'サインアウトし、このPCの顧客データを消去しました。',
+      doneScrubLater:
+        'サインアウトし、顧客データを消去しました。ファイルの書き込み中の部分は、まもなく自動で消去されます。',
+      duringCall: '通話と後処理を終えてから、サインアウトしてください。',
+      failed: '消去できませんでした: {{message}}',
     },
     retailer: {
       title: '販売店との接続',

@@ -196,6 +196,29 @@ describe('the call services', () => {
     });
   });
 
+  it('redacts the harassment note of a wrap-up too, whatever the separators', async () => {
+    const w = await world();
+    endedCall(w);
+    const saved = await w.value<{ record: VocRecord }>(
+      'wrapUp:save',
+      wrapUp('cti-1', {
+        customerWords: '届かない',
+        harassment: {
+          flaggedAt: new Date(START).toISOString(),
+          warningsGiven: 2,
+          callTerminated: true,
+          note: '暴言。カード 4111／1111／1111／1111、セキュリティーコード：１２３ と言われた',
+        },
+      }),
+    );
+    expect(saved.record.harassment?.note).toBe(
+      '暴言。カード [REDACTED_CARD]、セキュリティーコード：[REDACTED_CVV] と言われた',
+    );
+    const raw = w.database.sqlite.prepare('select * from voc_records').all();
+    expect(JSON.stringify(raw)).not.toMatch(/1111|１２３/);
+    expect(w.outbox()[0]?.payload).not.toMatch(/1111|１２３/);
+  });
+
   it('refuses what the taxonomy does not allow and keeps nothing of it', async () => {
     const w = await world();
     endedCall(w);

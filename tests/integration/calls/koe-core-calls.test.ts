@@ -52,7 +52,8 @@ describe('calls in the core', () => {
       ['ringing', 'ringing', '+819012345678'],
     ]);
     // The ring carries its screen pop (this cache is empty: no one has the number).
-    expect(changes[0]?.pop).toEqual({ e164: '+819012345678', matches: [], card: null });
+    // The pop's number leaves masked; the call itself carries the number it rang with.
+    expect(changes[0]?.pop).toEqual({ e164: '***-****-5678', matches: [], card: null });
     expect(core.isCallActive()).toBe(true);
     await post({ event: 'answered', callId: 'c-1' });
     await post({ event: 'ended', callId: 'c-1' });
@@ -90,7 +91,7 @@ describe('calls in the core', () => {
     expect(changes).toHaveLength(0);
     await vi.waitFor(() => expect(changes).toHaveLength(2));
     expect(changes.map((c) => [c.cause, c.call.state, c.pop?.e164])).toEqual([
-      ['ringing', 'ringing', '+81312345678'],
+      ['ringing', 'ringing', '***-****-5678'],
       ['ended', 'missed', undefined],
     ]);
   });

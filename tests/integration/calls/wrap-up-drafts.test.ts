@@ -171,14 +171,26 @@ describe('wrap-up drafts kept by the core', () => {
     const file = join(dir, 'koe.sqlite');
     const world = await desk(file, true);
     const a = await world.endedCall('090-1234-5678');
+    const base = wrapUpDraftWith(`カード番号は ${SPOKEN_CARD} です`);
+    const incident = {
+      flaggedAt: '2026-11-23T01:00:00.000Z',
+      warningsGiven: 1,
+      callTerminated: false,
+      // The wrap-up's own copy of the note, with the card written another way.
+      note: `怒鳴られた ４１１１．１１１１．１１１１．１１１１ cvv123`,
+    };
     const draft: CallDraft = {
-      ...wrapUpDraftWith(`カード番号は ${SPOKEN_CARD} です`),
+      ...base,
       harassmentNote: `shouted ${PAN_DIGITS}`,
+      wrapUp: { ...base.wrapUp!, context: { ...base.wrapUp!.context, harassment: incident } },
     };
     await world.value('calls:saveDraft', { callId: a, draft });
     const kept = (await world.value<CallsState>('calls:state', {})).drafts[a];
     expect(kept?.wrapUp?.form.customerWords).toBe('カード番号は [REDACTED_CARD] です');
     expect(kept?.harassmentNote).not.toContain(PAN_DIGITS);
+    expect(kept?.wrapUp?.context.harassment?.note).toBe(
+      '怒鳴られた [REDACTED_CARD] cvv[REDACTED_CVV]',
+    );
     // The bytes on disk (the database and its write-ahead log): no trace of the number.
     await world.database.close();
     for (const name of ['koe.sqlite', 'koe.sqlite-wal']) {

@@ -60,6 +60,24 @@ describe('redactPaymentData', () => {
     expect(redactPaymentData('I decided on 250 units').text).toBe('I decided on 250 units');
   });
 
+  it('the security-code spellings the issue names', () => {
+    for (const typed of [
+      'cvv123',
+      'CVV:123',
+      'セキュリティコード 123',
+      'セキュリティーコード：１２３',
+    ]) {
+      const r = redactPaymentData(typed);
+      expect(r.securityCodes, typed).toBe(1);
+      expect(r.text, typed).not.toMatch(/[0-9０-９]{3}/);
+    }
+  });
+
+  it('a Luhn-valid 16 digits starting with 0 is no card (every Japanese phone starts with 0)', () => {
+    const text = '受付番号 0000-0000-0000-0000 です';
+    expect(redactPaymentData(text)).toEqual({ text, cardNumbers: 0, securityCodes: 0 });
+  });
+
   it('luhnValid', () => {
     expect(luhnValid('79927398713')).toBe(true);
     expect(luhnValid('79927398710')).toBe(false);

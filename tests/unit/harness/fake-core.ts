@@ -182,8 +182,9 @@ export function startFakeCore() {
     'sync:status': () => initialSyncStatus,
     'sync:now': () => initialSyncStatus,
     'retailer:connect': ({ retailerUrl }) => ({ retailerUrl }),
+    'retailer:signOut': ({ wipe }) => ({ wiped: wipe, scrubbed: wipe }),
     // The harness tests exercise the transport; the call channels are tested on the real core.
-    'customers:revealPii': () => ({ loggedAt: '2026-11-23T00:00:00.000Z' }),
+    'customers:revealPii': () => ({ loggedAt: '2026-11-23T00:00:00.000Z', values: [] }),
     'calls:state': () => ({ current: null, today: [], agent: null, waiting: [], drafts: {} }),
     'calls:saveDraft': () => unavailable(),
     'calls:start': () => unavailable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskEmail } from '../../../src/renderer/src/customer/mask';
+import { maskAddress, maskEmail } from '../../../src/shared/privacy/mask';
 import { displayName, displayReading } from '../../../src/renderer/src/customer/names';
 import {
   estimateMissesPromise,

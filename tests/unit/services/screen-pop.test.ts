@@ -8,6 +8,7 @@ import { createEventBus } from '../../../src/main/core/events/event-bus';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
 import { customerRecord, orderRecord } from '../../fixtures/retailer-records';
+import { DEFAULT_DATA_PROTECTION, maskSummary } from '../../../src/shared/privacy/data-protection';
 import { openTestDatabase } from '../db/test-database';
 
 async function servicesWith(
@@ -34,9 +35,12 @@ describe('customers:screenPop', () => {
       orderRecord({ id: 'o1', customerId: 'c1', orderNumber: 'KO-1' }),
     ]);
     const result = await services['customers:screenPop']({ phone: '+81 90-1234-5678' });
-    expect(result.e164).toBe('+819012345678');
+    // The number and the summary leave the core masked (the phone but its last 4 digits).
+    expect(result.e164).toBe('***-****-5678');
     expect(result.card?.customer.id).toBe('c1');
-    expect(result.matches).toEqual(await getCustomerSummaries(db, ['c1']));
+    expect(result.matches).toEqual(
+      (await getCustomerSummaries(db, ['c1'])).map((s) => maskSummary(s, DEFAULT_DATA_PROTECTION)),
+    );
   });
 
   it('offers a chooser and no card when several customers share the number', async () => {
@@ -57,7 +61,7 @@ describe('customers:screenPop', () => {
       card: null,
     });
     expect(await services['customers:screenPop']({ phone: '080-9999-0000' })).toEqual({
-      e164: '+818099990000',
+      e164: '***-****-0000',
       matches: [],
       card: null,
     });

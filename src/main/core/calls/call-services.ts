@@ -52,10 +52,10 @@ export function createCallServices(deps: CallServicesDeps) {
       return { kept: deps.deskCalls.saveDraft(callId, withoutPaymentData(draft)) };
     },
 
-    start: (input: IpcParsedInput<'calls:start'>) =>
+    start: async (input: IpcParsedInput<'calls:start'>) =>
       refused(
         desk.startCall({
-          ani: input.phone,
+          ani: input.phone ?? (await customersPhone(db, input.customerId)),
           origin: 'manual',
           // The phone system is not part of Koe: an outbound call starts here as if the
           // agent's softphone had dialed the number (the softphone's own events, if it sends
@@ -134,17 +134,45 @@ export function createCallServices(deps: CallServicesDeps) {
 }
 
 /**
+ * The number an outbound call dials when the page names only the customer (it sees the number
+ * masked): the mobile first, as the outreach list chose it.
+ */
+async function customersPhone(db: Kysely<Database>, customerId: string | undefined) {
+  const phones = customerId
+    ? await db
+        .selectFrom('customer_phones')
+        .select(['e164', 'kind'])
+        .where('customer_id', '=', customerId)
+        .orderBy('position')
+        .execute()
+    : [];
+  const phone = phones.find((p) => p.kind === 'mobile') ?? phones[0];
+  if (!phone) throw new AppError('not_found', 'This customer has no phone number to call.');
+  return phone.e164;
+}
+
+/**
  * PCI DSS: a card number read out mid-call never reaches the disk, not even in a draft. The
  * agent sees the draft's words redacted after a reload (the save would redact them anyway).
  */
 function withoutPaymentData(draft: CallDraft): CallDraft {
   const note = redactPaymentData(draft.harassmentNote).text;
   if (!draft.wrapUp) return { ...draft, harassmentNote: note };
-  const words = redactPaymentData(draft.wrapUp.form.customerWords).text;
+  const { form, context } = draft.wrapUp;
+  const words = redactPaymentData(form.customerWords).text;
+  const incident = context.harassment;
   return {
     ...draft,
     harassmentNote: note,
-    wrapUp: { ...draft.wrapUp, form: { ...draft.wrapUp.form, customerWords: words } },
+    wrapUp: {
+      ...draft.wrapUp,
+      form: { ...form, customerWords: words },
+      // The wrap-up's copy of the harassment note, kept with its context.
+      context: {
+        ...context,
+        harassment: incident ? { ...incident, note: redactPaymentData(incident.note).text } : null,
+      },
+    },
   };
 }
 

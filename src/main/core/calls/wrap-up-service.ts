@@ -94,7 +94,10 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
         ...(input.resolution === 'callback' && input.callbackAt
           ? { callbackAt: new Date(input.callbackAt).toISOString() }
           : {}),
-        harassment: input.harassment,
+        // The harassment note is typed by the agent too: the same redaction as the words.
+        harassment: input.harassment
+          ? { ...input.harassment, note: redactPaymentData(input.harassment.note).text }
+          : null,
         ...outreach,
         ...withSnapshot(snapshot(times.startedAt)),
         startedAt: times.startedAt,

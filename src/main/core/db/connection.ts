@@ -32,6 +32,7 @@ export function openSqlite(options: OpenDatabaseOptions): Sqlite.Database {
   if (!options.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('secure_delete = ON'); // deleted rows and freed pages are zeroed (local-erasure.ts)
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -32000'); // 32 MiB: the hot customer pages stay in memory
   sqlite.pragma('temp_store = MEMORY');

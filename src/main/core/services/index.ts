@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CtiInfo, SignedInAgent } from '../../../shared/ipc';
+import type { CtiInfo, SignedInAgent, SignOutResult } from '../../../shared/ipc';
 import type { SyncStatus } from '../../../shared/sync-status';
 import type Sqlite from 'better-sqlite3';
 import { createCallDesk, type CallDesk } from '../calls/call-desk';
@@ -15,7 +15,6 @@ import {
   withPredictions,
   type PredictionService,
 } from '../guidance/prediction-service';
-import { appendAudit } from '../db/audit/audit.repository';
 import {
   readActivePolicies,
   readLatestScripts,
@@ -49,6 +48,7 @@ import { refuseWhileLocked } from '../desk-lock/locked-guard';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/desk-lock/desk-lock';
 import type { UpdateNotice } from '../../../shared/updates/update-notice';
 import { createFloorDesk, type FloorDesk } from '../floor/floor-desk';
+import { createPrivacyGuard, type PrivacyGuard } from '../privacy/privacy-guard';
 
 export interface RetailerServices {
   url: string;
@@ -85,6 +85,10 @@ export interface ServiceDeps {
   insights?: InsightsClient | null;
   /** The retailer admin view's way to the retailer; null or absent without a retailer. */
   admin?: AdminClient | null;
+  /** Masks what leaves for the screen and guards the reveal (one made here when absent). */
+  privacy?: PrivacyGuard;
+  /** Signs out, and with `wipe` erases the customers the cache holds (see local-erasure.ts). */
+  signOut?: (wipe: boolean) => Promise<SignOutResult>;
   /** The agent's state (a fresh one on the desk when absent). */
   agentState?: AgentStateService;
   /** The desk lock (one that never locks, having no PIN, when absent). */
@@ -120,6 +124,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
   const floor =
     deps.floor ?? createFloorDesk({ sqlite: deps.sqlite, events, request: null, agent, now });
   const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(predictions) });
+  // Sensitive fields leave masked: every answer that carries a customer passes through here.
+  const privacy = deps.privacy ?? createPrivacyGuard({ db, desk, deskCalls, now });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return retailer.status();
@@ -138,29 +144,21 @@ export function createServices(deps: ServiceDeps): IpcServices {
       events.emit('app:localeChanged', { locale });
       return { locale };
     },
-    'customers:search': ({ query, limit }) => searchCustomers(db, query, limit),
-    'customers:screenPop': ({ phone }) => readScreenPop(db, phone, predictions),
+    'customers:search': async ({ query, limit }) =>
+      privacy.search(await searchCustomers(db, query, limit)),
+    'customers:screenPop': async ({ phone }) =>
+      privacy.screenPop(await readScreenPop(db, phone, predictions)),
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
-      return withPredictions(predictions, card);
+      return privacy.card(withPredictions(predictions, card));
     },
-    'customers:revealPii': async ({ customerId, field, callId }) => {
-      // Reveals are logged: who saw which customer's what, when, and on which call.
-      const loggedAt = new Date(now()).toISOString();
-      await appendAudit(db, {
-        kind: 'pii_revealed',
-        agentId: agent()?.id ?? null,
-        customerId,
-        callId,
-        detail: { field },
-        at: loggedAt,
-      });
-      return { loggedAt };
-    },
+    // Reveals are logged (who saw which customer's what, when, on which call) and allowed only
+    // during or just after a call with that customer.
+    'customers:revealPii': (input) => privacy.reveal(input, agent()?.id ?? null),
     'calls:state': () => calls.state(),
     'calls:start': (input) => calls.start(input),
-    'outreach:list': ({ limit }) => outreach.list(limit),
+    'outreach:list': async ({ limit }) => privacy.outreach(await outreach.list(limit)),
     'calls:end': ({ callId }) => calls.end(callId),
     'calls:alertSupervisor': async (input) => {
       const alerted = await calls.alertSupervisor(input);
@@ -200,6 +198,12 @@ export function createServices(deps: ServiceDeps): IpcServices {
       return status;
     },
     'retailer:connect': (input) => deps.connectRetailer(input),
+    'retailer:signOut': ({ wipe }) => {
+      if (!deps.signOut) throw new AppError('unavailable', 'No retailer is configured.');
+      if (desk.isCallActive())
+        throw new AppError('conflict', 'Finish the call and its wrap-up before signing out.');
+      return deps.signOut(wipe);
+    },
     ...createAgentStateServices(agentState),
     ...createDeskLockServices(lock),
     ...createStudioServices({ client: deps.studio ?? null, agent }),

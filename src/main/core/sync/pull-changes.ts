@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { PullPage } from '../../../shared/protocol/sync';
 import { createRecordWriter } from '../db/apply-records';
+import { createLocalEraser, scrubDeletedBytes } from '../db/local-erasure';
 import { createRecordRemover } from '../db/remove-records';
 import type { DecodedPullPage } from './page-decoding';
 import { pulledChangeCounter } from './pulled-change-counters';
@@ -48,6 +49,7 @@ export async function pullChanges(
     cursor: state.get('cursor') ?? '0',
   };
   let purgeBefore: string | null = null;
+  let serverTime: string | null = null;
   const commitPage = sqlite.transaction((page: PullPage) => {
     writer.apply(page.records);
     remover.remove(page.deletions);
@@ -84,6 +86,7 @@ export async function pullChanges(
     result.deletions += page.deletions.length;
     result.cursor = page.cursor;
     purgeBefore = page.purgeBefore;
+    serverTime = page.serverTime;
     options.onPage?.(page, page.records.length + page.deletions.length);
     const next = page.hasMore ? pages.next() : null;
     if (!next) break;
@@ -91,11 +94,20 @@ export async function pullChanges(
   }
 
   if (bootstrap) rebuildDeferredIndexes(sqlite);
+  if (purgeBefore && serverTime) {
+    // Kept so the desk's own timer keeps the window moving while offline (retention-purge.ts).
+    // The date is the day the window starts; the server time is later that day (floor).
+    const days = Math.floor((Date.parse(serverTime) - Date.parse(purgeBefore)) / 86_400_000);
+    if (days > 0) state.set('retention_days', String(days));
+  }
   if (purgeBefore && purgeBefore !== state.get('purged_before')) {
+    const eraser = createLocalEraser(sqlite);
     sqlite.transaction(() => {
-      remover.purgeBefore(purgeBefore as string);
+      eraser.purgeBefore(purgeBefore as string);
       state.set('purged_before', purgeBefore as string);
     })();
+    // The purged rows' bytes leave the write-ahead log too (tried again by the desk's timer).
+    scrubDeletedBytes(sqlite);
   }
   return result;
 }

@@ -23,6 +23,10 @@ export type SyncStateKey =
   | 'deferred_indexes'
   /** The retention date last purged to, so the purge runs once per date. */
   | 'purged_before'
+  /** The retailer's retention window in days, so the desk keeps purging while offline. */
+  | 'retention_days'
+  /** Set once the file was vacuumed after secure_delete came in (older deleted bytes gone). */
+  | 'erasure_vacuumed'
   | 'last_synced_at'
   /** Records of a type pulled so far (written by pulled-change-counters.ts). */
   | ChangeCounterKey;

@@ -50,7 +50,7 @@ export function CustomerCardView({
   return (
     <Stack gap="md" data-testid="customer-card" data-complete={whole}>
       {lateParcelFirst && lateSection}
-      <IdentityPanel customer={card.customer} />
+      <IdentityPanel customer={card.customer} masked={card.masked} />
       {!lateParcelFirst && lateSection}
       {/* Container breakpoints: two columns on the customer page, one in the narrower call
           workspace column (the orders need the width). */}

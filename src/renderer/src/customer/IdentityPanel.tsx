@@ -1,19 +1,29 @@
 import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../shared/domain';
+import type { Customer, CustomerCard } from '../../../shared/domain';
 import { formatPhone } from '../../../shared/phone';
 import { useFormatters } from '../i18n/use-formatters';
 import { CustomerFlags } from './CustomerFlags';
-import { maskAddress, maskEmail } from './mask';
 import { MaskedValue } from './MaskedValue';
 import { NameWithReading } from './NameWithReading';
 import { Field } from './Section';
 import { TierBadge } from './TierBadge';
 
-/** Who is calling: name and reading, tier, value, language, how to reach them, and flags. */
-export function IdentityPanel({ customer }: { customer: Customer }) {
+/**
+ * Who is calling: name and reading, tier, value, language, how to reach them, and flags. The
+ * fields the retailer marks sensitive arrive masked from the core (`masked`); they are shown
+ * as received, with a button that asks the core for the value.
+ */
+export function IdentityPanel({
+  customer,
+  masked = [],
+}: {
+  customer: Customer;
+  masked?: CustomerCard['masked'];
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const isMasked = (field: 'email' | 'phone' | 'address') => masked?.includes(field) ?? false;
   return (
     <Paper withBorder p="md" component="section" aria-label={t('customer.identity')}>
       <Stack gap="md">
@@ -34,13 +44,27 @@ export function IdentityPanel({ customer }: { customer: Customer }) {
             <Text size="sm">{t(`language.${customer.language}`)}</Text>
           </Field>
           <Field label={t('customer.phones')}>
-            {customer.phones.map((phone) => (
-              <Text key={phone.e164} size="sm" className="koe-tabular">
-                {formatPhone(phone.e164)}{' '}
+            {customer.phones.map((phone, index) => (
+              <Group key={`${phone.e164}-${index}`} gap={4} wrap="nowrap">
+                {isMasked('phone') ? (
+                  <MaskedValue
+                    masked={phone.e164}
+                    index={index}
+                    customerId={customer.id}
+                    field="phone"
+                    format={formatPhone}
+                    revealLabel={t('customer.revealPhone')}
+                    hideLabel={t('customer.hidePhone')}
+                  />
+                ) : (
+                  <Text size="sm" className="koe-tabular">
+                    {formatPhone(phone.e164)}
+                  </Text>
+                )}
                 <Text span size="xs" c="dimmed">
                   {t(`customer.phoneKind.${phone.kind}`)}
                 </Text>
-              </Text>
+              </Group>
             ))}
           </Field>
           <Field label={t('customer.email')}>
@@ -49,21 +73,27 @@ export function IdentityPanel({ customer }: { customer: Customer }) {
                 {t('customer.noEmail')}
               </Text>
             ) : (
-              customer.emails.map((email) => (
-                <MaskedValue
-                  key={email}
-                  value={email}
-                  masked={maskEmail(email)}
-                  customerId={customer.id}
-                  field="email"
-                  revealLabel={t('customer.revealEmail')}
-                  hideLabel={t('customer.hideEmail')}
-                />
-              ))
+              customer.emails.map((email, index) =>
+                isMasked('email') ? (
+                  <MaskedValue
+                    key={`${email}-${index}`}
+                    masked={email}
+                    index={index}
+                    customerId={customer.id}
+                    field="email"
+                    revealLabel={t('customer.revealEmail')}
+                    hideLabel={t('customer.hideEmail')}
+                  />
+                ) : (
+                  <Text key={email} size="sm" truncate="end">
+                    {email}
+                  </Text>
+                ),
+              )
             )}
           </Field>
           <Field label={t('customer.address')}>
-            <AddressValue customer={customer} />
+            <AddressValue customer={customer} masked={isMasked('address')} />
           </Field>
         </SimpleGrid>
         <Text size="xs" c="dimmed">
@@ -74,7 +104,7 @@ export function IdentityPanel({ customer }: { customer: Customer }) {
   );
 }
 
-function AddressValue({ customer }: { customer: Customer }) {
+function AddressValue({ customer, masked }: { customer: Customer; masked: boolean }) {
   const { t } = useTranslation();
   const prefecture = customer.prefecture ?? '';
   if (!customer.addressLine) {
@@ -84,13 +114,15 @@ function AddressValue({ customer }: { customer: Customer }) {
       </Text>
     );
   }
-  const postal = customer.postalCode
-    ? `${t('customer.postalCode', { code: customer.postalCode })} `
-    : '';
+  if (!masked) {
+    const postal = customer.postalCode
+      ? `${t('customer.postalCode', { code: customer.postalCode })} `
+      : '';
+    return <Text size="sm">{`${postal}${prefecture}${customer.addressLine}`}</Text>;
+  }
   return (
     <MaskedValue
-      value={`${postal}${prefecture}${customer.addressLine}`}
-      masked={`${prefecture}${maskAddress(customer.addressLine)}`}
+      masked={`${prefecture}${customer.addressLine}`}
       customerId={customer.id}
       field="address"
       revealLabel={t('customer.revealAddress')}

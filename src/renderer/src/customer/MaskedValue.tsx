@@ -6,33 +6,49 @@ import { callKoe } from '../app/koe-call';
 import { useCurrentCallId } from './current-call';
 
 interface MaskedValueProps {
-  value: string;
+  /** As the core sent it: masked (the page never holds the value until a reveal). */
   masked: string;
   revealLabel: string;
   hideLabel: string;
-  /** Whose data and which of it: every reveal is logged in main before it is shown. */
+  /** Whose data and which of it: every reveal is logged in main before it is answered. */
   customerId: string;
   field: 'email' | 'phone' | 'address';
+  /** Which of the field's values this is (a customer may have two e-mails or phones). */
+  index?: number;
+  /** How the revealed value reads (a phone number as E.164 → 090-1234-5678). */
+  format?: (value: string) => string;
 }
 
 /**
- * Personal data, masked until the agent asks to see it. The reveal is logged first (who, which
- * customer, what, when, on which call); if it cannot be logged, the value stays masked.
+ * Personal data the core masked, with a button that asks it for the value. The core logs the
+ * reveal first (who, which customer, what, when, on which call) and answers only during or just
+ * after a call with that customer; otherwise the value stays masked and the button says why.
  */
 export function MaskedValue(props: MaskedValueProps) {
-  const { value, masked, revealLabel, hideLabel, customerId, field } = props;
+  const { masked, revealLabel, hideLabel, customerId, field, index = 0, format } = props;
   const { t } = useTranslation();
   const callId = useCurrentCallId();
-  const [revealed, setRevealed] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const label = revealed ? hideLabel : revealLabel;
-  const shown = revealed ? value : masked;
+  const [revealed, setRevealed] = useState<string | null>(null);
+  // A key, not words: the reason reads in the language shown now, not the one at the click.
+  const [failureKey, setFailure] = useState<
+    'customer.revealOutsideCall' | 'customer.revealFailed' | null
+  >(null);
+  const failure = failureKey ? t(failureKey) : null;
+  const label = revealed !== null ? hideLabel : revealLabel;
+  const shown = revealed ?? masked;
 
   const toggle = async () => {
-    if (revealed) return setRevealed(false);
-    const logged = await callKoe('customers:revealPii', { customerId, field, callId });
-    setFailed(!logged.ok);
-    setRevealed(logged.ok);
+    if (revealed !== null) return setRevealed(null);
+    const answer = await callKoe('customers:revealPii', { customerId, field, callId });
+    if (answer.ok) {
+      setFailure(null);
+      const value = answer.value.values[index];
+      setRevealed(value === undefined ? masked : (format?.(value) ?? value));
+    } else {
+      setFailure(
+        answer.error.code === 'forbidden' ? 'customer.revealOutsideCall' : 'customer.revealFailed',
+      );
+    }
   };
 
   return (
@@ -44,22 +60,24 @@ export function MaskedValue(props: MaskedValueProps) {
           size="sm"
           truncate="end"
           tabIndex={0}
+          className={field === 'phone' ? 'koe-tabular' : undefined}
           style={{ minWidth: 0 }}
           data-testid="masked-value"
         >
           {shown}
         </Text>
       </Tooltip>
-      <Tooltip label={failed ? t('customer.revealFailed') : label}>
+      <Tooltip label={failure ?? label} multiline maw={320}>
         <ActionIcon
           variant="subtle"
-          color={failed ? 'red' : 'gray'}
+          color={failure ? 'red' : 'gray'}
           size="sm"
           aria-label={label}
-          aria-pressed={revealed}
+          aria-description={failure ?? undefined}
+          aria-pressed={revealed !== null}
           onClick={() => void toggle()}
         >
-          {revealed ? <IconEyeOff size={16} /> : <IconEye size={16} />}
+          {revealed !== null ? <IconEyeOff size={16} /> : <IconEye size={16} />}
         </ActionIcon>
       </Tooltip>
     </Group>

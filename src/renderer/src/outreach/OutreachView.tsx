@@ -45,8 +45,8 @@ export function OutreachView() {
     if (!entry.phone) return;
     setCalling(entry.customerId);
     setRefusal(null);
+    // The list shows the number masked: the core dials the customer's own number.
     const result = await callKoe('calls:start', {
-      phone: entry.phone,
       direction: 'outbound',
       reason: 'proactive',
       customerId: entry.customerId,

@@ -8,6 +8,7 @@ import { CtiConnection } from './CtiConnection';
 import { DeskPinSettings } from '../desk-lock/DeskPinSettings';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RetailerConnectionForm } from './RetailerConnectionForm';
+import { SignOutWipe } from './SignOutWipe';
 import { ThemeChoice } from './ThemeChoice';
 
 function SettingsSection({
@@ -139,6 +140,15 @@ export function SettingsView({ appInfo, onClose }: { appInfo: AppInfo | null; on
             <DataSource appInfo={appInfo} />
             <RetailerConnectionForm />
           </SettingsSection>
+          <Stack mt="md">
+            <SettingsSection
+              title={t('settings.erase.title')}
+              description={t('settings.erase.description')}
+              testId="erase-section"
+            >
+              <SignOutWipe />
+            </SettingsSection>
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

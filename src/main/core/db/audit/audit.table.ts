@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-export type AuditKind = 'pii_revealed' | 'supervisor_alerted';
+export type AuditKind = 'pii_revealed' | 'pii_reveal_refused' | 'supervisor_alerted';
 
 export interface AuditLogTable {
   seq: Generated<number>;

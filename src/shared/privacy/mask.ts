@@ -1,9 +1,10 @@
 /**
- * Personal data stays masked on screen until the agent reveals it: someone walking past a
- * partner-center desk should not read a customer's email or street address.
+ * How personal data reads masked. The core masks what the retailer marks sensitive before it
+ * leaves for the screen (see data-protection.ts); the page only shows what it received. Someone
+ * walking past a partner-center desk should not read a customer's e-mail, phone or street.
  */
 
-const MASK = '***';
+export const MASK = '***';
 
 /** `hanako.sato@gmail.com` → `h***@gmail.com`: enough to confirm with the caller, no more. */
 export function maskEmail(email: string): string {
@@ -23,4 +24,16 @@ export function maskAddress(addressLine: string): string {
   const words = trimmed.split(/\s+/);
   if (words.length > 1 && !/\d/.test(words[0] ?? '')) return `${words[0]} ${MASK}`;
   return MASK;
+}
+
+/** `+819012345678` → `***-****-5678`: the last 4 digits, which callers confirm by. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 8) return MASK;
+  return `${MASK}-****-${digits.slice(-4)}`;
+}
+
+/** True for a value the core masked (the page shows a reveal button for it). */
+export function isMasked(value: string): boolean {
+  return value.includes(MASK);
 }
