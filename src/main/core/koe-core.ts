@@ -82,6 +82,12 @@ export interface KoeCoreOptions {
   /** The cache file, instead of the one in `dataDir` (the benchmarks' bench-size cache). */
   databaseFile?: string;
   /**
+   * The cache's 32-byte data key (see `cache-key/`): every connection to the cache, this
+   * thread's and the workers', is keyed with it. Omitted: a plain file (tests that say so).
+   * ':memory:' as `databaseFile` with no key is the fallback where no key can be kept safely.
+   */
+  cacheKey?: Uint8Array;
+  /**
    * Delivery estimates and predicted call reasons on every card (default on). Benchmarks and
    * tests that do not look at them pass false: no fitting worker is started.
    */
@@ -119,6 +125,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const database = await openDatabase({
     filename: dbFile,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.cacheKey ? { key: options.cacheKey } : {}),
   });
   const events = createEventBus();
   // Delivery estimates and predicted call reasons on every card. The models are fitted on the
@@ -129,7 +136,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   if (options.predictions !== false) {
     const worker = startPredictionWorker(
       options.predictionWorkerEntry ?? typescriptPredictionWorkerEntry,
-      { dbFile, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+      {
+        dbFile,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.cacheKey ? { cacheKey: options.cacheKey } : {}),
+      },
     );
     fitWorker = worker;
     predictions = startPredictionService({
@@ -174,6 +185,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         baseUrl: retailer.baseUrl,
         desk: { id: loadOrCreateDeskId(options.dataDir), version: options.appVersion },
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.cacheKey ? { cacheKey: options.cacheKey } : {}),
         ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
         ...(options.syncStream ? { stream: options.syncStream } : {}),
       },
