@@ -16,6 +16,7 @@ import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
 import { insightsRoutes } from './routes/insights-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 import { updateFeedRoutes } from './routes/update-feed-routes';
+import { deviceRoutes } from './routes/device-routes';
 import { createUpdateFileStore } from './data/update-files';
 import { startWebhookWorker, type WebhookDeliveryOptions } from './webhooks/webhook-worker';
 import { webhookTargetPolicy, type WebhookTargetPolicy } from './webhooks/webhook-target';
@@ -137,6 +138,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...webhookRoutes(options),
     ...insightsRoutes(options),
     ...agentStateRoutes(options),
+    ...deviceRoutes(options),
     streams.route,
     ...updateFeedRoutes({
       store: options.store,
