@@ -26,6 +26,9 @@ import { createInsightsClient } from './insights/insights-client';
 import { createAdminClient } from './admin/admin-client';
 import { watchScriptUpdates } from './studio/script-update-notices';
 import { AppError } from './errors';
+import { openCacheKeys, type CacheProtection } from './cache-key/cache-keys';
+import { discardUnreadableCache, grantKeepingSessions } from './cache-key/grant-sessions';
+import type { KeyVault } from './cache-key/key-vault';
 import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
@@ -82,11 +85,17 @@ export interface KoeCoreOptions {
   /** The cache file, instead of the one in `dataDir` (the benchmarks' bench-size cache). */
   databaseFile?: string;
   /**
-   * The cache's 32-byte data key (see `cache-key/`): every connection to the cache, this
-   * thread's and the workers', is keyed with it. Omitted: a plain file (tests that say so).
-   * ':memory:' as `databaseFile` with no key is the fallback where no key can be kept safely.
+   * The cache's 32-byte data key, given as is (benches, tests); the app gives `keyVault` and
+   * the key is kept by `cache-key/`. Every connection to the cache, this thread's and the
+   * workers', is keyed with it.
    */
   cacheKey?: Uint8Array;
+  /**
+   * Seals the cache key on disk (the OS keychain through safeStorage in the app, a stand-in
+   * that says so elsewhere); the key is made on first start and bound to the retailer's device
+   * grant at sign-in. Without a vault and without `cacheKey` the cache is a plain file.
+   */
+  keyVault?: KeyVault;
   /**
    * Delivery estimates and predicted call reasons on every card (default on). Benchmarks and
    * tests that do not look at them pass false: no fitting worker is started.
@@ -117,15 +126,23 @@ export interface KoeCore {
   isCallActive(): boolean;
   locale(): Language;
   syncStatus(): SyncStatus;
+  /** How the cache is protected (null: a plain file, as tests without a vault start it). */
+  cacheProtection(): CacheProtection | null;
   close(): Promise<void>;
 }
 
 export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const dbFile = options.databaseFile ?? join(options.dataDir, cacheFileName(options.retailer));
+  const keys =
+    options.keyVault && !options.cacheKey
+      ? openCacheKeys({ dataDir: options.dataDir, vault: options.keyVault })
+      : null;
+  if (keys?.protection().mode === 'memory_only') discardUnreadableCache(dbFile);
+  const cacheKey = options.cacheKey ?? keys?.key;
   const database = await openDatabase({
     filename: dbFile,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.cacheKey ? { key: options.cacheKey } : {}),
+    ...(cacheKey ? { key: cacheKey } : {}),
   });
   const events = createEventBus();
   // Delivery estimates and predicted call reasons on every card. The models are fitted on the
@@ -139,7 +156,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       {
         dbFile,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-        ...(options.cacheKey ? { cacheKey: options.cacheKey } : {}),
+        ...(cacheKey ? { cacheKey } : {}),
       },
     );
     fitWorker = worker;
@@ -185,11 +202,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         baseUrl: retailer.baseUrl,
         desk: { id: loadOrCreateDeskId(options.dataDir), version: options.appVersion },
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-        ...(options.cacheKey ? { cacheKey: options.cacheKey } : {}),
+        ...(cacheKey ? { cacheKey } : {}),
         ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
         ...(options.syncStream ? { stream: options.syncStream } : {}),
       },
-      sessions: retailer.sessions,
+      sessions: keys ? grantKeepingSessions(retailer.sessions, keys) : retailer.sessions,
       onStatus: (status) => {
         events.emit('sync:status', status);
         // A finished pull may have brought a newly published script: the agent hears of it.
@@ -389,6 +406,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     isCallActive: () => desk.isCallActive(),
     locale: () => preferences.get().locale,
     syncStatus: () => sync?.status() ?? initialSyncStatus,
+    cacheProtection: () => keys?.protection() ?? null,
     async close() {
       closed = true;
       if (signInRetry) clearTimeout(signInRetry);

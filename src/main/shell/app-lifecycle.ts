@@ -22,6 +22,7 @@ import { electronNativeBinding } from './native-binding';
 import { lockOnSystemLock } from './power-lock';
 import { registerRendererScheme, serveRenderer } from './renderer-protocol';
 import { safeStorageSessions } from './session-store';
+import { safeStorageKeyVault } from './safe-storage-vault';
 import { contentSecurityPolicy } from './security';
 import { startUpdater } from './updater';
 import { createMainWindow, focusWindow, hardenSession } from './window';
@@ -154,6 +155,7 @@ export function startKoeApp(): void {
         appVersion: app.getVersion(),
         systemLocale: app.getLocale(),
         ...(nativeBinding ? { nativeBinding } : {}),
+        keyVault: safeStorageKeyVault(),
         retailer: retailer.connection,
         savedSessions: retailer.savedSessions,
         // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
@@ -189,6 +191,7 @@ export function startKoeApp(): void {
 
       // Links that arrived while starting: the event relay holds them until the page is ready.
       for (const url of pendingLinks.splice(0)) openLink(url);
+      tellIfCacheIsMemoryOnly(started, window);
 
       startUpdater({
         dev: mode.dev,
@@ -218,6 +221,22 @@ function menuTemplate(core: KoeCore, locale: Language, dev: boolean) {
     },
     { dev, isMac: process.platform === 'darwin', appearance: nativeTheme.themeSource },
   );
+}
+
+/**
+ * Where no OS keychain can keep the cache key, the agent hears it once at start: the customer
+ * data is kept for this run only and downloaded again next time.
+ */
+function tellIfCacheIsMemoryOnly(core: KoeCore, window: BrowserWindow): void {
+  if (core.cacheProtection()?.mode !== 'memory_only') return;
+  const t = shellMessages[core.locale()];
+  void dialog.showMessageBox(window, {
+    type: 'warning',
+    title: t.cacheMemoryOnlyTitle,
+    message: t.cacheMemoryOnlyTitle,
+    detail: t.cacheMemoryOnlyMessage,
+    buttons: [t.cacheMemoryOnlyOk],
+  });
 }
 
 function startFailureMessage(error: unknown): string {

@@ -44,6 +44,10 @@ export const shellMessages = {
       '通話またはアフターコールワークの途中です。終了すると保存していない内容は失われます。',
     quitAnyway: '終了する',
     keepWorking: '作業を続ける',
+    cacheMemoryOnlyTitle: '顧客データはこのパソコンに保存されません',
+    cacheMemoryOnlyMessage:
+      'このパソコンには、鍵を安全に保管する仕組み（キーリング）がありません。そのため Koe は顧客データを暗号化して今回の起動の間だけ使い、終了すると読めなくなります。次に起動したときは販売店から改めて受け取ります。保存したアフターコールワークはいつもどおり販売店へ送られますが、送る前に Koe を終了すると失われます。常に保存したい場合は、管理者に gnome-keyring または KWallet の設定を依頼してください。',
+    cacheMemoryOnlyOk: 'わかりました',
   },
   en: {
     appMenu: 'Koe',
@@ -83,6 +87,10 @@ export const shellMessages = {
       'You are on a call or wrapping one up. Quitting now loses anything you have not saved.',
     quitAnyway: 'Quit',
     keepWorking: 'Keep working',
+    cacheMemoryOnlyTitle: 'Customer data is not kept on this computer',
+    cacheMemoryOnlyMessage:
+      'This computer has no keychain to keep a key safely. Koe encrypts the customer data and uses it only while it runs; once Koe quits it cannot be read, and the next start downloads it again from the retailer. Wrap-ups you save are sent to the retailer as usual, but any not yet sent when Koe quits are lost. To keep the data between starts, ask your administrator to set up gnome-keyring or KWallet.',
+    cacheMemoryOnlyOk: 'OK',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
