@@ -29,6 +29,7 @@ import { AppError } from './errors';
 import { openCacheKeys, type CacheProtection } from './cache-key/cache-keys';
 import { discardUnreadableCache, grantKeepingSessions } from './cache-key/grant-sessions';
 import type { KeyVault } from './cache-key/key-vault';
+import { keepDataFolderOwnerOnly } from './data-folder/owner-only';
 import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
@@ -132,6 +133,7 @@ export interface KoeCore {
 }
 
 export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
+  keepDataFolderOwnerOnly(options.dataDir);
   const dbFile = options.databaseFile ?? join(options.dataDir, cacheFileName(options.retailer));
   const keys =
     options.keyVault && !options.cacheKey
@@ -418,6 +420,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       predictions?.close();
       await fitWorker?.stop();
       await database.close();
+      keepDataFolderOwnerOnly(options.dataDir);
     },
   };
 }
