@@ -17,6 +17,7 @@ import { benchSearch } from './search.bench';
 import { benchSync, benchVocIngest } from './sync.bench';
 import { benchVocExport } from './voc-export.bench';
 import { benchWrapUpSave } from './wrap-up.bench';
+import { benchEncryption } from './encryption.bench';
 
 /**
  * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
@@ -51,6 +52,9 @@ const benches = {
   // Insights days counted in Asia/Tokyo vs by the UTC date prefix (SQLite; PostgreSQL too when
   // KOE_TEST_DATABASE_URL names one).
   'insights-tz': async () => benchInsightsTimeZone(),
+  // What encrypting the cache costs: screen pop, search, bootstrap and durable wrap-up on an
+  // encrypted cache vs a plain one built from the same records in this run.
+  encryption: async () => benchEncryption(),
 };
 
 let readSideOnce: ReturnType<typeof openReadSide> | undefined;
