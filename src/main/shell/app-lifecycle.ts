@@ -14,6 +14,8 @@ import type { Language } from '../../shared/domain';
 import { shellMessages } from '../../shared/i18n/shell-messages';
 import { findKoeLinkInArgv } from '../core/links/koe-link';
 import { startKoeCore, type KoeCore } from '../core/koe-core';
+import { AppError } from '../core/errors';
+import { discardCacheAndKeys } from '../core/cache-key/cache-keys';
 import { resolveRetailerConnection } from '../retailer-connection';
 import { connectIpc } from './ipc-bridge';
 import { launchMode, preloadPath, protocolClientArgs } from './launch-mode';
@@ -150,17 +152,26 @@ export function startKoeApp(): void {
         sessions: await safeStorageSessions(dataDir),
       });
       closeRetailer = retailer.close;
-      const started = await startKoeCore({
-        dataDir,
-        appVersion: app.getVersion(),
-        systemLocale: app.getLocale(),
-        ...(nativeBinding ? { nativeBinding } : {}),
-        keyVault: safeStorageKeyVault(),
-        retailer: retailer.connection,
-        savedSessions: retailer.savedSessions,
-        // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
-        syncWorkerEntry: { file: join(mainDir, 'sync-worker.js') },
-        predictionWorkerEntry: { file: join(mainDir, 'prediction-worker.js') },
+      const start = () =>
+        startKoeCore({
+          dataDir,
+          appVersion: app.getVersion(),
+          systemLocale: app.getLocale(),
+          ...(nativeBinding ? { nativeBinding } : {}),
+          keyVault: safeStorageKeyVault(),
+          retailer: retailer.connection,
+          savedSessions: retailer.savedSessions,
+          // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
+          syncWorkerEntry: { file: join(mainDir, 'sync-worker.js') },
+          predictionWorkerEntry: { file: join(mainDir, 'prediction-worker.js') },
+        });
+      const started = await start().catch(async (error: unknown) => {
+        // A cache this desk can no longer open (its grant or keychain entry is gone): the
+        // agent may start over with an empty cache, pulled again after sign-in.
+        if (!(error instanceof AppError && error.code === 'cache_key_refused')) throw error;
+        if (!askToStartOver(error, app.getLocale())) throw error;
+        discardCacheAndKeys(dataDir);
+        return start();
       });
       core = started;
       lockOnSystemLock(powerMonitor, started.lock);
@@ -237,6 +248,20 @@ function tellIfCacheIsMemoryOnly(core: KoeCore, window: BrowserWindow): void {
     detail: t.cacheMemoryOnlyMessage,
     buttons: [t.cacheMemoryOnlyOk],
   });
+}
+
+function askToStartOver(error: AppError, systemLocale: string): boolean {
+  const t = shellMessages[systemLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en'];
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: t.cacheUnopenedTitle,
+    message: t.cacheUnopenedTitle,
+    detail: `${t.cacheUnopenedMessage}\n\n${error.message}`,
+    buttons: [t.cacheStartOver, t.quit],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  return choice === 0;
 }
 
 function startFailureMessage(error: unknown): string {

@@ -29,7 +29,7 @@ export const en: Catalog = {
       forbidden: 'You are not allowed to do this.',
       conflict: 'This cannot be done in the current state.',
       cache_key_refused:
-        'The customer data on this computer cannot be opened: this desk has no valid key from the retailer. Sign in again.',
+        "The customer data on this computer cannot be opened with this desk's key.",
       database_too_new: 'The data on this computer was made by a newer Koe. Update Koe.',
       unavailable: 'Not available right now. Check the sign-in and connection to the retailer.',
       internal: 'Something went wrong inside Koe. Please try again.',

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   CACHE_KEY_FILE,
   DEVICE_GRANT_FILE,
+  discardCacheAndKeys,
   openCacheKeys,
 } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault, type KeyVault } from '../../../src/main/core/cache-key/key-vault';
@@ -98,6 +99,24 @@ describe('the cache key', () => {
     expect(openCacheKeys({ dataDir, vault }).key.equals(keys.key)).toBe(true);
     writeFileSync(join(dataDir, DEVICE_GRANT_FILE), vault.seal(Buffer.from(grant)));
     refusedWith(() => openCacheKeys({ dataDir, vault }), /does not open/);
+  });
+
+  it('starts over when asked: every cache file and the key files go, nothing else', () => {
+    const dataDir = folder();
+    openCacheKeys({ dataDir, vault }).acceptGrant(grant);
+    for (const name of [
+      'koe.sqlite',
+      'koe.sqlite-wal',
+      'koe.sqlite-shm',
+      'koe-0123456789ab.sqlite',
+      'preferences.json',
+      'desk-id',
+    ]) {
+      writeFileSync(join(dataDir, name), 'x');
+    }
+    discardCacheAndKeys(dataDir);
+    expect(readdirSync(dataDir).sort()).toEqual(['desk-id', 'preferences.json']);
+    expect(openCacheKeys({ dataDir, vault }).key).toHaveLength(32);
   });
 
   it('is kept in memory only where the vault refuses (no keychain): nothing is written', () => {

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import type { KeyVault } from './key-vault';
@@ -142,7 +150,20 @@ function safeJson(bytes: Buffer): unknown {
 function refused(why: string): AppError {
   return new AppError(
     'cache_key_refused',
-    `The customer data on this computer cannot be opened: ${why}. ` +
-      'Sign in to the retailer again on the desk that made it.',
+    `The customer data on this computer cannot be opened: ${why}.`,
   );
+}
+
+/**
+ * Starting over on a desk whose cache can no longer be opened: the cache files of every
+ * retailer and the key files go (they are unreadable anyway); the next start makes a new key.
+ */
+export function discardCacheAndKeys(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    if (/^koe(-[0-9a-f]{12})?\.sqlite(-wal|-shm|-journal)?$/.test(name)) {
+      rmSync(join(dataDir, name), { force: true });
+    }
+  }
+  rmSync(join(dataDir, CACHE_KEY_FILE), { force: true });
+  rmSync(join(dataDir, DEVICE_GRANT_FILE), { force: true });
 }

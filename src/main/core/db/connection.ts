@@ -54,6 +54,7 @@ export function openSqlite(options: OpenDatabaseOptions): Sqlite.Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -32000'); // 32 MiB: the hot customer pages stay in memory
+  // Also keeps sorts and temp tables out of temp files, which the cipher would not encrypt.
   sqlite.pragma('temp_store = MEMORY');
   return withStatementCache(sqlite);
 }
@@ -78,8 +79,8 @@ export function applyCacheKey(sqlite: Sqlite.Database, key: Uint8Array): void {
   } catch {
     throw new AppError(
       'cache_key_refused',
-      'The customer data on this computer cannot be opened with this desk key. ' +
-        'Sign in again on the desk that made it; the file has not been changed.',
+      "The customer data on this computer cannot be opened with this desk's key; " +
+        'the file has not been changed.',
     );
   }
 }
