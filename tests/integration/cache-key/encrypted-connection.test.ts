@@ -8,6 +8,11 @@ import { openDatabase, openSqlite } from '../../../src/main/core/db/connection';
 import { AppError } from '../../../src/main/core/errors';
 import { createRecordWriter } from '../../../src/main/core/db/apply-records';
 import { customerRecord } from '../../fixtures/retailer-records';
+import {
+  startPredictionWorker,
+  typescriptPredictionWorkerEntry,
+} from '../../../src/main/core/guidance/prediction-worker-host';
+import { referenceRecords } from '../../../src/shared/demo/generate-demo-records';
 
 /** The one place that opens the cache, with a key: a real file on disk, read back as bytes. */
 describe('an encrypted cache connection', () => {
@@ -60,6 +65,30 @@ describe('an encrypted cache connection', () => {
     expect(tables.map((t) => t.name)).toContain('kysely_migration');
     await again.close();
   });
+
+  it("the prediction worker reads the encrypted file on its own thread's connection, keyed", async () => {
+    const filename = tempFile();
+    const key = randomBytes(32);
+    const database = await openDatabase({ filename, key });
+    createRecordWriter(database.sqlite).apply([
+      ...referenceRecords(Date.parse('2026-11-23T01:00:00.000Z')),
+      customerRecord({ id: 'c-1' }),
+    ]);
+    const worker = startPredictionWorker(typescriptPredictionWorkerEntry, {
+      dbFile: filename,
+      cacheKey: key,
+    });
+    try {
+      const result = await worker.refresh({
+        now: Date.parse('2026-11-23T01:00:00.000Z'),
+        force: true,
+      });
+      expect(result.fitted).toBe(true);
+    } finally {
+      await worker.stop();
+      await database.close();
+    }
+  }, 60_000);
 
   it('refuses a wrong key or no key with a clear error, and leaves the file as it was', async () => {
     const filename = tempFile();
