@@ -51,12 +51,8 @@ export function collectBatches(customers: number): RetailerRecord[][] {
   return batches;
 }
 
-export async function timeLoad(
-  filename: string,
-  load: (sqlite: Sqlite.Database) => number,
-  key?: Uint8Array,
-) {
-  const database = await openDatabase({ filename, ...(key ? { key } : {}) });
+export async function timeLoad(filename: string, load: (sqlite: Sqlite.Database) => number) {
+  const database = await openDatabase({ filename });
   const start = process.hrtime.bigint();
   const rows = load(database.sqlite);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;

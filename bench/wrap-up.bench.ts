@@ -21,12 +21,9 @@ const SAMPLES = 500;
  * committed with the same durability — the floor for any write that survives a power cut. The
  * same insert without the fsync is reported too, to show what durability itself costs.
  */
-export async function benchWrapUpSave(options: { key?: Uint8Array } = {}): Promise<Figure[]> {
+export async function benchWrapUpSave(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-wrapup-bench-'));
-  const database = await openDatabase({
-    filename: join(dir, 'koe.sqlite'),
-    ...(options.key ? { key: options.key } : {}),
-  });
+  const database = await openDatabase({ filename: join(dir, 'koe.sqlite') });
   try {
     createRecordWriter(database.sqlite).apply(referenceRecords(Date.now()));
     const desk = createCallDesk();
