@@ -21,7 +21,7 @@ export function keepDataFolderOwnerOnly(dataDir: string, platform = process.plat
 }
 
 function tighten(dir: string): void {
-  chmodSync(dir, OWNER_ONLY_DIR);
+  chmodBestEffort(dir, OWNER_ONLY_DIR);
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     let stat;
@@ -34,7 +34,16 @@ function tighten(dir: string): void {
     if (stat.isSymbolicLink()) continue;
     if (stat.isDirectory()) tighten(path);
     else if (stat.isFile() && (stat.mode & 0o777) !== OWNER_ONLY_FILE) {
-      chmodSync(path, OWNER_ONLY_FILE);
+      chmodBestEffort(path, OWNER_ONLY_FILE);
     }
+  }
+}
+
+/** A file someone else owns (copied in with sudo) is reported, and Koe still starts. */
+function chmodBestEffort(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch (error) {
+    console.error(`[koe] could not make ${path} owner-only`, error);
   }
 }
