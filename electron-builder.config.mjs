@@ -31,7 +31,8 @@ const config = {
     '!**/*.sqlite{,-wal,-shm}',
   ],
   asar: true,
-  // A native module cannot be loaded from inside an asar archive.
+  // A native module cannot be loaded from inside an asar archive. node_modules/better-sqlite3
+  // is better-sqlite3-multiple-ciphers (package.json installs it under that name).
   asarUnpack: ['**/node_modules/better-sqlite3/**/*', '**/*.node'],
   // better-sqlite3 13 is a Node-API addon: one prebuilt binary works in Node 24 and in Electron
   // 45 alike (see scripts/build-electron-native.mjs for the ABI check), so nothing is rebuilt

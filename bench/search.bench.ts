@@ -15,7 +15,7 @@ import { samplePhones } from './screen-pop.bench';
 const SAMPLES = 1_000;
 const LIMIT = 20;
 
-interface QueryClass {
+export interface QueryClass {
   name: string;
   queries: string[];
   /** The raw statement that answers the same question, for the baseline. */
@@ -44,7 +44,7 @@ export async function benchSearch({ sqlite, router }: KoeCoreForBench): Promise<
   return figures;
 }
 
-function queryClasses(sqlite: Sqlite.Database): QueryClass[] {
+export function queryClasses(sqlite: Sqlite.Database): QueryClass[] {
   const random = seededRandom(7);
   const { max } = sqlite.prepare('select max(local_id) as max from customers').get() as {
     max: number;

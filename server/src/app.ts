@@ -20,6 +20,7 @@ import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
 import { insightsRoutes } from './routes/insights-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 import { updateFeedRoutes } from './routes/update-feed-routes';
+import { deviceRoutes } from './routes/device-routes';
 import { createUpdateFileStore } from './data/update-files';
 import { startWebhookWorker, type WebhookDeliveryOptions } from './webhooks/webhook-worker';
 import { webhookTargetPolicy, type WebhookTargetPolicy } from './webhooks/webhook-target';
@@ -161,6 +162,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...insightsRoutes(options),
     ...agentStateRoutes({ ...options, floor }),
     ...floorRoutes({ ...options, floor }),
+    ...deviceRoutes(options),
     streams.route,
     ...updateFeedRoutes({
       store: options.store,

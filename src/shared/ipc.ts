@@ -427,6 +427,8 @@ export type IpcErrorCode =
   /** The request contradicts the current state (a call already ended, an edit too late). */
   | 'conflict'
   | 'database_too_new'
+  /** The cache's key could not be unwrapped or does not open the file (no grant, wrong desk). */
+  | 'cache_key_refused'
   /** The desk is locked: customer data waits behind the agent's PIN. */
   | 'locked'
   | 'unavailable'

@@ -28,8 +28,9 @@ import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 import type { Kysely } from 'kysely';
-import { refuseOutdatedDesk } from './update-feed-routes';
+import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
+import { deviceGrantFor, type SignedInUser } from '../data/devices';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -55,6 +56,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       display_name: string;
     },
     refreshToken: string,
+    deviceGrant: string | null = null,
   ): Promise<Session> => {
     const tenant = await db
       .selectFrom('tenants')
@@ -76,7 +78,17 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
         displayName: user.display_name,
         ...(tenant ? { retailerName: tenant.name } : {}),
       },
+      ...(deviceGrant ? { deviceGrant } : {}),
     };
+  };
+
+  /** The grant of the desk the request names (x-koe-desk-id); none for other clients. */
+  const grantForDesk = async (
+    user: SignedInUser,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<string | null> => {
+    const { deskId } = deskOf(headers);
+    return deskId ? deviceGrantFor(db, user, deskId) : null;
   };
 
   return [
@@ -88,7 +100,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       body: signInRequest,
       response: session,
       rateLimitPerMinute: 30,
-      handler: async ({ body }) => {
+      handler: async ({ body, request }) => {
         const user = await db
           .selectFrom('users')
           .selectAll()
@@ -100,7 +112,9 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
         );
         if (!user || !ok)
           throw new HttpError(401, 'invalid_credentials', 'The e-mail or password is not right.');
-        return sessionFor(user, await issueRefreshToken(db, user.id));
+        // The desk is registered (or refused, when revoked) before any token is issued.
+        const grant = await grantForDesk(user, request.headers);
+        return sessionFor(user, await issueRefreshToken(db, user.id), grant);
       },
     }),
     defineRoute({
@@ -111,7 +125,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       body: refreshRequest,
       response: session,
       rateLimitPerMinute: 60,
-      handler: async ({ body }) => {
+      handler: async ({ body, request }) => {
         const rotated = await db
           .transaction()
           .execute((trx) => rotateRefreshToken(trx, body.refreshToken));
@@ -126,7 +140,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
           .selectAll()
           .where('id', '=', rotated.userId)
           .executeTakeFirstOrThrow();
-        return sessionFor(user, rotated.refreshToken);
+        return sessionFor(user, rotated.refreshToken, await grantForDesk(user, request.headers));
       },
     }),
     defineRoute({

@@ -26,6 +26,10 @@ import { createInsightsClient } from './insights/insights-client';
 import { createAdminClient } from './admin/admin-client';
 import { watchScriptUpdates } from './studio/script-update-notices';
 import { AppError } from './errors';
+import { openCacheKeys, type CacheProtection } from './cache-key/cache-keys';
+import { discardUnreadableCache, grantKeepingSessions } from './cache-key/grant-sessions';
+import type { KeyVault } from './cache-key/key-vault';
+import { keepDataFolderOwnerOnly } from './data-folder/owner-only';
 import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
@@ -89,6 +93,18 @@ export interface KoeCoreOptions {
   /** The cache file, instead of the one in `dataDir` (the benchmarks' bench-size cache). */
   databaseFile?: string;
   /**
+   * The cache's 32-byte data key, given as is (benches, tests); the app gives `keyVault` and
+   * the key is kept by `cache-key/`. Every connection to the cache, this thread's and the
+   * workers', is keyed with it.
+   */
+  cacheKey?: Uint8Array;
+  /**
+   * Seals the cache key on disk (the OS keychain through safeStorage in the app, a stand-in
+   * that says so elsewhere); the key is made on first start and bound to the retailer's device
+   * grant at sign-in. Without a vault and without `cacheKey` the cache is a plain file.
+   */
+  keyVault?: KeyVault;
+  /**
    * Delivery estimates and predicted call reasons on every card (default on). Benchmarks and
    * tests that do not look at them pass false: no fitting worker is started.
    */
@@ -131,14 +147,24 @@ export interface KoeCore {
   announceUpdate(notice: UpdateNotice): void;
   locale(): Language;
   syncStatus(): SyncStatus;
+  /** How the cache is protected (null: a plain file, as tests without a vault start it). */
+  cacheProtection(): CacheProtection | null;
   close(): Promise<void>;
 }
 
 export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
+  keepDataFolderOwnerOnly(options.dataDir);
   const dbFile = options.databaseFile ?? join(options.dataDir, cacheFileName(options.retailer));
+  const keys =
+    options.keyVault && !options.cacheKey
+      ? openCacheKeys({ dataDir: options.dataDir, vault: options.keyVault })
+      : null;
+  if (keys?.protection().mode === 'memory_only') discardUnreadableCache(dbFile);
+  const cacheKey = options.cacheKey ?? keys?.key;
   const database = await openDatabase({
     filename: dbFile,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(cacheKey ? { key: cacheKey } : {}),
   });
   const events = createEventBus();
   // Delivery estimates and predicted call reasons on every card. The models are fitted on the
@@ -149,7 +175,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   if (options.predictions !== false) {
     const worker = startPredictionWorker(
       options.predictionWorkerEntry ?? typescriptPredictionWorkerEntry,
-      { dbFile, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+      {
+        dbFile,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(cacheKey ? { cacheKey } : {}),
+      },
     );
     fitWorker = worker;
     predictions = startPredictionService({
@@ -198,10 +228,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         baseUrl: retailer.baseUrl,
         desk: deskIdentity,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(cacheKey ? { cacheKey } : {}),
         ...(options.pullIntervalMs ? { pullIntervalMs: options.pullIntervalMs } : {}),
         ...(options.syncStream ? { stream: options.syncStream } : {}),
       },
-      sessions: retailer.sessions,
+      sessions: keys ? grantKeepingSessions(retailer.sessions, keys) : retailer.sessions,
       onFloorEvent: (event) => floor?.onStreamEvent(event),
       onStatus: (status) => {
         events.emit('sync:status', status);
@@ -459,6 +490,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     },
     locale: () => preferences.get().locale,
     syncStatus: () => sync?.status() ?? initialSyncStatus,
+    cacheProtection: () => keys?.protection() ?? null,
     async close() {
       closed = true;
       if (signInRetry) clearTimeout(signInRetry);
@@ -472,6 +504,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       predictions?.close();
       await fitWorker?.stop();
       await database.close();
+      keepDataFolderOwnerOnly(options.dataDir);
     },
   };
 }

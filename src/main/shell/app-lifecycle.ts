@@ -15,6 +15,8 @@ import { shellMessages } from '../../shared/i18n/shell-messages';
 import { showFloorNotifications } from './floor-notifications';
 import { findKoeLinkInArgv } from '../core/links/koe-link';
 import { startKoeCore, type KoeCore } from '../core/koe-core';
+import { AppError } from '../core/errors';
+import { discardCacheAndKeys } from '../core/cache-key/cache-keys';
 import { resolveRetailerConnection } from '../retailer-connection';
 import { connectIpc } from './ipc-bridge';
 import { launchMode, preloadPath, protocolClientArgs } from './launch-mode';
@@ -23,6 +25,7 @@ import { electronNativeBinding } from './native-binding';
 import { lockOnSystemLock } from './power-lock';
 import { registerRendererScheme, serveRenderer } from './renderer-protocol';
 import { safeStorageSessions } from './session-store';
+import { safeStorageKeyVault } from './safe-storage-vault';
 import { contentSecurityPolicy } from './security';
 import { startUpdater } from './updater';
 import { watchUpdateRequired } from '../core/updates/update-feed';
@@ -151,16 +154,26 @@ export function startKoeApp(): void {
         sessions: await safeStorageSessions(dataDir),
       });
       closeRetailer = retailer.close;
-      const started = await startKoeCore({
-        dataDir,
-        appVersion: app.getVersion(),
-        systemLocale: app.getLocale(),
-        ...(nativeBinding ? { nativeBinding } : {}),
-        retailer: retailer.connection,
-        savedSessions: retailer.savedSessions,
-        // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
-        syncWorkerEntry: { file: join(mainDir, 'sync-worker.js') },
-        predictionWorkerEntry: { file: join(mainDir, 'prediction-worker.js') },
+      const start = () =>
+        startKoeCore({
+          dataDir,
+          appVersion: app.getVersion(),
+          systemLocale: app.getLocale(),
+          ...(nativeBinding ? { nativeBinding } : {}),
+          keyVault: safeStorageKeyVault(),
+          retailer: retailer.connection,
+          savedSessions: retailer.savedSessions,
+          // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
+          syncWorkerEntry: { file: join(mainDir, 'sync-worker.js') },
+          predictionWorkerEntry: { file: join(mainDir, 'prediction-worker.js') },
+        });
+      const started = await start().catch(async (error: unknown) => {
+        // A cache this desk can no longer open (its grant or keychain entry is gone): the
+        // agent may start over with an empty cache, pulled again after sign-in.
+        if (!(error instanceof AppError && error.code === 'cache_key_refused')) throw error;
+        if (!askToStartOver(error, app.getLocale())) throw error;
+        discardCacheAndKeys(dataDir);
+        return start();
       });
       core = started;
       lockOnSystemLock(powerMonitor, started.lock);
@@ -192,6 +205,7 @@ export function startKoeApp(): void {
 
       // Links that arrived while starting: the event relay holds them until the page is ready.
       for (const url of pendingLinks.splice(0)) openLink(url);
+      tellIfCacheIsMemoryOnly(started, window);
 
       startUpdater({
         dev: mode.dev,
@@ -225,6 +239,36 @@ function menuTemplate(core: KoeCore, locale: Language, dev: boolean) {
     },
     { dev, isMac: process.platform === 'darwin', appearance: nativeTheme.themeSource },
   );
+}
+
+/**
+ * Where no OS keychain can keep the cache key, the agent hears it once at start: the customer
+ * data is kept for this run only and downloaded again next time.
+ */
+function tellIfCacheIsMemoryOnly(core: KoeCore, window: BrowserWindow): void {
+  if (core.cacheProtection()?.mode !== 'memory_only') return;
+  const t = shellMessages[core.locale()];
+  void dialog.showMessageBox(window, {
+    type: 'warning',
+    title: t.cacheMemoryOnlyTitle,
+    message: t.cacheMemoryOnlyTitle,
+    detail: t.cacheMemoryOnlyMessage,
+    buttons: [t.cacheMemoryOnlyOk],
+  });
+}
+
+function askToStartOver(error: AppError, systemLocale: string): boolean {
+  const t = shellMessages[systemLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en'];
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: t.cacheUnopenedTitle,
+    message: t.cacheUnopenedTitle,
+    detail: `${t.cacheUnopenedMessage}\n\n${error.message}`,
+    buttons: [t.cacheStartOver, t.quit],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  return choice === 0;
 }
 
 function startFailureMessage(error: unknown): string {

@@ -30,6 +30,8 @@ export const en: Catalog = {
       not_found: 'It could not be found.',
       forbidden: 'You are not allowed to do this.',
       conflict: 'This cannot be done in the current state.',
+      cache_key_refused:
+        "The customer data on this computer cannot be opened with this desk's key.",
       database_too_new: 'The data on this computer was made by a newer Koe. Update Koe.',
       unavailable: 'Not available right now. Check the sign-in and connection to the retailer.',
       internal: 'Something went wrong inside Koe. Please try again.',

@@ -36,6 +36,7 @@ export const ja = {
       not_found: '対象が見つかりませんでした。',
       forbidden: 'この操作を行う権限がありません。',
       conflict: '今の状態ではこの操作はできません。',
+      cache_key_refused: 'この端末の鍵では、このパソコンの顧客データを開けません。',
       database_too_new:
         'この端末のデータは新しい版の Koe で作られています。Koe を更新してください。',
       unavailable: '今は利用できません。販売店へのサインインや接続を確認してください。',

@@ -49,6 +49,14 @@ export const shellMessages = {
     floorAlertHelp: '助けが必要です: {agent}',
     floorAlertEscalated: '未対応のアラート（エスカレーション）: {agent}',
     floorAlertBody: 'Koe のフロア画面で「対応する」を押してください。',
+    cacheMemoryOnlyTitle: '顧客データはこのパソコンに保存されません',
+    cacheMemoryOnlyMessage:
+      'このパソコンには、鍵を安全に保管する仕組み（キーリング）がありません。そのため Koe は顧客データを暗号化して今回の起動の間だけ使い、終了すると読めなくなります。次に起動したときは販売店から改めて受け取ります。保存したアフターコールワークはいつもどおり販売店へ送られますが、送る前に Koe を終了すると失われます。常に保存したい場合は、管理者に gnome-keyring または KWallet の設定を依頼してください。',
+    cacheMemoryOnlyOk: 'わかりました',
+    cacheUnopenedTitle: 'このパソコンの顧客データを開けません',
+    cacheUnopenedMessage:
+      'この端末の鍵（販売店から受け取った端末の許可、または OS のキーチェーンの項目）が見つかりません。やり直すと、このパソコンの顧客データを削除し、サインイン後に販売店から改めて受け取ります。このパソコンからまだ送られていないアフターコールワークは失われます。',
+    cacheStartOver: 'やり直す',
   },
   en: {
     appMenu: 'Koe',
@@ -92,6 +100,14 @@ export const shellMessages = {
     floorAlertHelp: 'Needs help: {agent}',
     floorAlertEscalated: 'Alert nobody took (escalated): {agent}',
     floorAlertBody: 'Open the floor in Koe and choose “Taking it”.',
+    cacheMemoryOnlyTitle: 'Customer data is not kept on this computer',
+    cacheMemoryOnlyMessage:
+      'This computer has no keychain to keep a key safely. Koe encrypts the customer data and uses it only while it runs; once Koe quits it cannot be read, and the next start downloads it again from the retailer. Wrap-ups you save are sent to the retailer as usual, but any not yet sent when Koe quits are lost. To keep the data between starts, ask your administrator to set up gnome-keyring or KWallet.',
+    cacheMemoryOnlyOk: 'OK',
+    cacheUnopenedTitle: 'The customer data on this computer cannot be opened',
+    cacheUnopenedMessage:
+      "This desk's key (the retailer's grant for this desk, or its entry in the OS keychain) is missing. Starting over deletes the customer data on this computer and downloads it again from the retailer after you sign in. Wrap-ups not yet sent from this computer are lost.",
+    cacheStartOver: 'Start over',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

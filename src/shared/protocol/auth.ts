@@ -27,6 +27,11 @@ export const session = z.object({
      */
     retailerName: printable(200).optional(),
   }),
+  /**
+   * This desk's device grant (when the request named the desk): with the OS keychain, what
+   * unwraps the desk's cache key. Refused (403 device_revoked) once the retailer revokes the desk.
+   */
+  deviceGrant: z.string().min(16).max(200).optional(),
 });
 export type Session = z.infer<typeof session>;
 

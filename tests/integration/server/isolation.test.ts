@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../server/src/db/schema';
+import { deviceGrantFor, type DeviceTables } from '../../../server/src/data/devices';
 import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
 import { pullPage, type PullPage } from '../../../src/shared/protocol/sync';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
@@ -282,6 +283,25 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
             ? true
             : x.centerId === u.centerId),
     ).map((x) => x.id);
+  // Registered desks: two of retailer A (one per center) and one of B.
+  beforeAll(async () => {
+    for (const [u, deskId] of [
+      [user(A, 'agent'), 'iso-device-a'],
+      [user(A, 'agent', 1), 'iso-device-a1'],
+      [user(B, 'agent'), 'iso-device-b'],
+    ] as const) {
+      await deviceGrantFor(
+        server.store.db,
+        { id: u.id, tenant_id: u.tenantId, center_id: u.centerId },
+        deskId,
+      );
+    }
+  });
+  const deviceIds = async (u: User) => {
+    const reply = await send(server.url, 'GET', '/v1/devices', token(u));
+    expect(reply.status, reply.text).toBe(200);
+    return (reply.json as { devices: { deskId: string }[] }).devices.map((d) => d.deskId).sort();
+  };
 
   const webhookIds = async (u: User) => {
     const reply = await send(server.url, 'GET', '/v1/webhooks', token(u));
@@ -1419,6 +1439,41 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         expect(byB.status).toBe(404);
         const policy = await send(server.url, 'GET', '/v1/updates/policy', token(user(A, 'agent')));
         expect(policy.json).toMatchObject({ channel: 'stable', minimumVersion: null });
+      },
+    },
+    'GET /v1/devices': {
+      allowed: ['retailer_admin', 'supervisor'],
+      request: () => ({ path: '/v1/devices' }),
+      isolation: async () => {
+        expect(await deviceIds(user(A, 'retailer_admin'))).toEqual([
+          'iso-device-a',
+          'iso-device-a1',
+        ]);
+        expect(await deviceIds(user(A, 'supervisor'))).toEqual(['iso-device-a']);
+        expect(await deviceIds(user(A, 'supervisor', 1))).toEqual(['iso-device-a1']);
+        expect(await deviceIds(user(B, 'retailer_admin'))).toEqual(['iso-device-b']);
+      },
+    },
+    'POST /v1/devices/{deskId}/revoke': {
+      allowed: ['retailer_admin', 'supervisor'],
+      request: () => ({ path: '/v1/devices/iso-device-a/revoke' }),
+      isolation: async () => {
+        for (const u of [user(B, 'retailer_admin'), user(A, 'supervisor')]) {
+          const reply = await send(
+            server.url,
+            'POST',
+            '/v1/devices/iso-device-a1/revoke',
+            token(u),
+          );
+          expect(reply.status, reply.text).toBe(404);
+        }
+        const row = await server.store.db
+          .withTables<DeviceTables>()
+          .selectFrom('devices')
+          .select('revoked')
+          .where('desk_id', '=', 'iso-device-a1')
+          .executeTakeFirstOrThrow();
+        expect(Number(row.revoked)).toBe(0);
       },
     },
     'GET /v1/updates/desks': {

@@ -61,6 +61,9 @@ describe('installer configuration (electron-builder.config.mjs)', () => {
     for (const file of [
       'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
       'node_modules/better-sqlite3/lib/database.js',
+      // The cipher build (better-sqlite3-multiple-ciphers, installed under this name) loads
+      // its prebuilt binary from here.
+      'node_modules/better-sqlite3/prebuilds/win32-x64.node',
     ]) {
       expect(unpack.some((m) => m.match(file))).toBe(true);
     }

@@ -1,4 +1,7 @@
+// better-sqlite3's API over SQLite3 Multiple Ciphers: package.json installs
+// better-sqlite3-multiple-ciphers under this name, so every import gets the cipher build.
 import Sqlite from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { AppError } from '../errors';
@@ -11,6 +14,12 @@ export interface OpenDatabaseOptions {
   /** Where Electron's build of better-sqlite3 lives; omitted under plain Node. */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * The cache's 32-byte data key: the file, its WAL and journal are then encrypted with
+   * AES-256 in SQLCipher 4's format (see `applyCacheKey`). Without one the file is plain SQLite
+   * (the retailer's reference server, tests that say so, the in-memory fallback).
+   */
+  key?: Uint8Array;
 }
 
 export interface LocalDatabase {
@@ -25,18 +34,96 @@ export interface LocalDatabase {
  * Durable writes (a saved wrap-up) ask for FULL sync for their own commit; see `durably`.
  */
 export function openSqlite(options: OpenDatabaseOptions): Sqlite.Database {
+  if (options.key && !options.readonly && isPlainSqliteFile(options.filename)) {
+    encryptPlainFile(options, options.key);
+  }
   const sqlite = new Sqlite(options.filename, {
     readonly: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  if (options.key) {
+    try {
+      applyCacheKey(sqlite, options.key);
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
+  }
   if (!options.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('secure_delete = ON'); // deleted rows and freed pages are zeroed (local-erasure.ts)
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -32000'); // 32 MiB: the hot customer pages stay in memory
+  // Also keeps sorts and temp tables out of temp files, which the cipher would not encrypt.
   sqlite.pragma('temp_store = MEMORY');
   return withStatementCache(sqlite);
+}
+
+const RAW_KEY_BYTES = 32;
+const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Keys a fresh connection before anything else reads the file. SQLCipher 4's settings
+ * (AES-256-CBC, HMAC-SHA512 per page) so the file opens in any SQLCipher-compatible tool that
+ * has the key; the key is raw (`x'…'`), so no PBKDF2 runs at every open: it is already random.
+ * A wrong key is found here, at the first read, rather than in the middle of the first query.
+ */
+export function applyCacheKey(sqlite: Sqlite.Database, key: Uint8Array): void {
+  if (key.length !== RAW_KEY_BYTES) {
+    throw new AppError('internal', `The cache key must be ${RAW_KEY_BYTES} bytes.`);
+  }
+  setSqlcipherScheme(sqlite);
+  sqlite.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
+  try {
+    sqlite.prepare('select count(*) from sqlite_master').get();
+  } catch {
+    throw new AppError(
+      'cache_key_refused',
+      "The customer data on this computer cannot be opened with this desk's key; " +
+        'the file has not been changed.',
+    );
+  }
+}
+
+function setSqlcipherScheme(sqlite: Sqlite.Database): void {
+  sqlite.pragma(`cipher = 'sqlcipher'`);
+  sqlite.pragma('legacy = 4');
+}
+
+/** True when the file exists and starts with plain SQLite's header (a cache from before keys). */
+export function isPlainSqliteFile(filename: string): boolean {
+  if (filename === ':memory:' || filename === '' || !existsSync(filename)) return false;
+  const fd = openSync(filename, 'r');
+  try {
+    const header = Buffer.alloc(PLAIN_SQLITE_HEADER.length);
+    const read = readSync(fd, header, 0, header.length, 0);
+    return read === header.length && header.equals(PLAIN_SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Encrypts a cache written before keys, in place, keeping every row (unsynced wrap-ups in the
+ * outbox included). The WAL is folded into the file first (rekey cannot run in WAL mode, and
+ * rows still in the WAL would otherwise stay behind in plain text); rekey then rewrites every
+ * page inside one rollback-journal transaction, so a crash leaves the old file or the new one.
+ */
+function encryptPlainFile(options: OpenDatabaseOptions, key: Uint8Array): void {
+  const sqlite = new Sqlite(options.filename, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma('synchronous = FULL');
+    setSqlcipherScheme(sqlite);
+    sqlite.pragma(`rekey = "x'${Buffer.from(key).toString('hex')}'"`);
+  } finally {
+    sqlite.close();
+  }
 }
 
 /**

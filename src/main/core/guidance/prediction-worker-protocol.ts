@@ -5,6 +5,8 @@ export interface PredictionWorkerConfig {
   dbFile: string;
   /** Electron's build of better-sqlite3; omitted under Node. */
   nativeBinding?: string;
+  /** The cache's data key (see OpenDatabaseOptions.key). */
+  cacheKey?: Uint8Array;
 }
 
 export type ToPredictionWorker =

@@ -24,6 +24,7 @@ const post = (message: FromPredictionWorker) => port.postMessage(message);
 const sqlite = openSqlite({
   filename: config.dbFile,
   ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+  ...(config.cacheKey ? { key: config.cacheKey } : {}),
 });
 
 port.on('message', (message: ToPredictionWorker) => {

@@ -7,6 +7,8 @@ import type { StreamTiming } from './stream-reconnect';
 export interface SyncWorkerConfig {
   dbFile: string;
   nativeBinding?: string;
+  /** The cache's data key (see OpenDatabaseOptions.key); never written anywhere by the worker. */
+  cacheKey?: Uint8Array;
   baseUrl: string;
   /** This desk's id and Koe version, sent with every request to the retailer. */
   desk?: { id: string; version: string };

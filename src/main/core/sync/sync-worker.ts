@@ -31,6 +31,7 @@ port.on('message', async (message: ToSyncWorker) => {
       database = await openDatabase({
         filename: config.dbFile,
         ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+        ...(config.cacheKey ? { key: config.cacheKey } : {}),
       });
       // Pages are decoded on a thread of their own while this one writes the page before.
       decoder = startPageDecoder(config.pageDecoderEntry);

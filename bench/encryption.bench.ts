@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCallDesk } from '../src/main/core/calls/call-desk';
+import { createRecordWriter } from '../src/main/core/db/apply-records';
+import { openDatabase, type LocalDatabase } from '../src/main/core/db/connection';
+import { createEventBus } from '../src/main/core/events/event-bus';
+import { createIpcRouter, type IpcRouter } from '../src/main/core/ipc/router';
+import { loadPreferences } from '../src/main/core/preferences/preferences';
+import { createServices } from '../src/main/core/services';
+import { referenceRecords } from '../src/shared/demo/generate-demo-records';
+import type { WrapUpInput } from '../src/shared/ipc';
+import { collectBatches, countRows } from './bulk-load.bench';
+import { figure, note, percentile, type Figure } from './lib/figures';
+import { samplePhones } from './screen-pop.bench';
+import { queryClasses } from './search.bench';
+
+/** Large enough that the reads leave SQLite's 32 MiB page cache (each miss is decrypted). */
+const CUSTOMERS = Number(process.env.KOE_BENCH_CIPHER_CUSTOMERS ?? 100_000);
+const POPS = 2_000;
+const SAVES = 300;
+/** The issue's goal for each figure: the encrypted cache within 1.3× of the plain one. */
+const GOAL = 1.3;
+
+interface Side {
+  database: LocalDatabase;
+  router: IpcRouter;
+}
+
+/**
+ * What encryption at rest costs: the same paths on a plain cache and on one encrypted with a
+ * key (AES-256, SQLCipher 4 settings), built from the same records in this process. Every
+ * sample is paired (the plain one, then the encrypted one, then the next pair), so a burst of
+ * load from elsewhere on the machine lands on both sides alike. Each figure is the encrypted
+ * run with the plain run as its baseline: bootstrap rows/s (below 1 is the cost: goal ≥ 1/1.3),
+ * screen-pop read p95, search p95 per query class, and durable wrap-up save p99.
+ */
+export async function benchEncryption(): Promise<Figure[]> {
+  const key = randomBytes(32);
+  const batches = collectBatches(CUSTOMERS);
+  const dir = mkdtempSync(join(tmpdir(), 'koe-cipher-bench-'));
+  const figures: Figure[] = [];
+  const plain = await openSide(join(dir, 'plain.sqlite'), dir);
+  const encrypted = await openSide(join(dir, 'encrypted.sqlite'), dir, key);
+  const sides = [plain, encrypted] as const;
+  try {
+    // Bootstrap: the ingest path, one batch (one transaction) at a time on each side.
+    const writers = sides.map((s) => createRecordWriter(s.database.sqlite));
+    const seconds = [0, 0];
+    for (const batch of batches) {
+      for (const i of [0, 1] as const) {
+        const start = process.hrtime.bigint();
+        writers[i]!.apply(batch);
+        seconds[i]! += Number(process.hrtime.bigint() - start) / 1e9;
+      }
+    }
+    for (const s of sides) s.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const rows = countRows(plain.database.sqlite);
+    note(
+      `encryption: bootstrap ${rows} rows, encrypted ${seconds[1]!.toFixed(2)} s, plain ${seconds[0]!.toFixed(2)} s`,
+    );
+    figures.push(
+      figure('cipher_bootstrap_rows_per_s', rows / seconds[1]!, 'rows/s', rows / seconds[0]!),
+    );
+
+    const phones = samplePhones(plain.database.sqlite, POPS);
+    const pops = await paired(sides, phones, async (side, p) => {
+      const result = await side.router.handle('customers:screenPop', { phone: p.display });
+      if (!result.ok) throw new Error(result.error.message);
+    });
+    figures.push(pairFigure('cipher_screen_pop_read_p95', pops, 95));
+
+    for (const c of queryClasses(plain.database.sqlite)) {
+      const times = await paired(sides, c.queries, async (side, query) => {
+        const result = await side.router.handle('customers:search', { query, limit: 20 });
+        if (!result.ok) throw new Error(result.error.message);
+      });
+      figures.push(pairFigure(`cipher_search_${c.name}_p95`, times, 95));
+    }
+  } finally {
+    await plain.database.close();
+    await encrypted.database.close();
+  }
+
+  // Durable wrap-up saves (synchronous=FULL, as the Save key commits them), on small caches.
+  const savePlain = await openSide(join(dir, 'save-plain.sqlite'), dir, undefined, true);
+  const saveEncrypted = await openSide(join(dir, 'save-encrypted.sqlite'), dir, key, true);
+  try {
+    const callIds = Array.from({ length: SAVES }, (_, i) => `bench-call-${i}`);
+    const saves = await paired([savePlain, saveEncrypted], callIds, async (side, callId) => {
+      const result = await side.router.handle('wrapUp:save', wrapUp(callId));
+      if (!result.ok) throw new Error(result.error.message);
+    });
+    figures.push(pairFigure('cipher_wrapup_durable_p99', saves, 99));
+  } finally {
+    await savePlain.database.close();
+    await saveEncrypted.database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const f of figures) {
+    const cost = f.unit === 'rows/s' ? 1 / f.ratio : f.ratio;
+    note(`  ${f.name}: ${cost.toFixed(2)}× the plain cache's cost (goal ≤ ${GOAL}×)`);
+  }
+  return figures;
+}
+
+/** Sorted latencies (ms) per side, each input timed on the plain side then the encrypted one. */
+async function paired<T>(
+  sides: readonly [Side, Side],
+  inputs: readonly T[],
+  run: (side: Side, input: T) => Promise<void>,
+): Promise<[number[], number[]]> {
+  const warmup = Math.min(100, inputs.length);
+  for (let i = 0; i < warmup; i += 1) for (const s of sides) await run(s, inputs[i]!);
+  const times: [number[], number[]] = [[], []];
+  for (const input of inputs) {
+    for (const i of [0, 1] as const) {
+      const start = process.hrtime.bigint();
+      await run(sides[i], input);
+      times[i].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return [times[0].sort((a, b) => a - b), times[1].sort((a, b) => a - b)];
+}
+
+function pairFigure(name: string, [plain, encrypted]: [number[], number[]], p: number): Figure {
+  return figure(name, percentile(encrypted, p), 'ms', percentile(plain, p));
+}
+
+async function openSide(
+  filename: string,
+  dir: string,
+  key?: Uint8Array,
+  calls = false,
+): Promise<Side> {
+  const database = await openDatabase({ filename, ...(key ? { key } : {}) });
+  const desk = createCallDesk();
+  if (calls) {
+    createRecordWriter(database.sqlite).apply(referenceRecords(Date.now()));
+    // Each call rings, is answered and ends before its save is timed.
+    for (let i = 0; i < SAVES; i += 1) {
+      const callId = `bench-call-${i}`;
+      desk.apply({ type: 'ringing', callId, ani: '090-1234-5678' });
+      desk.apply({ type: 'answered', callId });
+      desk.apply({ type: 'ended', callId });
+    }
+  }
+  const router = createIpcRouter(
+    createServices({
+      db: database.db,
+      sqlite: database.sqlite,
+      events: createEventBus(),
+      preferences: loadPreferences(join(dir, 'preferences')),
+      appVersion: 'bench',
+      retailer: null,
+      connectRetailer: async () => ({ retailerUrl: 'unused' }),
+      desk,
+      agent: () => ({
+        id: 'usr-bench-agent',
+        displayName: 'Bench',
+        centerId: 'ctr-bench',
+        role: 'agent',
+        retailerName: null,
+      }),
+    }),
+  );
+  return { database, router };
+}
+
+function wrapUp(callId: string): WrapUpInput {
+  return {
+    callId,
+    customerId: null,
+    orderId: null,
+    reasonCodes: ['delivery.late'],
+    predictedReason: 'delivery.late',
+    sentiment: 'negative',
+    resolution: 'resolved',
+    avoidable: true,
+    customerWords: '荷物がまだ届かない',
+    scriptId: null,
+    scriptVersion: null,
+    harassment: null,
+  };
+}

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import type { Principal } from '../auth/access-tokens';
+import type { ServerDb } from '../db/schema';
+import { HttpError } from '../http/route';
+import type { DeviceSummary } from '../../../src/shared/protocol/devices';
+
+export type DeviceTables = {
+  devices: {
+    tenant_id: string;
+    desk_id: string;
+    center_id: string | null;
+    registered_by: string;
+    last_user_id: string;
+    grant: string;
+    registered_at: string;
+    last_seen_at: string;
+    revoked: number;
+    revoked_at: string | null;
+  };
+};
+
+const devicesDb = (db: ServerDb) => db.withTables<DeviceTables>();
+
+/** 32 random bytes: the desk derives the key that wraps its cache key from it (HKDF). */
+const GRANT_BYTES = 32;
+
+export interface SignedInUser {
+  id: string;
+  tenant_id: string;
+  center_id: string | null;
+}
+
+/**
+ * Registers the desk on its first sign-in to this retailer and returns its device grant; later
+ * sign-ins and refreshes return the same grant and note who used the desk. A revoked desk is
+ * refused: without the grant it cannot unwrap its cache key again.
+ */
+export async function deviceGrantFor(
+  db: ServerDb,
+  user: SignedInUser,
+  deskId: string,
+  now = new Date().toISOString(),
+): Promise<string> {
+  const dbx = devicesDb(db);
+  await dbx
+    .insertInto('devices')
+    .values({
+      tenant_id: user.tenant_id,
+      desk_id: deskId,
+      center_id: user.center_id,
+      registered_by: user.id,
+      last_user_id: user.id,
+      grant: randomBytes(GRANT_BYTES).toString('base64url'),
+      registered_at: now,
+      last_seen_at: now,
+      revoked: 0,
+      revoked_at: null,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'desk_id']).doNothing())
+    .execute();
+  const device = await dbx
+    .selectFrom('devices')
+    .select(['grant', 'revoked'])
+    .where('tenant_id', '=', user.tenant_id)
+    .where('desk_id', '=', deskId)
+    .executeTakeFirstOrThrow();
+  if (Number(device.revoked) !== 0) {
+    throw new HttpError(
+      403,
+      'device_revoked',
+      'This desk has been removed by the retailer. Its customer data can no longer be opened here; ask your supervisor.',
+    );
+  }
+  await dbx
+    .updateTable('devices')
+    .set({
+      last_user_id: user.id,
+      last_seen_at: now,
+      // An agent's desk belongs to the center it signs in from; an admin's sign-in moves nothing.
+      ...(user.center_id ? { center_id: user.center_id } : {}),
+    })
+    .where('tenant_id', '=', user.tenant_id)
+    .where('desk_id', '=', deskId)
+    .execute();
+  return device.grant;
+}
+
+/** The retailer admin sees every desk of the retailer; a supervisor those of their center. */
+function scoped(db: ServerDb, principal: Principal) {
+  let query = devicesDb(db).selectFrom('devices').where('tenant_id', '=', principal.tenantId);
+  if (principal.role !== 'retailer_admin') {
+    if (!principal.centerId)
+      throw new HttpError(403, 'forbidden', 'A supervisor without a center.');
+    query = query.where('center_id', '=', principal.centerId);
+  }
+  return query;
+}
+
+export async function listDevices(db: ServerDb, principal: Principal): Promise<DeviceSummary[]> {
+  const rows = await scoped(db, principal)
+    .select([
+      'desk_id',
+      'center_id',
+      'registered_by',
+      'last_user_id',
+      'registered_at',
+      'last_seen_at',
+      'revoked',
+      'revoked_at',
+    ])
+    .orderBy('registered_at')
+    .orderBy('desk_id')
+    .execute();
+  return rows.map((r) => ({
+    deskId: r.desk_id,
+    centerId: r.center_id,
+    registeredBy: r.registered_by,
+    lastUserId: r.last_user_id,
+    registeredAt: r.registered_at,
+    lastSeenAt: r.last_seen_at,
+    revoked: Number(r.revoked) !== 0,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+/** Marks a desk revoked (within the caller's scope): its next sign-in or refresh is refused. */
+export async function revokeDevice(
+  db: ServerDb,
+  principal: Principal,
+  deskId: string,
+  now = new Date().toISOString(),
+): Promise<DeviceSummary> {
+  const found = await scoped(db, principal)
+    .select('desk_id')
+    .where('desk_id', '=', deskId)
+    .executeTakeFirst();
+  if (!found) throw new HttpError(404, 'not_found', 'No such desk for this retailer or center.');
+  await devicesDb(db)
+    .updateTable('devices')
+    .set({ revoked: 1, revoked_at: now })
+    .where('tenant_id', '=', principal.tenantId)
+    .where('desk_id', '=', deskId)
+    .where('revoked', '=', 0)
+    .execute();
+  const device = (await listDevices(db, principal)).find((d) => d.deskId === deskId);
+  if (!device) throw new HttpError(404, 'not_found', 'No such desk for this retailer or center.');
+  return device;
+}

@@ -1,0 +1,28 @@
+import { deviceList, deviceSummary } from '../../../src/shared/protocol/devices';
+import { listDevices, revokeDevice } from '../data/devices';
+import type { ServerStore } from '../db/connect';
+import { defineRoute, type RouteSpec } from '../http/route';
+
+/** The desks registered with the retailer: listed and revoked by its admin or a supervisor. */
+export function deviceRoutes({ store }: { store: ServerStore }): RouteSpec[] {
+  const db = store.db;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/v1/devices',
+      summary: "The retailer's registered desks (a supervisor sees their own center's)",
+      roles: ['retailer_admin', 'supervisor'],
+      response: deviceList,
+      handler: async ({ principal }) => ({ devices: await listDevices(db, principal) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/v1/devices/:deskId/revoke',
+      summary: 'Revoke a desk: it is refused its device grant from now on',
+      roles: ['retailer_admin', 'supervisor'],
+      response: deviceSummary,
+      handler: async ({ principal, request }) =>
+        revokeDevice(db, principal, (request.params as { deskId: string }).deskId),
+    }),
+  ];
+}

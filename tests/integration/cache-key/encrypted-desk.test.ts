@@ -1,0 +1,183 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyChanges } from '../../../server/src/data/change-log';
+import { DEVICE_GRANT_FILE } from '../../../src/main/core/cache-key/cache-keys';
+import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
+import { AppError } from '../../../src/main/core/errors';
+import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
+import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
+import type { Session } from '../../../src/shared/protocol/auth';
+import type { SyncStatus } from '../../../src/shared/sync-status';
+import { customerRecord } from '../../fixtures/retailer-records';
+import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../server/test-server';
+
+/**
+ * The desk as the app starts it (sync worker, Kysely reads, the key sealed by a vault), against
+ * a real retailer API on loopback: the customers it pulls never reach the disk readable, and
+ * the data folder alone does not open them. The vault is the stand-in (no Electron here).
+ */
+const A = TENANTS[0]!;
+const agentUser = A.users.find((u) => u.role === 'agent' && u.centerId === A.centers[0])!;
+const CUSTOMERS = 250;
+const pad = (i: number) => String(i).padStart(4, '0');
+const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
+  id: `pii-${pad(i)}`,
+  familyName: `秘密${pad(i)}`,
+  phone: `090-5555-${pad(i)}`,
+  email: `pii.${pad(i)}@example.jp`,
+  addressLine: `暗号町${pad(i)}番地`,
+}));
+/** 1,000 known PII strings: each customer's name, phone digits, e-mail and address. */
+const PII = customers.flatMap((c) => [
+  c.familyName,
+  `5555${c.phone.slice(-4)}`,
+  c.email,
+  c.addressLine,
+]);
+
+let server: TestServer;
+let dataDir: string;
+const vault = standInKeyVault('this test desk');
+
+function memorySessions() {
+  let current: Session | null = null;
+  return {
+    load: () => current,
+    save: (s: Session) => void (current = s),
+    clear: () => void (current = null),
+  };
+}
+
+async function startDesk(dir = dataDir, keyVault = vault): Promise<KoeCore> {
+  return startKoeCore({
+    dataDir: dir,
+    appVersion: 'test',
+    keyVault,
+    retailer: {
+      baseUrl: server.url,
+      sessions: memorySessions(),
+      demoAgent: { email: agentUser.email, password: PASSWORD },
+    },
+    syncWorkerEntry: typescriptSyncWorkerEntry,
+    ctiPort: false,
+    predictions: false,
+  });
+}
+
+function synced(core: KoeCore): Promise<SyncStatus> {
+  return new Promise((resolve) => {
+    const off = core.events.subscribe((event, payload) => {
+      const status = payload as SyncStatus;
+      if (event === 'sync:status' && status.phase === 'idle' && status.lastSyncedAt) {
+        off();
+        resolve(status);
+      }
+    });
+  });
+}
+
+/** Every PII string found in the raw bytes of every file in the folder (none expected). */
+function piiInFolder(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (!statSync(file).isFile()) continue;
+    const bytes = readFileSync(file);
+    if (bytes.includes('SQLite format 3')) found.push(`${name}: SQLite header`);
+    for (const text of PII) if (bytes.includes(Buffer.from(text))) found.push(`${name}: ${text}`);
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await applyChanges(
+    server.store.db,
+    A.id,
+    customers.map((c) =>
+      customerRecord({
+        id: c.id,
+        familyName: c.familyName,
+        phones: [{ number: c.phone, kind: 'mobile' }],
+        emails: [c.email],
+        addressLine: c.addressLine,
+      }),
+    ),
+    [],
+  );
+  dataDir = mkdtempSync(join(tmpdir(), 'koe-encrypted-desk-'));
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('an encrypted desk cache', () => {
+  it('bootstraps and pops customers through the sync worker and Kysely; no PII in any file, WAL included', async () => {
+    const core = await startDesk();
+    try {
+      await synced(core);
+      // Bound to the retailer: the sign-in's device grant now wraps the key.
+      expect(core.cacheProtection()).toEqual({
+        mode: 'encrypted',
+        vault: 'stand-in',
+        boundToRetailer: true,
+      });
+      for (const c of customers.slice(0, 20)) {
+        const pop = await core.router.handle('customers:screenPop', { phone: c.phone });
+        expect(pop).toMatchObject({ ok: true, value: { card: { customer: { id: c.id } } } });
+      }
+      const search = await core.router.handle('customers:search', { query: customers[7]!.email });
+      expect(search).toMatchObject({ ok: true });
+      // Open: the WAL holds the bootstrap's pages right now.
+      const files = readdirSync(dataDir);
+      expect(files.some((f) => f.endsWith('.sqlite-wal'))).toBe(true);
+      expect(piiInFolder(dataDir)).toEqual([]);
+    } finally {
+      await core.close();
+    }
+    expect(piiInFolder(dataDir)).toEqual([]);
+  }, 60_000);
+
+  it('opens again offline with the same keychain and the kept grant', async () => {
+    const core = await startKoeCore({
+      dataDir,
+      appVersion: 'test',
+      keyVault: vault,
+      ctiPort: false,
+      predictions: false,
+      databaseFile: join(dataDir, 'koe.sqlite'),
+    });
+    try {
+      const card = await core.router.handle('customers:card', { customerId: customers[3]!.id });
+      expect(card).toMatchObject({ ok: true, value: { customer: { id: customers[3]!.id } } });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('does not open from the data folder alone: without the grant, or on another keychain', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'koe-stolen-folder-'));
+    try {
+      cpSync(dataDir, copy, { recursive: true });
+      const otherKeychain = await startDesk(copy, standInKeyVault('another computer')).catch(
+        (error: unknown) => error,
+      );
+      expect(otherKeychain).toBeInstanceOf(AppError);
+      expect(otherKeychain).toMatchObject({ code: 'cache_key_refused' });
+
+      rmSync(join(copy, DEVICE_GRANT_FILE));
+      const noGrant = await startDesk(copy).catch((error: unknown) => error);
+      expect(noGrant).toBeInstanceOf(AppError);
+      expect(noGrant).toMatchObject({
+        code: 'cache_key_refused',
+        message: expect.stringMatching(/grant from the retailer is missing/),
+      });
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
