@@ -78,13 +78,26 @@ function synced(core: KoeCore): Promise<SyncStatus> {
   });
 }
 
+/**
+ * A file's bytes, or null for a folder or a file gone since the listing (SQLite removes its -shm
+ * when the last connection closes; a file that no longer exists holds nothing).
+ */
+function readIfFile(file: string): Buffer | null {
+  try {
+    return statSync(file).isFile() ? readFileSync(file) : null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /** Every PII string found in the raw bytes of every file in the folder (none expected). */
 function piiInFolder(dir: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
     const file = join(dir, name);
-    if (!statSync(file).isFile()) continue;
-    const bytes = readFileSync(file);
+    const bytes = readIfFile(file);
+    if (!bytes) continue;
     if (bytes.includes('SQLite format 3')) found.push(`${name}: SQLite header`);
     for (const text of PII) if (bytes.includes(Buffer.from(text))) found.push(`${name}: ${text}`);
   }
