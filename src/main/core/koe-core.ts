@@ -9,7 +9,7 @@ import { createCallDesk, type CallDesk } from './calls/call-desk';
 import { createDeskCallsRepository } from './calls/desk-calls.repository';
 import { readScreenPop } from './calls/screen-pop';
 import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
-import { openDatabase, type LocalDatabase } from './db/connection';
+import { openDatabase, type LocalDatabase, type OpenDatabaseOptions } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { startPredictionService, type PredictionService } from './guidance/prediction-service';
 import {
@@ -42,6 +42,11 @@ import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
 import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
 import { readActivePolicies } from './db/guidance/guidance.repository';
+import {
+  startReaderWorker,
+  typescriptReaderWorkerEntry,
+  type ReaderWorker,
+} from './reader/reader-worker-host';
 import type { StreamTiming } from './sync/stream-reconnect';
 
 /** The retailer this desktop syncs with. */
@@ -88,6 +93,8 @@ export interface KoeCoreOptions {
   predictions?: boolean;
   /** How to start the prediction worker's code (bundled in the app, TypeScript under tsx). */
   predictionWorkerEntry?: WorkerEntry;
+  /** How to start the reader worker's code (bundled in the app, TypeScript under tsx). */
+  readerWorkerEntry?: WorkerEntry;
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -116,10 +123,12 @@ export interface KoeCore {
 
 export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const dbFile = options.databaseFile ?? join(options.dataDir, cacheFileName(options.retailer));
-  const database = await openDatabase({
+  // One options object for every connection the core opens on the cache, its workers' included.
+  const databaseOptions: OpenDatabaseOptions = {
     filename: dbFile,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  };
+  const database = await openDatabase(databaseOptions);
   const events = createEventBus();
   // Delivery estimates and predicted call reasons on every card. The models are fitted on the
   // prediction worker's thread (reading this cache on its own connection) and only scored here;
@@ -139,6 +148,13 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     });
     void predictions.refresh();
   }
+  // The ring's path is never shared with slow work: the heavy reads (outreach list, customer
+  // search and count) run on the reader worker's thread, so this thread answers a ring at once.
+  const reader: ReaderWorker = startReaderWorker(
+    options.readerWorkerEntry ?? typescriptReaderWorkerEntry,
+    databaseOptions,
+    { now: Date.now, predictions },
+  );
   const scriptNotices = watchScriptUpdates(database.db, events);
   let lastPullAt: string | null = null;
   const preferences = loadPreferences(options.dataDir, options.systemLocale);
@@ -279,6 +295,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     createServices({
       agentState,
       lock,
+      heavyReads: reader,
       db: database.db,
       sqlite: database.sqlite,
       desk,
@@ -387,6 +404,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       await sync?.stop();
       predictions?.close();
       await fitWorker?.stop();
+      await reader.stop();
       await database.close();
     },
   };

@@ -159,6 +159,7 @@ export function startKoeApp(): void {
         // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
         syncWorkerEntry: { file: join(mainDir, 'sync-worker.js') },
         predictionWorkerEntry: { file: join(mainDir, 'prediction-worker.js') },
+        readerWorkerEntry: { file: join(mainDir, 'reader-worker.js') },
       });
       core = started;
       lockOnSystemLock(powerMonitor, started.lock);

@@ -9,12 +9,7 @@ import {
   type DeskCallsRepository,
 } from '../calls/desk-calls.repository';
 import { createWrapUpService } from '../calls/wrap-up-service';
-import { createOutreachService } from '../outreach/outreach-service';
-import {
-  modelEstimateFor,
-  withPredictions,
-  type PredictionService,
-} from '../guidance/prediction-service';
+import { withPredictions, type PredictionService } from '../guidance/prediction-service';
 import { appendAudit } from '../db/audit/audit.repository';
 import {
   readActivePolicies,
@@ -24,9 +19,7 @@ import {
 } from '../db/guidance/guidance.repository';
 import { readScreenPop } from '../calls/screen-pop';
 import { readCustomerCard } from '../db/customer-card';
-import { countCustomers } from '../db/customers/customer.repository';
 import type { Database } from '../db/database';
-import { searchCustomers } from '../db/search/customer-search';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/event-bus';
 import type { IpcServices } from '../ipc/router';
@@ -47,6 +40,8 @@ import { createDeskLockServices } from '../desk-lock/desk-lock-services';
 import { noDeskPin } from '../desk-lock/memory-pin-store';
 import { refuseWhileLocked } from '../desk-lock/locked-guard';
 import { DEFAULT_IDLE_MINUTES } from '../../../shared/desk-lock/desk-lock';
+import { inlineHeavyReads, type HeavyReads } from '../reader/heavy-reads';
+import { createReaderMethods } from '../reader/reader-methods';
 
 export interface RetailerServices {
   url: string;
@@ -87,6 +82,11 @@ export interface ServiceDeps {
   agentState?: AgentStateService;
   /** The desk lock (one that never locks, having no PIN, when absent). */
   lock?: DeskLock;
+  /**
+   * The outreach list, customer search and count: on the reader worker in the app (the core's
+   * thread stays free for the screen pop); run here when absent (tests, benches).
+   */
+  heavyReads?: HeavyReads;
   now?: () => number;
 }
 
@@ -111,7 +111,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
       now,
       checkEveryMs: 0,
     });
-  const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(predictions) });
+  const heavyReads =
+    deps.heavyReads ?? inlineHeavyReads(createReaderMethods(db), { now, predictions });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.');
     return retailer.status();
@@ -122,14 +123,14 @@ export function createServices(deps: ServiceDeps): IpcServices {
       locale: preferences.get().locale,
       dataSource: retailer && !retailer.isDemo ? 'retailer' : 'demo',
       retailerUrl: retailer?.url ?? null,
-      customerCount: await countCustomers(db),
+      customerCount: await heavyReads.countCustomers(),
     }),
     'app:setLocale': ({ locale }) => {
       preferences.update({ locale });
       events.emit('app:localeChanged', { locale });
       return { locale };
     },
-    'customers:search': ({ query, limit }) => searchCustomers(db, query, limit),
+    'customers:search': ({ query, limit }) => heavyReads.searchCustomers(query, limit),
     'customers:screenPop': ({ phone }) => readScreenPop(db, phone, predictions),
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);
@@ -151,7 +152,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
     },
     'calls:state': () => calls.state(),
     'calls:start': (input) => calls.start(input),
-    'outreach:list': ({ limit }) => outreach.list(limit),
+    'outreach:list': ({ limit }) => heavyReads.outreachList(limit),
     'calls:end': ({ callId }) => calls.end(callId),
     'calls:alertSupervisor': (input) => calls.alertSupervisor(input),
     'calls:saveDraft': ({ callId, draft }) => calls.saveDraft(callId, draft),
