@@ -58,12 +58,17 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
     deleteCustomer.run(id);
   };
 
+  // `limit ?` of -1 is no limit in SQLite: one purge in all, or a slice of it.
   const purgeStatements = {
-    oldOrders: p('select id from orders where placed_at < ?'),
-    contacts: p('delete from contacts where occurred_at < ?'),
-    notices: p('delete from notices where sent_at < ?'),
+    oldOrders: p('select id from orders where placed_at < ? limit ?'),
+    contacts: p(
+      'delete from contacts where rowid in (select rowid from contacts where occurred_at < ? limit ?)',
+    ),
+    notices: p(
+      'delete from notices where rowid in (select rowid from notices where sent_at < ? limit ?)',
+    ),
     idleCustomers: p(
-      'select id from customers c where c.updated_at < ? and not exists (select 1 from orders o where o.customer_id = c.id)',
+      'select id from customers c where c.updated_at < ? and not exists (select 1 from orders o where o.customer_id = c.id) limit ?',
     ),
   };
 
@@ -95,14 +100,17 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
     /**
      * Drops customer history older than the retailer's retention window (`before`, a date):
      * old orders with everything hanging on them, old contacts and notices, and customers with
-     * nothing left who have not changed since.
+     * nothing left who have not changed since. With `limit`, at most that many of each (a
+     * slice: see `purgeInSlices`); returns how many rows it removed, 0 once nothing is left.
      */
-    purgeBefore(before: string): void {
-      removeOrders((purgeStatements.oldOrders.all(before) as { id: string }[]).map((o) => o.id));
-      purgeStatements.contacts.run(before);
-      purgeStatements.notices.run(before);
-      for (const { id } of purgeStatements.idleCustomers.all(before) as { id: string }[])
-        removeCustomer(id);
+    purgeBefore(before: string, limit = -1): number {
+      const orders = purgeStatements.oldOrders.all(before, limit) as { id: string }[];
+      removeOrders(orders.map((o) => o.id));
+      const contacts = purgeStatements.contacts.run(before, limit).changes;
+      const notices = purgeStatements.notices.run(before, limit).changes;
+      const idle = purgeStatements.idleCustomers.all(before, limit) as { id: string }[];
+      for (const { id } of idle) removeCustomer(id);
+      return orders.length + contacts + notices + idle.length;
     },
   };
 }

@@ -92,12 +92,37 @@ export async function pullChanges(
 
   if (bootstrap) rebuildDeferredIndexes(sqlite);
   if (purgeBefore && purgeBefore !== state.get('purged_before')) {
-    sqlite.transaction(() => {
-      remover.purgeBefore(purgeBefore as string);
-      state.set('purged_before', purgeBefore as string);
-    })();
+    await purgeInSlices(sqlite, purgeBefore);
+    // Only once every slice is in: a purge cut short runs again (it is idempotent).
+    state.set('purged_before', purgeBefore);
   }
   return result;
+}
+
+/** Rows of each kind one purge transaction removes at most. */
+export const PURGE_SLICE = 200;
+/** How long the writer is left free between two slices. */
+const PURGE_PAUSE_MS = 4;
+
+/**
+ * A retention purge in short transactions with pauses between them. One transaction held the
+ * cache's single write lock for seconds at bench size, and a ring waited for it: the desk writes
+ * the ringing call (desk_calls) before the card goes out. Between slices the core's write gets in.
+ */
+export async function purgeInSlices(
+  sqlite: Sqlite.Database,
+  before: string,
+  slice = PURGE_SLICE,
+): Promise<number> {
+  const remover = createRecordRemover(sqlite);
+  const purgeSlice = sqlite.transaction(() => remover.purgeBefore(before, slice));
+  let total = 0;
+  for (;;) {
+    const removed = purgeSlice();
+    total += removed;
+    if (removed === 0) return total;
+    await new Promise((pause) => setTimeout(pause, PURGE_PAUSE_MS));
+  }
 }
 
 /** Pages asked for beyond the one being stored: one being decoded, one being served. */
