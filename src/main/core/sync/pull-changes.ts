@@ -118,7 +118,9 @@ export async function purgeInSlices(
   const purgeSlice = sqlite.transaction(() => remover.purgeBefore(before, slice));
   let total = 0;
   for (;;) {
-    const removed = purgeSlice();
+    // IMMEDIATE: a slice reads before it deletes, and a deferred one that read while the core
+    // wrote a ring could not take the write lock afterwards (SQLITE_BUSY, no wait).
+    const removed = purgeSlice.immediate();
     total += removed;
     if (removed === 0) return total;
     await new Promise((pause) => setTimeout(pause, PURGE_PAUSE_MS));
