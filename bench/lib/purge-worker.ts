@@ -14,7 +14,7 @@ giveWayToTheForeground();
 const sqlite = openSqlite(workerData as OpenDatabaseOptions);
 export type PurgeWorkerMethods = {
   sliced(before: string): Promise<number>;
-  oneTransaction(before: string): number;
+  oneTransaction(before: string): void;
 };
 const methods: PurgeWorkerMethods = {
   sliced: (before) => purgeInSlices(sqlite, before),

@@ -58,19 +58,20 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
     deleteCustomer.run(id);
   };
 
-  // `limit ?` of -1 is no limit in SQLite: one purge in all, or a slice of it.
   const purgeStatements = {
-    oldOrders: p('select id from orders where placed_at < ? limit ?'),
-    contacts: p(
-      'delete from contacts where rowid in (select rowid from contacts where occurred_at < ? limit ?)',
-    ),
-    notices: p(
-      'delete from notices where rowid in (select rowid from notices where sent_at < ? limit ?)',
-    ),
+    oldOrders: p('select id from orders where placed_at < ?'),
+    contacts: p('delete from contacts where occurred_at < ?'),
+    notices: p('delete from notices where sent_at < ?'),
+    oldContactRows: p('select rowid from contacts where occurred_at < ?'),
+    oldNoticeRows: p('select rowid from notices where sent_at < ?'),
+    deleteContactRows: p('delete from contacts where rowid in (select value from json_each(?))'),
+    deleteNoticeRows: p('delete from notices where rowid in (select value from json_each(?))'),
     idleCustomers: p(
-      'select id from customers c where c.updated_at < ? and not exists (select 1 from orders o where o.customer_id = c.id) limit ?',
+      'select id from customers c where c.updated_at < ? and not exists (select 1 from orders o where o.customer_id = c.id)',
     ),
   };
+  const ids = (rows: unknown[]) => (rows as { id: string }[]).map((r) => r.id);
+  const rowids = (rows: unknown[]) => (rows as { rowid: number }[]).map((r) => r.rowid);
 
   return {
     remove(deletions: readonly Deletion[]): number {
@@ -100,17 +101,33 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
     /**
      * Drops customer history older than the retailer's retention window (`before`, a date):
      * old orders with everything hanging on them, old contacts and notices, and customers with
-     * nothing left who have not changed since. With `limit`, at most that many of each (a
-     * slice: see `purgeInSlices`); returns how many rows it removed, 0 once nothing is left.
+     * nothing left who have not changed since.
      */
-    purgeBefore(before: string, limit = -1): number {
-      const orders = purgeStatements.oldOrders.all(before, limit) as { id: string }[];
-      removeOrders(orders.map((o) => o.id));
-      const contacts = purgeStatements.contacts.run(before, limit).changes;
-      const notices = purgeStatements.notices.run(before, limit).changes;
-      const idle = purgeStatements.idleCustomers.all(before, limit) as { id: string }[];
-      for (const { id } of idle) removeCustomer(id);
-      return orders.length + contacts + notices + idle.length;
+    purgeBefore(before: string): void {
+      removeOrders(ids(purgeStatements.oldOrders.all(before)));
+      purgeStatements.contacts.run(before);
+      purgeStatements.notices.run(before);
+      for (const id of ids(purgeStatements.idleCustomers.all(before))) removeCustomer(id);
     },
+
+    /**
+     * The same purge found by reads alone (no write lock) and removed in parts (see
+     * `purgeInSlices`). Only the sync worker writes retailer data, so what it found stays true
+     * until it removes it. Idle customers are found after their orders are gone.
+     */
+    purgeable(before: string) {
+      return {
+        orders: ids(purgeStatements.oldOrders.all(before)),
+        contacts: rowids(purgeStatements.oldContactRows.all(before)),
+        notices: rowids(purgeStatements.oldNoticeRows.all(before)),
+      };
+    },
+    idleCustomersBefore: (before: string) => ids(purgeStatements.idleCustomers.all(before)),
+    removeOrders,
+    removeContactRows: (rows: number[]) =>
+      void purgeStatements.deleteContactRows.run(JSON.stringify(rows)),
+    removeNoticeRows: (rows: number[]) =>
+      void purgeStatements.deleteNoticeRows.run(JSON.stringify(rows)),
+    removeCustomers: (customerIds: string[]) => customerIds.forEach(removeCustomer),
   };
 }

@@ -99,7 +99,7 @@ export async function pullChanges(
   return result;
 }
 
-/** Rows of each kind one purge transaction removes at most. */
+/** Rows one purge transaction removes at most. */
 export const PURGE_SLICE = 200;
 /** How long the writer is left free between two slices. */
 const PURGE_PAUSE_MS = 4;
@@ -107,7 +107,9 @@ const PURGE_PAUSE_MS = 4;
 /**
  * A retention purge in short transactions with pauses between them. One transaction held the
  * cache's single write lock for seconds at bench size, and a ring waited for it: the desk writes
- * the ringing call (desk_calls) before the card goes out. Between slices the core's write gets in.
+ * the ringing call (desk_calls) before the card goes out. So what to remove is found by reads,
+ * which take no write lock, and removed a slice at a time; between slices the core's write gets in.
+ * Returns how many orders, contacts, notices and customers it removed.
  */
 export async function purgeInSlices(
   sqlite: Sqlite.Database,
@@ -115,16 +117,22 @@ export async function purgeInSlices(
   slice = PURGE_SLICE,
 ): Promise<number> {
   const remover = createRecordRemover(sqlite);
-  const purgeSlice = sqlite.transaction(() => remover.purgeBefore(before, slice));
   let total = 0;
-  for (;;) {
-    // IMMEDIATE: a slice reads before it deletes, and a deferred one that read while the core
-    // wrote a ring could not take the write lock afterwards (SQLITE_BUSY, no wait).
-    const removed = purgeSlice.immediate();
-    total += removed;
-    if (removed === 0) return total;
-    await new Promise((pause) => setTimeout(pause, PURGE_PAUSE_MS));
-  }
+  const inSlices = async <T>(items: T[], remove: (part: T[]) => void) => {
+    for (let i = 0; i < items.length; i += slice) {
+      const part = items.slice(i, i + slice);
+      // IMMEDIATE: the slice waits for the write lock up front rather than fail on it midway.
+      sqlite.transaction(() => remove(part)).immediate();
+      total += part.length;
+      await new Promise((pause) => setTimeout(pause, PURGE_PAUSE_MS));
+    }
+  };
+  const found = remover.purgeable(before);
+  await inSlices(found.orders, remover.removeOrders);
+  await inSlices(found.contacts, remover.removeContactRows);
+  await inSlices(found.notices, remover.removeNoticeRows);
+  await inSlices(remover.idleCustomersBefore(before), remover.removeCustomers);
+  return total;
 }
 
 /** Pages asked for beyond the one being stored: one being decoded, one being served. */
