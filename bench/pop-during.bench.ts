@@ -26,8 +26,8 @@ import type { PurgeWorkerMethods } from './lib/purge-worker';
  * (on the core's thread; one purge transaction), for comparison.
  *
  * Size: `KOE_BENCH_POP_CUSTOMERS` (20,000 by default, generated once into .data/; 1,000,000 uses
- * the bench-size cache: `npm run bench -- pop-during-1m`). The bench runs on a copy (a purge
- * deletes).
+ * the bench-size cache: `npm run bench -- pop-during-1m`; `KOE_BENCH_POP_ONLY=purge,fit` picks
+ * operations). The bench runs on a copy (a purge deletes).
  */
 export async function benchPopDuring(customers = popBenchCustomers()): Promise<Figure[]> {
   const source = await popBenchCache(customers);
@@ -57,7 +57,9 @@ export async function benchPopDuring(customers = popBenchCustomers()): Promise<F
 
     // Each operation against idle rings taken just before it: on a shared machine the idle
     // figure drifts within a run, and a ratio compares like with like only over the same minute.
+    const only = process.env.KOE_BENCH_POP_ONLY?.split(',');
     const during = async (name: string, operation: Operation) => {
+      if (only && !only.includes(name)) return;
       const before = await rings.sample(SAMPLES_IDLE);
       const samples = await rings.during(operation, SAMPLES_DURING);
       note(
@@ -155,6 +157,7 @@ async function popBenchCache(customers: number): Promise<string> {
   database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await database.close();
   renameSync(partial, file);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   return file;
 }
 
