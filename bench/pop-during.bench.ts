@@ -132,6 +132,7 @@ const SAMPLES_IDLE = Number(process.env.KOE_BENCH_POP_RINGS ?? 40);
 const SAMPLES_DURING = Number(process.env.KOE_BENCH_POP_RINGS ?? 60);
 /** History older than these dates is purged (the demo's clock is late November 2026). */
 const PURGE_FIRST = '2025-03-01';
+const ONCE_RINGING_MS = Number(process.env.KOE_BENCH_POP_ONCE_MS ?? 60_000);
 const PURGE_SECOND = '2025-07-01';
 
 export function popBenchCustomers(): number {
@@ -192,6 +193,8 @@ function pickCallers(file: string, count: number): string[] {
 }
 
 interface Operation {
+  /** True for an operation run again and again; false for a single run. */
+  repeats: boolean;
   start(): void;
   /** Stops repeating; resolves when the run under way has finished. */
   stop(): Promise<void>;
@@ -208,6 +211,7 @@ function repeat(work: () => Promise<unknown>): Operation {
   let ms = 0;
   let loop: Promise<void> = Promise.resolve();
   return {
+    repeats: true,
     start() {
       loop = (async () => {
         while (!stopping) {
@@ -237,6 +241,7 @@ function once(work: () => Promise<unknown>): Operation {
   let ms = 0;
   let run: Promise<void> = Promise.resolve();
   return {
+    repeats: false,
     start() {
       const started = performance.now();
       run = work().then((result) => {
@@ -319,7 +324,11 @@ function ringer(core: KoeCore, callers: readonly string[]) {
       operation.start();
       await new Promise((settle) => setTimeout(settle, 20)); // let it get under way
       const samples: number[] = [];
-      while (samples.length < count && operation.busy()) {
+      // A single run (a purge) is rung through until it ends or for a minute, whichever is first:
+      // its first seconds only read, and the rings must reach the slices that write.
+      const until = performance.now() + ONCE_RINGING_MS;
+      const more = () => (!operation.repeats ? performance.now() < until : samples.length < count);
+      while (more() && operation.busy()) {
         samples.push(await ringOnce());
         await pause();
       }
