@@ -21,6 +21,8 @@ export default defineConfig({
           'page-decoder-worker': resolve('src/main/core/sync/page-decoder-worker.ts'),
           // Fits the learned models off the core's thread (see prediction-worker-host.ts).
           'prediction-worker': resolve('src/main/core/guidance/prediction-worker.ts'),
+          // The heavy reads, off the thread that answers a ring (see reader-worker-host.ts).
+          'reader-worker': resolve('src/main/core/reader/reader-worker.ts'),
         },
       },
     },

@@ -8,6 +8,7 @@ import { createServices } from '../src/main/core/services';
 import { benchBulkLoad } from './bulk-load.bench';
 import { benchCtiRing } from './cti-ring.bench';
 import { benchInsightsTimeZone } from './insights-time-zone.bench';
+import { benchPopDuring } from './pop-during.bench';
 import { benchPrediction } from './prediction.bench';
 import { benchPredictionQuality } from './prediction-quality.bench';
 import { benchOutreach } from './outreach.bench';
@@ -39,6 +40,10 @@ const benches = {
   'prediction-quality': async () => benchPredictionQuality(),
   // The proactive outreach list built at bench size vs the raw scan of open shipments.
   outreach: async () => benchOutreach(),
+  // A ring's card while each slow operation runs, vs an idle desk (KOE_BENCH_POP_CUSTOMERS,
+  // 20,000 by default; `pop-during-1m` on the bench-size cache).
+  'pop-during': async () => benchPopDuring(),
+  'pop-during-1m': async () => benchPopDuring(1_000_000),
   // Needs the built renderer (npx electron-vite build) and Chromium.
   'cti-ring': async () => benchCtiRing(),
   // Server VoC ingest alone (also part of `sync`): SQLite, and PostgreSQL when

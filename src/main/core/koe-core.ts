@@ -9,7 +9,7 @@ import { createCallDesk, type CallDesk } from './calls/call-desk';
 import { createDeskCallsRepository } from './calls/desk-calls.repository';
 import { readScreenPop } from './calls/screen-pop';
 import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
-import { openDatabase, type LocalDatabase } from './db/connection';
+import { openDatabase, type LocalDatabase, type OpenDatabaseOptions } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { startPredictionService, type PredictionService } from './guidance/prediction-service';
 import {
@@ -48,6 +48,11 @@ import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
 import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
 import { readActivePolicies } from './db/guidance/guidance.repository';
+import {
+  startReaderWorker,
+  typescriptReaderWorkerEntry,
+  type ReaderWorker,
+} from './reader/reader-worker-host';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
 import type { UpdateNotice } from '../../shared/updates/update-notice';
@@ -113,6 +118,8 @@ export interface KoeCoreOptions {
   predictionWorkerEntry?: WorkerEntry;
   /** The retention timer's pace (tests); a purge a minute after start, then every 15 minutes. */
   retentionPurge?: { intervalMs?: number; firstDelayMs?: number; now?: () => number };
+  /** How to start the reader worker's code (bundled in the app, TypeScript under tsx). */
+  readerWorkerEntry?: WorkerEntry;
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -161,11 +168,14 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       : null;
   if (keys?.protection().mode === 'memory_only') discardUnreadableCache(dbFile);
   const cacheKey = options.cacheKey ?? keys?.key;
-  const database = await openDatabase({
+  // One options object for every connection the core opens on the cache, its workers' included
+  // (the reader worker's connection takes the same key).
+  const databaseOptions: OpenDatabaseOptions = {
     filename: dbFile,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(cacheKey ? { key: cacheKey } : {}),
-  });
+  };
+  const database = await openDatabase(databaseOptions);
   const events = createEventBus();
   // Delivery estimates and predicted call reasons on every card. The models are fitted on the
   // prediction worker's thread (reading this cache on its own connection) and only scored here;
@@ -189,6 +199,13 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     });
     void predictions.refresh();
   }
+  // The ring's path is never shared with slow work: the heavy reads (outreach list, customer
+  // search and count) run on the reader worker's thread, so this thread answers a ring at once.
+  const reader: ReaderWorker = startReaderWorker(
+    options.readerWorkerEntry ?? typescriptReaderWorkerEntry,
+    databaseOptions,
+    { now: Date.now, predictions },
+  );
   const scriptNotices = watchScriptUpdates(database.db, events);
   let lastPullAt: string | null = null;
   const preferences = loadPreferences(options.dataDir, options.systemLocale);
@@ -384,6 +401,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       floor,
       signOut,
       privacy,
+      heavyReads: reader,
       db: database.db,
       sqlite: database.sqlite,
       desk,
@@ -503,6 +521,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       await sync?.stop();
       predictions?.close();
       await fitWorker?.stop();
+      await reader.stop();
       await database.close();
       keepDataFolderOwnerOnly(options.dataDir);
     },

@@ -166,6 +166,7 @@ export function startKoeApp(): void {
           // Bundled by electron-vite next to index.js (see electron.vite.config.ts).
           syncWorkerEntry: { file: join(mainDir, 'sync-worker.js') },
           predictionWorkerEntry: { file: join(mainDir, 'prediction-worker.js') },
+          readerWorkerEntry: { file: join(mainDir, 'reader-worker.js') },
         });
       const started = await start().catch(async (error: unknown) => {
         // A cache this desk can no longer open (its grant or keychain entry is gone): the

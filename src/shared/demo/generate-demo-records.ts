@@ -36,6 +36,8 @@ export const DEMO_BATCH_SIZE = 5_000;
 
 export interface DemoOptions {
   size: DemoSize;
+  /** Customers in all instead of the size's (benches that measure growth with size). */
+  customers?: number;
   seed?: number;
   now?: Date;
 }
@@ -54,7 +56,8 @@ export function* generateDemoRecords(options: DemoOptions): Generator<RetailerRe
 
   let batch: RetailerRecord[] = referenceRecords(nowMs);
   batch.push(...featuredCustomerRecords(nowMs, ctx.seq));
-  const generated = DEMO_SIZES[options.size].customers - FEATURED_CUSTOMER_COUNT;
+  const generated =
+    (options.customers ?? DEMO_SIZES[options.size].customers) - FEATURED_CUSTOMER_COUNT;
   for (let index = 1; index <= generated; index++) {
     generateCustomerRecords(ctx, index, batch);
     if (batch.length >= DEMO_BATCH_SIZE) {

@@ -62,10 +62,16 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
     oldOrders: p('select id from orders where placed_at < ?'),
     contacts: p('delete from contacts where occurred_at < ?'),
     notices: p('delete from notices where sent_at < ?'),
+    oldContactRows: p('select rowid from contacts where occurred_at < ?'),
+    oldNoticeRows: p('select rowid from notices where sent_at < ?'),
+    deleteContactRows: p('delete from contacts where rowid in (select value from json_each(?))'),
+    deleteNoticeRows: p('delete from notices where rowid in (select value from json_each(?))'),
     idleCustomers: p(
       'select id from customers c where c.updated_at < ? and not exists (select 1 from orders o where o.customer_id = c.id)',
     ),
   };
+  const ids = (rows: unknown[]) => (rows as { id: string }[]).map((r) => r.id);
+  const rowids = (rows: unknown[]) => (rows as { rowid: number }[]).map((r) => r.rowid);
 
   return {
     remove(deletions: readonly Deletion[]): number {
@@ -98,11 +104,30 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
      * nothing left who have not changed since.
      */
     purgeBefore(before: string): void {
-      removeOrders((purgeStatements.oldOrders.all(before) as { id: string }[]).map((o) => o.id));
+      removeOrders(ids(purgeStatements.oldOrders.all(before)));
       purgeStatements.contacts.run(before);
       purgeStatements.notices.run(before);
-      for (const { id } of purgeStatements.idleCustomers.all(before) as { id: string }[])
-        removeCustomer(id);
+      for (const id of ids(purgeStatements.idleCustomers.all(before))) removeCustomer(id);
     },
+
+    /**
+     * The same purge found by reads alone (no write lock) and removed in parts (see
+     * `purgeInSlices`). Only the sync worker writes retailer data, so what it found stays true
+     * until it removes it. Idle customers are found after their orders are gone.
+     */
+    purgeable(before: string) {
+      return {
+        orders: ids(purgeStatements.oldOrders.all(before)),
+        contacts: rowids(purgeStatements.oldContactRows.all(before)),
+        notices: rowids(purgeStatements.oldNoticeRows.all(before)),
+      };
+    },
+    idleCustomersBefore: (before: string) => ids(purgeStatements.idleCustomers.all(before)),
+    removeOrders,
+    removeContactRows: (rows: number[]) =>
+      void purgeStatements.deleteContactRows.run(JSON.stringify(rows)),
+    removeNoticeRows: (rows: number[]) =>
+      void purgeStatements.deleteNoticeRows.run(JSON.stringify(rows)),
+    removeCustomers: (customerIds: string[]) => customerIds.forEach(removeCustomer),
   };
 }

@@ -191,11 +191,22 @@ export function shipmentEstimate(
 export function modelEstimateFor(
   service: PredictionService | null,
 ): (shipment: Shipment) => string | null {
-  return (shipment) => {
-    const model = service?.models().delivery;
-    if (!service || !model) return shipment.estimatedDate;
-    return shipmentEstimate(model, shipment, service.now())?.date ?? shipment.estimatedDate;
-  };
+  return (shipment) =>
+    estimateWithModel(service?.models().delivery ?? null, service?.now() ?? 0)(shipment);
+}
+
+/**
+ * The same estimate from a model handed over as data (the reader worker builds the outreach list
+ * with the model the core's service holds): `shipmentEstimate`, or the carrier's without a model.
+ */
+export function estimateWithModel(
+  model: DeliveryModel | null,
+  now: number,
+): (shipment: Shipment) => string | null {
+  return (shipment) =>
+    model
+      ? (shipmentEstimate(model, shipment, now)?.date ?? shipment.estimatedDate)
+      : shipment.estimatedDate;
 }
 
 /** The card with the service's predictions (the card as read when no service runs). */

@@ -9,10 +9,7 @@ export interface PredictionWorkerConfig {
   cacheKey?: Uint8Array;
 }
 
-export type ToPredictionWorker =
-  { type: 'refresh'; id: number; request: RefreshRequest } | { type: 'stop' };
-
-export type FromPredictionWorker =
-  | { type: 'refreshed'; id: number; result: RefreshResult }
-  | { type: 'failed'; id: number; message: string }
-  | { type: 'stopped' };
+/** What the core asks of it (through worker-rpc.ts). */
+export type PredictionWorkerMethods = {
+  refresh(request: RefreshRequest): RefreshResult;
+};

@@ -1,11 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { openSqlite } from '../db/connection';
+import { serveWorkerRpc } from '../worker-rpc-serve';
 import { refreshModels } from './prediction-fit';
-import type {
-  FromPredictionWorker,
-  PredictionWorkerConfig,
-  ToPredictionWorker,
-} from './prediction-worker-protocol';
+import type { PredictionWorkerConfig, PredictionWorkerMethods } from './prediction-worker-protocol';
 import { giveWayToTheForeground } from '../worker-entry';
 
 /**
@@ -14,11 +11,8 @@ import { giveWayToTheForeground } from '../worker-entry';
  * pop answered on the core's thread (WAL lets both read while the sync worker writes). It only
  * writes the fitted models' own table. The core receives the models as plain JSON and scores.
  */
-const port = parentPort;
-if (!port) throw new Error('prediction-worker must run in a worker thread');
 giveWayToTheForeground();
 const config = workerData as PredictionWorkerConfig;
-const post = (message: FromPredictionWorker) => port.postMessage(message);
 
 // The core has migrated the file before starting this worker: open it without migrating.
 const sqlite = openSqlite({
@@ -27,19 +21,7 @@ const sqlite = openSqlite({
   ...(config.cacheKey ? { key: config.cacheKey } : {}),
 });
 
-port.on('message', (message: ToPredictionWorker) => {
-  switch (message.type) {
-    case 'refresh':
-      try {
-        post({ type: 'refreshed', id: message.id, result: refreshModels(sqlite, message.request) });
-      } catch (error) {
-        post({ type: 'failed', id: message.id, message: (error as Error).message });
-      }
-      break;
-    case 'stop':
-      sqlite.close();
-      post({ type: 'stopped' });
-      port.close();
-      break;
-  }
-});
+const methods: PredictionWorkerMethods = {
+  refresh: (request) => refreshModels(sqlite, request),
+};
+serveWorkerRpc(methods, { name: 'prediction worker', onStop: () => void sqlite.close() });

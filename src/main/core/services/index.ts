@@ -9,12 +9,7 @@ import {
   type DeskCallsRepository,
 } from '../calls/desk-calls.repository';
 import { createWrapUpService } from '../calls/wrap-up-service';
-import { createOutreachService } from '../outreach/outreach-service';
-import {
-  modelEstimateFor,
-  withPredictions,
-  type PredictionService,
-} from '../guidance/prediction-service';
+import { withPredictions, type PredictionService } from '../guidance/prediction-service';
 import {
   readActivePolicies,
   readLatestScripts,
@@ -23,9 +18,7 @@ import {
 } from '../db/guidance/guidance.repository';
 import { readScreenPop } from '../calls/screen-pop';
 import { readCustomerCard } from '../db/customer-card';
-import { countCustomers } from '../db/customers/customer.repository';
 import type { Database } from '../db/database';
-import { searchCustomers } from '../db/search/customer-search';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/event-bus';
 import type { IpcServices } from '../ipc/router';
@@ -49,6 +42,8 @@ import { DEFAULT_IDLE_MINUTES } from '../../../shared/desk-lock/desk-lock';
 import type { UpdateNotice } from '../../../shared/updates/update-notice';
 import { createFloorDesk, type FloorDesk } from '../floor/floor-desk';
 import { createPrivacyGuard, type PrivacyGuard } from '../privacy/privacy-guard';
+import { inlineHeavyReads, type HeavyReads } from '../reader/heavy-reads';
+import { createReaderMethods } from '../reader/reader-methods';
 
 export interface RetailerServices {
   url: string;
@@ -97,6 +92,11 @@ export interface ServiceDeps {
   updateNotice?: () => UpdateNotice | null;
   /** Alerts and the supervisors' floor (one with no retailer when absent: alerts stay queued). */
   floor?: FloorDesk;
+  /**
+   * The outreach list, customer search and count: on the reader worker in the app (the core's
+   * thread stays free for the screen pop); run here when absent (tests, benches).
+   */
+  heavyReads?: HeavyReads;
   now?: () => number;
 }
 
@@ -123,9 +123,10 @@ export function createServices(deps: ServiceDeps): IpcServices {
     });
   const floor =
     deps.floor ?? createFloorDesk({ sqlite: deps.sqlite, events, request: null, agent, now });
-  const outreach = createOutreachService({ db, now, estimate: modelEstimateFor(predictions) });
   // Sensitive fields leave masked: every answer that carries a customer passes through here.
   const privacy = deps.privacy ?? createPrivacyGuard({ db, desk, deskCalls, now });
+  const heavyReads =
+    deps.heavyReads ?? inlineHeavyReads(createReaderMethods(db), { now, predictions });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return retailer.status();
@@ -136,7 +137,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       locale: preferences.get().locale,
       dataSource: retailer && !retailer.isDemo ? 'retailer' : 'demo',
       retailerUrl: retailer?.url ?? null,
-      customerCount: await countCustomers(db),
+      customerCount: await heavyReads.countCustomers(),
     }),
     'updates:notice': () => ({ notice: deps.updateNotice?.() ?? null }),
     'app:setLocale': ({ locale }) => {
@@ -145,7 +146,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       return { locale };
     },
     'customers:search': async ({ query, limit }) =>
-      privacy.search(await searchCustomers(db, query, limit)),
+      privacy.search(await heavyReads.searchCustomers(query, limit)),
     'customers:screenPop': async ({ phone }) =>
       privacy.screenPop(await readScreenPop(db, phone, predictions)),
     'customers:card': async ({ customerId }) => {
@@ -158,7 +159,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
     'customers:revealPii': (input) => privacy.reveal(input, agent()?.id ?? null),
     'calls:state': () => calls.state(),
     'calls:start': (input) => calls.start(input),
-    'outreach:list': async ({ limit }) => privacy.outreach(await outreach.list(limit)),
+    'outreach:list': async ({ limit }) => privacy.outreach(await heavyReads.outreachList(limit)),
     'calls:end': ({ callId }) => calls.end(callId),
     'calls:alertSupervisor': async (input) => {
       const alerted = await calls.alertSupervisor(input);

@@ -1,0 +1,41 @@
+import type { OutreachList, SearchResult } from '../../../shared/ipc';
+import { countCustomers } from '../db/customers/customer.repository';
+import type { ReadDb } from '../db/database';
+import { searchCustomers } from '../db/search/customer-search';
+import type { DeliveryModel } from '../guidance/delivery-estimate';
+import { estimateWithModel } from '../guidance/prediction-service';
+import { createOutreachService } from '../outreach/outreach-service';
+
+/**
+ * The reads that take long on a large cache (hundreds of milliseconds at 1M customers): the
+ * outreach list, customer search (a short CJK name weighs thousands of rows), the customer count.
+ * In the app they run on the reader worker's thread and connection (reader-worker.ts), so a ring
+ * that arrives meanwhile is answered at once by the core's thread; tests and benches that build
+ * services alone run the same functions inline.
+ */
+export type ReaderMethods = {
+  outreachList(input: {
+    limit: number;
+    /** The list's clock (the demo and tests run on a fixed one). */
+    now: number;
+    /** The core's fitted delivery model (plain data), null for the carrier's estimate. */
+    delivery: DeliveryModel | null;
+    /** The prediction service's clock, as the card uses for the same parcel. */
+    estimateAt: number;
+  }): Promise<OutreachList>;
+  searchCustomers(input: { query: string; limit: number }): Promise<SearchResult>;
+  countCustomers(input: Record<string, never>): Promise<number>;
+};
+
+export function createReaderMethods(db: ReadDb): ReaderMethods {
+  return {
+    outreachList: ({ limit, now, delivery, estimateAt }) =>
+      createOutreachService({
+        db,
+        now: () => now,
+        estimate: estimateWithModel(delivery, estimateAt),
+      }).list(limit),
+    searchCustomers: ({ query, limit }) => searchCustomers(db, query, limit),
+    countCustomers: () => countCustomers(db),
+  };
+}
