@@ -1,4 +1,4 @@
-import { Button, CloseButton, Group, Popover, Stack, Text } from '@mantine/core';
+import { ActionIcon, CloseButton, Group, Popover, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconHandStop } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -58,21 +58,30 @@ export function RaiseHandButton({
       shadow="md"
     >
       <Popover.Target>
-        <Button
-          variant={latest && latest.status !== 'acknowledged' ? 'filled' : 'default'}
-          color="orange"
-          radius="xl"
-          size="sm"
-          leftSection={<IconHandStop size={16} aria-hidden />}
-          rightSection={<ShortcutKeys hotkey={CALL_SHORTCUTS.raiseHand} />}
-          aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.raiseHand)}
-          title={t('floor.raiseHandHint')}
-          loading={pending}
-          onClick={() => void raise()}
-          data-testid="raise-hand"
+        {/* An icon with its name and shortcut in the tooltip: the header holds every other
+            control of the desk at 1366 px, a call's way back among them. */}
+        <Tooltip
+          label={
+            <Group gap={6} wrap="nowrap">
+              {t('floor.raiseHandHint')}
+              <ShortcutKeys hotkey={CALL_SHORTCUTS.raiseHand} />
+            </Group>
+          }
         >
-          {t('floor.raiseHand')}
-        </Button>
+          <ActionIcon
+            variant={latest && latest.status !== 'acknowledged' ? 'filled' : 'default'}
+            color="orange"
+            size="lg"
+            radius="xl"
+            aria-label={t('floor.raiseHand')}
+            aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.raiseHand)}
+            loading={pending}
+            onClick={() => void raise()}
+            data-testid="raise-hand"
+          >
+            <IconHandStop size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
       </Popover.Target>
       <Popover.Dropdown p="xs" maw={360} data-testid="raise-hand-status">
         <Stack gap={4}>
