@@ -6,6 +6,7 @@ import { webhooksAndInsights } from './webhooks-insights.migration';
 import { webhookDisable } from './webhook-disable.migration';
 import { agentStates } from './agent-states.migration';
 import { updateFeed } from './update-feed.migration';
+import { storedJsonFunction } from './stored-json.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -133,6 +134,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_11_23_0006_webhook_disable': webhookDisable,
   '2026_12_06_0001_agent_states': agentStates,
   '2026_12_06_0101_update_feed': updateFeed,
+  '2026_12_06_0201_stored_json': storedJsonFunction,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, id, isoDateTime, minorAmount } from './primitives';
+import { currency, freeText, id, isoDateTime, minorAmount } from './primitives';
 
 export const returnKind = z.enum(['return', 'exchange']);
 export const returnStatus = z.enum([
@@ -25,7 +25,7 @@ export const returnRequest = z.object({
   kind: returnKind,
   status: returnStatus,
   refundStatus,
-  reason: z.string(),
+  reason: freeText(2000),
   amount: minorAmount,
   currency,
   requestedAt: isoDateTime,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, language } from './primitives';
+import { freeText, id, isoDateTime, language, printable } from './primitives';
 
 export const contactChannel = z.enum(['call', 'email', 'chat', 'social']);
 export type ContactChannel = z.infer<typeof contactChannel>;
@@ -12,8 +12,8 @@ export const contact = z.object({
   channel: contactChannel,
   direction: z.enum(['inbound', 'outbound']),
   occurredAt: isoDateTime,
-  reasonCode: z.string().nullable(),
-  summary: z.string(),
+  reasonCode: printable(64).nullable(),
+  summary: freeText(4000),
   updatedAt: isoDateTime,
 });
 export type Contact = z.infer<typeof contact>;
@@ -36,7 +36,7 @@ export const notice = z.object({
   kind: noticeKind,
   language,
   sentAt: isoDateTime,
-  message: z.string(),
+  message: freeText(4000),
   updatedAt: isoDateTime,
 });
 export type Notice = z.infer<typeof notice>;

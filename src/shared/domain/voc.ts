@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime } from './primitives';
+import { freeText, id, isoDateTime, printable } from './primitives';
 
 /** UUIDv7: time-ordered, generated on the agent's machine, the server's idempotency key. */
 export const uuidV7 = z
@@ -16,7 +16,7 @@ export const harassmentIncident = z.object({
   flaggedAt: isoDateTime,
   warningsGiven: z.number().int().min(0).max(10),
   callTerminated: z.boolean(),
-  note: z.string().max(2000),
+  note: freeText(2000),
 });
 
 /** Why the call happened: the customer called (inbound), or Koe's outreach list called them. */
@@ -36,13 +36,13 @@ export const recordedRiskSignal = z.object({
   score: z.number().min(0).max(1).nullable(),
   threshold: z.number().min(0).max(1).nullable(),
   /** What it required or allowed: `verification_required`, `instant_exchange`, … */
-  action: z.string().max(64).nullable(),
+  action: printable(64).nullable(),
   reasons: z
     .array(
       z.object({
-        code: z.string().max(64),
-        ja: z.string().max(500),
-        en: z.string().max(500),
+        code: printable(64),
+        ja: freeText(500),
+        en: freeText(500),
       }),
     )
     .max(10),
@@ -52,31 +52,36 @@ export type RecordedRiskSignal = z.infer<typeof recordedRiskSignal>;
 /** The voice-of-customer record an agent saves after a call: why they called, and how it went. */
 export const vocRecord = z.object({
   id: uuidV7,
-  callId: z.string().max(128).nullable(),
+  callId: printable(128).nullable(),
   agentId: id,
   centerId: id,
   customerId: id.nullable(),
   orderId: id.nullable(),
   /** Codes from the retailer's taxonomy; the first is the primary reason. */
   reasonCodes: z
-    .array(z.string().regex(/^[a-z0-9_.]+$/))
+    .array(
+      z
+        .string()
+        .max(64)
+        .regex(/^[a-z0-9_.]+$/),
+    )
     .min(1)
     .max(5),
-  predictedReason: z.string().nullable(),
+  predictedReason: printable(64).nullable(),
   sentiment,
   resolution,
   avoidable: z.boolean(),
   /** The customer's own words, with card numbers and security codes already redacted. */
-  customerWords: z.string().max(4000),
-  scriptId: z.string().nullable(),
+  customerWords: freeText(4000),
+  scriptId: printable(64).nullable(),
   scriptVersion: z.number().int().min(1).nullable(),
   /**
    * The script steps the agent went through, in order (ids of `scriptId`@`scriptVersion`), and
    * the next-best-actions the agent used. Optional: records saved before these existed, and
    * clients that do not send them, stay valid.
    */
-  scriptSteps: z.array(z.string().max(64)).max(200).optional(),
-  nextBestActions: z.array(z.string().max(64)).max(50).optional(),
+  scriptSteps: z.array(printable(64)).max(200).optional(),
+  nextBestActions: z.array(printable(64)).max(50).optional(),
   harassment: harassmentIncident.nullable(),
   startedAt: isoDateTime,
   endedAt: isoDateTime,
@@ -104,7 +109,7 @@ export const vocRecord = z.object({
    * as done on the call (kinds, a subset of `nextBestActions`), and for a callback the time the
    * agent promised to call back (an instant; shown in Asia/Tokyo).
    */
-  nextBestActionsDone: z.array(z.string().max(64)).max(50).optional(),
+  nextBestActionsDone: z.array(printable(64)).max(50).optional(),
   callbackAt: isoDateTime.optional(),
 });
 export type VocRecord = z.infer<typeof vocRecord>;
