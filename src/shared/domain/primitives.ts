@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
 /** A calendar date in the retailer's time zone, `YYYY-MM-DD`. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const isoDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 /** An instant, ISO 8601 with offset (`2026-11-20T09:30:00.000Z`). */
-export const isoDateTime = z.iso.datetime({ offset: true });
+export const isoDateTime = z.iso.datetime({ offset: true }).max(40);
 
 export const currency = z.enum(['JPY', 'USD']);
 export type Currency = z.infer<typeof currency>;

@@ -4,6 +4,7 @@ import { freeText, id, isoDateTime, printable } from './primitives';
 /** UUIDv7: time-ordered, generated on the agent's machine, the server's idempotency key. */
 export const uuidV7 = z
   .string()
+  .max(36)
   .regex(
     /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     'expected a UUIDv7',
