@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { currency, id, isoDateTime, language, minorAmount, oneLine, printable } from './primitives';
+import {
+  currency,
+  id,
+  isoDateTime,
+  recordTime,
+  language,
+  minorAmount,
+  oneLine,
+  printable,
+} from './primitives';
 
 export const customerTier = z.enum(['standard', 'silver', 'gold', 'vip']);
 export type CustomerTier = z.infer<typeof customerTier>;
@@ -40,7 +49,7 @@ export const customer = z.object({
   emails: z.array(printable(254)).max(10),
   flags: z.array(customerFlag).max(10),
   createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Customer = z.infer<typeof customer>;
 

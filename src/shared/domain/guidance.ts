@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerTier } from './customer';
-import { freeText, id, isoDateTime, language, oneLine, printable } from './primitives';
+import { freeText, id, recordTime, language, oneLine, printable } from './primitives';
 
 /** A taxonomy code: lower-case letters, digits, `_` and `.`. */
 const code = z
@@ -51,7 +51,7 @@ export const scriptVersion = z.object({
   triggers: scriptTriggers,
   steps: z.array(scriptStep).min(1).max(200),
   releaseNotes: freeText(2000),
-  publishedAt: isoDateTime,
+  publishedAt: recordTime,
 });
 export type ScriptVersion = z.infer<typeof scriptVersion>;
 
@@ -63,7 +63,7 @@ export const knowledgeAnswer = z.object({
   title: oneLine(200).min(1),
   body: freeText(20_000),
   tags: z.array(oneLine(100)).max(50),
-  publishedAt: isoDateTime,
+  publishedAt: recordTime,
   /**
    * The partner centers whose agents see it; absent or empty: every center. Optional, so
    * answers from older publishers and older desktops' caches read as before.
@@ -92,6 +92,6 @@ export const policy = z.object({
     .record(printable(64), z.union([freeText(1000), z.number(), z.boolean()]))
     .refine((p) => Object.keys(p).length <= 50, 'at most 50 parameters'),
   active: z.boolean(),
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Policy = z.infer<typeof policy>;

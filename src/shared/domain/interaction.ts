@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText, id, isoDateTime, language, printable } from './primitives';
+import { freeText, id, isoDateTime, recordTime, language, printable } from './primitives';
 
 export const contactChannel = z.enum(['call', 'email', 'chat', 'social']);
 export type ContactChannel = z.infer<typeof contactChannel>;
@@ -14,7 +14,7 @@ export const contact = z.object({
   occurredAt: isoDateTime,
   reasonCode: printable(64).nullable(),
   summary: freeText(4000),
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Contact = z.infer<typeof contact>;
 
@@ -37,6 +37,6 @@ export const notice = z.object({
   language,
   sentAt: isoDateTime,
   message: freeText(4000),
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Notice = z.infer<typeof notice>;

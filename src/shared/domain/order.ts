@@ -5,6 +5,7 @@ import {
   id,
   isoDate,
   isoDateTime,
+  recordTime,
   minorAmount,
   oneLine,
   printable,
@@ -44,7 +45,7 @@ export const order = z.object({
     .refine((lines) => new Set(lines.map((l) => l.lineNo)).size === lines.length, {
       message: 'line numbers must be unique within an order',
     }),
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Order = z.infer<typeof order>;
 
@@ -83,6 +84,6 @@ export const shipment = z.object({
   originPrefecture: oneLine(64),
   destinationPrefecture: oneLine(64),
   events: z.array(trackingEvent).max(200),
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Shipment = z.infer<typeof shipment>;

@@ -7,6 +7,16 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 /** An instant, ISO 8601 with offset (`2026-11-20T09:30:00.000Z`). */
 export const isoDateTime = z.iso.datetime({ offset: true }).max(40);
+/**
+ * A record's "as of" time (`updatedAt`, `publishedAt`), kept as UTC `toISOString()` text: the
+ * server and the desk order versions by comparing it, and as text `08:00+09:00` sorted after a
+ * later `…Z` value. In UTC with milliseconds, text order is the instants' order.
+ */
+export const recordTime = isoDateTime.overwrite((value) => {
+  // Zod runs this after a failed format check too: an invalid value is left for that error.
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+});
 
 export const currency = z.enum(['JPY', 'USD']);
 export type Currency = z.infer<typeof currency>;
