@@ -57,7 +57,7 @@ export function defineRoute<Body, Query, Response>(spec: RouteSpec<Body, Query, 
 export function registerRoutes(
   app: FastifyInstance,
   routes: readonly RouteSpec[],
-  authenticate: (request: FastifyRequest) => Principal | null,
+  authenticate: (request: FastifyRequest) => Principal | null | Promise<Principal | null>,
 ): void {
   for (const route of routes) {
     app.route({
@@ -69,7 +69,7 @@ export function registerRoutes(
       handler: async (request, reply) => {
         let principal: Principal | null = null;
         if (route.roles !== 'public') {
-          principal = authenticate(request);
+          principal = await authenticate(request);
           if (!principal)
             throw new HttpError(
               401,
