@@ -53,6 +53,28 @@ describe('protocol bounds', () => {
     expect(found).toEqual([]);
   });
 
+  it('names every operation once, declares every path parameter and names its servers', () => {
+    const doc = document as typeof document & { servers?: { url: string }[] };
+    expect(doc.servers?.length).toBeGreaterThan(0);
+    const ids: string[] = [];
+    const undeclared: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        ids.push(String(operation.operationId));
+        const declared = new Set(
+          ((operation.parameters as Schema[] | undefined) ?? [])
+            .filter((p) => p.in === 'path' && p.required === true)
+            .map((p) => String(p.name)),
+        );
+        for (const [, name] of path.matchAll(/\{(\w+)\}/g))
+          if (!declared.has(name!)) undeclared.push(`${method} ${path} {${name}}`);
+      }
+    }
+    expect(ids.filter((id) => !/^[a-z][A-Za-z0-9]+$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(undeclared).toEqual([]);
+  });
+
   it('refuses a field past its maximum with a clear error and takes one at it', async () => {
     const admin = await signIn(server.url, 'admin@retailer-a.example');
     const agent = await signIn(server.url, 'agent@retailer-a-center-x.example');
