@@ -220,6 +220,7 @@ describe.each(suites)('control characters on every text field ($name)', ({ postg
   it('refuses them in identifiers and strips them from free text, in every retailer record', async () => {
     const accepted: string[] = [];
     const refused: string[] = [];
+    let pushes = 0;
     let since = (
       (await call(server.url, admin, 'GET', '/v1/sync/pull?limit=1')).json as {
         headCursor: string;
@@ -228,7 +229,12 @@ describe.each(suites)('control characters on every text field ($name)', ({ postg
     for (const sample of SAMPLES) {
       for (const path of stringPaths(sample.data)) {
         const name = `${sample.type}.${path.join('.')}`;
-        const data = set(sample.data, path, HOSTILE);
+        // Each push is a newer version (the latest write wins; see latest-write-wins.test.ts).
+        const version = new Date(Date.parse(at) + ++pushes * 1000).toISOString();
+        const timed = { ...sample.data } as Record<string, unknown>;
+        if ('updatedAt' in timed) timed.updatedAt = version;
+        if ('publishedAt' in timed) timed.publishedAt = version;
+        const data = set(timed, path, HOSTILE);
         const reply = await call(server.url, admin, 'POST', '/v1/data/batch', {
           records: [{ type: sample.type, data }],
         });
