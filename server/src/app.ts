@@ -3,6 +3,7 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { verifyAccessToken } from './auth/access-tokens';
+import { knownUsers } from './auth/known-users';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
@@ -173,7 +174,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ),
     }),
   ];
-  registerRoutes(app, routes, authenticate);
+  // A valid signature is not enough: the token's user must still exist in its tenant.
+  const isKnownUser = knownUsers(options.store.db);
+  registerRoutes(app, routes, async (request) => {
+    const principal = authenticate(request);
+    if (!principal) return null;
+    return (await isKnownUser(principal.userId, principal.tenantId)) ? principal : null;
+  });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));
   app.get('/openapi.json', async () => document);
   app.get('/health', async () => ({ ok: true }));

@@ -34,6 +34,33 @@ async function reserveSequence(trx: ServerDb, tenantId: string, count: number): 
   return Number(row.value) - count + 1;
 }
 
+/**
+ * One write to a record: an upsert or a deletion, with its time. Latest write wins: versions
+ * are ordered by their instant (`updatedAt`, or a deletion's `deletedAt`); at the same instant a
+ * deletion beats an upsert and of two upserts the greater JSON text wins, so every order of
+ * arrival, replays included, ends at the same record. Identical content at the same instant is
+ * already held: nothing to apply. Reasons have no time of their own: the later arrival wins.
+ */
+interface Write {
+  type: string;
+  id: string;
+  at: number;
+  updatedAt: string;
+  deleted: boolean;
+  data: string;
+}
+
+/** Whether `a` supersedes `b` (see {@link Write}). */
+export function supersedes(
+  a: Pick<Write, 'type' | 'at' | 'deleted' | 'data'>,
+  b: Pick<Write, 'at' | 'deleted' | 'data'>,
+): boolean {
+  if (a.type === 'reason') return true;
+  if (a.at !== b.at) return a.at > b.at;
+  if (a.deleted !== b.deleted) return a.deleted;
+  return a.data > b.data;
+}
+
 /** Upserts and deletions of one tenant in one transaction (the caller's). Never moves backwards. */
 export async function applyChanges(
   trx: ServerDb,
@@ -41,41 +68,80 @@ export async function applyChanges(
   records: readonly RetailerRecord[],
   deletions: readonly Deletion[],
 ): Promise<{ applied: number; skippedStale: number; lastSeq: number | null }> {
-  const keyed = records.map((r) => ({ record: r, ...recordKey(r) }));
-  const existing = new Map<string, string>();
-  for (const type of new Set(keyed.map((k) => k.record.type))) {
-    const ids = keyed.filter((k) => k.record.type === type).map((k) => k.id);
+  const now = new Date().toISOString();
+  const writes: Write[] = [
+    ...records.map((r) => {
+      const { id, updatedAt } = recordKey(r);
+      return {
+        type: r.type,
+        id,
+        at: Date.parse(updatedAt),
+        updatedAt,
+        deleted: false,
+        data: JSON.stringify(r.data),
+      };
+    }),
+    ...deletions.map((d) => ({
+      type: d.type,
+      id: d.id,
+      at: Date.parse(d.deletedAt ?? now),
+      updatedAt: d.deletedAt ?? now,
+      deleted: true,
+      data: 'null',
+    })),
+  ];
+  // Lock the tenant's counter row first: a concurrent batch of the same tenant commits before
+  // this one reads what is stored, so neither decides "newer" from a read the other overtook.
+  await trx
+    .updateTable('tenant_sequences')
+    .set((eb) => ({ value: eb.ref('value') }))
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  // The latest write of each record in the batch (for reasons, the last one).
+  const latest = new Map<string, Write>();
+  for (const w of writes) {
+    const key = `${w.type}/${w.id}`;
+    const held = latest.get(key);
+    if (!held || supersedes(w, held)) latest.set(key, w);
+  }
+  const existing = new Map<string, Pick<Write, 'at' | 'deleted' | 'data'>>();
+  const byType = new Map<string, string[]>();
+  for (const w of latest.values()) byType.set(w.type, [...(byType.get(w.type) ?? []), w.id]);
+  for (const [type, ids] of byType) {
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await trx
         .selectFrom('records')
-        .select(['id', 'updated_at'])
+        .select(['id', 'updated_at', 'deleted', 'data'])
         .where('tenant_id', '=', tenantId)
         .where('type', '=', type)
         .where('id', 'in', ids.slice(i, i + 500))
         .execute();
-      for (const r of rows) existing.set(`${type}/${r.id}`, r.updated_at);
+      for (const r of rows)
+        existing.set(`${type}/${r.id}`, {
+          // Stored before times were kept in UTC: still compared as instants.
+          at: Date.parse(r.updated_at),
+          deleted: Number(r.deleted) === 1,
+          data: r.data,
+        });
     }
   }
-  // The last copy of a record in a batch wins; older than the stored copy is skipped.
-  const latest = new Map<string, (typeof keyed)[number]>();
-  for (const k of keyed) latest.set(`${k.record.type}/${k.id}`, k);
-  const fresh = [...latest.values()].filter((k) => {
-    const stored = existing.get(`${k.record.type}/${k.id}`);
-    return stored === undefined || stored <= k.updatedAt;
+  const fresh = [...latest.values()].filter((w) => {
+    const stored = existing.get(`${w.type}/${w.id}`);
+    // A deletion of what is already deleted still moves the tombstone's time forward.
+    return !stored || supersedes(w, stored);
   });
-  const total = fresh.length + deletions.length;
-  if (total === 0) return { applied: 0, skippedStale: records.length, lastSeq: null };
-  const first = await reserveSequence(trx, tenantId, total);
-  let seq = first;
+  const upserts = fresh.filter((w) => !w.deleted).length;
+  if (fresh.length === 0) return { applied: 0, skippedStale: records.length, lastSeq: null };
+  let seq = await reserveSequence(trx, tenantId, fresh.length);
   for (let i = 0; i < fresh.length; i += 200) {
-    const values = fresh.slice(i, i + 200).map((k) => ({
+    const values = fresh.slice(i, i + 200).map((w) => ({
       tenant_id: tenantId,
-      type: k.record.type,
-      id: k.id,
-      data: JSON.stringify(k.record.data),
-      updated_at: k.updatedAt,
+      type: w.type,
+      id: w.id,
+      data: w.data,
+      updated_at: w.updatedAt,
       seq: seq++,
-      deleted: 0,
+      deleted: w.deleted ? 1 : 0,
     }));
     await trx
       .insertInto('records')
@@ -90,28 +156,7 @@ export async function applyChanges(
       )
       .execute();
   }
-  for (const d of deletions) {
-    await trx
-      .insertInto('records')
-      .values({
-        tenant_id: tenantId,
-        type: d.type,
-        id: d.id,
-        data: 'null',
-        updated_at: new Date().toISOString(),
-        seq: seq++,
-        deleted: 1,
-      })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'type', 'id']).doUpdateSet((eb) => ({
-          data: eb.ref('excluded.data'),
-          seq: eb.ref('excluded.seq'),
-          deleted: eb.ref('excluded.deleted'),
-        })),
-      )
-      .execute();
-  }
-  return { applied: total, skippedStale: records.length - fresh.length, lastSeq: seq - 1 };
+  return { applied: fresh.length, skippedStale: records.length - upserts, lastSeq: seq - 1 };
 }
 
 /**

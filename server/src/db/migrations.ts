@@ -9,6 +9,7 @@ import { incidents } from './incidents.migration';
 import { updateFeed } from './update-feed.migration';
 import { outreachNoticeLog } from './outreach-notice-log.migration';
 import { devices } from './devices.migration';
+import { storedJsonFunction } from './stored-json.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -139,6 +140,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_12_06_0102_outreach_notice_log': outreachNoticeLog,
   '2026_12_06_0201_incidents': incidents,
   '2026_12_06_0202_devices': devices,
+  '2026_12_06_0203_stored_json': storedJsonFunction,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -57,7 +57,7 @@ export function defineRoute<Body, Query, Response>(spec: RouteSpec<Body, Query, 
 export function registerRoutes(
   app: FastifyInstance,
   routes: readonly RouteSpec[],
-  authenticate: (request: FastifyRequest) => Principal | null,
+  authenticate: (request: FastifyRequest) => Principal | null | Promise<Principal | null>,
 ): void {
   for (const route of routes) {
     app.route({
@@ -69,7 +69,7 @@ export function registerRoutes(
       handler: async (request, reply) => {
         let principal: Principal | null = null;
         if (route.roles !== 'public') {
-          principal = authenticate(request);
+          principal = await authenticate(request);
           if (!principal)
             throw new HttpError(
               401,
@@ -119,7 +119,15 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.url.replace(/:(\w+)/g, '{$1}');
+    const pathParameters = [...route.url.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1]!,
+      in: 'path',
+      required: true,
+      schema: { type: 'string', maxLength: 200 },
+    }));
     const operation: Record<string, unknown> = {
+      // Named after the method and path, so client generators need not invent names.
+      operationId: operationId(route.method, route.url),
       summary: route.summary,
       security: route.roles === 'public' ? [] : [{ bearer: [] }],
       ...(route.roles !== 'public' ? { 'x-roles': route.roles } : {}),
@@ -146,23 +154,29 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
         content: { 'application/json': { schema: jsonSchema(route.body) } },
       };
     }
+    if (pathParameters.length > 0) operation.parameters = pathParameters;
     if (route.query) {
       const schema = jsonSchema(route.query) as {
         properties?: Record<string, unknown>;
         required?: string[];
       };
-      operation.parameters = Object.entries(schema.properties ?? {}).map(([name, s]) => ({
-        name,
-        in: 'query',
-        required: schema.required?.includes(name) ?? false,
-        schema: s,
-      }));
+      operation.parameters = [
+        ...pathParameters,
+        ...Object.entries(schema.properties ?? {}).map(([name, s]) => ({
+          name,
+          in: 'query',
+          required: schema.required?.includes(name) ?? false,
+          schema: s,
+        })),
+      ];
     }
     (paths[path] ??= {})[route.method.toLowerCase()] = operation;
   }
   return {
     openapi: '3.1.0',
     info: { title: 'Koe reference retailer API', version },
+    // Relative: the document is served by the API it describes, wherever that runs.
+    servers: [{ url: '/', description: 'The server this document was fetched from' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };
@@ -170,4 +184,10 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
 
 function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+}
+
+/** `GET /v1/webhooks/:id/deliveries` → `getV1WebhooksIdDeliveries`. */
+export function operationId(method: string, url: string): string {
+  const words = url.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }

@@ -152,6 +152,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
         // Sequence numbers stay exact as JS numbers (below 2^53): at most 15 digits.
         since: z
           .string()
+          .max(15)
           .regex(/^\d{1,15}$/, 'expected a cursor from a previous page')
           .default('0'),
         limit: z.coerce.number().int().min(1).max(10_000).default(PULL_PAGE_DEFAULT),

@@ -12,6 +12,7 @@ import {
 import type { ServerDialect, ServerStore } from '../db/connect';
 import { isTimeZone, startOfLocalDay } from '../../../src/shared/time-zone';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { storedJson } from '../data/stored-json';
 import { zoneBuckets } from './insights-buckets';
 import { VOC_READER_ROLES, vocReadCenter } from '../auth/voc-read-scope';
 
@@ -242,7 +243,8 @@ export function insightFields(dialect: ServerDialect) {
   const countIf = (condition: RawBuilder<unknown>) =>
     sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   if (dialect === 'sqlite') {
-    const j = (path: string) => sql`json_extract(v.data, ${sql.lit(path)})`;
+    const data = storedJson(dialect, 'v.data');
+    const j = (path: string) => sql`json_extract(${data}, ${sql.lit(path)})`;
     return {
       countIf,
       reason: sql<string>`${j('$.reasonCodes[0]')}`,
@@ -267,10 +269,11 @@ export function insightFields(dialect: ServerDialect) {
           and o.id = ${j('$.orderId')} and o.deleted = 0)`,
     };
   }
-  const j = (key: string) => sql`(v.data::jsonb ->> ${sql.lit(key)})`;
+  const data = storedJson(dialect, 'v.data');
+  const j = (key: string) => sql`(${data} ->> ${sql.lit(key)})`;
   return {
     countIf,
-    reason: sql<string>`(v.data::jsonb -> 'reasonCodes' ->> 0)`,
+    reason: sql<string>`(${data} -> 'reasonCodes' ->> 0)`,
     predicted: sql<string | null>`${j('predictedReason')}`,
     resolution: sql<string>`${j('resolution')}`,
     sentiment: sql<string>`${j('sentiment')}`,
@@ -279,7 +282,7 @@ export function insightFields(dialect: ServerDialect) {
     scriptId: sql<string | null>`${j('scriptId')}`,
     scriptVersion: sql<number | null>`(${j('scriptVersion')})::integer`,
     harassed: sql<boolean>`(${j('harassment')} is not null)`,
-    callTerminated: sql<boolean>`((v.data::jsonb #>> '{harassment,callTerminated}') = 'true')`,
+    callTerminated: sql<boolean>`((${data} #>> '{harassment,callTerminated}') = 'true')`,
     words: sql<string>`${j('customerWords')}`,
     carrier: sql<string | null>`(select (s.data::jsonb ->> 'carrier') from records s
       where s.tenant_id = v.tenant_id and s.type = 'shipment'

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
+import { cleanText } from '../../../src/shared/domain/primitives';
 import { vocContactType, type VocRecord } from '../../../src/shared/domain/voc';
 import {
   csvList,
@@ -18,6 +19,7 @@ import type { ServerDialect, ServerStore } from '../db/connect';
 import type { ServerDatabase } from '../db/schema';
 import { defineRoute, type RouteSpec } from '../http/route';
 import { VOC_READER_ROLES, vocReadCenter } from '../auth/voc-read-scope';
+import { storedJson } from '../data/stored-json';
 
 /** Rows per query of the export: one keyset page, written out before the next is read. */
 export const EXPORT_PAGE_ROWS = 1_000;
@@ -227,29 +229,30 @@ interface JsonFields {
 }
 
 function jsonFields(dialect: ServerDialect): JsonFields {
+  const data = storedJson(dialect, 'voc_records.data');
   if (dialect === 'sqlite') {
     return {
-      primaryReason: sql`json_extract(data, '$.reasonCodes[0]')`,
-      predictedReason: sql`json_extract(data, '$.predictedReason')`,
-      resolution: sql`json_extract(data, '$.resolution')`,
-      avoidable: sql`(json_extract(data, '$.avoidable') = 1)`,
-      afterCallWorkSeconds: sql`json_extract(data, '$.afterCallWorkSeconds')`,
-      scriptId: sql`json_extract(data, '$.scriptId')`,
-      scriptVersionIs: (v) => sql`(json_extract(data, '$.scriptVersion') = ${v})`,
+      primaryReason: sql`json_extract(${data}, '$.reasonCodes[0]')`,
+      predictedReason: sql`json_extract(${data}, '$.predictedReason')`,
+      resolution: sql`json_extract(${data}, '$.resolution')`,
+      avoidable: sql`(json_extract(${data}, '$.avoidable') = 1)`,
+      afterCallWorkSeconds: sql`json_extract(${data}, '$.afterCallWorkSeconds')`,
+      scriptId: sql`json_extract(${data}, '$.scriptId')`,
+      scriptVersionIs: (v) => sql`(json_extract(${data}, '$.scriptVersion') = ${v})`,
       hasReason: (code) =>
-        sql`exists (select 1 from json_each(voc_records.data, '$.reasonCodes') as r where r.value = ${code})`,
+        sql`exists (select 1 from json_each(${data}, '$.reasonCodes') as r where r.value = ${code})`,
     };
   }
   return {
-    primaryReason: sql`(data::jsonb -> 'reasonCodes' ->> 0)`,
-    predictedReason: sql`(data::jsonb ->> 'predictedReason')`,
-    resolution: sql`(data::jsonb ->> 'resolution')`,
-    avoidable: sql`((data::jsonb ->> 'avoidable') = 'true')`,
-    afterCallWorkSeconds: sql`((data::jsonb ->> 'afterCallWorkSeconds')::integer)`,
-    scriptId: sql`(data::jsonb ->> 'scriptId')`,
+    primaryReason: sql`(${data} -> 'reasonCodes' ->> 0)`,
+    predictedReason: sql`(${data} ->> 'predictedReason')`,
+    resolution: sql`(${data} ->> 'resolution')`,
+    avoidable: sql`((${data} ->> 'avoidable') = 'true')`,
+    afterCallWorkSeconds: sql`((${data} ->> 'afterCallWorkSeconds')::integer)`,
+    scriptId: sql`(${data} ->> 'scriptId')`,
     // Compared as text: no cast that could fail on an odd stored value.
-    scriptVersionIs: (v) => sql`((data::jsonb ->> 'scriptVersion') = ${String(v)})`,
-    hasReason: (code) => sql`((data::jsonb -> 'reasonCodes') @> jsonb_build_array(${code}::text))`,
+    scriptVersionIs: (v) => sql`((${data} ->> 'scriptVersion') = ${String(v)})`,
+    hasReason: (code) => sql`((${data} -> 'reasonCodes') @> jsonb_build_array(${code}::text))`,
   };
 }
 
@@ -295,6 +298,8 @@ function csvLine(r: VocExportRow): string {
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A control character an older server stored (U+0000 …) never reaches a spreadsheet.
+  const clean = cleanText(value);
+  const text = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

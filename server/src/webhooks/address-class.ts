@@ -125,6 +125,12 @@ function classifyV6(bytes: number[]): AddressClass {
     return 'reserved';
   }
   if (bytes[0] === 0x01 && bytes[1] === 0x00 && zero(2, 8)) return 'reserved';
+  // The rest of ::/8 (IPv4-translated ::ffff:0:0/96 among it) is no public unicast, and Teredo
+  // (2001::/32) tunnels to an IPv4 address a relay chooses: neither is a real receiver.
+  if (bytes[0] === 0x00) return 'reserved';
+  if (bytes[0] === 0x20 && bytes[1] === 0x01 && bytes[2] === 0x00 && bytes[3] === 0x00) {
+    return 'reserved';
+  }
   return 'public';
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, id, isoDateTime, minorAmount } from './primitives';
+import { currency, freeText, id, isoDateTime, recordTime, minorAmount } from './primitives';
 
 export const returnKind = z.enum(['return', 'exchange']);
 export const returnStatus = z.enum([
@@ -25,11 +25,11 @@ export const returnRequest = z.object({
   kind: returnKind,
   status: returnStatus,
   refundStatus,
-  reason: z.string(),
+  reason: freeText(2000),
   amount: minorAmount,
   currency,
   requestedAt: isoDateTime,
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type ReturnRequest = z.infer<typeof returnRequest>;
 
@@ -49,6 +49,6 @@ export const deliveryClaim = z.object({
   currency,
   openedAt: isoDateTime,
   resolvedAt: isoDateTime.nullable(),
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type DeliveryClaim = z.infer<typeof deliveryClaim>;

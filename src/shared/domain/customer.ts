@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { currency, id, isoDateTime, language, minorAmount } from './primitives';
+import {
+  currency,
+  id,
+  isoDateTime,
+  recordTime,
+  language,
+  minorAmount,
+  oneLine,
+  printable,
+} from './primitives';
 
 export const customerTier = z.enum(['standard', 'silver', 'gold', 'vip']);
 export type CustomerTier = z.infer<typeof customerTier>;
@@ -18,29 +27,29 @@ export const phoneKind = z.enum(['mobile', 'home', 'work']);
 
 export const customerPhone = z.object({
   /** E.164, normalized on ingest with JP as the default region. */
-  e164: z.string(),
+  e164: printable(32),
   kind: phoneKind,
 });
 
 export const customer = z.object({
   id,
-  familyName: z.string(),
-  givenName: z.string(),
+  familyName: oneLine(100),
+  givenName: oneLine(100),
   /** Kana reading (katakana for Japanese names, a transcription for others). */
-  familyNameKana: z.string(),
-  givenNameKana: z.string(),
+  familyNameKana: oneLine(100),
+  givenNameKana: oneLine(100),
   language,
   tier: customerTier,
   lifetimeValue: minorAmount,
   currency,
-  prefecture: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  addressLine: z.string().nullable(),
-  phones: z.array(customerPhone),
-  emails: z.array(z.string()),
-  flags: z.array(customerFlag),
+  prefecture: oneLine(64).nullable(),
+  postalCode: printable(20).nullable(),
+  addressLine: oneLine(300).nullable(),
+  phones: z.array(customerPhone).max(10),
+  emails: z.array(printable(254)).max(10),
+  flags: z.array(customerFlag).max(10),
   createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Customer = z.infer<typeof customer>;
 

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { customerTier } from './customer';
-import { id, isoDateTime, language } from './primitives';
+import { freeText, id, recordTime, language, oneLine, printable } from './primitives';
+
+/** A taxonomy code: lower-case letters, digits, `_` and `.`. */
+const code = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9_.]+$/);
 
 /** One node of the retailer's hierarchical call-reason taxonomy. */
 export const reasonNode = z.object({
-  code: z.string().regex(/^[a-z0-9_.]+$/),
-  parentCode: z.string().nullable(),
-  labelJa: z.string().min(1),
-  labelEn: z.string().min(1),
+  code,
+  parentCode: code.nullable(),
+  labelJa: oneLine(200).min(1),
+  labelEn: oneLine(200).min(1),
   /** Whether a call for this reason is avoidable unless the agent says otherwise. */
   avoidableDefault: z.boolean(),
   sortOrder: z.number().int(),
@@ -15,20 +21,20 @@ export const reasonNode = z.object({
 });
 export type ReasonNode = z.infer<typeof reasonNode>;
 
-export const scriptBranch = z.object({ label: z.string().min(1), next: z.string().min(1) });
+export const scriptBranch = z.object({ label: oneLine(200).min(1), next: printable(64).min(1) });
 
 export const scriptStep = z.object({
-  id: z.string().min(1),
+  id: printable(64).min(1),
   /** Markdown with `{{variables}}`; always rendered as text, never as HTML. */
-  text: z.string(),
+  text: freeText(10_000),
   compliance: z.boolean().default(false),
-  branches: z.array(scriptBranch).default([]),
+  branches: z.array(scriptBranch).max(20).default([]),
 });
 export type ScriptStep = z.infer<typeof scriptStep>;
 
 export const scriptTriggers = z.object({
-  reasons: z.array(z.string()).default([]),
-  tiers: z.array(customerTier).default([]),
+  reasons: z.array(printable(64)).max(200).default([]),
+  tiers: z.array(customerTier).max(10).default([]),
   /**
    * The partner centers whose agents get the script (the studio's audience); absent or empty:
    * every center. Optional so records published before the studio still parse.
@@ -41,11 +47,11 @@ export const scriptVersion = z.object({
   scriptId: id,
   version: z.number().int().min(1),
   language,
-  title: z.string().min(1),
+  title: oneLine(200).min(1),
   triggers: scriptTriggers,
-  steps: z.array(scriptStep).min(1),
-  releaseNotes: z.string(),
-  publishedAt: isoDateTime,
+  steps: z.array(scriptStep).min(1).max(200),
+  releaseNotes: freeText(2000),
+  publishedAt: recordTime,
 });
 export type ScriptVersion = z.infer<typeof scriptVersion>;
 
@@ -54,10 +60,10 @@ export const knowledgeAnswer = z.object({
   id,
   version: z.number().int().min(1),
   language,
-  title: z.string().min(1),
-  body: z.string(),
-  tags: z.array(z.string()),
-  publishedAt: isoDateTime,
+  title: oneLine(200).min(1),
+  body: freeText(20_000),
+  tags: z.array(oneLine(100)).max(50),
+  publishedAt: recordTime,
   /**
    * The partner centers whose agents see it; absent or empty: every center. Optional, so
    * answers from older publishers and older desktops' caches read as before.
@@ -85,10 +91,12 @@ export const policy = z.object({
      */
     'data_protection',
   ]),
-  labelJa: z.string(),
-  labelEn: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  labelJa: oneLine(200),
+  labelEn: oneLine(200),
+  params: z
+    .record(printable(64), z.union([freeText(1000), z.number(), z.boolean()]))
+    .refine((p) => Object.keys(p).length <= 50, 'at most 50 parameters'),
   active: z.boolean(),
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Policy = z.infer<typeof policy>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, language } from './primitives';
+import { freeText, id, isoDateTime, recordTime, language, printable } from './primitives';
 
 export const contactChannel = z.enum(['call', 'email', 'chat', 'social']);
 export type ContactChannel = z.infer<typeof contactChannel>;
@@ -12,9 +12,9 @@ export const contact = z.object({
   channel: contactChannel,
   direction: z.enum(['inbound', 'outbound']),
   occurredAt: isoDateTime,
-  reasonCode: z.string().nullable(),
-  summary: z.string(),
-  updatedAt: isoDateTime,
+  reasonCode: printable(64).nullable(),
+  summary: freeText(4000),
+  updatedAt: recordTime,
 });
 export type Contact = z.infer<typeof contact>;
 
@@ -36,7 +36,7 @@ export const notice = z.object({
   kind: noticeKind,
   language,
   sentAt: isoDateTime,
-  message: z.string(),
-  updatedAt: isoDateTime,
+  message: freeText(4000),
+  updatedAt: recordTime,
 });
 export type Notice = z.infer<typeof notice>;

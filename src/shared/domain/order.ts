@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { currency, id, isoDate, isoDateTime, minorAmount } from './primitives';
+import {
+  currency,
+  freeText,
+  id,
+  isoDate,
+  isoDateTime,
+  recordTime,
+  minorAmount,
+  oneLine,
+  printable,
+} from './primitives';
 
 export const orderStatus = z.enum([
   'placed',
@@ -13,8 +23,8 @@ export const orderStatus = z.enum([
 
 export const orderLine = z.object({
   lineNo: z.number().int().min(1),
-  sku: z.string(),
-  productName: z.string(),
+  sku: printable(64),
+  productName: oneLine(300),
   quantity: z.number().int().min(1),
   unitPrice: minorAmount,
 });
@@ -24,17 +34,18 @@ export const order = z.object({
   id,
   customerId: id,
   /** What the customer reads on their confirmation mail, e.g. `KO-2411-000123`. */
-  orderNumber: z.string().min(1).max(40),
+  orderNumber: printable(40).min(1),
   placedAt: isoDateTime,
   status: orderStatus,
   total: minorAmount,
   currency,
   lines: z
     .array(orderLine)
+    .max(500)
     .refine((lines) => new Set(lines.map((l) => l.lineNo)).size === lines.length, {
       message: 'line numbers must be unique within an order',
     }),
-  updatedAt: isoDateTime,
+  updatedAt: recordTime,
 });
 export type Order = z.infer<typeof order>;
 
@@ -55,8 +66,8 @@ export type ShipmentStatus = z.infer<typeof shipmentStatus>;
 export const trackingEvent = z.object({
   occurredAt: isoDateTime,
   status: shipmentStatus,
-  location: z.string(),
-  description: z.string(),
+  location: oneLine(200),
+  description: freeText(1000),
 });
 export type TrackingEvent = z.infer<typeof trackingEvent>;
 
@@ -64,15 +75,15 @@ export const shipment = z.object({
   id,
   orderId: id,
   carrier,
-  trackingNumber: z.string(),
+  trackingNumber: printable(64),
   status: shipmentStatus,
   shippedAt: isoDateTime.nullable(),
   promisedDate: isoDate,
   estimatedDate: isoDate.nullable(),
   deliveredAt: isoDateTime.nullable(),
-  originPrefecture: z.string(),
-  destinationPrefecture: z.string(),
-  events: z.array(trackingEvent),
-  updatedAt: isoDateTime,
+  originPrefecture: oneLine(64),
+  destinationPrefecture: oneLine(64),
+  events: z.array(trackingEvent).max(200),
+  updatedAt: recordTime,
 });
 export type Shipment = z.infer<typeof shipment>;

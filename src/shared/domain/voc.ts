@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { id, isoDateTime } from './primitives';
+import { freeText, id, isoDateTime, printable } from './primitives';
 import { CALL_FEATURES } from './prediction';
 
 /** UUIDv7: time-ordered, generated on the agent's machine, the server's idempotency key. */
 export const uuidV7 = z
   .string()
+  .max(36)
   .regex(
     /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     'expected a UUIDv7',
@@ -17,7 +18,7 @@ export const harassmentIncident = z.object({
   flaggedAt: isoDateTime,
   warningsGiven: z.number().int().min(0).max(10),
   callTerminated: z.boolean(),
-  note: z.string().max(2000),
+  note: freeText(2000),
 });
 
 /** Why the call happened: the customer called (inbound), or Koe's outreach list called them. */
@@ -37,13 +38,13 @@ export const recordedRiskSignal = z.object({
   score: z.number().min(0).max(1).nullable(),
   threshold: z.number().min(0).max(1).nullable(),
   /** What it required or allowed: `verification_required`, `instant_exchange`, … */
-  action: z.string().max(64).nullable(),
+  action: printable(64).nullable(),
   reasons: z
     .array(
       z.object({
-        code: z.string().max(64),
-        ja: z.string().max(500),
-        en: z.string().max(500),
+        code: printable(64),
+        ja: freeText(500),
+        en: freeText(500),
       }),
     )
     .max(10),
@@ -73,31 +74,36 @@ export type CallFeatureSnapshot = z.infer<typeof callFeatureSnapshot>;
 /** The voice-of-customer record an agent saves after a call: why they called, and how it went. */
 export const vocRecord = z.object({
   id: uuidV7,
-  callId: z.string().max(128).nullable(),
+  callId: printable(128).nullable(),
   agentId: id,
   centerId: id,
   customerId: id.nullable(),
   orderId: id.nullable(),
   /** Codes from the retailer's taxonomy; the first is the primary reason. */
   reasonCodes: z
-    .array(z.string().regex(/^[a-z0-9_.]+$/))
+    .array(
+      z
+        .string()
+        .max(64)
+        .regex(/^[a-z0-9_.]+$/),
+    )
     .min(1)
     .max(5),
-  predictedReason: z.string().nullable(),
+  predictedReason: printable(64).nullable(),
   sentiment,
   resolution,
   avoidable: z.boolean(),
   /** The customer's own words, with card numbers and security codes already redacted. */
-  customerWords: z.string().max(4000),
-  scriptId: z.string().nullable(),
+  customerWords: freeText(4000),
+  scriptId: printable(64).nullable(),
   scriptVersion: z.number().int().min(1).nullable(),
   /**
    * The script steps the agent went through, in order (ids of `scriptId`@`scriptVersion`), and
    * the next-best-actions the agent used. Optional: records saved before these existed, and
    * clients that do not send them, stay valid.
    */
-  scriptSteps: z.array(z.string().max(64)).max(200).optional(),
-  nextBestActions: z.array(z.string().max(64)).max(50).optional(),
+  scriptSteps: z.array(printable(64)).max(200).optional(),
+  nextBestActions: z.array(printable(64)).max(50).optional(),
   harassment: harassmentIncident.nullable(),
   startedAt: isoDateTime,
   endedAt: isoDateTime,
@@ -125,7 +131,7 @@ export const vocRecord = z.object({
    * as done on the call (kinds, a subset of `nextBestActions`), and for a callback the time the
    * agent promised to call back (an instant; shown in Asia/Tokyo).
    */
-  nextBestActionsDone: z.array(z.string().max(64)).max(50).optional(),
+  nextBestActionsDone: z.array(printable(64)).max(50).optional(),
   callbackAt: isoDateTime.optional(),
   /** Added with the prediction evaluation; optional like the fields above (see the type). */
   featureSnapshot: callFeatureSnapshot.optional(),

@@ -9,7 +9,7 @@ import { isoDateTime } from '../domain/primitives';
 export const agentStateChange = z
   .object({
     /** UUIDv7 made on the desk: the server's idempotency key. */
-    id: z.string().uuid(),
+    id: z.string().max(36).uuid(),
     status: agentStatus,
     reason: notReadyReason.nullable(),
     /** When the state changed on the desk (not when it arrived). */

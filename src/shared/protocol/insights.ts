@@ -20,7 +20,7 @@ export const DEFAULT_INSIGHTS_TIME_ZONE = 'Asia/Tokyo';
  * A window bound: an instant (`2026-11-23T00:00:00+09:00`), or a calendar date (`2026-11-23`),
  * which means the start of that day in the retailer's time zone.
  */
-export const insightsBound = z.union([isoDateTime, z.iso.date()]);
+export const insightsBound = z.union([isoDateTime, z.iso.date().max(10)]);
 
 const insightsWindow = vocFilters.extend({
   from: insightsBound.optional(),

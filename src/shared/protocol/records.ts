@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from '../domain/primitives';
 import {
   customer,
   deliveryClaim,
@@ -22,8 +23,8 @@ export const PROTOCOL_VERSION = 1;
 
 /** As the retailer wrote it; the desktop normalizes numbers to E.164 on ingest. */
 export const customerRecord = customer.omit({ phones: true }).extend({
-  phones: z.array(z.object({ number: z.string().min(1).max(40), kind: phoneKind })).max(10),
-  emails: z.array(z.string().max(254)).max(10),
+  phones: z.array(z.object({ number: printable(40).min(1), kind: phoneKind })).max(10),
+  emails: z.array(printable(254)).max(10),
 });
 export type CustomerRecord = z.infer<typeof customerRecord>;
 

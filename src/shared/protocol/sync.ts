@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoDateTime } from '../domain/primitives';
+import { id, isoDate, isoDateTime, recordTime } from '../domain/primitives';
 import { retailerRecord } from './records';
 
 /** Record types a desktop pulls, and the ids it can be told to delete. */
@@ -18,7 +18,13 @@ export const pulledRecordType = z.enum([
 ]);
 export type PulledRecordType = z.infer<typeof pulledRecordType>;
 
-export const deletion = z.object({ type: pulledRecordType, id });
+/**
+ * A deletion. `deletedAt` is when the retailer deleted it (default: when the server received it);
+ * the server keeps it on the tombstone, so a replayed older upsert of the record stays deleted
+ * while one newer than the deletion brings it back. Replaying a deletion without `deletedAt`
+ * deletes again, as of the replay.
+ */
+export const deletion = z.object({ type: pulledRecordType, id, deletedAt: recordTime.optional() });
 export type Deletion = z.infer<typeof deletion>;
 
 /**

@@ -25,16 +25,22 @@ export const FEED_FILES: Record<UpdatePlatform, string> = {
 
 export const appVersion = z
   .string()
+  .max(60)
   .regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}(-[0-9A-Za-z.-]{1,40})?$/, 'expected a version like 1.4.2');
 export const updateChannel = z
   .string()
+  .max(32)
   .regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a channel name like stable or pilot');
 /** A file name as electron-builder writes it: no folders, nothing that escapes a URL path. */
 export const releaseFileName = z
   .string()
+  .max(200)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._ -]{0,199}$/, 'expected a plain file name')
   .refine((name) => !/\.ya?ml$/i.test(name), 'a release file may not be a feed file');
-export const sha512Base64 = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'expected a base64 sha512');
+export const sha512Base64 = z
+  .string()
+  .max(88)
+  .regex(/^[A-Za-z0-9+/]{86}==$/, 'expected a base64 sha512');
 
 export const releaseFile = z.object({
   url: releaseFileName,

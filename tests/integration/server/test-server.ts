@@ -128,7 +128,7 @@ export async function startTestServer(
  * A database of its own for each test server, created from the one KOE_TEST_DATABASE_URL names
  * and dropped at close: test files run in parallel and must not share tables.
  */
-async function createPostgresDatabase(
+export async function createPostgresDatabase(
   url: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `koe_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

@@ -27,6 +27,8 @@ export async function startServerProcess(options: {
   port: number;
   sqliteFile: string;
   heartbeatMs: number;
+  /** A PostgreSQL database instead of the SQLite file. */
+  databaseUrl?: string;
 }): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: resolve(__dirname, '../../..'),
@@ -38,7 +40,7 @@ export async function startServerProcess(options: {
       KOE_EVENTS_HEARTBEAT_MS: String(options.heartbeatMs),
       // Far beyond what the tests allow a shutdown: the safety net must not pass for the fix.
       KOE_SHUTDOWN_DEADLINE_MS: '120000',
-      DATABASE_URL: '',
+      DATABASE_URL: options.databaseUrl ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

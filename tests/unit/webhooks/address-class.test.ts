@@ -47,6 +47,14 @@ describe('webhook address classification', () => {
     ['fec0::1', 'private'],
     ['ff02::1', 'multicast'],
     ['2001:db8::1', 'reserved'],
+    // IPv4-translated (::ffff:0:0/96), the rest of ::/8 and Teredo (2001::/32): no receiver.
+    ['::ffff:0:808:808', 'reserved'],
+    ['::ffff:0:7f00:1', 'reserved'],
+    ['::1:0:0:1', 'reserved'],
+    ['ff::1', 'reserved'],
+    ['2001::1', 'reserved'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'reserved'],
+    ['2001:4860:4860::8888', 'public'],
     ['2606:4700:4700::1111', 'public'],
     ['2a00:1450:4001:80b::200e', 'public'],
   ])('IPv6 %s is %s', (address, kind) => {
