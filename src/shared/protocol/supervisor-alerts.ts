@@ -30,7 +30,7 @@ export const ALERT_NOTE_MAX = 2000;
 export const alertPush = z
   .object({
     /** UUIDv7 made on the desk: the incident's id. */
-    id: z.string().uuid(),
+    id: z.string().uuid().max(36),
     kind: alertKind,
     protocolStage: alertProtocolStage.nullable(),
     callId: z.string().trim().min(1).max(128).nullable(),
@@ -97,7 +97,7 @@ export const floorAlertQuery = z
   })
   .strict();
 
-export const acknowledgeRequest = z.object({ alertId: z.string().uuid() }).strict();
+export const acknowledgeRequest = z.object({ alertId: z.string().uuid().max(36) }).strict();
 
 export const acknowledgeResponse = z.object({
   /** False when another supervisor had taken it first (`alert.acknowledged` says who). */
