@@ -8,6 +8,7 @@ import { agentStates } from './agent-states.migration';
 import { incidents } from './incidents.migration';
 import { updateFeed } from './update-feed.migration';
 import { outreachNoticeLog } from './outreach-notice-log.migration';
+import { accessAudit } from './access-audit.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -137,6 +138,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_12_06_0101_update_feed': updateFeed,
   '2026_12_06_0102_outreach_notice_log': outreachNoticeLog,
   '2026_12_06_0201_incidents': incidents,
+  '2026_12_06_0301_access_audit': accessAudit,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -79,6 +79,11 @@ export const policy = z.object({
     'harassment_protocol',
     /** `idleMinutes`: how long a desk may sit without input before it locks (default 10). */
     'desk_lock',
+    /**
+     * `metric` (opened_outside_call, reveals, search_sweep), `threshold`, `windowMinutes`,
+     * `action` (notify_supervisor, notify_admin, lock_desk): see bulk-access-policies.ts.
+     */
+    'bulk_access',
   ]),
   labelJa: z.string(),
   labelEn: z.string(),

@@ -366,7 +366,7 @@ function harassmentProtocol(policy: Policy, s: Situation): Draft {
 }
 
 /** The policies that are offers or procedures on a call (not desk settings). */
-type ActionPolicy = Policy & { kind: Exclude<Policy['kind'], 'desk_lock'> };
+type ActionPolicy = Policy & { kind: Exclude<Policy['kind'], 'desk_lock' | 'bulk_access'> };
 
 export function nextBestActions(
   policies: readonly Policy[],
@@ -391,7 +391,9 @@ export function nextBestActions(
   const threshold = claimVerificationThreshold(s, policies);
   // The desk lock's idle time is a retailer setting kept as a policy, not an action to offer.
   const actions = policies
-    .filter((p): p is ActionPolicy => p.active && p.kind !== 'desk_lock')
+    .filter(
+      (p): p is ActionPolicy => p.active && p.kind !== 'desk_lock' && p.kind !== 'bulk_access',
+    )
     .map((policy, index): [NextBestAction, number] => {
       const draft = ((): Draft => {
         switch (policy.kind) {

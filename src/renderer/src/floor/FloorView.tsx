@@ -250,7 +250,11 @@ function AlertCard({ alert, onTake }: { alert: FloorAlert; onTake(): Promise<voi
           <Group gap="xs" wrap="nowrap">
             <Icon size={18} aria-hidden />
             <Text fw={700} size="sm">
-              {alert.kind === 'harassment' ? t('floor.harassmentLabel') : t('floor.helpLabel')}
+              {alert.kind === 'harassment'
+                ? t('floor.harassmentLabel')
+                : alert.kind === 'bulk_access'
+                  ? t('floor.bulkAccessLabel')
+                  : t('floor.helpLabel')}
               {' · '}
               {alert.agentName}
             </Text>

@@ -7,6 +7,7 @@ export const floorJa = {
   raiseHandHint: 'スーパーバイザーに助けを求める',
   raiseHandFailed: 'ヘルプを記録できませんでした。もう一度押してください。',
   helpLabel: 'ヘルプ',
+  bulkAccessLabel: '大量アクセス',
   hideStatus: '閉じる',
   harassmentLabel: 'カスハラ',
   status: {
@@ -63,6 +64,7 @@ export const floorEn: typeof floorJa = {
   raiseHandHint: 'Ask a supervisor for help',
   raiseHandFailed: 'Your request for help could not be recorded. Press it again.',
   helpLabel: 'Help',
+  bulkAccessLabel: 'Bulk access',
   hideStatus: 'Hide',
   harassmentLabel: 'Harassment',
   status: {
