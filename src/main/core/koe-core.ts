@@ -44,6 +44,13 @@ import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
 import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
 import { readActivePolicies } from './db/guidance/guidance.repository';
+import { createAccessWatch, LOCK_NOTE_PREFIX } from './access-audit/access-watch';
+import { createAuditOutbox } from './access-audit/audit-outbox';
+import {
+  bulkAccessRulesFrom,
+  type BulkAccessRule,
+} from '../../shared/access-audit/bulk-access-policies';
+import { accessPushResponse } from '../../shared/protocol/access-audit';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
 import type { UpdateNotice } from '../../shared/updates/update-notice';
@@ -201,7 +208,10 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         // The live stream (re)connected: alerts kept while offline go now, and the answers to
         // this desk's alerts given meanwhile are read (nobody pushed them to a closed stream).
         const connected = status.stream === 'connected';
-        if (connected && !streamConnected) void floor?.onStreamConnected();
+        if (connected && !streamConnected) {
+          void floor?.onStreamConnected();
+          void auditOutbox?.flush();
+        }
         streamConnected = connected;
         // A finished pull may have brought a newly published script: the agent hears of it.
         if (status.phase === 'idle' && status.lastSyncedAt !== lastPullAt) {
@@ -211,6 +221,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
           // Back online: the agent's state changes kept while offline go now.
           void agentStateReports?.flush();
           void floor?.alerts.flush();
+          void auditOutbox?.flush();
         }
       },
     });
@@ -225,8 +236,12 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const desk = createCallDesk({ persistence: deskCalls });
   // The retailer's idle time (its `desk_lock` policy), read again after every pull.
   let idleMinutes = DEFAULT_IDLE_MINUTES;
+  // And its bulk-access policies (`bulk_access`), read with it.
+  let bulkAccessRules: BulkAccessRule[] = [];
   const readIdleMinutes = async () => {
-    idleMinutes = idleMinutesFrom(await readActivePolicies(database.db).catch(() => []));
+    const policies = await readActivePolicies(database.db).catch(() => []);
+    idleMinutes = idleMinutesFrom(policies);
+    bulkAccessRules = bulkAccessRulesFrom(policies);
   };
   await readIdleMinutes();
   const lock = createDeskLock({
@@ -235,6 +250,21 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     idleMinutes: () => idleMinutes,
   });
   lock.subscribe((state) => events.emit('lock:changed', state));
+  const accessWatch = createAccessWatch({
+    sqlite: database.sqlite,
+    lock,
+    rules: () => bulkAccessRules,
+    agentId: () => agent()?.id ?? null,
+  });
+  const auditOutbox = retailer
+    ? createAuditOutbox({
+        sqlite: database.sqlite,
+        agentId: () => agent()?.id ?? null,
+        send: async (entries) =>
+          (await reportRequest('POST', '/v1/audit/accesses', accessPushResponse, { entries }))
+            .results,
+      })
+    : null;
   const agentState = createAgentStateService({ desk });
   const reportRequest = retailer
     ? createAuthorizedRequest({
@@ -269,6 +299,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     events,
     request: retailer ? reportRequest : null,
     agent: () => agent(),
+    onOwnPolicyAlert: ({ stage, note }) => {
+      if (stage === 'acknowledged') accessWatch.release();
+      else if (stage === 'raised' && note.startsWith(LOCK_NOTE_PREFIX))
+        accessWatch.lockFromRetailer();
+    },
   });
   agentState.subscribe((state) => {
     events.emit('agentState:changed', state);
@@ -320,6 +355,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       agentState,
       lock,
       floor,
+      // Each access: the desk's policies count it at once (offline too), then it leaves.
+      audited: () => {
+        accessWatch.check();
+        void auditOutbox?.flush();
+      },
       db: database.db,
       sqlite: database.sqlite,
       desk,

@@ -39,6 +39,8 @@ export function createFloorDesk(deps: {
   events: EventBus;
   request: AuthorizedRequest | null;
   agent(): SignedInAgent | null;
+  /** A bulk-access policy's alert about this desk's agent (raised, taken): see access-watch. */
+  onOwnPolicyAlert?: (event: { stage: string; note: string }) => void;
   now?: () => number;
   log?: (message: string, error?: unknown) => void;
 }): FloorDesk {
@@ -84,7 +86,11 @@ export function createFloorDesk(deps: {
       if (!parsed.success) return log('A floor event that does not read was ignored');
       const event = parsed.data;
       const me = deps.agent();
-      if (event.type === 'alert' && event.alert.agentId === me?.id) alerts.applyServer(event.alert);
+      if (event.type === 'alert' && event.alert.agentId === me?.id) {
+        if (event.alert.kind === 'bulk_access')
+          deps.onOwnPolicyAlert?.({ stage: event.stage, note: event.alert.note });
+        else alerts.applyServer(event.alert);
+      }
       if (!watchesFloor()) return;
       deps.events.emit('floor:event', event);
       if (

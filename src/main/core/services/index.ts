@@ -15,7 +15,7 @@ import {
   withPredictions,
   type PredictionService,
 } from '../guidance/prediction-service';
-import { appendAudit } from '../db/audit/audit.repository';
+import { appendAudit, type AuditEntry } from '../db/audit/audit.repository';
 import {
   readActivePolicies,
   readLatestScripts,
@@ -93,6 +93,11 @@ export interface ServiceDeps {
   updateNotice?: () => UpdateNotice | null;
   /** Alerts and the supervisors' floor (one with no retailer when absent: alerts stay queued). */
   floor?: FloorDesk;
+  /**
+   * Told after each access the desk recorded in its audit (the bulk-access policies count it,
+   * the audit outbox sends it); nothing when absent (tests, benches without a retailer).
+   */
+  audited?: () => void;
   now?: () => number;
 }
 
@@ -124,6 +129,15 @@ export function createServices(deps: ServiceDeps): IpcServices {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return retailer.status();
   };
+  /** Records an access in the desk's audit, then lets the policies and the outbox know. */
+  const audit = async (entry: Omit<AuditEntry, 'agentId' | 'at'> & { at?: string }) => {
+    await appendAudit(db, {
+      ...entry,
+      agentId: agent()?.id ?? null,
+      at: entry.at ?? new Date(now()).toISOString(),
+    });
+    deps.audited?.();
+  };
   const services: IpcServices = {
     'app:info': async () => ({
       version: appVersion,
@@ -138,24 +152,35 @@ export function createServices(deps: ServiceDeps): IpcServices {
       events.emit('app:localeChanged', { locale });
       return { locale };
     },
-    'customers:search': ({ query, limit }) => searchCustomers(db, query, limit),
+    'customers:search': async ({ query, limit }) => {
+      const result = await searchCustomers(db, query, limit);
+      // Every search is an access: who listed which customers (not what was typed: a phone
+      // number or a name is itself personal data).
+      await audit({
+        kind: 'search',
+        customerId: null,
+        callId: desk.current()?.callId ?? null,
+        detail: {
+          queryClass: result.queryClass,
+          results: result.customers.length,
+          customerIds: result.customers.map((c) => c.id).join(','),
+        },
+      });
+      return result;
+    },
     'customers:screenPop': ({ phone }) => readScreenPop(db, phone, predictions),
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
+      // Opened outside a live call: no caller asked for this customer, so it is audited.
+      if (!desk.isCallActive())
+        await audit({ kind: 'customer_opened', customerId, callId: null, detail: {} });
       return withPredictions(predictions, card);
     },
     'customers:revealPii': async ({ customerId, field, callId }) => {
       // Reveals are logged: who saw which customer's what, when, and on which call.
       const loggedAt = new Date(now()).toISOString();
-      await appendAudit(db, {
-        kind: 'pii_revealed',
-        agentId: agent()?.id ?? null,
-        customerId,
-        callId,
-        detail: { field },
-        at: loggedAt,
-      });
+      await audit({ kind: 'pii_revealed', customerId, callId, detail: { field }, at: loggedAt });
       return { loggedAt };
     },
     'calls:state': () => calls.state(),

@@ -72,24 +72,34 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
                 {t(lock.call === 'ringing' ? 'deskLock.ringing' : 'deskLock.onCall')}
               </Alert>
             )}
-            <PasswordInput
-              label={t('deskLock.pin')}
-              value={pin}
-              onChange={(e) => setPin(e.currentTarget.value)}
-              inputMode="numeric"
-              autoComplete="off"
-              autoFocus
-              error={wrong ? t('deskLock.wrongPin') : undefined}
-              data-testid="lock-pin"
-            />
-            {retryAt && (
-              <Text size="sm" c="red" role="alert">
-                {t('deskLock.retryAt', { time: retryAt })}
-              </Text>
+            {/* A policy's lock opens only when a supervisor unlocks it: no PIN to try. */}
+            {lock.cause !== 'policy' && (
+              <>
+                <PasswordInput
+                  label={t('deskLock.pin')}
+                  value={pin}
+                  onChange={(e) => setPin(e.currentTarget.value)}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  autoFocus
+                  error={wrong ? t('deskLock.wrongPin') : undefined}
+                  data-testid="lock-pin"
+                />
+                {retryAt && (
+                  <Text size="sm" c="red" role="alert">
+                    {t('deskLock.retryAt', { time: retryAt })}
+                  </Text>
+                )}
+                <Button
+                  type="submit"
+                  loading={busy}
+                  disabled={pin.length === 0}
+                  data-testid="unlock"
+                >
+                  {t('deskLock.unlock')}
+                </Button>
+              </>
             )}
-            <Button type="submit" loading={busy} disabled={pin.length === 0} data-testid="unlock">
-              {t('deskLock.unlock')}
-            </Button>
           </Stack>
         </form>
       </Paper>

@@ -1,3 +1,4 @@
+import { uuidV7 } from '../../../../shared/uuid-v7';
 import type { ReadDb, WriteDb } from '../database';
 import type { AuditKind } from './audit.table';
 
@@ -10,10 +11,19 @@ export interface AuditEntry {
   at: string;
 }
 
-export async function appendAudit(db: WriteDb, entry: AuditEntry): Promise<void> {
+let lastIdMs = 0;
+
+/**
+ * Records an access on the desk. The row is also the audit outbox's entry: it leaves for the
+ * retailer with its id (see access-audit/audit-outbox.ts), and the desk's bulk-access policies
+ * count it. Answers the row's id.
+ */
+export async function appendAudit(db: WriteDb, entry: AuditEntry): Promise<string> {
+  const id = uuidV7((lastIdMs = Math.max(Date.now(), lastIdMs + 1)));
   await db
     .insertInto('audit_log')
     .values({
+      id,
       kind: entry.kind,
       agent_id: entry.agentId,
       customer_id: entry.customerId,
@@ -22,6 +32,7 @@ export async function appendAudit(db: WriteDb, entry: AuditEntry): Promise<void>
       at: entry.at,
     })
     .execute();
+  return id;
 }
 
 /** The newest entries first (for the supervisor's review and for tests). */
