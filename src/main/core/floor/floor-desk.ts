@@ -8,6 +8,7 @@ import {
   floorLiveEvent,
   floorSummary,
 } from '../../../shared/protocol/supervisor-alerts';
+import { accessList } from '../../../shared/protocol/access-audit';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/event-bus';
 import type { IpcServices } from '../ipc/router';
@@ -78,6 +79,12 @@ export function createFloorDesk(deps: {
       'floor:summary': ({ centerId }) =>
         supervisor()('GET', `/v1/floor/summary${queryString({ centerId })}`, floorSummary),
       'floor:alerts': () => supervisor()('GET', '/v1/floor/alerts', floorAlertList),
+      'audit:list': (filters) =>
+        supervisor()(
+          'GET',
+          `/v1/audit/accesses${queryString({ ...filters, limit: '200' })}`,
+          accessList,
+        ),
       'floor:acknowledge': ({ alertId }) =>
         supervisor()('POST', '/v1/floor/alerts/acknowledge', acknowledgeResponse, { alertId }),
     },
