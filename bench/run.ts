@@ -19,6 +19,7 @@ import { benchSync, benchVocIngest } from './sync.bench';
 import { benchVocExport } from './voc-export.bench';
 import { benchWrapUpSave } from './wrap-up.bench';
 import { benchFloorAlerts } from './floor-alerts.bench';
+import { benchAccessAudit } from './access-audit.bench';
 
 /**
  * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
@@ -59,6 +60,9 @@ const benches = {
   // Alert delivery desk → supervisor's stream (p95) vs the same alert posted straight to the
   // server; PostgreSQL with two server processes when KOE_TEST_DATABASE_URL names one.
   'floor-alerts': async () => benchFloorAlerts(),
+  // What the access audit (row, desk policies, outbox) costs a screen pop by hand and a search,
+  // against the same router without it.
+  'access-audit': async () => benchAccessAudit(await readSide()),
 };
 
 let readSideOnce: ReturnType<typeof openReadSide> | undefined;

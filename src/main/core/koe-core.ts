@@ -254,7 +254,6 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     sqlite: database.sqlite,
     lock,
     rules: () => bulkAccessRules,
-    agentId: () => agent()?.id ?? null,
   });
   const auditOutbox = retailer
     ? createAuditOutbox({
@@ -356,9 +355,9 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       lock,
       floor,
       // Each access: the desk's policies count it at once (offline too), then it leaves.
-      audited: () => {
-        accessWatch.check();
-        void auditOutbox?.flush();
+      audited: (entry) => {
+        accessWatch.recorded(entry);
+        auditOutbox?.soon();
       },
       db: database.db,
       sqlite: database.sqlite,

@@ -8,6 +8,11 @@ export type SendAccesses = (entries: AccessPush[]) => Promise<AccessPushResponse
 export interface AuditOutbox {
   /** Sends the signed-in agent's rows the retailer does not have yet; resolves with how many. */
   flush(): Promise<number>;
+  /**
+   * An access was recorded: send within a moment, with whatever else is recorded meanwhile (one
+   * request and one write for a burst of searches, not one each).
+   */
+  soon(): void;
   /** Rows still waiting (for the sync status and tests). */
   waiting(): number;
 }
@@ -25,6 +30,7 @@ interface AuditRow {
 /** Answers that will not change on a retry: the rows are kept, marked refused, never resent. */
 const REFUSED_FOR_GOOD = new Set([400, 403, 422]);
 const BATCH = 500;
+const SOON_MS = 200;
 
 /**
  * The desk's audit on its way to the retailer: the `audit_log` row is the outbox entry (written
@@ -102,8 +108,17 @@ export function createAuditOutbox(options: {
     return running;
   }
 
+  let timer: ReturnType<typeof setTimeout> | null = null;
   return {
     flush,
+    soon() {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void flush();
+      }, SOON_MS);
+      timer.unref?.();
+    },
     waiting: () => (count.get() as { n: number }).n,
   };
 }

@@ -97,7 +97,7 @@ export interface ServiceDeps {
    * Told after each access the desk recorded in its audit (the bulk-access policies count it,
    * the audit outbox sends it); nothing when absent (tests, benches without a retailer).
    */
-  audited?: () => void;
+  audited?: (entry: AuditEntry) => void;
   now?: () => number;
 }
 
@@ -131,12 +131,13 @@ export function createServices(deps: ServiceDeps): IpcServices {
   };
   /** Records an access in the desk's audit, then lets the policies and the outbox know. */
   const audit = async (entry: Omit<AuditEntry, 'agentId' | 'at'> & { at?: string }) => {
-    await appendAudit(db, {
+    const recorded: AuditEntry = {
       ...entry,
       agentId: agent()?.id ?? null,
       at: entry.at ?? new Date(now()).toISOString(),
-    });
-    deps.audited?.();
+    };
+    await appendAudit(db, recorded);
+    deps.audited?.(recorded);
   };
   const services: IpcServices = {
     'app:info': async () => ({
@@ -168,7 +169,18 @@ export function createServices(deps: ServiceDeps): IpcServices {
       });
       return result;
     },
-    'customers:screenPop': ({ phone }) => readScreenPop(db, phone, predictions),
+    'customers:screenPop': async ({ phone }) => {
+      const pop = await readScreenPop(db, phone, predictions);
+      // Popped by hand with no call on: a customer opened outside a call, audited like a card.
+      if (pop.card && !desk.isCallActive())
+        await audit({
+          kind: 'customer_opened',
+          customerId: pop.card.customer.id,
+          callId: null,
+          detail: { via: 'phone' },
+        });
+      return pop;
+    },
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
