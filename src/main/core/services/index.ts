@@ -15,7 +15,7 @@ import {
   withPredictions,
   type PredictionService,
 } from '../guidance/prediction-service';
-import { appendAudit, type AuditEntry } from '../db/audit/audit.repository';
+import { createAuditAppender, type AuditEntry } from '../db/audit/audit.repository';
 import {
   readActivePolicies,
   readLatestScripts,
@@ -129,6 +129,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return retailer.status();
   };
+  const appendAuditRow = createAuditAppender(deps.sqlite);
   /** Records an access in the desk's audit, then lets the policies and the outbox know. */
   const audit = async (entry: Omit<AuditEntry, 'agentId' | 'at'> & { at?: string }) => {
     const recorded: AuditEntry = {
@@ -136,7 +137,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       agentId: agent()?.id ?? null,
       at: entry.at ?? new Date(now()).toISOString(),
     };
-    await appendAudit(db, recorded);
+    appendAuditRow(recorded);
     deps.audited?.(recorded);
   };
   const services: IpcServices = {
