@@ -165,7 +165,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
         detail: {
           queryClass: result.queryClass,
           results: result.customers.length,
-          customerIds: result.customers.map((c) => c.id).join(','),
+          customerIds: listedIds(result.customers.map((c) => c.id)),
         },
       });
       return result;
@@ -247,4 +247,15 @@ export function createServices(deps: ServiceDeps): IpcServices {
   };
   // Behind the desk lock, whatever returns customer data refuses (`locked`), not only the page.
   return refuseWhileLocked(services, () => lock.isLocked());
+}
+
+/** The ids a search listed, within the audit row's bound (2,000 characters; see access-audit). */
+function listedIds(ids: readonly string[]): string {
+  let text = '';
+  for (const id of ids) {
+    const next = text ? `${text},${id}` : id;
+    if (next.length > 2_000) break;
+    text = next;
+  }
+  return text;
 }
