@@ -79,4 +79,59 @@ describe('access audit', () => {
     await shot(supervisorPage, 'access-audit-en');
     await setLocale(supervisorPage, 'ja');
   }, 120_000);
+
+  it("a retailer's lock_desk policy locks the agent's desk (no PIN opens it) until the supervisor takes its alert (ja, en)", async () => {
+    const signIn = await fetch(`${world.retailerUrl}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.koe.example', password: 'koe-demo' }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const set = await fetch(`${world.retailerUrl}/v1/data/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        records: [
+          {
+            type: 'policy',
+            data: {
+              id: 'policy-e2e-reveals',
+              kind: 'bulk_access',
+              labelJa: '開示の上限',
+              labelEn: 'Reveal limit',
+              params: { metric: 'reveals', threshold: 2, windowMinutes: 60, action: 'lock_desk' },
+              active: true,
+              updatedAt: new Date().toISOString(),
+            },
+          },
+        ],
+      }),
+    });
+    expect(set.status).toBe(200);
+    const agentPage = (await agent.openPage()).page;
+    // One reveal was made above; these pass the threshold of two (on the desk once it pulled the
+    // policy, and on the retailer from the synced audit, whichever comes first).
+    for (let i = 0; i < 3; i++)
+      await agent.core.router.handle('customers:revealPii', {
+        customerId: 'cus-0000001',
+        field: 'phone',
+        callId: null,
+      });
+    await agentPage.getByTestId('lock-screen').waitFor({ timeout: 20_000 });
+    expect(await agentPage.getByTestId('lock-pin').count()).toBe(0);
+    expect(await agentPage.getByText('デスクPINを入力', { exact: false }).count()).toBe(0);
+    await shot(agentPage, 'access-policy-lock-ja');
+    await setLocale(agentPage, 'en');
+    await agentPage.getByText('Locked by the retailer', { exact: false }).waitFor();
+    await shot(agentPage, 'access-policy-lock-en');
+    await setLocale(agentPage, 'ja');
+
+    await supervisorPage.getByTestId('floor-tab').click();
+    const card = supervisorPage
+      .locator('[data-testid="floor-alert"][data-open="true"]')
+      .filter({ hasText: '大量アクセス' });
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByTestId('floor-take').click();
+    await agentPage.getByTestId('lock-screen').waitFor({ state: 'detached', timeout: 20_000 });
+  }, 120_000);
 });

@@ -58,9 +58,12 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
                   {t(`deskLock.cause.${lock.cause}`, { minutes: lock.idleMinutes })}
                 </Text>
               )}
-              <Text size="sm" c="dimmed">
-                {t('deskLock.description')}
-              </Text>
+              {/* "Enter your PIN" would not be true of a policy's lock. */}
+              {lock.cause !== 'policy' && (
+                <Text size="sm" c="dimmed">
+                  {t('deskLock.description')}
+                </Text>
+              )}
             </Stack>
             {lock.call && (
               <Alert
