@@ -21,6 +21,7 @@ import { benchVocExport } from './voc-export.bench';
 import { benchWrapUpSave } from './wrap-up.bench';
 import { benchFloorAlerts } from './floor-alerts.bench';
 import { benchEncryption } from './encryption.bench';
+import { benchAccessAudit } from './access-audit.bench';
 
 /**
  * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
@@ -68,6 +69,9 @@ const benches = {
   // What encrypting the cache costs: screen pop, search, bootstrap and durable wrap-up on an
   // encrypted cache vs a plain one built from the same records in this run.
   encryption: async () => benchEncryption(),
+  // What the access audit (row, desk policies, outbox) costs a screen pop by hand and a search,
+  // against the same router without it.
+  'access-audit': async () => benchAccessAudit(await readSide()),
 };
 
 let readSideOnce: ReturnType<typeof openReadSide> | undefined;

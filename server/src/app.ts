@@ -12,6 +12,7 @@ import { createFloorNotifier } from './live/floor-notifier';
 import { createFloorFanout } from './live/floor-fanout';
 import { alertEscalationMs, startAlertEscalation } from './live/alert-escalation';
 import { floorRoutes } from './routes/floor-routes';
+import { accessAuditRoutes } from './routes/access-audit-routes';
 import { apiRoutes } from './routes/api-routes';
 import { agentStateRoutes } from './routes/agent-state-routes';
 import { riskThresholdRoutes } from './routes/risk-threshold-routes';
@@ -164,6 +165,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...agentStateRoutes({ ...options, floor }),
     ...floorRoutes({ ...options, floor }),
     ...deviceRoutes(options),
+    ...accessAuditRoutes({ ...options, floor }),
     streams.route,
     ...updateFeedRoutes({
       store: options.store,

@@ -8,6 +8,7 @@ import type {
   FloorLiveEvent,
   FloorSummary,
 } from './protocol/supervisor-alerts';
+import { accessQuery, type AccessList } from './protocol/access-audit';
 
 /**
  * The floor's part of the IPC contract (spread into `ipcHandlers` in ipc.ts): the alerts this
@@ -72,6 +73,12 @@ export const floorIpcHandlers = {
   /** "Taking it": the first supervisor to take an alert is recorded and the agent is told. */
   'floor:acknowledge': channel<AcknowledgeResponse>()(
     z.object({ alertId: z.string().uuid() }).strict(),
+  ),
+  /** The access audit (who touched which customer), filtered; newest first. */
+  'audit:list': channel<AccessList>()(
+    accessQuery
+      .pick({ agentId: true, customerId: true, kind: true, from: true, to: true })
+      .strict(),
   ),
 };
 

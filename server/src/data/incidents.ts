@@ -76,6 +76,42 @@ export async function recordAlerts(
 }
 
 /**
+ * An alert the server raises itself for an agent (a bulk-access policy that fired): the same
+ * incident record as a desk's alert, so it reaches the center's supervisors on the same path.
+ * `escalated`: the policy's action is to tell the retailer admin, at once.
+ */
+export async function recordServerAlert(
+  db: ServerDb,
+  author: AlertAuthor,
+  alert: { id: string; kind: 'bulk_access'; note: string; escalated: boolean },
+  now: string,
+): Promise<void> {
+  const raised: IncidentEventTable = {
+    tenant_id: author.tenantId,
+    event_key: `${alert.id}:raised:${alert.kind}`,
+    alert_id: alert.id,
+    stage: 'raised',
+    kind: alert.kind,
+    agent_id: author.agentId,
+    center_id: author.centerId,
+    call_id: null,
+    customer_id: null,
+    protocol_stage: null,
+    note: alert.note,
+    raised_at: now,
+    actor_id: null,
+    actor_name: null,
+    at: now,
+  };
+  await db.insertInto('incident_events').values(raised).execute();
+  if (alert.escalated)
+    await db
+      .insertInto('incident_events')
+      .values(stageRow(raised, 'escalated', null, now))
+      .execute();
+}
+
+/**
  * A supervisor (or the retailer admin) takes the alert. The first one wins: the stage's key is
  * the alert's, so a second taker — on this process or another — inserts nothing.
  */

@@ -10,6 +10,7 @@ import { updateFeed } from './update-feed.migration';
 import { outreachNoticeLog } from './outreach-notice-log.migration';
 import { devices } from './devices.migration';
 import { storedJsonFunction } from './stored-json.migration';
+import { accessAudit } from './access-audit.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -141,6 +142,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_12_06_0201_incidents': incidents,
   '2026_12_06_0202_devices': devices,
   '2026_12_06_0203_stored_json': storedJsonFunction,
+  '2026_12_06_0301_access_audit': accessAudit,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -205,6 +205,45 @@ export interface IncidentEventTable {
   at: string;
 }
 
+/** One access of the audit (append-only; see access-audit.migration.ts). */
+export interface AccessAuditTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  agent_id: string;
+  center_id: string | null;
+  customer_id: string | null;
+  call_id: string | null;
+  detail: string;
+  content_hash: string;
+  at: string;
+  received_at: string;
+}
+
+/** A push that tried to change an audit row already recorded. */
+export interface AccessAuditConflictTable {
+  tenant_id: string;
+  entry_id: string;
+  agent_id: string;
+  center_id: string | null;
+  content_hash: string;
+  at: string;
+}
+
+/** A bulk-access policy that fired, once per agent and window. */
+export interface AccessPolicyFiringTable {
+  tenant_id: string;
+  firing_key: string;
+  policy_id: string;
+  agent_id: string;
+  center_id: string | null;
+  metric: string;
+  action: string;
+  count: number;
+  threshold: number;
+  at: string;
+}
+
 export interface ServerDatabase {
   tenants: TenantTable;
   centers: CenterTable;
@@ -224,6 +263,9 @@ export interface ServerDatabase {
   agent_states: AgentStateTable;
   agent_state_changes: AgentStateChangeTable;
   incident_events: IncidentEventTable;
+  access_audit: AccessAuditTable;
+  access_audit_conflicts: AccessAuditConflictTable;
+  access_policy_firings: AccessPolicyFiringTable;
 }
 
 export type ServerDb = Kysely<ServerDatabase> | Transaction<ServerDatabase>;

@@ -1,3 +1,4 @@
+import { auditPublication } from '../data/access-audit';
 import { contentToAnswers } from '../../../src/shared/guidance/answer-content';
 import { lintAnswerContent, type AnswerLintIssue } from '../../../src/shared/guidance/answer-lint';
 import {
@@ -176,10 +177,21 @@ export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps):
       body: publishAnswerRequest,
       response: publishAnswerResponse,
       rateLimitPerMinute: 60,
-      handler: async ({ principal, body }) => ({
-        answerId: body.answerId,
-        ...(await answers.publish(principal, body.answerId, body.content, body.releaseNotes)),
-      }),
+      handler: async ({ principal, body }) => {
+        const published = await answers.publish(
+          principal,
+          body.answerId,
+          body.content,
+          body.releaseNotes,
+        );
+        await auditPublication(store.db, principal, {
+          what: 'answer',
+          id: body.answerId,
+          version: published.version,
+          action: 'publish',
+        });
+        return { answerId: body.answerId, ...published };
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -189,10 +201,21 @@ export function answerAuthoringRoutes({ store, notifier }: AnswerAuthoringDeps):
       body: rollbackAnswerRequest,
       response: publishAnswerResponse,
       rateLimitPerMinute: 60,
-      handler: async ({ principal, body }) => ({
-        answerId: body.answerId,
-        ...(await answers.rollback(principal, body.answerId, body.version, body.releaseNotes)),
-      }),
+      handler: async ({ principal, body }) => {
+        const published = await answers.rollback(
+          principal,
+          body.answerId,
+          body.version,
+          body.releaseNotes,
+        );
+        await auditPublication(store.db, principal, {
+          what: 'answer',
+          id: body.answerId,
+          version: published.version,
+          action: 'rollback',
+        });
+        return { answerId: body.answerId, ...published };
+      },
     }),
   ];
 }

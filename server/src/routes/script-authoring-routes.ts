@@ -1,3 +1,4 @@
+import { auditPublication } from '../data/access-audit';
 import { contentToVersions } from '../../../src/shared/guidance/script-content';
 import { lintScriptContent, type ScriptLintIssue } from '../../../src/shared/guidance/script-lint';
 import {
@@ -137,10 +138,21 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       body: publishRequest,
       response: publishResponse,
       rateLimitPerMinute: 60,
-      handler: async ({ principal, body }) => ({
-        scriptId: body.scriptId,
-        ...(await scripts.publish(principal, body.scriptId, body.content, body.releaseNotes)),
-      }),
+      handler: async ({ principal, body }) => {
+        const published = await scripts.publish(
+          principal,
+          body.scriptId,
+          body.content,
+          body.releaseNotes,
+        );
+        await auditPublication(store.db, principal, {
+          what: 'script',
+          id: body.scriptId,
+          version: published.version,
+          action: 'publish',
+        });
+        return { scriptId: body.scriptId, ...published };
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -150,10 +162,21 @@ export function scriptAuthoringRoutes({ store, notifier }: ScriptAuthoringDeps):
       body: rollbackRequest,
       response: publishResponse,
       rateLimitPerMinute: 60,
-      handler: async ({ principal, body }) => ({
-        scriptId: body.scriptId,
-        ...(await scripts.rollback(principal, body.scriptId, body.version, body.releaseNotes)),
-      }),
+      handler: async ({ principal, body }) => {
+        const published = await scripts.rollback(
+          principal,
+          body.scriptId,
+          body.version,
+          body.releaseNotes,
+        );
+        await auditPublication(store.db, principal, {
+          what: 'script',
+          id: body.scriptId,
+          version: published.version,
+          action: 'rollback',
+        });
+        return { scriptId: body.scriptId, ...published };
+      },
     }),
   ];
 }

@@ -18,6 +18,7 @@ import {
 import type { ServerDialect, ServerStore } from '../db/connect';
 import type { ServerDatabase } from '../db/schema';
 import { defineRoute, type RouteSpec } from '../http/route';
+import { auditExport } from '../data/access-audit';
 import { VOC_READER_ROLES, vocReadCenter } from '../auth/voc-read-scope';
 import { storedJson } from '../data/stored-json';
 
@@ -46,6 +47,14 @@ export function vocExportRoutes({ store }: VocExportDeps): RouteSpec[] {
       rateLimitPerMinute: 30,
       handler: async ({ principal, query, reply }) => {
         const filters = { ...query, centerId: vocReadCenter(principal, query.centerId) };
+        // The export is an access of the customers' words: recorded before a row leaves.
+        await auditExport(db, principal, {
+          what: 'voc',
+          format: query.format,
+          centerId: filters.centerId ?? null,
+          from: query.from ?? null,
+          to: query.to ?? null,
+        });
         async function* chunks(): AsyncGenerator<string> {
           if (query.format === 'csv') yield `\uFEFF${VOC_EXPORT_CSV_COLUMNS.join(',')}\r\n`;
           let after: Cursor | null = null;

@@ -53,6 +53,14 @@ import {
   typescriptReaderWorkerEntry,
   type ReaderWorker,
 } from './reader/reader-worker-host';
+import { createAccessWatch, LOCK_NOTE_PREFIX } from './access-audit/access-watch';
+import type { AuditEntry } from './db/audit/audit.repository';
+import { createAuditOutbox } from './access-audit/audit-outbox';
+import {
+  bulkAccessRulesFrom,
+  type BulkAccessRule,
+} from '../../shared/access-audit/bulk-access-policies';
+import { accessPushResponse } from '../../shared/protocol/access-audit';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
 import type { UpdateNotice } from '../../shared/updates/update-notice';
@@ -256,7 +264,10 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         // The live stream (re)connected: alerts kept while offline go now, and the answers to
         // this desk's alerts given meanwhile are read (nobody pushed them to a closed stream).
         const connected = status.stream === 'connected';
-        if (connected && !streamConnected) void floor?.onStreamConnected();
+        if (connected && !streamConnected) {
+          void floor?.onStreamConnected();
+          void auditOutbox?.flush();
+        }
         streamConnected = connected;
         // A finished pull may have brought a newly published script: the agent hears of it.
         if (status.phase === 'idle' && status.lastSyncedAt !== lastPullAt) {
@@ -267,6 +278,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
           // Back online: the agent's state changes kept while offline go now.
           void agentStateReports?.flush();
           void floor?.alerts.flush();
+          void auditOutbox?.flush();
         }
       },
     });
@@ -281,19 +293,47 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const desk = createCallDesk({ persistence: deskCalls });
   // The retailer's idle time (its `desk_lock` policy), read again after every pull.
   let idleMinutes = DEFAULT_IDLE_MINUTES;
+  // And its bulk-access policies (`bulk_access`), read with it.
+  let bulkAccessRules: BulkAccessRule[] = [];
   const readIdleMinutes = async () => {
-    idleMinutes = idleMinutesFrom(await readActivePolicies(database.db).catch(() => []));
+    const policies = await readActivePolicies(database.db).catch(() => []);
+    idleMinutes = idleMinutesFrom(policies);
+    bulkAccessRules = bulkAccessRulesFrom(policies);
   };
   await readIdleMinutes();
-  // The retailer's sensitive fields, read again after every pull like the idle time.
-  const privacy = createPrivacyGuard({ db: database.db, desk, deskCalls });
-  await privacy.refresh();
   const lock = createDeskLock({
     pins: fileDeskPinStore(options.dataDir),
     desk,
     idleMinutes: () => idleMinutes,
   });
   lock.subscribe((state) => events.emit('lock:changed', state));
+  const accessWatch = createAccessWatch({
+    sqlite: database.sqlite,
+    lock,
+    rules: () => bulkAccessRules,
+  });
+  const auditOutbox = retailer
+    ? createAuditOutbox({
+        sqlite: database.sqlite,
+        agentId: () => agent()?.id ?? null,
+        send: async (entries) =>
+          (await reportRequest('POST', '/v1/audit/accesses', accessPushResponse, { entries }))
+            .results,
+      })
+    : null;
+  // Each access: the desk's policies count it at once (offline too), then it leaves.
+  const audited = (entry: AuditEntry) => {
+    accessWatch.recorded(entry);
+    auditOutbox?.soon();
+  };
+  // The retailer's sensitive fields, read again after every pull like the idle time.
+  const privacy = createPrivacyGuard({
+    db: database.db,
+    desk,
+    deskCalls,
+    onAudited: audited,
+  });
+  await privacy.refresh();
   const agentState = createAgentStateService({ desk });
   // Erased means erased, offline too: the retention window moves on the desk's own clock.
   const retention = startRetentionPurge({
@@ -346,6 +386,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     events,
     request: retailer ? reportRequest : null,
     agent: () => agent(),
+    onOwnPolicyAlert: ({ stage, note }) => {
+      if (stage === 'acknowledged') accessWatch.release();
+      else if (stage === 'raised' && note.startsWith(LOCK_NOTE_PREFIX))
+        accessWatch.lockFromRetailer();
+    },
   });
   agentState.subscribe((state) => {
     events.emit('agentState:changed', state);
@@ -402,6 +447,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       signOut,
       privacy,
       heavyReads: reader,
+      audited,
       db: database.db,
       sqlite: database.sqlite,
       desk,

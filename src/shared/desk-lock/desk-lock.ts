@@ -3,8 +3,11 @@ import { z } from 'zod';
 /** The desk PIN: digits only (typed fast on any keyboard), long enough not to be guessed. */
 export const deskPin = z.string().regex(/^\d{6,12}$/, 'a desk PIN is 6 to 12 digits');
 
-/** Why the desk locked: no input for the retailer's idle time, the OS locked or slept, or the agent. */
-export type DeskLockCause = 'idle' | 'system' | 'agent';
+/**
+ * Why the desk locked: no input for the retailer's idle time, the OS locked or slept, the agent,
+ * or a bulk-access policy (only a supervisor opens that one; the PIN does not).
+ */
+export type DeskLockCause = 'idle' | 'system' | 'agent' | 'policy';
 
 export interface DeskLockState {
   locked: boolean;

@@ -90,6 +90,11 @@ export const policy = z.object({
      * `activeWithinDays`: customers not active for longer are not kept on desks.
      */
     'data_protection',
+    /**
+     * `metric` (opened_outside_call, reveals, search_sweep), `threshold`, `windowMinutes`,
+     * `action` (notify_supervisor, notify_admin, lock_desk): see bulk-access-policies.ts.
+     */
+    'bulk_access',
   ]),
   labelJa: oneLine(200),
   labelEn: oneLine(200),

@@ -367,10 +367,10 @@ function harassmentProtocol(policy: Policy, s: Situation): Draft {
 
 /** The policies that are offers or procedures on a call (not desk settings). */
 type ActionPolicy = Policy & { kind: Exclude<Policy['kind'], SettingPolicyKind> };
-/** Retailer settings kept as policies (the desk lock, data protection), not actions to offer. */
-type SettingPolicyKind = 'desk_lock' | 'data_protection';
+/** Retailer settings kept as policies (desk lock, data protection, bulk access), not actions. */
+type SettingPolicyKind = 'desk_lock' | 'data_protection' | 'bulk_access';
 const isSetting = (kind: Policy['kind']): kind is SettingPolicyKind =>
-  kind === 'desk_lock' || kind === 'data_protection';
+  kind === 'desk_lock' || kind === 'data_protection' || kind === 'bulk_access';
 
 export function nextBestActions(
   policies: readonly Policy[],

@@ -47,6 +47,7 @@ export const shellMessages = {
     // Desktop notifications for supervisors ({agent}: the agent's name).
     floorAlertHarassment: 'カスハラ対応中: {agent}',
     floorAlertHelp: '助けが必要です: {agent}',
+    floorAlertBulkAccess: '大量アクセスのポリシーに該当: {agent}',
     floorAlertEscalated: '未対応のアラート（エスカレーション）: {agent}',
     floorAlertBody: 'Koe のフロア画面で「対応する」を押してください。',
     cacheMemoryOnlyTitle: '顧客データはこのパソコンに保存されません',
@@ -98,6 +99,7 @@ export const shellMessages = {
     keepWorking: 'Keep working',
     floorAlertHarassment: 'Harassment on a call: {agent}',
     floorAlertHelp: 'Needs help: {agent}',
+    floorAlertBulkAccess: 'Bulk-access policy tripped: {agent}',
     floorAlertEscalated: 'Alert nobody took (escalated): {agent}',
     floorAlertBody: 'Open the floor in Koe and choose “Taking it”.',
     cacheMemoryOnlyTitle: 'Customer data is not kept on this computer',
@@ -116,13 +118,15 @@ export type ShellMessageKey = keyof (typeof shellMessages)['ja'];
 /** A supervisor's desktop notification for a floor alert, in the desk's language. */
 export function floorNotificationText(
   locale: Language,
-  alert: { kind: 'harassment' | 'help'; agentName: string; escalated: boolean },
+  alert: { kind: 'harassment' | 'help' | 'bulk_access'; agentName: string; escalated: boolean },
 ): { title: string; body: string } {
   const m = shellMessages[locale];
   const title = alert.escalated
     ? m.floorAlertEscalated
     : alert.kind === 'harassment'
       ? m.floorAlertHarassment
-      : m.floorAlertHelp;
+      : alert.kind === 'bulk_access'
+        ? m.floorAlertBulkAccess
+        : m.floorAlertHelp;
   return { title: title.replace('{agent}', alert.agentName), body: m.floorAlertBody };
 }

@@ -8,8 +8,10 @@ import { id, isoDateTime } from '../domain/primitives';
  * once; a supervisor takes it, and the agent's desk hears who. Unacknowledged for the retailer's
  * set time, it escalates to the retailer admin. Every stage is an append-only incident row.
  */
-export const alertKind = z.enum(['harassment', 'help']);
+export const alertKind = z.enum(['harassment', 'help', 'bulk_access']);
 export type AlertKind = z.infer<typeof alertKind>;
+/** What a desk raises itself; `bulk_access` alerts are raised by the server's policies only. */
+export const deskAlertKind = z.enum(['harassment', 'help']);
 
 /** The harassment protocol's stage when the desk pushed the alert (null for a raised hand). */
 export const alertProtocolStage = z.enum(['warn', 'monitor', 'terminate', 'terminated']);
@@ -31,7 +33,7 @@ export const alertPush = z
   .object({
     /** UUIDv7 made on the desk: the incident's id. */
     id: z.string().uuid().max(36),
-    kind: alertKind,
+    kind: deskAlertKind,
     protocolStage: alertProtocolStage.nullable(),
     callId: z.string().trim().min(1).max(128).nullable(),
     customerId: id.nullable(),

@@ -6,6 +6,7 @@ import { deviceGrantFor, type DeviceTables } from '../../../server/src/data/devi
 import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
 import { pullPage, type PullPage } from '../../../src/shared/protocol/sync';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
+import { uuidV7 } from '../../../src/shared/uuid-v7';
 import { PASSWORD, startTestServer, TENANTS, type TestServer } from './test-server';
 
 /**
@@ -139,6 +140,18 @@ const until = async (check: () => boolean, ms = 3_000) => {
 /** An agent state change as a desk sends it (a fresh idempotency id each time). */
 function agentChange(status: 'ready' | 'not_ready', reason: 'break' | null = null) {
   return { id: randomUUID(), status, reason, at: new Date().toISOString() };
+}
+
+/** One access of the audit, as a desk pushes it. */
+function accessEntry() {
+  return {
+    id: uuidV7(),
+    kind: 'pii_revealed' as const,
+    customerId: 'cust-iso',
+    callId: null,
+    detail: { field: 'phone' },
+    at: new Date().toISOString(),
+  };
 }
 
 interface IsolationCase {
@@ -748,6 +761,93 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
           .where('stage', '=', 'acknowledged')
           .execute();
         expect(stages).toEqual([]);
+      },
+    },
+    'POST /v1/audit/accesses': {
+      allowed: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/audit/accesses', body: { entries: [accessEntry()] } }),
+      isolation: async () => {
+        // Each row is the pusher's own tenant, center and user, whatever the body says.
+        const rows = await server.store.db.selectFrom('access_audit').selectAll().execute();
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows.filter((r) => r.kind === 'pii_revealed')) {
+          const u = USERS.find((x) => x.id === row.agent_id)!;
+          expect(row, row.id).toMatchObject({ tenant_id: u.tenantId, center_id: u.centerId });
+        }
+        // A colleague's row id pushed by another agent is refused, and the row stays theirs.
+        const colleague = user(A, 'agent', 1);
+        const theirs = accessEntry();
+        await send(server.url, 'POST', '/v1/audit/accesses', token(colleague), {
+          entries: [theirs],
+        });
+        const replay = await send(
+          server.url,
+          'POST',
+          '/v1/audit/accesses',
+          token(user(A, 'agent', 0)),
+          {
+            entries: [theirs],
+          },
+        );
+        expect((replay.json as { results: { status: string }[] }).results[0]!.status).toBe(
+          'conflict',
+        );
+        const row = await server.store.db
+          .selectFrom('access_audit')
+          .select('agent_id')
+          .where('id', '=', theirs.id)
+          .executeTakeFirstOrThrow();
+        expect(row.agent_id).toBe(colleague.id);
+      },
+    },
+    'GET /v1/audit/accesses': {
+      allowed: ['supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/audit/accesses' }),
+      isolation: async () => {
+        for (const u of USERS.filter((x) => x.role === 'agent'))
+          await send(server.url, 'POST', '/v1/audit/accesses', token(u), {
+            entries: [accessEntry()],
+          });
+        for (const u of USERS.filter(
+          (x) => x.role === 'supervisor' || x.role === 'retailer_admin',
+        )) {
+          const reply = await send(server.url, 'GET', '/v1/audit/accesses?limit=500', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const entries = (reply.json as { entries: { agentId: string; centerId: string }[] })
+            .entries;
+          expect(entries.length, u.id).toBeGreaterThan(0);
+          for (const e of entries) {
+            const author = USERS.find((x) => x.id === e.agentId)!;
+            expect(author.tenantId, u.id).toBe(u.tenantId);
+            if (u.role === 'supervisor') expect(e.centerId, u.id).toBe(u.centerId);
+          }
+        }
+        const other = await send(
+          server.url,
+          'GET',
+          `/v1/audit/accesses?centerId=${A.centers[1]}`,
+          token(user(A, 'supervisor', 0)),
+        );
+        expect(other.status).toBe(403);
+      },
+    },
+    'GET /v1/audit/export': {
+      allowed: ['supervisor', 'retailer_admin'],
+      request: () => ({ path: '/v1/audit/export' }),
+      isolation: async () => {
+        for (const u of USERS.filter(
+          (x) => x.role === 'supervisor' || x.role === 'retailer_admin',
+        )) {
+          const reply = await send(server.url, 'GET', '/v1/audit/export?format=ndjson', token(u));
+          expect(reply.status, reply.text).toBe(200);
+          const lines = reply.text.trim().split('\n').filter(Boolean);
+          for (const line of lines) {
+            const e = JSON.parse(line) as { agentId: string; centerId: string | null };
+            const author = USERS.find((x) => x.id === e.agentId)!;
+            expect(author.tenantId, u.id).toBe(u.tenantId);
+            if (u.role === 'supervisor') expect(e.centerId, u.id).toBe(u.centerId);
+          }
+        }
       },
     },
     'GET /v1/floor/summary': {

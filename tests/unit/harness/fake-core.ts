@@ -237,6 +237,7 @@ export function startFakeCore() {
     'floor:summary': unavailable,
     'floor:alerts': unavailable,
     'floor:acknowledge': unavailable,
+    'audit:list': unavailable,
   };
   return { router: createIpcRouter(services, () => {}), events };
 }

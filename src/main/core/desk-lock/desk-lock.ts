@@ -22,6 +22,12 @@ export interface DeskLock {
   /** Locks if the idle time has passed; run by a timer, and by tests with their own clock. */
   check(): void;
   lockNow(cause: DeskLockCause): DeskLockState;
+  /**
+   * A bulk-access policy locks the desk's customer data, PIN or not; the PIN does not open it,
+   * only `releasePolicy` (a supervisor took the policy's alert).
+   */
+  lockForPolicy(): DeskLockState;
+  releasePolicy(): DeskLockState;
   unlock(pin: string): Promise<DeskLockState & { unlocked: boolean }>;
   setPin(pin: string, currentPin: string | null): Promise<DeskLockState>;
   subscribe(listener: DeskLockListener): () => void;
@@ -62,6 +68,7 @@ export function createDeskLock(options: {
 
   function lock(why: DeskLockCause): DeskLockState {
     // Nothing could open a desk without a PIN: it locks once the agent has set one.
+    // A policy's lock stays the policy's: an idle lock on top would let the PIN open it.
     if (!pinSet || locked) return state();
     locked = true;
     cause = why;
@@ -92,8 +99,24 @@ export function createDeskLock(options: {
       if (now() - lastActivity >= options.idleMinutes() * 60_000) lock('idle');
     },
     lockNow: lock,
+    lockForPolicy() {
+      if (cause === 'policy') return state();
+      locked = true;
+      cause = 'policy';
+      emit();
+      return state();
+    },
+    releasePolicy() {
+      if (cause !== 'policy') return state();
+      locked = false;
+      cause = null;
+      lastActivity = now();
+      emit();
+      return state();
+    },
     async unlock(pin) {
       if (!locked) return { ...state(), unlocked: true };
+      if (cause === 'policy') return { ...state(), unlocked: false };
       if (retryAt !== null && now() < retryAt) return { ...state(), unlocked: false };
       const right = await pins.verify(pin);
       if (!right) {

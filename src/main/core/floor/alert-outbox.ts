@@ -258,7 +258,8 @@ export function createAlertOutbox(options: {
 function pushOf(row: AlertRow): AlertPush {
   return {
     id: row.id,
-    kind: row.kind,
+    // Only the desk's own kinds are ever written to this table (raise() takes no other).
+    kind: row.kind === 'harassment' ? 'harassment' : 'help',
     protocolStage: row.protocol_stage,
     callId: row.call_id,
     customerId: row.customer_id,

@@ -8,6 +8,7 @@ import {
   floorLiveEvent,
   floorSummary,
 } from '../../../shared/protocol/supervisor-alerts';
+import { accessList } from '../../../shared/protocol/access-audit';
 import { AppError } from '../errors';
 import type { EventBus } from '../events/event-bus';
 import type { IpcServices } from '../ipc/router';
@@ -39,6 +40,8 @@ export function createFloorDesk(deps: {
   events: EventBus;
   request: AuthorizedRequest | null;
   agent(): SignedInAgent | null;
+  /** A bulk-access policy's alert about this desk's agent (raised, taken): see access-watch. */
+  onOwnPolicyAlert?: (event: { stage: string; note: string }) => void;
   now?: () => number;
   log?: (message: string, error?: unknown) => void;
 }): FloorDesk {
@@ -76,6 +79,12 @@ export function createFloorDesk(deps: {
       'floor:summary': ({ centerId }) =>
         supervisor()('GET', `/v1/floor/summary${queryString({ centerId })}`, floorSummary),
       'floor:alerts': () => supervisor()('GET', '/v1/floor/alerts', floorAlertList),
+      'audit:list': (filters) =>
+        supervisor()(
+          'GET',
+          `/v1/audit/accesses${queryString({ ...filters, limit: '200' })}`,
+          accessList,
+        ),
       'floor:acknowledge': ({ alertId }) =>
         supervisor()('POST', '/v1/floor/alerts/acknowledge', acknowledgeResponse, { alertId }),
     },
@@ -84,7 +93,11 @@ export function createFloorDesk(deps: {
       if (!parsed.success) return log('A floor event that does not read was ignored');
       const event = parsed.data;
       const me = deps.agent();
-      if (event.type === 'alert' && event.alert.agentId === me?.id) alerts.applyServer(event.alert);
+      if (event.type === 'alert' && event.alert.agentId === me?.id) {
+        if (event.alert.kind === 'bulk_access')
+          deps.onOwnPolicyAlert?.({ stage: event.stage, note: event.alert.note });
+        else alerts.applyServer(event.alert);
+      }
       if (!watchesFloor()) return;
       deps.events.emit('floor:event', event);
       if (

@@ -13,7 +13,7 @@ import {
 import { maskPhone } from '../../../shared/privacy/mask';
 import type { CallDesk } from '../calls/call-desk';
 import type { DeskCallsRepository } from '../calls/desk-calls.repository';
-import { appendAudit } from '../db/audit/audit.repository';
+import { appendAudit, type AuditEntry } from '../db/audit/audit.repository';
 import { findCustomerIdsByPhone, getCustomer } from '../db/customers/customer.repository';
 import type { Database } from '../db/database';
 import { readActivePolicies } from '../db/guidance/guidance.repository';
@@ -53,6 +53,8 @@ export interface PrivacyGuardDeps {
   db: Kysely<Database>;
   desk: CallDesk;
   deskCalls: DeskCallsRepository;
+  /** Told after each reveal (allowed or refused) is recorded in the desk's audit. */
+  onAudited?: (entry: AuditEntry) => void;
   now?: () => number;
 }
 
@@ -105,14 +107,17 @@ export function createPrivacyGuard(deps: PrivacyGuardDeps): PrivacyGuard {
       const at = new Date(now()).toISOString();
       const allowed = callId !== null && (await callIsWith(callId, customerId));
       // Refusals are logged too: someone trying to read customers between calls is a signal.
-      await appendAudit(db, {
+      const entry: AuditEntry = {
         kind: allowed ? 'pii_revealed' : 'pii_reveal_refused',
         agentId,
         customerId,
         callId,
         detail: { field },
         at,
-      });
+      };
+      await appendAudit(db, entry);
+      // The bulk-access policies count it and the audit outbox sends it to the retailer.
+      deps.onAudited?.(entry);
       if (!allowed)
         throw new AppError(
           'forbidden',

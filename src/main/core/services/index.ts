@@ -10,6 +10,7 @@ import {
 } from '../calls/desk-calls.repository';
 import { createWrapUpService } from '../calls/wrap-up-service';
 import { withPredictions, type PredictionService } from '../guidance/prediction-service';
+import { createAuditAppender, type AuditEntry } from '../db/audit/audit.repository';
 import {
   readActivePolicies,
   readLatestScripts,
@@ -97,6 +98,11 @@ export interface ServiceDeps {
    * thread stays free for the screen pop); run here when absent (tests, benches).
    */
   heavyReads?: HeavyReads;
+  /**
+   * Told after each access the desk recorded in its audit (the bulk-access policies count it,
+   * the audit outbox sends it); nothing when absent (tests, benches without a retailer).
+   */
+  audited?: (entry: AuditEntry) => void;
   now?: () => number;
 }
 
@@ -124,12 +130,31 @@ export function createServices(deps: ServiceDeps): IpcServices {
   const floor =
     deps.floor ?? createFloorDesk({ sqlite: deps.sqlite, events, request: null, agent, now });
   // Sensitive fields leave masked: every answer that carries a customer passes through here.
-  const privacy = deps.privacy ?? createPrivacyGuard({ db, desk, deskCalls, now });
+  const privacy =
+    deps.privacy ??
+    createPrivacyGuard({
+      db,
+      desk,
+      deskCalls,
+      now,
+      ...(deps.audited ? { onAudited: deps.audited } : {}),
+    });
   const heavyReads =
     deps.heavyReads ?? inlineHeavyReads(createReaderMethods(db), { now, predictions });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return retailer.status();
+  };
+  const appendAuditRow = createAuditAppender(deps.sqlite);
+  /** Records an access in the desk's audit, then lets the policies and the outbox know. */
+  const audit = async (entry: Omit<AuditEntry, 'agentId' | 'at'> & { at?: string }) => {
+    const recorded: AuditEntry = {
+      ...entry,
+      agentId: agent()?.id ?? null,
+      at: entry.at ?? new Date(now()).toISOString(),
+    };
+    appendAuditRow(recorded);
+    deps.audited?.(recorded);
   };
   const services: IpcServices = {
     'app:info': async () => ({
@@ -145,13 +170,40 @@ export function createServices(deps: ServiceDeps): IpcServices {
       events.emit('app:localeChanged', { locale });
       return { locale };
     },
-    'customers:search': async ({ query, limit }) =>
-      privacy.search(await heavyReads.searchCustomers(query, limit)),
-    'customers:screenPop': async ({ phone }) =>
-      privacy.screenPop(await readScreenPop(db, phone, predictions)),
+    'customers:search': async ({ query, limit }) => {
+      const result = await heavyReads.searchCustomers(query, limit);
+      // Every search is an access: who listed which customers (not what was typed: a phone
+      // number or a name is itself personal data).
+      await audit({
+        kind: 'search',
+        customerId: null,
+        callId: desk.current()?.callId ?? null,
+        detail: {
+          queryClass: result.queryClass,
+          results: result.customers.length,
+          customerIds: listedIds(result.customers.map((c) => c.id)),
+        },
+      });
+      return privacy.search(result);
+    },
+    'customers:screenPop': async ({ phone }) => {
+      const pop = await readScreenPop(db, phone, predictions);
+      // Popped by hand with no call on: a customer opened outside a call, audited like a card.
+      if (pop.card && !desk.isCallActive())
+        await audit({
+          kind: 'customer_opened',
+          customerId: pop.card.customer.id,
+          callId: null,
+          detail: { via: 'phone' },
+        });
+      return privacy.screenPop(pop);
+    },
     'customers:card': async ({ customerId }) => {
       const card = await readCustomerCard(db, customerId);
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
+      // Opened outside a live call: no caller asked for this customer, so it is audited.
+      if (!desk.isCallActive())
+        await audit({ kind: 'customer_opened', customerId, callId: null, detail: {} });
       return privacy.card(withPredictions(predictions, card));
     },
     // Reveals are logged (who saw which customer's what, when, on which call) and allowed only
@@ -214,4 +266,15 @@ export function createServices(deps: ServiceDeps): IpcServices {
   };
   // Behind the desk lock, whatever returns customer data refuses (`locked`), not only the page.
   return refuseWhileLocked(services, () => lock.isLocked());
+}
+
+/** The ids a search listed, within the audit row's bound (2,000 characters; see access-audit). */
+function listedIds(ids: readonly string[]): string {
+  let text = '';
+  for (const id of ids) {
+    const next = text ? `${text},${id}` : id;
+    if (next.length > 2_000) break;
+    text = next;
+  }
+  return text;
 }

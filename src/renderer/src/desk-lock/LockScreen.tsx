@@ -58,9 +58,12 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
                   {t(`deskLock.cause.${lock.cause}`, { minutes: lock.idleMinutes })}
                 </Text>
               )}
-              <Text size="sm" c="dimmed">
-                {t('deskLock.description')}
-              </Text>
+              {/* "Enter your PIN" would not be true of a policy's lock. */}
+              {lock.cause !== 'policy' && (
+                <Text size="sm" c="dimmed">
+                  {t('deskLock.description')}
+                </Text>
+              )}
             </Stack>
             {lock.call && (
               <Alert
@@ -72,24 +75,34 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
                 {t(lock.call === 'ringing' ? 'deskLock.ringing' : 'deskLock.onCall')}
               </Alert>
             )}
-            <PasswordInput
-              label={t('deskLock.pin')}
-              value={pin}
-              onChange={(e) => setPin(e.currentTarget.value)}
-              inputMode="numeric"
-              autoComplete="off"
-              autoFocus
-              error={wrong ? t('deskLock.wrongPin') : undefined}
-              data-testid="lock-pin"
-            />
-            {retryAt && (
-              <Text size="sm" c="red" role="alert">
-                {t('deskLock.retryAt', { time: retryAt })}
-              </Text>
+            {/* A policy's lock opens only when a supervisor unlocks it: no PIN to try. */}
+            {lock.cause !== 'policy' && (
+              <>
+                <PasswordInput
+                  label={t('deskLock.pin')}
+                  value={pin}
+                  onChange={(e) => setPin(e.currentTarget.value)}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  autoFocus
+                  error={wrong ? t('deskLock.wrongPin') : undefined}
+                  data-testid="lock-pin"
+                />
+                {retryAt && (
+                  <Text size="sm" c="red" role="alert">
+                    {t('deskLock.retryAt', { time: retryAt })}
+                  </Text>
+                )}
+                <Button
+                  type="submit"
+                  loading={busy}
+                  disabled={pin.length === 0}
+                  data-testid="unlock"
+                >
+                  {t('deskLock.unlock')}
+                </Button>
+              </>
             )}
-            <Button type="submit" loading={busy} disabled={pin.length === 0} data-testid="unlock">
-              {t('deskLock.unlock')}
-            </Button>
           </Stack>
         </form>
       </Paper>

@@ -10,6 +10,7 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Tabs,
   Text,
   Title,
 } from '@mantine/core';
@@ -22,6 +23,7 @@ import type { FloorAgent, FloorAlert } from '../../../shared/protocol/supervisor
 import { useFormatters } from '../i18n/use-formatters';
 import { useInsightLabels } from '../insights/use-insight-labels';
 import { useFloor } from './use-floor';
+import { AccessAuditPanel } from './AccessAuditPanel';
 
 const STATUS_COLOR: Record<FloorAgent['status'], string> = {
   ready: 'teal',
@@ -86,41 +88,60 @@ export function FloorView({ agent }: { agent: SignedInAgent | null }) {
           {t('floor.live')}
         </Badge>
       </Group>
-      <FloorTiles summary={floor.summary} />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <AgentTable agents={floor.summary.agents} now={now} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md" component="section" aria-label={t('floor.alerts')}>
-            <Group justify="space-between" mb="sm">
-              <Title order={3} fz="md">
-                {t('floor.alerts')}
-              </Title>
-              {open.length > 0 && (
-                <Badge color="red" data-testid="floor-open-alerts">
-                  {t('floor.openAlerts', { count: open.length })}
-                </Badge>
-              )}
-            </Group>
-            {floor.alerts.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('floor.alertsEmpty')}
-              </Text>
-            ) : (
-              <Stack gap="sm">
-                {[...open, ...floor.alerts.filter((a) => a.acknowledged !== null)].map((alert) => (
-                  <AlertCard
-                    key={alert.id}
-                    alert={alert}
-                    onTake={() => floor.acknowledge(alert.id)}
-                  />
-                ))}
-              </Stack>
-            )}
-          </Paper>
-        </Grid.Col>
-      </Grid>
+      <Tabs defaultValue="floor" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="floor" data-testid="floor-tab">
+            {t('floor.audit.floorTab')}
+          </Tabs.Tab>
+          <Tabs.Tab value="audit" data-testid="audit-tab">
+            {t('floor.audit.tab')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="floor">
+          <Stack gap="md">
+            <FloorTiles summary={floor.summary} />
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <AgentTable agents={floor.summary.agents} now={now} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <Paper withBorder p="md" component="section" aria-label={t('floor.alerts')}>
+                  <Group justify="space-between" mb="sm">
+                    <Title order={3} fz="md">
+                      {t('floor.alerts')}
+                    </Title>
+                    {open.length > 0 && (
+                      <Badge color="red" data-testid="floor-open-alerts">
+                        {t('floor.openAlerts', { count: open.length })}
+                      </Badge>
+                    )}
+                  </Group>
+                  {floor.alerts.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {t('floor.alertsEmpty')}
+                    </Text>
+                  ) : (
+                    <Stack gap="sm">
+                      {[...open, ...floor.alerts.filter((a) => a.acknowledged !== null)].map(
+                        (alert) => (
+                          <AlertCard
+                            key={alert.id}
+                            alert={alert}
+                            onTake={() => floor.acknowledge(alert.id)}
+                          />
+                        ),
+                      )}
+                    </Stack>
+                  )}
+                </Paper>
+              </Grid.Col>
+            </Grid>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="audit">
+          <AccessAuditPanel />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
@@ -256,7 +277,11 @@ function AlertCard({ alert, onTake }: { alert: FloorAlert; onTake(): Promise<voi
           <Group gap="xs" wrap="nowrap">
             <Icon size={18} aria-hidden />
             <Text fw={700} size="sm">
-              {alert.kind === 'harassment' ? t('floor.harassmentLabel') : t('floor.helpLabel')}
+              {alert.kind === 'harassment'
+                ? t('floor.harassmentLabel')
+                : alert.kind === 'bulk_access'
+                  ? t('floor.bulkAccessLabel')
+                  : t('floor.helpLabel')}
               {' · '}
               {alert.agentName}
             </Text>

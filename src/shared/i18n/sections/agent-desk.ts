@@ -50,6 +50,8 @@ export const deskLockJa = {
     idle: '{{minutes}}分間操作がなかったためロックしました。',
     system: 'パソコンのロックまたはスリープに合わせてロックしました。',
     agent: 'ロックしました。',
+    policy:
+      '短時間に多くのお客さまの情報へアクセスしたため、販売店のポリシーでロックしました。スーパーバイザーが解除するまでお客さまの情報は表示されません。',
   },
   pin: 'デスクPIN',
   unlock: 'ロック解除',
@@ -77,6 +79,8 @@ export const deskLockEn: typeof deskLockJa = {
     idle: 'Locked after {{minutes}} minutes without input.',
     system: 'Locked with the computer (screen lock or sleep).',
     agent: 'Locked.',
+    policy:
+      "Locked by the retailer's policy: many customers were accessed in a short time. Customer data stays hidden until a supervisor unlocks the desk.",
   },
   pin: 'Desk PIN',
   unlock: 'Unlock',

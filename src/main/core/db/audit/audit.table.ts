@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 
-export type AuditKind = 'pii_revealed' | 'pii_reveal_refused' | 'supervisor_alerted';
+/** What the desk records; every kind is pushed to the retailer's access audit. */
+export type AuditKind =
+  'pii_revealed' | 'pii_reveal_refused' | 'supervisor_alerted' | 'customer_opened' | 'search';
 
 export interface AuditLogTable {
   seq: Generated<number>;
@@ -11,4 +13,8 @@ export interface AuditLogTable {
   /** JSON: what was revealed, the harassment stage, ... */
   detail: string;
   at: string;
+  /** UUIDv7 made when recorded: the retailer's key for the row (null only before migration). */
+  id: string | null;
+  /** 0 waiting for the retailer, 1 taken, 2 refused for good (kept). */
+  pushed: Generated<number>;
 }

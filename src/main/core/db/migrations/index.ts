@@ -10,6 +10,7 @@ import * as trackingNumberKey from './2026_12_06_0009_tracking_number_key';
 import * as deskCalls from './2026_12_06_0010_desk_calls';
 import * as agentStateReports from './2026_12_06_0011_agent_state_reports';
 import * as supervisorAlerts from './2026_12_06_0021_supervisor_alerts';
+import * as auditPush from './2026_12_06_0041_audit_push';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0010_desk_calls': deskCalls,
   '2026_12_06_0011_agent_state_reports': agentStateReports,
   '2026_12_06_0021_supervisor_alerts': supervisorAlerts,
+  '2026_12_06_0041_audit_push': auditPush,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {

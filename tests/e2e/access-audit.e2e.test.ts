@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR } from './harness-fixture';
+import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
+
+/**
+ * The access audit as a supervisor reads it: the agent's desk searches, opens a customer outside
+ * a call and reveals a masked field; the rows reach the retailer through the desk's audit outbox,
+ * and the supervisor's "Access audit" tab next to the floor lists them from the retailer.
+ */
+let world: TwoDesks;
+let agent: Desk;
+let supervisorPage: Page;
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+const setLocale = (page: Page, locale: 'ja' | 'en') =>
+  page.evaluate(
+    (l) =>
+      (globalThis as unknown as { koe: { 'app:setLocale'(i: object): Promise<unknown> } }).koe[
+        'app:setLocale'
+      ]({ locale: l }),
+    locale,
+  );
+
+beforeAll(async () => {
+  world = await startTwoDesks({
+    agent: 'agent@demo.koe.example',
+    supervisor: 'supervisor@demo.koe.example',
+  });
+  agent = world.desks.agent!;
+  supervisorPage = (await world.desks.supervisor!.openPage()).page;
+}, 120_000);
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('access audit', () => {
+  it("lists the agent's search, the customer opened outside a call and the reveal (ja, en)", async () => {
+    const handle = async (channel: string, input: unknown) => {
+      const result = await agent.core.router.handle(channel as never, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value as never;
+    };
+    const found: { customers: { id: string }[] } = await handle('customers:search', {
+      query: '山田',
+    });
+    const customerId = found.customers[0]!.id;
+    await handle('customers:card', { customerId });
+    await handle('customers:revealPii', { customerId, field: 'phone', callId: null });
+
+    await supervisorPage.getByTestId('floor-button').click();
+    await supervisorPage.getByTestId('floor-view').waitFor();
+    await supervisorPage.getByTestId('audit-tab').click();
+    await supervisorPage.getByTestId('audit-customer').fill(customerId);
+    // The rows leave the agent's desk on their own; each click reads the retailer again.
+    const revealRow = supervisorPage.locator('[data-testid="audit-row"][data-kind="pii_revealed"]');
+    for (let i = 0; i < 30; i++) {
+      await supervisorPage.getByTestId('audit-apply').click();
+      if ((await revealRow.count()) > 0) break;
+      await revealRow.waitFor({ timeout: 1_000 }).catch(() => undefined);
+    }
+    await revealRow.waitFor();
+    await supervisorPage
+      .locator('[data-testid="audit-row"][data-kind="customer_opened"]')
+      .waitFor();
+    // Filtered by the customer: the search (which names no one customer) is not among them.
+    await supervisorPage.locator('[data-testid="audit-row"][data-kind="search"]').waitFor({
+      state: 'detached',
+    });
+    expect(await supervisorPage.getByTestId('audit-row').count()).toBe(2);
+    await expect
+      .poll(() => supervisorPage.getByTestId('audit-table').textContent())
+      .toContain('マスク解除');
+    await shot(supervisorPage, 'access-audit-ja');
+    await setLocale(supervisorPage, 'en');
+    await supervisorPage.getByText('Access audit', { exact: true }).first().waitFor();
+    await shot(supervisorPage, 'access-audit-en');
+    await setLocale(supervisorPage, 'ja');
+  }, 120_000);
+
+  it("a retailer's lock_desk policy locks the agent's desk (no PIN opens it) until the supervisor takes its alert (ja, en)", async () => {
+    const signIn = await fetch(`${world.retailerUrl}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.koe.example', password: 'koe-demo' }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const set = await fetch(`${world.retailerUrl}/v1/data/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        records: [
+          {
+            type: 'policy',
+            data: {
+              id: 'policy-e2e-reveals',
+              kind: 'bulk_access',
+              labelJa: '開示の上限',
+              labelEn: 'Reveal limit',
+              params: { metric: 'reveals', threshold: 2, windowMinutes: 60, action: 'lock_desk' },
+              active: true,
+              updatedAt: new Date().toISOString(),
+            },
+          },
+        ],
+      }),
+    });
+    expect(set.status).toBe(200);
+    const agentPage = (await agent.openPage()).page;
+    // One reveal was made above; these pass the threshold of two (on the desk once it pulled the
+    // policy, and on the retailer from the synced audit, whichever comes first).
+    for (let i = 0; i < 3; i++)
+      await agent.core.router.handle('customers:revealPii', {
+        customerId: 'cus-0000001',
+        field: 'phone',
+        callId: null,
+      });
+    await agentPage.getByTestId('lock-screen').waitFor({ timeout: 20_000 });
+    expect(await agentPage.getByTestId('lock-pin').count()).toBe(0);
+    expect(await agentPage.getByText('デスクPINを入力', { exact: false }).count()).toBe(0);
+    await shot(agentPage, 'access-policy-lock-ja');
+    await setLocale(agentPage, 'en');
+    await agentPage.getByText('Locked by the retailer', { exact: false }).waitFor();
+    await shot(agentPage, 'access-policy-lock-en');
+    await setLocale(agentPage, 'ja');
+
+    await supervisorPage.getByTestId('floor-tab').click();
+    const card = supervisorPage
+      .locator('[data-testid="floor-alert"][data-open="true"]')
+      .filter({ hasText: '大量アクセス' });
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByTestId('floor-take').click();
+    await agentPage.getByTestId('lock-screen').waitFor({ state: 'detached', timeout: 20_000 });
+  }, 120_000);
+});
