@@ -33,7 +33,7 @@ const detailValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.nu
 export const accessPush = z
   .object({
     /** UUIDv7 made on the desk when it recorded the access. */
-    id: z.string().uuid(),
+    id: z.string().uuid().max(36),
     kind: z.enum(DESK_ACCESS_KINDS),
     customerId: id.nullable(),
     callId: z.string().trim().min(1).max(128).nullable(),

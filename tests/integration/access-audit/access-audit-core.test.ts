@@ -11,6 +11,7 @@ import type { IpcChannel, IpcOutput } from '../../../src/shared/ipc';
 import { accessList } from '../../../src/shared/protocol/access-audit';
 import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
 import { startFaultProxy, type FaultProxy } from '../sync/fault-proxy';
+import { customerRecord } from '../../fixtures/retailer-records';
 import {
   call,
   PASSWORD,
@@ -89,6 +90,8 @@ const startCore = () =>
     syncStream: { reconnectBaseMs: 100, reconnectMaxMs: 500 },
   });
 
+const CUST_9_PHONE = '090-5555-0199';
+
 const lockPolicy: Policy = {
   id: 'pol-desk-reveals',
   kind: 'bulk_access',
@@ -104,7 +107,10 @@ beforeAll(async () => {
   proxy = await startFaultProxy({ target: server.url, seed: 1, rate: 0 });
   const adminToken = await signIn(server.url, admin.email);
   const set = await call(server.url, adminToken, 'POST', '/v1/data/batch', {
-    records: [{ type: 'policy', data: lockPolicy }],
+    records: [
+      { type: 'policy', data: lockPolicy },
+      customerRecord({ id: 'cust-9', phones: [{ number: CUST_9_PHONE, kind: 'mobile' }] }),
+    ],
   });
   expect(set.status).toBe(200);
   stored = { current: await signInSession(server.url, agentUser.email) };
@@ -137,8 +143,10 @@ describe('bulk-access lock on the desk', () => {
     // The agent has a desk PIN: it still must not open a policy's lock.
     await invoke('lock:setPin', { pin: '123456', currentPin: null });
     proxy.setOffline(true);
+    // Reveals are allowed only on a call with the customer: the agent calls them.
+    const { callId } = await invoke('calls:start', { phone: CUST_9_PHONE });
     const reveal = () =>
-      invoke('customers:revealPii', { customerId: 'cust-9', field: 'phone', callId: null });
+      invoke('customers:revealPii', { customerId: 'cust-9', field: 'phone', callId });
     await reveal();
     await reveal();
     // At the threshold: open, and customer data answers.
