@@ -83,7 +83,12 @@ export function RaiseHandButton({
           </ActionIcon>
         </Tooltip>
       </Popover.Target>
-      <Popover.Dropdown p="xs" maw={360} data-testid="raise-hand-status">
+      <Popover.Dropdown
+        p="xs"
+        maw={360}
+        aria-label={t('floor.raiseHand')}
+        data-testid="raise-hand-status"
+      >
         <Stack gap={4}>
           {failed && (
             <Text size="sm" c="red" role="alert">
