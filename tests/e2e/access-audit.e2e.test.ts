@@ -36,6 +36,15 @@ afterAll(async () => {
   await world?.close();
 });
 
+/** A customer's number as the desk's cache holds it (what the phone system would send). */
+function phoneOf(customerId: string): string {
+  const row = agent.core.database.sqlite
+    .prepare('select e164 from customer_phones where customer_id = ? limit 1')
+    .get(customerId) as { e164: string } | undefined;
+  if (!row) throw new Error(`no phone for ${customerId}`);
+  return row.e164;
+}
+
 describe('access audit', () => {
   it("lists the agent's search, the customer opened outside a call and the reveal (ja, en)", async () => {
     const handle = async (channel: string, input: unknown) => {
@@ -48,7 +57,12 @@ describe('access audit', () => {
     });
     const customerId = found.customers[0]!.id;
     await handle('customers:card', { customerId });
-    await handle('customers:revealPii', { customerId, field: 'phone', callId: null });
+    // A reveal is allowed only on a call with the customer: the phone system rings with her
+    // number, the agent answers and reveals.
+    const callId = await agent.ring(phoneOf(customerId));
+    await agent.answer(callId);
+    await handle('customers:revealPii', { customerId, field: 'phone', callId });
+    await agent.hangUp(callId);
 
     await supervisorPage.getByTestId('floor-button').click();
     await supervisorPage.getByTestId('floor-view').waitFor();
@@ -111,11 +125,13 @@ describe('access audit', () => {
     const agentPage = (await agent.openPage()).page;
     // One reveal was made above; these pass the threshold of two (on the desk once it pulled the
     // policy, and on the retailer from the synced audit, whichever comes first).
+    const callId = await agent.ring(phoneOf('cus-0000001'));
+    await agent.answer(callId);
     for (let i = 0; i < 3; i++)
       await agent.core.router.handle('customers:revealPii', {
         customerId: 'cus-0000001',
         field: 'phone',
-        callId: null,
+        callId,
       });
     await agentPage.getByTestId('lock-screen').waitFor({ timeout: 20_000 });
     expect(await agentPage.getByTestId('lock-pin').count()).toBe(0);
