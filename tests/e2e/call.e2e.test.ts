@@ -5,6 +5,7 @@ import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customer
 import type { CustomerCard } from '../../src/shared/domain';
 import type { CallsState, IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koe } from './koe-bridge';
 
 /** The demo retailer's featured customer: a gold customer whose Yamato parcel is late. */
 const HANAKO = {
@@ -242,5 +243,54 @@ describe('the call in the browser harness', () => {
     await search.press('Enter');
     await page.getByTestId('customer-card').waitFor();
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(HANAKO.name);
+  });
+
+  it('a ring that lands while the page reads the calls keeps the screen (the older read is read again)', async () => {
+    // The unknown caller of the test before still rings: the agent has one line.
+    const leftover = page && (await readCalls(page)).current;
+    if (leftover) await app.hangUp(leftover.callId);
+    await open();
+    const first = await app.ring(HANAKO.phone);
+    await page.locator(`[data-testid="call-workspace"][data-call-id="${first}"]`).waitFor();
+    await app.answer(first);
+    await waitForState('in_call');
+
+    // The read the hang-up starts is held in the page's network until the next ring is on
+    // screen: its answer, made by the core before that ring, then lands after it.
+    let readInHand!: () => void;
+    const staleReadMade = new Promise<void>((resolve) => (readInHand = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let delivered!: Promise<void>;
+    let held = false;
+    await page.route('**/ipc/calls%3Astate', async (route) => {
+      if (held) return route.continue();
+      held = true;
+      delivered = (async () => {
+        const response = await route.fetch();
+        readInHand();
+        await released;
+        await route.fulfill({ response });
+      })();
+      await delivered;
+    });
+    await app.hangUp(first);
+    await staleReadMade;
+
+    const next = await app.ring(DEMO_FEATURED_CUSTOMERS.refundPending.phone);
+    const nextWorkspace = page.locator(`[data-testid="call-workspace"][data-call-id="${next}"]`);
+    await nextWorkspace.waitFor();
+    release();
+    await delivered;
+    // A fence: a later answer from the core, and two frames for React to render what landed.
+    await koe(page, 'app:info', {});
+    await page.evaluate(() => {
+      const frame = (globalThis as unknown as { requestAnimationFrame(f: () => void): void })
+        .requestAnimationFrame;
+      return new Promise<void>((done) => frame(() => frame(done)));
+    });
+    expect(await nextWorkspace.isVisible()).toBe(true);
+    expect(await callState()).toBe('ringing');
+    await page.unroute('**/ipc/calls%3Astate');
   });
 });

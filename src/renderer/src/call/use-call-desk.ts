@@ -3,7 +3,7 @@ import type { WrapUpDraft } from '../../../shared/calls/call-draft';
 import { popsWorkspace, type CallSession } from '../../../shared/calls/call-session';
 import type { Policy, ScriptVersion } from '../../../shared/domain/guidance';
 import type { HarassmentEvent } from '../../../shared/guidance';
-import type { IpcError, IpcResult, ScreenPopResult } from '../../../shared/ipc';
+import type { CallsState, IpcError, IpcResult, ScreenPopResult } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
 import {
   callDesk,
@@ -62,11 +62,23 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
 
   // Only the newest read may land: a slow answer never overwrites a newer one.
   const readSeq = useRef(0);
+  /** How many `calls:changed` this page has applied: a read older than one of them is stale. */
+  const eventsApplied = useRef(0);
   const poppedOnLoad = useRef(false);
   const reload = useCallback(() => {
-    const seq = ++readSeq.current;
-    void callKoe('calls:state', {}).then((result) => {
-      if (seq !== readSeq.current) return;
+    const read = () => {
+      const seq = ++readSeq.current;
+      const eventsBefore = eventsApplied.current;
+      void callKoe('calls:state', {}).then((result) => {
+        if (seq !== readSeq.current) return;
+        // A call event landed while this read was on its way, so the read may predate it: a
+        // ring that arrived meanwhile would lose the screen to the call before it. Read again:
+        // the core emits an event only after its own state has it.
+        if (eventsBefore !== eventsApplied.current) return read();
+        apply(result);
+      });
+    };
+    const apply = (result: IpcResult<CallsState>) => {
       if (!result.ok) {
         dispatch({ type: 'loadFailed', error: result.error });
         return;
@@ -77,7 +89,8 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
         poppedOnLoad.current = true;
         if (current) onPopRef.current(current);
       }
-    });
+    };
+    read();
   }, []);
 
   /** The call that has the screen, as of the latest render. */
@@ -91,6 +104,7 @@ export function useCallDesk(onPop: (call: CallSession) => void): CallDesk {
   useEffect(() => {
     reload();
     const offChanged = window.koe.on('calls:changed', ({ call, cause, pop }) => {
+      eventsApplied.current++;
       if (pop) pushed.current = { callId: call.callId, pop };
       // Known at once, not after the next render: a wrap-up whose save completes right after
       // this ring must see that a call now has the screen (see CallWorkspace's onSaved).
