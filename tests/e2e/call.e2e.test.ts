@@ -2,8 +2,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import type { CustomerCard } from '../../src/shared/domain';
-import type { CallsState, IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
 import { koe } from './koe-bridge';
 
@@ -16,31 +14,8 @@ const HANAKO = {
 };
 
 /** Her card as the core has it: the facts the script must show come from here, not from us. */
-async function readCard(page: Page, customerId: string): Promise<CustomerCard> {
-  const result = await page.evaluate(
-    (id) =>
-      (
-        globalThis as unknown as {
-          koe: { 'customers:card'(input: object): Promise<IpcResult<CustomerCard>> };
-        }
-      ).koe['customers:card']({ customerId: id }),
-    customerId,
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
-async function readCalls(page: Page): Promise<CallsState> {
-  const result = await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        koe: { 'calls:state'(input: object): Promise<IpcResult<CallsState>> };
-      }
-    ).koe['calls:state']({}),
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const readCard = (page: Page, customerId: string) => koe(page, 'customers:card', { customerId });
+const readCalls = (page: Page) => koe(page, 'calls:state', {});
 
 describe('the call in the browser harness', () => {
   let app: E2eApp;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koe } from './koe-bridge';
 
 /**
  * Sign-out with wipe from Settings: two steps, and what the screen says is what the core did —
@@ -45,18 +46,7 @@ describe('sign out and erase the customer data on this PC', () => {
     await section.getByText('Signed out. The customer data on this PC is erased.').waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'sign-out-wipe-done-en.png') });
 
-    const customers = await page.evaluate(async () => {
-      const koe = (
-        globalThis as unknown as {
-          koe: {
-            'customers:search'(
-              i: object,
-            ): Promise<{ ok: boolean; value?: { customers: unknown[] } }>;
-          };
-        }
-      ).koe;
-      return (await koe['customers:search']({ query: '佐藤' })).value?.customers.length;
-    });
-    expect(customers).toBe(0);
+    const { customers } = await koe(page, 'customers:search', { query: '佐藤' });
+    expect(customers).toHaveLength(0);
   });
 });
