@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { AccessPush, AccessPushResponse } from '../../../shared/protocol/access-audit';
+import { createOutboxDrain } from '../outbox/outbox-drain';
 import { RetailerRefusal } from '../retailer-client/authorized-fetch';
 
 /** Sends audit rows to the retailer; throws when it cannot (offline, signed out, refused). */
@@ -53,8 +54,8 @@ export function createAuditOutbox(options: {
   );
   const count = sqlite.prepare('select count(*) as n from audit_log where pushed = 0');
   const mark = sqlite.prepare('update audit_log set pushed = ? where id = ?');
-  let running: Promise<number> | null = null;
-  let again = false;
+  // A failed send waits for the next trigger (an access, a pull, the stream), not a timer.
+  const outbox = createOutboxDrain({ drain, failure: 'Sending the audit failed', log });
 
   async function drain(): Promise<number> {
     let sent = 0;
@@ -88,34 +89,14 @@ export function createAuditOutbox(options: {
     }
   }
 
-  function flush(): Promise<number> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = drain()
-      .catch((error: unknown) => {
-        log('Sending the audit failed', error);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          void flush();
-        }
-      });
-    return running;
-  }
-
   let timer: ReturnType<typeof setTimeout> | null = null;
   return {
-    flush,
+    flush: outbox.flush,
     soon() {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
-        void flush();
+        void outbox.flush();
       }, SOON_MS);
       timer.unref?.();
     },

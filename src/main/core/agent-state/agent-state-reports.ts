@@ -3,7 +3,7 @@ import type { AgentState } from '../../../shared/agent-state/agent-state';
 import type { AgentStateChange } from '../../../shared/protocol/agent-state';
 import { uuidV7 } from '../../../shared/uuid-v7';
 import { RetailerRefusal } from '../retailer-client/authorized-fetch';
-import { backoffDelayMs } from '../sync/push-outbox';
+import { createOutboxDrain } from '../outbox/outbox-drain';
 
 /** Sends a batch to the retailer; throws when it cannot (offline, signed out, refused). */
 export type SendAgentStateChanges = (changes: AgentStateChange[]) => Promise<void>;
@@ -22,7 +22,6 @@ export interface AgentStateReporter {
 const BATCH = 200;
 /** Answers that will not change on a retry: invalid, forbidden (a role that reports no state). */
 const REFUSED_FOR_GOOD = new Set([400, 403, 422]);
-const MAX_RETRY_MS = 30_000;
 
 /**
  * The agent's state changes on their way to the retailer (the supervisors' floor): written to
@@ -51,10 +50,7 @@ export function createAgentStateReporter(options: {
     'update agent_state_reports set attempts = attempts + 1, last_error = ? where seq <= ?',
   );
   const listeners = new Set<(ids: string[]) => void>();
-  let running: Promise<number> | null = null;
-  let queued: Promise<number> | null = null;
-  let retry: ReturnType<typeof setTimeout> | null = null;
-  let closed = false;
+  const outbox = createOutboxDrain({ drain, failure: 'Agent state report failed', log });
   // Ids strictly increase, even for two changes in one millisecond: the retailer keeps the
   // state of the newest id, and a ring answered at once must not sort before its ring.
   let lastIdMs = 0;
@@ -76,48 +72,13 @@ export function createAgentStateReporter(options: {
           continue;
         }
         failed.run((error as Error).message, last);
-        schedule(rows[0]!.attempts);
+        outbox.retryLater(rows[0]!.attempts);
         return delivered;
       }
       remove.run(last);
       delivered += rows.length;
       for (const listener of [...listeners]) listener(changes.map((c) => c.id));
     }
-  }
-
-  function schedule(attempts: number) {
-    if (closed || retry) return;
-    retry = setTimeout(
-      () => {
-        retry = null;
-        void flush();
-      },
-      Math.min(MAX_RETRY_MS, backoffDelayMs(attempts)),
-    );
-    retry.unref?.();
-  }
-
-  /**
-   * One drain at a time. A flush asked for during one runs a fresh drain after it (it may hold
-   * changes recorded since), so its answer is about the network as it is now.
-   */
-  function flush(): Promise<number> {
-    if (running) {
-      queued ??= running.then(() => {
-        queued = null;
-        return flush();
-      });
-      return queued;
-    }
-    running = drain()
-      .catch((error: unknown) => {
-        log('Agent state report failed', error);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
   }
 
   return {
@@ -129,21 +90,14 @@ export function createAgentStateReporter(options: {
         at: state.since,
       };
       insert.run(change.id, JSON.stringify(change));
-      if (retry) {
-        clearTimeout(retry);
-        retry = null;
-      }
-      void flush();
+      outbox.kick();
     },
-    flush,
+    flush: outbox.flush,
     pending: () => (count.get() as { n: number }).n,
     onDelivered(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    close() {
-      closed = true;
-      if (retry) clearTimeout(retry);
-    },
+    close: outbox.close,
   };
 }

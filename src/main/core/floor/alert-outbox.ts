@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/protocol/supervisor-alerts';
 import { uuidV7 } from '../../../shared/uuid-v7';
 import { RetailerRefusal } from '../retailer-client/authorized-fetch';
-import { backoffDelayMs } from '../sync/push-outbox';
+import { createOutboxDrain } from '../outbox/outbox-drain';
 
 /** Sends alerts to the retailer; throws when it cannot (offline, signed out, refused). */
 export type SendAlerts = (alerts: AlertPush[]) => Promise<AlertPushResponse['results']>;
@@ -59,7 +59,6 @@ interface AlertRow {
 
 /** Answers that will not change on a retry: invalid, forbidden (a role that raises no alerts). */
 const REFUSED_FOR_GOOD = new Set([400, 403, 422]);
-const MAX_RETRY_MS = 30_000;
 const WINDOW_MS = 12 * 60 * 60_000;
 
 /**
@@ -114,10 +113,7 @@ export function createAlertOutbox(options: {
     'select * from supervisor_alerts where raised_at >= ? order by raised_at desc',
   );
   const listeners = new Set<(alerts: DeskAlert[]) => void>();
-  let running: Promise<number> | null = null;
-  let queued: Promise<number> | null = null;
-  let retry: ReturnType<typeof setTimeout> | null = null;
-  let closed = false;
+  const outbox = createOutboxDrain({ drain, failure: 'Sending alerts failed', log });
   let lastIdMs = 0;
 
   const list = (): DeskAlert[] =>
@@ -159,42 +155,10 @@ export function createAlertOutbox(options: {
         }
         for (const row of rows) failed.run(message, row.id);
         changed();
-        schedule(Math.max(...rows.map((r) => r.attempts)));
+        outbox.retryLater(Math.max(...rows.map((r) => r.attempts)));
         return sent;
       }
     }
-  }
-
-  function schedule(attempts: number) {
-    if (closed || retry) return;
-    retry = setTimeout(
-      () => {
-        retry = null;
-        void flush();
-      },
-      Math.min(MAX_RETRY_MS, backoffDelayMs(attempts)),
-    );
-    retry.unref?.();
-  }
-
-  function flush(): Promise<number> {
-    if (closed) return Promise.resolve(0);
-    if (running) {
-      queued ??= running.then(() => {
-        queued = null;
-        return flush();
-      });
-      return queued;
-    }
-    running = drain()
-      .catch((error: unknown) => {
-        log('Sending alerts failed', error);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
   }
 
   return {
@@ -222,15 +186,11 @@ export function createAlertOutbox(options: {
           raised_at: new Date(now()).toISOString(),
         });
       }
-      if (retry) {
-        clearTimeout(retry);
-        retry = null;
-      }
       changed();
-      void flush();
+      outbox.kick();
       return deskAlert(byId.get(id) as AlertRow);
     },
-    flush,
+    flush: outbox.flush,
     applyServer(alert) {
       const row = byId.get(alert.id) as AlertRow | undefined;
       if (!row) return;
@@ -248,10 +208,7 @@ export function createAlertOutbox(options: {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    close() {
-      closed = true;
-      if (retry) clearTimeout(retry);
-    },
+    close: outbox.close,
   };
 }
 
