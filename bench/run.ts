@@ -22,6 +22,7 @@ import { benchWrapUpSave } from './wrap-up.bench';
 import { benchFloorAlerts } from './floor-alerts.bench';
 import { benchEncryption } from './encryption.bench';
 import { benchAccessAudit } from './access-audit.bench';
+import { benchCoreStart } from './core-start.bench';
 
 /**
  * `npm run bench`: every figure is one JSON line on stdout, `{name, value, unit, baseline,
@@ -45,6 +46,8 @@ const benches = {
   // 20,000 by default; `pop-during-1m` on the bench-size cache).
   'pop-during': async () => benchPopDuring(),
   'pop-during-1m': async () => benchPopDuring(1_000_000),
+  // Needs the built workers (npx electron-vite build): the core started in fresh processes.
+  'core-start': async () => benchCoreStart(),
   // Needs the built renderer (npx electron-vite build) and Chromium.
   'cti-ring': async () => benchCtiRing(),
   // Server VoC ingest alone (also part of `sync`): SQLite, and PostgreSQL when
