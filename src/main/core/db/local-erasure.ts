@@ -31,6 +31,12 @@ export interface LocalEraser {
   /** Customers with no activity since `since` (the retailer's minimization); how many went. */
   purgeInactiveSince(since: string): number;
   wipeCustomerData(): ErasureCounts;
+  /**
+   * The retailer revoked this desk: everything that names a customer goes, wrap-ups the
+   * retailer never received included (a revoked desk can send nothing more and its key will not
+   * open again). `unsentWrapUps` says how many of those there were.
+   */
+  eraseForRevocation(): ErasureCounts & { unsentWrapUps: number };
 }
 
 export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
@@ -57,6 +63,15 @@ export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
     outboxRows: p(`delete from outbox where state <> 'pending'`),
     auditRows: p('delete from audit_log'),
     deskCalls: p('delete from desk_calls where draft is null'),
+  };
+  const revocation = {
+    unsent: p(`select count(*) as n from outbox where state = 'pending' and kind = 'voc_record'`),
+    vocRecords: p('delete from voc_records'),
+    outboxRows: p('delete from outbox'),
+    auditRows: p('delete from audit_log'),
+    deskCalls: p('delete from desk_calls'),
+    // Alerts name the customer and carry the agent's note.
+    alerts: p('delete from supervisor_alerts'),
   };
   const customerTables = [
     'tracking_events',
@@ -128,6 +143,24 @@ export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
       const retailerRows = totalChanges() - start;
       forgetCursor.run();
       return { retailerRows, ...run(everything) };
+    }),
+
+    eraseForRevocation: sqlite.transaction(() => {
+      const unsentWrapUps = (revocation.unsent.get() as { n: number }).n;
+      const start = totalChanges();
+      for (const statement of customerTables) statement.run();
+      clearSearch.run();
+      const retailerRows = totalChanges() - start;
+      forgetCursor.run();
+      revocation.alerts.run();
+      return {
+        retailerRows,
+        vocRecords: revocation.vocRecords.run().changes,
+        outboxRows: revocation.outboxRows.run().changes,
+        auditRows: revocation.auditRows.run().changes,
+        deskCalls: revocation.deskCalls.run().changes,
+        unsentWrapUps,
+      };
     }),
   };
 }

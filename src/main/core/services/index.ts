@@ -265,7 +265,11 @@ export function createServices(deps: ServiceDeps): IpcServices {
     ...floor.services,
   };
   // Behind the desk lock, whatever returns customer data refuses (`locked`), not only the page.
-  return refuseWhileLocked(services, () => lock.isLocked());
+  return refuseWhileLocked(
+    services,
+    () => lock.isLocked(),
+    () => lock.onlyOfflineLocked(),
+  );
 }
 
 /** The ids a search listed, within the audit row's bound (2,000 characters; see access-audit). */

@@ -33,6 +33,15 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
     setPin('');
     setWrong(!result.ok || !result.value.unlocked);
   };
+  const time = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, {
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+  // Held locks (a policy, the offline grace, a revocation) open by their own event: no PIN.
+  const pinOpens = lock.cause !== 'policy' && lock.cause !== 'offline' && lock.cause !== 'revoked';
   const retryAt =
     lock.retryAt &&
     new Date(lock.retryAt).toLocaleTimeString(i18n.language, {
@@ -50,16 +59,45 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
               <Group gap="xs" wrap="nowrap">
                 <IconLock size={22} aria-hidden />
                 <Title order={2} fz="xl">
-                  {t('deskLock.title')}
+                  {t(lock.cause === 'revoked' ? 'deskLock.revokedTitle' : 'deskLock.title')}
                 </Title>
               </Group>
               {lock.cause && (
-                <Text size="sm" c="dimmed">
-                  {t(`deskLock.cause.${lock.cause}`, { minutes: lock.idleMinutes })}
+                <Text size="sm" c="dimmed" data-testid="lock-cause">
+                  {t(`deskLock.cause.${lock.cause}`, {
+                    minutes: lock.idleMinutes,
+                    hours: lock.offline?.graceHours ?? 0,
+                    time: lock.offline ? time(lock.offline.lastContactAt) : '',
+                  })}
                 </Text>
               )}
-              {/* "Enter your PIN" would not be true of a policy's lock. */}
-              {lock.cause !== 'policy' && (
+              {lock.cause === 'offline' && (
+                <Text size="sm" c="dimmed">
+                  {t('deskLock.offlineKept')}
+                </Text>
+              )}
+              {lock.cause === 'revoked' && lock.revoked && (
+                <Alert
+                  color={lock.revoked.unsentWrapUps > 0 ? 'orange' : 'gray'}
+                  role="status"
+                  data-testid="lock-revoked"
+                >
+                  <Stack gap={4}>
+                    <Text size="sm">
+                      {lock.revoked.erased
+                        ? t('deskLock.revokedErased', { time: time(lock.revoked.revokedAt) })
+                        : t('deskLock.revokedErasing')}
+                    </Text>
+                    {lock.revoked.erased && lock.revoked.unsentWrapUps > 0 && (
+                      <Text size="sm">
+                        {t('deskLock.revokedUnsent', { count: lock.revoked.unsentWrapUps })}
+                      </Text>
+                    )}
+                  </Stack>
+                </Alert>
+              )}
+              {/* "Enter your PIN" is not true of the locks a PIN does not open. */}
+              {pinOpens && (
                 <Text size="sm" c="dimmed">
                   {t('deskLock.description')}
                 </Text>
@@ -76,7 +114,7 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
               </Alert>
             )}
             {/* A policy's lock opens only when a supervisor unlocks it: no PIN to try. */}
-            {lock.cause !== 'policy' && (
+            {pinOpens && (
               <>
                 <PasswordInput
                   label={t('deskLock.pin')}
