@@ -1,4 +1,5 @@
 import { floorEn } from './sections/floor';
+import { devicesEn } from './sections/devices';
 import type { Catalog } from './catalog';
 import { adminEn } from './sections/admin';
 import { insightsEn } from './sections/insights';
@@ -718,5 +719,6 @@ export const en: Catalog = {
   floor: floorEn,
   agentState: agentStateEn,
   deskLock: deskLockEn,
+  devices: devicesEn,
   updates: updatesEn,
 };

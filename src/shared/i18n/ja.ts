@@ -1,4 +1,5 @@
 import { floorJa } from './sections/floor';
+import { devicesJa } from './sections/devices';
 import { adminJa } from './sections/admin';
 import { insightsJa } from './sections/insights';
 import { outreachJa } from './sections/outreach';
@@ -729,5 +730,6 @@ export const ja = {
   floor: floorJa,
   agentState: agentStateJa,
   deskLock: deskLockJa,
+  devices: devicesJa,
   updates: updatesJa,
 };
