@@ -209,7 +209,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
     // Reveals are logged (who saw which customer's what, when, on which call) and allowed only
     // during or just after a call with that customer.
     'customers:revealPii': (input) => privacy.reveal(input, agent()?.id ?? null),
-    'calls:state': () => calls.state(),
+    // A call's own number is readable while the call is on and just after; masked past that.
+    'calls:state': async () => privacy.callsState(await calls.state()),
     'calls:start': (input) => calls.start(input),
     'outreach:list': async ({ limit }) => privacy.outreach(await heavyReads.outreachList(limit)),
     'calls:end': ({ callId }) => calls.end(callId),
