@@ -68,8 +68,12 @@ describe('revoking a desk', () => {
     expect(await confirm.textContent()).toContain('山田 美咲');
     // The picture once the dialog has finished opening (its fade-in).
     await adminPage.waitForFunction(() => {
-      const content = document.querySelector('.mantine-Modal-content');
-      return content !== null && getComputedStyle(content).opacity === '1';
+      const page = globalThis as unknown as {
+        document: { querySelector(selector: string): object | null };
+        getComputedStyle(element: object): { opacity: string };
+      };
+      const content = page.document.querySelector('.mantine-Modal-content');
+      return content !== null && page.getComputedStyle(content).opacity === '1';
     });
     await shot(adminPage, 'desk-revocation-confirm-ja');
     // Nothing is revoked before the confirmation.
