@@ -61,7 +61,9 @@ export const deskLockJa = {
   revokedTitle: 'このデスクは登録を解除されました',
   revokedErasing: 'このパソコンのお客さま情報を消去しています…',
   revokedErased: 'このパソコンに保存されていたお客さま情報は {{time}} に消去しました。',
-  revokedUnsent:
+  revokedUnsent_one:
+    '販売店に届いていなかった対応記録 {{count}} 件は、このデスクからは送信できないため、一緒に消去しました。',
+  revokedUnsent_other:
     '販売店に届いていなかった対応記録 {{count}} 件は、このデスクからは送信できないため、一緒に消去しました。',
   pin: 'デスクPIN',
   unlock: 'ロック解除',
@@ -100,7 +102,9 @@ export const deskLockEn: typeof deskLockJa = {
   revokedTitle: 'This desk has been removed',
   revokedErasing: 'Erasing the customer data on this computer…',
   revokedErased: 'The customer data kept on this computer was erased at {{time}}.',
-  revokedUnsent:
+  revokedUnsent_one:
+    '{{count}} wrap-up the retailer had not received could not be sent from this desk any more and was erased with it.',
+  revokedUnsent_other:
     '{{count}} wrap-ups the retailer had not received could not be sent from this desk any more and were erased with it.',
   pin: 'Desk PIN',
   unlock: 'Unlock',
