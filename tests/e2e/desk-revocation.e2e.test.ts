@@ -112,11 +112,17 @@ describe('revoking a desk', () => {
     await shot(adminPage, 'desk-revocation-list-en');
   }, 60_000);
 
-  it('a desk past its offline grace shows the reason and no PIN field (ja, en)', async () => {
+  it('a desk past its offline grace shows the reason, no PIN field, and still wraps calls up (ja, en)', async () => {
     const opened = await offline.openPage();
     const page = opened.page;
     errorsSeen.push(opened.errors);
     await page.setViewportSize({ width: 1280, height: 720 });
+    // A call ends just before: it waits for its wrap-up.
+    const callId = await offline.ring('0312345678');
+    await offline.answer(callId);
+    await page.getByTestId('call-workspace').waitFor();
+    await offline.hangUp(callId);
+    await page.getByTestId('wrap-up-panel').waitFor();
     // The last contact is 13 hours back: past the default 12-hour grace.
     offline.core.database.sqlite
       .prepare(`update sync_state set value = ? where key = 'last_synced_at'`)
@@ -125,13 +131,33 @@ describe('revoking a desk', () => {
     await page.getByTestId('lock-screen').waitFor();
     expect(await page.getByTestId('lock-cause').textContent()).toContain('12時間を超えて');
     expect(await page.getByTestId('lock-pin').count()).toBe(0);
+    // No customer card behind this lock; the waiting call is listed for its wrap-up.
+    await page.getByTestId('offline-wrap-ups').waitFor();
+    expect(await page.getByTestId('customer-card').count()).toBe(0);
     await shot(page, 'desk-offline-lock-ja');
     await setLocale(page, 'en');
     await page.getByText('more than 12 hours').waitFor();
+    await page.getByText('1 call waiting for its wrap-up').waitFor();
     await shot(page, 'desk-offline-lock-en');
-    // Reaching the retailer again opens it.
-    await offline.core.router.handle('sync:now', {});
+    await setLocale(page, 'ja');
+
+    // The form works behind the lock: reason, sentiment, resolution, save.
+    await page.getByTestId('offline-wrap-up-open').click();
+    await page.getByTestId('reason-filter').waitFor();
+    await page.getByTestId('reason-filter').focus();
+    await page.keyboard.type('遅延');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Alt+3');
+    await page.keyboard.press('Alt+4');
+    await shot(page, 'desk-offline-wrap-up-ja');
+    await page.keyboard.press('Control+Enter');
+    // The save asks for a sync: the desk reaches the retailer, and that lifts the lock (so the
+    // lock screen's own "saved" line may be gone before anyone could read it).
     await page.getByTestId('lock-screen').waitFor({ state: 'detached', timeout: 20_000 });
+    const saved = offline.core.database.sqlite
+      .prepare('select count(*) as n from voc_records where call_id = ?')
+      .get(callId) as { n: number };
+    expect(saved.n).toBe(1);
     for (const errors of errorsSeen) expect(errors).toEqual([]);
-  }, 60_000);
+  }, 90_000);
 });

@@ -230,6 +230,7 @@ export function startFakeCore() {
     'agentState:get': unavailable,
     'agentState:choose': unavailable,
     'lock:state': unavailable,
+    'lock:wrapUps': unavailable,
     'lock:activity': unavailable,
     'lock:lockNow': unavailable,
     'lock:unlock': unavailable,

@@ -32,6 +32,7 @@ export const OPEN_WHILE_LOCKED: ReadonlySet<IpcChannel> = new Set<IpcChannel>([
 export const OPEN_WHILE_OFFLINE_LOCKED: ReadonlySet<IpcChannel> = new Set<IpcChannel>([
   'calls:end',
   'wrapUp:save',
+  'lock:wrapUps',
 ]);
 
 /** The services, each refusing with `locked` while the desk is locked (unless open above). */

@@ -241,6 +241,21 @@ export function createServices(deps: ServiceDeps): IpcServices {
       scripts: await readLatestScripts(db),
       policies: await readActivePolicies(db),
     }),
+    // The wrap-ups the offline grace's lock still lets the agent finish: no card, no names.
+    'lock:wrapUps': async () => {
+      const { waiting, drafts } = privacy.callsState(await calls.state());
+      return {
+        waiting,
+        drafts: Object.fromEntries(
+          waiting.flatMap((c) => (drafts[c.callId] ? [[c.callId, drafts[c.callId]!]] : [])),
+        ),
+        reference: {
+          taxonomy: await readTaxonomy(db),
+          scripts: await readLatestScripts(db),
+          policies: await readActivePolicies(db),
+        },
+      };
+    },
     // An agent sees the answers published to every center or to its own.
     'knowledge:search': ({ query, language, limit }) =>
       searchKnowledge(db, query, language, limit, agent()?.centerId ?? null),
