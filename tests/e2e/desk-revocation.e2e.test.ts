@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { SCREENSHOT_DIR } from './harness-fixture';
 import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
 
@@ -76,6 +77,7 @@ describe('revoking a desk', () => {
       return content !== null && page.getComputedStyle(content).opacity === '1';
     });
     await shot(adminPage, 'desk-revocation-confirm-ja');
+    await expectAccessible(adminPage, 'revocation confirmation');
     // Nothing is revoked before the confirmation.
     expect(agent.core.lock.state().cause).toBeNull();
 
@@ -98,6 +100,7 @@ describe('revoking a desk', () => {
       .get() as { n: number };
     expect(customers.n).toBe(0);
     await shot(agentPage, 'desk-revoked-lock-ja');
+    await expectAccessible(agentPage, 'revoked lock screen');
 
     await setLocale(agentPage, 'en');
     await agentPage.getByText('This desk has been removed').waitFor();
@@ -135,6 +138,7 @@ describe('revoking a desk', () => {
     await page.getByTestId('offline-wrap-ups').waitFor();
     expect(await page.getByTestId('customer-card').count()).toBe(0);
     await shot(page, 'desk-offline-lock-ja');
+    await expectAccessible(page, 'offline lock screen');
     await setLocale(page, 'en');
     await page.getByText('more than 12 hours').waitFor();
     await page.getByText('1 call waiting for its wrap-up').waitFor();
@@ -150,6 +154,7 @@ describe('revoking a desk', () => {
     await page.keyboard.press('Alt+3');
     await page.keyboard.press('Alt+4');
     await shot(page, 'desk-offline-wrap-up-ja');
+    await expectAccessible(page, 'wrap-up behind the offline lock');
     await page.keyboard.press('Control+Enter');
     // The save asks for a sync: the desk reaches the retailer, and that lifts the lock (so the
     // lock screen's own "saved" line may be gone before anyone could read it).

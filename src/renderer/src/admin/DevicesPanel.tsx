@@ -130,6 +130,7 @@ export function DevicesPanel() {
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
         title={t('devices.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('app.close') }}
         centered
       >
         {confirming && (
