@@ -7,6 +7,7 @@ import { knownUsers } from './auth/known-users';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
+import { revokedDeskGuard } from './auth/revoked-desks';
 import { eventStreams, type EventStreamOptions } from './live/event-stream';
 import { createFloorNotifier } from './live/floor-notifier';
 import { createFloorFanout } from './live/floor-fanout';
@@ -178,10 +179,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   ];
   // A valid signature is not enough: the token's user must still exist in its tenant.
   const isKnownUser = knownUsers(options.store.db);
+  // A revoked desk is refused everything but pushing its records (it erases after that).
+  const refuseRevokedDesk = revokedDeskGuard(options.store.db);
   registerRoutes(app, routes, async (request) => {
     const principal = authenticate(request);
     if (!principal) return null;
-    return (await isKnownUser(principal.userId, principal.tenantId)) ? principal : null;
+    if (!(await isKnownUser(principal.userId, principal.tenantId))) return null;
+    await refuseRevokedDesk(request, principal);
+    return principal;
   });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));
   app.get('/openapi.json', async () => document);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { riskThresholdsUpdate, type RiskThresholds } from './protocol/risk-thresholds';
+import type { DeviceSummary } from './protocol/devices';
 import {
   centerUpdateSettings,
   releaseHalt,
@@ -77,6 +78,15 @@ export const adminIpcHandlers = {
   ),
   /** Halts a release on every platform (offered to nobody) or resumes it. */
   'admin:haltRelease': channel<{ releases: Release[] }>()(releaseHalt.strict()),
+  /** The desks registered with the retailer (who used each last, its version, last contact). */
+  'admin:devices': channel<{ devices: DeviceSummary[] }>()(z.object({}).strict()),
+  /**
+   * Revokes a desk: at its next contact it sends its outbox, erases its customer data and can
+   * never open its key again. Not undone from here.
+   */
+  'admin:revokeDevice': channel<DeviceSummary>()(
+    z.object({ deskId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a desk id') }).strict(),
+  ),
 };
 
 /** What the admin's updates tab shows, read from the retailer in one go. */

@@ -349,6 +349,16 @@ export const ipcHandlers = {
   /** The agent chooses ready or not ready (with a reason); a call on the line keeps it for after. */
   'agentState:choose': channel<AgentState>()(agentChoice),
   'lock:state': channel<DeskLockState>()(z.object({}).strict()),
+  /**
+   * Behind the offline grace's lock, what the agent still needs to wrap calls up: the calls
+   * waiting for a wrap-up (numbers masked as the policy says), their drafts and the taxonomy —
+   * no customer card. Refused behind every other lock.
+   */
+  'lock:wrapUps': channel<{
+    waiting: CallSession[];
+    drafts: Record<string, CallDraft>;
+    reference: GuidanceReference;
+  }>()(z.object({}).strict()),
   /** The agent typed, clicked or moved (the renderer throttles it): the idle count restarts. */
   'lock:activity': channel<{ ok: true }>()(z.object({}).strict()),
   'lock:lockNow': channel<DeskLockState>()(z.object({}).strict()),

@@ -6,6 +6,7 @@ export type SyncProblemCode =
   | 'rate_limited'
   | 'unauthorized'
   | 'update_required' // the retailer requires a newer Koe before it sends customer data
+  | 'device_revoked' // the retailer removed this desk: its customer data is erased
   | 'invalid_response'
   | 'rejected'
   | 'internal';

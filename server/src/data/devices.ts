@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/access-tokens';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
+import { DEVICE_REVOKED_MESSAGE } from '../auth/revoked-desks';
 import type { DeviceSummary } from '../../../src/shared/protocol/devices';
+import type { UpdateFeedTables } from '../routes/update-feed-routes';
 
 export type DeviceTables = {
   devices: {
@@ -65,11 +67,7 @@ export async function deviceGrantFor(
     .where('desk_id', '=', deskId)
     .executeTakeFirstOrThrow();
   if (Number(device.revoked) !== 0) {
-    throw new HttpError(
-      403,
-      'device_revoked',
-      'This desk has been removed by the retailer. Its customer data can no longer be opened here; ask your supervisor.',
-    );
+    throw new HttpError(403, 'device_revoked', DEVICE_REVOKED_MESSAGE);
   }
   await dbx
     .updateTable('devices')
@@ -111,16 +109,40 @@ export async function listDevices(db: ServerDb, principal: Principal): Promise<D
     .orderBy('registered_at')
     .orderBy('desk_id')
     .execute();
-  return rows.map((r) => ({
-    deskId: r.desk_id,
-    centerId: r.center_id,
-    registeredBy: r.registered_by,
-    lastUserId: r.last_user_id,
-    registeredAt: r.registered_at,
-    lastSeenAt: r.last_seen_at,
-    revoked: Number(r.revoked) !== 0,
-    revokedAt: r.revoked_at,
-  }));
+  if (rows.length === 0) return [];
+  // The version and time of each desk's last pull, and its last user's name, read beside.
+  const deskIds = rows.map((r) => r.desk_id);
+  const pulls = await db
+    .withTables<UpdateFeedTables>()
+    .selectFrom('update_desks')
+    .select(['desk_id', 'version', 'reported_at'])
+    .where('tenant_id', '=', principal.tenantId)
+    .where('desk_id', 'in', deskIds)
+    .execute();
+  const pullOf = new Map(pulls.map((p) => [p.desk_id, p]));
+  const names = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('tenant_id', '=', principal.tenantId)
+    .where('id', 'in', [...new Set(rows.map((r) => r.last_user_id))])
+    .execute();
+  const nameOf = new Map(names.map((u) => [u.id, u.display_name]));
+  return rows.map((r) => {
+    const pull = pullOf.get(r.desk_id);
+    return {
+      deskId: r.desk_id,
+      centerId: r.center_id,
+      registeredBy: r.registered_by,
+      lastUserId: r.last_user_id,
+      registeredAt: r.registered_at,
+      lastSeenAt: r.last_seen_at,
+      lastUserName: nameOf.get(r.last_user_id) ?? null,
+      version: pull?.version ?? null,
+      lastContactAt: pull && pull.reported_at > r.last_seen_at ? pull.reported_at : r.last_seen_at,
+      revoked: Number(r.revoked) !== 0,
+      revokedAt: r.revoked_at,
+    };
+  });
 }
 
 /** Marks a desk revoked (within the caller's scope): its next sign-in or refresh is refused. */

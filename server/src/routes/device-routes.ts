@@ -1,10 +1,18 @@
 import { deviceList, deviceSummary } from '../../../src/shared/protocol/devices';
 import { listDevices, revokeDevice } from '../data/devices';
+import { latestSequence } from '../data/change-log';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, type RouteSpec } from '../http/route';
+import type { ChangeNotifier } from '../live/change-notifier';
 
 /** The desks registered with the retailer: listed and revoked by its admin or a supervisor. */
-export function deviceRoutes({ store }: { store: ServerStore }): RouteSpec[] {
+export function deviceRoutes({
+  store,
+  notifier,
+}: {
+  store: ServerStore;
+  notifier: ChangeNotifier;
+}): RouteSpec[] {
   const db = store.db;
   return [
     defineRoute({
@@ -21,8 +29,17 @@ export function deviceRoutes({ store }: { store: ServerStore }): RouteSpec[] {
       summary: 'Revoke a desk: it is refused its device grant from now on',
       roles: ['retailer_admin', 'supervisor'],
       response: deviceSummary,
-      handler: async ({ principal, request }) =>
-        revokeDevice(db, principal, (request.params as { deskId: string }).deskId),
+      handler: async ({ principal, request }) => {
+        const device = await revokeDevice(
+          db,
+          principal,
+          (request.params as { deskId: string }).deskId,
+        );
+        // Every desk of the retailer that is online pulls within seconds (any process holding
+        // its stream): the revoked one is refused (device_revoked) and erases its customer data.
+        await notifier.publish(principal.tenantId, await latestSequence(db, principal.tenantId));
+        return device;
+      },
     }),
   ];
 }

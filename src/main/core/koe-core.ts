@@ -67,6 +67,13 @@ import type { UpdateNotice } from '../../shared/updates/update-notice';
 import { startRetentionPurge, type RetentionPurge } from './erasure/retention-purge';
 import { createLocalEraser, scrubDeletedBytes } from './db/local-erasure';
 import { createPrivacyGuard } from './privacy/privacy-guard';
+import { createDeskRevocation, type DeskRevocation } from './erasure/desk-revocation';
+import { watchOfflineGrace, type OfflineGrace } from './desk-lock/offline-grace';
+import { syncStateStore } from './sync/sync-state';
+import {
+  DEFAULT_OFFLINE_GRACE_HOURS,
+  offlineGraceHoursFrom,
+} from '../../shared/desk-lock/desk-lock';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -128,6 +135,8 @@ export interface KoeCoreOptions {
   retentionPurge?: { intervalMs?: number; firstDelayMs?: number; now?: () => number };
   /** How to start the reader worker's code (bundled in the app, TypeScript under tsx). */
   readerWorkerEntry?: WorkerEntry;
+  /** The offline grace's clock and timer (tests); checked every minute by default. */
+  offlineGrace?: { now?: () => number; checkEveryMs?: number };
 }
 
 /** Everything below the shell: plain Node, run the same by Electron, the harness and tests. */
@@ -149,6 +158,10 @@ export interface KoeCore {
   floor: FloorDesk;
   /** The retention window kept on the desk's own timer, online or not. */
   retention: RetentionPurge;
+  /** What the desk does when the retailer revokes it (erases; tests wait on it). */
+  revocation: DeskRevocation;
+  /** The retailer's offline grace (null without a retailer): checked after every sync status. */
+  offlineGrace: OfflineGrace | null;
   /** Routes a koe:// link (from the OS or a second instance) to the UI. False if not ours. */
   openLink(url: string): boolean;
   /** True while the agent is on a call or wrapping one up: nothing may restart the app then. */
@@ -224,6 +237,10 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   let floor: FloorDesk | null = null;
   let streamConnected = false;
   let signInRetry: ReturnType<typeof setTimeout> | null = null;
+  // Set once the lock exists (below); the sync worker may hear of a revocation before that.
+  let revocation: DeskRevocation | null = null;
+  let revokedHeard = false;
+  let offlineGrace: OfflineGrace | null = null;
   /**
    * The demo agent signs in by itself, and keeps trying (with backoff) while the retailer cannot
    * be reached: a desktop started offline must not stay signed out once the network is back.
@@ -234,7 +251,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     attempt = 0,
   ): void => {
     void worker.signIn(agent.email, agent.password).then((result) => {
-      if (result.ok || closed) return;
+      if (result.ok || closed || revokedHeard) return;
       signInRetry = setTimeout(
         () => signInDemoAgent(worker, agent, attempt + 1),
         Math.min(30_000, backoffDelayMs(attempt)),
@@ -261,6 +278,12 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       onFloorEvent: (event) => floor?.onStreamEvent(event),
       onStatus: (status) => {
         events.emit('sync:status', status);
+        // The retailer revoked this desk (any request): lock, send what is left, erase.
+        if (status.error?.code === 'device_revoked') {
+          revokedHeard = true;
+          void revocation?.revoked();
+        }
+        offlineGrace?.check();
         // The live stream (re)connected: alerts kept while offline go now, and the answers to
         // this desk's alerts given meanwhile are read (nobody pushed them to a closed stream).
         const connected = status.stream === 'connected';
@@ -295,10 +318,13 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   let idleMinutes = DEFAULT_IDLE_MINUTES;
   // And its bulk-access policies (`bulk_access`), read with it.
   let bulkAccessRules: BulkAccessRule[] = [];
+  // And how long it may stay offline before its customer data locks (`data_protection`).
+  let offlineGraceHours = DEFAULT_OFFLINE_GRACE_HOURS;
   const readIdleMinutes = async () => {
     const policies = await readActivePolicies(database.db).catch(() => []);
     idleMinutes = idleMinutesFrom(policies);
     bulkAccessRules = bulkAccessRulesFrom(policies);
+    offlineGraceHours = offlineGraceHoursFrom(policies);
   };
   await readIdleMinutes();
   const lock = createDeskLock({
@@ -343,6 +369,29 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     onError: (error) => console.error('[koe] retention purge failed:', error),
     ...(options.retentionPurge ?? {}),
   });
+  revocation = createDeskRevocation({
+    sqlite: database.sqlite,
+    lock,
+    flush: async () => {
+      await Promise.all([auditOutbox?.flush(), floor?.alerts.flush(), agentStateReports?.flush()]);
+    },
+    stopSync: async () => {
+      await sync?.stop();
+    },
+    forgetGrant: () => keys?.forgetGrant(),
+    scrubAgainSoon: () => retention.soon(),
+  });
+  if (revokedHeard) void revocation.revoked();
+  // Only a desk with a retailer can be out of reach of it.
+  if (retailer) {
+    const syncState = syncStateStore(database.sqlite);
+    offlineGrace = watchOfflineGrace({
+      lock,
+      lastContactAt: () => syncState.get('last_synced_at'),
+      graceHours: () => offlineGraceHours,
+      ...(options.offlineGrace ?? {}),
+    });
+  }
   const signOut = async (wipe: boolean) => {
     (options.savedSessions ?? retailer?.sessions)?.clear();
     retailer?.sessions.clear();
@@ -534,6 +583,8 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     lock,
     floor,
     retention,
+    revocation,
+    offlineGrace,
     openLink(url) {
       const link = parseKoeLink(url);
       if (!link) return false;
@@ -559,6 +610,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       closed = true;
       if (signInRetry) clearTimeout(signInRetry);
       lock.close();
+      offlineGrace?.close();
       retention.close();
       agentState.close();
       agentStateReports?.close();

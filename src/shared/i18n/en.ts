@@ -1,4 +1,5 @@
 import { floorEn } from './sections/floor';
+import { devicesEn } from './sections/devices';
 import type { Catalog } from './catalog';
 import { adminEn } from './sections/admin';
 import { insightsEn } from './sections/insights';
@@ -590,6 +591,8 @@ export const en: Catalog = {
       server: 'The retailer’s server failed.',
       rate_limited: 'Too many requests to the retailer; Koe waits a moment and tries again.',
       unauthorized: 'You need to sign in to the retailer.',
+      device_revoked:
+        'The retailer has removed this desk. The customer data on this computer is erased.',
       update_required:
         'The retailer sends no customer data to this old Koe. Restart Koe to update it.',
       invalid_response: 'The retailer’s answer arrived incomplete. Koe tries again.',
@@ -716,5 +719,6 @@ export const en: Catalog = {
   floor: floorEn,
   agentState: agentStateEn,
   deskLock: deskLockEn,
+  devices: devicesEn,
   updates: updatesEn,
 };

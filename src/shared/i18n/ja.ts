@@ -1,4 +1,5 @@
 import { floorJa } from './sections/floor';
+import { devicesJa } from './sections/devices';
 import { adminJa } from './sections/admin';
 import { insightsJa } from './sections/insights';
 import { outreachJa } from './sections/outreach';
@@ -599,6 +600,8 @@ export const ja = {
       server: '販売店のサーバーでエラーが起きました。',
       rate_limited: '販売店への送信が多すぎるため、少し待ってから再試行します。',
       unauthorized: '販売店へのサインインが必要です。',
+      device_revoked:
+        '販売店がこのデスクの登録を解除しました。このパソコンのお客さま情報は消去されます。',
       update_required:
         'この Koe は古いため、販売店がお客さまのデータを送りません。Koe を再起動して更新してください。',
       invalid_response: '販売店からの応答が不完全でした。再試行します。',
@@ -727,5 +730,6 @@ export const ja = {
   floor: floorJa,
   agentState: agentStateJa,
   deskLock: deskLockJa,
+  devices: devicesJa,
   updates: updatesJa,
 };

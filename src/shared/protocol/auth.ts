@@ -37,3 +37,6 @@ export type Session = z.infer<typeof session>;
 
 export const apiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ApiError = z.infer<typeof apiError>;
+
+/** The error code of every request a revoked desk makes (sign-in, refresh, pull, stream…). */
+export const DEVICE_REVOKED = 'device_revoked';

@@ -250,6 +250,44 @@ describe('masked in the core', () => {
     expect(await reveal()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it("a call's own number is readable while it is on and just after, masked in the day's list later", async () => {
+    const w = await world();
+    expect(w.desk.apply({ type: 'ringing', callId: 'own-1', ani: '090-3141-5926' }).ok).toBe(true);
+    const state = () =>
+      w.value<{
+        current: { ani: string; e164: string | null } | null;
+        today: { callId: string; ani: string; e164: string | null }[];
+      }>('calls:state', {});
+    // Ringing and on the line: the number the agent is speaking to, as the phone system sent it.
+    expect((await state()).current).toMatchObject({ ani: '090-3141-5926', e164: '+819031415926' });
+    expect(w.desk.apply({ type: 'answered', callId: 'own-1' }).ok).toBe(true);
+    expect(w.desk.apply({ type: 'ended', callId: 'own-1' }).ok).toBe(true);
+    // In wrap-up, then just after: still readable (the reveal's window).
+    expect((await state()).current).toMatchObject({ e164: '+819031415926' });
+    expect(w.desk.apply({ type: 'ringing', callId: 'own-2', ani: '03-2718-2818' }).ok).toBe(true);
+    expect(w.desk.apply({ type: 'ended', callId: 'own-2' }).ok).toBe(true);
+    w.clock.now += REVEAL_AFTER_CALL_MS + 1_000;
+    // A quarter of an hour after the missed call: the day's list keeps it, masked.
+    const later = await state();
+    const missed = later.today.find((c) => c.callId === 'own-2');
+    expect(missed).toMatchObject({ ani: '***-****-2818', e164: null });
+    // The call still in wrap-up keeps its number readable.
+    expect(later.today.find((c) => c.callId === 'own-1')).toMatchObject({ e164: '+819031415926' });
+    expect(leaks(missed)).toEqual([]);
+  });
+
+  it('a call number stays as received when the retailer does not mark phones sensitive', async () => {
+    const w = await world({ sensitiveFields: 'email' });
+    expect(w.desk.apply({ type: 'ringing', callId: 'own-3', ani: '03-2718-2818' }).ok).toBe(true);
+    expect(w.desk.apply({ type: 'ended', callId: 'own-3' }).ok).toBe(true);
+    w.clock.now += REVEAL_AFTER_CALL_MS + 1_000;
+    const state = await w.value<{ today: { callId: string; e164: string | null }[] }>(
+      'calls:state',
+      {},
+    );
+    expect(state.today.find((c) => c.callId === 'own-3')?.e164).toBe('+81327182818');
+  });
+
   it('an outbound call from the outreach list dials the number the page only saw masked', async () => {
     const w = await world();
     const started = await w.value<{ e164: string }>('calls:start', {

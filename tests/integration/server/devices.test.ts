@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { session as sessionSchema } from '../../../src/shared/protocol/auth';
 import { deviceList } from '../../../src/shared/protocol/devices';
-import { DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
+import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
+import { vocFor } from '../../fixtures/retailer-records';
 import { call, PASSWORD, signIn, startTestServer, TENANTS, type TestServer } from './test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
@@ -113,5 +114,59 @@ describe.each(suites)('device registration and grants on $name', ({ postgres }) 
     // Revocation is per retailer: the same desk id signing in to another retailer is its own.
     expect((await deskSignIn(server.url, user(B, 'agent').email, DESK_X)).status).toBe(200);
     expect((await deskSignIn(server.url, user(A, 'agent', 1).email, DESK_Y)).status).toBe(200);
+  });
+
+  it("refuses a revoked desk's every request but its record pushes; the list says who, which version, when", async () => {
+    const DESK_Z = 'desk-00000000-0000-4000-8000-00000000000c';
+    const agentUser = user(A, 'agent', 1);
+    const signedIn = sessionSchema.parse(
+      (await deskSignIn(server.url, agentUser.email, DESK_Z)).json,
+    );
+    const asDesk = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${signedIn.accessToken}`,
+          [DESK_ID_HEADER]: DESK_Z,
+          [APP_VERSION_HEADER]: '2.3.4',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    expect((await asDesk('GET', '/v1/sync/pull?since=0')).status).toBe(200);
+    const admin = await signIn(server.url, user(A, 'retailer_admin').email);
+    const listed = deviceList
+      .parse((await call(server.url, admin, 'GET', '/v1/devices')).json)
+      .devices.find((d) => d.deskId === DESK_Z);
+    expect(listed).toMatchObject({
+      lastUserName: agentUser.displayName,
+      version: '2.3.4',
+      revoked: false,
+    });
+    expect(Date.parse(listed!.lastContactAt)).toBeGreaterThanOrEqual(
+      Date.parse(listed!.lastSeenAt),
+    );
+
+    expect((await call(server.url, admin, 'POST', `/v1/devices/${DESK_Z}/revoke`)).status).toBe(
+      200,
+    );
+    for (const [method, path] of [
+      ['GET', '/v1/sync/pull?since=0'],
+      ['GET', '/v1/events'],
+      ['GET', '/v1/updates/policy'],
+    ] as const) {
+      const refused = await asDesk(method, path);
+      expect([path, refused.status]).toEqual([path, 403]);
+      expect(await refused.json()).toMatchObject({ error: { code: 'device_revoked' } });
+    }
+    // Its records are still taken: the desk sends its outbox before it erases.
+    const record = vocFor(agentUser.id, agentUser.centerId!);
+    const pushed = await asDesk('POST', '/v1/voc/batch', { records: [record] });
+    expect(pushed.status).toBe(200);
+    expect(await pushed.json()).toMatchObject({ results: [{ id: record.id }] });
+    // An empty audit push reaches the route's own check (not the revocation's).
+    expect(
+      await (await asDesk('POST', '/v1/audit/accesses', { entries: [] })).json(),
+    ).toMatchObject({ error: { code: 'invalid_request' } });
   });
 });

@@ -25,6 +25,7 @@ import {
   type Release,
 } from '../../../shared/protocol/update-feed';
 import type { DeskUpdatesOverview } from '../../../shared/admin-ipc';
+import { deviceList, deviceSummary, type DeviceSummary } from '../../../shared/protocol/devices';
 import {
   createAuthorizedRequest,
   queryString,
@@ -53,6 +54,8 @@ export interface AdminClient {
     settings: CenterUpdateSettings,
   ): Promise<CenterUpdateSettings>;
   haltRelease(halt: { channel: string; version: string; halted: boolean }): Promise<Release[]>;
+  devices(): Promise<DeviceSummary[]>;
+  revokeDevice(deskId: string): Promise<DeviceSummary>;
 }
 
 const releaseList = z.object({ releases: z.array(release) });
@@ -99,5 +102,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       ),
     haltRelease: async (halt) =>
       (await request('PUT', '/v1/admin/updates/halt', releaseList, halt)).releases,
+    devices: async () => (await request('GET', '/v1/devices', deviceList)).devices,
+    revokeDevice: (deskId) =>
+      request('POST', `/v1/devices/${encodeURIComponent(deskId)}/revoke`, deviceSummary, {}),
   };
 }

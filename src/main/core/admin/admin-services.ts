@@ -72,5 +72,7 @@ export function createAdminServices(deps: {
     'admin:saveCenterUpdates': ({ centerId, settings }) =>
       client().saveCenterUpdates(centerId, settings),
     'admin:haltRelease': async (halt) => ({ releases: await client().haltRelease(halt) }),
+    'admin:devices': async () => ({ devices: await client().devices() }),
+    'admin:revokeDevice': ({ deskId }) => client().revokeDevice(deskId),
   };
 }

@@ -42,6 +42,11 @@ export interface CacheKeys {
    * the grant kept, sealed by the vault, for offline starts.
    */
   acceptGrant(grant: string): void;
+  /**
+   * The retailer revoked this desk: its grant file goes, so the key cannot be unwrapped again
+   * (not even with this keychain); this run keeps the key in memory until it ends.
+   */
+  forgetGrant(): void;
 }
 
 /**
@@ -58,6 +63,7 @@ export function openCacheKeys(options: { dataDir: string; vault: KeyVault }): Ca
       key,
       protection: () => ({ mode: 'memory_only', reason: 'no_keychain' }),
       acceptGrant: () => {},
+      forgetGrant: () => {},
     };
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -122,6 +128,15 @@ export function openCacheKeys(options: { dataDir: string; vault: KeyVault }): Ca
       grant = next;
       content = { version: 1, wraps: [bridging.wraps[0]!] };
       writeKeyFile(content);
+    },
+    forgetGrant() {
+      rmSync(grantFile, { force: true });
+      grant = null;
+      // The key's wraps all need a grant now: not even an unbound copy is left.
+      if (content.unbound) {
+        content = { version: 1, wraps: content.wraps };
+        writeKeyFile(content);
+      }
     },
   };
 }

@@ -26,11 +26,28 @@ export interface ScrubResult {
   vacuumed: boolean;
 }
 
+/** What the desk itself wrote, in the order a sliced purge removes it (see `purgeOwnSlice`). */
+export const OWN_ROW_KINDS = ['vocRecords', 'outboxRows', 'auditRows', 'deskCalls'] as const;
+export type OwnRowKind = (typeof OWN_ROW_KINDS)[number];
+
 export interface LocalEraser {
   purgeBefore(before: string): ErasureCounts;
+  /**
+   * At most `limit` rows of one kind the desk wrote that fell out of the window, in one short
+   * transaction; how many went (fewer than `limit`: none of that kind is left).
+   */
+  purgeOwnSlice(kind: OwnRowKind, before: string, limit: number): number;
   /** Customers with no activity since `since` (the retailer's minimization); how many went. */
   purgeInactiveSince(since: string): number;
+  /** The customers `purgeInactiveSince` would remove, found by a read (no write lock). */
+  inactiveCustomerIds(since: string): string[];
   wipeCustomerData(): ErasureCounts;
+  /**
+   * The retailer revoked this desk: everything that names a customer goes, wrap-ups the
+   * retailer never received included (a revoked desk can send nothing more and its key will not
+   * open again). `unsentWrapUps` says how many of those there were.
+   */
+  eraseForRevocation(): ErasureCounts & { unsentWrapUps: number };
 }
 
 export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
@@ -49,6 +66,22 @@ export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
     // A call whose wrap-up is saved (no draft left) still names its caller's number.
     deskCalls: p('delete from desk_calls where draft is null and updated_at < ?'),
   };
+  // The same conditions as `past`, a slice at a time (by rowid: every one of these is a rowid table).
+  const pastSlice: Record<OwnRowKind, Sqlite.Statement> = {
+    vocRecords: p(
+      `delete from voc_records where rowid in (select rowid from voc_records where saved_at < ? and id not in
+         (select entity_id from outbox where kind = 'voc_record' and state = 'pending') limit ?)`,
+    ),
+    outboxRows: p(
+      `delete from outbox where rowid in (select rowid from outbox where state <> 'pending' and created_at < ? limit ?)`,
+    ),
+    auditRows: p(
+      'delete from audit_log where rowid in (select rowid from audit_log where at < ? limit ?)',
+    ),
+    deskCalls: p(
+      'delete from desk_calls where rowid in (select rowid from desk_calls where draft is null and updated_at < ? limit ?)',
+    ),
+  };
   const everything = {
     vocRecords: p(
       `delete from voc_records where id not in
@@ -57,6 +90,15 @@ export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
     outboxRows: p(`delete from outbox where state <> 'pending'`),
     auditRows: p('delete from audit_log'),
     deskCalls: p('delete from desk_calls where draft is null'),
+  };
+  const revocation = {
+    unsent: p(`select count(*) as n from outbox where state = 'pending' and kind = 'voc_record'`),
+    vocRecords: p('delete from voc_records'),
+    outboxRows: p('delete from outbox'),
+    auditRows: p('delete from audit_log'),
+    deskCalls: p('delete from desk_calls'),
+    // Alerts name the customer and carry the agent's note.
+    alerts: p('delete from supervisor_alerts'),
   };
   const customerTables = [
     'tracking_events',
@@ -108,6 +150,12 @@ export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
       return { retailerRows: totalChanges() - start, ...run(past, before) };
     }),
 
+    // One statement: atomic on its own (the sliced purge runs it in its own short transaction).
+    purgeOwnSlice: (kind, before, limit) => pastSlice[kind].run(before, limit).changes,
+
+    inactiveCustomerIds: (since) =>
+      (inactiveCustomers.all({ since }) as { id: string }[]).map(({ id }) => id),
+
     purgeInactiveSince: sqlite.transaction((since: string): number => {
       const ids = (inactiveCustomers.all({ since }) as { id: string }[]).map(({ id }) => ({
         type: 'customer' as const,
@@ -128,6 +176,24 @@ export function createLocalEraser(sqlite: Sqlite.Database): LocalEraser {
       const retailerRows = totalChanges() - start;
       forgetCursor.run();
       return { retailerRows, ...run(everything) };
+    }),
+
+    eraseForRevocation: sqlite.transaction(() => {
+      const unsentWrapUps = (revocation.unsent.get() as { n: number }).n;
+      const start = totalChanges();
+      for (const statement of customerTables) statement.run();
+      clearSearch.run();
+      const retailerRows = totalChanges() - start;
+      forgetCursor.run();
+      revocation.alerts.run();
+      return {
+        retailerRows,
+        vocRecords: revocation.vocRecords.run().changes,
+        outboxRows: revocation.outboxRows.run().changes,
+        auditRows: revocation.auditRows.run().changes,
+        deskCalls: revocation.deskCalls.run().changes,
+        unsentWrapUps,
+      };
     }),
   };
 }

@@ -2,6 +2,9 @@ import {
   wrongPinWaitMs,
   type DeskLockCause,
   type DeskLockState,
+  type HeldLockCause,
+  type OfflineLockDetail,
+  type RevokedLockDetail,
 } from '../../../shared/desk-lock/desk-lock';
 import type { CallDesk } from '../calls/call-desk';
 import { AppError } from '../errors';
@@ -28,6 +31,15 @@ export interface DeskLock {
    */
   lockForPolicy(): DeskLockState;
   releasePolicy(): DeskLockState;
+  /** Past the retailer's offline grace: locked, PIN or not, until the desk reaches it again. */
+  lockForOffline(detail: OfflineLockDetail): DeskLockState;
+  releaseOffline(): DeskLockState;
+  /** The retailer revoked this desk: locked for good (this run; the key is gone for the next). */
+  lockForRevocation(detail: RevokedLockDetail): DeskLockState;
+  /** Which held causes (the PIN does not open them) are in force. */
+  holds(cause: HeldLockCause): boolean;
+  /** True when the offline grace's lock is the only one in force (wrap-ups still save then). */
+  onlyOfflineLocked(): boolean;
   unlock(pin: string): Promise<DeskLockState & { unlocked: boolean }>;
   setPin(pin: string, currentPin: string | null): Promise<DeskLockState>;
   subscribe(listener: DeskLockListener): () => void;
@@ -46,17 +58,25 @@ export function createDeskLock(options: {
   const now = options.now ?? Date.now;
   const { pins, desk } = options;
   const listeners = new Set<DeskLockListener>();
-  let locked = false;
-  let cause: DeskLockCause | null = null;
+  // Locked by the PIN's causes (idle, system, agent): the PIN opens these.
+  let pinLocked = false;
+  let pinCause: DeskLockCause | null = null;
+  // Held causes: each is lifted by its own event (or never), the strongest is shown.
+  const held = new Map<HeldLockCause, OfflineLockDetail | RevokedLockDetail | null>();
+  const HELD_ORDER: readonly HeldLockCause[] = ['revoked', 'policy', 'offline'];
+  const heldCause = () => HELD_ORDER.find((c) => held.has(c)) ?? null;
+  const isLocked = () => pinLocked || held.size > 0;
   let lastActivity = now();
   let failures = 0;
   let retryAt: number | null = null;
   let pinSet = pins.isSet();
 
   const state = (): DeskLockState => ({
-    locked,
-    cause,
+    locked: isLocked(),
+    cause: heldCause() ?? pinCause,
     pinSet,
+    ...(held.has('offline') ? { offline: held.get('offline') as OfflineLockDetail } : {}),
+    ...(held.has('revoked') ? { revoked: held.get('revoked') as RevokedLockDetail } : {}),
     idleMinutes: options.idleMinutes(),
     retryAt: retryAt === null ? null : new Date(retryAt).toISOString(),
     call: lineOf(desk.current()?.state),
@@ -69,9 +89,21 @@ export function createDeskLock(options: {
   function lock(why: DeskLockCause): DeskLockState {
     // Nothing could open a desk without a PIN: it locks once the agent has set one.
     // A policy's lock stays the policy's: an idle lock on top would let the PIN open it.
-    if (!pinSet || locked) return state();
-    locked = true;
-    cause = why;
+    if (!pinSet || isLocked()) return state();
+    pinLocked = true;
+    pinCause = why;
+    emit();
+    return state();
+  }
+
+  function hold(why: HeldLockCause, detail: OfflineLockDetail | RevokedLockDetail | null) {
+    held.set(why, detail);
+    emit();
+    return state();
+  }
+  function release(why: HeldLockCause) {
+    if (!held.delete(why)) return state();
+    if (!isLocked()) lastActivity = now();
     emit();
     return state();
   }
@@ -80,7 +112,7 @@ export function createDeskLock(options: {
   // is shown on the lock screen (without customer data).
   const unsubscribe = desk.subscribe(() => {
     lastActivity = now();
-    if (locked) emit();
+    if (isLocked()) emit();
   });
   const timer =
     options.checkEveryMs === 0
@@ -90,33 +122,36 @@ export function createDeskLock(options: {
 
   const api: DeskLock = {
     state,
-    isLocked: () => locked,
+    isLocked,
     activity() {
-      if (!locked) lastActivity = now();
+      if (!isLocked()) lastActivity = now();
     },
     check() {
-      if (locked || desk.isCallActive()) return;
+      if (isLocked() || desk.isCallActive()) return;
       if (now() - lastActivity >= options.idleMinutes() * 60_000) lock('idle');
     },
     lockNow: lock,
     lockForPolicy() {
-      if (cause === 'policy') return state();
-      locked = true;
-      cause = 'policy';
-      emit();
-      return state();
+      if (held.has('policy')) return state();
+      return hold('policy', null);
     },
-    releasePolicy() {
-      if (cause !== 'policy') return state();
-      locked = false;
-      cause = null;
-      lastActivity = now();
-      emit();
-      return state();
+    releasePolicy: () => release('policy'),
+    lockForOffline(detail) {
+      const current = held.get('offline') as OfflineLockDetail | undefined;
+      if (
+        current?.lastContactAt === detail.lastContactAt &&
+        current.graceHours === detail.graceHours
+      )
+        return state();
+      return hold('offline', detail);
     },
+    releaseOffline: () => release('offline'),
+    lockForRevocation: (detail) => hold('revoked', detail),
+    holds: (cause) => held.has(cause),
+    onlyOfflineLocked: () => !pinLocked && held.size === 1 && held.has('offline'),
     async unlock(pin) {
-      if (!locked) return { ...state(), unlocked: true };
-      if (cause === 'policy') return { ...state(), unlocked: false };
+      if (!isLocked()) return { ...state(), unlocked: true };
+      if (held.size > 0) return { ...state(), unlocked: false };
       if (retryAt !== null && now() < retryAt) return { ...state(), unlocked: false };
       const right = await pins.verify(pin);
       if (!right) {
@@ -128,14 +163,14 @@ export function createDeskLock(options: {
       }
       failures = 0;
       retryAt = null;
-      locked = false;
-      cause = null;
+      pinLocked = false;
+      pinCause = null;
       lastActivity = now();
       emit();
       return { ...state(), unlocked: true };
     },
     async setPin(pin, currentPin) {
-      if (locked)
+      if (isLocked())
         throw new AppError('locked', 'Unlock the desk before changing its PIN.', 'unlock_first');
       if (pinSet && (currentPin === null || !(await pins.verify(currentPin)))) {
         throw new AppError('forbidden', 'The current desk PIN is not right.', 'pin_wrong');

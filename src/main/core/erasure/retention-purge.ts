@@ -1,12 +1,12 @@
 import type Sqlite from 'better-sqlite3';
 import {
-  createLocalEraser,
   enableSearchIndexSecureDelete,
   scrubDeletedBytes,
   type ErasureCounts,
   type ScrubResult,
 } from '../db/local-erasure';
 import { syncStateStore } from '../sync/sync-state';
+import { purgeBeforeInSlices, purgeInactiveInSlices, type SliceOptions } from './sliced-purge';
 
 /**
  * The retention window kept moving on the desk itself, online or not: the pull hands over the
@@ -28,8 +28,13 @@ export interface RetentionPurgeOptions {
    * days are not kept on the desk. Null or absent: no such limit.
    */
   activeWithinDays?: () => number | null;
-  /** True while a call is on: a purge waits for it (it runs on the thread that pops cards). */
+  /**
+   * True while a call is on: a purge waits for it, and one under way stops at its next slice
+   * (it runs on the thread that pops cards).
+   */
   isBusy?: () => boolean;
+  /** The slices' size and pause (tests). */
+  slices?: Pick<SliceOptions, 'slice' | 'pause'>;
   onError?: (error: unknown) => void;
 }
 
@@ -39,12 +44,18 @@ export interface RetentionPurgeRun {
   counts: ErasureCounts | null;
   /** Customers dropped as inactive (the retailer's minimization). */
   inactiveCustomers: number;
-  scrub: ScrubResult;
+  /** False when a call stopped it between two slices: the rest goes at the next run. */
+  complete: boolean;
+  /** Null when stopped before the scrub. */
+  scrub: ScrubResult | null;
 }
 
 export interface RetentionPurge {
-  /** Purges and scrubs now (the timer's work; tests and sign-out call it directly). */
-  runNow(): RetentionPurgeRun;
+  /**
+   * Purges in slices that yield, then scrubs (the timer's work; tests call it directly). A run
+   * already under way is joined, not doubled.
+   */
+  runNow(): Promise<RetentionPurgeRun>;
   /** Runs again in a few seconds (a scrub a reader kept from finishing). */
   soon(): void;
   close(): void;
@@ -71,12 +82,16 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
   const { sqlite } = options;
   const now = options.now ?? Date.now;
   const state = syncStateStore(sqlite);
-  const eraser = createLocalEraser(sqlite);
   enableSearchIndexSecureDelete(sqlite);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
+  let running: Promise<RetentionPurgeRun> | null = null;
+  const sliceOptions: SliceOptions = {
+    ...options.slices,
+    shouldStop: () => closed || (options.isBusy?.() ?? false),
+  };
 
-  const runNow = (): RetentionPurgeRun => {
+  const purge = async (): Promise<RetentionPurgeRun> => {
     const days = state.get('retention_days');
     const before = retentionCutoff(
       state.get('purged_before'),
@@ -85,17 +100,24 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
     );
     let counts: ErasureCounts | null = null;
     if (before !== null) {
-      counts = sqlite.transaction(() => {
-        const erased = eraser.purgeBefore(before);
-        state.set('purged_before', before);
-        return erased;
-      })();
+      const run = await purgeBeforeInSlices(sqlite, before, sliceOptions);
+      counts = run.counts;
+      // Only once every slice is in: a purge a call stopped runs again (it is idempotent).
+      if (!run.complete)
+        return { before, counts, inactiveCustomers: 0, complete: false, scrub: null };
+      state.set('purged_before', before);
     }
     const activeDays = options.activeWithinDays?.() ?? null;
-    const inactiveCustomers =
-      activeDays !== null && activeDays > 0
-        ? eraser.purgeInactiveSince(new Date(now() - activeDays * DAY_MS).toISOString())
-        : 0;
+    let inactiveCustomers = 0;
+    if (activeDays !== null && activeDays > 0) {
+      const run = await purgeInactiveInSlices(
+        sqlite,
+        new Date(now() - activeDays * DAY_MS).toISOString(),
+        sliceOptions,
+      );
+      inactiveCustomers = run.removed;
+      if (!run.complete) return { before, counts, inactiveCustomers, complete: false, scrub: null };
+    }
     // A cache from before secure_delete still has old deleted bytes in its free space: the
     // first purge that finds free pages or deletes something rewrites the file, once (a
     // freshly built cache with nothing deleted is not rewritten for nothing). The mark is
@@ -107,12 +129,19 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
     const vacuum = state.get('erasure_vacuumed') === null && (deleted || freePages > 0);
     if (vacuum) state.set('erasure_vacuumed', new Date(now()).toISOString());
     try {
-      return { before, counts, inactiveCustomers, scrub: scrubDeletedBytes(sqlite, { vacuum }) };
+      return {
+        before,
+        counts,
+        inactiveCustomers,
+        complete: true,
+        scrub: scrubDeletedBytes(sqlite, { vacuum }),
+      };
     } catch (error) {
       if (vacuum) state.delete('erasure_vacuumed');
       throw error;
     }
   };
+  const runNow = () => (running ??= purge().finally(() => (running = null)));
 
   const schedule = (delay: number) => {
     if (closed) return;
@@ -123,14 +152,15 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
   function tick() {
     timer = null;
     if (options.isBusy?.()) return schedule(Math.min(interval, 60_000));
-    try {
-      const run = runNow();
-      // A reader held the log: try again soon rather than in a quarter of an hour.
-      schedule(run.scrub.complete ? interval : Math.min(interval, 10_000));
-    } catch (error) {
-      options.onError?.(error);
-      schedule(interval);
-    }
+    runNow().then(
+      (run) =>
+        // A call stopped it, or a reader held the log: again soon rather than in a quarter hour.
+        schedule(run.complete && run.scrub?.complete ? interval : Math.min(interval, 10_000)),
+      (error: unknown) => {
+        options.onError?.(error);
+        schedule(interval);
+      },
+    );
   }
   schedule(options.firstDelayMs ?? 60_000);
 

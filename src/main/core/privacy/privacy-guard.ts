@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CustomerCard } from '../../../shared/domain';
-import type { OutreachList, ScreenPopResult, SearchResult } from '../../../shared/ipc';
+import type { CallsState, OutreachList, ScreenPopResult, SearchResult } from '../../../shared/ipc';
+import type { CallSession } from '../../../shared/calls/call-session';
 import {
   DEFAULT_DATA_PROTECTION,
   dataProtectionFrom,
@@ -43,6 +44,13 @@ export interface PrivacyGuard {
   screenPop(pop: ScreenPopResult): ScreenPopResult;
   search(result: SearchResult): SearchResult;
   outreach(list: OutreachList): OutreachList;
+  /**
+   * The desk's calls with their numbers: a call's own number is the one the agent is speaking
+   * to, so it stays readable while the call is on and for {@link REVEAL_AFTER_CALL_MS} after it
+   * (the window in which that caller's data may be revealed); past it, masked like every other
+   * phone when the retailer marks phones sensitive.
+   */
+  callsState(state: CallsState): CallsState;
   reveal(
     input: RevealInput,
     agentId: string | null,
@@ -63,14 +71,29 @@ export function createPrivacyGuard(deps: PrivacyGuardDeps): PrivacyGuard {
   const now = deps.now ?? Date.now;
   let current: DataProtection = DEFAULT_DATA_PROTECTION;
 
+  /** On the line, ringing, in wrap-up, or ended (or wrapped up) at most 15 minutes ago. */
+  const withinCallWindow = (call: CallSession): boolean => {
+    const active = call.state === 'ringing' || call.state === 'in_call' || call.state === 'wrap_up';
+    const endedAt = call.wrapUpSavedAt ?? call.endedAt;
+    return active || (endedAt !== null && now() - Date.parse(endedAt) <= REVEAL_AFTER_CALL_MS);
+  };
+
+  /** The call's number, masked past its window (a number with no digits, withheld, stays). */
+  const callNumber = <T extends { callId: string; ani: string; e164: string | null }>(
+    line: T,
+  ): T => {
+    if (!current.sensitive.has('phone')) return line;
+    const call = desk.get(line.callId);
+    if (call && withinCallWindow(call)) return line;
+    if (!/\d/.test(line.ani) && line.e164 === null) return line;
+    return { ...line, ani: maskPhone(line.e164 ?? line.ani), e164: null };
+  };
+
   /** Whether the call is with this customer: the one confirmed, called, or whose number rang. */
   const callIsWith = async (callId: string, customerId: string): Promise<boolean> => {
     const call = desk.get(callId);
     if (!call) return false;
-    const active = call.state === 'ringing' || call.state === 'in_call' || call.state === 'wrap_up';
-    const endedAt = call.wrapUpSavedAt ?? call.endedAt;
-    const justAfter = endedAt !== null && now() - Date.parse(endedAt) <= REVEAL_AFTER_CALL_MS;
-    if (!active && !justAfter) return false;
+    if (!withinCallWindow(call)) return false;
     if (call.outreach?.customerId === customerId) return true;
     const confirmed = deskCalls.drafts().get(callId)?.customerId;
     if (confirmed === customerId) return true;
@@ -102,6 +125,12 @@ export function createPrivacyGuard(deps: PrivacyGuardDeps): PrivacyGuard {
         ...e,
         phone: current.sensitive.has('phone') && e.phone !== null ? maskPhone(e.phone) : e.phone,
       })),
+    }),
+    callsState: (state) => ({
+      ...state,
+      current: state.current && callNumber(state.current),
+      waiting: state.waiting.map(callNumber),
+      today: state.today.map(callNumber),
     }),
     async reveal({ customerId, field, callId }, agentId) {
       const at = new Date(now()).toISOString();

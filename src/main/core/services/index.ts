@@ -209,7 +209,8 @@ export function createServices(deps: ServiceDeps): IpcServices {
     // Reveals are logged (who saw which customer's what, when, on which call) and allowed only
     // during or just after a call with that customer.
     'customers:revealPii': (input) => privacy.reveal(input, agent()?.id ?? null),
-    'calls:state': () => calls.state(),
+    // A call's own number is readable while the call is on and just after; masked past that.
+    'calls:state': async () => privacy.callsState(await calls.state()),
     'calls:start': (input) => calls.start(input),
     'outreach:list': async ({ limit }) => privacy.outreach(await heavyReads.outreachList(limit)),
     'calls:end': ({ callId }) => calls.end(callId),
@@ -240,6 +241,21 @@ export function createServices(deps: ServiceDeps): IpcServices {
       scripts: await readLatestScripts(db),
       policies: await readActivePolicies(db),
     }),
+    // The wrap-ups the offline grace's lock still lets the agent finish: no card, no names.
+    'lock:wrapUps': async () => {
+      const { waiting, drafts } = privacy.callsState(await calls.state());
+      return {
+        waiting,
+        drafts: Object.fromEntries(
+          waiting.flatMap((c) => (drafts[c.callId] ? [[c.callId, drafts[c.callId]!]] : [])),
+        ),
+        reference: {
+          taxonomy: await readTaxonomy(db),
+          scripts: await readLatestScripts(db),
+          policies: await readActivePolicies(db),
+        },
+      };
+    },
     // An agent sees the answers published to every center or to its own.
     'knowledge:search': ({ query, language, limit }) =>
       searchKnowledge(db, query, language, limit, agent()?.centerId ?? null),
@@ -265,7 +281,11 @@ export function createServices(deps: ServiceDeps): IpcServices {
     ...floor.services,
   };
   // Behind the desk lock, whatever returns customer data refuses (`locked`), not only the page.
-  return refuseWhileLocked(services, () => lock.isLocked());
+  return refuseWhileLocked(
+    services,
+    () => lock.isLocked(),
+    () => lock.onlyOfflineLocked(),
+  );
 }
 
 /** The ids a search listed, within the audit row's bound (2,000 characters; see access-audit). */

@@ -1,7 +1,7 @@
 import { deskHeaders } from './desk-id';
 import type { z } from 'zod';
 import type { VocRecord } from '../../../shared/domain/voc';
-import { session, type Session } from '../../../shared/protocol/auth';
+import { apiError, DEVICE_REVOKED, session, type Session } from '../../../shared/protocol/auth';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../../shared/protocol/sync';
 import { vocPushResponse, type VocPushOutcome } from '../../../shared/protocol/voc-push';
 import { inThreadPageDecoder, type PageDecoder } from './page-decoder';
@@ -120,6 +120,8 @@ export function createRetailerApi(options: {
       throw new SyncError('server', `The retailer's server failed (${response.status}).`);
     if (response.status === 401)
       throw new SyncError('unauthorized', 'The retailer refused our session; sign in again.');
+    if (response.status === 403 && refusalCode(text) === DEVICE_REVOKED)
+      throw new SyncError('device_revoked', 'The retailer has removed this desk.');
     throw new SyncError(
       'rejected',
       `The retailer refused the request (${response.status}): ${text.slice(0, 300)}`,
@@ -140,7 +142,12 @@ export function createRetailerApi(options: {
       { method: 'POST', body: JSON.stringify({ refreshToken }) },
       false,
     ).catch((error: unknown) => {
-      if (error instanceof SyncError && error.kind === 'rejected') options.sessions.clear();
+      if (
+        error instanceof SyncError &&
+        (error.kind === 'rejected' || error.kind === 'device_revoked')
+      )
+        options.sessions.clear();
+      if (error instanceof SyncError && error.kind === 'device_revoked') throw error;
       throw error instanceof SyncError && error.kind === 'rejected'
         ? new SyncError('unauthorized', 'The session expired; sign in again.')
         : error;
@@ -261,6 +268,16 @@ export function createRetailerApi(options: {
       }
     },
   };
+}
+
+/** The retailer's own error code in a refusal's body (`{ error: { code } }`), if any. */
+function refusalCode(text: string): string | null {
+  try {
+    const parsed = apiError.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.error.code : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The page end a pull's headers announce, if they announce a well-formed one. */

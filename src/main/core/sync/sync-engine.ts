@@ -34,6 +34,8 @@ export interface SyncEngine {
   /** Runs a cycle now (a wrap-up was saved, the agent asked, a change notice arrived). */
   syncNow(): Promise<void>;
   status(): SyncStatus;
+  /** A sign-in was refused because the retailer revoked this desk: the engine stops as revoked. */
+  signInRefused(error: SyncError): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -144,6 +146,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       failures++;
       const kind = error instanceof SyncError ? error.kind : 'internal';
+      if (kind === 'device_revoked') return revoked(error);
       publish({
         phase: kind === 'unauthorized' ? 'signed_out' : 'idle',
         online: kind !== 'offline',
@@ -155,6 +158,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           : backoffDelayMs(failures);
       if (kind !== 'unauthorized') schedule(wait);
     }
+  }
+
+  let revokedOnce = false;
+  /**
+   * The retailer removed this desk: no more cycles nor stream. What the outbox holds goes first
+   * (the retailer still takes a revoked desk's records), then the status says so and the core
+   * erases the customer data.
+   */
+  async function revoked(error: unknown): Promise<void> {
+    if (revokedOnce) return;
+    revokedOnce = true;
+    stopped = true;
+    listenAbort.abort();
+    if (timer) clearTimeout(timer);
+    // Every pending record, those waiting out a backoff too: this is the desk's last chance.
+    await pushOutbox(sqlite, api, () => new Date(Date.now() + 365 * 86_400_000)).catch(
+      () => undefined,
+    );
+    publish({ phase: 'idle', stream: 'off', online: true, error: problemOf(error) });
   }
 
   /**
@@ -184,6 +206,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       } catch (error) {
         broken = error;
       }
+      if (broken instanceof SyncError && broken.kind === 'device_revoked') return revoked(broken);
       if (stopped) return;
       const wait = reconnectDelayMs(broken ? failures++ : 0, timing, hintMs);
       const offline =
@@ -230,6 +253,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return running;
     },
     status: () => status,
+    async signInRefused(error) {
+      if (error.kind === 'device_revoked') await revoked(error);
+    },
     async stop() {
       stopped = true;
       listenAbort.abort();

@@ -28,5 +28,7 @@ export type SyncStateKey =
   /** Set once the file was vacuumed after secure_delete came in (older deleted bytes gone). */
   | 'erasure_vacuumed'
   | 'last_synced_at'
+  /** JSON: when the retailer revoked this desk and how many wrap-ups it could not send. */
+  | 'device_revoked'
   /** Records of a type pulled so far (written by pulled-change-counters.ts). */
   | ChangeCounterKey;

@@ -38,6 +38,7 @@ export function startSyncWorker(options: {
   let stopped: (() => void) | null = null;
   const send = (message: ToSyncWorker) => worker.postMessage(message);
 
+  let stopping: Promise<void> | null = null;
   worker.on('message', (message: FromSyncWorker) => {
     switch (message.type) {
       case 'status':
@@ -88,14 +89,16 @@ export function startSyncWorker(options: {
         signIns.push(resolve);
         send({ type: 'signIn', email, password });
       }),
+    // Once: a revoked desk stops its sync before the app closes, and a second stop would wait
+    // for an answer the ended worker never sends.
     stop: () =>
-      new Promise<void>((resolve) => {
+      (stopping ??= new Promise<void>((resolve) => {
         const timeout = setTimeout(() => void worker.terminate().then(() => resolve()), 5_000);
         stopped = () => {
           clearTimeout(timeout);
           resolve();
         };
         send({ type: 'stop' });
-      }),
+      })),
   };
 }

@@ -5,6 +5,7 @@ import { startPageDecoder, type PageDecoder } from './page-decoder';
 import { createRetailerApi } from './retailer-api';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import type { FromSyncWorker, ToSyncWorker } from './sync-worker-protocol';
+import { SyncError } from './sync-error';
 import { giveWayToTheForeground } from '../worker-entry';
 
 /**
@@ -64,6 +65,8 @@ port.on('message', async (message: ToSyncWorker) => {
         void engine?.syncNow();
       } catch (error) {
         post({ type: 'signInResult', ok: false, message: (error as Error).message });
+        // A revoked desk hears it at sign-in too: it stops and reports it like any request.
+        if (error instanceof SyncError) void engine?.signInRefused(error);
       }
       break;
     }

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskLockState } from '../../../shared/desk-lock/desk-lock';
 import { Brand } from '../app/Brand';
 import { callKoe } from '../app/koe-call';
+import { OfflineWrapUps } from './OfflineWrapUps';
 
 /**
  * What the desk shows while locked: no customer data at all (the app behind it is not even
@@ -33,6 +34,15 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
     setPin('');
     setWrong(!result.ok || !result.value.unlocked);
   };
+  const time = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, {
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+  // Held locks (a policy, the offline grace, a revocation) open by their own event: no PIN.
+  const pinOpens = lock.cause !== 'policy' && lock.cause !== 'offline' && lock.cause !== 'revoked';
   const retryAt =
     lock.retryAt &&
     new Date(lock.retryAt).toLocaleTimeString(i18n.language, {
@@ -42,70 +52,103 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
     });
   return (
     <Center mih="100vh" p="md" data-testid="lock-screen">
-      <Paper withBorder radius="md" p="xl" maw={420} w="100%">
-        <form onSubmit={(e) => void submit(e)}>
-          <Stack gap="md">
-            <Brand appInfo={null} />
-            <Stack gap={4}>
-              <Group gap="xs" wrap="nowrap">
-                <IconLock size={22} aria-hidden />
-                <Title order={2} fz="xl">
-                  {t('deskLock.title')}
-                </Title>
-              </Group>
-              {lock.cause && (
-                <Text size="sm" c="dimmed">
-                  {t(`deskLock.cause.${lock.cause}`, { minutes: lock.idleMinutes })}
-                </Text>
-              )}
-              {/* "Enter your PIN" would not be true of a policy's lock. */}
-              {lock.cause !== 'policy' && (
-                <Text size="sm" c="dimmed">
-                  {t('deskLock.description')}
-                </Text>
-              )}
-            </Stack>
-            {lock.call && (
-              <Alert
-                color="blue"
-                icon={<IconPhoneCall size={18} aria-hidden />}
-                role="status"
-                data-testid="lock-ringing"
-              >
-                {t(lock.call === 'ringing' ? 'deskLock.ringing' : 'deskLock.onCall')}
-              </Alert>
-            )}
-            {/* A policy's lock opens only when a supervisor unlocks it: no PIN to try. */}
-            {lock.cause !== 'policy' && (
-              <>
-                <PasswordInput
-                  label={t('deskLock.pin')}
-                  value={pin}
-                  onChange={(e) => setPin(e.currentTarget.value)}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  autoFocus
-                  error={wrong ? t('deskLock.wrongPin') : undefined}
-                  data-testid="lock-pin"
-                />
-                {retryAt && (
-                  <Text size="sm" c="red" role="alert">
-                    {t('deskLock.retryAt', { time: retryAt })}
+      <Stack align="center" gap="md" w="100%">
+        <Paper withBorder radius="md" p="xl" maw={420} w="100%">
+          <form onSubmit={(e) => void submit(e)}>
+            <Stack gap="md">
+              <Brand appInfo={null} />
+              <Stack gap={4}>
+                <Group gap="xs" wrap="nowrap">
+                  <IconLock size={22} aria-hidden />
+                  <Title order={2} fz="xl">
+                    {t(lock.cause === 'revoked' ? 'deskLock.revokedTitle' : 'deskLock.title')}
+                  </Title>
+                </Group>
+                {lock.cause && (
+                  <Text size="sm" c="dimmed" data-testid="lock-cause">
+                    {t(`deskLock.cause.${lock.cause}`, {
+                      minutes: lock.idleMinutes,
+                      hours: lock.offline?.graceHours ?? 0,
+                      time: lock.offline ? time(lock.offline.lastContactAt) : '',
+                    })}
                   </Text>
                 )}
-                <Button
-                  type="submit"
-                  loading={busy}
-                  disabled={pin.length === 0}
-                  data-testid="unlock"
+                {lock.cause === 'offline' && (
+                  <Text size="sm" c="dimmed">
+                    {t('deskLock.offlineKept')}
+                  </Text>
+                )}
+                {lock.cause === 'revoked' && lock.revoked && (
+                  <Alert
+                    color={lock.revoked.unsentWrapUps > 0 ? 'orange' : 'gray'}
+                    role="status"
+                    data-testid="lock-revoked"
+                  >
+                    <Stack gap={4}>
+                      <Text size="sm">
+                        {lock.revoked.erased
+                          ? t('deskLock.revokedErased', { time: time(lock.revoked.revokedAt) })
+                          : t('deskLock.revokedErasing')}
+                      </Text>
+                      {lock.revoked.erased && lock.revoked.unsentWrapUps > 0 && (
+                        <Text size="sm">
+                          {t('deskLock.revokedUnsent', { count: lock.revoked.unsentWrapUps })}
+                        </Text>
+                      )}
+                    </Stack>
+                  </Alert>
+                )}
+                {/* "Enter your PIN" is not true of the locks a PIN does not open. */}
+                {pinOpens && (
+                  <Text size="sm" c="dimmed">
+                    {t('deskLock.description')}
+                  </Text>
+                )}
+              </Stack>
+              {lock.call && (
+                <Alert
+                  color="blue"
+                  icon={<IconPhoneCall size={18} aria-hidden />}
+                  role="status"
+                  data-testid="lock-ringing"
                 >
-                  {t('deskLock.unlock')}
-                </Button>
-              </>
-            )}
-          </Stack>
-        </form>
-      </Paper>
+                  {t(lock.call === 'ringing' ? 'deskLock.ringing' : 'deskLock.onCall')}
+                </Alert>
+              )}
+              {/* A policy's lock opens only when a supervisor unlocks it: no PIN to try. */}
+              {pinOpens && (
+                <>
+                  <PasswordInput
+                    label={t('deskLock.pin')}
+                    value={pin}
+                    onChange={(e) => setPin(e.currentTarget.value)}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    autoFocus
+                    error={wrong ? t('deskLock.wrongPin') : undefined}
+                    data-testid="lock-pin"
+                  />
+                  {retryAt && (
+                    <Text size="sm" c="red" role="alert">
+                      {t('deskLock.retryAt', { time: retryAt })}
+                    </Text>
+                  )}
+                  <Button
+                    type="submit"
+                    loading={busy}
+                    disabled={pin.length === 0}
+                    data-testid="unlock"
+                  >
+                    {t('deskLock.unlock')}
+                  </Button>
+                </>
+              )}
+            </Stack>
+          </form>
+        </Paper>
+        {/* Calls are still wrapped up behind the offline grace's lock (and only that lock). */}
+        {lock.cause === 'offline' && <OfflineWrapUps />}
+      </Stack>
     </Center>
   );
 }

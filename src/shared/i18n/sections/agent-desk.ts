@@ -52,7 +52,23 @@ export const deskLockJa = {
     agent: 'ロックしました。',
     policy:
       '短時間に多くのお客さまの情報へアクセスしたため、販売店のポリシーでロックしました。スーパーバイザーが解除するまでお客さまの情報は表示されません。',
+    offline:
+      '販売店に{{hours}}時間を超えて接続できていないため（最後の接続: {{time}}）、販売店の規定によりお客さま情報をロックしました。販売店に接続できると自動で解除されます。',
+    revoked:
+      '販売店がこのデスクの登録を解除しました。このパソコンでは今後お客さま情報を開けません。スーパーバイザーに連絡してください。',
   },
+  offlineKept: '入力済みの対応記録はこのパソコンに保存されており、接続後に送信されます。',
+  offlineWrapUps_one: '後処理待ちの通話 {{count}} 件（お客さま情報なしで記録できます）',
+  offlineWrapUps_other: '後処理待ちの通話 {{count}} 件（お客さま情報なしで記録できます）',
+  offlineWrapUpOpen: '対応記録を入力',
+  offlineWrapUpSaved: '対応記録を保存しました。販売店に接続すると送信されます。',
+  revokedTitle: 'このデスクは登録を解除されました',
+  revokedErasing: 'このパソコンのお客さま情報を消去しています…',
+  revokedErased: 'このパソコンに保存されていたお客さま情報は {{time}} に消去しました。',
+  revokedUnsent_one:
+    '販売店に届いていなかった対応記録 {{count}} 件は、このデスクからは送信できないため、一緒に消去しました。',
+  revokedUnsent_other:
+    '販売店に届いていなかった対応記録 {{count}} 件は、このデスクからは送信できないため、一緒に消去しました。',
   pin: 'デスクPIN',
   unlock: 'ロック解除',
   wrongPin: 'PINが違います。',
@@ -81,7 +97,24 @@ export const deskLockEn: typeof deskLockJa = {
     agent: 'Locked.',
     policy:
       "Locked by the retailer's policy: many customers were accessed in a short time. Customer data stays hidden until a supervisor unlocks the desk.",
+    offline:
+      "Koe has not reached the retailer for more than {{hours}} hours (last contact: {{time}}), so the retailer's rules lock customer data. It unlocks by itself once Koe reaches the retailer again.",
+    revoked:
+      'The retailer has removed this desk. Customer data can no longer be opened on this computer. Please contact your supervisor.',
   },
+  offlineKept: 'Wrap-ups you saved are kept on this computer and are sent once Koe is back online.',
+  offlineWrapUps_one: '{{count}} call waiting for its wrap-up (recorded without customer data)',
+  offlineWrapUps_other:
+    '{{count}} calls waiting for their wrap-up (recorded without customer data)',
+  offlineWrapUpOpen: 'Wrap up',
+  offlineWrapUpSaved: 'Wrap-up saved. It is sent once Koe reaches the retailer.',
+  revokedTitle: 'This desk has been removed',
+  revokedErasing: 'Erasing the customer data on this computer…',
+  revokedErased: 'The customer data kept on this computer was erased at {{time}}.',
+  revokedUnsent_one:
+    '{{count}} wrap-up the retailer had not received could not be sent from this desk any more and was erased with it.',
+  revokedUnsent_other:
+    '{{count}} wrap-ups the retailer had not received could not be sent from this desk any more and were erased with it.',
   pin: 'Desk PIN',
   unlock: 'Unlock',
   wrongPin: 'That PIN is not right.',

@@ -1,0 +1,168 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../../shared/ipc';
+import type { DeviceSummary } from '../../../shared/protocol/devices';
+import { ErrorState } from '../app/ErrorState';
+import { callKoe } from '../app/koe-call';
+import { useFormatters } from '../i18n/use-formatters';
+
+/** A desk id as people read it: its first block is enough to tell desks apart on screen. */
+const shortDesk = (deskId: string) => deskId.slice(0, 13);
+
+/**
+ * The desks registered with the retailer, as its admin sees them (who used each last, its Koe
+ * version, its last contact), and the revocation of one, after a confirmation that says what
+ * the desk will do. Read from and written to the retailer's server.
+ */
+export function DevicesPanel() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<IpcError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [confirming, setConfirming] = useState<DeviceSummary | null>(null);
+  const [revoking, setRevoking] = useState(false);
+  const [revokeError, setRevokeError] = useState<IpcError | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void callKoe('admin:devices', {}).then((result) => {
+      if (!current) return;
+      if (result.ok) setDevices(result.value.devices);
+      setLoadError(result.ok ? null : result.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  if (loadError) return <ErrorState error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!devices) return <Loader size="sm" />;
+
+  const revoke = async (device: DeviceSummary) => {
+    setRevoking(true);
+    setRevokeError(null);
+    const result = await callKoe('admin:revokeDevice', { deskId: device.deskId });
+    setRevoking(false);
+    if (!result.ok) return setRevokeError(result.error);
+    setConfirming(null);
+    setRevoked(device.deskId);
+    setDevices(devices.map((d) => (d.deskId === device.deskId ? result.value : d)));
+  };
+
+  return (
+    <Stack gap="xs" data-testid="admin-devices">
+      <Title order={3}>{t('devices.title')}</Title>
+      <Text size="sm" c="dimmed" maw={760}>
+        {t('devices.description')}
+      </Text>
+      {revoked && (
+        <Alert color="teal" role="status" data-testid="device-revoked-notice">
+          {t('devices.revokedNotice', { desk: shortDesk(revoked) })}
+        </Alert>
+      )}
+      {devices.length === 0 ? (
+        <Text size="sm">{t('devices.none')}</Text>
+      ) : (
+        <Table withTableBorder striped fz="sm" verticalSpacing="xs" data-testid="device-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('devices.desk')}</Table.Th>
+              <Table.Th>{t('devices.center')}</Table.Th>
+              <Table.Th>{t('devices.lastUser')}</Table.Th>
+              <Table.Th>{t('devices.version')}</Table.Th>
+              <Table.Th>{t('devices.lastContact')}</Table.Th>
+              <Table.Th>{t('devices.state')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {devices.map((device) => (
+              <Table.Tr key={device.deskId} data-testid={`device-${device.deskId}`}>
+                <Table.Td ff="monospace">{shortDesk(device.deskId)}</Table.Td>
+                <Table.Td>{device.centerId ?? '—'}</Table.Td>
+                <Table.Td>{device.lastUserName ?? device.lastUserId}</Table.Td>
+                <Table.Td>{device.version ?? t('devices.unknownVersion')}</Table.Td>
+                <Table.Td>{format.dateTime(device.lastContactAt)}</Table.Td>
+                <Table.Td>
+                  <Badge color={device.revoked ? 'red' : 'teal'} variant="light">
+                    {device.revoked && device.revokedAt
+                      ? t('devices.revokedAt', { date: format.dateTime(device.revokedAt) })
+                      : t('devices.active')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {!device.revoked && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="red"
+                      onClick={() => {
+                        setRevokeError(null);
+                        setConfirming(device);
+                      }}
+                      aria-label={t('devices.revokeLabel', { desk: shortDesk(device.deskId) })}
+                      data-testid="device-revoke"
+                    >
+                      {t('devices.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t('devices.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        centered
+      >
+        {confirming && (
+          <Stack gap="md" data-testid="device-revoke-confirm">
+            <Text size="sm">
+              {t('devices.confirmBody', {
+                desk: shortDesk(confirming.deskId),
+                user: confirming.lastUserName ?? confirming.lastUserId,
+              })}
+            </Text>
+            {revokeError && (
+              <Alert color="red" role="alert">
+                {t(`app.errors.${revokeError.code}`)}
+                {revokeError.message ? ` (${revokeError.message})` : ''}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(null)}>
+                {t('devices.cancel')}
+              </Button>
+              <Button
+                color="red"
+                loading={revoking}
+                onClick={() => void revoke(confirming)}
+                data-testid="device-revoke-confirmed"
+              >
+                {t('devices.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
