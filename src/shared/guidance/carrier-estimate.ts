@@ -35,3 +35,25 @@ export function carrierEstimateAtShip(
   const transit = publishedTransitDays(placedAt, promisedDate);
   return shipDay === null || transit === null ? null : shipDay + transit;
 }
+
+/**
+ * The carrier's estimate (JST day) of a parcel not yet delivered, as its tracking page shows it
+ * at `nowDay`: the published day from shipping, moved to the day after each delay or
+ * address-problem scan (carriers promise "tomorrow" after a delay scan, whatever held the
+ * parcel), and never before today. A stalled trail or a remote-area transfer does not move it.
+ * The demo generator shows this estimate on its shipments, and the evaluation scores it as the
+ * carrier's baseline at call time (baseline-evaluation.ts).
+ */
+export function carrierEstimateDayAsOf(
+  publishedDay: number,
+  events: readonly { status: string; occurredAt: string }[],
+  atMs: number,
+): number {
+  let day = publishedDay;
+  for (const e of events) {
+    const at = Date.parse(e.occurredAt);
+    if (e.status !== 'delayed' || at > atMs) continue;
+    day = Math.max(day, (jstDayOf(at) as number) + 1);
+  }
+  return Math.max(day, jstDayOf(atMs) as number);
+}
