@@ -38,9 +38,9 @@ export function carrierEstimateAtShip(
 
 /**
  * The carrier's estimate (JST day) of a parcel not yet delivered, as its tracking page shows it
- * at `nowDay`: the published day from shipping, moved to the day after each delay or
- * address-problem scan (carriers promise "tomorrow" after a delay scan, whatever held the
- * parcel), and never before today. A stalled trail or a remote-area transfer does not move it.
+ * at `atMs`: the published day from shipping; after a delay or address-problem scan, at least a
+ * day later and no earlier than the day after the scan (carriers say "a day late" and "tomorrow",
+ * whatever held the parcel); never before today. A stalled trail or a remote-area transfer does not move it.
  * The demo generator shows this estimate on its shipments, and the evaluation scores it as the
  * carrier's baseline at call time (baseline-evaluation.ts).
  */
@@ -53,7 +53,7 @@ export function carrierEstimateDayAsOf(
   for (const e of events) {
     const at = Date.parse(e.occurredAt);
     if (e.status !== 'delayed' || at > atMs) continue;
-    day = Math.max(day, (jstDayOf(at) as number) + 1);
+    day = Math.max(day, publishedDay + 1, (jstDayOf(at) as number) + 1);
   }
   return Math.max(day, jstDayOf(atMs) as number);
 }
