@@ -15,7 +15,7 @@ export const predictionJa = {
   },
   delayReportedBasis: '遅延が報告された荷物の実績で予測',
   lateSignal: {
-    weather_closure: '遅れの見込み: お届け先の地方で悪天候のため配達が止まっています',
+    weather_closure: '遅れの見込み: 悪天候による遅れ（配送会社の記録または販売店の案内）',
     address_problem: '遅れの見込み: 配送会社が住所の確認のため荷物を保管しています',
     hub_stall: '遅れの見込み: 中継拠点の記録から48時間以上動きがありません',
     remote_area: '遅れの見込み: 離島・山間地域の配達便へ中継されました',
@@ -73,7 +73,7 @@ export const predictionEn: typeof predictionJa = {
   },
   delayReportedBasis: 'Based on parcels with a reported delay',
   lateSignal: {
-    weather_closure: 'May be late: bad weather has stopped deliveries to this region',
+    weather_closure: "May be late: bad weather (the carrier's scan or the retailer's notice)",
     address_problem: 'May be late: the carrier is holding the parcel to confirm the address',
     hub_stall: 'May be late: no scan for over 48 hours since the parcel reached a hub',
     remote_area: 'May be late: handed to the remote-area (island or mountain) service',
