@@ -1,6 +1,39 @@
 import { z } from 'zod';
-import { riskThresholdsUpdate, type RiskThresholds } from './protocol/risk-thresholds';
 import type { DeviceSummary } from './protocol/devices';
+import {
+  riskThresholdsUpdate,
+  type CLAIM_RISK_FEATURES,
+  type RETURN_ABUSE_FEATURES,
+  type RiskThresholds,
+} from './protocol/risk-thresholds';
+
+/** One point of a fitted score's precision/recall curve on held-out settled cases. */
+export interface RiskCurvePoint {
+  threshold: number;
+  /** Held-out cases at or above the threshold, and of those the share confirmed (null: none). */
+  flagged: number;
+  precision: number | null;
+  recall: number;
+}
+
+/** A risk score fitted on the desk's settled cases (guidance/risk-fit.ts). */
+export interface RiskSignalFit<F extends string = string> {
+  trainCases: number;
+  testCases: number;
+  testPositives: number;
+  /** Held-out AUC of the fitted weights, and of the hand-set score on the same cases. */
+  auc: number | null;
+  aucHandSet: number | null;
+  weights: { bias: number; weights: Record<F, number> };
+  curve: RiskCurvePoint[];
+}
+
+export interface RiskFit {
+  fittedAt: string;
+  /** Null: too few settled cases (or none confirmed) to fit. */
+  claim: RiskSignalFit<(typeof CLAIM_RISK_FEATURES)[number]> | null;
+  returns: RiskSignalFit<(typeof RETURN_ABUSE_FEATURES)[number]> | null;
+}
 import {
   centerUpdateSettings,
   releaseHalt,
@@ -71,6 +104,8 @@ export const adminIpcHandlers = {
   ),
   'admin:riskThresholds': channel<RiskThresholds>()(z.object({}).strict()),
   'admin:saveRiskThresholds': channel<RiskThresholds>()(riskThresholdsUpdate),
+  /** Fit the risk scores on this desk's settled cases: weights, held-out AUC and the curve. */
+  'admin:fitRisk': channel<RiskFit>()(z.object({}).strict()),
   /** Desktop updates: each center's channel, rollout and minimum; releases; who runs what. */
   'admin:deskUpdates': channel<DeskUpdatesOverview>()(z.object({}).strict()),
   'admin:saveCenterUpdates': channel<CenterUpdateSettings>()(

@@ -102,13 +102,67 @@ describe('the admin view: a retailer admin only', () => {
     },
   );
 
+  it(
+    'fits the risk weights on the settled cases, picks a threshold from the curve and saves them',
+    { timeout: 180_000 },
+    async () => {
+      const { page, errors } = await admin.openPage();
+      await page.getByTestId('admin-button').waitFor({ timeout: 60_000 });
+      await page.getByTestId('admin-button').click();
+      await page.getByTestId('admin-tab-thresholds').click();
+      await page.getByTestId('risk-fit-claim-in-use').waitFor();
+      expect(await page.getByTestId('risk-fit-claim-in-use').getAttribute('data-fitted')).toBe(
+        'false',
+      );
+      await page.getByTestId('risk-fit-run').click();
+      const summary = page.getByTestId('risk-fit-claim-summary');
+      await summary.waitFor({ timeout: 60_000 });
+      // What the screen says is what the core fitted.
+      const fit = await koeResult(page, 'admin:fitRisk', {});
+      if (!fit.ok || !fit.value.claim) throw new Error('no claim-risk fit on the demo data');
+      const claim = fit.value.claim;
+      expect(await summary.textContent()).toContain(`AUC ${claim.auc!.toFixed(2)}`);
+      // Pick the second threshold the curve flags anything at, and save it with the weights.
+      const row = page.getByTestId('risk-fit-claim-curve').locator('tbody tr').nth(1);
+      const threshold = Number(await row.getAttribute('data-threshold'));
+      await row.click();
+      const use = page.getByTestId('risk-fit-claim-use');
+      expect(await use.textContent()).toContain(threshold.toFixed(2));
+      await page.getByTestId('risk-fit-claim').locator('svg[role="img"]').scrollIntoViewIfNeeded();
+      await shot(page, 'admin-risk-fit-ja');
+      await use.click();
+      await page.locator('[data-testid="risk-fit-claim-in-use"][data-fitted="true"]').waitFor();
+      const saved = await koeResult(page, 'admin:riskThresholds', {});
+      expect(saved.ok && saved.value).toMatchObject({
+        claimRiskThreshold: threshold,
+        claimRiskWeights: claim.weights,
+        returnAbuseWeights: null,
+      });
+      // The threshold form above shows the saved threshold.
+      expect(await page.getByTestId('threshold-claimRiskThreshold').inputValue()).toBe(
+        String(threshold),
+      );
+      await page.getByText('English', { exact: true }).click();
+      await page.getByText('Fit the weights to settled claims and returns').waitFor();
+      await page.getByTestId('risk-fit-run').click();
+      await page.getByTestId('risk-fit-claim-summary').waitFor({ timeout: 60_000 });
+      await page.getByTestId('risk-fit-claim').locator('svg[role="img"]').scrollIntoViewIfNeeded();
+      await shot(page, 'admin-risk-fit-en');
+      // Back to the hand-set weights, as the next test found them.
+      await page.getByText('Back to the hand-set weights').first().click();
+      await page.locator('[data-testid="risk-fit-claim-in-use"][data-fitted="false"]').waitFor();
+      await page.getByText('日本語', { exact: true }).click();
+      expect(errors).toEqual([]);
+    },
+  );
+
   it('is not there for an agent: no button, no shortcut, and the core refuses', async () => {
     const { page, errors } = await agent.openPage();
     await page.getByTestId('settings-button').or(page.getByRole('combobox')).first().waitFor();
     expect(await page.getByTestId('admin-button').count()).toBe(0);
     await page.keyboard.press('Control+Shift+A');
     expect(await page.getByTestId('admin-view').count()).toBe(0);
-    for (const channel of ['admin:webhooks', 'admin:riskThresholds'] as const) {
+    for (const channel of ['admin:webhooks', 'admin:riskThresholds', 'admin:fitRisk'] as const) {
       expect(await koeResult(page, channel, {})).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },

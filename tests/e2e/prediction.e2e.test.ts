@@ -145,11 +145,11 @@ describe('predictions at screen pop', () => {
       expect(top.code).toBe('delivery.not_received');
       expect(top.label).toBe(reasonLabel('delivery.not_received', 'ja', reasonTaxonomy()));
       expect(top.confidence).toBe('確度 50%未満');
+      // Its evidence is the claim, not another reason's fact.
+      expect(await page.getByTestId('likely-reason-evidence').textContent()).toContain('未着');
     } else {
       expect(top.code).toBe(model?.[0]?.reasonCode);
     }
-    // Its evidence is the claim, not another reason's fact.
-    expect(await page.getByTestId('likely-reason-evidence').textContent()).toContain('未着');
     // The runners-up carry the model's calibrated numbers, all under the top's 50%: the rules'
     // 93% is nowhere.
     for (const p of await runnerUpPercents()) expect(p).toBeLessThan(50);
@@ -166,12 +166,19 @@ describe('predictions at screen pop', () => {
     expect(errors).toEqual([]);
   });
 
-  it('佐藤 花子: the model is sure — its calibrated percentage, once — and the wrap-up preselects that reason', async () => {
+  it('佐藤 花子: one reason with one confidence (the model’s when it is sure), and the wrap-up preselects it', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     const top = await ringAndReadBanner(HANAKO.phone);
     const modelTop = card.predictions!.reasons[0]!;
-    expect(top.code).toBe(modelTop.reasonCode);
-    expect(top.confidence).toBe(`確度 ${Math.round(modelTop.probability * 100)}%`);
+    if (modelTop.probability >= 0.5) {
+      expect(top.code).toBe(modelTop.reasonCode);
+      expect(top.confidence).toBe(`確度 ${Math.round(modelTop.probability * 100)}%`);
+    } else {
+      // On data where the model splits late and "where is it" (she is gold: see
+      // models-on-demo-data.test.ts), the rules' late parcel leads, said to be under 50%.
+      expect(top.code).toBe('delivery.late');
+      expect(top.confidence).toBe('確度 50%未満');
+    }
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'one-likely-reason-sato-ja.png') });
     await page.getByText('English', { exact: true }).click();
     await page.getByText('Likely calling about').waitFor();

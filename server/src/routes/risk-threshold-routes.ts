@@ -2,7 +2,9 @@ import type { Policy } from '../../../src/shared/domain/guidance';
 import { policy as policySchema } from '../../../src/shared/domain/guidance';
 import {
   RISK_THRESHOLD_PARAMS,
+  RISK_WEIGHT_PARAMS,
   riskThresholdsFrom,
+  weightParams,
 } from '../../../src/shared/guidance/risk-thresholds';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
 import {
@@ -76,7 +78,8 @@ export function riskThresholdRoutes(deps: {
     defineRoute({
       method: 'PUT',
       url: '/v1/admin/risk-thresholds',
-      summary: 'Tune the fraud and VIP thresholds; desktops receive them through sync',
+      summary:
+        'Tune the fraud and VIP thresholds and the fitted weights of the risk scores; desktops receive them through sync',
       roles: ['retailer_admin'],
       body: riskThresholdsUpdate,
       response: riskThresholds,
@@ -84,13 +87,28 @@ export function riskThresholdRoutes(deps: {
         const result = await db.transaction().execute(async (trx) => {
           const policies = await tenantPolicies(trx, principal.tenantId);
           const changed = new Map<string, Policy>();
+          const holder = (kind: keyof typeof HOLDERS): Policy =>
+            changed.get(kind) ??
+            policies.find((p) => p.active && p.kind === kind) ??
+            ({ ...HOLDERS[kind], updatedAt: new Date(0).toISOString() } satisfies Policy);
           for (const [key, value] of Object.entries(body) as [keyof RiskThresholds, unknown][]) {
             if (value === undefined) continue;
+            if (key === 'claimRiskWeights' || key === 'returnAbuseWeights') {
+              // Fitted weights: one param each; null removes them (back to the hand-set score).
+              const { kind, features } = RISK_WEIGHT_PARAMS[key];
+              const current = holder(kind);
+              const params = { ...current.params };
+              for (const [name, w] of Object.entries(
+                weightParams(value as Parameters<typeof weightParams>[0], features),
+              )) {
+                if (w === undefined) delete params[name];
+                else params[name] = w;
+              }
+              changed.set(kind, { ...current, params });
+              continue;
+            }
             const { kind, param } = RISK_THRESHOLD_PARAMS[key];
-            const current =
-              changed.get(kind) ??
-              policies.find((p) => p.active && p.kind === kind) ??
-              ({ ...HOLDERS[kind], updatedAt: new Date(0).toISOString() } satisfies Policy);
+            const current = holder(kind);
             changed.set(kind, {
               ...current,
               params: { ...current.params, [param]: value as string | number },

@@ -142,6 +142,8 @@ export type EventKind =
   | 'departed'
   | 'hub'
   | 'delayed'
+  | 'address_problem'
+  | 'remote_transfer'
   | 'out_for_delivery'
   | 'delivered'
   | 'lost'
@@ -153,6 +155,8 @@ const JA_EVENTS: Record<EventKind, string> = {
   departed: '発送済み',
   hub: '輸送中',
   delayed: '遅延',
+  address_problem: '住所不明：お届け先の確認のため営業所で保管しております',
+  remote_transfer: '離島・山間地域の配達営業所へ中継しました',
   out_for_delivery: '配達中',
   delivered: '配達完了',
   lost: '調査中',
@@ -165,6 +169,8 @@ const EN_EVENTS: Record<EventKind, string> = {
   departed: 'Departed facility',
   hub: 'In transit',
   delayed: 'Delay',
+  address_problem: 'Address problem: held at facility until the address is confirmed',
+  remote_transfer: 'Transferred to the remote-area delivery service',
   out_for_delivery: 'Out for delivery',
   delivered: 'Delivered',
   lost: 'Under investigation',

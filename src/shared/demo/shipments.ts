@@ -1,7 +1,6 @@
 import type { Carrier, Shipment, ShipmentStatus, TrackingEvent } from '../domain';
 import {
   CARRIERS,
-  DELAY_CAUSES,
   eventDescription,
   locationName,
   trackingNumber,
@@ -9,7 +8,10 @@ import {
   type EventKind,
   type Site,
 } from './carriers';
+import { carrierEstimateDayAsOf } from '../guidance/carrier-estimate';
+import { isCarrierPeakDay } from '../guidance/late-signals';
 import { prefectureNamed, shippingDistanceKm, type Prefecture } from './prefectures';
+import { closureCovering } from './region-closures';
 import { WeightedTable, type Random } from './random';
 import {
   HOUR_MS,
@@ -126,6 +128,27 @@ const CARRIER_DELAY_DAYS = new WeightedTable([
   [9, 0.5], // the heavy tail: a parcel stuck at a hub for a week
 ] as const);
 
+// Days a parcel stuck at a hub waits for a trunk line.
+const STALL_DAYS = new WeightedTable([
+  [2, 45],
+  [3, 30],
+  [4, 15],
+  [5, 10],
+] as const);
+
+// Islands and mountain villages some addresses in these prefectures lie in (離島・山間地).
+const REMOTE_PREFECTURES = new Set([
+  '北海道',
+  '長野県',
+  '岐阜県',
+  '奈良県',
+  '高知県',
+  '長崎県',
+  '鹿児島県',
+  '沖縄県',
+  '東京都',
+]);
+
 const DELIVERED_TO = new WeightedTable([
   ['door', 70],
   ['box', 18],
@@ -222,15 +245,46 @@ export function simulateShipment(random: Random, input: ShipmentInput): Simulate
     placedMs + HOUR_MS / 3,
   );
 
-  let delta = 0;
+  // The parcel's own luck first (a good run, a day early), then the causes of delay a desk can
+  // see, each with its own noise; a small remainder of delays stays unexplained.
+  let deliverDay = shipDay + standard;
+  if (standard >= 2 && random.chance(0.08)) deliverDay -= 1;
+  const baseDay = deliverDay;
+  const rate = carrierDelayRate(carrier, destination, shipDay, km);
   let cause: DelayCause | undefined;
-  if (random.chance(carrierDelayRate(carrier, destination, shipDay, km))) {
-    delta = CARRIER_DELAY_DAYS.pick(random);
-    cause = random.pick(DELAY_CAUSES);
-  } else if (standard >= 2 && random.chance(0.08)) {
-    delta = -1; // a good run: a day early
+  let addressDays = 0;
+  let remoteDays = 0;
+  // A weather closure of the destination region holds every parcel due there until it lifts.
+  const closure = closureCovering(destination.region, baseDay);
+  if (closure && closure.startDay > shipDay) {
+    deliverDay = closure.endDay + 1 + (random.chance(0.3) ? 1 : 0);
+    cause = 'weather';
   }
-  let deliverDay = shipDay + standard + delta;
+  // The carriers' peaks: a parcel shipped on one waits a day or two more often, and the
+  // carrier scans the delay for half of those.
+  const peak = isCarrierPeakDay(shipDay);
+  if (peak && random.chance(0.3)) {
+    deliverDay += random.chance(0.7) ? 1 : 2;
+    if (random.chance(0.5)) cause ??= 'congestion';
+  }
+  // Stuck at the hub: the trail stops at the hub scan and no delay is scanned.
+  const hubbed = km > 300;
+  if (hubbed && random.chance(rate * 0.6)) deliverDay += STALL_DAYS.pick(random);
+  // Islands and mountain villages: a transfer to a remote-area service, one or two days more.
+  if (REMOTE_PREFECTURES.has(destination.name) && random.chance(0.15)) {
+    remoteDays = random.chance(0.7) ? 1 : 2;
+    deliverDay += remoteDays;
+  }
+  // An address the driver cannot find: held at the depot until the customer confirms it.
+  if (random.chance(0.006)) {
+    addressDays = random.int(2, 4);
+    deliverDay += addressDays;
+  }
+  // What stays unexplained: an ordinary delay, scanned or not.
+  if (random.chance(rate * 0.5)) {
+    deliverDay += CARRIER_DELAY_DAYS.pick(random);
+    if (random.chance(0.6)) cause ??= random.chance(0.5) ? 'traffic' : 'sorting';
+  }
   // The partners that carry UPS and FedEx parcels the last mile do not deliver on Sundays.
   if (!CARRIERS[carrier].reportsInJapanese && isSunday(deliverDay)) deliverDay += 1;
   const deliveredMs = jstInstant(deliverDay, 9 + 12 * random.next());
@@ -240,6 +294,8 @@ export function simulateShipment(random: Random, input: ShipmentInput): Simulate
     ? jstInstant(deliverDay - 1, 20 + 3.8 * random.next())
     : jstInstant(deliverDay, 6 + 2.5 * random.next());
   outMs = Math.max(outMs, departedMs + HOUR_MS);
+  // The scans in between follow the parcel's schedule before any stall or hold.
+  const plannedOutMs = Math.max(Math.min(outMs, jstInstant(baseDay, 7)), departedMs + HOUR_MS);
 
   const originSite: Site = origin;
   const events: PendingEvent[] = [
@@ -259,14 +315,19 @@ export function simulateShipment(random: Random, input: ShipmentInput): Simulate
       place: 'hub',
     },
   ];
-  const hub = km > 300 ? hubBetween(origin.prefecture, destination) : null;
+  const hub = hubbed ? hubBetween(origin.prefecture, destination) : null;
   if (hub) {
-    const at = departedMs + (outMs - departedMs) * (0.3 + 0.2 * random.next());
+    const at = departedMs + (plannedOutMs - departedMs) * (0.3 + 0.2 * random.next());
     events.push({ at, kind: 'hub', status: 'in_transit', site: hub, place: 'hub' });
   }
   let scanMs: number | null = null;
-  if (cause) {
-    scanMs = departedMs + (outMs - departedMs) * (0.6 + 0.2 * random.next());
+  if (cause === 'weather' && closure) {
+    // The carrier scans the closure on its first morning, or when the parcel reaches the region.
+    scanMs = Math.max(jstInstant(closure.startDay, 8 + 3 * random.next()), departedMs + HOUR_MS);
+  } else if (cause) {
+    scanMs = departedMs + (plannedOutMs - departedMs) * (0.6 + 0.2 * random.next());
+  }
+  if (cause && scanMs !== null) {
     events.push({
       at: scanMs,
       kind: 'delayed',
@@ -275,6 +336,29 @@ export function simulateShipment(random: Random, input: ShipmentInput): Simulate
       place: hub ? 'hub' : 'destination',
       cause,
     });
+  }
+  if (remoteDays > 0) {
+    events.push({
+      at: departedMs + (plannedOutMs - departedMs) * (0.85 + 0.1 * random.next()),
+      kind: 'remote_transfer',
+      status: 'in_transit',
+      site: destination,
+      place: 'destination',
+    });
+  }
+  if (addressDays > 0) {
+    const at = Math.max(
+      jstInstant(deliverDay - addressDays, 10 + 6 * random.next()),
+      departedMs + HOUR_MS,
+    );
+    events.push({
+      at,
+      kind: 'address_problem',
+      status: 'delayed',
+      site: destination,
+      place: 'destination',
+    });
+    scanMs ??= at;
   }
 
   const nowDay = jstDay(nowMs);
@@ -324,7 +408,7 @@ export function simulateShipment(random: Random, input: ShipmentInput): Simulate
   if (lost) events.splice(events.findIndex((e) => e.kind === 'lost') + 1);
   // Tracking pages show at most six lines here; the warehouse's own scans go first.
   if (events.length > 6) events.splice(2, 1);
-  if (events.length > 6) events.splice(0, 1);
+  while (events.length > 6) events.splice(0, 1);
 
   // Events are sorted: what the carrier shows at `now` is a prefix.
   let visibleCount = 0;
@@ -358,9 +442,14 @@ export function simulateShipment(random: Random, input: ShipmentInput): Simulate
   let status: ShipmentStatus = last.status;
   let estimatedDay: number | null = null;
   if (status === 'in_transit' || status === 'out_for_delivery' || status === 'delayed') {
-    // The carrier's estimate knows about a delay once it has been scanned, never about luck.
-    const scanned = scanMs !== null && scanMs <= nowMs;
-    estimatedDay = scanned ? deliverDay : Math.max(shipDay + standard, nowDay);
+    // The carrier's estimate: its published day, moved to the day after a delay scan (carrier-estimate.ts).
+    estimatedDay = carrierEstimateDayAsOf(
+      shipDay + standard,
+      events
+        .slice(0, visibleCount)
+        .map((e) => ({ status: e.status, occurredAt: isoInstant(e.at) })),
+      nowMs,
+    );
     if (estimatedDay > promisedDay) {
       status = 'delayed';
       delayKnownMs = Math.min(delayKnownMs ?? nowMs, nowMs);

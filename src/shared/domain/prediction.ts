@@ -1,3 +1,4 @@
+import type { LateSignal } from '../guidance/late-signals';
 /**
  * What Koe's learned models say about a customer at screen pop: an estimated delivery date for
  * each open shipment, and the reasons the customer is probably calling about. Both are computed
@@ -27,6 +28,13 @@ export interface DeliveryEstimateBasis {
   delayReported: boolean;
   /** Days since shipping already passed without a delivery (the distribution starts there). */
   elapsedDays: number;
+  /**
+   * Why it may be late, as the desk sees it now (late-signals.ts): the distribution was taken
+   * from parcels that showed the same. Absent when nothing is seen.
+   */
+  lateSignal?: LateSignal;
+  /** Shipped on a carrier's peak day (year-end, a big sale, お盆, Golden Week). */
+  carrierPeak?: boolean;
 }
 
 /** The facts the call-reason model reads from a customer's situation (all numeric). */

@@ -35,3 +35,25 @@ export function carrierEstimateAtShip(
   const transit = publishedTransitDays(placedAt, promisedDate);
   return shipDay === null || transit === null ? null : shipDay + transit;
 }
+
+/**
+ * The carrier's estimate (JST day) of a parcel not yet delivered, as its tracking page shows it
+ * at `atMs`: the published day from shipping; after a delay or address-problem scan, at least a
+ * day later and no earlier than the day after the scan (carriers say "a day late" and "tomorrow",
+ * whatever held the parcel); never before today. A stalled trail or a remote-area transfer does not move it.
+ * The demo generator shows this estimate on its shipments, and the evaluation scores it as the
+ * carrier's baseline at call time (baseline-evaluation.ts).
+ */
+export function carrierEstimateDayAsOf(
+  publishedDay: number,
+  events: readonly { status: string; occurredAt: string }[],
+  atMs: number,
+): number {
+  let day = publishedDay;
+  for (const e of events) {
+    const at = Date.parse(e.occurredAt);
+    if (e.status !== 'delayed' || at > atMs) continue;
+    day = Math.max(day, publishedDay + 1, (jstDayOf(at) as number) + 1);
+  }
+  return Math.max(day, jstDayOf(atMs) as number);
+}

@@ -3,6 +3,12 @@ import { jstDayOf } from './calendar';
 import { claimRisk, deliveryEvidence } from './claim-risk';
 import { fitLogistic, logisticScore, type LogisticOptions } from './logistic-regression';
 import { isOpenClaim, newestFirst } from './order-signals';
+import {
+  CLAIM_RISK_FEATURES,
+  RETURN_ABUSE_FEATURES,
+  type ClaimRiskWeights,
+  type ReturnAbuseWeights,
+} from '../protocol/risk-thresholds';
 import { returnAbuse } from './return-abuse';
 
 /**
@@ -11,21 +17,7 @@ import { returnAbuse } from './return-abuse';
  * factors the agent already sees, each a column of a logistic regression, so a reason shown is
  * still "proof of delivery contradicts the claim", now with a weight the outcomes justify.
  */
-export const CLAIM_RISK_FEATURES = [
-  'claim_risk_flag',
-  'prior_not_received_claims',
-  'delivery_evidence',
-  'claim_value_high',
-  'address_changed',
-  'return_abuse_high',
-] as const;
-
-export const RETURN_ABUSE_FEATURES = [
-  'return_abuse_flag',
-  'return_rate',
-  'three_or_more_returns',
-  'return_rejected_before',
-] as const;
+export { CLAIM_RISK_FEATURES, RETURN_ABUSE_FEATURES };
 
 export type ClaimRiskFeature = (typeof CLAIM_RISK_FEATURES)[number];
 export type ReturnAbuseFeature = (typeof RETURN_ABUSE_FEATURES)[number];
@@ -98,3 +90,34 @@ export function riskReasons<F extends string>(model: RiskModel<F>, row: readonly
     .sort((a, b) => b.c - a.c)
     .map((x) => x.f);
 }
+
+/** A fitted model as the retailer's policies carry it (risk-thresholds protocol). */
+export function weightsOfModel<F extends string>(
+  model: RiskModel<F>,
+): { bias: number; weights: Record<F, number> } {
+  return {
+    bias: model.weights[0] ?? 0,
+    weights: Object.fromEntries(
+      model.features.map((f, j) => [f, model.weights[j + 1] ?? 0]),
+    ) as Record<F, number>,
+  };
+}
+
+/** The probability a fitted model gives a row of factors (in the model's feature order). */
+export function scoreWithWeights<F extends string>(
+  features: readonly F[],
+  fitted: { bias: number; weights: Record<F, number> },
+  row: readonly number[],
+): number {
+  return riskScore(
+    {
+      features,
+      weights: [fitted.bias, ...features.map((f) => fitted.weights[f])],
+      cases: 0,
+      positives: 0,
+    },
+    row,
+  );
+}
+
+export type { ClaimRiskWeights, ReturnAbuseWeights };

@@ -9,6 +9,15 @@ import { claimRisk, type ClaimRisk, type ClaimRiskFactor } from './claim-risk';
 import { formatMoney } from './money';
 import { nowDayOf } from './order-signals';
 import { returnAbuse, type ReturnAbuse } from './return-abuse';
+import {
+  CLAIM_RISK_FEATURES,
+  RETURN_ABUSE_FEATURES,
+  claimRiskFeatures,
+  returnAbuseFeatures,
+  scoreWithWeights,
+  type ClaimRiskWeights,
+  type ReturnAbuseWeights,
+} from './risk-model';
 import { riskThresholdsFrom, type RiskThresholds } from './risk-thresholds';
 
 /**
@@ -38,17 +47,68 @@ export function riskSignalsWith(
   thresholds: RiskThresholds,
   nowDay: number,
 ): RiskSignals {
-  const returns = returnAbuse(card, nowDay);
+  const handSet = returnAbuse(card, nowDay);
+  const returns = thresholds.returnAbuseWeights
+    ? fittedReturnAbuse(handSet, card, nowDay, thresholds.returnAbuseWeights)
+    : handSet;
   const returnsHigh = returns.score >= thresholds.returnAbuseThreshold;
-  const claim = claimRisk(card, nowDay, {
+  const handSetClaim = claimRisk(card, nowDay, {
     highValueClaimJpy: thresholds.highValueClaimJpy,
     returnAbuseHigh: returnsHigh,
   });
+  const claim = thresholds.claimRiskWeights
+    ? fittedClaimRisk(handSetClaim, card, nowDay, thresholds, thresholds.claimRiskWeights)
+    : handSetClaim;
   return {
     thresholds,
     claim: { ...claim, high: claim.score >= thresholds.claimRiskThreshold },
     returns: { ...returns, high: returnsHigh },
     vip: { eligible: card.customer.tier === thresholds.vipTier, tier: card.customer.tier },
+  };
+}
+
+/**
+ * The claim risk with the retailer's fitted weights: the probability the logistic regression
+ * gives the same readable factors (risk-model.ts), and as reasons only the factors the fit
+ * weighs toward fraud, so the words the agent reads still say why.
+ */
+function fittedClaimRisk(
+  handSet: ClaimRisk,
+  card: CustomerCard,
+  nowDay: number,
+  thresholds: RiskThresholds,
+  weights: ClaimRiskWeights,
+): ClaimRisk {
+  const row = claimRiskFeatures(card, nowDay, thresholds);
+  const score = Math.round(scoreWithWeights(CLAIM_RISK_FEATURES, weights, row) * 100) / 100;
+  const raises = (f: (typeof CLAIM_RISK_FEATURES)[number]) => weights.weights[f] > 0;
+  const factorFeature = {
+    claim_value_high: 'claim_value_high',
+    delivery_evidence: 'delivery_evidence',
+    address_changed: 'address_changed',
+    return_abuse: 'return_abuse_high',
+  } as const;
+  return {
+    score,
+    flagged: handSet.flagged && raises('claim_risk_flag'),
+    notReceivedClaims: raises('prior_not_received_claims') ? handSet.notReceivedClaims : 0,
+    factors: handSet.factors.filter((f) => raises(factorFeature[f.kind])),
+  };
+}
+
+/** The return-abuse signal with the retailer's fitted weights (see fittedClaimRisk). */
+function fittedReturnAbuse(
+  handSet: ReturnAbuse,
+  card: CustomerCard,
+  nowDay: number,
+  weights: ReturnAbuseWeights,
+): ReturnAbuse {
+  const row = returnAbuseFeatures(card, nowDay);
+  const score = Math.round(scoreWithWeights(RETURN_ABUSE_FEATURES, weights, row) * 100) / 100;
+  return {
+    ...handSet,
+    score,
+    flagged: handSet.flagged && weights.weights.return_abuse_flag > 0,
   };
 }
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../../src/shared/domain/guidance';
-import { DEFAULT_RISK_THRESHOLDS } from '../../../src/shared/guidance/risk-thresholds';
+import {
+  DEFAULT_RISK_THRESHOLDS,
+  riskThresholdsFrom,
+} from '../../../src/shared/guidance/risk-thresholds';
 import { outreachNoticeId } from '../../../src/shared/outreach/outreach-notice';
 import { MAX_OUTREACH_NOTICES_PER_CUSTOMER_DAY } from '../../../server/src/data/outreach-notices';
 import type { PullPage } from '../../../src/shared/protocol/sync';
@@ -108,6 +111,49 @@ describe.each(suites)('risk thresholds and outreach notices on $name', ({ postgr
     expect(
       (await call(server.url, tokens.adminB!, 'GET', '/v1/admin/risk-thresholds')).json,
     ).toEqual(DEFAULT_RISK_THRESHOLDS);
+  });
+
+  it('carries the fitted weights to the desktops as policy params, and drops them on null', async () => {
+    const claimRiskWeights = {
+      bias: -2.5,
+      weights: {
+        claim_risk_flag: 2.1,
+        prior_not_received_claims: 1.2,
+        delivery_evidence: 1.8,
+        claim_value_high: 0.4,
+        address_changed: 0.9,
+        return_abuse_high: -0.2,
+      },
+    };
+    const reply = await call(server.url, tokens.adminA!, 'PUT', '/v1/admin/risk-thresholds', {
+      claimRiskWeights,
+      claimRiskThreshold: 0.35,
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toMatchObject({ claimRiskWeights, claimRiskThreshold: 0.35 });
+    // A desktop reads them from the policy it pulled: the same weights its guidance scores with.
+    const policies = await pullPolicies(tokens.agentA!);
+    expect(riskThresholdsFrom(policies)).toMatchObject({
+      claimRiskWeights,
+      claimRiskThreshold: 0.35,
+      returnAbuseWeights: null,
+    });
+    // A weight out of bounds or an unknown factor is refused, and nothing changes.
+    for (const bad of [
+      { ...claimRiskWeights, bias: 99 },
+      { ...claimRiskWeights, weights: { ...claimRiskWeights.weights, shoe_size: 1 } },
+    ]) {
+      const refused = await call(server.url, tokens.adminA!, 'PUT', '/v1/admin/risk-thresholds', {
+        claimRiskWeights: bad,
+      });
+      expect(refused.status).toBe(400);
+    }
+    const cleared = await call(server.url, tokens.adminA!, 'PUT', '/v1/admin/risk-thresholds', {
+      claimRiskWeights: null,
+    });
+    expect(cleared.json).toMatchObject({ claimRiskWeights: null, claimRiskThreshold: 0.35 });
+    const after = (await pullPolicies(tokens.agentA!)).find((p) => p.kind === 'claim_verification');
+    expect(Object.keys(after!.params).filter((k) => k.startsWith('weight.'))).toEqual([]);
   });
 
   it('turns a proactive call that reached the customer into a notice, and still takes old records', async () => {

@@ -222,6 +222,7 @@ export function startFakeCore() {
     'admin:webhookDeliveries': () => unavailable(),
     'admin:riskThresholds': () => unavailable(),
     'admin:saveRiskThresholds': () => unavailable(),
+    'admin:fitRisk': () => unavailable(),
     'admin:deskUpdates': () => unavailable(),
     'admin:saveCenterUpdates': () => unavailable(),
     'admin:haltRelease': () => unavailable(),

@@ -69,6 +69,7 @@ describe('the delivery estimate against its baselines', () => {
         deliveredDays === null ? null : new Date(shipped + deliveredDays * DAY).toISOString(),
       status,
       delayReported: false,
+      events: [],
     };
   }
 

@@ -48,10 +48,11 @@ describe('the carrier estimate on a card rebuilt as of a past call', () => {
     expect(s.status).toBe('in_transit');
   });
 
-  it('is the estimate the carrier gave with its delay scan once that scan is visible', () => {
+  it('is a day later once a delay scan is visible, as carriers give it (not the day it came)', () => {
     const at = Date.parse('2026-11-17T09:00:00+09:00');
     const rebuilt = cardAsOf(history, at);
-    expect(rebuilt.shipments[0]).toMatchObject({ estimatedDate: '2026-11-20', status: 'delayed' });
+    // Published 11/18, delay scanned 11/17: 11/19. It came on 11/20, which nobody knew then.
+    expect(rebuilt.shipments[0]).toMatchObject({ estimatedDate: '2026-11-19', status: 'delayed' });
     // So the rules' "expected late" branch fires on training cards as it does live.
     const late = likelyReasons(rebuilt, at).find((r) => r.reasonCode === 'delivery.late');
     expect(late?.evidence.map((e) => e.kind)).toContain('shipment_expected_late');

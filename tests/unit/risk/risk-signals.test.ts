@@ -92,6 +92,59 @@ describe('claim risk', () => {
   });
 });
 
+describe('claim risk with the retailer’s fitted weights', () => {
+  // The claim on a parcel whose photo proves delivery, 39,800 yen: two factors present.
+  const one = card({
+    orders: [order({ status: 'delivered' })],
+    shipments: [delivered('配達完了（写真あり）')],
+    claims: [claim({ amount: 39_800 })],
+  });
+  const weights = {
+    bias: -3,
+    weights: {
+      claim_risk_flag: 2.5,
+      prior_not_received_claims: 1.5,
+      delivery_evidence: 2,
+      // The outcomes said a high value does not point to fraud: it is no longer a reason.
+      claim_value_high: -0.5,
+      address_changed: 1,
+      return_abuse_high: 0.5,
+    },
+  };
+  const withWeights = tuned({
+    claim: {
+      riskThreshold: 0.3,
+      'weight.bias': weights.bias,
+      ...Object.fromEntries(Object.entries(weights.weights).map(([f, w]) => [`weight.${f}`, w])),
+    },
+  });
+
+  it('scores the claim as the fitted probability and keeps only the reasons the fit weighs up', () => {
+    const signals = riskSignals(one, withWeights, NOW);
+    expect(signals.thresholds.claimRiskWeights).toEqual(weights);
+    // sigmoid(−3 + 2 · proof of delivery − 0.5 · high value) = sigmoid(−1.5)
+    expect(signals.claim.score).toBe(Math.round(100 / (1 + Math.exp(1.5))) / 100);
+    expect(signals.claim.high).toBe(false);
+    expect(signals.claim.factors).toEqual([{ kind: 'delivery_evidence', evidence: ['photo'] }]);
+    // The hand-set score of the same card, for comparison: 0.3 + 0.2 + 0.15.
+    expect(riskSignals(one, policies, NOW).claim.score).toBe(0.65);
+    const moved = { ...one, customer: customer({ flags: ['address_changed_recently'] }) };
+    const high = riskSignals(moved, withWeights, NOW);
+    expect(high.claim.score).toBe(Math.round(100 / (1 + Math.exp(0.5))) / 100);
+    expect(high.claim.high).toBe(true);
+    expect(recordedRiskSignals(high)[0]?.reasons.map((r) => r.code)).toEqual([
+      'delivery_evidence',
+      'address_changed',
+    ]);
+  });
+
+  it('falls back to the hand-set score when a weight is missing', () => {
+    const partial = tuned({ claim: { 'weight.bias': -3, 'weight.claim_risk_flag': 2.5 } });
+    expect(riskThresholdsFrom(partial).claimRiskWeights).toBeNull();
+    expect(riskSignals(one, partial, NOW).claim.score).toBe(0.65);
+  });
+});
+
 describe('return abuse', () => {
   const orders = (n: number) =>
     Array.from({ length: n }, (_, i) =>
@@ -162,6 +215,8 @@ describe('thresholds from the synced policies', () => {
       highValueClaimJpy: 10_000,
       returnAbuseThreshold: DEFAULT_RISK_THRESHOLDS.returnAbuseThreshold,
       vipTier: 'gold',
+      claimRiskWeights: null,
+      returnAbuseWeights: null,
     });
     expect(riskThresholdsFrom([])).toEqual(DEFAULT_RISK_THRESHOLDS);
   });

@@ -1,5 +1,6 @@
 import { ADMIN_ROLES, webhookRefusal, type adminIpcHandlers } from '../../../shared/admin-ipc';
-import type { WebhookSaveResult } from '../../../shared/admin-ipc';
+import type { RiskFit, WebhookSaveResult } from '../../../shared/admin-ipc';
+import type { RiskThresholds } from '../../../shared/protocol/risk-thresholds';
 import type { SignedInAgent } from '../../../shared/ipc';
 import { AppError } from '../errors';
 import type { IpcServices } from '../ipc/router';
@@ -35,6 +36,8 @@ async function saving(run: () => Promise<WebhookSaveResult>): Promise<WebhookSav
 export function createAdminServices(deps: {
   client: AdminClient | null;
   agent: () => SignedInAgent | null;
+  /** Fits the risk scores on the cache with the retailer's current thresholds (risk-fit.ts). */
+  fitRisk?: (thresholds: RiskThresholds) => RiskFit;
 }): AdminServices {
   const client = (): AdminClient => {
     const role = deps.agent()?.role;
@@ -68,6 +71,11 @@ export function createAdminServices(deps: {
     }),
     'admin:riskThresholds': () => client().riskThresholds(),
     'admin:saveRiskThresholds': (update) => client().saveRiskThresholds(update),
+    'admin:fitRisk': async () => {
+      const thresholds = await client().riskThresholds();
+      if (!deps.fitRisk) throw new AppError('unavailable', 'This desk has no cache to fit on.');
+      return deps.fitRisk(thresholds);
+    },
     'admin:deskUpdates': () => client().deskUpdates(),
     'admin:saveCenterUpdates': ({ centerId, settings }) =>
       client().saveCenterUpdates(centerId, settings),

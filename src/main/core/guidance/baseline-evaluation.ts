@@ -1,8 +1,21 @@
 import { dayOfIsoDate, jstDayOf } from '../../../shared/guidance/calendar';
-import { carrierEstimateAtShip } from '../../../shared/guidance/carrier-estimate';
+import {
+  carrierEstimateDayAsOf,
+  carrierEstimateAtShip,
+} from '../../../shared/guidance/carrier-estimate';
+import {
+  lateSignalBeforeDelivery,
+  type RegionClosure,
+} from '../../../shared/guidance/late-signals';
 import { PREFECTURE_BY_NAME } from '../../../shared/demo/prefectures';
 import { fitCallReasonModel, rankReasons, type FitOptions } from './call-reason-model';
-import { fitDeliveryModel, summarize, transitDistribution } from './delivery-estimate';
+import {
+  deliverySignalsAt,
+  fitDeliveryModel,
+  summarize,
+  transitDistribution,
+  type TransitDistribution,
+} from './delivery-estimate';
 import type { ShipmentOutcome } from './evaluation-data';
 import type { CallExample } from './prediction-data';
 import { expectedCalibrationError } from './prediction-evaluation';
@@ -38,7 +51,15 @@ export interface DeliveryBaselineEvaluation {
   trainShipments: number;
   /** Parcels of the test span still within their promise: no outcome yet, not scored. */
   pending: number;
+  /** Each test parcel estimated the moment it shipped. */
   groups: DeliveryGroupScore[];
+  /**
+   * The parcels not delivered by noon of their promised day, estimated then (the call "it did
+   * not come"), with what the desk sees then; `carrierAtShip` is the carrier's estimate as its
+   * tracking page shows it at that moment. Groups: all, late (delivered after the promised day
+   * or never), and by the late signal seen (`signal:<name>`, `signal:none`).
+   */
+  atCall: DeliveryGroupScore[];
 }
 
 function timeSplit<T>(items: readonly T[], at: (t: T) => string, trainShare: number) {
@@ -71,19 +92,32 @@ export function evaluateDeliveryBaselines(
   outcomes: readonly ShipmentOutcome[],
   now: number,
   trainShare = 0.8,
+  closures: readonly RegionClosure[] = [],
 ): DeliveryBaselineEvaluation {
   const nowDay = jstDayOf(now) as number;
   const { train, test } = timeSplit(outcomes, (s) => s.shippedAt, trainShare);
-  const delivered = train.filter(
-    (s): s is ShipmentOutcome & { deliveredAt: string } => s.deliveredAt !== null,
-  );
+  const delivered = train
+    .filter((s): s is ShipmentOutcome & { deliveredAt: string } => s.deliveredAt !== null)
+    .map((s) => ({ ...s, lateSignal: lateSignalBeforeDelivery(s.events) }));
   const model = fitDeliveryModel(delivered, new Date(train[train.length - 1]?.shippedAt ?? 0));
-  const tallies = new Map<string, Tally>();
+  const atShip = new Tallies();
+  const atCall = new Tallies();
   let pending = 0;
   for (const s of test) {
     const promised = dayOfIsoDate(s.promisedDate);
     const carrier = carrierEstimateAtShip(s.shippedAt, s.placedAt, s.promisedDate);
-    const d = transitDistribution(model, { ...s, delayReported: false }, Date.parse(s.shippedAt));
+    const shippedMs = Date.parse(s.shippedAt);
+    const atShipSignals = deliverySignalsAt({ ...s, events: [] }, shippedMs, closures);
+    const d = transitDistribution(
+      model,
+      {
+        ...s,
+        delayReported: false,
+        lateSignal: null,
+        closedUntilDay: atShipSignals.closedUntilDay,
+      },
+      shippedMs,
+    );
     if (promised === null || carrier === null || !d) continue;
     const deliveredDay = s.deliveredAt === null ? null : jstDayOf(s.deliveredAt);
     const overdue = deliveredDay === null && (s.status === 'lost' || nowDay > promised);
@@ -91,16 +125,61 @@ export function evaluateDeliveryBaselines(
       pending++;
       continue;
     }
+    const outcome = { deliveredDay, nowDay, overdue };
+    const groups = ['all', `carrier:${s.carrier}`, `region:${regionOf(s.destination)}`];
+    if (s.delayReported || s.status === 'delayed') groups.push('delayed');
+    atShip.add(groups, outcome, d, carrier, promised);
+
+    // The call "it did not come": noon of the promised day, the parcel not delivered by then.
+    const callMs = promised * 86_400_000 + CALL_HOUR_UTC_MS;
+    if (callMs <= shippedMs || callMs > now) continue;
+    if (s.deliveredAt !== null && Date.parse(s.deliveredAt) <= callMs) continue;
+    const visible = s.events.filter((e) => Date.parse(e.occurredAt) <= callMs);
+    const signals = deliverySignalsAt({ ...s, events: visible }, callMs, closures);
+    const delayScan = visible.some((e) => e.status === 'delayed');
+    const lateSignal = signals.lateSignal ?? (delayScan ? 'delay_scan' : null);
+    const c = transitDistribution(
+      model,
+      { ...s, delayReported: delayScan, lateSignal, closedUntilDay: signals.closedUntilDay },
+      callMs,
+    );
+    if (!c) continue;
+    const carrierAtCall = carrierEstimateDayAsOf(carrier, visible, callMs);
+    const late = deliveredDay === null || deliveredDay > promised;
+    const callGroups = ['all', `signal:${lateSignal ?? 'none'}`];
+    if (late) callGroups.push('late');
+    atCall.add(callGroups, outcome, c, carrierAtCall, promised);
+  }
+  return {
+    trainShipments: delivered.length,
+    pending,
+    groups: atShip.scores(),
+    atCall: atCall.scores(),
+  };
+}
+
+/** Noon JST of a JST day, from the day's UTC midnight (JST midnight is 9 hours before it). */
+const CALL_HOUR_UTC_MS = (12 - 9) * 3_600_000;
+
+class Tallies {
+  private readonly byGroup = new Map<string, Tally>();
+
+  add(
+    groups: readonly string[],
+    outcome: { deliveredDay: number | null; nowDay: number; overdue: boolean },
+    d: TransitDistribution,
+    carrier: number,
+    promised: number,
+  ): void {
+    const { deliveredDay, nowDay, overdue } = outcome;
     const sum = summarize(d);
     const estimate = d.shipDay + sum.days;
     const [low, high] = [d.shipDay + sum.lowDays, d.shipDay + sum.highDays];
     const error = (day: number) =>
       deliveredDay === null ? Math.max(0, nowDay - day) : Math.abs(day - deliveredDay);
-    const groups = ['all', `carrier:${s.carrier}`, `region:${regionOf(s.destination)}`];
-    if (s.delayReported || s.status === 'delayed') groups.push('delayed');
     for (const g of groups) {
-      let t = tallies.get(g);
-      if (!t) tallies.set(g, (t = emptyTally()));
+      let t = this.byGroup.get(g);
+      if (!t) this.byGroup.set(g, (t = emptyTally()));
       t.n++;
       if (overdue) t.overdue++;
       [estimate, carrier, promised].forEach((day, i) => {
@@ -111,25 +190,28 @@ export function evaluateDeliveryBaselines(
       t.width += high - low + 1;
     }
   }
-  const groups = [...tallies.entries()].map(([group, t]): DeliveryGroupScore => {
-    const per = (x: number) => x / t.n;
-    return {
-      group,
-      parcels: t.n,
-      overdueUndelivered: t.overdue,
-      model: {
-        mae: per(t.err[0]),
-        exact: per(t.exact[0]),
-        coverage90: per(t.covered),
-        meanRangeDays: per(t.width),
-      },
-      carrierAtShip: { mae: per(t.err[1]), exact: per(t.exact[1]) },
-      promise: { mae: per(t.err[2]), exact: per(t.exact[2]) },
-    };
-  });
-  const order = (g: string) => (g === 'all' ? 0 : g === 'delayed' ? 1 : 2);
-  groups.sort((a, b) => order(a.group) - order(b.group) || a.group.localeCompare(b.group));
-  return { trainShipments: delivered.length, pending, groups };
+
+  scores(): DeliveryGroupScore[] {
+    const groups = [...this.byGroup.entries()].map(([group, t]): DeliveryGroupScore => {
+      const per = (x: number) => x / t.n;
+      return {
+        group,
+        parcels: t.n,
+        overdueUndelivered: t.overdue,
+        model: {
+          mae: per(t.err[0]),
+          exact: per(t.exact[0]),
+          coverage90: per(t.covered),
+          meanRangeDays: per(t.width),
+        },
+        carrierAtShip: { mae: per(t.err[1]), exact: per(t.exact[1]) },
+        promise: { mae: per(t.err[2]), exact: per(t.exact[2]) },
+      };
+    });
+    const order = (g: string) => (g === 'all' ? 0 : g === 'delayed' || g === 'late' ? 1 : 2);
+    groups.sort((a, b) => order(a.group) - order(b.group) || a.group.localeCompare(b.group));
+    return groups;
+  }
 }
 
 /**

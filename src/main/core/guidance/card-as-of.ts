@@ -8,7 +8,10 @@ import {
   type Shipment,
 } from '../../../shared/domain';
 import { jstDayOf } from '../../../shared/guidance/calendar';
-import { carrierEstimateAtShip } from '../../../shared/guidance/carrier-estimate';
+import {
+  carrierEstimateAtShip,
+  carrierEstimateDayAsOf,
+} from '../../../shared/guidance/carrier-estimate';
 
 /**
  * The customer card as it would have popped at a past instant, rebuilt from the customer's whole
@@ -16,9 +19,9 @@ import { carrierEstimateAtShip } from '../../../shared/guidance/carrier-estimate
  * happened afterwards. The cache keeps only each record's latest state, so a state in between
  * is inferred: a shipment from its tracking events up to then, a return or claim from when it
  * was opened and when it last changed. The carrier's estimate of that day is rebuilt the way
- * carriers give it: the ship day plus the published transit days (never before today) until a
- * delay scan, and from a visible delay scan on, the estimate the carrier gave with it (the one
- * the cache kept). Without it the rules' "expected late" branch never fired on training cards.
+ * carriers give it (carrier-estimate.ts): the ship day plus the published transit days, the day
+ * after each visible delay scan, never before today. Without it the rules' "expected late" branch
+ * never fired on training cards.
  */
 export type CustomerHistory = CustomerCard;
 
@@ -33,11 +36,11 @@ export function carrierEstimateAsOf(
   events: Shipment['events'],
   atMs: number,
 ): string | null {
-  if (events.some((e) => e.status === 'delayed')) return s.estimatedDate;
-  if (!s.shippedAt || placedAt === undefined) return null;
+  const scanned = events.some((e) => e.status === 'delayed');
+  if (!s.shippedAt || placedAt === undefined) return scanned ? s.estimatedDate : null;
   const shipTime = carrierEstimateAtShip(s.shippedAt, placedAt, s.promisedDate);
-  const today = jstDayOf(atMs);
-  return shipTime === null || today === null ? null : isoDateOfDay(Math.max(shipTime, today));
+  if (shipTime === null || jstDayOf(atMs) === null) return null;
+  return isoDateOfDay(carrierEstimateDayAsOf(shipTime, events, atMs));
 }
 
 function shipmentAsOf(s: Shipment, atMs: number, placedAt: string | undefined): Shipment | null {

@@ -1,6 +1,14 @@
 import type { DeliveryEstimate, Shipment } from '../../../shared/domain';
 import { dayOfIsoDate, jstDayOf } from '../../../shared/guidance/calendar';
 import { publishedTransitDays } from '../../../shared/guidance/carrier-estimate';
+import {
+  activeClosure,
+  isCarrierPeakDay,
+  lateSignalAt,
+  type LateSignal,
+  type RegionClosure,
+  type ScanLine,
+} from '../../../shared/guidance/late-signals';
 import { PREFECTURE_BY_NAME } from '../../../shared/demo/prefectures';
 
 /**
@@ -17,7 +25,10 @@ import { PREFECTURE_BY_NAME } from '../../../shared/demo/prefectures';
  *    the season (half-month of shipping), the carrier, the destination region and the weekday
  *    the parcel would typically arrive, shrunk toward each coarser context by its count
  *    (hierarchical smoothing), so a thin context borrows from its parent instead of guessing.
- *    Parcels with a reported delay get the histogram of delayed parcels.
+ *    The context starts with what the desk can see of a delay (late-signals.ts): a weather
+ *    closure, an address problem, a trail stalled at a hub, a remote-area transfer, another
+ *    delay scan, or nothing; and whether the parcel shipped on a carrier's peak day. A parcel
+ *    that showed a signal before delivery teaches that signal's histogram.
  *
  * At prediction the distribution is cut at the days already elapsed without a delivery; the
  * estimate is its median (what minimizes the error in days) and the range the shortest run of
@@ -34,6 +45,8 @@ export interface TransitSample {
   placedAt?: string;
   /** The carrier reported a delay before delivering. */
   delayReported: boolean;
+  /** The strongest late signal the parcel showed before delivery (absent: from delayReported). */
+  lateSignal?: LateSignal | null;
 }
 
 export interface DeliveryModel {
@@ -82,25 +95,39 @@ function groupKeys(carrier: string, origin: string, destination: string): string
 
 const LEVELS = ['route', 'region', 'carrier', 'all'] as const;
 
+/** One letter per late signal: the head of a context key ('n': nothing to see). */
+const HEAD: Record<LateSignal, string> = {
+  weather_closure: 'w',
+  address_problem: 'a',
+  hub_stall: 's',
+  remote_area: 'r',
+  delay_scan: 'd',
+};
+
 function contextKeys(
-  delayed: boolean,
+  signal: LateSignal | null,
   shipDay: number,
   typicalDays: number,
   carrier: string,
   destination: string,
 ): string[] {
-  const head = delayed ? 'd' : 'n';
+  const head = signal ? HEAD[signal] : 'n';
+  const peak = isCarrierPeakDay(shipDay) ? 'p' : 'q';
   const half = halfMonthOf(shipDay);
   const arrivesOn = weekdayOf(shipDay + typicalDays);
   const region = regionOf(destination);
   return [
     head,
-    `${head}|${half}`,
-    `${head}|${half}|${carrier}`,
-    `${head}|${half}|${carrier}|${region}`,
-    `${head}|${half}|${carrier}|${region}|${arrivesOn}`,
+    `${head}|${peak}`,
+    `${head}|${peak}|${half}`,
+    `${head}|${peak}|${half}|${carrier}`,
+    `${head}|${peak}|${half}|${carrier}|${region}`,
+    `${head}|${peak}|${half}|${carrier}|${region}|${arrivesOn}`,
   ];
 }
+
+const signalOf = (s: Pick<TransitSample, 'delayReported' | 'lateSignal'>): LateSignal | null =>
+  s.lateSignal !== undefined ? s.lateSignal : s.delayReported ? 'delay_scan' : null;
 
 interface Typical {
   days: number;
@@ -178,11 +205,12 @@ export function fitDeliveryModel(samples: readonly TransitSample[], now: Date): 
     const { carrier, origin, destination } = o.sample;
     const base = typicalOf({ typical, published }, groupKeys(carrier, origin, destination)).days;
     const offset = o.days - base;
-    // Every parcel teaches the no-delay-known case (at shipping nobody knows yet); delayed
-    // parcels also teach the delay-reported case.
-    for (const key of contextKeys(false, o.shipDay, base, carrier, destination)) count(key, offset);
-    if (o.sample.delayReported) {
-      for (const key of contextKeys(true, o.shipDay, base, carrier, destination)) {
+    // Every parcel teaches the nothing-seen case (at shipping nobody knows yet); a parcel that
+    // showed a signal also teaches that signal's case.
+    for (const key of contextKeys(null, o.shipDay, base, carrier, destination)) count(key, offset);
+    const signal = signalOf(o.sample);
+    if (signal) {
+      for (const key of contextKeys(signal, o.shipDay, base, carrier, destination)) {
         count(key, offset);
       }
     }
@@ -223,6 +251,8 @@ export interface TransitDistribution {
   firstDay: number;
   typical: Typical;
   delayReported: boolean;
+  /** The signal whose parcels the distribution was taken from (null: nothing seen). */
+  lateSignal: LateSignal | null;
   elapsedDays: number;
 }
 
@@ -235,6 +265,10 @@ export function transitDistribution(
     destination: string;
     shippedAt: string;
     delayReported: boolean;
+    /** What the desk sees at `now` (absent: a delay scan when `delayReported`). */
+    lateSignal?: LateSignal | null;
+    /** The last day an announced weather closure holds the destination region. */
+    closedUntilDay?: number | null;
   },
   now: Date | number,
 ): TransitDistribution | null {
@@ -242,28 +276,26 @@ export function transitDistribution(
   const nowDay = jstDayOf(now);
   if (shipDay === null || nowDay === null) return null;
   const typical = typicalOf(model, groupKeys(input.carrier, input.origin, input.destination));
-  let keys = contextKeys(
-    input.delayReported,
-    shipDay,
-    typical.days,
-    input.carrier,
-    input.destination,
-  );
-  // No delayed parcel seen yet: fall back to the ordinary distribution.
-  if (input.delayReported && !model.offsets['d']) {
-    keys = contextKeys(false, shipDay, typical.days, input.carrier, input.destination);
-  }
+  const signal = signalOf(input);
+  // A signal no delivered parcel has shown yet: the ordinary distribution (a closure still cuts).
+  const head = signal && model.offsets[HEAD[signal]] ? signal : null;
+  const keys = contextKeys(head, shipDay, typical.days, input.carrier, input.destination);
   const p = offsetDistribution(model, keys);
   const elapsedDays = Math.max(0, nowDay - shipDay);
+  // Nothing arrives in a closed region: the earliest day is the one after the closure.
+  const earliest = Math.max(
+    elapsedDays,
+    input.closedUntilDay != null ? input.closedUntilDay + 1 - shipDay : 0,
+  );
   const firstDay = typical.days + MIN_OFFSET;
   // Not delivered yet: days already passed are impossible (today still is possible).
-  const cut = p.map((q, i) => (firstDay + i < elapsedDays ? 0 : q));
+  const cut = p.map((q, i) => (firstDay + i < earliest ? 0 : q));
   let mass = cut.reduce((a, b) => a + b, 0);
   let probabilities = cut;
   if (mass < 1e-9) {
-    // Later than anything seen: a halving tail from today.
+    // Later than anything seen: a halving tail from the earliest day.
     probabilities = new Array<number>(BINS).fill(0);
-    const start = Math.max(0, elapsedDays - firstDay);
+    const start = Math.min(BINS - 1, Math.max(0, earliest - firstDay));
     for (let i = start; i < BINS; i++) probabilities[i] = 0.5 ** (i - start + 1);
     mass = probabilities.reduce((a, b) => a + b, 0);
   }
@@ -273,7 +305,25 @@ export function transitDistribution(
     firstDay,
     typical,
     delayReported: input.delayReported,
+    lateSignal: signal,
     elapsedDays,
+  };
+}
+
+/**
+ * What the desk can see of a parcel's delay at `now`: its strongest late signal and the end of
+ * an announced closure of its region (the retailer's region events), for the estimate.
+ */
+export function deliverySignalsAt(
+  parcel: { events: readonly ScanLine[]; destination: string },
+  now: number,
+  closures: readonly RegionClosure[] = [],
+): { lateSignal: LateSignal | null; closedUntilDay: number | null } {
+  const nowDay = jstDayOf(now) as number;
+  const closure = activeClosure(closures, regionOf(parcel.destination), now, nowDay);
+  return {
+    lateSignal: lateSignalAt({ events: parcel.events, atMs: now, closure: closure !== null }),
+    closedUntilDay: closure?.endDay ?? null,
   };
 }
 
@@ -327,12 +377,21 @@ export function estimateDelivery(
   model: DeliveryModel,
   shipment: Shipment,
   now: Date | number,
+  context: { closures?: readonly RegionClosure[] } = {},
 ): DeliveryEstimate | null {
   if (!OPEN.has(shipment.status) || shipment.deliveredAt !== null || !shipment.shippedAt) {
     return null;
   }
   const delayReported =
     shipment.status === 'delayed' || shipment.events.some((e) => e.status === 'delayed');
+  const nowMs = typeof now === 'number' ? now : now.getTime();
+  const signals = deliverySignalsAt(
+    { events: shipment.events, destination: shipment.destinationPrefecture },
+    nowMs,
+    context.closures,
+  );
+  // A parcel the carrier calls delayed shows at least a delay scan.
+  const lateSignal = signals.lateSignal ?? (delayReported ? 'delay_scan' : null);
   const d = transitDistribution(
     model,
     {
@@ -341,6 +400,8 @@ export function estimateDelivery(
       destination: shipment.destinationPrefecture,
       shippedAt: shipment.shippedAt,
       delayReported,
+      lateSignal,
+      closedUntilDay: signals.closedUntilDay,
     },
     now,
   );
@@ -358,6 +419,8 @@ export function estimateDelivery(
       typicalDays: d.typical.days,
       delayReported,
       elapsedDays: d.elapsedDays,
+      ...(d.lateSignal ? { lateSignal: d.lateSignal } : {}),
+      ...(isCarrierPeakDay(d.shipDay) ? { carrierPeak: true } : {}),
     },
   };
 }

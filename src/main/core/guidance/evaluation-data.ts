@@ -4,7 +4,8 @@ import { jstDayOf } from '../../../shared/guidance/calendar';
 import { riskSignalsWith, type RiskSignals } from '../../../shared/guidance/risk-signals';
 import type { RiskThresholds } from '../../../shared/guidance/risk-thresholds';
 import { cardAsOf } from './card-as-of';
-import { readCustomerHistories } from './prediction-data';
+import type { ScanLine } from '../../../shared/guidance/late-signals';
+import { readCustomerHistories, trackingTrail } from './prediction-data';
 
 /**
  * What the evaluation reads beyond what the models are fitted on (bench/prediction.bench.ts):
@@ -24,6 +25,8 @@ export interface ShipmentOutcome {
   status: string;
   /** The carrier scanned a delay at some point. */
   delayReported: boolean;
+  /** The tracking events as the cache holds them (at the data's `now`). */
+  events: ScanLine[];
 }
 
 export function readShipmentOutcomes(
@@ -40,14 +43,17 @@ export function readShipmentOutcomes(
               s.destination_prefecture as destination, o.placed_at as placedAt,
               s.shipped_at as shippedAt, s.promised_date as promisedDate,
               s.delivered_at as deliveredAt, s.status,
-              exists (select 1 from tracking_events e
-                      where e.shipment_id = s.id and e.status = 'delayed') as delayed
+              (select json_group_array(json_array(e.status, e.occurred_at, e.description))
+                 from tracking_events e where e.shipment_id = s.id) as events
          from shipments s join orders o on o.id = s.order_id
         where s.rowid % ? = 0 and s.shipped_at is not null
           and s.status <> 'label_created'`,
     )
-    .all(stride) as (Omit<ShipmentOutcome, 'delayReported'> & { delayed: number })[];
-  return rows.map(({ delayed, ...r }) => ({ ...r, delayReported: delayed === 1 }));
+    .all(stride) as (Omit<ShipmentOutcome, 'delayReported' | 'events'> & { events: string })[];
+  return rows.map(({ events, ...r }) => {
+    const trail = trackingTrail(events);
+    return { ...r, events: trail, delayReported: trail.some((e) => e.status === 'delayed') };
+  });
 }
 
 /** One claim or return the retailer settled, with what the desk showed when it was opened. */

@@ -8,6 +8,7 @@ import type {
   ReturnRequest,
   Shipment,
 } from '../../../shared/domain';
+import { lateSignalBeforeDelivery } from '../../../shared/guidance/late-signals';
 import { likelyReasons } from '../../../shared/guidance/likely-reason';
 import { callFacts, type CallFacts } from './call-features';
 import { cardAsOf, type CustomerHistory } from './card-as-of';
@@ -42,14 +43,35 @@ export function readTransitSamples(
               s.destination_prefecture as destination, s.shipped_at as shippedAt,
               s.delivered_at as deliveredAt, s.promised_date as promisedDate,
               (select o.placed_at from orders o where o.id = s.order_id) as placedAt,
-              exists (select 1 from tracking_events e
-                      where e.shipment_id = s.id and e.status = 'delayed') as delayed
+              (select json_group_array(json_array(e.status, e.occurred_at, e.description))
+                 from tracking_events e where e.shipment_id = s.id) as events
          from shipments s
         where s.rowid % ? = 0
           and s.status = 'delivered' and s.shipped_at is not null and s.delivered_at is not null`,
     )
-    .all(stride) as (Omit<TransitSample, 'delayReported'> & { delayed: number })[];
-  return rows.map(({ delayed, ...r }) => ({ ...r, delayReported: delayed === 1 }));
+    .all(stride) as (Omit<TransitSample, 'delayReported'> & { events: string })[];
+  // Each parcel's events are read down to its late signal at once, so they are not kept.
+  return rows.map(({ events, ...r }) => {
+    const trail = trackingTrail(events);
+    return {
+      ...r,
+      delayReported: trail.some((e) => e.status === 'delayed'),
+      lateSignal: lateSignalBeforeDelivery(trail),
+    };
+  });
+}
+
+/** A shipment's tracking events as `json_group_array(json_array(status, occurred_at, description))`. */
+export function trackingTrail(
+  json: string,
+): { status: string; occurredAt: string; description: string }[] {
+  return (JSON.parse(json) as [string, string, string][]).map(
+    ([status, occurredAt, description]) => ({
+      status,
+      occurredAt,
+      description,
+    }),
+  );
 }
 
 /** One confirmed call with the situation the agent would have seen when it rang. */

@@ -9,8 +9,11 @@ import type { DeliveryModel } from './delivery-estimate';
  * watermark of the data they were fitted on, so a restart scores at once and refits only when
  * the data moved on. Plain JSON: the same object crosses from the fitting worker to the core.
  */
-/** 2: the reason model's temperature, and the watermark's change counters and local wrap-ups. */
-export const MODEL_FORMAT = 2;
+/**
+ * 2: the reason model's temperature, and the watermark's change counters and local wrap-ups.
+ * 3: the delivery model's contexts start with the late signal and the carrier-peak flag.
+ */
+export const MODEL_FORMAT = 3;
 const ROW = 'current';
 
 /** What the models read: a customer's whole history (the call facts) and its shipments. */

@@ -30,6 +30,7 @@ import type { InsightsClient } from '../insights/insights-client';
 import { createInsightsServices } from '../insights/insights-services';
 import type { AdminClient } from '../admin/admin-client';
 import { createAdminServices } from '../admin/admin-services';
+import { fitRiskFromCache } from '../guidance/risk-fit';
 import {
   createAgentStateService,
   type AgentStateService,
@@ -277,7 +278,11 @@ export function createServices(deps: ServiceDeps): IpcServices {
     ...createDeskLockServices(lock),
     ...createStudioServices({ client: deps.studio ?? null, agent }),
     ...createInsightsServices({ client: deps.insights ?? null, agent }),
-    ...createAdminServices({ client: deps.admin ?? null, agent }),
+    ...createAdminServices({
+      client: deps.admin ?? null,
+      agent,
+      fitRisk: (thresholds) => fitRiskFromCache(deps.sqlite, thresholds, now()),
+    }),
     ...floor.services,
   };
   // Behind the desk lock, whatever returns customer data refuses (`locked`), not only the page.

@@ -1,10 +1,12 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAdjustments, IconDeviceDesktop, IconDownload, IconWebhook } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES } from '../../../shared/admin-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
 import { DeskUpdatesPanel } from './DeskUpdatesPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { RiskFitPanel } from './RiskFitPanel';
 import { RiskThresholdsPanel } from './RiskThresholdsPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
@@ -18,6 +20,7 @@ export function canAdminister(agent: SignedInAgent | null): boolean {
  */
 export function AdminView({ agent }: { agent: SignedInAgent | null }) {
   const { t } = useTranslation();
+  const [thresholdsVersion, setThresholdsVersion] = useState(0);
   if (!canAdminister(agent)) {
     return (
       <Alert color="red" variant="light" role="alert">
@@ -68,7 +71,11 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
           <WebhooksPanel />
         </Tabs.Panel>
         <Tabs.Panel value="thresholds" pt="md">
-          <RiskThresholdsPanel />
+          <Stack gap="xl">
+            {/* Saving fitted weights changes the thresholds too: the form reloads them. */}
+            <RiskThresholdsPanel key={thresholdsVersion} />
+            <RiskFitPanel onSaved={() => setThresholdsVersion((v) => v + 1)} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="updates" pt="md">
           <DeskUpdatesPanel />

@@ -9,7 +9,8 @@ import { Field } from './Section';
  * Koe's own delivery estimate beside the carrier's: the likeliest day and the range that holds
  * the delivery 90% of the time ("11/25 (90% by 11/26)"); the tooltip says what it is based on.
  * When the carrier's own current date lies outside that range, a line says why (the range is
- * not stretched to it: see delivery-range.ts).
+ * not stretched to it: see delivery-range.ts); when the desk sees why the parcel may be late (a
+ * stalled trail, an address problem, a closed region: late-signals.ts), a line names it.
  */
 export function DeliveryEstimateField({
   estimate,
@@ -32,7 +33,9 @@ export function DeliveryEstimateField({
       days: estimate.basis.typicalDays,
     }),
     ...(estimate.basis.delayReported ? [t('prediction.delayReportedBasis')] : []),
+    ...(estimate.basis.carrierPeak ? [t('prediction.carrierPeak')] : []),
   ].join(' / ');
+  const lateSignal = estimate.basis.lateSignal;
   const late = estimate.date > shipment.promisedDate;
   const outside = carrierDateOutsideRange(estimate, shipment);
   return (
@@ -50,6 +53,11 @@ export function DeliveryEstimateField({
       <Text size="xs" c="dimmed" data-testid="delivery-estimate-basis">
         {basis}
       </Text>
+      {lateSignal && (
+        <Text size="xs" c="orange.8" data-testid="delivery-estimate-late-signal">
+          {t(`prediction.lateSignal.${lateSignal}`)}
+        </Text>
+      )}
       {outside && (
         <Text size="xs" c="orange.8" data-testid="delivery-estimate-carrier-outside">
           {t(`prediction.carrierOutside.${outside.kind}`, {

@@ -14,6 +14,14 @@ export const predictionJa = {
     all_other: 'これまでの配達{{count}}件から（通常{{days}}日）',
   },
   delayReportedBasis: '遅延が報告された荷物の実績で予測',
+  lateSignal: {
+    weather_closure: '遅れの見込み: 悪天候による遅れ（配送会社の記録または販売店の案内）',
+    address_problem: '遅れの見込み: 配送会社が住所の確認のため荷物を保管しています',
+    hub_stall: '遅れの見込み: 中継拠点の記録から48時間以上動きがありません',
+    remote_area: '遅れの見込み: 離島・山間地域の配達便へ中継されました',
+    delay_scan: '遅れの見込み: 配送会社が遅延を記録しています',
+  },
+  carrierPeak: '配送会社の繁忙期（年末・セール・お盆・連休）に出荷',
   carrierOutside: {
     passed: '配送会社の予定日 {{date}} はすでに過ぎ、まだ配達されていないため範囲外です',
     earlier: '配送会社の予定日 {{date}} は過去の同様の配達の実績より早いため範囲外です',
@@ -64,6 +72,14 @@ export const predictionEn: typeof predictionJa = {
     all_other: 'From {{count}} past deliveries (usually {{days}} days)',
   },
   delayReportedBasis: 'Based on parcels with a reported delay',
+  lateSignal: {
+    weather_closure: "May be late: bad weather (the carrier's scan or the retailer's notice)",
+    address_problem: 'May be late: the carrier is holding the parcel to confirm the address',
+    hub_stall: 'May be late: no scan for over 48 hours since the parcel reached a hub',
+    remote_area: 'May be late: handed to the remote-area (island or mountain) service',
+    delay_scan: 'May be late: the carrier recorded a delay',
+  },
+  carrierPeak: 'Shipped in a carrier peak (year-end, a big sale, Obon, holidays)',
   carrierOutside: {
     passed:
       "The carrier's date, {{date}}, has passed without a delivery, so it is outside the range",
