@@ -2,8 +2,11 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { verifyAccessToken } from './auth/access-tokens';
+import { readAccessToken, type VerifiedToken } from './auth/access-tokens';
 import { knownUsers } from './auth/known-users';
+import { lockoutPolicy, type LockoutPolicy } from './auth/account-lockout';
+import { createRevocationList } from './auth/revocation-list';
+import { accountRoutes } from './routes/account-routes';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
@@ -58,7 +61,24 @@ export interface ServerOptions {
    * (default: env KOE_ALERT_ESCALATION_MS, else 60 s).
    */
   alertEscalationMs?: number;
+  /**
+   * Wrong passwords per account before a temporary lock (default: env KOE_SIGN_IN_LOCK_ATTEMPTS,
+   * KOE_SIGN_IN_LOCK_WINDOW_MS, KOE_SIGN_IN_LOCK_MS, else 10 in 15 minutes locks for 15 minutes).
+   */
+  signInLockout?: Partial<LockoutPolicy>;
+  /**
+   * How often each process reads the token revocation list again besides on notice (tests make
+   * it long, to prove the notice alone carries a revocation across processes).
+   */
+  revocationReloadMs?: number;
 }
+
+const REFUSAL_MESSAGES = {
+  session_revoked: 'This session was revoked by the retailer. Sign in again.',
+  user_disabled: 'This user has been disabled by the retailer admin.',
+  device_revoked:
+    'This desk has been removed by the retailer. Its customer data can no longer be opened here; ask your supervisor.',
+} as const;
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -75,11 +95,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .send({ error: { code: 'bad_request', message: error.message } });
     },
   });
-  const authenticate = (request: FastifyRequest) => {
+  const verifyToken = (request: FastifyRequest): VerifiedToken | null => {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) return null;
-    return verifyAccessToken(header.slice(7), options.secret);
+    return readAccessToken(header.slice(7), options.secret);
   };
+  const authenticate = (request: FastifyRequest) => verifyToken(request)?.principal ?? null;
 
   // Level 1, nginx's default for dynamic answers: pull pages come out a fifth bigger than at
   // zlib's default 6, for half the CPU, which a server answering thousands of desktops needs
@@ -146,7 +167,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     fanout.close();
     await floor.close();
   });
-  const streams = eventStreams(options.notifier, options.events, fanout);
+  // Revoked families, disabled users and revoked desks: checked on every request, in memory.
+  const revocations = await createRevocationList(options.store.db, options.store.pool, {
+    ...(options.revocationReloadMs !== undefined ? { reloadMs: options.revocationReloadMs } : {}),
+    onError: (m, e) => app.log.error({ err: e }, m),
+  });
+  app.addHook('onClose', () => revocations.close());
+  /** The token each authenticated request verified with, for the event stream's re-checks. */
+  const verified = new WeakMap<FastifyRequest, VerifiedToken>();
+  const streams = eventStreams(options.notifier, options.events, fanout, {
+    tokenOf: (request) => verified.get(request),
+    revocations,
+  });
   streams.attach(app);
   // Release files upload as raw bytes: handed to the route as a stream, written to disk as
   // they arrive (update-files.ts enforces its own size limit), never buffered whole.
@@ -155,7 +187,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
 
   const routes = [
-    ...apiRoutes(options),
+    ...apiRoutes({ ...options, revocations, lockout: lockoutPolicy(options.signInLockout) }),
+    ...accountRoutes({ ...options, revocations }),
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
     ...scriptAuthoringRoutes(options),
@@ -164,7 +197,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...insightsRoutes(options),
     ...agentStateRoutes({ ...options, floor }),
     ...floorRoutes({ ...options, floor }),
-    ...deviceRoutes(options),
+    ...deviceRoutes({ ...options, revocations }),
     ...accessAuditRoutes({ ...options, floor }),
     streams.route,
     ...updateFeedRoutes({
@@ -176,12 +209,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ),
     }),
   ];
-  // A valid signature is not enough: the token's user must still exist in its tenant.
+  // A valid signature is not enough: the token must not be revoked (its sign-in, user or desk)
+  // and its user must still exist in its tenant.
   const isKnownUser = knownUsers(options.store.db);
   registerRoutes(app, routes, async (request) => {
-    const principal = authenticate(request);
-    if (!principal) return null;
-    return (await isKnownUser(principal.userId, principal.tenantId)) ? principal : null;
+    const token = verifyToken(request);
+    if (!token) return null;
+    const refusal = revocations.refusal(token);
+    if (refusal) throw new HttpError(401, refusal, REFUSAL_MESSAGES[refusal]);
+    const { principal } = token;
+    if (!(await isKnownUser(principal.userId, principal.tenantId))) return null;
+    verified.set(request, token);
+    return principal;
   });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));
   app.get('/openapi.json', async () => document);

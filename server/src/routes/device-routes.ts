@@ -1,10 +1,17 @@
 import { deviceList, deviceSummary } from '../../../src/shared/protocol/devices';
 import { listDevices, revokeDevice } from '../data/devices';
+import type { RevocationList } from '../auth/revocation-list';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, type RouteSpec } from '../http/route';
 
 /** The desks registered with the retailer: listed and revoked by its admin or a supervisor. */
-export function deviceRoutes({ store }: { store: ServerStore }): RouteSpec[] {
+export function deviceRoutes({
+  store,
+  revocations,
+}: {
+  store: ServerStore;
+  revocations: RevocationList;
+}): RouteSpec[] {
   const db = store.db;
   return [
     defineRoute({
@@ -21,8 +28,13 @@ export function deviceRoutes({ store }: { store: ServerStore }): RouteSpec[] {
       summary: 'Revoke a desk: it is refused its device grant from now on',
       roles: ['retailer_admin', 'supervisor'],
       response: deviceSummary,
-      handler: async ({ principal, request }) =>
-        revokeDevice(db, principal, (request.params as { deskId: string }).deskId),
+      handler: async ({ principal, request }) => {
+        const { deskId } = request.params as { deskId: string };
+        const device = await revokeDevice(db, principal, deskId);
+        // The desk's access tokens stop working too, and its open event stream ends.
+        await revocations.revoke({ tenantId: principal.tenantId, kind: 'device', subject: deskId });
+        return device;
+      },
     }),
   ];
 }
