@@ -62,6 +62,8 @@ export function eventStreams(
     method: 'GET',
     url: '/v1/events',
     summary: 'Stream change notices (server-sent events)',
+    description:
+      'Events: `changes` (data `{ "cursor" }`: pull), `floor` (supervisors and the agent: an alert or agent state), and a last event before the server ends the stream: `reconnect` (this process stops; reconnect after `retry:`), `expired` (the access token expired; refresh it and reconnect) or `revoked` (data `{ "reason": "session_revoked" | "user_disabled" | "device_revoked" }`: the session no longer works; refresh to learn whether to sign in again). A heartbeat comment comes every 15 s.',
     roles: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
     handler: async ({ principal, reply, request }) => {
       reply.hijack();

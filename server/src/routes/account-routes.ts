@@ -56,6 +56,7 @@ export function accountRoutes({
       summary: 'Unlock an account before its lock ends',
       roles: ['retailer_admin'],
       response: unlockResult,
+      errors: { '404': 'No such user at this retailer (not_found)' },
       handler: async ({ principal, request }) => {
         const userId = userIdOf(request.params);
         await userOf(principal.tenantId, userId);
@@ -68,6 +69,10 @@ export function accountRoutes({
       summary: "Disable a user: no sign-in, and the user's sessions stop working at once",
       roles: ['retailer_admin'],
       response: userAccess,
+      errors: {
+        '404': 'No such user at this retailer (not_found)',
+        '400': 'An invalid user id, or the admin named themselves (cannot_disable_self)',
+      },
       handler: async ({ principal, request }) => {
         const userId = userIdOf(request.params);
         if (userId === principal.userId)
@@ -93,6 +98,7 @@ export function accountRoutes({
       summary: 'Enable a disabled user again (they sign in anew)',
       roles: ['retailer_admin'],
       response: userAccess,
+      errors: { '404': 'No such user at this retailer (not_found)' },
       handler: async ({ principal, request }) => {
         const userId = userIdOf(request.params);
         await userOf(principal.tenantId, userId);

@@ -135,6 +135,12 @@ export function apiRoutes({
       body: signInRequest,
       response: session,
       rateLimitPerMinute: 30,
+      errors: {
+        '401': 'The e-mail or password is not right (invalid_credentials)',
+        '403': "The user is disabled (user_disabled), or the request's desk was removed (device_revoked)",
+        '423':
+          'The account is locked after too many wrong passwords (account_locked), even with the right one, until the time the message names; see Retry-After',
+      },
       handler: async ({ body, request, reply }) => {
         const user = await db
           .selectFrom('users')
@@ -171,6 +177,11 @@ export function apiRoutes({
       body: refreshRequest,
       response: session,
       rateLimitPerMinute: 60,
+      errors: {
+        '401':
+          'The refresh token is unknown, expired, revoked or already used (invalid_refresh_token); a reused one revokes its whole sign-in',
+        '403': "The user is disabled (user_disabled), or the request's desk was removed (device_revoked)",
+      },
       handler: async ({ body, request }) => {
         const rotated = await db
           .transaction()
