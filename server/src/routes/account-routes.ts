@@ -35,7 +35,8 @@ export function accountRoutes({
   };
   const userIdOf = (params: unknown) => {
     const { userId } = params as { userId: string };
-    if (userId.length > 200) throw new HttpError(400, 'invalid_request', 'The user id is too long.');
+    if (userId.length > 200)
+      throw new HttpError(400, 'invalid_request', 'The user id is too long.');
     return userId;
   };
 

@@ -67,13 +67,7 @@ function accountLocked(until: string, reply: { header(name: string, value: strin
 const userDisabled = () =>
   new HttpError(403, 'user_disabled', 'This user has been disabled by the retailer admin.');
 
-export function apiRoutes({
-  store,
-  secret,
-  notifier,
-  revocations,
-  lockout,
-}: ApiDeps): RouteSpec[] {
+export function apiRoutes({ store, secret, notifier, revocations, lockout }: ApiDeps): RouteSpec[] {
   const db = store.db;
 
   const sessionFor = async (
@@ -137,7 +131,8 @@ export function apiRoutes({
       rateLimitPerMinute: 30,
       errors: {
         '401': 'The e-mail or password is not right (invalid_credentials)',
-        '403': "The user is disabled (user_disabled), or the request's desk was removed (device_revoked)",
+        '403':
+          "The user is disabled (user_disabled), or the request's desk was removed (device_revoked)",
         '423':
           'The account is locked after too many wrong passwords (account_locked), even with the right one, until the time the message names; see Retry-After',
       },
@@ -180,7 +175,8 @@ export function apiRoutes({
       errors: {
         '401':
           'The refresh token is unknown, expired, revoked or already used (invalid_refresh_token); a reused one revokes its whole sign-in',
-        '403': "The user is disabled (user_disabled), or the request's desk was removed (device_revoked)",
+        '403':
+          "The user is disabled (user_disabled), or the request's desk was removed (device_revoked)",
       },
       handler: async ({ body, request }) => {
         const rotated = await db

@@ -116,7 +116,8 @@ describe.each(suites)('per-account sign-in lockout on $name', ({ postgres }) => 
     }
     const t1 = t0 + 10 * POLICY.windowMs;
     let until: string | null = null;
-    for (let i = 0; i < POLICY.attempts; i++) until = await recordFailedSignIn(db, user, POLICY, t1);
+    for (let i = 0; i < POLICY.attempts; i++)
+      until = await recordFailedSignIn(db, user, POLICY, t1);
     expect(until).toBe(new Date(t1 + POLICY.lockMs).toISOString());
     expect(await lockedUntil(db, user.id, t1 + POLICY.lockMs - 1)).toBe(until);
     expect(await lockedUntil(db, user.id, t1 + POLICY.lockMs)).toBeNull();
