@@ -34,7 +34,7 @@ import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
 import { deskHeaders, loadOrCreateDeskId } from './sync/desk-id';
-import { SyncError } from './sync/sync-error';
+import { AccountLockedError, SyncError } from './sync/sync-error';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
 import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
 import {
@@ -586,6 +586,7 @@ export function cacheFileName(retailer: RetailerConnection | undefined): string 
 /** Why a sign-in to a retailer set in Settings failed, as the reason the page words. */
 function signInRefusal(error: unknown): IpcErrorReason | undefined {
   if (!(error instanceof SyncError)) return undefined;
+  if (error instanceof AccountLockedError) return 'account_locked';
   if (error.kind === 'unauthorized') return 'sign_in_refused';
   if (error.kind === 'offline' || error.kind === 'server') return 'retailer_unreachable';
   if (error.kind === 'invalid_response') return 'retailer_unreadable';

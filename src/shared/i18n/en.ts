@@ -48,6 +48,8 @@ export const en: Catalog = {
         'The retailer answered in a way this Koe cannot read. Koe may need an update.',
       pin_wrong: 'The current desk PIN is not right.',
       unlock_first: 'Unlock the desk before changing its PIN.',
+      account_locked:
+        'This account is locked for a while after too many wrong passwords. Sign in again later, or ask the retailer admin to unlock it.',
     },
   },
   home: {
