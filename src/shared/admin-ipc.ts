@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { riskThresholdsUpdate, type RiskThresholds } from './protocol/risk-thresholds';
+import type { LockedAccount } from './protocol/accounts';
 import {
   centerUpdateSettings,
   releaseHalt,
@@ -77,6 +78,11 @@ export const adminIpcHandlers = {
   ),
   /** Halts a release on every platform (offered to nobody) or resumes it. */
   'admin:haltRelease': channel<{ releases: Release[] }>()(releaseHalt.strict()),
+  /** Accounts locked after too many wrong passwords, with when each lock ends; and unlocking. */
+  'admin:lockedAccounts': channel<{ accounts: LockedAccount[] }>()(z.object({}).strict()),
+  'admin:unlockAccount': channel<{ userId: string; unlocked: boolean }>()(
+    z.object({ userId: z.string().min(1).max(200) }).strict(),
+  ),
 };
 
 /** What the admin's updates tab shows, read from the retailer in one go. */

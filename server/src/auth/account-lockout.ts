@@ -113,6 +113,7 @@ export interface LockedAccountRow {
   displayName: string;
   role: string;
   centerId: string | null;
+  centerName: string | null;
   lockedUntil: string;
 }
 
@@ -125,7 +126,16 @@ export async function listLockedAccounts(
   const rows = await lockouts(db)
     .selectFrom('account_lockouts as l')
     .innerJoin('users as u', 'u.id', 'l.user_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.center_id', 'l.locked_until'])
+    .leftJoin('centers as c', 'c.id', 'u.center_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.center_id',
+      'c.name as center_name',
+      'l.locked_until',
+    ])
     .where('l.tenant_id', '=', tenantId)
     .where('u.tenant_id', '=', tenantId)
     .where('l.locked_until', '>', new Date(now).toISOString())
@@ -139,6 +149,7 @@ export async function listLockedAccounts(
     displayName: r.display_name,
     role: r.role,
     centerId: r.center_id,
+    centerName: r.center_name,
     lockedUntil: r.locked_until!,
   }));
 }

@@ -1,6 +1,7 @@
 import { floorEn } from './sections/floor';
 import type { Catalog } from './catalog';
 import { adminEn } from './sections/admin';
+import { lockedAccountsEn } from './sections/locked-accounts';
 import { insightsEn } from './sections/insights';
 import { outreachEn } from './sections/outreach';
 import { agentStateEn, deskLockEn } from './sections/agent-desk';
@@ -713,6 +714,7 @@ export const en: Catalog = {
   answers: answersEn,
   insights: insightsEn,
   admin: adminEn,
+  lockedAccounts: lockedAccountsEn,
   prediction: predictionEn,
   outreach: outreachEn,
   floor: floorEn,

@@ -1,5 +1,6 @@
 import { floorJa } from './sections/floor';
 import { adminJa } from './sections/admin';
+import { lockedAccountsJa } from './sections/locked-accounts';
 import { insightsJa } from './sections/insights';
 import { outreachJa } from './sections/outreach';
 import { agentStateJa, deskLockJa } from './sections/agent-desk';
@@ -724,6 +725,7 @@ export const ja = {
   answers: answersJa,
   insights: insightsJa,
   admin: adminJa,
+  lockedAccounts: lockedAccountsJa,
   prediction: predictionJa,
   outreach: outreachJa,
   floor: floorJa,

@@ -7,6 +7,7 @@ export const lockedAccount = z.object({
   displayName: z.string().max(200),
   role: z.enum(['agent', 'trainer', 'supervisor', 'retailer_admin']),
   centerId: z.string().max(200).nullable(),
+  centerName: z.string().max(200).nullable(),
   /** When the lock ends by itself (ISO time). */
   lockedUntil: z.string().max(40),
 });

@@ -26,6 +26,11 @@ import {
 } from '../../../shared/protocol/update-feed';
 import type { DeskUpdatesOverview } from '../../../shared/admin-ipc';
 import {
+  lockedAccountList,
+  unlockResult,
+  type LockedAccount,
+} from '../../../shared/protocol/accounts';
+import {
   createAuthorizedRequest,
   queryString,
   type AuthorizedFetchOptions,
@@ -53,6 +58,8 @@ export interface AdminClient {
     settings: CenterUpdateSettings,
   ): Promise<CenterUpdateSettings>;
   haltRelease(halt: { channel: string; version: string; halted: boolean }): Promise<Release[]>;
+  lockedAccounts(): Promise<LockedAccount[]>;
+  unlockAccount(userId: string): Promise<{ userId: string; unlocked: boolean }>;
 }
 
 const releaseList = z.object({ releases: z.array(release) });
@@ -99,5 +106,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       ),
     haltRelease: async (halt) =>
       (await request('PUT', '/v1/admin/updates/halt', releaseList, halt)).releases,
+    lockedAccounts: async () =>
+      (await request('GET', '/v1/admin/accounts/locked', lockedAccountList)).accounts,
+    unlockAccount: (userId) =>
+      request('POST', `/v1/admin/accounts/${encodeURIComponent(userId)}/unlock`, unlockResult),
   };
 }

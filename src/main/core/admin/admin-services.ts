@@ -72,5 +72,7 @@ export function createAdminServices(deps: {
     'admin:saveCenterUpdates': ({ centerId, settings }) =>
       client().saveCenterUpdates(centerId, settings),
     'admin:haltRelease': async (halt) => ({ releases: await client().haltRelease(halt) }),
+    'admin:lockedAccounts': async () => ({ accounts: await client().lockedAccounts() }),
+    'admin:unlockAccount': ({ userId }) => client().unlockAccount(userId),
   };
 }

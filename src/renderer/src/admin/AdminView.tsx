@@ -1,9 +1,10 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAdjustments, IconDownload, IconWebhook } from '@tabler/icons-react';
+import { IconAdjustments, IconDownload, IconLock, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES } from '../../../shared/admin-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
 import { DeskUpdatesPanel } from './DeskUpdatesPanel';
+import { LockedAccountsPanel } from './LockedAccountsPanel';
 import { RiskThresholdsPanel } from './RiskThresholdsPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
@@ -55,6 +56,13 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
           >
             {t('updates.admin.tab')}
           </Tabs.Tab>
+          <Tabs.Tab
+            value="locked-accounts"
+            leftSection={<IconLock size={16} />}
+            data-testid="admin-tab-locked-accounts"
+          >
+            {t('lockedAccounts.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="webhooks" pt="md">
           <WebhooksPanel />
@@ -64,6 +72,9 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
         </Tabs.Panel>
         <Tabs.Panel value="updates" pt="md">
           <DeskUpdatesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="locked-accounts" pt="md">
+          <LockedAccountsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
