@@ -105,6 +105,26 @@ describe.each(suites)('per-account sign-in lockout on $name', ({ postgres }) => 
     expect(right.json.error?.code).toBe('account_locked');
   });
 
+  it('documents the refusals and the admin operations in the API document', async () => {
+    const document = (await call(server.url, null, 'GET', '/openapi.json')).json as {
+      paths: Record<string, Record<string, { operationId: string; responses: object }>>;
+    };
+    const signInResponses = document.paths['/v1/auth/sign-in']!.post!.responses;
+    expect(Object.keys(signInResponses)).toEqual(expect.arrayContaining(['401', '403', '423']));
+    expect(JSON.stringify(signInResponses)).toContain('account_locked');
+    expect(document.paths['/v1/admin/accounts/locked']!.get!.operationId).toBe(
+      'getV1AdminAccountsLocked',
+    );
+    expect(document.paths['/v1/admin/accounts/{userId}/unlock']!.post!.operationId).toBe(
+      'postV1AdminAccountsUserIdUnlock',
+    );
+    const voc = document.paths['/v1/voc']!.get!.responses as Record<
+      string,
+      { description: string }
+    >;
+    expect(voc['401']!.description).toContain('device_revoked');
+  });
+
   it('ends the lock by itself once its time has passed, and forgets failures outside the window', async () => {
     const db = server.store.db;
     const user = { id: agentOf(A, 1).id, tenant_id: A.id };
