@@ -37,19 +37,34 @@ export type LockoutTables = {
 
 const lockouts = (db: ServerDb) => db.withTables<LockoutTables>();
 
-/** Until when the account is locked (ISO time), or null when it is not. */
-export async function lockedUntil(
+/**
+ * The account's sign-in record: until when it is locked (ISO time, null when it is not), and
+ * whether failures are counted against it (a right password then clears them).
+ */
+export async function lockoutOf(
   db: ServerDb,
   userId: string,
   now = Date.now(),
-): Promise<string | null> {
+): Promise<{ lockedUntil: string | null; counted: boolean }> {
   const row = await lockouts(db)
     .selectFrom('account_lockouts')
     .select('locked_until')
     .where('user_id', '=', userId)
     .executeTakeFirst();
   const until = row?.locked_until ?? null;
-  return until !== null && until > new Date(now).toISOString() ? until : null;
+  return {
+    lockedUntil: until !== null && until > new Date(now).toISOString() ? until : null,
+    counted: row !== undefined,
+  };
+}
+
+/** Until when the account is locked (ISO time), or null when it is not. */
+export async function lockedUntil(
+  db: ServerDb,
+  userId: string,
+  now = Date.now(),
+): Promise<string | null> {
+  return (await lockoutOf(db, userId, now)).lockedUntil;
 }
 
 /**
@@ -98,12 +113,9 @@ export async function clearFailedSignIns(db: ServerDb, userId: string): Promise<
   await lockouts(db)
     .deleteFrom('account_lockouts')
     .where('user_id', '=', userId)
-    .where('locked_until', 'is', null)
-    .execute();
-  await lockouts(db)
-    .deleteFrom('account_lockouts')
-    .where('user_id', '=', userId)
-    .where('locked_until', '<=', new Date().toISOString())
+    .where((eb) =>
+      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', new Date().toISOString())]),
+    )
     .execute();
 }
 

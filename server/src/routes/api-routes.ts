@@ -22,7 +22,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords';
 import { issueRefreshToken, newFamilyId, rotateRefreshToken } from '../auth/refresh-tokens';
 import {
   clearFailedSignIns,
-  lockedUntil,
+  lockoutOf,
   recordFailedSignIn,
   type LockoutPolicy,
 } from '../auth/account-lockout';
@@ -143,8 +143,8 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
           .where('email', '=', body.email.trim().toLowerCase())
           .executeTakeFirst();
         // A locked account is refused even with the right password, until the lock ends.
-        const locked = user ? await lockedUntil(db, user.id) : null;
-        if (locked) throw accountLocked(locked, reply);
+        const record = user ? await lockoutOf(db, user.id) : null;
+        if (record?.lockedUntil) throw accountLocked(record.lockedUntil, reply);
         const ok = await verifyPassword(
           body.password,
           user?.password_hash ?? (await unknownUserHash),
@@ -155,7 +155,7 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
         }
         if (!user || !ok)
           throw new HttpError(401, 'invalid_credentials', 'The e-mail or password is not right.');
-        await clearFailedSignIns(db, user.id);
+        if (record?.counted) await clearFailedSignIns(db, user.id);
         if (user.disabled_at) throw userDisabled();
         // The desk is registered (or refused, when revoked) before any token is issued.
         const { grant, deskId } = await grantForDesk(user, request.headers);
