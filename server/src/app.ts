@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { verifyAccessToken } from './auth/access-tokens';
+import { readAccessToken, type VerifiedToken } from './auth/access-tokens';
 import { knownUsers } from './auth/known-users';
+import { lockoutPolicy, type LockoutPolicy } from './auth/account-lockout';
+import { createRevocationList } from './auth/revocation-list';
+import { accountRoutes } from './routes/account-routes';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
-import { revokedDeskGuard } from './auth/revoked-desks';
+import { refuseRevokedDeskToken, revokedDeskGuard } from './auth/revoked-desks';
 import { eventStreams, type EventStreamOptions } from './live/event-stream';
 import { createFloorNotifier } from './live/floor-notifier';
 import { createFloorFanout } from './live/floor-fanout';
@@ -59,7 +62,24 @@ export interface ServerOptions {
    * (default: env KOE_ALERT_ESCALATION_MS, else 60 s).
    */
   alertEscalationMs?: number;
+  /**
+   * Wrong passwords per account before a temporary lock (default: env KOE_SIGN_IN_LOCK_ATTEMPTS,
+   * KOE_SIGN_IN_LOCK_WINDOW_MS, KOE_SIGN_IN_LOCK_MS, else 10 in 15 minutes locks for 15 minutes).
+   */
+  signInLockout?: Partial<LockoutPolicy>;
+  /**
+   * How often each process reads the token revocation list again besides on notice (tests make
+   * it long, to prove the notice alone carries a revocation across processes).
+   */
+  revocationReloadMs?: number;
 }
+
+const REFUSAL_MESSAGES = {
+  session_revoked: 'This session was revoked by the retailer. Sign in again.',
+  user_disabled: 'This user has been disabled by the retailer admin.',
+  device_revoked:
+    'This desk has been removed by the retailer. Its customer data can no longer be opened here; ask your supervisor.',
+} as const;
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -76,11 +96,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .send({ error: { code: 'bad_request', message: error.message } });
     },
   });
-  const authenticate = (request: FastifyRequest) => {
+  const verifyToken = (request: FastifyRequest): VerifiedToken | null => {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) return null;
-    return verifyAccessToken(header.slice(7), options.secret);
+    return readAccessToken(header.slice(7), options.secret);
   };
+  const authenticate = (request: FastifyRequest) => verifyToken(request)?.principal ?? null;
 
   // Level 1, nginx's default for dynamic answers: pull pages come out a fifth bigger than at
   // zlib's default 6, for half the CPU, which a server answering thousands of desktops needs
@@ -147,7 +168,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     fanout.close();
     await floor.close();
   });
-  const streams = eventStreams(options.notifier, options.events, fanout);
+  // Revoked families, disabled users and revoked desks: checked on every request, in memory.
+  const revocations = await createRevocationList(options.store.db, options.store.pool, {
+    ...(options.revocationReloadMs !== undefined ? { reloadMs: options.revocationReloadMs } : {}),
+    onError: (m, e) => app.log.error({ err: e }, m),
+  });
+  app.addHook('onClose', () => revocations.close());
+  /** The token each authenticated request verified with, for the event stream's re-checks. */
+  const verified = new WeakMap<FastifyRequest, VerifiedToken>();
+  const streams = eventStreams(options.notifier, options.events, fanout, {
+    tokenOf: (request) => verified.get(request),
+    revocations,
+  });
   streams.attach(app);
   // Release files upload as raw bytes: handed to the route as a stream, written to disk as
   // they arrive (update-files.ts enforces its own size limit), never buffered whole.
@@ -156,7 +188,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
 
   const routes = [
-    ...apiRoutes(options),
+    ...apiRoutes({ ...options, revocations, lockout: lockoutPolicy(options.signInLockout) }),
+    ...accountRoutes({ ...options, revocations }),
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
     ...scriptAuthoringRoutes(options),
@@ -165,7 +198,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...insightsRoutes(options),
     ...agentStateRoutes({ ...options, floor }),
     ...floorRoutes({ ...options, floor }),
-    ...deviceRoutes(options),
+    ...deviceRoutes({ ...options, revocations }),
     ...accessAuditRoutes({ ...options, floor }),
     streams.route,
     ...updateFeedRoutes({
@@ -177,15 +210,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ),
     }),
   ];
-  // A valid signature is not enough: the token's user must still exist in its tenant.
+  // A valid signature is not enough: the token must not be revoked (its sign-in, user or desk)
+  // and its user must still exist in its tenant.
   const isKnownUser = knownUsers(options.store.db);
   // A revoked desk is refused everything but pushing its records (it erases after that).
   const refuseRevokedDesk = revokedDeskGuard(options.store.db);
   registerRoutes(app, routes, async (request) => {
-    const principal = authenticate(request);
-    if (!principal) return null;
+    const token = verifyToken(request);
+    if (!token) return null;
+    const refusal = revocations.refusal(token);
+    // A revoked desk may still push the records it holds before it erases (403 for the rest,
+    // as revokedDeskGuard answers); a revoked sign-in or a disabled user may do nothing.
+    if (refusal === 'device_revoked') refuseRevokedDeskToken(request);
+    else if (refusal) throw new HttpError(401, refusal, REFUSAL_MESSAGES[refusal]);
+    const { principal } = token;
     if (!(await isKnownUser(principal.userId, principal.tenantId))) return null;
     await refuseRevokedDesk(request, principal);
+    verified.set(request, token);
     return principal;
   });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));

@@ -5,7 +5,8 @@ import { demoNowForToday } from '../../src/shared/demo/time';
 import { buildServer } from './app';
 import { openServerStore } from './db/connect';
 import { createChangeNotifier } from './live/change-notifier';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoRetailerIfEmpty, serverSecret } from './seed';
+import { signingSecret } from './auth/signing-secret';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoRetailerIfEmpty } from './seed';
 
 export interface EmbeddedDemoRetailer {
   url: string;
@@ -36,7 +37,14 @@ export async function startEmbeddedDemoRetailer(
   const app = await buildServer({
     store,
     notifier,
-    secret: await serverSecret(store.db, undefined),
+    // In the app's (owner-only) data folder, beside the demo retailer's database, not in it.
+    secret: await signingSecret({
+      db: store.db,
+      fromEnv: undefined,
+      dir: dataDir,
+      // The demo runs inside the desk: nothing for an operator to read in its log.
+      log: () => {},
+    }),
     // The demo's receivers (a retailer trying webhooks out) run on this machine.
     webhookTargets: { allowPrivate: true },
   });

@@ -5,11 +5,14 @@ import { demoNowForToday } from '../../src/shared/demo/time';
 import { buildServer } from './app';
 import { openServerStore } from './db/connect';
 import { createChangeNotifier } from './live/change-notifier';
-import { seedDemoRetailerIfEmpty, serverSecret } from './seed';
+import { signingSecret } from './auth/signing-secret';
+import { seedDemoRetailerIfEmpty } from './seed';
 
 /**
  * `npm run server`: listens on PORT (default 8787), stores in a SQLite file (KOE_SERVER_DB,
- * default .data/server.sqlite) unless DATABASE_URL names a PostgreSQL database.
+ * default .data/server.sqlite) unless DATABASE_URL names a PostgreSQL database. Tokens are
+ * signed with KOE_TOKEN_SECRET, else with a secret generated into a file in KOE_SECRET_DIR
+ * (default: the SQLite file's folder), never in the database.
  */
 const sqliteFile = process.env.KOE_SERVER_DB ?? '.data/server.sqlite';
 mkdirSync(dirname(sqliteFile), { recursive: true });
@@ -22,12 +25,15 @@ const seeded = await store.db
     ),
   );
 const notifier = await createChangeNotifier(store.pool);
-const app = await buildServer({
-  store,
-  notifier,
-  secret: await serverSecret(store.db, process.env.KOE_TOKEN_SECRET),
-  logger: true,
+const secretNotes: string[] = [];
+const secret = await signingSecret({
+  db: store.db,
+  fromEnv: process.env.KOE_TOKEN_SECRET,
+  dir: process.env.KOE_SECRET_DIR ?? dirname(sqliteFile),
+  log: (message) => secretNotes.push(message),
 });
+const app = await buildServer({ store, notifier, secret, logger: true });
+for (const note of secretNotes) app.log.warn(note);
 const address = await app.listen({
   port: Number(process.env.PORT ?? 8787),
   host: process.env.HOST ?? '127.0.0.1',

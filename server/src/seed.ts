@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { RetailerRecord } from '../../src/shared/protocol/records';
 import { hashPassword } from './auth/passwords';
 import { applyChanges } from './data/change-log';
@@ -112,22 +111,6 @@ export async function createTenant(
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
-}
-
-/** The signing secret, created once and kept in the database so every process shares it. */
-export async function serverSecret(db: ServerDb, fromEnv: string | undefined): Promise<string> {
-  if (fromEnv) return fromEnv;
-  await db
-    .insertInto('server_settings')
-    .values({ key: 'token_secret', value: randomBytes(32).toString('base64url') })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('server_settings')
-    .select('value')
-    .where('key', '=', 'token_secret')
-    .executeTakeFirstOrThrow();
-  return row.value;
 }
 
 /** An empty database gets the demo retailer, its users and its data. */

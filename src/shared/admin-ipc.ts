@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LockedAccount } from './protocol/accounts';
 import type { DeviceSummary } from './protocol/devices';
 import {
   riskThresholdsUpdate,
@@ -121,6 +122,11 @@ export const adminIpcHandlers = {
    */
   'admin:revokeDevice': channel<DeviceSummary>()(
     z.object({ deskId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a desk id') }).strict(),
+  ),
+  /** Accounts locked after too many wrong passwords, with when each lock ends; and unlocking. */
+  'admin:lockedAccounts': channel<{ accounts: LockedAccount[] }>()(z.object({}).strict()),
+  'admin:unlockAccount': channel<{ userId: string; unlocked: boolean }>()(
+    z.object({ userId: z.string().min(1).max(200) }).strict(),
   ),
 };
 

@@ -456,7 +456,9 @@ export type IpcErrorReason =
   | 'session_expired'
   | 'retailer_unreadable'
   | 'pin_wrong'
-  | 'unlock_first';
+  | 'unlock_first'
+  /** Too many wrong passwords: the retailer locked the account for a while. */
+  | 'account_locked';
 
 export interface IpcError {
   code: IpcErrorCode;

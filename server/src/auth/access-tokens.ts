@@ -10,18 +10,55 @@ export const principal = z.object({
 });
 export type Principal = z.infer<typeof principal>;
 
-const tokenPayload = principal.extend({ exp: z.number() });
+/**
+ * What else a token says about itself, so it can be refused before it expires: the sign-in
+ * (refresh family) and desk it was issued to, and when (milliseconds; tokens issued before
+ * these claims existed have none, and count as issued a lifetime before they expire).
+ */
+export interface TokenOrigin {
+  familyId?: string | undefined;
+  deskId?: string | undefined;
+  issuedAtMs?: number | undefined;
+}
+
+const tokenPayload = principal.extend({
+  exp: z.number(),
+  iat: z.number().optional(),
+  fid: z.string().max(64).optional(),
+  did: z.string().max(200).optional(),
+});
+
+export interface VerifiedToken {
+  principal: Principal;
+  /** When the token stops working on its own (ms since the epoch). */
+  expiresAtMs: number;
+  issuedAtMs: number;
+  familyId: string | null;
+  deskId: string | null;
+}
 
 /** Short-lived: a stolen access token is useful for minutes; refresh tokens rotate. */
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
 /**
  * HMAC-SHA256 signed tokens (`payload.signature`, base64url). Stateless, so any server process
- * sharing the secret verifies them without a database read.
+ * sharing the secret verifies them without a database read (revocation is checked against an
+ * in-memory list, see revocation-list.ts).
  */
-export function signAccessToken(p: Principal, secret: string, now = Date.now()): string {
+export function signAccessToken(
+  p: Principal,
+  secret: string,
+  now = Date.now(),
+  origin: TokenOrigin = {},
+): string {
   const payload = Buffer.from(
-    JSON.stringify({ ...p, exp: Math.floor(now / 1000) + ACCESS_TOKEN_SECONDS }),
+    JSON.stringify({
+      ...p,
+      exp: Math.floor(now / 1000) + ACCESS_TOKEN_SECONDS,
+      iat: origin.issuedAtMs ?? now,
+      ...(origin.familyId ? { fid: origin.familyId } : {}),
+      ...(origin.deskId ? { did: origin.deskId } : {}),
+    }),
   ).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
 }
@@ -31,6 +68,15 @@ export function verifyAccessToken(
   secret: string,
   now = Date.now(),
 ): Principal | null {
+  return readAccessToken(token, secret, now)?.principal ?? null;
+}
+
+/** The token's principal and origin, when its signature holds and it has not expired. */
+export function readAccessToken(
+  token: string,
+  secret: string,
+  now = Date.now(),
+): VerifiedToken | null {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return null;
   const expected = Buffer.from(sign(payload, secret));
@@ -41,8 +87,14 @@ export function verifyAccessToken(
       JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')),
     );
     if (!parsed.success || parsed.data.exp * 1000 <= now) return null;
-    const { exp: _exp, ...rest } = parsed.data;
-    return rest;
+    const { exp, iat, fid, did, ...rest } = parsed.data;
+    return {
+      principal: rest,
+      expiresAtMs: exp * 1000,
+      issuedAtMs: iat ?? (exp - ACCESS_TOKEN_SECONDS) * 1000,
+      familyId: fid ?? null,
+      deskId: did ?? null,
+    };
   } catch {
     return null;
   }

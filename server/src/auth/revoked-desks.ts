@@ -20,6 +20,18 @@ export const PUSHES_FROM_REVOKED_DESK: ReadonlySet<string> = new Set([
 export const DEVICE_REVOKED_MESSAGE =
   'This desk has been removed by the retailer. Its customer data can no longer be opened here; ask your supervisor.';
 
+const isPushFromRevokedDesk = (request: FastifyRequest) =>
+  PUSHES_FROM_REVOKED_DESK.has(`${request.method} ${request.routeOptions.url ?? ''}`);
+
+/**
+ * A token issued to a desk since revoked (the revocation list says so, in every process within
+ * moments): refused like the desk itself, but for the pushes of its records.
+ */
+export function refuseRevokedDeskToken(request: FastifyRequest): void {
+  if (isPushFromRevokedDesk(request)) return;
+  throw new HttpError(403, 'device_revoked', DEVICE_REVOKED_MESSAGE);
+}
+
 /**
  * Refuses every other request from a desk the retailer revoked (`403 device_revoked`), pulls
  * and the live stream included: the desk hears it at its next contact and erases its customer
@@ -30,7 +42,7 @@ export function revokedDeskGuard(db: ServerDb) {
   return async (request: FastifyRequest, principal: Principal): Promise<void> => {
     const { deskId } = deskOf(request.headers);
     if (!deskId) return;
-    if (PUSHES_FROM_REVOKED_DESK.has(`${request.method} ${request.routeOptions.url ?? ''}`)) return;
+    if (isPushFromRevokedDesk(request)) return;
     const device = await devices
       .selectFrom('devices')
       .select('revoked')

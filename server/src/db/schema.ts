@@ -26,6 +26,8 @@ export interface UserTable {
   display_name: string;
   password_hash: string;
   created_at: string;
+  /** Set by the retailer admin (0401): no sign-in, no refresh, its access tokens refused. */
+  disabled_at?: string | null;
 }
 
 export interface RefreshTokenTable {

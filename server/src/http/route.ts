@@ -38,6 +38,8 @@ export interface RouteSpec<Body = unknown, Query = unknown, Response = unknown> 
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
+  /** More than the summary says, for the API document (e.g. a stream's events). */
+  description?: string;
   /** Roles allowed to call it, or 'public' (sign-in, refresh, the API document). */
   roles: readonly Role[] | 'public';
   body?: z.ZodType<Body>;
@@ -46,6 +48,8 @@ export interface RouteSpec<Body = unknown, Query = unknown, Response = unknown> 
   response?: z.ZodType<Response>;
   /** Requests per minute per user (or per address for public routes). */
   rateLimitPerMinute?: number;
+  /** Refusals this route answers besides the usual ones: status → what it means (the codes). */
+  errors?: Record<string, string>;
   /** The response, or {@link RawJson} text that must match `response`. */
   handler(ctx: RouteContext<Body, Query>): Promise<Response | RawJson | void>;
 }
@@ -129,6 +133,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
       // Named after the method and path, so client generators need not invent names.
       operationId: operationId(route.method, route.url),
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
       security: route.roles === 'public' ? [] : [{ bearer: [] }],
       ...(route.roles !== 'public' ? { 'x-roles': route.roles } : {}),
       responses: {
@@ -142,10 +147,19 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
         ...(route.roles === 'public'
           ? {}
           : {
-              '401': { description: 'Not signed in' },
+              '401': {
+                description:
+                  'Not signed in (unauthenticated), or the token stopped working before it expired: its sign-in was revoked (session_revoked), its user disabled (user_disabled) or its desk removed (device_revoked)',
+              },
               '403': { description: 'Role not allowed' },
             }),
         '429': { description: 'Rate limited; see Retry-After' },
+        ...Object.fromEntries(
+          Object.entries(route.errors ?? {}).map(([status, description]) => [
+            status,
+            { description },
+          ]),
+        ),
       },
     };
     if (route.body) {

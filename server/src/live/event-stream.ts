@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VerifiedToken } from '../auth/access-tokens';
+import type { RevocationList } from '../auth/revocation-list';
 import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from './change-notifier';
 import type { FloorFanout } from './floor-fanout';
@@ -19,6 +21,22 @@ export const defaultEventStreamOptions: EventStreamOptions = {
 export const RECONNECT_EVENT = 'reconnect';
 
 /**
+ * The event a desk receives last when the token its stream was opened with stops working:
+ * `revoked` (data `{ "reason": "session_revoked" | "user_disabled" | "device_revoked" }`) or
+ * `expired` (reconnect with a fresh token). A stream is open for hours; without this, a desk
+ * whose session, user or device was revoked would go on hearing the tenant's changes and its
+ * floor's alerts.
+ */
+export const REVOKED_EVENT = 'revoked';
+export const EXPIRED_EVENT = 'expired';
+
+/** How a stream checks its token while open: the request's verified token and the list. */
+export interface StreamTokenCheck {
+  tokenOf(request: FastifyRequest): VerifiedToken | undefined;
+  revocations: RevocationList;
+}
+
+/**
  * Server-sent events: `event: changes` with the newest cursor whenever the caller's tenant
  * changes, and a heartbeat comment every `heartbeatMs`. The open streams are tracked so a
  * shutdown can end them: a stream held open by a desk would otherwise keep the process alive
@@ -29,15 +47,23 @@ export function eventStreams(
   options: Partial<EventStreamOptions> = {},
   /** The floor's live events (`event: floor`), each reader seeing only its own scope. */
   floor: FloorFanout | null = null,
+  tokens: StreamTokenCheck | null = null,
 ) {
   const { heartbeatMs, retryMs } = { ...defaultEventStreamOptions, ...options };
   const open = new Set<() => void>();
+  /** Each open stream's re-check: ends it when its token has been revoked. */
+  const checks = new Set<() => void>();
   let closing = false;
+  const unsubscribeRevocations = tokens?.revocations.onChange(() => {
+    for (const check of [...checks]) check();
+  });
 
   const route: RouteSpec = defineRoute({
     method: 'GET',
     url: '/v1/events',
     summary: 'Stream change notices (server-sent events)',
+    description:
+      'Events: `changes` (data `{ "cursor" }`: pull), `floor` (supervisors and the agent: an alert or agent state), and a last event before the server ends the stream: `reconnect` (this process stops; reconnect after `retry:`), `expired` (the access token expired; refresh it and reconnect) or `revoked` (data `{ "reason": "session_revoked" | "user_disabled" | "device_revoked" }`: the session no longer works; refresh to learn whether to sign in again). A heartbeat comment comes every 15 s.',
     roles: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
     handler: async ({ principal, reply, request }) => {
       reply.hijack();
@@ -57,23 +83,38 @@ export function eventStreams(
           if (!res.writableEnded) res.write(`event: floor\ndata: ${JSON.stringify(event)}\n\n`);
         }) ?? (() => {});
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
-      const end = () => {
+      const token = tokens?.tokenOf(request);
+      let expiry: ReturnType<typeof setTimeout> | null = null;
+      const stop = () => {
         open.delete(end);
+        checks.delete(check);
         clearInterval(heartbeat);
+        if (expiry) clearTimeout(expiry);
         unsubscribe();
         unsubscribeFloor();
+      };
+      /** The last event, then the end of the stream and its socket. */
+      const finish = (event: string, data: unknown) => {
+        stop();
         if (res.writableEnded) return;
-        res.end(`retry: ${retryMs}\nevent: ${RECONNECT_EVENT}\ndata: {}\n\n`);
+        res.end(`retry: ${retryMs}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         // The socket goes too: an ended keep-alive stream would still hold the server's close.
         res.socket?.destroySoon();
       };
+      const end = () => finish(RECONNECT_EVENT, {});
+      const check = () => {
+        const reason = token && tokens?.revocations.refusal(token);
+        if (reason) finish(REVOKED_EVENT, { reason });
+      };
       open.add(end);
-      request.raw.on('close', () => {
-        open.delete(end);
-        clearInterval(heartbeat);
-        unsubscribe();
-        unsubscribeFloor();
-      });
+      if (token) {
+        checks.add(check);
+        expiry = setTimeout(
+          () => finish(EXPIRED_EVENT, {}),
+          Math.max(0, token.expiresAtMs - Date.now()),
+        );
+      }
+      request.raw.on('close', stop);
       if (closing) end();
     },
   });
@@ -83,6 +124,7 @@ export function eventStreams(
     /** Ends every open stream with a reconnect hint; new ones are ended at once from now on. */
     closeAll() {
       closing = true;
+      unsubscribeRevocations?.();
       for (const end of [...open]) end();
     },
     /** Registers `closeAll` to run before the server stops accepting and waits for requests. */

@@ -19,7 +19,14 @@ import {
 import { vocPushRequest, vocPushResponse } from '../../../src/shared/protocol/voc-push';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, type Principal } from '../auth/access-tokens';
 import { hashPassword, verifyPassword } from '../auth/passwords';
-import { issueRefreshToken, rotateRefreshToken } from '../auth/refresh-tokens';
+import { issueRefreshToken, newFamilyId, rotateRefreshToken } from '../auth/refresh-tokens';
+import {
+  clearFailedSignIns,
+  lockoutOf,
+  recordFailedSignIn,
+  type LockoutPolicy,
+} from '../auth/account-lockout';
+import type { RevocationList } from '../auth/revocation-list';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
 import { ingestVocRecords } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
@@ -36,6 +43,8 @@ export interface ApiDeps {
   store: ServerStore;
   secret: string;
   notifier: ChangeNotifier;
+  revocations: RevocationList;
+  lockout: LockoutPolicy;
 }
 
 const ALL_ROLES = ['agent', 'trainer', 'supervisor', 'retailer_admin'] as const;
@@ -44,7 +53,21 @@ export const PULL_PAGE_DEFAULT = 2_000;
 // Compared against when the e-mail is unknown, so a sign-in takes as long either way.
 const unknownUserHash = hashPassword('not a real password');
 
-export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
+/** Refused with the right password too, until the lock ends; says until when. */
+function accountLocked(until: string, reply: { header(name: string, value: string): unknown }) {
+  const seconds = Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 1000));
+  reply.header('retry-after', String(seconds));
+  return new HttpError(
+    423,
+    'account_locked',
+    `This account is locked after too many wrong passwords until ${until}. Try again then, or ask the retailer admin to unlock it.`,
+  );
+}
+
+const userDisabled = () =>
+  new HttpError(403, 'user_disabled', 'This user has been disabled by the retailer admin.');
+
+export function apiRoutes({ store, secret, notifier, revocations, lockout }: ApiDeps): RouteSpec[] {
   const db = store.db;
 
   const sessionFor = async (
@@ -55,8 +78,9 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       role: Principal['role'];
       display_name: string;
     },
-    refreshToken: string,
+    refresh: { token: string; familyId: string },
     deviceGrant: string | null = null,
+    deskId: string | null = null,
   ): Promise<Session> => {
     const tenant = await db
       .selectFrom('tenants')
@@ -67,8 +91,11 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       accessToken: signAccessToken(
         { userId: user.id, tenantId: user.tenant_id, centerId: user.center_id, role: user.role },
         secret,
+        Date.now(),
+        // The sign-in and desk it belongs to: revoking either stops it before it expires.
+        { familyId: refresh.familyId, deskId: deskId ?? undefined },
       ),
-      refreshToken,
+      refreshToken: refresh.token,
       expiresInSeconds: ACCESS_TOKEN_SECONDS,
       user: {
         id: user.id,
@@ -82,13 +109,15 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
     };
   };
 
-  /** The grant of the desk the request names (x-koe-desk-id); none for other clients. */
+  /** The desk the request names (x-koe-desk-id) and its grant; none for other clients. */
   const grantForDesk = async (
     user: SignedInUser,
     headers: Record<string, string | string[] | undefined>,
-  ): Promise<string | null> => {
+  ): Promise<{ grant: string | null; deskId: string | null }> => {
     const { deskId } = deskOf(headers);
-    return deskId ? deviceGrantFor(db, user, deskId) : null;
+    return deskId
+      ? { grant: await deviceGrantFor(db, user, deskId), deskId }
+      : { grant: null, deskId: null };
   };
 
   return [
@@ -100,21 +129,39 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       body: signInRequest,
       response: session,
       rateLimitPerMinute: 30,
-      handler: async ({ body, request }) => {
+      errors: {
+        '401': 'The e-mail or password is not right (invalid_credentials)',
+        '403':
+          "The user is disabled (user_disabled), or the request's desk was removed (device_revoked)",
+        '423':
+          'The account is locked after too many wrong passwords (account_locked), even with the right one, until the time the message names; see Retry-After',
+      },
+      handler: async ({ body, request, reply }) => {
         const user = await db
           .selectFrom('users')
           .selectAll()
           .where('email', '=', body.email.trim().toLowerCase())
           .executeTakeFirst();
+        // A locked account is refused even with the right password, until the lock ends.
+        const record = user ? await lockoutOf(db, user.id) : null;
+        if (record?.lockedUntil) throw accountLocked(record.lockedUntil, reply);
         const ok = await verifyPassword(
           body.password,
           user?.password_hash ?? (await unknownUserHash),
         );
+        if (user && !ok) {
+          const nowLocked = await recordFailedSignIn(db, user, lockout);
+          if (nowLocked) throw accountLocked(nowLocked, reply);
+        }
         if (!user || !ok)
           throw new HttpError(401, 'invalid_credentials', 'The e-mail or password is not right.');
+        if (record?.counted) await clearFailedSignIns(db, user.id);
+        if (user.disabled_at) throw userDisabled();
         // The desk is registered (or refused, when revoked) before any token is issued.
-        const grant = await grantForDesk(user, request.headers);
-        return sessionFor(user, await issueRefreshToken(db, user.id), grant);
+        const { grant, deskId } = await grantForDesk(user, request.headers);
+        const familyId = newFamilyId();
+        const token = await issueRefreshToken(db, user.id, familyId);
+        return sessionFor(user, { token, familyId }, grant, deskId);
       },
     }),
     defineRoute({
@@ -125,11 +172,31 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       body: refreshRequest,
       response: session,
       rateLimitPerMinute: 60,
+      errors: {
+        '401':
+          'The refresh token is unknown, expired, revoked or already used (invalid_refresh_token); a reused one revokes its whole sign-in',
+        '403':
+          "The user is disabled (user_disabled), or the request's desk was removed (device_revoked)",
+      },
       handler: async ({ body, request }) => {
         const rotated = await db
           .transaction()
           .execute((trx) => rotateRefreshToken(trx, body.refreshToken));
-        if (!rotated)
+        if (rotated && 'reused' in rotated) {
+          // A copied refresh token: the family's access tokens stop working too, everywhere.
+          const owner = await db
+            .selectFrom('users')
+            .select('tenant_id')
+            .where('id', '=', rotated.reused.userId)
+            .executeTakeFirst();
+          if (owner)
+            await revocations.revoke({
+              tenantId: owner.tenant_id,
+              kind: 'family',
+              subject: rotated.reused.familyId,
+            });
+        }
+        if (!rotated || 'reused' in rotated)
           throw new HttpError(
             401,
             'invalid_refresh_token',
@@ -140,7 +207,14 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
           .selectAll()
           .where('id', '=', rotated.userId)
           .executeTakeFirstOrThrow();
-        return sessionFor(user, rotated.refreshToken, await grantForDesk(user, request.headers));
+        if (user.disabled_at) throw userDisabled();
+        const { grant, deskId } = await grantForDesk(user, request.headers);
+        return sessionFor(
+          user,
+          { token: rotated.refreshToken, familyId: rotated.familyId },
+          grant,
+          deskId,
+        );
       },
     }),
     defineRoute({

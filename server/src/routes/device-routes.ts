@@ -1,6 +1,7 @@
 import { deviceList, deviceSummary } from '../../../src/shared/protocol/devices';
 import { listDevices, revokeDevice } from '../data/devices';
 import { latestSequence } from '../data/change-log';
+import type { RevocationList } from '../auth/revocation-list';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
@@ -9,9 +10,11 @@ import type { ChangeNotifier } from '../live/change-notifier';
 export function deviceRoutes({
   store,
   notifier,
+  revocations,
 }: {
   store: ServerStore;
   notifier: ChangeNotifier;
+  revocations: RevocationList;
 }): RouteSpec[] {
   const db = store.db;
   return [
@@ -30,11 +33,10 @@ export function deviceRoutes({
       roles: ['retailer_admin', 'supervisor'],
       response: deviceSummary,
       handler: async ({ principal, request }) => {
-        const device = await revokeDevice(
-          db,
-          principal,
-          (request.params as { deskId: string }).deskId,
-        );
+        const { deskId } = request.params as { deskId: string };
+        const device = await revokeDevice(db, principal, deskId);
+        // The desk's access tokens stop working too, and its open event stream ends.
+        await revocations.revoke({ tenantId: principal.tenantId, kind: 'device', subject: deskId });
         // Every desk of the retailer that is online pulls within seconds (any process holding
         // its stream): the revoked one is refused (device_revoked) and erases its customer data.
         await notifier.publish(principal.tenantId, await latestSequence(db, principal.tenantId));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
 import type { Session } from '../../shared/protocol/auth';
 import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
-import type { IpcErrorReason, SignedInAgent } from '../../shared/ipc';
+import type { SignedInAgent } from '../../shared/ipc';
 import { popsWorkspace } from '../../shared/calls/call-session';
 import { createCallDesk, type CallDesk } from './calls/call-desk';
 import { createDeskCallsRepository } from './calls/desk-calls.repository';
@@ -34,7 +34,7 @@ import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
 import { deskHeaders, loadOrCreateDeskId } from './sync/desk-id';
-import { SyncError } from './sync/sync-error';
+import { signInRefusal } from './sync/sign-in-refusal';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
 import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
 import {
@@ -633,13 +633,4 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
 export function cacheFileName(retailer: RetailerConnection | undefined): string {
   if (!retailer || retailer.demoAgent) return 'koe.sqlite';
   return `koe-${createHash('sha256').update(retailer.baseUrl).digest('hex').slice(0, 12)}.sqlite`;
-}
-
-/** Why a sign-in to a retailer set in Settings failed, as the reason the page words. */
-function signInRefusal(error: unknown): IpcErrorReason | undefined {
-  if (!(error instanceof SyncError)) return undefined;
-  if (error.kind === 'unauthorized') return 'sign_in_refused';
-  if (error.kind === 'offline' || error.kind === 'server') return 'retailer_unreachable';
-  if (error.kind === 'invalid_response') return 'retailer_unreadable';
-  return undefined;
 }

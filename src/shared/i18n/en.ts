@@ -2,6 +2,7 @@ import { floorEn } from './sections/floor';
 import { devicesEn } from './sections/devices';
 import type { Catalog } from './catalog';
 import { adminEn } from './sections/admin';
+import { lockedAccountsEn } from './sections/locked-accounts';
 import { insightsEn } from './sections/insights';
 import { outreachEn } from './sections/outreach';
 import { agentStateEn, deskLockEn } from './sections/agent-desk';
@@ -49,6 +50,8 @@ export const en: Catalog = {
         'The retailer answered in a way this Koe cannot read. Koe may need an update.',
       pin_wrong: 'The current desk PIN is not right.',
       unlock_first: 'Unlock the desk before changing its PIN.',
+      account_locked:
+        'This account is locked for a while after too many wrong passwords. Sign in again later, or ask the retailer admin to unlock it.',
     },
   },
   home: {
@@ -714,6 +717,7 @@ export const en: Catalog = {
   answers: answersEn,
   insights: insightsEn,
   admin: adminEn,
+  lockedAccounts: lockedAccountsEn,
   prediction: predictionEn,
   outreach: outreachEn,
   floor: floorEn,

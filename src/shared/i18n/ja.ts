@@ -1,6 +1,7 @@
 import { floorJa } from './sections/floor';
 import { devicesJa } from './sections/devices';
 import { adminJa } from './sections/admin';
+import { lockedAccountsJa } from './sections/locked-accounts';
 import { insightsJa } from './sections/insights';
 import { outreachJa } from './sections/outreach';
 import { agentStateJa, deskLockJa } from './sections/agent-desk';
@@ -56,6 +57,8 @@ export const ja = {
         '販売店からの応答を読み取れませんでした。Koe の更新が必要かもしれません。',
       pin_wrong: '現在のデスクPINが違います。',
       unlock_first: 'デスクPINを変更する前に、ロックを解除してください。',
+      account_locked:
+        'パスワードの誤りが続いたため、このアカウントは一時的にロックされています。しばらくしてからもう一度サインインするか、販売店の管理者にロックの解除を依頼してください。',
     },
   },
   home: {
@@ -725,6 +728,7 @@ export const ja = {
   answers: answersJa,
   insights: insightsJa,
   admin: adminJa,
+  lockedAccounts: lockedAccountsJa,
   prediction: predictionJa,
   outreach: outreachJa,
   floor: floorJa,

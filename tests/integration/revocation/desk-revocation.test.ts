@@ -286,8 +286,15 @@ describe('a desk the retailer revokes', () => {
     await stream.body?.cancel();
     // Its records are still taken (an empty batch: accepted, nothing in it).
     expect((await asDesk('POST', '/v1/voc/batch', { records: [] })).status).not.toBe(403);
-    // The same user on a desk that names no device (a browser) is not refused.
-    expect((await call(server.url, accessToken, 'GET', '/v1/sync/pull?since=0')).status).toBe(200);
+    // The desk's token is refused without the desk's header too (the token names its desk)…
+    const bare = await call(server.url, accessToken, 'GET', '/v1/sync/pull?since=0');
+    expect([bare.status, (bare.json as { error: { code: string } }).error.code]).toEqual([
+      403,
+      'device_revoked',
+    ]);
+    // …while the same user signed in where no device is named (a browser) is not refused.
+    const elsewhere = await signIn(server.url, agentUser.email);
+    expect((await call(server.url, elsewhere, 'GET', '/v1/sync/pull?since=0')).status).toBe(200);
   });
 });
 

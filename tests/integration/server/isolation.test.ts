@@ -3,6 +3,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../server/src/db/schema';
 import { deviceGrantFor, type DeviceTables } from '../../../server/src/data/devices';
+import { lockedUntil, recordFailedSignIn } from '../../../server/src/auth/account-lockout';
 import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
 import { pullPage, type PullPage } from '../../../src/shared/protocol/sync';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
@@ -310,6 +311,35 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
       );
     }
   });
+  // Users no session of this test uses, for the sign-in admin routes (locked, disabled).
+  const SPARE_USERS = ['iso-spare-a', 'iso-spare-a2'];
+  beforeAll(async () => {
+    for (const id of SPARE_USERS) {
+      await server.store.db
+        .insertInto('users')
+        .values({
+          id,
+          tenant_id: A.id,
+          center_id: A.centers[0]!,
+          role: 'agent',
+          email: `${id}@example.com`,
+          display_name: id,
+          password_hash: 'scrypt$x$y',
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      await recordFailedSignIn(
+        server.store.db,
+        { id, tenant_id: A.id },
+        { attempts: 1, windowMs: 3_600_000, lockMs: 3_600_000 },
+      );
+    }
+  });
+  const lockedIds = async (u: User) => {
+    const reply = await send(server.url, 'GET', '/v1/admin/accounts/locked', token(u));
+    expect(reply.status, reply.text).toBe(200);
+    return (reply.json as { accounts: { userId: string }[] }).accounts.map((a) => a.userId);
+  };
   const deviceIds = async (u: User) => {
     const reply = await send(server.url, 'GET', '/v1/devices', token(u));
     expect(reply.status, reply.text).toBe(200);
@@ -1574,6 +1604,48 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
           .where('desk_id', '=', 'iso-device-a1')
           .executeTakeFirstOrThrow();
         expect(Number(row.revoked)).toBe(0);
+      },
+    },
+    'GET /v1/admin/accounts/locked': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/accounts/locked' }),
+      isolation: async () => {
+        expect(await lockedIds(user(A, 'retailer_admin'))).toContain('iso-spare-a2');
+        expect(await lockedIds(user(B, 'retailer_admin'))).toEqual([]);
+      },
+    },
+    'POST /v1/admin/accounts/{userId}/unlock': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/accounts/iso-spare-a/unlock' }),
+      isolation: async () => {
+        const path = '/v1/admin/accounts/iso-spare-a2/unlock';
+        const reply = await send(server.url, 'POST', path, token(user(B, 'retailer_admin')));
+        expect(reply.status, reply.text).toBe(404);
+        expect(await lockedUntil(server.store.db, 'iso-spare-a2')).not.toBeNull();
+      },
+    },
+    'POST /v1/admin/users/{userId}/disable': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/users/iso-spare-a/disable' }),
+      isolation: async () => {
+        const path = '/v1/admin/users/iso-spare-a2/disable';
+        const reply = await send(server.url, 'POST', path, token(user(B, 'retailer_admin')));
+        expect(reply.status, reply.text).toBe(404);
+        const row = await server.store.db
+          .selectFrom('users')
+          .select('disabled_at')
+          .where('id', '=', 'iso-spare-a2')
+          .executeTakeFirstOrThrow();
+        expect(row.disabled_at).toBeNull();
+      },
+    },
+    'POST /v1/admin/users/{userId}/enable': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/users/iso-spare-a/enable' }),
+      isolation: async () => {
+        const path = '/v1/admin/users/iso-spare-a/enable';
+        const reply = await send(server.url, 'POST', path, token(user(B, 'retailer_admin')));
+        expect(reply.status, reply.text).toBe(404);
       },
     },
     'GET /v1/updates/desks': {

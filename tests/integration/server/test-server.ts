@@ -54,6 +54,8 @@ export async function startTestServer(
     webhookTargets?: ServerOptions['webhookTargets'];
     timeZone?: string;
     alertEscalationMs?: number;
+    signInLockout?: ServerOptions['signInLockout'];
+    revocationReloadMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
@@ -85,6 +87,10 @@ export async function startTestServer(
       ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
       ...(options.alertEscalationMs !== undefined
         ? { alertEscalationMs: options.alertEscalationMs }
+        : {}),
+      ...(options.signInLockout !== undefined ? { signInLockout: options.signInLockout } : {}),
+      ...(options.revocationReloadMs !== undefined
+        ? { revocationReloadMs: options.revocationReloadMs }
         : {}),
     });
   const app = await build(store, notifier);

@@ -228,6 +228,8 @@ export function startFakeCore() {
     'admin:haltRelease': () => unavailable(),
     'admin:devices': () => unavailable(),
     'admin:revokeDevice': () => unavailable(),
+    'admin:lockedAccounts': () => unavailable(),
+    'admin:unlockAccount': () => unavailable(),
     'agentState:get': unavailable,
     'agentState:choose': unavailable,
     'lock:state': unavailable,

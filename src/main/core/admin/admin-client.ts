@@ -27,6 +27,11 @@ import {
 import type { DeskUpdatesOverview } from '../../../shared/admin-ipc';
 import { deviceList, deviceSummary, type DeviceSummary } from '../../../shared/protocol/devices';
 import {
+  lockedAccountList,
+  unlockResult,
+  type LockedAccount,
+} from '../../../shared/protocol/accounts';
+import {
   createAuthorizedRequest,
   queryString,
   type AuthorizedFetchOptions,
@@ -56,6 +61,8 @@ export interface AdminClient {
   haltRelease(halt: { channel: string; version: string; halted: boolean }): Promise<Release[]>;
   devices(): Promise<DeviceSummary[]>;
   revokeDevice(deskId: string): Promise<DeviceSummary>;
+  lockedAccounts(): Promise<LockedAccount[]>;
+  unlockAccount(userId: string): Promise<{ userId: string; unlocked: boolean }>;
 }
 
 const releaseList = z.object({ releases: z.array(release) });
@@ -105,5 +112,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     devices: async () => (await request('GET', '/v1/devices', deviceList)).devices,
     revokeDevice: (deskId) =>
       request('POST', `/v1/devices/${encodeURIComponent(deskId)}/revoke`, deviceSummary, {}),
+    lockedAccounts: async () =>
+      (await request('GET', '/v1/admin/accounts/locked', lockedAccountList)).accounts,
+    unlockAccount: (userId) =>
+      request('POST', `/v1/admin/accounts/${encodeURIComponent(userId)}/unlock`, unlockResult),
   };
 }

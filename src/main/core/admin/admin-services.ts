@@ -82,5 +82,7 @@ export function createAdminServices(deps: {
     'admin:haltRelease': async (halt) => ({ releases: await client().haltRelease(halt) }),
     'admin:devices': async () => ({ devices: await client().devices() }),
     'admin:revokeDevice': ({ deskId }) => client().revokeDevice(deskId),
+    'admin:lockedAccounts': async () => ({ accounts: await client().lockedAccounts() }),
+    'admin:unlockAccount': ({ userId }) => client().unlockAccount(userId),
   };
 }

@@ -6,7 +6,13 @@ import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../../shared/protoc
 import { vocPushResponse, type VocPushOutcome } from '../../../shared/protocol/voc-push';
 import { inThreadPageDecoder, type PageDecoder } from './page-decoder';
 import type { DecodedPullPage, DecodeOptions } from './page-decoding';
-import { incomplete, parseAnswer, SyncError, validateAnswer } from './sync-error';
+import {
+  AccountLockedError,
+  incomplete,
+  parseAnswer,
+  SyncError,
+  validateAnswer,
+} from './sync-error';
 
 /** Where the session lives: Electron safeStorage in the app, a file only in the browser harness. */
 export interface SessionStore {
@@ -34,7 +40,8 @@ export interface RetailerApi {
   pushVoc(records: readonly VocRecord[]): Promise<VocPushOutcome[]>;
   /**
    * Opens the server-sent event stream; resolves when the server ends it (with the reconnect
-   * delay it asked for, if it did), rejects when it breaks or stays silent too long.
+   * delay it asked for, if it did), rejects when it breaks or stays silent too long, or when the
+   * server ends it as revoked and the session cannot be refreshed (`unauthorized`).
    */
   listen(handlers: StreamHandlers, signal: AbortSignal): Promise<StreamEnd>;
 }
@@ -111,6 +118,8 @@ export function createRetailerApi(options: {
         (Number.isFinite(seconds) ? seconds : 5) * 1000,
       );
     }
+    if (response.status === 423)
+      throw new AccountLockedError(`The retailer locked this account: ${text.slice(0, 300)}`);
     if (response.status === 426)
       throw new SyncError(
         'update_required',
@@ -163,6 +172,7 @@ export function createRetailerApi(options: {
         false,
       ).catch((error: unknown) => {
         if (error instanceof SyncError && error.kind === 'unauthorized') {
+          if (error instanceof AccountLockedError) throw error;
           throw new SyncError(
             'unauthorized',
             'The retailer did not accept this e-mail and password.',
@@ -242,6 +252,16 @@ export function createRetailerApi(options: {
               const cursor = (JSON.parse(data) as { cursor?: unknown }).cursor;
               if (typeof cursor === 'string') handlers.onChanges(cursor);
             }
+            if (/^event: revoked$/m.test(message)) {
+              // The retailer ended the stream because this session no longer works (its sign-in
+              // revoked, the user disabled, the desk removed). A refresh asks it why, and fails
+              // the way a refused request does: sign in again, or the desk's revocation.
+              const current = options.sessions.load();
+              if (current) await refresh(current.refreshToken);
+              return { retryMs };
+            }
+            // `event: expired` needs nothing here: the stream ends, and the reconnect refreshes
+            // the expired token as any request does.
             const floor = /^event: floor\ndata: (.*)$/m.exec(message)?.[1];
             if (floor && handlers.onFloor) {
               try {

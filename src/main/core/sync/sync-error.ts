@@ -21,6 +21,17 @@ export class SyncError extends Error {
   }
 }
 
+/**
+ * The retailer locked the account after too many wrong passwords (423 account_locked): a sign-in
+ * refused even with the right password until the lock ends or the retailer admin lifts it.
+ */
+export class AccountLockedError extends SyncError {
+  constructor(message: string) {
+    super('unauthorized', message);
+    this.name = 'AccountLockedError';
+  }
+}
+
 /** An answer's body, parsed: a truncated or cut-off body is an invalid response, never applied. */
 export function parseAnswer(text: string, what: string): unknown {
   try {

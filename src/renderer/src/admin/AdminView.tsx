@@ -1,5 +1,11 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAdjustments, IconDeviceDesktop, IconDownload, IconWebhook } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconDeviceDesktop,
+  IconDownload,
+  IconLock,
+  IconWebhook,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES } from '../../../shared/admin-ipc';
@@ -7,6 +13,7 @@ import type { SignedInAgent } from '../../../shared/ipc';
 import { DeskUpdatesPanel } from './DeskUpdatesPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { RiskFitPanel } from './RiskFitPanel';
+import { LockedAccountsPanel } from './LockedAccountsPanel';
 import { RiskThresholdsPanel } from './RiskThresholdsPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
@@ -66,6 +73,13 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
           >
             {t('devices.tab')}
           </Tabs.Tab>
+          <Tabs.Tab
+            value="locked-accounts"
+            leftSection={<IconLock size={16} />}
+            data-testid="admin-tab-locked-accounts"
+          >
+            {t('lockedAccounts.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="webhooks" pt="md">
           <WebhooksPanel />
@@ -82,6 +96,9 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
         </Tabs.Panel>
         <Tabs.Panel value="devices" pt="md">
           <DevicesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="locked-accounts" pt="md">
+          <LockedAccountsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
