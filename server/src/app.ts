@@ -2,12 +2,18 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { verifyAccessToken } from './auth/access-tokens';
+import { verifyAccessToken, type Principal } from './auth/access-tokens';
 import { knownUsers } from './auth/known-users';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
-import { eventStreams, type EventStreamOptions } from './live/event-stream';
+import {
+  defaultEventStreamOptions,
+  eventStreams,
+  type EventStreamOptions,
+} from './live/event-stream';
+import { startPresenceExpiry } from './live/presence-expiry';
+import { presenceExpiryMs, touchPresence } from './data/floor-presence';
 import { createFloorNotifier } from './live/floor-notifier';
 import { createFloorFanout } from './live/floor-fanout';
 import { alertEscalationMs, startAlertEscalation } from './live/alert-escalation';
@@ -58,6 +64,11 @@ export interface ServerOptions {
    * (default: env KOE_ALERT_ESCALATION_MS, else 60 s).
    */
   alertEscalationMs?: number;
+  /**
+   * How long an agent's desk may be silent (no live stream, no report) before the floor shows
+   * it offline (default: env KOE_PRESENCE_EXPIRY_MS, else 45 s).
+   */
+  presenceExpiryMs?: number;
 }
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
@@ -134,7 +145,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // The floor's live events cross processes on their own channel (LISTEN/NOTIFY on PostgreSQL).
   const floor = await createFloorNotifier(options.store.pool);
-  const fanout = createFloorFanout(options.store, floor, (m, e) => app.log.error({ err: e }, m));
+  const expiryMs = presenceExpiryMs(options.presenceExpiryMs);
+  const fanout = createFloorFanout(options.store, floor, expiryMs, (m, e) =>
+    app.log.error({ err: e }, m),
+  );
+  const presence = startPresenceExpiry(options.store, floor, expiryMs, (m, e) =>
+    app.log.error({ err: e }, m),
+  );
+  // An agent's desk heard from: a desk the floor had shown offline is announced back.
+  const deskAlive = (principal: Principal) => {
+    if (principal.role !== 'agent' || !principal.centerId) return;
+    const desk = {
+      tenantId: principal.tenantId,
+      agentId: principal.userId,
+      centerId: principal.centerId,
+    };
+    void touchPresence(options.store.db, desk, new Date().toISOString())
+      .then(async (back) => {
+        if (back) await floor.publish(desk.tenantId, { kind: 'agent', agentId: desk.agentId });
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'Presence could not be recorded'));
+  };
   const escalation = startAlertEscalation(
     options.store,
     floor,
@@ -143,10 +174,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   app.addHook('onClose', async () => {
     await escalation.stop();
+    await presence.stop();
     fanout.close();
     await floor.close();
   });
-  const streams = eventStreams(options.notifier, options.events, fanout);
+  const heartbeatMs = options.events?.heartbeatMs ?? defaultEventStreamOptions.heartbeatMs;
+  const streams = eventStreams(options.notifier, options.events, fanout, {
+    // At least three times per expiry: one late write never shows a desk offline.
+    everyMs: Math.max(10, Math.min(heartbeatMs, Math.floor(expiryMs / 3))),
+    alive: deskAlive,
+  });
   streams.attach(app);
   // Release files upload as raw bytes: handed to the route as a stream, written to disk as
   // they arrive (update-files.ts enforces its own size limit), never buffered whole.
@@ -162,8 +199,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...answerAuthoringRoutes(options),
     ...webhookRoutes(options),
     ...insightsRoutes(options),
-    ...agentStateRoutes({ ...options, floor }),
-    ...floorRoutes({ ...options, floor }),
+    ...agentStateRoutes({ ...options, floor, deskAlive }),
+    ...floorRoutes({ ...options, floor, presenceExpiryMs: expiryMs }),
     ...deviceRoutes(options),
     ...accessAuditRoutes({ ...options, floor }),
     streams.route,

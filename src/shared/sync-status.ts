@@ -6,6 +6,7 @@ export type SyncProblemCode =
   | 'rate_limited'
   | 'unauthorized'
   | 'update_required' // the retailer requires a newer Koe before it sends customer data
+  | 'locked_by_policy' // a bulk-access policy locked this agent's customer data (until a supervisor takes it)
   | 'invalid_response'
   | 'rejected'
   | 'internal';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../auth/access-tokens';
 import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from './change-notifier';
 import type { FloorFanout } from './floor-fanout';
@@ -29,6 +30,11 @@ export function eventStreams(
   options: Partial<EventStreamOptions> = {},
   /** The floor's live events (`event: floor`), each reader seeing only its own scope. */
   floor: FloorFanout | null = null,
+  /**
+   * An open stream is its desk's presence: `alive` runs when it opens and every `everyMs`
+   * while it stays open (floor-presence), so a desk whose stream drops shows offline.
+   */
+  presence: { everyMs: number; alive(principal: Principal): void } | null = null,
 ) {
   const { heartbeatMs, retryMs } = { ...defaultEventStreamOptions, ...options };
   const open = new Set<() => void>();
@@ -57,9 +63,14 @@ export function eventStreams(
           if (!res.writableEnded) res.write(`event: floor\ndata: ${JSON.stringify(event)}\n\n`);
         }) ?? (() => {});
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+      presence?.alive(principal);
+      const alive = presence
+        ? setInterval(() => presence.alive(principal), presence.everyMs)
+        : null;
       const end = () => {
         open.delete(end);
         clearInterval(heartbeat);
+        if (alive) clearInterval(alive);
         unsubscribe();
         unsubscribeFloor();
         if (res.writableEnded) return;
@@ -71,6 +82,7 @@ export function eventStreams(
       request.raw.on('close', () => {
         open.delete(end);
         clearInterval(heartbeat);
+        if (alive) clearInterval(alive);
         unsubscribe();
         unsubscribeFloor();
       });

@@ -54,6 +54,9 @@ export async function startTestServer(
     webhookTargets?: ServerOptions['webhookTargets'];
     timeZone?: string;
     alertEscalationMs?: number;
+    /** The floor's presence expiry, and the event stream's timing it is refreshed with. */
+    presenceExpiryMs?: number;
+    events?: ServerOptions['events'];
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
@@ -86,6 +89,10 @@ export async function startTestServer(
       ...(options.alertEscalationMs !== undefined
         ? { alertEscalationMs: options.alertEscalationMs }
         : {}),
+      ...(options.presenceExpiryMs !== undefined
+        ? { presenceExpiryMs: options.presenceExpiryMs }
+        : {}),
+      ...(options.events !== undefined ? { events: options.events } : {}),
     });
   const app = await build(store, notifier);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,3 +1,4 @@
+import { DESK_LOCKED_BY_POLICY_STATUS } from '../../../shared/protocol/access-audit';
 import { deskHeaders } from './desk-id';
 import type { z } from 'zod';
 import type { VocRecord } from '../../../shared/domain/voc';
@@ -115,6 +116,11 @@ export function createRetailerApi(options: {
       throw new SyncError(
         'update_required',
         `The retailer requires a newer Koe: ${text.slice(0, 300)}`,
+      );
+    if (response.status === DESK_LOCKED_BY_POLICY_STATUS)
+      throw new SyncError(
+        'locked_by_policy',
+        `The retailer holds this agent's customer data locked: ${text.slice(0, 300)}`,
       );
     if (response.status >= 500)
       throw new SyncError('server', `The retailer's server failed (${response.status}).`);

@@ -10,6 +10,7 @@ export class SyncError extends Error {
       | 'rate_limited' // 429: try again after retryAfterMs
       | 'unauthorized' // sign in again
       | 'update_required' // 426: this desk's version is below its center's minimum
+      | 'locked_by_policy' // 423: a bulk-access policy locked this agent's customer data
       | 'invalid_response' // the answer did not match the protocol: try again, never apply it
       | 'rejected', // 4xx: the request itself is wrong
     message: string,

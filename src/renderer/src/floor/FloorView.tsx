@@ -27,6 +27,7 @@ import { AccessAuditPanel } from './AccessAuditPanel';
 
 const STATUS_COLOR: Record<FloorAgent['status'], string> = {
   ready: 'teal',
+  ringing: 'grape',
   on_call: 'blue',
   after_call_work: 'yellow',
   not_ready: 'gray',

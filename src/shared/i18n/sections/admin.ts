@@ -19,6 +19,7 @@ export const adminJa = {
     event: {
       'voc.created': '新しい記録',
       'voc.updated': '記録の訂正',
+      'incident.escalated': '管理者へのエスカレーション（大量アクセス・未対応のアラート）',
     },
     add: '追加',
     adding: '追加しています…',
@@ -122,6 +123,7 @@ export const adminEn: typeof adminJa = {
     event: {
       'voc.created': 'New record',
       'voc.updated': 'Corrected record',
+      'incident.escalated': 'Escalated to the admin (bulk access, untaken alerts)',
     },
     add: 'Add',
     adding: 'Adding…',
