@@ -82,6 +82,9 @@ export function accessAuditRoutes({
         ),
       );
       await floor.publish(principal.tenantId, { kind: 'alert', alertId: id, stage: 'raised' });
+      // The floor shows the agent locked from now on (floor-presence).
+      if (firing.rule.action === 'lock_desk')
+        await floor.publish(principal.tenantId, { kind: 'agent', agentId: firing.agentId });
       if (escalated)
         await floor.publish(principal.tenantId, {
           kind: 'alert',

@@ -128,12 +128,16 @@ export function floorRoutes({
           { id: principal.userId, name: me?.display_name ?? principal.userId },
           new Date().toISOString(),
         );
-        if (taken)
+        if (taken) {
           await floor.publish(principal.tenantId, {
             kind: 'alert',
             alertId: body.alertId,
             stage: 'acknowledged',
           });
+          // A policy's lock ends with its alert taken: the floor shows the agent unlocked.
+          if (alert.kind === 'bulk_access')
+            await floor.publish(principal.tenantId, { kind: 'agent', agentId: alert.agentId });
+        }
         const [now] = await readAlerts(db, scope, { alertIds: [body.alertId] });
         return { taken, alert: now! };
       },

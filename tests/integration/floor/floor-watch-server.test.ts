@@ -260,7 +260,8 @@ describe.each(suites)("the retailer's watch over the floor on $name", ({ postgre
     expect(records.status).toBe(423);
     // Another agent is not held by this agent's lock.
     expect((await pull(agentY)).status).toBe(200);
-    // The floor shows the agent locked, whatever the desk says.
+    // The floor shows the agent locked, whatever the desk says: live, and when read.
+    await supervisor.next(agentEvent(agentX.id, (a) => a.presence === 'locked'));
     const summary = floorSummary.parse(
       (await call(floorUrl, token(supervisorX), 'GET', '/v1/floor/summary')).json,
     );
@@ -270,6 +271,12 @@ describe.each(suites)("the retailer's watch over the floor on $name", ({ postgre
       alertId: raised.alert.id,
     });
     expect(acknowledgeResponse.parse(ack.json).taken).toBe(true);
+    const seen = supervisor.events().length;
+    await supervisor.next(
+      (e) =>
+        supervisor.events().indexOf(e) >= seen &&
+        agentEvent(agentX.id, (a) => a.presence === 'online')(e),
+    );
     expect((await pull(agentX)).status).toBe(200);
     expect((await call(server.url, token(agentX), 'GET', '/v1/voc')).status).toBe(200);
   });
