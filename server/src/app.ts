@@ -22,6 +22,7 @@ import { accessAuditRoutes } from './routes/access-audit-routes';
 import { apiRoutes } from './routes/api-routes';
 import { agentStateRoutes } from './routes/agent-state-routes';
 import { riskThresholdRoutes } from './routes/risk-threshold-routes';
+import { bulkAccessPolicyRoutes } from './routes/bulk-access-policy-routes';
 import { scriptAuthoringRoutes } from './routes/script-authoring-routes';
 import { answerAuthoringRoutes } from './routes/answer-authoring-routes';
 import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
@@ -195,6 +196,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...apiRoutes(options),
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
+    ...bulkAccessPolicyRoutes(options),
     ...scriptAuthoringRoutes(options),
     ...answerAuthoringRoutes(options),
     ...webhookRoutes(options),

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  bulkAccessPolicySave,
+  type BulkAccessPolicyView,
+} from './access-audit/bulk-access-policies';
 import { riskThresholdsUpdate, type RiskThresholds } from './protocol/risk-thresholds';
 import {
   centerUpdateSettings,
@@ -77,6 +81,11 @@ export const adminIpcHandlers = {
   ),
   /** Halts a release on every platform (offered to nobody) or resumes it. */
   'admin:haltRelease': channel<{ releases: Release[] }>()(releaseHalt.strict()),
+  /** Bulk-access policies: listed (on and off), created, changed or switched off. */
+  'admin:bulkAccessPolicies': channel<{ policies: BulkAccessPolicyView[] }>()(
+    z.object({}).strict(),
+  ),
+  'admin:saveBulkAccessPolicy': channel<BulkAccessPolicyView>()(bulkAccessPolicySave),
 };
 
 /** What the admin's updates tab shows, read from the retailer in one go. */

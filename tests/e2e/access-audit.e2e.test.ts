@@ -147,7 +147,18 @@ describe('access audit', () => {
       .locator('[data-testid="floor-alert"][data-open="true"]')
       .filter({ hasText: '大量アクセス' });
     await card.waitFor({ timeout: 20_000 });
+    // The floor shows the agent locked (the retailer's own record of the policy's lock).
+    const lockedRow = supervisorPage.locator('[data-testid="floor-agent"][data-presence="locked"]');
+    await lockedRow.waitFor({ timeout: 20_000 });
+    expect(await lockedRow.textContent()).toContain('ロック中');
+    await shot(supervisorPage, 'floor-presence-locked-ja');
+    await setLocale(supervisorPage, 'en');
+    await lockedRow.filter({ hasText: 'Locked' }).waitFor();
+    await shot(supervisorPage, 'floor-presence-locked-en');
+    await setLocale(supervisorPage, 'ja');
     await card.getByTestId('floor-take').click();
     await agentPage.getByTestId('lock-screen').waitFor({ state: 'detached', timeout: 20_000 });
+    // Taken: the lock ends on the floor too, live.
+    await lockedRow.waitFor({ state: 'detached', timeout: 20_000 });
   }, 120_000);
 });

@@ -225,6 +225,8 @@ export function startFakeCore() {
     'admin:deskUpdates': () => unavailable(),
     'admin:saveCenterUpdates': () => unavailable(),
     'admin:haltRelease': () => unavailable(),
+    'admin:bulkAccessPolicies': () => unavailable(),
+    'admin:saveBulkAccessPolicy': () => unavailable(),
     'agentState:get': unavailable,
     'agentState:choose': unavailable,
     'lock:state': unavailable,

@@ -26,6 +26,12 @@ import {
 } from '../../../shared/protocol/update-feed';
 import type { DeskUpdatesOverview } from '../../../shared/admin-ipc';
 import {
+  bulkAccessPolicyList,
+  bulkAccessPolicyView,
+  type BulkAccessPolicySave,
+  type BulkAccessPolicyView,
+} from '../../../shared/access-audit/bulk-access-policies';
+import {
   createAuthorizedRequest,
   queryString,
   type AuthorizedFetchOptions,
@@ -53,6 +59,8 @@ export interface AdminClient {
     settings: CenterUpdateSettings,
   ): Promise<CenterUpdateSettings>;
   haltRelease(halt: { channel: string; version: string; halted: boolean }): Promise<Release[]>;
+  bulkAccessPolicies(): Promise<BulkAccessPolicyView[]>;
+  saveBulkAccessPolicy(save: BulkAccessPolicySave): Promise<BulkAccessPolicyView>;
 }
 
 const releaseList = z.object({ releases: z.array(release) });
@@ -99,5 +107,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       ),
     haltRelease: async (halt) =>
       (await request('PUT', '/v1/admin/updates/halt', releaseList, halt)).releases,
+    bulkAccessPolicies: async () =>
+      (await request('GET', '/v1/admin/bulk-access-policies', bulkAccessPolicyList)).policies,
+    saveBulkAccessPolicy: (save) =>
+      request('POST', '/v1/admin/bulk-access-policies', bulkAccessPolicyView, save),
   };
 }

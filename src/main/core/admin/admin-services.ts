@@ -72,5 +72,9 @@ export function createAdminServices(deps: {
     'admin:saveCenterUpdates': ({ centerId, settings }) =>
       client().saveCenterUpdates(centerId, settings),
     'admin:haltRelease': async (halt) => ({ releases: await client().haltRelease(halt) }),
+    'admin:bulkAccessPolicies': async () => ({
+      policies: await client().bulkAccessPolicies(),
+    }),
+    'admin:saveBulkAccessPolicy': (save) => client().saveBulkAccessPolicy(save),
   };
 }

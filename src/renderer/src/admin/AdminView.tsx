@@ -1,8 +1,9 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAdjustments, IconDownload, IconWebhook } from '@tabler/icons-react';
+import { IconAdjustments, IconDownload, IconShieldLock, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES } from '../../../shared/admin-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
+import { BulkAccessPoliciesPanel } from './BulkAccessPoliciesPanel';
 import { DeskUpdatesPanel } from './DeskUpdatesPanel';
 import { RiskThresholdsPanel } from './RiskThresholdsPanel';
 import { WebhooksPanel } from './WebhooksPanel';
@@ -13,7 +14,8 @@ export function canAdminister(agent: SignedInAgent | null): boolean {
 
 /**
  * The retailer admin's settings, read from and written to the retailer's server (nothing is
- * kept on the desktop): webhooks, the fraud / VIP thresholds, and desktop updates.
+ * kept on the desktop): webhooks, the fraud / VIP thresholds, bulk-access policies, and
+ * desktop updates.
  */
 export function AdminView({ agent }: { agent: SignedInAgent | null }) {
   const { t } = useTranslation();
@@ -49,6 +51,13 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
             {t('admin.tabs.thresholds')}
           </Tabs.Tab>
           <Tabs.Tab
+            value="bulkAccess"
+            leftSection={<IconShieldLock size={16} />}
+            data-testid="admin-tab-bulk-access"
+          >
+            {t('admin.tabs.bulkAccess')}
+          </Tabs.Tab>
+          <Tabs.Tab
             value="updates"
             leftSection={<IconDownload size={16} />}
             data-testid="admin-tab-updates"
@@ -61,6 +70,9 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
         </Tabs.Panel>
         <Tabs.Panel value="thresholds" pt="md">
           <RiskThresholdsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="bulkAccess" pt="md">
+          <BulkAccessPoliciesPanel />
         </Tabs.Panel>
         <Tabs.Panel value="updates" pt="md">
           <DeskUpdatesPanel />
