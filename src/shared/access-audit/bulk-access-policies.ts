@@ -100,8 +100,8 @@ export function windowSince(at: string, windowMinutes: number): string {
  */
 export const bulkAccessPolicyFields = z
   .object({
-    labelJa: oneLine(200).pipe(z.string().min(1)),
-    labelEn: oneLine(200).pipe(z.string().min(1)),
+    labelJa: oneLine(200).pipe(z.string().trim().min(1)),
+    labelEn: oneLine(200).pipe(z.string().trim().min(1)),
     metric: bulkAccessMetric,
     threshold: z.number().int().min(0).max(100_000),
     windowMinutes: z
