@@ -5,6 +5,7 @@ import { ADMIN_ROLES } from '../../../shared/admin-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
 import { BulkAccessPoliciesPanel } from './BulkAccessPoliciesPanel';
 import { DeskUpdatesPanel } from './DeskUpdatesPanel';
+import { EscalationsPanel } from './EscalationsPanel';
 import { RiskThresholdsPanel } from './RiskThresholdsPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
@@ -72,7 +73,10 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
           <RiskThresholdsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="bulkAccess" pt="md">
-          <BulkAccessPoliciesPanel />
+          <Stack gap="xl">
+            <BulkAccessPoliciesPanel />
+            <EscalationsPanel />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="updates" pt="md">
           <DeskUpdatesPanel />

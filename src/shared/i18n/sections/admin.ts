@@ -101,6 +101,13 @@ export const adminJa = {
   },
   refused: '管理者だけが使える画面です。',
   failed: '保存できませんでした: {{message}}',
+  escalations: {
+    title: '管理者へのエスカレーション',
+    description:
+      '「販売店の管理者に通知」のポリシーが働いたときと、スーパーバイザーが時間内に対応しなかったアラートです（直近 12 時間）。Webhook の incident.escalated でも送られます。',
+    empty: 'エスカレーションはありません。',
+    open: 'まだ誰も対応していません',
+  },
   bulkAccess: {
     title: '大量アクセスのポリシー',
     description:
@@ -243,6 +250,13 @@ export const adminEn: typeof adminJa = {
   },
   refused: 'Only retailer admins can open this view.',
   failed: 'Could not save: {{message}}',
+  escalations: {
+    title: 'Escalated to the admin',
+    description:
+      "Alerts of policies that notify the retailer's admin, and alerts no supervisor took in time (last 12 hours). They are also sent to the incident.escalated webhook.",
+    empty: 'Nothing was escalated.',
+    open: 'Nobody has taken it yet',
+  },
   bulkAccess: {
     title: 'Bulk-access policies',
     description:
