@@ -42,7 +42,11 @@ const agentY = userOf('agent', Y);
 const supervisorX = userOf('supervisor', X);
 const admin = userOf('retailer_admin', null);
 
-const PRESENCE_EXPIRY_MS = 600;
+// Short, so a dropped stream shows offline within the test; long enough that a loaded machine's
+// late heartbeat does not show a live desk offline.
+const PRESENCE_EXPIRY_MS = 2_000;
+/** Every wait is for an event: a long bound costs nothing when the event comes. */
+const WAIT_MS = 15_000;
 
 function stateChange(
   status: AgentStateChange['status'],
@@ -109,7 +113,7 @@ async function startReceiver(secret: () => string) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/koe`,
     received,
     /** Resolves with the first delivery that matches (from the start), or fails after `ms`. */
-    next(match: (r: (typeof received)[number]) => boolean, ms = 8_000) {
+    next(match: (r: (typeof received)[number]) => boolean, ms = WAIT_MS) {
       return new Promise<(typeof received)[number]>((resolve, reject) => {
         const check = () => {
           const found = received.find(match);
@@ -137,10 +141,10 @@ describe.each(suites)("the retailer's watch over the floor on $name", ({ postgre
   const tokens = new Map<string, string>();
   const streams: FloorStream[] = [];
   const token = (u: { email: string }) => tokens.get(u.email)!;
-  const listen = async (url: string, u: { email: string }) => {
+  const listen = async (url: string, u: { email: string }): Promise<FloorStream> => {
     const stream = await openFloorStream(url, token(u));
     streams.push(stream);
-    return stream;
+    return { ...stream, next: (match, ms = WAIT_MS) => stream.next(match, ms) };
   };
   const pushStates = async (u: { email: string }, changes: AgentStateChange[]) => {
     const res = await call(server.url, token(u), 'POST', '/v1/agent-state/changes', { changes });
@@ -159,7 +163,7 @@ describe.each(suites)("the retailer's watch over the floor on $name", ({ postgre
       postgres,
       alertEscalationMs: 1_500,
       presenceExpiryMs: PRESENCE_EXPIRY_MS,
-      events: { heartbeatMs: 100 },
+      events: { heartbeatMs: 200 },
     });
     floorUrl = postgres ? (await server.startPeer()).url : server.url;
     for (const u of [agentX, agentY, supervisorX, admin])
@@ -267,11 +271,12 @@ describe.each(suites)("the retailer's watch over the floor on $name", ({ postgre
     );
     expect(summary.agents.find((a) => a.agentId === agentX.id)?.presence).toBe('locked');
 
+    // Counted before the take: its events may arrive before its answer does.
+    const seen = supervisor.events().length;
     const ack = await call(floorUrl, token(supervisorX), 'POST', '/v1/floor/alerts/acknowledge', {
       alertId: raised.alert.id,
     });
     expect(acknowledgeResponse.parse(ack.json).taken).toBe(true);
-    const seen = supervisor.events().length;
     await supervisor.next(
       (e) =>
         supervisor.events().indexOf(e) >= seen &&
