@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { readAccessToken, type VerifiedToken } from './auth/access-tokens';
+import { readAccessToken, type Principal, type VerifiedToken } from './auth/access-tokens';
 import { knownUsers } from './auth/known-users';
 import { lockoutPolicy, type LockoutPolicy } from './auth/account-lockout';
 import { createRevocationList } from './auth/revocation-list';
@@ -11,7 +11,13 @@ import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
 import { refuseRevokedDeskToken, revokedDeskGuard } from './auth/revoked-desks';
-import { eventStreams, type EventStreamOptions } from './live/event-stream';
+import {
+  defaultEventStreamOptions,
+  eventStreams,
+  type EventStreamOptions,
+} from './live/event-stream';
+import { startPresenceExpiry } from './live/presence-expiry';
+import { presenceExpiryMs, touchPresence } from './data/floor-presence';
 import { createFloorNotifier } from './live/floor-notifier';
 import { createFloorFanout } from './live/floor-fanout';
 import { alertEscalationMs, startAlertEscalation } from './live/alert-escalation';
@@ -20,6 +26,7 @@ import { accessAuditRoutes } from './routes/access-audit-routes';
 import { apiRoutes } from './routes/api-routes';
 import { agentStateRoutes } from './routes/agent-state-routes';
 import { riskThresholdRoutes } from './routes/risk-threshold-routes';
+import { bulkAccessPolicyRoutes } from './routes/bulk-access-policy-routes';
 import { scriptAuthoringRoutes } from './routes/script-authoring-routes';
 import { answerAuthoringRoutes } from './routes/answer-authoring-routes';
 import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
@@ -72,6 +79,11 @@ export interface ServerOptions {
    * it long, to prove the notice alone carries a revocation across processes).
    */
   revocationReloadMs?: number;
+  /**
+   * How long an agent's desk may be silent (no live stream, no report) before the floor shows
+   * it offline (default: env KOE_PRESENCE_EXPIRY_MS, else 45 s).
+   */
+  presenceExpiryMs?: number;
 }
 
 const REFUSAL_MESSAGES = {
@@ -156,7 +168,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // The floor's live events cross processes on their own channel (LISTEN/NOTIFY on PostgreSQL).
   const floor = await createFloorNotifier(options.store.pool);
-  const fanout = createFloorFanout(options.store, floor, (m, e) => app.log.error({ err: e }, m));
+  const expiryMs = presenceExpiryMs(options.presenceExpiryMs);
+  const fanout = createFloorFanout(options.store, floor, expiryMs, (m, e) =>
+    app.log.error({ err: e }, m),
+  );
+  const presence = startPresenceExpiry(options.store, floor, expiryMs, (m, e) =>
+    app.log.error({ err: e }, m),
+  );
+  // An agent's desk heard from: a desk the floor had shown offline is announced back.
+  const deskAlive = (principal: Principal) => {
+    if (principal.role !== 'agent' || !principal.centerId) return;
+    const desk = {
+      tenantId: principal.tenantId,
+      agentId: principal.userId,
+      centerId: principal.centerId,
+    };
+    void touchPresence(options.store.db, desk, new Date().toISOString())
+      .then(async (back) => {
+        if (back) await floor.publish(desk.tenantId, { kind: 'agent', agentId: desk.agentId });
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'Presence could not be recorded'));
+  };
   const escalation = startAlertEscalation(
     options.store,
     floor,
@@ -165,6 +197,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   app.addHook('onClose', async () => {
     await escalation.stop();
+    await presence.stop();
     fanout.close();
     await floor.close();
   });
@@ -176,10 +209,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', () => revocations.close());
   /** The token each authenticated request verified with, for the event stream's re-checks. */
   const verified = new WeakMap<FastifyRequest, VerifiedToken>();
-  const streams = eventStreams(options.notifier, options.events, fanout, {
-    tokenOf: (request) => verified.get(request),
-    revocations,
-  });
+  const heartbeatMs = options.events?.heartbeatMs ?? defaultEventStreamOptions.heartbeatMs;
+  const streams = eventStreams(
+    options.notifier,
+    options.events,
+    fanout,
+    {
+      tokenOf: (request) => verified.get(request),
+      revocations,
+    },
+    {
+      // At least three times per expiry: one late write never shows a desk offline.
+      everyMs: Math.max(10, Math.min(heartbeatMs, Math.floor(expiryMs / 3))),
+      alive: deskAlive,
+    },
+  );
   streams.attach(app);
   // Release files upload as raw bytes: handed to the route as a stream, written to disk as
   // they arrive (update-files.ts enforces its own size limit), never buffered whole.
@@ -192,12 +236,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...accountRoutes({ ...options, revocations }),
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
+    ...bulkAccessPolicyRoutes(options),
     ...scriptAuthoringRoutes(options),
     ...answerAuthoringRoutes(options),
     ...webhookRoutes(options),
     ...insightsRoutes(options),
-    ...agentStateRoutes({ ...options, floor }),
-    ...floorRoutes({ ...options, floor }),
+    ...agentStateRoutes({ ...options, floor, deskAlive }),
+    ...floorRoutes({ ...options, floor, presenceExpiryMs: expiryMs }),
     ...deviceRoutes({ ...options, revocations }),
     ...accessAuditRoutes({ ...options, floor }),
     streams.route,

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  bulkAccessPolicySave,
+  type BulkAccessPolicyView,
+} from './access-audit/bulk-access-policies';
 import type { LockedAccount } from './protocol/accounts';
 import type { DeviceSummary } from './protocol/devices';
 import {
@@ -128,6 +132,11 @@ export const adminIpcHandlers = {
   'admin:unlockAccount': channel<{ userId: string; unlocked: boolean }>()(
     z.object({ userId: z.string().min(1).max(200) }).strict(),
   ),
+  /** Bulk-access policies: listed (on and off), created, changed or switched off. */
+  'admin:bulkAccessPolicies': channel<{ policies: BulkAccessPolicyView[] }>()(
+    z.object({}).strict(),
+  ),
+  'admin:saveBulkAccessPolicy': channel<BulkAccessPolicyView>()(bulkAccessPolicySave),
 };
 
 /** What the admin's updates tab shows, read from the retailer in one go. */

@@ -7,6 +7,7 @@ export type SyncProblemCode =
   | 'unauthorized'
   | 'update_required' // the retailer requires a newer Koe before it sends customer data
   | 'device_revoked' // the retailer removed this desk: its customer data is erased
+  | 'locked_by_policy' // a bulk-access policy locked this agent's customer data (until a supervisor takes it)
   | 'invalid_response'
   | 'rejected'
   | 'internal';

@@ -28,6 +28,7 @@ beforeAll(async () => {
   world = await startTwoDesks({
     agent: 'agent@demo.koe.example',
     supervisor: 'supervisor@demo.koe.example',
+    admin: 'admin@demo.koe.example',
   });
   agent = world.desks.agent!;
   supervisorPage = (await world.desks.supervisor!.openPage()).page;
@@ -147,7 +148,60 @@ describe('access audit', () => {
       .locator('[data-testid="floor-alert"][data-open="true"]')
       .filter({ hasText: '大量アクセス' });
     await card.waitFor({ timeout: 20_000 });
+    // The floor shows the agent locked (the retailer's own record of the policy's lock).
+    const lockedRow = supervisorPage.locator('[data-testid="floor-agent"][data-presence="locked"]');
+    await lockedRow.waitFor({ timeout: 20_000 });
+    expect(await lockedRow.textContent()).toContain('ロック中');
+    await shot(supervisorPage, 'floor-presence-locked-ja');
+    await setLocale(supervisorPage, 'en');
+    await lockedRow.filter({ hasText: 'Locked' }).waitFor();
+    await shot(supervisorPage, 'floor-presence-locked-en');
+    await setLocale(supervisorPage, 'ja');
     await card.getByTestId('floor-take').click();
     await agentPage.getByTestId('lock-screen').waitFor({ state: 'detached', timeout: 20_000 });
+    // Taken: the lock ends on the floor too, live.
+    await lockedRow.waitFor({ state: 'detached', timeout: 20_000 });
+  }, 120_000);
+
+  it("a notify_admin policy reaches the retailer admin's view (ja, en)", async () => {
+    const signIn = await fetch(`${world.retailerUrl}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.koe.example', password: 'koe-demo' }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const set = await fetch(`${world.retailerUrl}/v1/admin/bulk-access-policies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        labelJa: '通話外の閲覧',
+        labelEn: 'Out-of-call lookups',
+        metric: 'opened_outside_call',
+        threshold: 0,
+        windowMinutes: 60,
+        action: 'notify_admin',
+        active: true,
+      }),
+    });
+    expect(set.status).toBe(200);
+    const adminPage = (await world.desks.admin!.openPage()).page;
+    await adminPage.getByTestId('admin-button').click();
+    await adminPage.getByTestId('admin-tab-bulk-access').click();
+    await adminPage.getByTestId('admin-escalations').waitFor();
+    // The agent's next access is evaluated with the ones before it (a customer opened outside a
+    // call, above): past the limit of none, the admin is told at once, live.
+    const searched = await agent.core.router.handle('customers:search', { query: '佐藤' });
+    expect(searched.ok).toBe(true);
+    const escalation = adminPage
+      .getByTestId('admin-escalation')
+      .filter({ hasText: '大量アクセス' })
+      .filter({ hasText: 'opened_outside_call' });
+    await escalation.first().waitFor({ timeout: 20_000 });
+    expect(await escalation.first().textContent()).toContain('山田 美咲');
+    await shot(adminPage, 'admin-escalations-ja');
+    await setLocale(adminPage, 'en');
+    await adminPage.getByText('Escalated to the admin', { exact: true }).waitFor();
+    await shot(adminPage, 'admin-escalations-en');
+    await setLocale(adminPage, 'ja');
   }, 120_000);
 });

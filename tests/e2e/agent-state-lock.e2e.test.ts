@@ -69,12 +69,14 @@ describe('agent state and desk lock in the browser harness', () => {
     expect(app.core().agentState.current()).toMatchObject({ status: 'ready' });
   });
 
-  it('follows a call: ring and answer → 通話中, end → 後処理, wrap-up saved → back to 受付可', async () => {
+  it('follows a call: ring → 着信中, answer → 通話中, end → 後処理, wrap-up saved → back to 受付可', async () => {
     const callId = await app.ring(HANAKO.phone);
-    await waitForStatus('on_call');
-    expect(await header().textContent()).toBe('通話中');
+    await waitForStatus('ringing');
+    expect(await header().textContent()).toBe('着信中');
     await page.getByTestId('customer-card').waitFor();
     await app.answer(callId);
+    await waitForStatus('on_call');
+    expect(await header().textContent()).toBe('通話中');
     await app.hangUp(callId);
     await waitForStatus('after_call_work');
     expect(await header().textContent()).toBe('後処理');
@@ -159,6 +161,7 @@ describe('agent state and desk lock in the browser harness', () => {
     const card = page.getByTestId('customer-card');
     await card.waitFor();
     expect(await card.getByRole('heading', { level: 2 }).textContent()).toBe(HANAKO.name);
-    await waitForStatus('on_call');
+    // Still ringing: the agent has not answered it yet.
+    await waitForStatus('ringing');
   });
 });

@@ -108,6 +108,17 @@ describe('alerts that reach a person', () => {
   it('the agent raises a hand with Ctrl+Shift+Y; the floor shows it, in Japanese and English', async () => {
     await agentPage.keyboard.press('Control+Shift+Y');
     await agentPage.getByTestId('raise-hand-status').waitFor();
+    // On a call, the status opens below the call bar: the caller, the call's timer and its
+    // buttons stay in sight.
+    await agentPage.getByTestId('call-timer').waitFor();
+    const bar = await agentPage.getByTestId('call-bar').boundingBox();
+    // The popover settles after it opens: its box is read once it stopped moving.
+    await expect
+      .poll(async () => {
+        const status = await agentPage.getByTestId('raise-hand-status').boundingBox();
+        return status && bar ? status.y - (bar.y + bar.height) : null;
+      })
+      .toBeGreaterThanOrEqual(0);
     await supervisorPage
       .locator('[data-testid="floor-alert"][data-open="true"]')
       .filter({ hasText: 'ヘルプ' })

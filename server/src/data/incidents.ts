@@ -5,7 +5,9 @@ import type {
   IncidentEntry,
   IncidentStage,
 } from '../../../src/shared/protocol/supervisor-alerts';
-import type { IncidentEventTable, ServerDb } from '../db/schema';
+import type { Kysely } from 'kysely';
+import type { IncidentEventTable, ServerDatabase, ServerDb } from '../db/schema';
+import { enqueueIncidentDeliveries } from '../webhooks/webhook-queue';
 
 /** Who raised the alerts (from the access token). */
 export interface AlertAuthor {
@@ -104,11 +106,23 @@ export async function recordServerAlert(
     at: now,
   };
   await db.insertInto('incident_events').values(raised).execute();
-  if (alert.escalated)
+  if (alert.escalated) {
     await db
       .insertInto('incident_events')
       .values(stageRow(raised, 'escalated', null, now))
       .execute();
+    await announceEscalation(db, author.tenantId, alert.id);
+  }
+}
+
+/**
+ * The retailer admin's webhook subscribers hear an escalation (`incident.escalated`), queued
+ * with the handle that wrote the stage: in one transaction, an escalation recorded always has
+ * its deliveries.
+ */
+async function announceEscalation(db: ServerDb, tenantId: string, alertId: string) {
+  const alerts = await readAlerts(db, { tenantId }, { alertIds: [alertId] });
+  await enqueueIncidentDeliveries(db, tenantId, alerts);
 }
 
 /**
@@ -144,7 +158,7 @@ export async function acknowledgeAlert(
  * Answers the alerts this call escalated, to be announced.
  */
 export async function escalateOverdue(
-  db: ServerDb,
+  db: Kysely<ServerDatabase>,
   afterMs: number,
   nowMs: number,
 ): Promise<{ tenantId: string; alertId: string }[]> {
@@ -170,13 +184,17 @@ export async function escalateOverdue(
   const escalated: { tenantId: string; alertId: string }[] = [];
   const at = new Date(nowMs).toISOString();
   for (const raised of overdue) {
-    const inserted = await db
-      .insertInto('incident_events')
-      .values(stageRow(raised, 'escalated', null, at))
-      .onConflict((oc) => oc.columns(['tenant_id', 'event_key']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
-      escalated.push({ tenantId: raised.tenant_id, alertId: raised.alert_id });
+    const recorded = await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('incident_events')
+        .values(stageRow(raised, 'escalated', null, at))
+        .onConflict((oc) => oc.columns(['tenant_id', 'event_key']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      await announceEscalation(trx, raised.tenant_id, raised.alert_id);
+      return true;
+    });
+    if (recorded) escalated.push({ tenantId: raised.tenant_id, alertId: raised.alert_id });
   }
   return escalated;
 }

@@ -175,6 +175,8 @@ export interface AgentStateTable {
   since: string;
   /** The change that set it: a replay of an older change never moves it back. */
   change_id: string;
+  /** 1 while the desk reported itself locked (migration 0701). */
+  desk_locked: number;
 }
 
 export interface AgentStateChangeTable {
@@ -186,6 +188,7 @@ export interface AgentStateChangeTable {
   reason: string | null;
   at: string;
   received_at: string;
+  desk_locked: number;
 }
 
 /** One stage of a floor alert's incident (append-only; see incidents.migration.ts). */
@@ -268,6 +271,16 @@ export interface ServerDatabase {
   access_audit: AccessAuditTable;
   access_audit_conflicts: AccessAuditConflictTable;
   access_policy_firings: AccessPolicyFiringTable;
+  agent_presence: AgentPresenceTable;
+}
+
+/** When the server last heard from an agent's desk (migration 0701). */
+export interface AgentPresenceTable {
+  tenant_id: string;
+  agent_id: string;
+  center_id: string;
+  seen_at: string;
+  offline_announced_at: string | null;
 }
 
 export type ServerDb = Kysely<ServerDatabase> | Transaction<ServerDatabase>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { VerifiedToken } from '../auth/access-tokens';
+import type { Principal, VerifiedToken } from '../auth/access-tokens';
 import type { RevocationList } from '../auth/revocation-list';
 import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from './change-notifier';
@@ -47,7 +47,13 @@ export function eventStreams(
   options: Partial<EventStreamOptions> = {},
   /** The floor's live events (`event: floor`), each reader seeing only its own scope. */
   floor: FloorFanout | null = null,
+  /** The stream's token, re-checked while it is open (revocations, expiry). */
   tokens: StreamTokenCheck | null = null,
+  /**
+   * An open stream is its desk's presence: `alive` runs when it opens and every `everyMs`
+   * while it stays open (floor-presence), so a desk whose stream drops shows offline.
+   */
+  presence: { everyMs: number; alive(principal: Principal): void } | null = null,
 ) {
   const { heartbeatMs, retryMs } = { ...defaultEventStreamOptions, ...options };
   const open = new Set<() => void>();
@@ -83,6 +89,10 @@ export function eventStreams(
           if (!res.writableEnded) res.write(`event: floor\ndata: ${JSON.stringify(event)}\n\n`);
         }) ?? (() => {});
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+      presence?.alive(principal);
+      const alive = presence
+        ? setInterval(() => presence.alive(principal), presence.everyMs)
+        : null;
       const token = tokens?.tokenOf(request);
       let expiry: ReturnType<typeof setTimeout> | null = null;
       const stop = () => {
@@ -90,6 +100,7 @@ export function eventStreams(
         checks.delete(check);
         clearInterval(heartbeat);
         if (expiry) clearTimeout(expiry);
+        if (alive) clearInterval(alive);
         unsubscribe();
         unsubscribeFloor();
       };

@@ -1,9 +1,9 @@
 import type { Principal } from '../auth/access-tokens';
 import { readAlerts } from '../data/incidents';
 import type { ServerStore } from '../db/connect';
-import type { FloorLiveEvent, FloorAgent } from '../../../src/shared/protocol/supervisor-alerts';
+import type { FloorLiveEvent } from '../../../src/shared/protocol/supervisor-alerts';
+import { readFloorAgents } from '../data/floor-presence';
 import type { FloorChange, FloorNotifier } from './floor-notifier';
-import type { UpdateFeedTables } from '../routes/update-feed-routes';
 
 /**
  * This process's share of the floor's live events: on each notice (from any process) it reads
@@ -19,6 +19,8 @@ export interface FloorFanout {
 export function createFloorFanout(
   store: ServerStore,
   notifier: FloorNotifier,
+  /** How long a desk may be silent before it shows offline (floor-presence). */
+  expiryMs: number,
   log: (message: string, error?: unknown) => void = (m, e) => console.error(m, e ?? ''),
 ): FloorFanout {
   const listeners = new Map<
@@ -44,33 +46,13 @@ export function createFloorFanout(
       const [alert] = await readAlerts(store.db, { tenantId }, { alertIds: [change.alertId] });
       return alert ? { type: 'alert', stage: change.stage as 'raised', alert } : null;
     }
-    const row = await store.db
-      .selectFrom('agent_states as s')
-      .leftJoin('users as u', (j) =>
-        j.onRef('u.id', '=', 's.agent_id').onRef('u.tenant_id', '=', 's.tenant_id'),
-      )
-      .select(['s.agent_id', 's.center_id', 's.status', 's.reason', 's.since', 'u.display_name'])
-      .where('s.tenant_id', '=', tenantId)
-      .where('s.agent_id', '=', change.agentId)
-      .executeTakeFirst();
-    if (!row) return null;
-    const desk = await store.db
-      .withTables<UpdateFeedTables>()
-      .selectFrom('update_desks')
-      .select('version')
-      .where('tenant_id', '=', tenantId)
-      .where('user_id', '=', change.agentId)
-      .orderBy('reported_at', 'desc')
-      .executeTakeFirst();
-    const agent: FloorAgent = {
-      agentId: row.agent_id,
-      agentName: row.display_name ?? row.agent_id,
-      centerId: row.center_id,
-      status: row.status as FloorAgent['status'],
-      reason: row.reason as FloorAgent['reason'],
-      since: row.since,
-      version: desk?.version ?? null,
-    };
+    const [agent] = await readFloorAgents(
+      store.db,
+      { tenantId, agentId: change.agentId },
+      Date.now(),
+      expiryMs,
+    );
+    if (!agent) return null;
     return { type: 'agent_state', agent };
   }
 

@@ -63,21 +63,28 @@ export function accessAuditRoutes({
   /** Each firing is an alert on the floor's path: to the center's supervisors, or escalated. */
   const act = async (principal: Principal, firings: PolicyFiring[]) => {
     for (const firing of firings) {
-      if (!firing.centerId) continue;
+      const centerId = firing.centerId;
+      if (!centerId) continue;
       const id = uuidV7();
       const escalated = firing.rule.action === 'notify_admin';
-      await recordServerAlert(
-        db,
-        { tenantId: principal.tenantId, agentId: firing.agentId, centerId: firing.centerId },
-        {
-          id,
-          kind: 'bulk_access',
-          note: bulkAccessNote(firing.rule, firing.count),
-          escalated,
-        },
-        new Date().toISOString(),
+      // One transaction: an escalated alert and its webhook deliveries are written together.
+      await db.transaction().execute((trx) =>
+        recordServerAlert(
+          trx,
+          { tenantId: principal.tenantId, agentId: firing.agentId, centerId },
+          {
+            id,
+            kind: 'bulk_access',
+            note: bulkAccessNote(firing.rule, firing.count),
+            escalated,
+          },
+          new Date().toISOString(),
+        ),
       );
       await floor.publish(principal.tenantId, { kind: 'alert', alertId: id, stage: 'raised' });
+      // The floor shows the agent locked from now on (floor-presence).
+      if (firing.rule.action === 'lock_desk')
+        await floor.publish(principal.tenantId, { kind: 'agent', agentId: firing.agentId });
       if (escalated)
         await floor.publish(principal.tenantId, {
           kind: 'alert',

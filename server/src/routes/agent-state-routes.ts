@@ -4,6 +4,7 @@ import {
   agentStatePushResponse,
   type AgentStateRow,
 } from '../../../src/shared/protocol/agent-state';
+import type { Principal } from '../auth/access-tokens';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
@@ -16,10 +17,13 @@ import type { FloorNotifier } from '../live/floor-notifier';
 export function agentStateRoutes({
   store,
   floor,
+  deskAlive,
 }: {
   store: ServerStore;
   /** Tells the supervisors' floors (on every process) that the agent's state changed. */
   floor?: FloorNotifier;
+  /** A report is a sign of life of the agent's desk (floor-presence). */
+  deskAlive?: (principal: Principal) => void;
 }): RouteSpec[] {
   const db = store.db;
   return [
@@ -35,6 +39,7 @@ export function agentStateRoutes({
         const centerId = principal.centerId;
         if (!centerId) throw new HttpError(403, 'forbidden', 'An agent without a center.');
         const receivedAt = new Date().toISOString();
+        deskAlive?.(principal);
         // In the order the desk made them: the current state ends at the newest change.
         const changes = [...body.changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         const results = await db.transaction().execute(async (trx) => {
@@ -46,6 +51,7 @@ export function agentStateRoutes({
               center_id: centerId,
               status: change.status,
               reason: change.reason,
+              desk_locked: change.deskLocked ? 1 : 0,
             };
             const inserted = await trx
               .insertInto('agent_state_changes')
@@ -69,6 +75,7 @@ export function agentStateRoutes({
                     reason: eb.ref('excluded.reason'),
                     since: eb.ref('excluded.since'),
                     change_id: eb.ref('excluded.change_id'),
+                    desk_locked: eb.ref('excluded.desk_locked'),
                   }))
                   .where('agent_states.change_id', '<', change.id),
               )

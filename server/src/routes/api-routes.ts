@@ -38,6 +38,7 @@ import type { Kysely } from 'kysely';
 import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
 import { deviceGrantFor, type SignedInUser } from '../data/devices';
+import { refusePolicyLocked } from '../data/floor-presence';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -235,6 +236,7 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       handler: async ({ principal, query, request, reply }) => {
         // No customer data for a desk older than its center's minimum version.
         await refuseOutdatedDesk(db, principal, request.headers);
+        await refusePolicyLocked(db, principal);
         const page = await readChangesJson(
           db,
           principal.tenantId,
@@ -321,6 +323,7 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       }),
       response: z.object({ records: z.array(vocRecord) }),
       handler: async ({ principal, query }) => {
+        await refusePolicyLocked(db, principal);
         // An agent reads its own records; every other role by the one VoC reading rule.
         const centerId =
           principal.role === 'agent' ? undefined : vocReadCenter(principal, query.centerId);

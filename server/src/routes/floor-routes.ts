@@ -9,7 +9,6 @@ import {
   floorAlertQuery,
   floorSummary,
   floorSummaryQuery,
-  type FloorAgent,
   type FloorSummary,
 } from '../../../src/shared/protocol/supervisor-alerts';
 import type { Principal } from '../auth/access-tokens';
@@ -17,7 +16,7 @@ import { acknowledgeAlert, readAlerts, recordAlerts, type AlertScope } from '../
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
-import type { UpdateFeedTables } from './update-feed-routes';
+import { DEFAULT_PRESENCE_EXPIRY_MS, readFloorAgents } from '../data/floor-presence';
 
 const ALERT_WINDOW_MS = 12 * 60 * 60_000;
 const HOUR_MS = 60 * 60_000;
@@ -32,10 +31,12 @@ export function floorRoutes({
   store,
   floor,
   timeZone: configured,
+  presenceExpiryMs: expiryMs = DEFAULT_PRESENCE_EXPIRY_MS,
 }: {
   store: ServerStore;
   floor: FloorNotifier;
   timeZone?: string;
+  presenceExpiryMs?: number;
 }): RouteSpec[] {
   const db = store.db;
   const timeZone = configured ?? process.env.KOE_TIME_ZONE ?? DEFAULT_INSIGHTS_TIME_ZONE;
@@ -127,12 +128,16 @@ export function floorRoutes({
           { id: principal.userId, name: me?.display_name ?? principal.userId },
           new Date().toISOString(),
         );
-        if (taken)
+        if (taken) {
           await floor.publish(principal.tenantId, {
             kind: 'alert',
             alertId: body.alertId,
             stage: 'acknowledged',
           });
+          // A policy's lock ends with its alert taken: the floor shows the agent unlocked.
+          if (alert.kind === 'bulk_access')
+            await floor.publish(principal.tenantId, { kind: 'agent', agentId: alert.agentId });
+        }
         const [now] = await readAlerts(db, scope, { alertIds: [body.alertId] });
         return { taken, alert: now! };
       },
@@ -147,7 +152,7 @@ export function floorRoutes({
       response: floorSummary,
       handler: async ({ principal, query }) => {
         const scope = scopeOf(principal, query.centerId);
-        return readFloorSummary(store, scope, timeZone, Date.now());
+        return readFloorSummary(store, scope, timeZone, Date.now(), expiryMs);
       },
     }),
   ];
@@ -159,39 +164,13 @@ export async function readFloorSummary(
   scope: AlertScope,
   timeZone: string,
   nowMs: number,
+  /** How long a desk may be silent before it shows offline (floor-presence). */
+  expiryMs: number = DEFAULT_PRESENCE_EXPIRY_MS,
 ): Promise<FloorSummary> {
   const db = store.db;
   const day = localDate(nowMs, timeZone);
   const dayStart = new Date(startOfLocalDay(day, timeZone)).toISOString();
-  const agentRows = await db
-    .selectFrom('agent_states as s')
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.id', '=', 's.agent_id').onRef('u.tenant_id', '=', 's.tenant_id'),
-    )
-    .select(['s.agent_id', 's.center_id', 's.status', 's.reason', 's.since', 'u.display_name'])
-    .where('s.tenant_id', '=', scope.tenantId)
-    .$if(scope.centerId !== undefined, (q) => q.where('s.center_id', '=', scope.centerId!))
-    .orderBy('u.display_name')
-    .execute();
-  // The version each agent's desk last reported (a supervisor sees who still runs an old Koe).
-  const desks = await db
-    .withTables<UpdateFeedTables>()
-    .selectFrom('update_desks')
-    .select(['user_id', 'version'])
-    .where('tenant_id', '=', scope.tenantId)
-    .$if(scope.centerId !== undefined, (q) => q.where('center_id', '=', scope.centerId!))
-    .orderBy('reported_at')
-    .execute();
-  const versions = new Map(desks.map((d) => [d.user_id, d.version]));
-  const agents = agentRows.map((r): FloorAgent => ({
-    agentId: r.agent_id,
-    agentName: r.display_name ?? r.agent_id,
-    centerId: r.center_id,
-    status: r.status as FloorAgent['status'],
-    reason: r.reason as FloorAgent['reason'],
-    since: r.since,
-    version: versions.get(r.agent_id) ?? null,
-  }));
+  const agents = await readFloorAgents(db, scope, nowMs, expiryMs);
   const records = await db
     .selectFrom('voc_records')
     .select(['data', 'received_at'])

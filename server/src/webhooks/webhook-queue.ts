@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { VocRecord } from '../../../src/shared/domain/voc';
-import type { WebhookEvent, WebhookPayload } from '../../../src/shared/protocol/webhooks';
+import type { FloorAlert } from '../../../src/shared/protocol/supervisor-alerts';
+import type {
+  IncidentWebhookPayload,
+  WebhookEvent,
+  WebhookPayload,
+} from '../../../src/shared/protocol/webhooks';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
 import type { ServerDialect } from '../db/connect';
 import type { ServerDatabase, ServerDb } from '../db/schema';
@@ -13,16 +18,72 @@ export interface VocEvent {
   receivedAt: string;
 }
 
-/**
- * Queues one delivery per (event, subscribed webhook) of the tenant. Called with the handle that
- * stored the records: inside the same transaction, a stored record always has its deliveries
- * queued, and a restart between the two cannot lose one.
- */
+/** A stored VoC record that webhooks announce: new (`voc.created`) or corrected (`voc.updated`). */
 export async function enqueueVocDeliveries(
   db: ServerDb,
   tenantId: string,
   events: readonly VocEvent[],
   now = new Date(),
+): Promise<number> {
+  return enqueueDeliveries(
+    db,
+    tenantId,
+    events.map((e) => ({
+      event: e.event,
+      subjectId: e.record.id,
+      payload: (id: string, createdAt: string): WebhookPayload => ({
+        id,
+        type: e.event as WebhookPayload['type'],
+        createdAt,
+        data: { record: { ...e.record, receivedAt: e.receivedAt } },
+      }),
+    })),
+    now,
+  );
+}
+
+/**
+ * An incident escalated to the retailer admin (a `notify_admin` policy, an alert no supervisor
+ * took): its subscribers hear it as `incident.escalated`, with the incident as the floor shows it.
+ */
+export async function enqueueIncidentDeliveries(
+  db: ServerDb,
+  tenantId: string,
+  alerts: readonly FloorAlert[],
+  now = new Date(),
+): Promise<number> {
+  return enqueueDeliveries(
+    db,
+    tenantId,
+    alerts.map((alert) => ({
+      event: 'incident.escalated' as const,
+      subjectId: alert.id,
+      payload: (id: string, createdAt: string): IncidentWebhookPayload => ({
+        id,
+        type: 'incident.escalated',
+        createdAt,
+        data: { alert },
+      }),
+    })),
+    now,
+  );
+}
+
+/**
+ * Queues one delivery per (event, subscribed webhook) of the tenant. Called with the handle that
+ * stored the subject: inside the same transaction, a stored record (or incident stage) always
+ * has its deliveries queued, and a restart between the two cannot lose one.
+ */
+async function enqueueDeliveries(
+  db: ServerDb,
+  tenantId: string,
+  events: readonly {
+    event: WebhookEvent;
+    /** The VoC record's id, or the alert's (the deliveries' `voc_id` column). */
+    subjectId: string;
+    payload(id: string, createdAt: string): WebhookPayload | IncidentWebhookPayload;
+  }[],
+  now: Date,
 ): Promise<number> {
   if (events.length === 0) return 0;
   const hooks = await db
@@ -41,19 +102,13 @@ export async function enqueueVocDeliveries(
       .filter((e) => wanted.has(e.event))
       .map((e) => {
         const id = uuidV7();
-        const payload: WebhookPayload = {
-          id,
-          type: e.event,
-          createdAt,
-          data: { record: { ...e.record, receivedAt: e.receivedAt } },
-        };
         return {
           id,
           tenant_id: tenantId,
           webhook_id: hook.id,
           event: e.event,
-          voc_id: e.record.id,
-          payload: JSON.stringify(payload),
+          voc_id: e.subjectId,
+          payload: JSON.stringify(e.payload(id, createdAt)),
           status: 'pending' as const,
           attempts: 0,
           next_attempt_at: createdAt,

@@ -436,18 +436,28 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     request: retailer ? reportRequest : null,
     agent: () => agent(),
     onOwnPolicyAlert: ({ stage, note }) => {
-      if (stage === 'acknowledged') accessWatch.release();
-      else if (stage === 'raised' && note.startsWith(LOCK_NOTE_PREFIX))
+      if (stage === 'acknowledged') {
+        accessWatch.release();
+        // The retailer refused this agent's pulls while the policy held it (423): ask again now.
+        void sync?.syncNow();
+      } else if (stage === 'raised' && note.startsWith(LOCK_NOTE_PREFIX))
         accessWatch.lockFromRetailer();
     },
   });
   agentState.subscribe((state) => {
     events.emit('agentState:changed', state);
-    agentStateReports?.record(state);
+    agentStateReports?.record(state, lock.isLocked());
+  });
+  // The floor shows a locked desk as locked: each lock and unlock is reported with the state.
+  let reportedLocked = lock.isLocked();
+  lock.subscribe((state) => {
+    if (state.locked === reportedLocked) return;
+    reportedLocked = state.locked;
+    agentStateReports?.record(agentState.current(), state.locked);
   });
   // The retailer hears the state this desk starts in: after a restart its floor must not keep
   // showing the state the agent had before.
-  agentStateReports?.record(agentState.current());
+  agentStateReports?.record(agentState.current(), lock.isLocked());
   // A ring (or a started call) goes out with the caller's screen pop, read here before the event
   // leaves: the card paints without another round trip. Events leave in the order the desk
   // made them, so a hang-up during that read never reaches the UI before its ring.

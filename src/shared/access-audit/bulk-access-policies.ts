@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Policy } from '../domain/guidance';
+import { id, isoDateTime, oneLine } from '../domain/primitives';
 
 /**
  * Bulk-access policies (like transaction security policies): the retailer admin sets, per
@@ -90,4 +91,55 @@ export function firingWindowStart(at: string, windowMinutes: number): string {
 
 export function windowSince(at: string, windowMinutes: number): string {
   return new Date(Date.parse(at) - windowMinutes * 60_000).toISOString();
+}
+
+/**
+ * A bulk-access policy as the retailer admin edits it (admin view, `/v1/admin/bulk-access-
+ * policies`): the rule's fields, its names in both languages, and whether it is on. The same
+ * bounds as the rule the desks and the server evaluate, so nothing saved is later ignored.
+ */
+export const bulkAccessPolicyFields = z
+  .object({
+    labelJa: oneLine(200).pipe(z.string().trim().min(1)),
+    labelEn: oneLine(200).pipe(z.string().trim().min(1)),
+    metric: bulkAccessMetric,
+    threshold: z.number().int().min(0).max(100_000),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    action: bulkAccessAction,
+    active: z.boolean(),
+  })
+  .strict();
+export type BulkAccessPolicyFields = z.infer<typeof bulkAccessPolicyFields>;
+
+/** Saving one: with the id of the policy it changes, or none for a new one. */
+export const bulkAccessPolicySave = bulkAccessPolicyFields.extend({ id: id.optional() }).strict();
+export type BulkAccessPolicySave = z.infer<typeof bulkAccessPolicySave>;
+
+export const bulkAccessPolicyView = bulkAccessPolicyFields.extend({
+  id: z.string(),
+  updatedAt: isoDateTime,
+});
+export type BulkAccessPolicyView = z.infer<typeof bulkAccessPolicyView>;
+
+export const bulkAccessPolicyList = z.object({ policies: z.array(bulkAccessPolicyView) });
+
+/** A stored `bulk_access` policy as the admin view shows it (null: not one, or unreadable). */
+export function bulkAccessPolicyViewOf(policy: Policy): BulkAccessPolicyView | null {
+  if (policy.kind !== 'bulk_access') return null;
+  const parsed = bulkAccessPolicyView.safeParse({
+    id: policy.id,
+    updatedAt: policy.updatedAt,
+    labelJa: policy.labelJa,
+    labelEn: policy.labelEn,
+    metric: policy.params.metric,
+    threshold: policy.params.threshold,
+    windowMinutes: policy.params.windowMinutes,
+    action: policy.params.action,
+    active: policy.active,
+  });
+  return parsed.success ? parsed.data : null;
 }

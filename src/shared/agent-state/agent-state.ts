@@ -7,11 +7,12 @@ import type { CallState } from '../calls/call-session';
  * choices, with the time they happened.
  *
  *   ready            受付可   the agent takes calls
- *   on_call          通話中   a call rings or is on the line
+ *   ringing          着信中   a call rings and is not answered yet
+ *   on_call          通話中   a call is on the line
  *   after_call_work  後処理   a call ended and its wrap-up is not saved yet
  *   not_ready        受付停止 the agent chose not to take calls (with a reason)
  */
-export const agentStatus = z.enum(['ready', 'on_call', 'after_call_work', 'not_ready']);
+export const agentStatus = z.enum(['ready', 'ringing', 'on_call', 'after_call_work', 'not_ready']);
 export type AgentStatus = z.infer<typeof agentStatus>;
 
 export const notReadyReason = z.enum([
@@ -31,8 +32,8 @@ export const agentChoice = z.discriminatedUnion('status', [
 ]);
 export type AgentChoice = z.infer<typeof agentChoice>;
 
-/** Where the desk's line is: nothing, a call ringing or on it, or a wrap-up pending. */
-export type DeskLine = 'idle' | 'on_call' | 'after_call_work';
+/** Where the desk's line is: nothing, a call ringing, on it, or a wrap-up pending. */
+export type DeskLine = 'idle' | 'ringing' | 'on_call' | 'after_call_work';
 
 export interface AgentState {
   status: AgentStatus;
@@ -58,7 +59,9 @@ export function initialAgentState(at: string): AgentState {
 
 /** The desk's line for the newest active call (null when none is ringing, on or in wrap-up). */
 export function lineFor(callState: CallState | null): DeskLine {
-  if (callState === 'ringing' || callState === 'in_call') return 'on_call';
+  // Ringing is its own state: a call's duration on the floor starts when it is answered.
+  if (callState === 'ringing') return 'ringing';
+  if (callState === 'in_call') return 'on_call';
   if (callState === 'wrap_up') return 'after_call_work';
   return 'idle';
 }

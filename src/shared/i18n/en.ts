@@ -598,6 +598,8 @@ export const en: Catalog = {
         'The retailer has removed this desk. The customer data on this computer is erased.',
       update_required:
         'The retailer sends no customer data to this old Koe. Restart Koe to update it.',
+      locked_by_policy:
+        'A retailer policy locked your customer data, so the retailer sends none. It resumes once a supervisor takes the alert.',
       invalid_response: 'The retailer’s answer arrived incomplete. Koe tries again.',
       rejected: 'The retailer refused the request.',
       internal: 'Sync stopped working. Restart the app.',

@@ -107,3 +107,11 @@ export const ACCESS_EXPORT_CSV_COLUMNS = [
   'receivedAt',
   'detail',
 ] as const;
+
+/**
+ * The retailer's refusal of customer data to an agent whose desk a `lock_desk` bulk-access
+ * policy locked (HTTP 423), until a supervisor takes the policy's alert: a desk that ignores
+ * its own lock still gets nothing.
+ */
+export const DESK_LOCKED_BY_POLICY_CODE = 'desk_locked_by_policy';
+export const DESK_LOCKED_BY_POLICY_STATUS = 423;

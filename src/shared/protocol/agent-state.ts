@@ -14,6 +14,8 @@ export const agentStateChange = z
     reason: notReadyReason.nullable(),
     /** When the state changed on the desk (not when it arrived). */
     at: isoDateTime,
+    /** Whether the desk is locked (idle, the computer locked, a bulk-access policy) as of this change. */
+    deskLocked: z.boolean().optional(),
   })
   .strict()
   .refine((c) => c.reason === null || c.status === 'not_ready', {

@@ -108,6 +108,14 @@ export const acknowledgeResponse = z.object({
 });
 export type AcknowledgeResponse = z.infer<typeof acknowledgeResponse>;
 
+/**
+ * Whether the agent's desk is there: `online` (heard from lately), `offline` (no stream and no
+ * report for longer than the server's presence expiry), `locked` (the desk reported its lock, or
+ * a bulk-access policy locked the agent's customer data until a supervisor takes its alert).
+ */
+export const floorPresence = z.enum(['online', 'offline', 'locked']);
+export type FloorPresence = z.infer<typeof floorPresence>;
+
 /** An agent on the floor: their current state, with their name. */
 export const floorAgent = z.object({
   agentId: z.string(),
@@ -118,6 +126,9 @@ export const floorAgent = z.object({
   since: z.string(),
   /** The Koe version the agent's desk last reported (null: never reported). */
   version: z.string().nullable().default(null),
+  presence: floorPresence.default('online'),
+  /** When the server last heard from the agent's desk (null: never). */
+  seenAt: z.string().nullable().default(null),
 });
 export type FloorAgent = z.infer<typeof floorAgent>;
 

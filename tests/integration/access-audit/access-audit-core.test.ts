@@ -174,12 +174,26 @@ describe('bulk-access lock on the desk', () => {
     if (alert.type !== 'alert') throw new Error('not an alert');
     expect(alert.alert.note).toContain('[lock_desk]');
     expect((await invoke('lock:state', {})).locked).toBe(true);
+    // The retailer holds the agent's data too: the desk's pull is refused, and its status says
+    // why (an edited desk that ignored its own lock would get nothing either).
+    const refusedPull = nextEvent<{ error: { code: string } | null }>(
+      'sync:status',
+      (s) => s.error?.code === 'locked_by_policy',
+    );
+    await invoke('sync:now', {});
+    await refusedPull;
+    const pullsAgain = nextEvent<{ phase: string; error: { code: string } | null }>(
+      'sync:status',
+      (s) => s.phase === 'idle' && s.error === null,
+    );
     const opened = nextEvent<DeskLockState>('lock:changed', (s) => !s.locked);
     const ack = await call(server.url, supervisorToken, 'POST', '/v1/floor/alerts/acknowledge', {
       alertId: alert.alert.id,
     });
     expect(ack.status).toBe(200);
     expect(await opened).toMatchObject({ locked: false, cause: null });
+    // Taken: the desk asks again at once, and the retailer answers.
+    await pullsAgain;
     await invoke('customers:search', { query: '山田' });
   }, 60_000);
 

@@ -145,11 +145,12 @@ describe('agent state from the desk', () => {
     expect(history.map((h) => h.status)).toEqual(['not_ready', 'ready']);
   });
 
-  it('follows a call: ring → on call, ended → after-call work, saved → ready', async () => {
-    const sent = delivered(3);
+  it('follows a call: ring → ringing, answered → on call, ended → after-call work, saved → ready', async () => {
+    const sent = delivered(4);
     core.desk.apply({ type: 'ringing', callId: 'as-1', ani: '090-1234-5678' });
-    expect(await nextAgentStateFrame()).toMatchObject({ status: 'on_call' });
+    expect(await nextAgentStateFrame()).toMatchObject({ status: 'ringing' });
     core.desk.apply({ type: 'answered', callId: 'as-1' });
+    expect(await nextAgentStateFrame()).toMatchObject({ status: 'on_call' });
     core.desk.apply({ type: 'ended', callId: 'as-1' });
     expect(await nextAgentStateFrame()).toMatchObject({ status: 'after_call_work' });
     core.desk.saveWrapUp('as-1', () => undefined);
@@ -160,10 +161,31 @@ describe('agent state from the desk', () => {
     expect(history.map((h) => h.status)).toEqual([
       'not_ready',
       'ready',
+      'ringing',
       'on_call',
       'after_call_work',
       'ready',
     ]);
+  });
+
+  it('reports the desk lock with the state: the floor shows a locked desk as locked', async () => {
+    expect(
+      await core.router.handle('lock:setPin', { pin: '482615', currentPin: null }),
+    ).toMatchObject({ ok: true });
+    const locked = delivered(1);
+    expect(await core.router.handle('lock:lockNow', {})).toMatchObject({
+      ok: true,
+      value: { locked: true },
+    });
+    await locked;
+    expect((await serverRows()).current[0]).toMatchObject({ status: 'ready', desk_locked: 1 });
+    const unlocked = delivered(1);
+    expect(await core.router.handle('lock:unlock', { pin: '482615' })).toMatchObject({
+      ok: true,
+      value: { unlocked: true },
+    });
+    await unlocked;
+    expect((await serverRows()).current[0]).toMatchObject({ status: 'ready', desk_locked: 0 });
   });
 
   it('keeps changes made offline and delivers them, in order, once the retailer is back', async () => {

@@ -590,6 +590,78 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         expect(a.json).toMatchObject({ claimRiskThreshold: 0.42 });
       },
     },
+    'GET /v1/admin/bulk-access-policies': {
+      allowed: ['retailer_admin'],
+      request: () => ({ path: '/v1/admin/bulk-access-policies' }),
+      isolation: async () => {
+        // Covered with the POST below: each admin lists only its own retailer's policies.
+      },
+    },
+    'POST /v1/admin/bulk-access-policies': {
+      allowed: ['retailer_admin'],
+      request: () => ({
+        path: '/v1/admin/bulk-access-policies',
+        body: {
+          labelJa: '分離テスト',
+          labelEn: 'Isolation test',
+          metric: 'reveals',
+          threshold: 100_000,
+          windowMinutes: 60,
+          action: 'notify_supervisor',
+          active: false,
+        },
+      }),
+      isolation: async () => {
+        const list = async (tenant: typeof A) =>
+          (
+            (
+              await send(
+                server.url,
+                'GET',
+                '/v1/admin/bulk-access-policies',
+                token(user(tenant, 'retailer_admin')),
+              )
+            ).json as { policies: { id: string }[] }
+          ).policies.map((p) => p.id);
+        const created = await send(
+          server.url,
+          'POST',
+          '/v1/admin/bulk-access-policies',
+          token(user(A, 'retailer_admin')),
+          {
+            labelJa: 'A の上限',
+            labelEn: "A's limit",
+            metric: 'reveals',
+            threshold: 100_000,
+            windowMinutes: 60,
+            action: 'notify_supervisor',
+            active: false,
+          },
+        );
+        expect(created.status, created.text).toBe(200);
+        const id = (created.json as { id: string }).id;
+        expect(await list(A)).toContain(id);
+        expect(await list(B)).not.toContain(id);
+        // B's admin cannot change A's policy by its id.
+        const foreign = await send(
+          server.url,
+          'POST',
+          '/v1/admin/bulk-access-policies',
+          token(user(B, 'retailer_admin')),
+          {
+            id,
+            labelJa: '乗っ取り',
+            labelEn: 'Takeover',
+            metric: 'reveals',
+            threshold: 0,
+            windowMinutes: 60,
+            action: 'lock_desk',
+            active: true,
+          },
+        );
+        expect(foreign.status).toBe(404);
+      },
+    },
     'POST /v1/voc/batch': {
       allowed: ['agent'],
       request: (who) => ({

@@ -56,6 +56,9 @@ export async function startTestServer(
     alertEscalationMs?: number;
     signInLockout?: ServerOptions['signInLockout'];
     revocationReloadMs?: number;
+    /** The floor's presence expiry, and the event stream's timing it is refreshed with. */
+    presenceExpiryMs?: number;
+    events?: ServerOptions['events'];
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
@@ -92,6 +95,10 @@ export async function startTestServer(
       ...(options.revocationReloadMs !== undefined
         ? { revocationReloadMs: options.revocationReloadMs }
         : {}),
+      ...(options.presenceExpiryMs !== undefined
+        ? { presenceExpiryMs: options.presenceExpiryMs }
+        : {}),
+      ...(options.events !== undefined ? { events: options.events } : {}),
     });
   const app = await build(store, notifier);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -16,14 +16,14 @@ describe('agent state machine', () => {
     expect(initialAgentState(T(0))).toMatchObject({ status: 'not_ready', reason: null });
   });
 
-  it('follows a call: ring → on call, wrap-up → after-call work, saved → the chosen state', () => {
+  it('follows a call: ring → ringing, answered → on call, wrap-up → after-call work, saved → the chosen state', () => {
     const ready = run([{ type: 'chose', choice: { status: 'ready' }, at: T(1) }]);
     expect(ready).toMatchObject({ status: 'ready', since: T(1) });
     const ringing = nextAgentState(ready, { type: 'line', line: lineFor('ringing'), at: T(2) });
-    expect(ringing).toMatchObject({ status: 'on_call', since: T(2) });
+    expect(ringing).toMatchObject({ status: 'ringing', since: T(2) });
     const answered = nextAgentState(ringing, { type: 'line', line: lineFor('in_call'), at: T(3) });
-    // Same status: the same object, so nothing is reported and `since` stays at the ring.
-    expect(answered).toBe(ringing);
+    // The call's duration starts when it is answered, not at the ring.
+    expect(answered).toMatchObject({ status: 'on_call', since: T(3) });
     const wrapUp = nextAgentState(answered, { type: 'line', line: lineFor('wrap_up'), at: T(4) });
     expect(wrapUp).toMatchObject({ status: 'after_call_work', since: T(4) });
     const saved = nextAgentState(wrapUp, { type: 'line', line: lineFor('done'), at: T(5) });

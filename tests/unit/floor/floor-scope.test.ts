@@ -30,6 +30,8 @@ const stateEvent: FloorLiveEvent = {
     reason: null,
     since: '2026-12-06T09:00:00.000Z',
     version: '1.4.0',
+    presence: 'online',
+    seenAt: '2026-12-06T09:00:00.000Z',
   },
 };
 const who = (

@@ -230,6 +230,8 @@ export function startFakeCore() {
     'admin:revokeDevice': () => unavailable(),
     'admin:lockedAccounts': () => unavailable(),
     'admin:unlockAccount': () => unavailable(),
+    'admin:bulkAccessPolicies': () => unavailable(),
+    'admin:saveBulkAccessPolicy': () => unavailable(),
     'agentState:get': unavailable,
     'agentState:choose': unavailable,
     'lock:state': unavailable,

@@ -32,6 +32,12 @@ import {
   type LockedAccount,
 } from '../../../shared/protocol/accounts';
 import {
+  bulkAccessPolicyList,
+  bulkAccessPolicyView,
+  type BulkAccessPolicySave,
+  type BulkAccessPolicyView,
+} from '../../../shared/access-audit/bulk-access-policies';
+import {
   createAuthorizedRequest,
   queryString,
   type AuthorizedFetchOptions,
@@ -63,6 +69,8 @@ export interface AdminClient {
   revokeDevice(deskId: string): Promise<DeviceSummary>;
   lockedAccounts(): Promise<LockedAccount[]>;
   unlockAccount(userId: string): Promise<{ userId: string; unlocked: boolean }>;
+  bulkAccessPolicies(): Promise<BulkAccessPolicyView[]>;
+  saveBulkAccessPolicy(save: BulkAccessPolicySave): Promise<BulkAccessPolicyView>;
 }
 
 const releaseList = z.object({ releases: z.array(release) });
@@ -116,5 +124,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       (await request('GET', '/v1/admin/accounts/locked', lockedAccountList)).accounts,
     unlockAccount: (userId) =>
       request('POST', `/v1/admin/accounts/${encodeURIComponent(userId)}/unlock`, unlockResult),
+    bulkAccessPolicies: async () =>
+      (await request('GET', '/v1/admin/bulk-access-policies', bulkAccessPolicyList)).policies,
+    saveBulkAccessPolicy: (save) =>
+      request('POST', '/v1/admin/bulk-access-policies', bulkAccessPolicyView, save),
   };
 }

@@ -84,5 +84,9 @@ export function createAdminServices(deps: {
     'admin:revokeDevice': ({ deskId }) => client().revokeDevice(deskId),
     'admin:lockedAccounts': async () => ({ accounts: await client().lockedAccounts() }),
     'admin:unlockAccount': ({ userId }) => client().unlockAccount(userId),
+    'admin:bulkAccessPolicies': async () => ({
+      policies: await client().bulkAccessPolicies(),
+    }),
+    'admin:saveBulkAccessPolicy': (save) => client().saveBulkAccessPolicy(save),
   };
 }

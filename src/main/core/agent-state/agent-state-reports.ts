@@ -9,8 +9,11 @@ import { createOutboxDrain } from '../outbox/outbox-drain';
 export type SendAgentStateChanges = (changes: AgentStateChange[]) => Promise<void>;
 
 export interface AgentStateReporter {
-  /** Keeps the change durably, then tries to send everything waiting. */
-  record(state: AgentState): void;
+  /**
+   * Keeps the change durably, then tries to send everything waiting. `deskLocked`: whether the
+   * desk is locked as of this change (the floor shows a locked desk as such).
+   */
+  record(state: AgentState, deskLocked?: boolean): void;
   /** Sends what is waiting now; resolves with how many were delivered. */
   flush(): Promise<number>;
   pending(): number;
@@ -82,12 +85,13 @@ export function createAgentStateReporter(options: {
   }
 
   return {
-    record(state) {
+    record(state, deskLocked = false) {
       const change: AgentStateChange = {
         id: uuidV7((lastIdMs = Math.max(now(), lastIdMs + 1))),
         status: state.status,
         reason: state.reason,
         at: state.since,
+        deskLocked,
       };
       insert.run(change.id, JSON.stringify(change));
       outbox.kick();

@@ -1,3 +1,7 @@
+import {
+  DESK_LOCKED_BY_POLICY_CODE,
+  DESK_LOCKED_BY_POLICY_STATUS,
+} from '../../../shared/protocol/access-audit';
 import { deskHeaders } from './desk-id';
 import type { z } from 'zod';
 import type { VocRecord } from '../../../shared/domain/voc';
@@ -118,6 +122,16 @@ export function createRetailerApi(options: {
         (Number.isFinite(seconds) ? seconds : 5) * 1000,
       );
     }
+    // 423 is two different locks, told apart by their code: a policy's hold on the agent's
+    // customer data, or an account locked after wrong passwords.
+    if (
+      response.status === DESK_LOCKED_BY_POLICY_STATUS &&
+      refusalCode(text) === DESK_LOCKED_BY_POLICY_CODE
+    )
+      throw new SyncError(
+        'locked_by_policy',
+        `The retailer holds this agent's customer data locked: ${text.slice(0, 300)}`,
+      );
     if (response.status === 423)
       throw new AccountLockedError(`The retailer locked this account: ${text.slice(0, 300)}`);
     if (response.status === 426)

@@ -11,6 +11,7 @@ export class SyncError extends Error {
       | 'unauthorized' // sign in again
       | 'update_required' // 426: this desk's version is below its center's minimum
       | 'device_revoked' // 403 device_revoked: the retailer removed this desk; it erases its data
+      | 'locked_by_policy' // 423: a bulk-access policy locked this agent's customer data
       | 'invalid_response' // the answer did not match the protocol: try again, never apply it
       | 'rejected', // 4xx: the request itself is wrong
     message: string,

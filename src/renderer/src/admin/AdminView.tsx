@@ -4,16 +4,19 @@ import {
   IconDeviceDesktop,
   IconDownload,
   IconLock,
+  IconShieldLock,
   IconWebhook,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES } from '../../../shared/admin-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
+import { BulkAccessPoliciesPanel } from './BulkAccessPoliciesPanel';
 import { DeskUpdatesPanel } from './DeskUpdatesPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { RiskFitPanel } from './RiskFitPanel';
 import { LockedAccountsPanel } from './LockedAccountsPanel';
+import { EscalationsPanel } from './EscalationsPanel';
 import { RiskThresholdsPanel } from './RiskThresholdsPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
@@ -23,7 +26,8 @@ export function canAdminister(agent: SignedInAgent | null): boolean {
 
 /**
  * The retailer admin's settings, read from and written to the retailer's server (nothing is
- * kept on the desktop): webhooks, the fraud / VIP thresholds, and desktop updates.
+ * kept on the desktop): webhooks, the fraud / VIP thresholds, bulk-access policies, and
+ * desktop updates.
  */
 export function AdminView({ agent }: { agent: SignedInAgent | null }) {
   const { t } = useTranslation();
@@ -60,6 +64,13 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
             {t('admin.tabs.thresholds')}
           </Tabs.Tab>
           <Tabs.Tab
+            value="bulkAccess"
+            leftSection={<IconShieldLock size={16} />}
+            data-testid="admin-tab-bulk-access"
+          >
+            {t('admin.tabs.bulkAccess')}
+          </Tabs.Tab>
+          <Tabs.Tab
             value="updates"
             leftSection={<IconDownload size={16} />}
             data-testid="admin-tab-updates"
@@ -89,6 +100,12 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
             {/* Saving fitted weights changes the thresholds too: the form reloads them. */}
             <RiskThresholdsPanel key={thresholdsVersion} />
             <RiskFitPanel onSaved={() => setThresholdsVersion((v) => v + 1)} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="bulkAccess" pt="md">
+          <Stack gap="xl">
+            <BulkAccessPoliciesPanel />
+            <EscalationsPanel />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="updates" pt="md">

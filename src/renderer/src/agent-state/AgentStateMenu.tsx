@@ -12,6 +12,7 @@ import { callKoe } from '../app/koe-call';
 
 const COLOR: Record<AgentStatus, string> = {
   ready: 'teal',
+  ringing: 'grape',
   on_call: 'blue',
   after_call_work: 'grape',
   not_ready: 'gray',

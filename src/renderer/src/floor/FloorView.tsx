@@ -27,6 +27,7 @@ import { AccessAuditPanel } from './AccessAuditPanel';
 
 const STATUS_COLOR: Record<FloorAgent['status'], string> = {
   ready: 'teal',
+  ringing: 'grape',
   on_call: 'blue',
   after_call_work: 'yellow',
   not_ready: 'gray',
@@ -208,6 +209,7 @@ function FloorTiles({ summary }: { summary: NonNullable<ReturnType<typeof useFlo
 
 function AgentTable({ agents, now }: { agents: FloorAgent[]; now: number }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   return (
     <Paper withBorder p="md" component="section" aria-label={t('floor.agents')}>
       <Title order={3} fz="md" mb="sm">
@@ -229,18 +231,46 @@ function AgentTable({ agents, now }: { agents: FloorAgent[]; now: number }) {
           </Table.Thead>
           <Table.Tbody>
             {agents.map((a) => (
-              <Table.Tr key={a.agentId} data-testid="floor-agent" data-status={a.status}>
+              <Table.Tr
+                key={a.agentId}
+                data-testid="floor-agent"
+                data-status={a.status}
+                data-presence={a.presence}
+              >
                 <Table.Td>{a.agentName}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[a.status]} variant="light">
-                    {t(`agentState.status.${a.status}`)}
-                    {a.reason ? ` · ${t(`agentState.reason.${a.reason}`)}` : ''}
-                  </Badge>
+                  <Group gap={4} wrap="nowrap">
+                    {a.presence !== 'online' && (
+                      <Badge
+                        color={a.presence === 'locked' ? 'red' : 'dark'}
+                        variant="filled"
+                        data-testid="floor-agent-presence"
+                      >
+                        {t(`floor.presence.${a.presence}`)}
+                      </Badge>
+                    )}
+                    {/* Offline: the last state the desk reported, dimmed (it may be stale). */}
+                    <Badge
+                      color={STATUS_COLOR[a.status]}
+                      variant={a.presence === 'offline' ? 'outline' : 'light'}
+                    >
+                      {t(`agentState.status.${a.status}`)}
+                      {a.reason ? ` · ${t(`agentState.reason.${a.reason}`)}` : ''}
+                    </Badge>
+                  </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {clock(Math.max(0, (now - Date.parse(a.since)) / 1000))}
-                  </Text>
+                  {a.presence === 'offline' ? (
+                    <Text size="sm" c="dimmed">
+                      {a.seenAt
+                        ? t('floor.lastSeen', { time: format.dateTime(a.seenAt) })
+                        : t('floor.neverSeen')}
+                    </Text>
+                  ) : (
+                    <Text size="sm" ff="monospace">
+                      {clock(Math.max(0, (now - Date.parse(a.since)) / 1000))}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c={a.version ? undefined : 'dimmed'}>

@@ -1,7 +1,7 @@
 import { ActionIcon, CloseButton, Group, Popover, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconHandStop } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callKoe } from '../app/koe-call';
 import { CALL_SHORTCUTS } from '../call/call-shortcuts';
@@ -50,11 +50,15 @@ export function RaiseHandButton({
     (latest.status !== 'acknowledged' ||
       now - Date.parse(latest.acknowledged!.at) < SHOWN_AFTER_TAKEN_MS);
   const shown = latest ? `${latest.id}:${latest.status}` : null;
+  const opened = (Boolean(showLatest) && dismissed !== shown) || failed;
+  const offset = useCallBarClearance(opened, call?.callId ?? null);
   return (
     <Popover
-      opened={(Boolean(showLatest) && dismissed !== shown) || failed}
+      opened={opened}
       position="bottom-end"
-      withArrow
+      offset={offset}
+      // Below the call bar an arrow would point at nothing.
+      withArrow={offset === GAP_PX}
       shadow="md"
     >
       <Popover.Target>
@@ -112,6 +116,30 @@ export function RaiseHandButton({
       </Popover.Dropdown>
     </Popover>
   );
+}
+
+/** The call bar, under the header while a call is on screen (CallBar.tsx). */
+const CALL_BAR = '[data-testid="call-bar"]';
+const RAISE_HAND = '[data-testid="raise-hand"]';
+const GAP_PX = 8;
+
+/**
+ * How far below the button the status opens: under the call bar when one is on screen, so it
+ * never covers the caller, the call's timer or its buttons (it used to open over them).
+ * Measured when it opens and when the call changes; the layout does not move in between.
+ */
+function useCallBarClearance(opened: boolean, callId: string | null): number {
+  const [offset, setOffset] = useState(GAP_PX);
+  useLayoutEffect(() => {
+    if (!opened) return;
+    const bar = document.querySelector(CALL_BAR)?.getBoundingClientRect();
+    const button = document.querySelector(RAISE_HAND)?.getBoundingClientRect();
+    const next = bar && button ? Math.max(GAP_PX, bar.bottom - button.bottom + GAP_PX) : GAP_PX;
+    // Measured from the DOM after layout: the only place this number exists.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setOffset(next);
+  }, [opened, callId]);
+  return offset;
 }
 
 /** The time, read every 30 s: enough to let a taken request fade from the header. */

@@ -7,6 +7,7 @@ export const adminJa = {
   tabs: {
     webhooks: 'Webhook',
     thresholds: 'リスクのしきい値',
+    bulkAccess: '大量アクセスのポリシー',
   },
   webhooks: {
     title: 'Webhook',
@@ -19,6 +20,7 @@ export const adminJa = {
     event: {
       'voc.created': '新しい記録',
       'voc.updated': '記録の訂正',
+      'incident.escalated': '管理者へのエスカレーション（大量アクセス・未対応のアラート）',
     },
     add: '追加',
     adding: '追加しています…',
@@ -136,6 +138,51 @@ export const adminJa = {
   },
   refused: '管理者だけが使える画面です。',
   failed: '保存できませんでした: {{message}}',
+  escalations: {
+    title: '管理者へのエスカレーション',
+    description:
+      '「販売店の管理者に通知」のポリシーが働いたときと、スーパーバイザーが時間内に対応しなかったアラートです（直近 12 時間）。Webhook の incident.escalated でも送られます。',
+    empty: 'エスカレーションはありません。',
+    open: 'まだ誰も対応していません',
+  },
+  bulkAccess: {
+    title: '大量アクセスのポリシー',
+    description:
+      'エージェント 1 人が決めた時間内にお客さまの情報へアクセスした回数が上限を超えたときの対応です。各デスクがその場で（オフラインでも）数え、販売店のサーバーも同期された記録から数えます。保存すると同期ですべてのデスクに届きます。',
+    empty: 'ポリシーはまだありません。',
+    add: 'ポリシーを追加',
+    edit: '編集',
+    editing: 'ポリシーを編集',
+    adding: '新しいポリシー',
+    labelJa: '名前（日本語）',
+    labelEn: '名前（英語）',
+    metric: '数えるもの',
+    threshold: '上限（この回数を超えると対応）',
+    windowMinutes: '時間（分）',
+    action: '対応',
+    active: '有効',
+    inactive: '無効',
+    save: '保存',
+    cancel: 'キャンセル',
+    saved: '保存しました。デスクには次の同期で届きます。',
+    rule: '{{window}} 分間に {{threshold}} 回を超えたら',
+    metrics: {
+      opened_outside_call: '通話外で開いたお客さま',
+      reveals: '隠された項目の表示',
+      search_sweep: '検索で一覧に出たお客さま（人数）',
+    },
+    actions: {
+      notify_supervisor: 'スーパーバイザーに通知',
+      notify_admin: '販売店の管理者に通知（Webhook も）',
+      lock_desk: 'デスクのお客さま情報をロック（スーパーバイザーが対応するまで）',
+    },
+    problems: {
+      labelJa: '名前を入力してください（200 文字まで）。',
+      labelEn: '英語の名前を入力してください（200 文字まで）。',
+      threshold: '0 から 100,000 までの整数を入力してください。',
+      windowMinutes: '1 から 1,440（24 時間）までの整数（分）を入力してください。',
+    },
+  },
 };
 
 export const adminEn: typeof adminJa = {
@@ -147,6 +194,7 @@ export const adminEn: typeof adminJa = {
   tabs: {
     webhooks: 'Webhooks',
     thresholds: 'Risk thresholds',
+    bulkAccess: 'Bulk-access policies',
   },
   webhooks: {
     title: 'Webhooks',
@@ -159,6 +207,7 @@ export const adminEn: typeof adminJa = {
     event: {
       'voc.created': 'New record',
       'voc.updated': 'Corrected record',
+      'incident.escalated': 'Escalated to the admin (bulk access, untaken alerts)',
     },
     add: 'Add',
     adding: 'Adding…',
@@ -275,4 +324,49 @@ export const adminEn: typeof adminJa = {
   },
   refused: 'Only retailer admins can open this view.',
   failed: 'Could not save: {{message}}',
+  escalations: {
+    title: 'Escalated to the admin',
+    description:
+      "Alerts of policies that notify the retailer's admin, and alerts no supervisor took in time (last 12 hours). They are also sent to the incident.escalated webhook.",
+    empty: 'Nothing was escalated.',
+    open: 'Nobody has taken it yet',
+  },
+  bulkAccess: {
+    title: 'Bulk-access policies',
+    description:
+      "What happens when one agent touches more customers' data than allowed within a time. Each desk counts at once (offline too), and the retailer's server counts again from the synced records. Saved policies reach every desk with the next sync.",
+    empty: 'No policies yet.',
+    add: 'Add a policy',
+    edit: 'Edit',
+    editing: 'Edit the policy',
+    adding: 'New policy',
+    labelJa: 'Name (Japanese)',
+    labelEn: 'Name (English)',
+    metric: 'What is counted',
+    threshold: 'Limit (acts once passed)',
+    windowMinutes: 'Time (minutes)',
+    action: 'Action',
+    active: 'On',
+    inactive: 'Off',
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: 'Saved. Desks receive it with the next sync.',
+    rule: 'more than {{threshold}} in {{window}} min',
+    metrics: {
+      opened_outside_call: 'Customers opened outside a call',
+      reveals: 'Reveals of masked fields',
+      search_sweep: 'Customers listed by searches (distinct)',
+    },
+    actions: {
+      notify_supervisor: 'Notify the supervisor',
+      notify_admin: "Notify the retailer's admin (and webhook)",
+      lock_desk: "Lock the desk's customer data (until a supervisor takes it)",
+    },
+    problems: {
+      labelJa: 'Enter a name (up to 200 characters).',
+      labelEn: 'Enter an English name (up to 200 characters).',
+      threshold: 'Enter a whole number from 0 to 100,000.',
+      windowMinutes: 'Enter whole minutes from 1 to 1,440 (24 hours).',
+    },
+  },
 };

@@ -3,6 +3,7 @@ export const agentStateJa = {
   label: 'エージェント状態',
   status: {
     ready: '受付可',
+    ringing: '着信中',
     on_call: '通話中',
     after_call_work: '後処理',
     not_ready: '受付停止',
@@ -25,6 +26,7 @@ export const agentStateEn: typeof agentStateJa = {
   label: 'Agent state',
   status: {
     ready: 'Ready',
+    ringing: 'Ringing',
     on_call: 'On call',
     after_call_work: 'After-call work',
     not_ready: 'Not ready',
