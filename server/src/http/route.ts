@@ -174,7 +174,15 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Koe reference retailer API', version },
+    info: {
+      title: 'Koe reference retailer API',
+      version,
+      // Client generators and API gateways expect one; the reference server is the project's own.
+      license: {
+        name: 'Proprietary: the Koe project and the retailers it is deployed for',
+        identifier: 'LicenseRef-Koe-Proprietary',
+      },
+    },
     // Relative: the document is served by the API it describes, wherever that runs.
     servers: [{ url: '/', description: 'The server this document was fetched from' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
