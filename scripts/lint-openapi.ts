@@ -2,17 +2,12 @@
  * `npm run lint:openapi`: the retailer API's /openapi.json, as a running server answers it,
  * checked by a maintained third-party linter (Redocly CLI, its `recommended` rules), the way a
  * retailer's API gateway or client generator would read it. Any error or warning fails.
- *
- * The document is generated from the routes' own schemas (server/src/http/route.ts), so it is
- * taken from a real server over a throwaway SQLite file rather than kept by hand.
- */
+ * */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildServer } from '../server/src/app';
-import { openServerStore } from '../server/src/db/connect';
-import { createChangeNotifier } from '../server/src/live/change-notifier';
+import { servedOpenApiDocument } from './served-openapi-document';
 
 interface LintReport {
   totals: { errors: number; warnings: number };
@@ -27,7 +22,7 @@ interface LintReport {
 const dir = mkdtempSync(join(tmpdir(), 'koe-openapi-'));
 try {
   const file = join(dir, 'openapi.json');
-  writeFileSync(file, JSON.stringify(await servedDocument(dir), null, 2));
+  writeFileSync(file, JSON.stringify(await servedOpenApiDocument(), null, 2));
   const run = spawnSync(
     process.platform === 'win32' ? 'npx.cmd' : 'npx',
     ['--no-install', 'redocly', 'lint', file, '--extends=recommended', '--format=json'],
@@ -50,27 +45,6 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
-}
-
-async function servedDocument(dir: string): Promise<unknown> {
-  const store = await openServerStore({ sqliteFile: join(dir, 'server.sqlite') });
-  const notifier = await createChangeNotifier(null);
-  const app = await buildServer({
-    store,
-    notifier,
-    secret: 'only-for-the-document-0123456789',
-    webhooks: false,
-    updateFilesDir: join(dir, 'update-files'),
-  });
-  try {
-    const reply = await app.inject({ method: 'GET', url: '/openapi.json' });
-    if (reply.statusCode !== 200) throw new Error(`/openapi.json answered ${reply.statusCode}`);
-    return reply.json();
-  } finally {
-    await app.close();
-    await notifier.close();
-    await store.close();
-  }
 }
 
 function parseReport(stdout: string): LintReport | null {
