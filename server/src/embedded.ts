@@ -5,6 +5,7 @@ import { demoNowForToday } from '../../src/shared/demo/time';
 import { buildServer } from './app';
 import { openServerStore } from './db/connect';
 import { createChangeNotifier } from './live/change-notifier';
+import { refuseForeignHosts } from './http/loopback-host';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoRetailerIfEmpty, serverSecret } from './seed';
 
 export interface EmbeddedDemoRetailer {
@@ -37,10 +38,14 @@ export async function startEmbeddedDemoRetailer(
     store,
     notifier,
     secret: await serverSecret(store.db, undefined),
-    // The demo's receivers (a retailer trying webhooks out) run on this machine.
-    webhookTargets: { allowPrivate: true },
+    // Webhooks go where a served API lets them: public https receivers only, unless
+    // KOE_WEBHOOKS_ALLOW_PRIVATE=1 says otherwise (a page could otherwise have the demo POST to
+    // anything on this machine's network).
   });
+  let port = 0;
+  refuseForeignHosts(app, () => port);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  port = Number(new URL(url).port);
   const agent = DEMO_USERS.find((u) => u.role === role);
   if (!agent) throw new Error(`The demo retailer has no ${role}`);
   return {
