@@ -23,6 +23,9 @@ import { insightsRoutes } from './routes/insights-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 import { updateFeedRoutes } from './routes/update-feed-routes';
 import { deviceRoutes } from './routes/device-routes';
+import { operatorRoutes } from './routes/operator-routes';
+import { centerStatus } from './auth/center-status';
+import { OPERATOR_KEY_PREFIX, operatorKeyId } from './data/tenant-onboarding';
 import { createUpdateFileStore } from './data/update-files';
 import { startWebhookWorker, type WebhookDeliveryOptions } from './webhooks/webhook-worker';
 import { webhookTargetPolicy, type WebhookTargetPolicy } from './webhooks/webhook-target';
@@ -58,6 +61,11 @@ export interface ServerOptions {
    * (default: env KOE_ALERT_ESCALATION_MS, else 60 s).
    */
   alertEscalationMs?: number;
+  /**
+   * How long a process trusts that a center is still active before asking the database again
+   * (default 10 s): a center disabled by the command or another process is refused within it.
+   */
+  centerStatusTtlMs?: number;
 }
 
 /** The reference retailer API: stateless over its database, so it scales out behind a balancer. */
@@ -154,8 +162,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     done(null, payload),
   );
 
+  const centers = centerStatus(options.store.db, options.centerStatusTtlMs);
   const routes = [
     ...apiRoutes(options),
+    ...operatorRoutes({ store: options.store, centers }),
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
     ...scriptAuthoringRoutes(options),
@@ -179,9 +189,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // A valid signature is not enough: the token's user must still exist in its tenant.
   const isKnownUser = knownUsers(options.store.db);
   registerRoutes(app, routes, async (request) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith(`Bearer ${OPERATOR_KEY_PREFIX}`)) {
+      const keyId = await operatorKeyId(options.store.db, header.slice(7));
+      return keyId
+        ? { userId: `operator:${keyId}`, tenantId: '', centerId: null, role: 'operator' }
+        : null;
+    }
     const principal = authenticate(request);
     if (!principal) return null;
-    return (await isKnownUser(principal.userId, principal.tenantId)) ? principal : null;
+    if (!(await isKnownUser(principal.userId, principal.tenantId))) return null;
+    // A token issued before its center's contract ended stops working with it.
+    await centers.refuseDisabled(principal.centerId);
+    return principal;
   });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));
   app.get('/openapi.json', async () => document);

@@ -6,6 +6,10 @@ import { buildServer } from './app';
 import { openServerStore } from './db/connect';
 import { createChangeNotifier } from './live/change-notifier';
 import { seedDemoRetailerIfEmpty, serverSecret } from './seed';
+import { runServerCommand } from './cli/server-command';
+
+// `npm run server -- tenant …` (the operator's commands) runs one command and exits.
+if (process.argv.length > 2) process.exit(await runServerCommand(process.argv.slice(2)));
 
 /**
  * `npm run server`: listens on PORT (default 8787), stores in a SQLite file (KOE_SERVER_DB,

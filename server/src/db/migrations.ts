@@ -11,6 +11,7 @@ import { outreachNoticeLog } from './outreach-notice-log.migration';
 import { devices } from './devices.migration';
 import { storedJsonFunction } from './stored-json.migration';
 import { accessAudit } from './access-audit.migration';
+import { tenantOnboarding } from './tenant-onboarding.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -143,6 +144,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_12_06_0202_devices': devices,
   '2026_12_06_0203_stored_json': storedJsonFunction,
   '2026_12_06_0301_access_audit': accessAudit,
+  '2026_12_07_0501_tenant_onboarding': tenantOnboarding,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -38,8 +38,11 @@ export interface RouteSpec<Body = unknown, Query = unknown, Response = unknown> 
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
-  /** Roles allowed to call it, or 'public' (sign-in, refresh, the API document). */
-  roles: readonly Role[] | 'public';
+  /**
+   * Roles allowed to call it, or 'public' (sign-in, refresh, the API document). `operator` (the
+   * operator's key) is listed on the operator's routes only, and on none of a retailer's.
+   */
+  roles: readonly (Role | 'operator')[] | 'public';
   body?: z.ZodType<Body>;
   query?: z.ZodType<Query>;
   /** Omitted for streaming responses (server-sent events). */

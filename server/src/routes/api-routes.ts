@@ -17,13 +17,13 @@ import {
   pullPage,
 } from '../../../src/shared/protocol/sync';
 import { vocPushRequest, vocPushResponse } from '../../../src/shared/protocol/voc-push';
-import { ACCESS_TOKEN_SECONDS, signAccessToken, type Principal } from '../auth/access-tokens';
+import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../auth/access-tokens';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { issueRefreshToken, rotateRefreshToken } from '../auth/refresh-tokens';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
 import { ingestVocRecords } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
-import type { ServerDatabase } from '../db/schema';
+import type { Role, ServerDatabase } from '../db/schema';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
@@ -31,6 +31,7 @@ import type { Kysely } from 'kysely';
 import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
 import { deviceGrantFor, type SignedInUser } from '../data/devices';
+import { refuseIfCenterDisabled } from '../auth/center-status';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -52,7 +53,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       id: string;
       tenant_id: string;
       center_id: string | null;
-      role: Principal['role'];
+      role: Role;
       display_name: string;
     },
     refreshToken: string,
@@ -112,6 +113,7 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
         );
         if (!user || !ok)
           throw new HttpError(401, 'invalid_credentials', 'The e-mail or password is not right.');
+        await refuseIfCenterDisabled(db, user.center_id);
         // The desk is registered (or refused, when revoked) before any token is issued.
         const grant = await grantForDesk(user, request.headers);
         return sessionFor(user, await issueRefreshToken(db, user.id), grant);
