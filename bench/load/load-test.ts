@@ -336,13 +336,12 @@ async function driveDesks(
     const desk: Desk = { cursor: 0, seenCursor: 0, streamOpen: false, close: () => {} };
 
     const pullPage = async (since: number, limit: number) => {
-      const page = await client.request(
-        'GET',
-        `/v1/sync/pull?since=${since}&limit=${limit}`,
-        token,
-        undefined,
-        false,
-      );
+      const path = `/v1/sync/pull?since=${since}&limit=${limit}`;
+      // A keep-alive connection the server closed just as it was reused: the desk asks again
+      // once, as the real one does (a pull is safe to repeat).
+      const page = await client
+        .request('GET', path, token, undefined, false)
+        .catch(() => client.request('GET', path, token, undefined, false));
       if (page.status !== 200) throw new Error(`pull ${page.status}`);
       if (holding) {
         pullPages++;

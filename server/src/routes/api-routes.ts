@@ -32,6 +32,7 @@ import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
 import { deviceGrantFor, type SignedInUser } from '../data/devices';
 import { refuseIfCenterDisabled } from '../auth/center-status';
+import { sharedPullPages } from '../data/shared-pull-pages';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -47,6 +48,7 @@ const unknownUserHash = hashPassword('not a real password');
 
 export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
   const db = store.db;
+  const pullPages = sharedPullPages();
 
   const sessionFor = async (
     user: {
@@ -163,19 +165,35 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
       handler: async ({ principal, query, request, reply }) => {
         // No customer data for a desk older than its center's minimum version.
         await refuseOutdatedDesk(db, principal, request.headers);
-        const page = await readChangesJson(
-          db,
-          principal.tenantId,
-          Number(query.since),
-          query.limit,
-          await purgeBefore(db, principal.tenantId),
-          await latestSequence(db, principal.tenantId),
-          principal.centerId,
+        const since = Number(query.since);
+        const purge = await purgeBefore(db, principal.tenantId);
+        const head = await latestSequence(db, principal.tenantId);
+        // Every desk of a center told of the same batch asks for this same page: read and
+        // compressed once (shared-pull-pages.ts).
+        const key = [principal.tenantId, principal.centerId, since, query.limit, purge, head];
+        const page = await pullPages.page(JSON.stringify(key), () =>
+          readChangesJson(
+            db,
+            principal.tenantId,
+            since,
+            query.limit,
+            purge,
+            head,
+            principal.centerId,
+          ),
         );
         // The page's end, announced before its body: a client can ask for the next page while
         // this one is still downloading, parsing and committing (the body stays the authority).
         void reply.header(PULL_CURSOR_HEADER, page.cursor);
         void reply.header(PULL_HAS_MORE_HEADER, String(page.hasMore));
+        if (page.json.length >= 1024 && acceptsGzip(request.headers)) {
+          void reply
+            .type('application/json; charset=utf-8')
+            .header('content-encoding', 'gzip')
+            .header('vary', 'accept-encoding');
+          await reply.send(pullPages.gzipped(page));
+          return;
+        }
         return new RawJson(page.json);
       },
     }),
@@ -276,4 +294,11 @@ async function purgeBefore(db: Kysely<ServerDatabase>, tenantId: string): Promis
     .executeTakeFirst();
   if (!tenant) return null;
   return new Date(Date.now() - tenant.retention_days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether the client takes a gzip body (what @fastify/compress would have chosen). */
+function acceptsGzip(headers: Record<string, string | string[] | undefined>): boolean {
+  if (headers['x-no-compression'] !== undefined) return false;
+  const accepted = String(headers['accept-encoding'] ?? '').toLowerCase();
+  return /(^|,)\s*(gzip|\*)\s*(,|$)/.test(accepted);
 }
