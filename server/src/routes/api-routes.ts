@@ -33,6 +33,7 @@ import { vocReadCenter } from '../auth/voc-read-scope';
 import { deviceGrantFor, type SignedInUser } from '../data/devices';
 import { refuseIfCenterDisabled } from '../auth/center-status';
 import { sharedPullPages } from '../data/shared-pull-pages';
+import { concurrencyGate } from '../http/concurrency-gate';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -42,6 +43,7 @@ export interface ApiDeps {
 
 const ALL_ROLES = ['agent', 'trainer', 'supervisor', 'retailer_admin'] as const;
 export const PULL_PAGE_DEFAULT = 2_000;
+const PULLS_AT_A_TIME = 4;
 
 // Compared against when the e-mail is unknown, so a sign-in takes as long either way.
 const unknownUserHash = hashPassword('not a real password');
@@ -49,6 +51,9 @@ const unknownUserHash = hashPassword('not a real password');
 export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
   const db = store.db;
   const pullPages = sharedPullPages();
+  // Pulls wait their turn here rather than in the database pool, ahead of VoC pushes and
+  // batches (concurrency-gate.ts); a few at a time keep the pool busy.
+  const pullGate = concurrencyGate(PULLS_AT_A_TIME);
 
   const sessionFor = async (
     user: {
@@ -162,40 +167,41 @@ export function apiRoutes({ store, secret, notifier }: ApiDeps): RouteSpec[] {
         limit: z.coerce.number().int().min(1).max(10_000).default(PULL_PAGE_DEFAULT),
       }),
       response: pullPage,
-      handler: async ({ principal, query, request, reply }) => {
-        // No customer data for a desk older than its center's minimum version.
-        await refuseOutdatedDesk(db, principal, request.headers);
-        const since = Number(query.since);
-        const purge = await purgeBefore(db, principal.tenantId);
-        const head = await latestSequence(db, principal.tenantId);
-        // Every desk of a center told of the same batch asks for this same page: read and
-        // compressed once (shared-pull-pages.ts).
-        const key = [principal.tenantId, principal.centerId, since, query.limit, purge, head];
-        const page = await pullPages.page(JSON.stringify(key), () =>
-          readChangesJson(
-            db,
-            principal.tenantId,
-            since,
-            query.limit,
-            purge,
-            head,
-            principal.centerId,
-          ),
-        );
-        // The page's end, announced before its body: a client can ask for the next page while
-        // this one is still downloading, parsing and committing (the body stays the authority).
-        void reply.header(PULL_CURSOR_HEADER, page.cursor);
-        void reply.header(PULL_HAS_MORE_HEADER, String(page.hasMore));
-        if (page.json.length >= 1024 && acceptsGzip(request.headers)) {
-          void reply
-            .type('application/json; charset=utf-8')
-            .header('content-encoding', 'gzip')
-            .header('vary', 'accept-encoding');
-          await reply.send(pullPages.gzipped(page));
-          return;
-        }
-        return new RawJson(page.json);
-      },
+      handler: ({ principal, query, request, reply }) =>
+        pullGate(async () => {
+          // No customer data for a desk older than its center's minimum version.
+          await refuseOutdatedDesk(db, principal, request.headers);
+          const since = Number(query.since);
+          const purge = await purgeBefore(db, principal.tenantId);
+          const head = await latestSequence(db, principal.tenantId);
+          // Every desk of a center told of the same batch asks for this same page: read and
+          // compressed once (shared-pull-pages.ts).
+          const key = [principal.tenantId, principal.centerId, since, query.limit, purge, head];
+          const page = await pullPages.page(JSON.stringify(key), () =>
+            readChangesJson(
+              db,
+              principal.tenantId,
+              since,
+              query.limit,
+              purge,
+              head,
+              principal.centerId,
+            ),
+          );
+          // The page's end, announced before its body: a client can ask for the next page while
+          // this one is still downloading, parsing and committing (the body stays the authority).
+          void reply.header(PULL_CURSOR_HEADER, page.cursor);
+          void reply.header(PULL_HAS_MORE_HEADER, String(page.hasMore));
+          if (page.json.length >= 1024 && acceptsGzip(request.headers)) {
+            void reply
+              .type('application/json; charset=utf-8')
+              .header('content-encoding', 'gzip')
+              .header('vary', 'accept-encoding');
+            await reply.send(pullPages.gzipped(page));
+            return;
+          }
+          return new RawJson(page.json);
+        }),
     }),
     defineRoute({
       method: 'POST',
