@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -289,6 +290,8 @@ interface DeskRun {
   batchRowsPerSecond: number;
   batches: RetailerRecord[][];
   rampSeconds: number;
+  /** The load generator's own event-loop delay p99 while holding: part of every latency it times. */
+  driverLoopDelayP99Ms: number;
   errors: string[];
 }
 
@@ -504,6 +507,8 @@ async function driveDesks(
   const batches: RetailerRecord[][] = [];
   let batchRows = 0;
   holding = true;
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const holdStarted = performance.now();
   const holdEnds = holdStarted + options.holdSeconds * 1000;
   let batchNumber = 0;
@@ -529,6 +534,8 @@ async function driveDesks(
   }
   const holdSeconds = (performance.now() - holdStarted) / 1000;
   holding = false;
+  loopDelay.disable();
+  const driverLoopDelayP99Ms = loopDelay.percentile(99) / 1e6;
 
   // Held: the stream still open and the last batch's notice heard (waited for, bounded).
   const deadline = performance.now() + 15_000;
@@ -543,6 +550,7 @@ async function driveDesks(
   admin.agent.destroy();
 
   vocLatencies.sort((a, b) => a - b);
+  log(`load: the load generator's event-loop delay p99 ${driverLoopDelayP99Ms.toFixed(0)} ms`);
   log(
     `load: held ${held}/${options.desks} desks for ${holdSeconds.toFixed(1)} s; ${vocAccepted} VoC, ${pullPages} pull pages, ${batchRows} batch rows; ${errors.length} errors`,
   );
@@ -558,6 +566,7 @@ async function driveDesks(
     batchRowsPerSecond: batchRows / holdSeconds,
     batches,
     rampSeconds,
+    driverLoopDelayP99Ms,
     errors,
   };
 }
