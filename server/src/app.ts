@@ -34,6 +34,9 @@ import { insightsRoutes } from './routes/insights-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 import { updateFeedRoutes } from './routes/update-feed-routes';
 import { deviceRoutes } from './routes/device-routes';
+import { operatorRoutes } from './routes/operator-routes';
+import { centerStatus } from './auth/center-status';
+import { OPERATOR_KEY_PREFIX, operatorKeyId } from './data/tenant-onboarding';
 import { createUpdateFileStore } from './data/update-files';
 import { startWebhookWorker, type WebhookDeliveryOptions } from './webhooks/webhook-worker';
 import { webhookTargetPolicy, type WebhookTargetPolicy } from './webhooks/webhook-target';
@@ -84,6 +87,11 @@ export interface ServerOptions {
    * it offline (default: env KOE_PRESENCE_EXPIRY_MS, else 45 s).
    */
   presenceExpiryMs?: number;
+  /**
+   * How long a process trusts that a center is still active before asking the database again
+   * (default 10 s): a center disabled by the command or another process is refused within it.
+   */
+  centerStatusTtlMs?: number;
 }
 
 const REFUSAL_MESSAGES = {
@@ -231,9 +239,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     done(null, payload),
   );
 
+  const centers = centerStatus(options.store.db, options.centerStatusTtlMs);
   const routes = [
     ...apiRoutes({ ...options, revocations, lockout: lockoutPolicy(options.signInLockout) }),
     ...accountRoutes({ ...options, revocations }),
+    ...operatorRoutes({ store: options.store, centers }),
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
     ...bulkAccessPolicyRoutes(options),
@@ -261,6 +271,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // A revoked desk is refused everything but pushing its records (it erases after that).
   const refuseRevokedDesk = revokedDeskGuard(options.store.db);
   registerRoutes(app, routes, async (request) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith(`Bearer ${OPERATOR_KEY_PREFIX}`)) {
+      const keyId = await operatorKeyId(options.store.db, header.slice(7));
+      return keyId
+        ? { userId: `operator:${keyId}`, tenantId: '', centerId: null, role: 'operator' }
+        : null;
+    }
     const token = verifyToken(request);
     if (!token) return null;
     const refusal = revocations.refusal(token);
@@ -272,6 +289,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!(await isKnownUser(principal.userId, principal.tenantId))) return null;
     await refuseRevokedDesk(request, principal);
     verified.set(request, token);
+    // A token issued before its center's contract ended stops working with it.
+    await centers.refuseDisabled(principal.centerId);
     return principal;
   });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));

@@ -6,6 +6,7 @@ import { buildServer } from './app';
 import { openServerStore } from './db/connect';
 import { createChangeNotifier } from './live/change-notifier';
 import { signingSecret } from './auth/signing-secret';
+import { refuseForeignHosts } from './http/loopback-host';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoRetailerIfEmpty } from './seed';
 
 export interface EmbeddedDemoRetailer {
@@ -45,10 +46,14 @@ export async function startEmbeddedDemoRetailer(
       // The demo runs inside the desk: nothing for an operator to read in its log.
       log: () => {},
     }),
-    // The demo's receivers (a retailer trying webhooks out) run on this machine.
-    webhookTargets: { allowPrivate: true },
+    // Webhooks go where a served API lets them: public https receivers only, unless
+    // KOE_WEBHOOKS_ALLOW_PRIVATE=1 says otherwise (a page could otherwise have the demo POST to
+    // anything on this machine's network).
   });
+  let port = 0;
+  refuseForeignHosts(app, () => port);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  port = Number(new URL(url).port);
   const agent = DEMO_USERS.find((u) => u.role === role);
   if (!agent) throw new Error(`The demo retailer has no ${role}`);
   return {

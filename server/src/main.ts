@@ -7,6 +7,10 @@ import { openServerStore } from './db/connect';
 import { createChangeNotifier } from './live/change-notifier';
 import { signingSecret } from './auth/signing-secret';
 import { seedDemoRetailerIfEmpty } from './seed';
+import { runServerCommand } from './cli/server-command';
+
+// `npm run server -- tenant …` (the operator's commands) runs one command and exits.
+if (process.argv.length > 2) process.exit(await runServerCommand(process.argv.slice(2)));
 
 /**
  * `npm run server`: listens on PORT (default 8787), stores in a SQLite file (KOE_SERVER_DB,

@@ -6,7 +6,11 @@ export const principal = z.object({
   userId: z.string(),
   tenantId: z.string(),
   centerId: z.string().nullable(),
-  role: z.enum(['agent', 'trainer', 'supervisor', 'retailer_admin']),
+  /**
+   * `operator`: whoever runs the server for several retailers, signed in with an operator key
+   * (operator-routes.ts), never with an access token; its tenantId is empty.
+   */
+  role: z.enum(['agent', 'trainer', 'supervisor', 'retailer_admin', 'operator']),
 });
 export type Principal = z.infer<typeof principal>;
 
@@ -87,6 +91,8 @@ export function readAccessToken(
       JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')),
     );
     if (!parsed.success || parsed.data.exp * 1000 <= now) return null;
+    // No access token is ever signed for the operator: only its key makes one.
+    if (parsed.data.role === 'operator') return null;
     const { exp, iat, fid, did, ...rest } = parsed.data;
     return {
       principal: rest,

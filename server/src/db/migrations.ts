@@ -13,6 +13,7 @@ import { storedJsonFunction } from './stored-json.migration';
 import { accessAudit } from './access-audit.migration';
 import { signInTokens } from './sign-in-tokens.migration';
 import { floorPresence } from './floor-presence.migration';
+import { tenantOnboarding } from './tenant-onboarding.migration';
 
 /*
  * Frozen in time, portable between SQLite and PostgreSQL: text, integer and bigint columns,
@@ -146,6 +147,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_12_06_0203_stored_json': storedJsonFunction,
   '2026_12_06_0301_access_audit': accessAudit,
   '2026_12_06_0401_sign_in_tokens': signInTokens,
+  '2026_12_07_0501_tenant_onboarding': tenantOnboarding,
   '2026_12_07_0701_floor_presence': floorPresence,
 };
 

@@ -12,6 +12,18 @@ export interface CenterTable {
   id: string;
   tenant_id: string;
   name: string;
+  /** When its contract ended: its users can no longer sign in or sync. Null while active. */
+  disabled_at?: string | null;
+}
+
+/** An API key of the operator who runs the server for several retailers (see operator-routes.ts). */
+export interface OperatorKeyTable {
+  id: string;
+  name: string;
+  /** SHA-256 of the key, hex: a leaked table gives no usable key. */
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 export type Role = 'agent' | 'trainer' | 'supervisor' | 'retailer_admin';
@@ -253,6 +265,7 @@ export interface ServerDatabase {
   tenants: TenantTable;
   centers: CenterTable;
   users: UserTable;
+  operator_keys: OperatorKeyTable;
   refresh_tokens: RefreshTokenTable;
   tenant_sequences: TenantSequenceTable;
   records: RecordTable;

@@ -40,8 +40,11 @@ export interface RouteSpec<Body = unknown, Query = unknown, Response = unknown> 
   summary: string;
   /** More than the summary says, for the API document (e.g. a stream's events). */
   description?: string;
-  /** Roles allowed to call it, or 'public' (sign-in, refresh, the API document). */
-  roles: readonly Role[] | 'public';
+  /**
+   * Roles allowed to call it, or 'public' (sign-in, refresh, the API document). `operator` (the
+   * operator's key) is listed on the operator's routes only, and on none of a retailer's.
+   */
+  roles: readonly (Role | 'operator')[] | 'public';
   body?: z.ZodType<Body>;
   query?: z.ZodType<Query>;
   /** Omitted for streaming responses (server-sent events). */
@@ -188,7 +191,15 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Koe reference retailer API', version },
+    info: {
+      title: 'Koe reference retailer API',
+      version,
+      // Client generators and API gateways expect one; the reference server is the project's own.
+      license: {
+        name: 'Proprietary: the Koe project and the retailers it is deployed for',
+        identifier: 'LicenseRef-Koe-Proprietary',
+      },
+    },
     // Relative: the document is served by the API it describes, wherever that runs.
     servers: [{ url: '/', description: 'The server this document was fetched from' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },

@@ -17,7 +17,7 @@ import {
   pullPage,
 } from '../../../src/shared/protocol/sync';
 import { vocPushRequest, vocPushResponse } from '../../../src/shared/protocol/voc-push';
-import { ACCESS_TOKEN_SECONDS, signAccessToken, type Principal } from '../auth/access-tokens';
+import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../auth/access-tokens';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { issueRefreshToken, newFamilyId, rotateRefreshToken } from '../auth/refresh-tokens';
 import {
@@ -30,7 +30,7 @@ import type { RevocationList } from '../auth/revocation-list';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
 import { ingestVocRecords } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
-import type { ServerDatabase } from '../db/schema';
+import type { Role, ServerDatabase } from '../db/schema';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
@@ -39,6 +39,9 @@ import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
 import { deviceGrantFor, type SignedInUser } from '../data/devices';
 import { refusePolicyLocked } from '../data/floor-presence';
+import { refuseIfCenterDisabled } from '../auth/center-status';
+import { sharedPullPages } from '../data/shared-pull-pages';
+import { concurrencyGate } from '../http/concurrency-gate';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -50,6 +53,7 @@ export interface ApiDeps {
 
 const ALL_ROLES = ['agent', 'trainer', 'supervisor', 'retailer_admin'] as const;
 export const PULL_PAGE_DEFAULT = 2_000;
+const PULLS_AT_A_TIME = 4;
 
 // Compared against when the e-mail is unknown, so a sign-in takes as long either way.
 const unknownUserHash = hashPassword('not a real password');
@@ -70,13 +74,17 @@ const userDisabled = () =>
 
 export function apiRoutes({ store, secret, notifier, revocations, lockout }: ApiDeps): RouteSpec[] {
   const db = store.db;
+  const pullPages = sharedPullPages();
+  // Pulls wait their turn here rather than in the database pool, ahead of VoC pushes and
+  // batches (concurrency-gate.ts); a few at a time keep the pool busy.
+  const pullGate = concurrencyGate(PULLS_AT_A_TIME);
 
   const sessionFor = async (
     user: {
       id: string;
       tenant_id: string;
       center_id: string | null;
-      role: Principal['role'];
+      role: Role;
       display_name: string;
     },
     refresh: { token: string; familyId: string },
@@ -158,6 +166,7 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
           throw new HttpError(401, 'invalid_credentials', 'The e-mail or password is not right.');
         if (record?.counted) await clearFailedSignIns(db, user.id);
         if (user.disabled_at) throw userDisabled();
+        await refuseIfCenterDisabled(db, user.center_id);
         // The desk is registered (or refused, when revoked) before any token is issued.
         const { grant, deskId } = await grantForDesk(user, request.headers);
         const familyId = newFamilyId();
@@ -233,25 +242,43 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
         limit: z.coerce.number().int().min(1).max(10_000).default(PULL_PAGE_DEFAULT),
       }),
       response: pullPage,
-      handler: async ({ principal, query, request, reply }) => {
-        // No customer data for a desk older than its center's minimum version.
-        await refuseOutdatedDesk(db, principal, request.headers);
-        await refusePolicyLocked(db, principal);
-        const page = await readChangesJson(
-          db,
-          principal.tenantId,
-          Number(query.since),
-          query.limit,
-          await purgeBefore(db, principal.tenantId),
-          await latestSequence(db, principal.tenantId),
-          principal.centerId,
-        );
-        // The page's end, announced before its body: a client can ask for the next page while
-        // this one is still downloading, parsing and committing (the body stays the authority).
-        void reply.header(PULL_CURSOR_HEADER, page.cursor);
-        void reply.header(PULL_HAS_MORE_HEADER, String(page.hasMore));
-        return new RawJson(page.json);
-      },
+      handler: ({ principal, query, request, reply }) =>
+        pullGate(async () => {
+          // No customer data for a desk older than its center's minimum version.
+          await refuseOutdatedDesk(db, principal, request.headers);
+          // Nor while a bulk-access policy holds this agent's customer data (floor-presence.ts).
+          await refusePolicyLocked(db, principal);
+          const since = Number(query.since);
+          const purge = await purgeBefore(db, principal.tenantId);
+          const head = await latestSequence(db, principal.tenantId);
+          // Every desk of a center told of the same batch asks for this same page: read and
+          // compressed once (shared-pull-pages.ts).
+          const key = [principal.tenantId, principal.centerId, since, query.limit, purge, head];
+          const page = await pullPages.page(JSON.stringify(key), () =>
+            readChangesJson(
+              db,
+              principal.tenantId,
+              since,
+              query.limit,
+              purge,
+              head,
+              principal.centerId,
+            ),
+          );
+          // The page's end, announced before its body: a client can ask for the next page while
+          // this one is still downloading, parsing and committing (the body stays the authority).
+          void reply.header(PULL_CURSOR_HEADER, page.cursor);
+          void reply.header(PULL_HAS_MORE_HEADER, String(page.hasMore));
+          if (page.json.length >= 1024 && acceptsGzip(request.headers)) {
+            void reply
+              .type('application/json; charset=utf-8')
+              .header('content-encoding', 'gzip')
+              .header('vary', 'accept-encoding');
+            await reply.send(pullPages.gzipped(page));
+            return;
+          }
+          return new RawJson(page.json);
+        }),
     }),
     defineRoute({
       method: 'POST',
@@ -351,4 +378,11 @@ async function purgeBefore(db: Kysely<ServerDatabase>, tenantId: string): Promis
     .executeTakeFirst();
   if (!tenant) return null;
   return new Date(Date.now() - tenant.retention_days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether the client takes a gzip body (what @fastify/compress would have chosen). */
+function acceptsGzip(headers: Record<string, string | string[] | undefined>): boolean {
+  if (headers['x-no-compression'] !== undefined) return false;
+  const accepted = String(headers['accept-encoding'] ?? '').toLowerCase();
+  return /(^|,)\s*(gzip|\*)\s*(,|$)/.test(accepted);
 }

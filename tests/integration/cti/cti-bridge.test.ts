@@ -67,14 +67,22 @@ function http(
 const post = (body: unknown, options: Parameters<typeof http>[2] = {}) =>
   http('POST', '/v1/call-events', { body: JSON.stringify(body), ...options });
 
-async function openWs(query = '', options: { autoPong?: boolean } = {}): Promise<TestWebSocket> {
+/**
+ * A WebSocket client past the handshake and the welcome: the token in the Authorization header,
+ * or (`tokenIn: 'message'`, clients that cannot set headers) as the first message.
+ */
+async function openWs(
+  options: { autoPong?: boolean; tokenIn?: 'header' | 'message' } = {},
+): Promise<TestWebSocket> {
+  const byMessage = options.tokenIn === 'message';
   const outcome = await connectWebSocket(
-    `${bridge.wsUrl}${query}`,
-    query ? {} : { Authorization: `Bearer ${bridge.token}` },
+    bridge.wsUrl,
+    byMessage ? {} : { Authorization: `Bearer ${bridge.token}` },
     options,
   );
   if (!outcome.ok) throw new Error(`Upgrade refused: ${outcome.status} ${outcome.body}`);
   opened.push(outcome.ws);
+  if (byMessage) outcome.ws.sendJson({ type: 'auth', token: bridge.token });
   const welcome = await outcome.ws.nextJson();
   expect(welcome).toMatchObject({ type: 'welcome', protocol: 1 });
   return outcome.ws;
@@ -144,7 +152,7 @@ describe('CTI bridge over HTTP', () => {
       expect(answer.json.error?.code).toBe('unauthorized');
       expect(answer.headers['www-authenticate']).toContain('Bearer');
     }
-    // The query-string token is for WebSocket handshakes only.
+    // A token in the URL is never taken (logs and proxies keep URLs).
     expect((await http('GET', `/v1/call?token=${bridge.token}`, { token: null })).status).toBe(401);
   });
 
@@ -187,8 +195,8 @@ describe('CTI bridge over HTTP', () => {
     expect(local.status).toBe(200);
   });
 
-  it('refuses any web page Origin with 403, accepts none or "null"', async () => {
-    for (const origin of ['https://evil.example', 'http://127.0.0.1:5173', 'file://']) {
+  it('refuses any Origin with 403, "null" too (a sandboxed frame or file:// page)', async () => {
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:5173', 'file://', 'null']) {
       const answer = await post({ event: 'ended', callId: 'x' }, { headers: { Origin: origin } });
       expect(answer, origin).toMatchObject({
         status: 403,
@@ -202,34 +210,82 @@ describe('CTI bridge over HTTP', () => {
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-    expect((await http('GET', '/v1/call', { headers: { Origin: 'null' } })).status).toBe(200);
+    expect((await http('GET', '/v1/call')).status).toBe(200);
   });
 });
 
 describe('CTI bridge over WebSocket', () => {
-  it('completes the handshake with a header or ?token=, and refuses without one', async () => {
+  it('takes the token in the header or the first message, never in the URL', async () => {
     await openWs();
-    await openWs(`?token=${encodeURIComponent(bridge.token)}`);
-    const refused = await connectWebSocket(bridge.wsUrl);
-    expect(refused).toMatchObject({ ok: false, status: 401 });
-    const wrong = await connectWebSocket(`${bridge.wsUrl}?token=nope`);
+    await openWs({ tokenIn: 'message' });
+    const bearer = { Authorization: `Bearer ${bridge.token}` };
+    const wrong = await connectWebSocket(bridge.wsUrl, { Authorization: 'Bearer nope' });
     expect(wrong).toMatchObject({ ok: false, status: 401 });
-    const origin = await connectWebSocket(`${bridge.wsUrl}?token=${bridge.token}`, {
-      Origin: 'https://evil.example',
-    });
-    expect(origin).toMatchObject({ ok: false, status: 403 });
-    const host = await connectWebSocket(`${bridge.wsUrl}?token=${bridge.token}`, {
-      Host: 'evil.example',
-    });
+    // Even the right token is refused in the URL: it would already sit in logs and history.
+    for (const query of [`?token=${encodeURIComponent(bridge.token)}`, '?token=nope']) {
+      const inUrl = await connectWebSocket(`${bridge.wsUrl}${query}`);
+      expect(inUrl, query).toMatchObject({ ok: false, status: 401 });
+      expect(inUrl.ok || inUrl.body).toContain('never in the URL');
+    }
+    for (const origin of ['https://evil.example', 'null']) {
+      const refused = await connectWebSocket(bridge.wsUrl, { ...bearer, Origin: origin });
+      expect(refused, origin).toMatchObject({ ok: false, status: 403 });
+    }
+    const host = await connectWebSocket(bridge.wsUrl, { ...bearer, Host: 'evil.example' });
     expect(host).toMatchObject({ ok: false, status: 421 });
-    const version = await connectWebSocket(`${bridge.wsUrl}?token=${bridge.token}`, {
+    const version = await connectWebSocket(bridge.wsUrl, {
+      ...bearer,
       'Sec-WebSocket-Version': '8',
     });
     expect(version).toMatchObject({ ok: false, status: 426 });
-    const path = await connectWebSocket(
-      `ws://127.0.0.1:${bridge.port}/v1/other?token=${bridge.token}`,
-    );
+    const path = await connectWebSocket(`ws://127.0.0.1:${bridge.port}/v1/other`, bearer);
     expect(path).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('tells a client without the token nothing, and closes it at a wrong first message', async () => {
+    const anonymous = await connectWebSocket(bridge.wsUrl);
+    if (!anonymous.ok) throw new Error(`Upgrade refused: ${anonymous.status}`);
+    opened.push(anonymous.ws);
+    // A change on the desk while it has not presented the token: it must not hear of it.
+    desk.apply({ type: 'ringing', callId: 'anon-1', ani: '0312345678' });
+    anonymous.ws.sendJson({ type: 'auth', token: 'nope' });
+    // The first thing it hears is the refusal: no welcome, no pushed call.
+    expect(await anonymous.ws.nextJson()).toMatchObject({
+      type: 'error',
+      error: { code: 'unauthorized' },
+    });
+    expect(await anonymous.ws.next()).toMatchObject({
+      kind: 'close',
+      code: CLOSE.policyViolation,
+    });
+    expect(desk.get('anon-1')).toMatchObject({ state: 'ringing' });
+
+    // A call event as the first message is refused the same way and changes nothing.
+    const eager = await connectWebSocket(bridge.wsUrl);
+    if (!eager.ok) throw new Error(`Upgrade refused: ${eager.status}`);
+    opened.push(eager.ws);
+    eager.ws.sendJson({ event: 'ended', callId: 'anon-1' });
+    expect(await eager.ws.nextJson()).toMatchObject({ type: 'error' });
+    expect(desk.get('anon-1')).toMatchObject({ state: 'ringing' });
+    clearDesk();
+  });
+
+  it('closes a client that never sends its token', async () => {
+    const quick = await startCtiBridge({
+      dataDir,
+      port: 0,
+      desk,
+      log: () => {},
+      authTimeoutMs: 50,
+    });
+    try {
+      const silent = await connectWebSocket(quick.wsUrl);
+      if (!silent.ok) throw new Error(`Upgrade refused: ${silent.status}`);
+      opened.push(silent.ws);
+      expect(await silent.ws.next()).toMatchObject({ kind: 'close', code: CLOSE.policyViolation });
+    } finally {
+      await quick.close();
+    }
   });
 
   it('takes a ringing message, answers it, and pushes the change to the other clients', async () => {
@@ -274,7 +330,7 @@ describe('CTI bridge over WebSocket', () => {
   });
 
   it('answers pings with pongs, and is pinged itself', async () => {
-    const ws = await openWs('', { autoPong: false });
+    const ws = await openWs({ autoPong: false });
     // A heartbeat may arrive before the answer; it is answered, or the server would (rightly)
     // drop this client at the next beat.
     const nextAnsweringPings = async () => {
@@ -298,7 +354,7 @@ describe('CTI bridge over WebSocket', () => {
   });
 
   it('drops a client that stops answering pings', async () => {
-    const ws = await openWs('', { autoPong: false });
+    const ws = await openWs({ autoPong: false });
     await ws.ended; // never answers: dropped after one missed heartbeat
     expect(ws.socket.destroyed).toBe(true);
   });
@@ -330,7 +386,8 @@ describe('CTI bridge over WebSocket', () => {
   });
 
   it('carries a whole call from a fake softphone, through to the saved wrap-up', async () => {
-    const softphone = await openWs(`?token=${bridge.token}`);
+    // Like a browser-style WebSocket client, which cannot set headers.
+    const softphone = await openWs({ tokenIn: 'message' });
     const say = async (message: Record<string, unknown>) => {
       softphone.sendJson(message);
       return softphone.nextJson<{ type: string; call?: { state: string } }>();
@@ -368,7 +425,9 @@ describe('CTI bridge port', () => {
       expect(second.port).toBeGreaterThan(0);
       expect(second.token).toBe(bridge.token);
       // Quitting says goodbye to connected clients.
-      const outcome = await connectWebSocket(`${second.wsUrl}?token=${second.token}`);
+      const outcome = await connectWebSocket(second.wsUrl, {
+        Authorization: `Bearer ${second.token}`,
+      });
       if (!outcome.ok) throw new Error(`Upgrade refused: ${outcome.status}`);
       expect(await outcome.ws.nextJson()).toMatchObject({ type: 'welcome' });
       const closing = second.close();

@@ -51,7 +51,9 @@ describe('the caller number (ani) at the edges', () => {
   );
 
   it('refuses it over the WebSocket too, and the connection stays open', async () => {
-    const outcome = await connectWebSocket(`${bridge.wsUrl}?token=${bridge.token}`);
+    const outcome = await connectWebSocket(bridge.wsUrl, {
+      Authorization: `Bearer ${bridge.token}`,
+    });
     if (!outcome.ok) throw new Error(`Upgrade refused: ${outcome.status}`);
     expect(await outcome.ws.nextJson()).toMatchObject({ type: 'welcome' });
     outcome.ws.sendText(JSON.stringify({ event: 'ringing', callId: 'ws-1', ani: 'abc' }));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../server/src/db/schema';
 import { deviceGrantFor, type DeviceTables } from '../../../server/src/data/devices';
 import { lockedUntil, recordFailedSignIn } from '../../../server/src/auth/account-lockout';
+import { createOperatorKey } from '../../../server/src/data/tenant-onboarding';
 import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
 import { pullPage, type PullPage } from '../../../src/shared/protocol/sync';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
@@ -157,7 +158,7 @@ function accessEntry() {
 
 interface IsolationCase {
   /** The roles that may call it (compared with `x-roles` of the document). */
-  allowed: readonly Role[] | 'public';
+  allowed: readonly (Role | 'operator')[] | 'public';
   /** A valid request by `who` (only for signed-in routes). */
   request?: (who: User) => { path: string; body?: unknown };
   /** What must hold across tenants and centers for this route. */
@@ -1641,6 +1642,81 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         expect(byB.status).toBe(404);
         const policy = await send(server.url, 'GET', '/v1/updates/policy', token(user(A, 'agent')));
         expect(policy.json).toMatchObject({ channel: 'stable', minimumVersion: null });
+      },
+    },
+    // The operator's routes: no retailer role may call them (the role test above), and an
+    // operator key reads no retailer's data nor reaches a center through another retailer.
+    'GET /v1/operator/tenants': {
+      allowed: ['operator'],
+      request: () => ({ path: '/v1/operator/tenants' }),
+      isolation: async () => {
+        const { key } = await createOperatorKey(server.store.db, 'isolation');
+        for (const path of ['/v1/voc', '/v1/sync/pull?cursor=0', '/v1/devices']) {
+          const reply = await send(server.url, 'GET', path, key);
+          expect(reply.status, path).toBe(403);
+        }
+        const listed = await send(server.url, 'GET', '/v1/operator/tenants', key);
+        expect(listed.status).toBe(200);
+      },
+    },
+    'POST /v1/operator/tenants': {
+      allowed: ['operator'],
+      request: () => ({
+        path: '/v1/operator/tenants',
+        body: {
+          id: 'iso-new',
+          name: 'x',
+          centers: [{ id: 'iso-new-c', name: 'x' }],
+          admin: { email: 'admin@iso-new.example', displayName: 'x' },
+        },
+      }),
+      isolation: async () => {
+        const { key } = await createOperatorKey(server.store.db, 'isolation');
+        // A center id another retailer uses is refused, not moved.
+        const reply = await send(server.url, 'POST', '/v1/operator/tenants', key, {
+          id: 'iso-thief',
+          name: 'x',
+          centers: [{ id: user(A, 'agent').centerId!, name: 'x' }],
+          admin: { email: 'admin@iso-thief.example', displayName: 'x' },
+        });
+        expect(reply.status, reply.text).toBe(409);
+      },
+    },
+    'POST /v1/operator/tenants/{tenantId}/centers': {
+      allowed: ['operator'],
+      request: () => ({
+        path: `/v1/operator/tenants/${A.id}/centers`,
+        body: { id: 'x', name: 'x' },
+      }),
+      isolation: async () => {
+        const { key } = await createOperatorKey(server.store.db, 'isolation');
+        const reply = await send(server.url, 'POST', `/v1/operator/tenants/${B.id}/centers`, key, {
+          id: user(A, 'agent').centerId!,
+          name: 'x',
+        });
+        expect(reply.status, reply.text).toBe(409);
+      },
+    },
+    'POST /v1/operator/tenants/{tenantId}/centers/{centerId}/disable': {
+      allowed: ['operator'],
+      request: () => ({ path: `/v1/operator/tenants/${A.id}/centers/none/disable` }),
+      isolation: async () => {
+        const { key } = await createOperatorKey(server.store.db, 'isolation');
+        // Another retailer's center, named under this one: not found, and still active.
+        const centerId = user(A, 'agent').centerId!;
+        const reply = await send(
+          server.url,
+          'POST',
+          `/v1/operator/tenants/${B.id}/centers/${centerId}/disable`,
+          key,
+        );
+        expect(reply.status, reply.text).toBe(404);
+        const center = await server.store.db
+          .selectFrom('centers')
+          .select('disabled_at')
+          .where('id', '=', centerId)
+          .executeTakeFirstOrThrow();
+        expect(center.disabled_at).toBeNull();
       },
     },
     'GET /v1/devices': {

@@ -34,6 +34,8 @@ export const TENANTS = ['retailer-a', 'retailer-b'].map((tenantId) => {
 export interface TestServer {
   url: string;
   store: ServerStore;
+  /** Where its database is, as the server's commands take it (DATABASE_URL or KOE_SERVER_DB). */
+  databaseEnv: { DATABASE_URL: string } | { KOE_SERVER_DB: string };
   /**
    * Another server process over the same PostgreSQL database (its own pool, LISTEN connection
    * and timers), as a second process behind a load balancer. PostgreSQL only.
@@ -59,6 +61,7 @@ export async function startTestServer(
     /** The floor's presence expiry, and the event stream's timing it is refreshed with. */
     presenceExpiryMs?: number;
     events?: ServerOptions['events'];
+    centerStatusTtlMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
@@ -99,6 +102,9 @@ export async function startTestServer(
         ? { presenceExpiryMs: options.presenceExpiryMs }
         : {}),
       ...(options.events !== undefined ? { events: options.events } : {}),
+      ...(options.centerStatusTtlMs !== undefined
+        ? { centerStatusTtlMs: options.centerStatusTtlMs }
+        : {}),
     });
   const app = await build(store, notifier);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -106,6 +112,9 @@ export async function startTestServer(
   return {
     url,
     store,
+    databaseEnv: postgres
+      ? { DATABASE_URL: postgres.url }
+      : { KOE_SERVER_DB: join(dir, 'server.sqlite') },
     async startPeer() {
       if (!postgres) throw new Error('A peer process needs PostgreSQL');
       const peerStore = await openServerStore({

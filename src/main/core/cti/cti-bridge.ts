@@ -17,8 +17,11 @@ import { CLOSE, acceptWebSocket, checkUpgradeRequest, type WebSocketConnection }
  *   GET  /v1/ws            WebSocket: the same events, and the desk's changes pushed back
  *
  * A web page in the agent's browser can reach loopback too, so: the token is required (a page
- * cannot read it), any Host but 127.0.0.1/localhost is refused (DNS rebinding), any Origin but
- * none or "null" is refused, no CORS headers are ever sent, and bodies must be JSON.
+ * cannot read it), any Host but 127.0.0.1/localhost is refused (DNS rebinding), any Origin at
+ * all is refused (connectors send none; "null" is what a sandboxed frame or a file:// page
+ * sends), no CORS headers are ever sent, and bodies must be JSON. The WebSocket takes its token
+ * in the Authorization header or in its first message, never in the URL, where logs, proxies
+ * and browser history would keep it.
  */
 export const DEFAULT_CTI_PORT = 17345;
 
@@ -42,6 +45,8 @@ export interface CtiBridgeOptions {
   log?: (message: string, error?: unknown) => void;
   /** Server pings each WebSocket client this often and drops one that missed the last pong. */
   heartbeatMs?: number;
+  /** How long a WebSocket client has to send its token as its first message (default 5 s). */
+  authTimeoutMs?: number;
 }
 
 export interface CtiBridge {
@@ -63,6 +68,8 @@ export interface CtiBridge {
 export const CTI_MAX_BODY_BYTES = 16 * 1024;
 const MAX_WS_CLIENTS = 16;
 const DEFAULT_HEARTBEAT_MS = 30_000;
+/** A WebSocket client without the token in its header has this long to send it. */
+const DEFAULT_AUTH_TIMEOUT_MS = 5_000;
 const ALLOWED_HOST = /^(127\.0\.0\.1|localhost)(?::(\d{1,5}))?$/i;
 
 type ErrorCode =
@@ -88,6 +95,8 @@ interface Client {
   ws: WebSocketConnection;
   /** Answered the last heartbeat ping. */
   alive: boolean;
+  /** Presented the token (header or first message): only then does it get or send events. */
+  authenticated: boolean;
 }
 
 interface Refusal {
@@ -115,8 +124,8 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
         message: 'The CTI bridge answers only to 127.0.0.1 or localhost.',
       };
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== 'null') {
+    // Even "null": a sandboxed frame or a file:// page in the agent's browser sends it.
+    if (req.headers.origin !== undefined) {
       return {
         status: 403,
         code: 'forbidden_origin',
@@ -126,10 +135,12 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
     return null;
   }
 
-  function authorized(req: IncomingMessage, queryToken: string | null): boolean {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (match) return tokenMatches(match[1], token);
-    return queryToken !== null && tokenMatches(queryToken, token);
+  /** The Authorization header's verdict: its token is right, wrong, or there is none. */
+  function headerToken(req: IncomingMessage): 'right' | 'wrong' | 'none' {
+    const header = req.headers.authorization;
+    if (header === undefined) return 'none';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return match && tokenMatches(match[1], token) ? 'right' : 'wrong';
   }
 
   const unauthorized: Refusal = {
@@ -176,7 +187,7 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
         message: `Use ${route} ${path}.`,
       });
     }
-    if (!authorized(req, null)) return sendError(res, unauthorized);
+    if (headerToken(req) !== 'right') return sendError(res, unauthorized);
 
     if (path === '/v1/call') return sendJson(res, 200, { call: desk.current() });
 
@@ -216,10 +227,13 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
         message: `No WebSocket at ${url.pathname}; use /v1/ws.`,
       });
     }
-    if (!authorized(req, url.searchParams.get('token'))) {
+    // A token in the URL is refused outright, even a right one: it would sit in logs already.
+    const fromHeader = headerToken(req);
+    if (fromHeader === 'wrong' || url.searchParams.has('token')) {
       return rejectUpgrade(socket, {
         ...unauthorized,
-        message: 'Missing or wrong token: send "Authorization: Bearer <token>" or ?token=<token>.',
+        message:
+          'Missing or wrong token: send "Authorization: Bearer <token>", or {"type":"auth","token":"<token>"} as the first message (never in the URL).',
       });
     }
     const handshake = checkUpgradeRequest(req);
@@ -237,13 +251,36 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
         message: `At most ${MAX_WS_CLIENTS} WebSocket connections.`,
       });
     }
-    const client: Client = { ws: null as unknown as WebSocketConnection, alive: true };
+    const client: Client = {
+      ws: null as unknown as WebSocketConnection,
+      alive: true,
+      authenticated: fromHeader === 'right',
+    };
+    // A client without the header must send the token first, and soon: until then it holds one
+    // of the few connections and learns nothing.
+    const authTimer = client.authenticated
+      ? null
+      : setTimeout(() => {
+          client.ws.close(CLOSE.policyViolation, 'No token received');
+        }, options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS);
+    authTimer?.unref();
     client.ws = acceptWebSocket(
       handshake.key,
       socket,
       head,
       {
         onText(text) {
+          if (!client.authenticated) {
+            if (authTimer) clearTimeout(authTimer);
+            if (!tokenMatches(firstMessageToken(text), token)) {
+              client.ws.send(JSON.stringify({ type: 'error', error: firstMessageRefusal }));
+              client.ws.close(CLOSE.policyViolation, 'Missing or wrong token');
+              return;
+            }
+            client.authenticated = true;
+            client.ws.send(welcomeMessage());
+            return;
+          }
           // The sender learns the outcome from its answer; the push goes to the others only.
           sending = client;
           try {
@@ -256,23 +293,26 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
           client.alive = true;
         },
         onClose() {
+          if (authTimer) clearTimeout(authTimer);
           clients.delete(client);
         },
       },
       { maxMessageBytes: CTI_MAX_BODY_BYTES },
     );
     clients.add(client);
-    client.ws.send(
-      JSON.stringify({
-        type: 'welcome',
-        protocol: 1,
-        call: desk.current(),
-        ...(options.agentState
-          ? { agentState: agentStateMessage(options.agentState.current()) }
-          : {}),
-      }),
-    );
+    if (client.authenticated) client.ws.send(welcomeMessage());
   });
+
+  function welcomeMessage(): string {
+    return JSON.stringify({
+      type: 'welcome',
+      protocol: 1,
+      call: desk.current(),
+      ...(options.agentState
+        ? { agentState: agentStateMessage(options.agentState.current()) }
+        : {}),
+    });
+  }
 
   /** One WebSocket message in, one answer out; a bad message never closes the connection. */
   function answerMessage(text: string): object {
@@ -288,14 +328,15 @@ export async function startCtiBridge(options: CtiBridgeOptions): Promise<CtiBrid
   // pushed to connected clients (but not echoed to the client that sent it), so a connector can mirror the agent's state (e.g. after-call work).
   const unsubscribe = desk.subscribe(({ call }) => {
     const message = JSON.stringify({ type: 'call', call });
-    for (const client of clients) if (client !== sending) client.ws.send(message);
+    for (const client of clients)
+      if (client !== sending && client.authenticated) client.ws.send(message);
   });
 
   // The agent's state goes to every client (no one sent it): ready, on call, after-call work,
   // or not ready with the agent's reason.
   const unsubscribeAgentState = options.agentState?.subscribe((state) => {
     const message = JSON.stringify({ type: 'agentState', agentState: agentStateMessage(state) });
-    for (const client of clients) client.ws.send(message);
+    for (const client of clients) if (client.authenticated) client.ws.send(message);
   });
 
   const heartbeat = setInterval(() => {
@@ -481,6 +522,24 @@ function rejectUpgrade(socket: Duplex, refusal: Refusal): void {
       'Connection: close\r\n\r\n' +
       body,
   );
+}
+
+const firstMessageRefusal = {
+  code: 'unauthorized',
+  message:
+    'The first message must be {"type":"auth","token":"<token>"} (or send "Authorization: Bearer <token>" with the handshake).',
+};
+
+/** The token a client's first message carries: `{"type":"auth","token":"…"}`, else "". */
+function firstMessageToken(text: string): string {
+  try {
+    const message = JSON.parse(text) as unknown;
+    if (typeof message !== 'object' || message === null) return '';
+    const { type, token } = message as { type?: unknown; token?: unknown };
+    return type === 'auth' && typeof token === 'string' ? token : '';
+  } catch {
+    return '';
+  }
 }
 
 /** What a connector needs of the agent's state: the status, the reason, since when. */

@@ -1,0 +1,659 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { applyChanges } from '../../server/src/data/change-log';
+import { openServerStore } from '../../server/src/db/connect';
+import { createTenant, type SeedUser } from '../../server/src/seed';
+import type { RetailerRecord } from '../../src/shared/protocol/records';
+import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../src/shared/protocol/sync';
+import type { VocRecord } from '../../src/shared/domain/voc';
+import { customerRecord, vocFor } from '../../tests/fixtures/retailer-records';
+import { createPostgresDatabase } from '../../tests/integration/server/test-server';
+import { figure, note, percentile, seededRandom, type Figure } from '../lib/figures';
+
+/**
+ * The retailer API under a contact center's day, on loopback and PostgreSQL: two server
+ * processes (`npm run server`, as a load balancer would have them) over one database; simulated
+ * desks of several centers each sign in, bootstrap a share of a large tenant, keep the event
+ * stream open, pull the changes it announces, and push a VoC record per call at a call rate,
+ * while the retailer's order system pushes data batches back to back. Afterwards the same rows
+ * are written and read by raw SQL on the same database, for the ratios.
+ */
+export interface LoadOptions {
+  desks: number;
+  centers: number;
+  /** Customers in the tenant before the desks start. */
+  customers: number;
+  /** Rows of it each desk bootstraps (its share), in pages of `pageSize`. */
+  bootstrapRows: number;
+  pageSize: number;
+  /** Seconds between two calls (VoC records) of one desk, on average. */
+  callSeconds: number;
+  /** Rows per order-system batch. */
+  batchRows: number;
+  /** How long every desk is held, streams open, after the last one is ready. */
+  holdSeconds: number;
+  /** Sign-ins at a time (each costs the server an scrypt hash). */
+  signInConcurrency: number;
+  /** PostgreSQL to create the run's own database from (KOE_TEST_DATABASE_URL). */
+  databaseUrl: string;
+  log?: (message: string) => void;
+}
+
+export const SMALL_LOAD: Omit<LoadOptions, 'databaseUrl'> = {
+  desks: 24,
+  centers: 3,
+  customers: 600,
+  bootstrapRows: 400,
+  pageSize: 200,
+  callSeconds: 1,
+  batchRows: 100,
+  holdSeconds: 4,
+  signInConcurrency: 8,
+};
+
+export const FULL_LOAD: Omit<LoadOptions, 'databaseUrl'> = {
+  desks: 2_000,
+  centers: 10,
+  customers: 20_000,
+  bootstrapRows: 1_000,
+  pageSize: 500,
+  // One call every three minutes per desk, a busy inbound shift.
+  callSeconds: 180,
+  batchRows: 500,
+  holdSeconds: 60,
+  signInConcurrency: 16,
+};
+
+export interface LoadResult {
+  figures: Figure[];
+  desks: number;
+  held: number;
+  vocAccepted: number;
+  vocRefused: number;
+  errors: string[];
+  rampSeconds: number;
+}
+
+const PASSWORD = 'load test password';
+const TENANT = 'load-retailer';
+
+export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
+  const log = options.log ?? note;
+  const dir = mkdtempSync(join(tmpdir(), 'koe-load-'));
+  const database = await createPostgresDatabase(options.databaseUrl);
+  const servers: ChildProcess[] = [];
+  try {
+    const users = await seedTenant(database.url, options, log);
+    const secret = 'load-test-secret-0123456789abcdef';
+    const urls: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const started = await startServerProcess(database.url, secret, join(dir, `server-${i}`));
+      servers.push(started.child);
+      urls.push(started.url);
+    }
+    log(`load: two server processes on ${urls.join(' and ')}`);
+    const run = await driveDesks(urls, users, options, log);
+    for (const child of servers) child.kill('SIGTERM');
+    await Promise.all(servers.map((c) => new Promise((r) => c.once('exit', r))));
+    servers.length = 0;
+    const raw = await rawBaselines(database.url, run, options);
+    const figures = [
+      figure('load.desks_held', run.held, 'desks', options.desks),
+      figure('load.voc_accepted_per_s', run.vocPerSecond, 'records/s', raw.vocInsertPerSecond),
+      figure('load.voc_p99', run.vocP99Ms, 'ms', raw.vocInsertP99Ms),
+      figure('load.pull_pages_per_s', run.pullPagesPerSecond, 'pages/s', raw.pullPagesPerSecond),
+      figure('load.batch_rows_per_s', run.batchRowsPerSecond, 'rows/s', raw.batchRowsPerSecond),
+    ];
+    return {
+      figures,
+      desks: options.desks,
+      held: run.held,
+      vocAccepted: run.vocAccepted,
+      vocRefused: run.vocRefused,
+      errors: run.errors,
+      rampSeconds: run.rampSeconds,
+    };
+  } finally {
+    for (const child of servers) child.kill('SIGKILL');
+    await database.drop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface LoadUser {
+  id: string;
+  email: string;
+  centerId: string;
+}
+
+/** The tenant, its centers, one agent per desk and an admin (the order system), and its data. */
+async function seedTenant(
+  databaseUrl: string,
+  options: LoadOptions,
+  log: (message: string) => void,
+): Promise<LoadUser[]> {
+  const store = await openServerStore({ databaseUrl, sqliteFile: '' });
+  try {
+    const centers = Array.from({ length: options.centers }, (_, i) => `load-center-${i + 1}`);
+    const agents: LoadUser[] = Array.from({ length: options.desks }, (_, i) => ({
+      id: `load-agent-${i + 1}`,
+      email: `agent${i + 1}@load.example`,
+      centerId: centers[i % centers.length]!,
+    }));
+    const users: SeedUser[] = [
+      ...agents.map((a) => ({ ...a, role: 'agent' as const, displayName: a.id })),
+      {
+        id: 'load-admin',
+        email: 'admin@load.example',
+        role: 'retailer_admin',
+        centerId: null,
+        displayName: 'order system',
+      },
+    ];
+    await createTenant(store.db, {
+      id: TENANT,
+      name: 'Load retailer',
+      centers: centers.map((id) => ({ id, name: id })),
+      users,
+      password: PASSWORD,
+    });
+    for (let from = 0; from < options.customers; from += 2_000) {
+      const records = Array.from({ length: Math.min(2_000, options.customers - from) }, (_, i) =>
+        customerRecord({ id: `load-c${from + i}` }),
+      );
+      await store.db.transaction().execute((trx) => applyChanges(trx, TENANT, records, []));
+    }
+    log(`load: tenant with ${options.customers} customers, ${options.desks} agents seeded`);
+    return agents;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `npm run server` as a process of its own, on a free loopback port, once it answers. */
+async function startServerProcess(
+  databaseUrl: string,
+  secret: string,
+  dir: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const logFile = createWriteStream(`${dir}.log`);
+  const child = spawn(resolve('node_modules/.bin/tsx'), ['server/src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      KOE_TOKEN_SECRET: secret,
+      KOE_UPDATE_FILES_DIR: join(dir, 'update-files'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(logFile);
+  child.stderr!.pipe(logFile);
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`The server process exited (${dir}.log)`);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child, url };
+    if (attempt > 300) throw new Error(`The server process did not answer (${dir}.log)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = http.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** One desk's HTTP client: keep-alive, from an address of its own (each desk is a machine). */
+function deskClient(baseUrl: string, localAddress: string) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4, localAddress });
+  const base = new URL(baseUrl);
+  return {
+    agent,
+    request(
+      method: string,
+      path: string,
+      token: string | null,
+      body?: unknown,
+      // The desk asks for gzip like the real one; the body is not unpacked (only its headers
+      // are read), so the simulation spends its CPU on the client's side as little as it can.
+      keepBody = true,
+    ): Promise<Reply> {
+      return new Promise((resolveReply, reject) => {
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        const req = http.request(
+          {
+            host: base.hostname,
+            port: base.port,
+            path,
+            method,
+            agent,
+            headers: {
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+              ...(payload ? { 'content-type': 'application/json' } : {}),
+              'accept-encoding': 'gzip',
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => {
+              if (keepBody) chunks.push(c);
+            });
+            res.on('end', () =>
+              resolveReply({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+    },
+  };
+}
+
+interface DeskRun {
+  held: number;
+  vocAccepted: number;
+  vocRefused: number;
+  vocPerSecond: number;
+  vocP99Ms: number;
+  vocRecords: VocRecord[];
+  pullPagesPerSecond: number;
+  pullSinces: { since: number; limit: number }[];
+  batchRowsPerSecond: number;
+  batches: RetailerRecord[][];
+  rampSeconds: number;
+  /** The load generator's own event-loop delay p99 while holding: part of every latency it times. */
+  driverLoopDelayP99Ms: number;
+  errors: string[];
+}
+
+async function driveDesks(
+  urls: string[],
+  users: LoadUser[],
+  options: LoadOptions,
+  log: (message: string) => void,
+): Promise<DeskRun> {
+  const random = seededRandom(7);
+  const errors: string[] = [];
+  const fail = (what: string) => {
+    if (errors.length < 50) errors.push(what);
+  };
+  let holding = false;
+  let stopping = false;
+  const vocLatencies: number[] = [];
+  const vocRecords: VocRecord[] = [];
+  let vocAccepted = 0;
+  let vocRefused = 0;
+  let pullPages = 0;
+  const pullSinces: { since: number; limit: number }[] = [];
+  let newestCursor = 0;
+
+  interface Desk {
+    cursor: number;
+    seenCursor: number;
+    streamOpen: boolean;
+    close(): void;
+  }
+  const desks: Desk[] = [];
+
+  const startDesk = async (user: LoadUser, index: number): Promise<void> => {
+    // A load balancer spreading desks over the two processes.
+    const client = deskClient(
+      urls[index % urls.length]!,
+      `127.1.${Math.floor(index / 250)}.${(index % 250) + 1}`,
+    );
+    const signIn = await client.request('POST', '/v1/auth/sign-in', null, {
+      email: user.email,
+      password: PASSWORD,
+    });
+    if (signIn.status !== 200) throw new Error(`sign-in ${signIn.status} ${signIn.body}`);
+    const token = (JSON.parse(signIn.body) as { accessToken: string }).accessToken;
+    const desk: Desk = { cursor: 0, seenCursor: 0, streamOpen: false, close: () => {} };
+
+    const pullPage = async (since: number, limit: number) => {
+      const path = `/v1/sync/pull?since=${since}&limit=${limit}`;
+      // A keep-alive connection the server closed just as it was reused: the desk asks again
+      // once, as the real one does (a pull is safe to repeat).
+      const page = await client
+        .request('GET', path, token, undefined, false)
+        .catch(() => client.request('GET', path, token, undefined, false));
+      if (page.status !== 200) throw new Error(`pull ${page.status}`);
+      if (holding) {
+        pullPages++;
+        if (pullSinces.length < 5_000) pullSinces.push({ since, limit });
+      }
+      return {
+        cursor: Number(page.headers[PULL_CURSOR_HEADER]),
+        hasMore: page.headers[PULL_HAS_MORE_HEADER] === 'true',
+      };
+    };
+    // Bootstrap: this desk's share of the tenant, page by page.
+    let rows = 0;
+    for (;;) {
+      const page = await pullPage(desk.cursor, options.pageSize);
+      desk.cursor = page.cursor;
+      rows += options.pageSize;
+      if (!page.hasMore || rows >= options.bootstrapRows) break;
+    }
+    // Live: one pull at a time, again while changes were announced during it.
+    let pulling = false;
+    let again = false;
+    const pullChanges = async () => {
+      if (pulling) {
+        again = true;
+        return;
+      }
+      pulling = true;
+      try {
+        do {
+          again = false;
+          for (;;) {
+            const page = await pullPage(desk.cursor, options.pageSize);
+            desk.cursor = Math.max(desk.cursor, page.cursor);
+            if (!page.hasMore) break;
+          }
+        } while (again && !stopping);
+      } catch (error) {
+        if (!stopping) fail(`pull: ${String(error)}`);
+      } finally {
+        pulling = false;
+      }
+    };
+    const stream = http.get(
+      {
+        host: new URL(urls[index % urls.length]!).hostname,
+        port: new URL(urls[index % urls.length]!).port,
+        path: '/v1/events',
+        agent: client.agent,
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          fail(`stream ${res.statusCode}`);
+          res.resume();
+          return;
+        }
+        desk.streamOpen = true;
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = /^event: changes\ndata: (.*)$/m.exec(message);
+            if (!data) continue;
+            const cursor = Number((JSON.parse(data[1]!) as { cursor: string }).cursor);
+            desk.seenCursor = Math.max(desk.seenCursor, cursor);
+            if (cursor > desk.cursor) void pullChanges();
+          }
+        });
+        res.on('close', () => {
+          desk.streamOpen = false;
+          if (!stopping) fail('stream closed');
+        });
+      },
+    );
+    stream.on('error', (error) => {
+      if (!stopping) fail(`stream: ${String(error)}`);
+    });
+
+    // Calls: a VoC record at the end of each, at random times around the call rate.
+    let timer: NodeJS.Timeout | null = null;
+    const nextCall = () => {
+      timer = setTimeout(
+        () => {
+          void (async () => {
+            if (stopping) return;
+            const record = vocFor(user.id, user.centerId, {
+              customerId: `load-c${Math.floor(random() * options.customers)}`,
+            });
+            const started = performance.now();
+            try {
+              const reply = await client.request('POST', '/v1/voc/batch', token, {
+                records: [record],
+              });
+              const ms = performance.now() - started;
+              const status =
+                reply.status === 200
+                  ? (JSON.parse(reply.body) as { results: { status: string }[] }).results[0]?.status
+                  : `http ${reply.status}`;
+              if (status === 'accepted') {
+                if (holding) {
+                  vocAccepted++;
+                  vocLatencies.push(ms);
+                  vocRecords.push(record);
+                }
+              } else {
+                vocRefused++;
+                fail(`voc ${status}: ${reply.body.slice(0, 200)}`);
+              }
+            } catch (error) {
+              if (!stopping) fail(`voc: ${String(error)}`);
+            }
+            nextCall();
+          })();
+        },
+        options.callSeconds * 1000 * (0.5 + random()),
+      );
+    };
+    nextCall();
+    desk.close = () => {
+      if (timer) clearTimeout(timer);
+      stream.destroy();
+      client.agent.destroy();
+    };
+    desks.push(desk);
+  };
+
+  // Ramp: desks arrive a few at a time (each sign-in is an scrypt hash on the server).
+  const rampStarted = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: options.signInConcurrency }, async () => {
+      while (next < users.length) {
+        const index = next++;
+        await startDesk(users[index]!, index).catch((error: unknown) =>
+          fail(`desk ${index}: ${String(error)}`),
+        );
+        if (index % 200 === 199) log(`load: ${index + 1} desks signed in and bootstrapped`);
+      }
+    }),
+  );
+  const rampSeconds = (performance.now() - rampStarted) / 1000;
+  log(`load: ${desks.length} desks ready in ${rampSeconds.toFixed(1)} s; holding`);
+
+  // The order system: batches back to back while the desks are held.
+  const admin = deskClient(urls[0]!, '127.0.0.1');
+  const adminToken = (
+    JSON.parse(
+      (
+        await admin.request('POST', '/v1/auth/sign-in', null, {
+          email: 'admin@load.example',
+          password: PASSWORD,
+        })
+      ).body,
+    ) as { accessToken: string }
+  ).accessToken;
+  const batches: RetailerRecord[][] = [];
+  let batchRows = 0;
+  holding = true;
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const holdStarted = performance.now();
+  const holdEnds = holdStarted + options.holdSeconds * 1000;
+  let batchNumber = 0;
+  while (performance.now() < holdEnds) {
+    const updatedAt = new Date().toISOString();
+    const records = Array.from({ length: options.batchRows }, (_, i) =>
+      customerRecord({
+        id: `load-c${(batchNumber * options.batchRows + i) % options.customers}`,
+        givenName: `更新${batchNumber}`,
+        updatedAt,
+      }),
+    );
+    batchNumber++;
+    const reply = await admin.request('POST', '/v1/data/batch', adminToken, { records });
+    if (reply.status !== 200) {
+      fail(`batch ${reply.status} ${reply.body.slice(0, 200)}`);
+      continue;
+    }
+    const { applied, cursor } = JSON.parse(reply.body) as { applied: number; cursor: string };
+    batchRows += applied;
+    batches.push(records);
+    newestCursor = Math.max(newestCursor, Number(cursor));
+  }
+  const holdSeconds = (performance.now() - holdStarted) / 1000;
+  holding = false;
+  loopDelay.disable();
+  const driverLoopDelayP99Ms = loopDelay.percentile(99) / 1e6;
+
+  // Held: the stream still open and the last batch's notice heard (waited for, bounded).
+  const deadline = performance.now() + 15_000;
+  while (
+    performance.now() < deadline &&
+    desks.some((d) => d.streamOpen && d.seenCursor < newestCursor)
+  )
+    await new Promise((r) => setTimeout(r, 100));
+  const held = desks.filter((d) => d.streamOpen && d.seenCursor >= newestCursor).length;
+  stopping = true;
+  for (const desk of desks) desk.close();
+  admin.agent.destroy();
+
+  vocLatencies.sort((a, b) => a - b);
+  log(`load: the load generator's event-loop delay p99 ${driverLoopDelayP99Ms.toFixed(0)} ms`);
+  log(
+    `load: held ${held}/${options.desks} desks for ${holdSeconds.toFixed(1)} s; ${vocAccepted} VoC, ${pullPages} pull pages, ${batchRows} batch rows; ${errors.length} errors`,
+  );
+  return {
+    held,
+    vocAccepted,
+    vocRefused,
+    vocPerSecond: vocAccepted / holdSeconds,
+    vocP99Ms: percentile(vocLatencies, 99),
+    vocRecords,
+    pullPagesPerSecond: pullPages / holdSeconds,
+    pullSinces,
+    batchRowsPerSecond: batchRows / holdSeconds,
+    batches,
+    rampSeconds,
+    driverLoopDelayP99Ms,
+    errors,
+  };
+}
+
+/**
+ * The same rows by raw SQL on the same database, after the servers stopped: VoC records one
+ * insert each from 20 connections (the two processes' pools), the batches as one multi-row
+ * upsert each in order, and the pulls' keyset selects from 20 connections.
+ */
+async function rawBaselines(databaseUrl: string, run: DeskRun, options: LoadOptions) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  try {
+    await pool.query('create table raw_voc (like voc_records including all)');
+    await pool.query('create table raw_records (like records including all)');
+    const vocLatencies: number[] = [];
+    let next = 0;
+    const vocStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < run.vocRecords.length) {
+          const r = run.vocRecords[next++]!;
+          const started = performance.now();
+          await pool.query(
+            `insert into raw_voc (tenant_id, id, center_id, agent_id, content_hash, data, received_at)
+             values ($1, $2, $3, $4, $5, $6, $7)`,
+            [
+              TENANT,
+              r.id,
+              r.centerId,
+              r.agentId,
+              'hash',
+              JSON.stringify(r),
+              new Date().toISOString(),
+            ],
+          );
+          vocLatencies.push(performance.now() - started);
+        }
+      }),
+    );
+    const vocSeconds = (performance.now() - vocStarted) / 1000;
+    vocLatencies.sort((a, b) => a - b);
+
+    let rows = 0;
+    let seq = 0;
+    const batchStarted = performance.now();
+    for (const batch of run.batches) {
+      const values: unknown[] = [];
+      const tuples = batch.map((record, i) => {
+        const data = record.data as { id: string; updatedAt: string };
+        values.push(TENANT, record.type, data.id, JSON.stringify(data), data.updatedAt, ++seq);
+        const p = i * 6;
+        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 0)`;
+      });
+      await pool.query(
+        `insert into raw_records (tenant_id, type, id, data, updated_at, seq, deleted)
+         values ${tuples.join(', ')}
+         on conflict (tenant_id, type, id) do update
+           set data = excluded.data, updated_at = excluded.updated_at, seq = excluded.seq`,
+        values,
+      );
+      rows += batch.length;
+    }
+    const batchSeconds = (performance.now() - batchStarted) / 1000;
+
+    const sinces =
+      run.pullSinces.length > 0 ? run.pullSinces : [{ since: 0, limit: options.pageSize }];
+    let pulled = 0;
+    const pullStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (pulled < sinces.length) {
+          const { since, limit } = sinces[pulled++]!;
+          await pool.query(
+            'select data from records where tenant_id = $1 and seq > $2 order by seq limit $3',
+            [TENANT, since, limit],
+          );
+        }
+      }),
+    );
+    const pullSeconds = (performance.now() - pullStarted) / 1000;
+    return {
+      vocInsertPerSecond: run.vocRecords.length / Math.max(vocSeconds, 1e-6),
+      vocInsertP99Ms: percentile(vocLatencies, 99),
+      batchRowsPerSecond: rows / Math.max(batchSeconds, 1e-6),
+      pullPagesPerSecond: sinces.length / Math.max(pullSeconds, 1e-6),
+    };
+  } finally {
+    await pool.end();
+  }
+}
