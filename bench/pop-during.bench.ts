@@ -80,7 +80,7 @@ export async function benchPopDuring(customers = popBenchCustomers()): Promise<F
     await during('large_search', router('customers:search', { query: '佐藤', limit: 50 }));
     await during('customer_count', router('app:info', {}));
     // Before: the same outreach list read on the core's own thread.
-    const onCoreThread = createReaderMethods(core.database.db);
+    const onCoreThread = createReaderMethods(core.database.db, core.database.sqlite);
     await during(
       'outreach_list_on_core_thread',
       repeat(() =>
