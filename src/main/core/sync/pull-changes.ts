@@ -18,6 +18,8 @@ export interface PullOptions {
   pageSize?: number;
   /** Called after each page committed (progress, tests). */
   onPage?: (page: PullPage, applied: number) => void;
+  /** After a bootstrap, called as each deferred index is built and committed (tests). */
+  onIndexBuilt?: RebuildProgress['onIndexBuilt'];
 }
 
 export interface PullResult {
@@ -100,7 +102,12 @@ export async function pullChanges(
     current = next;
   }
 
-  if (bootstrap) await rebuildDeferredIndexes(sqlite);
+  if (bootstrap) {
+    await rebuildDeferredIndexes(
+      sqlite,
+      options.onIndexBuilt ? { onIndexBuilt: options.onIndexBuilt } : {},
+    );
+  }
   if (purgeBefore && serverTime) {
     // Kept so the desk's own timer keeps the window moving while offline (retention-purge.ts).
     // The date is the day the window starts; the server time is later that day (floor).
