@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readCustomerCard } from '../src/main/core/db/customer-card';
 import { callFacts } from '../src/main/core/guidance/call-features';
 import { predictCallReasons } from '../src/main/core/guidance/call-reason-model';
 import { estimateDelivery } from '../src/main/core/guidance/delivery-estimate';
+import { HISTORY_BATCH_CUSTOMERS } from '../src/main/core/guidance/prediction-data';
 import {
   DEFAULT_MAX_CALL_CUSTOMERS,
   DEFAULT_MAX_TRANSIT_SAMPLES,
@@ -80,6 +82,7 @@ export async function benchPrediction(): Promise<Figure[]> {
   note(`restart: stored models reused (${!reused.fitted}) in ${Math.round(reuseMs)} ms`);
   figures.push(figure('prediction_restart_reuse_ms', reuseMs, 'ms', fitMs));
   await worker.stop();
+  figures.push(...(await benchFitMemory(now)));
 
   // Per-card cost: the card read alone (baseline) vs the prediction on top of it.
   const delivery = result.models?.delivery;
@@ -97,4 +100,55 @@ export async function benchPrediction(): Promise<Figure[]> {
   }
   await bench.close();
   return figures;
+}
+
+/** The process's proportional set size (PSS) in MB: what it costs the desk, shared pages split. */
+function pssMb(): number {
+  const rollup = readFileSync('/proc/self/smaps_rollup', 'utf8');
+  const kb = Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+/**
+ * The fit's memory peak above the steady state, on the worker (same process: its memory is the
+ * process's): PSS sampled every 50 ms during a forced fit, minus PSS just before it. Once with
+ * histories read in batches (the app's fit), once all at once as before, in the same run.
+ * PSS is noisy on a shared machine (the page cache of the cache file counts when mapped).
+ */
+async function benchFitMemory(now: number): Promise<Figure[]> {
+  // A fresh worker each time: a worker that has fitted before keeps a grown heap, which would
+  // count as steady state and hide the peak.
+  const peakDuring = async (historyBatchCustomers?: number) => {
+    const worker = startPredictionWorker(typescriptPredictionWorkerEntry, {
+      dbFile: BENCH_DATABASE,
+    });
+    try {
+      await sleep(2_000); // the worker's thread up, its connection open: the desk at rest
+      const steady = pssMb();
+      let peak = steady;
+      const sampler = setInterval(() => (peak = Math.max(peak, pssMb())), 50);
+      try {
+        await worker.refresh({
+          now,
+          force: true,
+          ...(historyBatchCustomers ? { historyBatchCustomers } : {}),
+        });
+      } finally {
+        clearInterval(sampler);
+      }
+      peak = Math.max(peak, pssMb());
+      return { steady, above: peak - steady };
+    } finally {
+      await worker.stop();
+    }
+  };
+  const batched = await peakDuring();
+  const whole = await peakDuring(Number.MAX_SAFE_INTEGER);
+  note(
+    `fit memory: steady ${Math.round(batched.steady)} MB; peak above it ${Math.round(batched.above)} MB in batches of ${HISTORY_BATCH_CUSTOMERS}, ${Math.round(whole.above)} MB all at once (goal ≤ 300 MB)`,
+  );
+  return [
+    figure('memory_peak_during_fit_mb', batched.above, 'MB', 300),
+    figure('memory_peak_during_fit_unbatched_mb', whole.above, 'MB', batched.above),
+  ];
 }

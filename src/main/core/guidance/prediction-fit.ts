@@ -29,6 +29,8 @@ export interface RefreshRequest {
   maxTransitSamples?: number;
   /** Customers looked at for confirmed calls (every n-th customer). */
   maxCallCustomers?: number;
+  /** Customers whose histories are held at once (HISTORY_BATCH_CUSTOMERS; the bench's before). */
+  historyBatchCustomers?: number;
   /**
    * Refit only once this much new data arrived since the stored fit (see `enoughNewData`);
    * below it the stored models stay, and the changes add up towards the next refit. Absent: any
@@ -108,6 +110,7 @@ export function refreshModels(sqlite: Sqlite.Database, request: RefreshRequest):
     }),
     calls: readCallExamples(sqlite, {
       maxCustomers: request.maxCallCustomers ?? DEFAULT_MAX_CALL_CUSTOMERS,
+      ...(request.historyBatchCustomers ? { batchCustomers: request.historyBatchCustomers } : {}),
     }),
   }))();
   const readMs = performance.now() - started;

@@ -288,7 +288,7 @@ interface DeferredItem {
  * Drops the deferred indexes and the outreach triggers for the bulk load, remembering their SQL
  * in the same transaction, so whatever happens next the definitions are never lost.
  */
-function deferSecondaryIndexes(sqlite: Sqlite.Database): void {
+export function deferSecondaryIndexes(sqlite: Sqlite.Database): void {
   const state = syncStateStore(sqlite);
   sqlite.transaction(() => {
     const remembered = JSON.parse(state.get('deferred_indexes') ?? '[]') as DeferredItem[];
