@@ -47,6 +47,10 @@ export async function pullChanges(
   const countChanges = pulledChangeCounter(sqlite);
   const bootstrap = state.get('cursor') === null || state.get('deferred_indexes') !== null;
   if (bootstrap) deferSecondaryIndexes(sqlite);
+  // A long note of customers whose outreach rows are due (after the table's migration, or left
+  // by a writer that does not refresh) is worked off in slices first: each page's transaction
+  // then recomputes only the customers it changed, and holds the write lock no longer for it.
+  else await refreshOutreachInSlices(sqlite);
 
   const result: PullResult = {
     pages: 0,
