@@ -23,7 +23,8 @@ export type PurgeWorkerMethods = {
   /** Drops the indexes a bootstrap defers (not measured: a bootstrap does it before loading). */
   deferIndexes(input: Record<string, never>): void;
   /** The rebuild after a bootstrap: the app's (an index per transaction), and as it was. */
-  rebuildIndexes(input: Record<string, never>): Promise<void>;
+  /** Returns each index's build time (ms), the longest a write may wait. */
+  rebuildIndexes(input: Record<string, never>): Promise<Record<string, number>>;
   rebuildIndexesOneTransaction(input: Record<string, never>): void;
 };
 const methods: PurgeWorkerMethods = {
@@ -31,7 +32,13 @@ const methods: PurgeWorkerMethods = {
   oneTransaction: (before) =>
     sqlite.transaction(() => createRecordRemover(sqlite).purgeBefore(before)).immediate(),
   deferIndexes: () => deferSecondaryIndexes(sqlite),
-  rebuildIndexes: () => rebuildDeferredIndexes(sqlite),
+  rebuildIndexes: async () => {
+    const took: Record<string, number> = {};
+    await rebuildDeferredIndexes(sqlite, {
+      onIndexBuilt: (name, heldMs) => void (took[name] = Math.round(heldMs)),
+    });
+    return took;
+  },
   rebuildIndexesOneTransaction: () =>
     sqlite
       .transaction(() => {

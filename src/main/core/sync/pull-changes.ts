@@ -316,8 +316,8 @@ export function deferSecondaryIndexes(sqlite: Sqlite.Database): void {
 
 /** Progress of a rebuild after a bootstrap (tests wait on it instead of on the clock). */
 export interface RebuildProgress {
-  /** Called after each index's own transaction committed, with the index's name. */
-  onIndexBuilt?: (name: string) => void;
+  /** Called after each index's own transaction committed: its name, how long it held the lock. */
+  onIndexBuilt?: (name: string, heldMs: number) => void;
 }
 
 /**
@@ -347,8 +347,8 @@ export async function rebuildDeferredIndexes(
         );
       })
       .immediate();
-    progress.onIndexBuilt?.(index.name);
     const held = performance.now() - started;
+    progress.onIndexBuilt?.(index.name, held);
     await new Promise((pause) => setTimeout(pause, Math.max(MIN_PURGE_PAUSE_MS, held)));
   }
   sqlite
