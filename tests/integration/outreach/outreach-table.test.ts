@@ -114,7 +114,7 @@ beforeAll(async () => {
   await pull(records);
   database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   bootstrapped = { file: join(dir, 'koe.sqlite'), latest: new Map(latest) };
-});
+}, 120_000);
 
 /** Each run of the property starts from its own copy of the bootstrapped cache. */
 async function freshCopy(): Promise<void> {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const file = join(dir, 'koe.sqlite');
   sync = await openDatabase({ filename: file });
   core = await openDatabase({ filename: file });
-});
+}, 60_000);
 
 afterAll(async () => {
   await core?.close();
