@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readCustomerCard } from '../src/main/core/db/customer-card';
 import { callFacts } from '../src/main/core/guidance/call-features';
@@ -82,7 +82,7 @@ export async function benchPrediction(): Promise<Figure[]> {
   note(`restart: stored models reused (${!reused.fitted}) in ${Math.round(reuseMs)} ms`);
   figures.push(figure('prediction_restart_reuse_ms', reuseMs, 'ms', fitMs));
   await worker.stop();
-  figures.push(...(await benchFitMemory(now)));
+  figures.push(...(await benchFitMemory()));
 
   // Per-card cost: the card read alone (baseline) vs the prediction on top of it.
   const delivery = result.models?.delivery;
@@ -102,50 +102,35 @@ export async function benchPrediction(): Promise<Figure[]> {
   return figures;
 }
 
-/** The process's proportional set size (PSS) in MB: what it costs the desk, shared pages split. */
-function pssMb(): number {
-  const rollup = readFileSync('/proc/self/smaps_rollup', 'utf8');
-  const kb = Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? Number.NaN);
-  return kb / 1024;
-}
-
 /**
- * The fit's memory peak above the steady state, on the worker (same process: its memory is the
- * process's): PSS sampled every 50 ms during a forced fit, minus PSS just before it. Once with
- * histories read in batches (the app's fit), once all at once as before, in the same run.
- * PSS is noisy on a shared machine (the page cache of the cache file counts when mapped).
+ * The fit's memory peak above the steady state, each fit in a fresh process
+ * (lib/fit-memory-child.ts: PSS sampled every 50 ms during the fit, minus PSS at rest with the
+ * worker up): an earlier fit in the same process leaves its memory with the allocator, which
+ * would count as steady state and hide the peak. Once with histories read in batches (the app's
+ * fit), once all at once as before, in the same run.
  */
-async function benchFitMemory(now: number): Promise<Figure[]> {
-  // A fresh worker each time: a worker that has fitted before keeps a grown heap, which would
-  // count as steady state and hide the peak.
-  const peakDuring = async (historyBatchCustomers?: number) => {
-    const worker = startPredictionWorker(typescriptPredictionWorkerEntry, {
-      dbFile: BENCH_DATABASE,
-    });
-    try {
-      await sleep(2_000); // the worker's thread up, its connection open: the desk at rest
-      const steady = pssMb();
-      let peak = steady;
-      const sampler = setInterval(() => (peak = Math.max(peak, pssMb())), 50);
-      try {
-        await worker.refresh({
-          now,
-          force: true,
-          ...(historyBatchCustomers ? { historyBatchCustomers } : {}),
-        });
-      } finally {
-        clearInterval(sampler);
-      }
-      peak = Math.max(peak, pssMb());
-      return { steady, above: peak - steady };
-    } finally {
-      await worker.stop();
-    }
+async function benchFitMemory(): Promise<Figure[]> {
+  const child = new URL('./lib/fit-memory-child.ts', import.meta.url).pathname;
+  const peakDuring = (historyBatchCustomers?: number) => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        child,
+        ...(historyBatchCustomers ? [String(historyBatchCustomers)] : []),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const { steadyMb, peakMb } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+      steadyMb: number;
+      peakMb: number;
+    };
+    return { steady: steadyMb, above: peakMb - steadyMb };
   };
-  const batched = await peakDuring();
-  const whole = await peakDuring(Number.MAX_SAFE_INTEGER);
+  const batched = peakDuring();
+  const whole = peakDuring(Number.MAX_SAFE_INTEGER);
   note(
-    `fit memory: steady ${Math.round(batched.steady)} MB; peak above it ${Math.round(batched.above)} MB in batches of ${HISTORY_BATCH_CUSTOMERS}, ${Math.round(whole.above)} MB all at once (goal ≤ 300 MB)`,
+    `fit memory (a process each): steady ${Math.round(batched.steady)} / ${Math.round(whole.steady)} MB; peak above it ${Math.round(batched.above)} MB in batches of ${HISTORY_BATCH_CUSTOMERS}, ${Math.round(whole.above)} MB all at once (goal ≤ 300 MB)`,
   );
   return [
     figure('memory_peak_during_fit_mb', batched.above, 'MB', 300),
