@@ -10,6 +10,7 @@ import {
   DEFAULT_MAX_TRANSIT_SAMPLES,
 } from '../src/main/core/guidance/prediction-fit';
 import {
+  FIT_HEAP_MB,
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
 } from '../src/main/core/guidance/prediction-worker-host';
@@ -128,12 +129,16 @@ async function benchFitMemory(): Promise<Figure[]> {
     return { steady: steadyMb, above: peakMb - steadyMb };
   };
   const batched = peakDuring();
-  const whole = peakDuring(Number.MAX_SAFE_INTEGER);
   note(
-    `fit memory (a process each): steady ${Math.round(batched.steady)} / ${Math.round(whole.steady)} MB; peak above it ${Math.round(batched.above)} MB in batches of ${HISTORY_BATCH_CUSTOMERS}, ${Math.round(whole.above)} MB all at once (goal ≤ 300 MB)`,
+    `fit memory (a process each): steady ${Math.round(batched.steady)} MB; peak above it ${Math.round(batched.above)} MB in batches of ${HISTORY_BATCH_CUSTOMERS} (goal ≤ 300 MB)`,
   );
-  return [
-    figure('memory_peak_during_fit_mb', batched.above, 'MB', 300),
-    figure('memory_peak_during_fit_unbatched_mb', whole.above, 'MB', batched.above),
-  ];
+  const figures = [figure('memory_peak_during_fit_mb', batched.above, 'MB', 300)];
+  // All histories at once, as before: at bench size more than the fit's heap cap holds.
+  try {
+    const whole = peakDuring(Number.MAX_SAFE_INTEGER);
+    figures.push(figure('memory_peak_during_fit_unbatched_mb', whole.above, 'MB', batched.above));
+  } catch {
+    note(`fit memory: all histories at once ran out of the worker's ${FIT_HEAP_MB} MB heap cap`);
+  }
+  return figures;
 }

@@ -20,7 +20,7 @@ function pssMb(): number {
 
 const batch = process.argv[2] ? Number(process.argv[2]) : undefined;
 const worker = startPredictionWorker(typescriptPredictionWorkerEntry, { dbFile: BENCH_DATABASE });
-await sleep(2_000);
+await sleep(3_000);
 const steadyMb = pssMb();
 let peakMb = steadyMb;
 const sampler = setInterval(() => (peakMb = Math.max(peakMb, pssMb())), 50);
