@@ -1,13 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readCustomerCard } from '../src/main/core/db/customer-card';
 import { callFacts } from '../src/main/core/guidance/call-features';
 import { predictCallReasons } from '../src/main/core/guidance/call-reason-model';
 import { estimateDelivery } from '../src/main/core/guidance/delivery-estimate';
+import { HISTORY_BATCH_CUSTOMERS } from '../src/main/core/guidance/prediction-data';
 import {
   DEFAULT_MAX_CALL_CUSTOMERS,
   DEFAULT_MAX_TRANSIT_SAMPLES,
 } from '../src/main/core/guidance/prediction-fit';
 import {
+  FIT_HEAP_MB,
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
 } from '../src/main/core/guidance/prediction-worker-host';
@@ -80,6 +83,7 @@ export async function benchPrediction(): Promise<Figure[]> {
   note(`restart: stored models reused (${!reused.fitted}) in ${Math.round(reuseMs)} ms`);
   figures.push(figure('prediction_restart_reuse_ms', reuseMs, 'ms', fitMs));
   await worker.stop();
+  figures.push(...(await benchFitMemory()));
 
   // Per-card cost: the card read alone (baseline) vs the prediction on top of it.
   const delivery = result.models?.delivery;
@@ -96,5 +100,45 @@ export async function benchPrediction(): Promise<Figure[]> {
     );
   }
   await bench.close();
+  return figures;
+}
+
+/**
+ * The fit's memory peak above the steady state, each fit in a fresh process
+ * (lib/fit-memory-child.ts: PSS sampled every 50 ms during the fit, minus PSS at rest with the
+ * worker up): an earlier fit in the same process leaves its memory with the allocator, which
+ * would count as steady state and hide the peak. Once with histories read in batches (the app's
+ * fit), once all at once as before, in the same run.
+ */
+async function benchFitMemory(): Promise<Figure[]> {
+  const child = new URL('./lib/fit-memory-child.ts', import.meta.url).pathname;
+  const peakDuring = (historyBatchCustomers?: number) => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        child,
+        ...(historyBatchCustomers ? [String(historyBatchCustomers)] : []),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const { steadyMb, peakMb } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+      steadyMb: number;
+      peakMb: number;
+    };
+    return { steady: steadyMb, above: peakMb - steadyMb };
+  };
+  const batched = peakDuring();
+  note(
+    `fit memory (a process each): steady ${Math.round(batched.steady)} MB; peak above it ${Math.round(batched.above)} MB in batches of ${HISTORY_BATCH_CUSTOMERS} (goal ≤ 300 MB)`,
+  );
+  const figures = [figure('memory_peak_during_fit_mb', batched.above, 'MB', 300)];
+  // All histories at once, as before: at bench size more than the fit's heap cap holds.
+  try {
+    const whole = peakDuring(Number.MAX_SAFE_INTEGER);
+    figures.push(figure('memory_peak_during_fit_unbatched_mb', whole.above, 'MB', batched.above));
+  } catch {
+    note(`fit memory: all histories at once ran out of the worker's ${FIT_HEAP_MB} MB heap cap`);
+  }
   return figures;
 }

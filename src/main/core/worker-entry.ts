@@ -1,5 +1,5 @@
 import { setPriority } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * How to start a worker thread's code: a file electron-vite bundled next to the main entry in
@@ -9,13 +9,17 @@ import { Worker } from 'node:worker_threads';
  */
 export type WorkerEntry = { file: string } | { typescriptSource: string };
 
-export function spawnWorker(entry: WorkerEntry, workerData?: unknown): Worker {
-  if ('file' in entry) return new Worker(entry.file, { workerData });
+export function spawnWorker(
+  entry: WorkerEntry,
+  workerData?: unknown,
+  resourceLimits?: ResourceLimits,
+): Worker {
+  if ('file' in entry) return new Worker(entry.file, { workerData, resourceLimits });
   // Node 20 does not carry `--import tsx` into worker threads; tsx's API loads the source.
   const source = JSON.stringify(entry.typescriptSource);
   return new Worker(
     `import('tsx/esm/api').then(({ tsImport }) => tsImport(${source}, ${source}))`,
-    { eval: true, workerData },
+    { eval: true, workerData, resourceLimits },
   );
 }
 

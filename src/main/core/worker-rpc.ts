@@ -1,3 +1,4 @@
+import type { ResourceLimits } from 'node:worker_threads';
 import type { IpcErrorCode } from '../../shared/ipc';
 import { AppError } from './errors';
 import { spawnWorker, type WorkerEntry } from './worker-entry';
@@ -37,6 +38,8 @@ export interface WorkerRpcOptions {
   terminateWhenBusy?: boolean;
   /** How long a stop waits for the worker's own goodbye before ending the thread. */
   stopTimeoutMs?: number;
+  /** The thread's heap limits (a fit's heap otherwise grows with garbage it has not collected). */
+  resourceLimits?: ResourceLimits;
 }
 
 export function startWorkerRpc<M extends WorkerMethods>(
@@ -44,7 +47,7 @@ export function startWorkerRpc<M extends WorkerMethods>(
   workerData: unknown,
   options: WorkerRpcOptions,
 ): WorkerRpc<M> {
-  const worker = spawnWorker(entry, workerData);
+  const worker = spawnWorker(entry, workerData, options.resourceLimits);
   // An idle worker must not keep the process alive by itself; one working for a caller does.
   worker.unref();
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

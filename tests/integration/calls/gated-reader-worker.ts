@@ -19,7 +19,7 @@ import { serveWorkerRpc } from '../../../src/main/core/worker-rpc-serve';
 const gate = process.env.KOE_TEST_READER_GATE;
 if (!gate) throw new Error('KOE_TEST_READER_GATE names no gate file');
 const sqlite = openSqlite({ ...(workerData as OpenDatabaseOptions), readonly: true });
-const methods = createReaderMethods(createKysely(sqlite));
+const methods = createReaderMethods(createKysely(sqlite), sqlite);
 const tick = new Int32Array(new SharedArrayBuffer(4));
 const gated = Object.fromEntries(
   Object.entries(methods).map(([name, method]) => [

@@ -59,11 +59,14 @@ describe('the reader worker', () => {
 
   it('builds the outreach list the core would, with the core model', async () => {
     const inline = await createOutreachService({
-      db: database.db,
+      sqlite: database.sqlite,
       now: () => NOW,
       estimate: modelEstimateFor(predictions),
     }).list(200);
-    const carrierOnly = await createOutreachService({ db: database.db, now: () => NOW }).list(200);
+    const carrierOnly = await createOutreachService({
+      sqlite: database.sqlite,
+      now: () => NOW,
+    }).list(200);
     const fromWorker = await reader.outreachList(200);
     expect(fromWorker.entries.length).toBeGreaterThan(0);
     expect(fromWorker).toEqual(inline);

@@ -47,7 +47,7 @@ describe('one delivery date for the card and the outreach list', () => {
       expect(onCard!.date).not.toBe(shipment.estimatedDate);
 
       const list = await createOutreachService({
-        db: database.db,
+        sqlite: database.sqlite,
         now: () => NOW,
         estimate: modelEstimateFor(service),
       }).list(100);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createEventBus } from '../../../src/main/core/events/event-bus';
 import type { RefreshRequest, RefreshResult } from '../../../src/main/core/guidance/prediction-fit';
 import { MODEL_FORMAT } from '../../../src/main/core/guidance/prediction-store';
-import { startPredictionService } from '../../../src/main/core/guidance/prediction-service';
+import {
+  DEFAULT_REFIT_WHEN,
+  startPredictionService,
+} from '../../../src/main/core/guidance/prediction-service';
 import { initialSyncStatus } from '../../../src/shared/sync-status';
 
 /** When the service asks its fitter for a refresh: after pulls, debounced, and not too often. */
@@ -48,6 +51,8 @@ describe('the prediction service refreshes', () => {
     await sleep(100);
     expect(requests).toHaveLength(1);
     expect(requests[0]?.force).toBe(false);
+    // Not a refit from scratch after every pull: only once enough new data arrived.
+    expect(requests[0]?.refitWhen).toEqual(DEFAULT_REFIT_WHEN);
     service.close();
   });
 

@@ -5,6 +5,7 @@ import {
   customerIndexKey,
   type CustomerIndexEntries,
 } from './customers/customer-index-entries';
+import { refreshPendingOutreach } from './outreach/outreach-table';
 
 export type ApplyResult = Record<RetailerRecordType, number> & { skippedStale: number };
 
@@ -285,7 +286,13 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
     }
     return result;
   };
-  const applyInTransaction = sqlite.transaction(applyAll);
+  // On its own, the batch also brings the outreach list's rows up to date before it commits
+  // (outreach-table.ts); a caller's transaction does that itself, once, at its end.
+  const applyInTransaction = sqlite.transaction((records: readonly WritableRecord[]) => {
+    const result = applyAll(records);
+    refreshPendingOutreach(sqlite);
+    return result;
+  });
 
   return {
     // Within the caller's transaction (a pulled page and its cursor) the batch is part of it, not

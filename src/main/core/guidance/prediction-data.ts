@@ -37,6 +37,8 @@ export function readTransitSamples(
     .prepare(`select coalesce(max(rowid), 0) as total from shipments`)
     .get() as { total: number };
   const stride = Math.max(1, Math.ceil(total / (options.maxSamples ?? Infinity)));
+  // Row by row into the one array the fit keeps (all rows, then a mapped copy, held both).
+  const samples: TransitSample[] = [];
   const rows = sqlite
     .prepare(
       `select s.carrier, s.origin_prefecture as origin,
@@ -49,16 +51,17 @@ export function readTransitSamples(
         where s.rowid % ? = 0
           and s.status = 'delivered' and s.shipped_at is not null and s.delivered_at is not null`,
     )
-    .all(stride) as (Omit<TransitSample, 'delayReported'> & { events: string })[];
+    .iterate(stride) as IterableIterator<Omit<TransitSample, 'delayReported'> & { events: string }>;
   // Each parcel's events are read down to its late signal at once, so they are not kept.
-  return rows.map(({ events, ...r }) => {
+  for (const { events, ...r } of rows) {
     const trail = trackingTrail(events);
-    return {
+    samples.push({
       ...r,
       delayReported: trail.some((e) => e.status === 'delayed'),
       lateSignal: lateSignalBeforeDelivery(trail),
-    };
-  });
+    });
+  }
+  return samples;
 }
 
 /** A shipment's tracking events as `json_group_array(json_array(status, occurred_at, description))`. */
@@ -142,19 +145,35 @@ export function sampleCallCustomers(
 }
 
 /**
+ * Customers whose whole histories are held at once while their calls are rebuilt. Reading all
+ * 40,000 sampled histories in one go peaked the fit at ~1 GB at bench size; a batch's histories
+ * are dropped once its calls (a few numbers each) are taken, so the peak stays bounded whatever
+ * the sample.
+ */
+export const HISTORY_BATCH_CUSTOMERS = 1_000;
+
+/**
  * Every confirmed call of the sampled customers, and of the customers whose wrap-ups were
  * confirmed on this desktop (those calls included, each once: local-wrap-ups.ts), oldest first.
+ * Read in batches of customers, in the order one read of them all would give (so the examples,
+ * and the model fitted on them, are the same).
  */
 export function readCallExamples(
   sqlite: Sqlite.Database,
-  options: CallExampleOptions = {},
+  options: CallExampleOptions & { batchCustomers?: number } = {},
 ): CallExample[] {
   const local = readLocalWrapUps(sqlite);
-  const ids = new Set([...sampleCallCustomers(sqlite, options), ...local.keys()]);
-  return readCustomerHistories(sqlite, [...ids])
-    .map((h) => withLocalWrapUps(h, local.get(h.customer.id) ?? []))
-    .flatMap(callExamplesOf)
-    .sort((a, b) => a.at.localeCompare(b.at));
+  const ids = [...new Set([...sampleCallCustomers(sqlite, options), ...local.keys()])];
+  const batch = options.batchCustomers ?? HISTORY_BATCH_CUSTOMERS;
+  const examples: CallExample[] = [];
+  for (let i = 0; i < ids.length; i += batch) {
+    for (const history of readCustomerHistories(sqlite, ids.slice(i, i + batch))) {
+      examples.push(
+        ...callExamplesOf(withLocalWrapUps(history, local.get(history.customer.id) ?? [])),
+      );
+    }
+  }
+  return examples.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /**

@@ -3,6 +3,7 @@ import { fitCallReasonModel } from './call-reason-model';
 import { fitDeliveryModel } from './delivery-estimate';
 import { readCallExamples, readTransitSamples } from './prediction-data';
 import {
+  type DataWatermark,
   loadModels,
   MODEL_FORMAT,
   readCursor,
@@ -28,6 +29,29 @@ export interface RefreshRequest {
   maxTransitSamples?: number;
   /** Customers looked at for confirmed calls (every n-th customer). */
   maxCallCustomers?: number;
+  /** Customers whose histories are held at once (HISTORY_BATCH_CUSTOMERS; the bench's before). */
+  historyBatchCustomers?: number;
+  /**
+   * Refit only once this much new data arrived since the stored fit (see `enoughNewData`);
+   * below it the stored models stay, and the changes add up towards the next refit. Absent: any
+   * change refits (tests, the evaluation).
+   */
+  refitWhen?: RefitThreshold;
+}
+
+/**
+ * When a refit is worth it: a pull of a few hundred records among millions moves a model fitted
+ * on a sample of them by nothing measurable, and a fit at bench size costs a core for most of a
+ * minute. New data counts model-input records pulled (new or edited, deletions too) and wrap-ups
+ * saved here since the fit.
+ */
+export interface RefitThreshold {
+  /** At least this share of the model-input records pulled up to the fit (0.02: 2 %)… */
+  share: number;
+  /** …and at least this many, whatever the share (a young cache). */
+  atLeast: number;
+  /** A fit older than this is refitted on any new data (its clock moved on). */
+  maxAgeMs: number;
 }
 
 export interface RefreshResult {
@@ -71,6 +95,10 @@ export function refreshModels(sqlite: Sqlite.Database, request: RefreshRequest):
       trySave(sqlite, kept);
       return unchanged(kept);
     }
+    // Not enough yet: the stored watermark stays, so what arrived counts towards the next check.
+    if (request.refitWhen && !enoughNewData(stored, current, request.now, request.refitWhen)) {
+      return unchanged(stored);
+    }
   }
 
   let started = performance.now();
@@ -82,6 +110,7 @@ export function refreshModels(sqlite: Sqlite.Database, request: RefreshRequest):
     }),
     calls: readCallExamples(sqlite, {
       maxCustomers: request.maxCallCustomers ?? DEFAULT_MAX_CALL_CUSTOMERS,
+      ...(request.historyBatchCustomers ? { batchCustomers: request.historyBatchCustomers } : {}),
     }),
   }))();
   const readMs = performance.now() - started;
@@ -104,6 +133,28 @@ export function refreshModels(sqlite: Sqlite.Database, request: RefreshRequest):
     transitSamples: samples.length,
     callExamples: calls.length,
   };
+}
+
+/** Model-input changes since the stored fit: pulled records, and wrap-ups saved here. */
+export function newDataSince(stored: DataWatermark, current: DataWatermark): number {
+  const wrapUps = (w: DataWatermark) => Number(w.localWrapUps.split('|')[0] ?? 0);
+  const pulled = Math.max(0, current.pulledChanges - stored.pulledChanges);
+  const saved = Math.abs(wrapUps(current) - wrapUps(stored));
+  // A correction moves the latest save without adding one: it is new data too.
+  const corrected = saved === 0 && current.localWrapUps !== stored.localWrapUps ? 1 : 0;
+  return pulled + saved + corrected;
+}
+
+export function enoughNewData(
+  stored: FittedModels,
+  current: DataWatermark,
+  now: number,
+  threshold: RefitThreshold,
+): boolean {
+  const changes = newDataSince(stored.watermark, current);
+  if (changes === 0) return false;
+  if (now - Date.parse(stored.fittedAt) >= threshold.maxAgeMs) return true;
+  return changes >= Math.max(threshold.atLeast, threshold.share * stored.watermark.pulledChanges);
 }
 
 /** A cache opened read-only (or busy past the timeout) still gets the fresh models in memory. */

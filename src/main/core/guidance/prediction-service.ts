@@ -9,13 +9,28 @@ import type { EventBus } from '../events/event-bus';
 import { callFacts } from './call-features';
 import { predictCallReasons, type CallReasonModel } from './call-reason-model';
 import { estimateDelivery, type DeliveryModel } from './delivery-estimate';
-import { refreshModels, type RefreshRequest, type RefreshResult } from './prediction-fit';
+import {
+  refreshModels,
+  type RefitThreshold,
+  type RefreshRequest,
+  type RefreshResult,
+} from './prediction-fit';
+
+/**
+ * The service refits once 2 % new model-input data arrived since the fit (at least 200 records),
+ * or on any new data once the fit is a day old: not after every pull.
+ */
+export const DEFAULT_REFIT_WHEN: RefitThreshold = {
+  share: 0.02,
+  atLeast: 200,
+  maxAgeMs: 24 * 3_600_000,
+};
 
 /**
  * Adds the models' output to every customer card; the models themselves are fitted elsewhere
  * (a `ModelFitter`): on the prediction worker's thread in the app, so this thread only scores.
- * A refresh runs at start (the stored models are reused when nothing they read changed since
- * they were fitted: prediction-store.ts) and a little after each pull. Until the first refresh answers, cards
+ * A refresh runs at start (the stored models are reused until enough of what they read changed
+ * since they were fitted: prediction-store.ts, `refitWhen`) and a little after each pull. Until the first refresh answers, cards
  * go out without predictions.
  */
 export interface PredictionService {
@@ -56,6 +71,8 @@ export interface PredictionOptions {
    * at bench size keeps a core busy for most of a minute, so pulls do not each start one.
    */
   minRefitIntervalMs?: number;
+  /** When new data is enough for a refit (DEFAULT_REFIT_WHEN); null: any change refits. */
+  refitWhen?: RefitThreshold | null;
 }
 
 export function startPredictionService(options: PredictionOptions): PredictionService {
@@ -72,10 +89,12 @@ export function startPredictionService(options: PredictionOptions): PredictionSe
    */
   let lastFitAt = -Infinity;
 
+  const refitWhen = options.refitWhen === undefined ? DEFAULT_REFIT_WHEN : options.refitWhen;
   const run = async (force: boolean): Promise<RefreshResult | null> => {
     const result = await options.fitter({
       now: now(),
       force,
+      ...(refitWhen ? { refitWhen } : {}),
       ...(options.maxTransitSamples ? { maxTransitSamples: options.maxTransitSamples } : {}),
       ...(options.maxCallCustomers ? { maxCallCustomers: options.maxCallCustomers } : {}),
     });

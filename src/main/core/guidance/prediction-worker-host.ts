@@ -7,6 +7,9 @@ export const typescriptPredictionWorkerEntry: WorkerEntry = {
   typescriptSource: new URL('./prediction-worker.ts', import.meta.url).href,
 };
 
+/** The fit's heap cap. */
+export const FIT_HEAP_MB = 384;
+
 export interface PredictionWorkerHandle {
   refresh(request: RefreshRequest): Promise<RefreshResult>;
   stop(): Promise<void>;
@@ -21,6 +24,10 @@ export function startPredictionWorker(
   const rpc = startWorkerRpc<PredictionWorkerMethods>(entry, config, {
     name: 'prediction',
     terminateWhenBusy: true,
+    // V8 lets an idle-looking heap grow with garbage before it collects: a cap makes it collect
+    // sooner, so the fit's memory peak stays near what it holds (measured at bench size with
+    // bench/lib/fit-memory-child.ts; the fit holds well under it).
+    resourceLimits: { maxOldGenerationSizeMb: FIT_HEAP_MB },
   });
   return { refresh: (request) => rpc.call('refresh', request), stop: () => rpc.stop() };
 }

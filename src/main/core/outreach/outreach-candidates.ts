@@ -9,6 +9,11 @@ export const OUTREACH_LOOKBACK_DAYS = 30;
 /** At most this many open shipments are weighed per list (the list is read on demand). */
 export const OUTREACH_SCAN_LIMIT = 5_000;
 
+/** The first promised date the list looks at (ISO date): the lookback window's start. */
+export function outreachWindowStart(nowMs: number, lookbackDays = OUTREACH_LOOKBACK_DAYS): string {
+  return new Date(nowMs - lookbackDays * 86_400_000).toISOString().slice(0, 10);
+}
+
 const CHUNK = 500;
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -18,19 +23,19 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /**
- * Every open shipment promised within the lookback window, with its customer, the customer's
- * delay notices and the last proactive call to them from this desktop. Every open shipment, not
+ * The scan the list was before its maintained table (outreach-table.ts), kept as that table's
+ * reference (a test holds the two equal) and the bench's baseline: every open shipment promised
+ * within the lookback window, with its customer, the customer's delay notices and the last
+ * proactive call to them from this desktop. Every open shipment, not
  * only the ones already late: a delivery-date estimate may predict a delay the carrier has not
  * reported, and `rankOutreach` decides with the estimate it is given.
  */
-export async function readOutreachCandidates(
+export async function scanOutreachCandidates(
   db: ReadDb,
   nowMs: number,
   options: { lookbackDays?: number; limit?: number } = {},
 ): Promise<OutreachCandidate[]> {
-  const since = new Date(nowMs - (options.lookbackDays ?? OUTREACH_LOOKBACK_DAYS) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const since = outreachWindowStart(nowMs, options.lookbackDays);
   const open = await db
     .selectFrom('shipments as s')
     .innerJoin('orders as o', 'o.id', 's.order_id')

@@ -4,11 +4,13 @@ import {
   type EstimateDelivery,
 } from '../../../shared/outreach/outreach-ranking';
 import type { OutreachList } from '../../../shared/ipc';
-import type { ReadDb } from '../db/database';
-import { readOutreachCandidates } from './outreach-candidates';
+import type Sqlite from 'better-sqlite3';
+import { readOutreachTable } from '../db/outreach/outreach-table';
+import { OUTREACH_SCAN_LIMIT, outreachWindowStart } from './outreach-candidates';
 
 export interface OutreachServiceDeps {
-  db: ReadDb;
+  /** The cache (read only): the list is a read of its maintained table. */
+  sqlite: Sqlite.Database;
   now?: () => number;
   /**
    * When each open shipment will arrive: the delivery-date model's estimate (see
@@ -18,13 +20,16 @@ export interface OutreachServiceDeps {
   estimate?: EstimateDelivery;
 }
 
-/** The proactive outreach list, computed from the local cache on demand. */
+/** The proactive outreach list: the maintained table's open shipments, ranked on demand. */
 export function createOutreachService(deps: OutreachServiceDeps) {
   const now = deps.now ?? Date.now;
   return {
     async list(limit: number): Promise<OutreachList> {
       const nowMs = now();
-      const candidates = await readOutreachCandidates(deps.db, nowMs);
+      const candidates = readOutreachTable(deps.sqlite, {
+        since: outreachWindowStart(nowMs),
+        limit: OUTREACH_SCAN_LIMIT,
+      });
       const ranked = rankOutreach(candidates, nowMs, deps.estimate ?? carrierEstimate);
       return {
         entries: ranked.slice(0, limit),

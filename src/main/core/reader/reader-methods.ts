@@ -1,3 +1,4 @@
+import type Sqlite from 'better-sqlite3';
 import type { OutreachList, SearchResult } from '../../../shared/ipc';
 import { countCustomers } from '../db/customers/customer.repository';
 import type { ReadDb } from '../db/database';
@@ -27,11 +28,12 @@ export type ReaderMethods = {
   countCustomers(input: Record<string, never>): Promise<number>;
 };
 
-export function createReaderMethods(db: ReadDb): ReaderMethods {
+/** `sqlite` is the connection `db` runs on (the outreach list reads it directly). */
+export function createReaderMethods(db: ReadDb, sqlite: Sqlite.Database): ReaderMethods {
   return {
     outreachList: ({ limit, now, delivery, estimateAt }) =>
       createOutreachService({
-        db,
+        sqlite,
         now: () => now,
         estimate: estimateWithModel(delivery, estimateAt),
       }).list(limit),

@@ -16,7 +16,7 @@ const options = workerData as OpenDatabaseOptions;
 // The core has migrated the file before starting this worker: open it without migrating.
 const sqlite = openSqlite({ ...options, readonly: true });
 const db = createKysely(sqlite);
-serveWorkerRpc(createReaderMethods(db), {
+serveWorkerRpc(createReaderMethods(db, sqlite), {
   name: 'reader worker',
   onStop: () => db.destroy(),
 });

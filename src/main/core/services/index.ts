@@ -141,7 +141,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       ...(deps.audited ? { onAudited: deps.audited } : {}),
     });
   const heavyReads =
-    deps.heavyReads ?? inlineHeavyReads(createReaderMethods(db), { now, predictions });
+    deps.heavyReads ?? inlineHeavyReads(createReaderMethods(db, deps.sqlite), { now, predictions });
   const syncStatus = () => {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return retailer.status();

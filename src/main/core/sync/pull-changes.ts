@@ -2,6 +2,11 @@ import type Sqlite from 'better-sqlite3';
 import type { PullPage } from '../../../shared/protocol/sync';
 import { createRecordWriter } from '../db/apply-records';
 import { createLocalEraser, scrubDeletedBytes } from '../db/local-erasure';
+import {
+  noteEveryOpenCustomer,
+  refreshOutreachInSlices,
+  refreshPendingOutreach,
+} from '../db/outreach/outreach-table';
 import { createRecordRemover } from '../db/remove-records';
 import type { DecodedPullPage } from './page-decoding';
 import { pulledChangeCounter } from './pulled-change-counters';
@@ -13,6 +18,8 @@ export interface PullOptions {
   pageSize?: number;
   /** Called after each page committed (progress, tests). */
   onPage?: (page: PullPage, applied: number) => void;
+  /** After a bootstrap, called as each deferred index is built and committed (tests). */
+  onIndexBuilt?: RebuildProgress['onIndexBuilt'];
 }
 
 export interface PullResult {
@@ -40,6 +47,10 @@ export async function pullChanges(
   const countChanges = pulledChangeCounter(sqlite);
   const bootstrap = state.get('cursor') === null || state.get('deferred_indexes') !== null;
   if (bootstrap) deferSecondaryIndexes(sqlite);
+  // A long note of customers whose outreach rows are due (after the table's migration, or left
+  // by a writer that does not refresh) is worked off in slices first: each page's transaction
+  // then recomputes only the customers it changed, and holds the write lock no longer for it.
+  else await refreshOutreachInSlices(sqlite);
 
   const result: PullResult = {
     pages: 0,
@@ -53,6 +64,8 @@ export async function pullChanges(
   const commitPage = sqlite.transaction((page: PullPage) => {
     writer.apply(page.records);
     remover.remove(page.deletions);
+    // The outreach list's rows of the customers this page changed commit with it.
+    refreshPendingOutreach(sqlite);
     countChanges(page);
     state.set('cursor', page.cursor);
     state.set('last_synced_at', page.serverTime);
@@ -93,7 +106,12 @@ export async function pullChanges(
     current = next;
   }
 
-  if (bootstrap) rebuildDeferredIndexes(sqlite);
+  if (bootstrap) {
+    await rebuildDeferredIndexes(
+      sqlite,
+      options.onIndexBuilt ? { onIndexBuilt: options.onIndexBuilt } : {},
+    );
+  }
   if (purgeBefore && serverTime) {
     // Kept so the desk's own timer keeps the window moving while offline (retention-purge.ts).
     // The date is the day the window starts; the server time is later that day (floor).
@@ -141,7 +159,12 @@ export async function purgeInSlices(
       const part = items.slice(i, i + slice);
       const started = performance.now();
       // IMMEDIATE: the slice waits for the write lock up front rather than fail on it midway.
-      sqlite.transaction(() => remove(part)).immediate();
+      sqlite
+        .transaction(() => {
+          remove(part);
+          refreshPendingOutreach(sqlite);
+        })
+        .immediate();
       total += part.length;
       const held = performance.now() - started;
       await new Promise((pause) => setTimeout(pause, Math.max(MIN_PURGE_PAUSE_MS, held)));
@@ -255,36 +278,88 @@ const DEFERRED_DURING_BOOTSTRAP = [
 ];
 
 /**
- * Drops the deferred indexes for the bulk load, remembering their SQL in the same
- * transaction, so whatever happens next the definitions are never lost.
+ * The outreach list's triggers (migration 0060) are off during a bootstrap too: they would note a
+ * customer for every shipment and event loaded. The list's rows are recomputed after it.
  */
-function deferSecondaryIndexes(sqlite: Sqlite.Database): void {
+const OUTREACH_TRIGGERS_LIKE = 'outreach_on_%';
+
+interface DeferredItem {
+  name: string;
+  sql: string;
+}
+
+/**
+ * Drops the deferred indexes and the outreach triggers for the bulk load, remembering their SQL
+ * in the same transaction, so whatever happens next the definitions are never lost.
+ */
+export function deferSecondaryIndexes(sqlite: Sqlite.Database): void {
   const state = syncStateStore(sqlite);
   sqlite.transaction(() => {
-    const remembered = JSON.parse(state.get('deferred_indexes') ?? '[]') as {
-      name: string;
-      sql: string;
-    }[];
+    const remembered = JSON.parse(state.get('deferred_indexes') ?? '[]') as DeferredItem[];
     const live = sqlite
       .prepare(
-        `select name, sql from sqlite_master where type = 'index' and sql is not null and name in (${DEFERRED_DURING_BOOTSTRAP.map(() => '?').join(', ')})`,
+        `select type, name, sql from sqlite_master
+          where sql is not null
+            and ((type = 'index' and name in (${DEFERRED_DURING_BOOTSTRAP.map(() => '?').join(', ')}))
+              or (type = 'trigger' and name like ?))`,
       )
-      .all(...DEFERRED_DURING_BOOTSTRAP) as { name: string; sql: string }[];
-    for (const index of live) sqlite.exec(`drop index ${index.name}`);
-    state.set('deferred_indexes', JSON.stringify([...remembered, ...live]));
+      .all(...DEFERRED_DURING_BOOTSTRAP, OUTREACH_TRIGGERS_LIKE) as (DeferredItem & {
+      type: string;
+    })[];
+    for (const item of live) sqlite.exec(`drop ${item.type} ${item.name}`);
+    state.set(
+      'deferred_indexes',
+      JSON.stringify([...remembered, ...live.map(({ name, sql }) => ({ name, sql }))]),
+    );
   })();
 }
 
-function rebuildDeferredIndexes(sqlite: Sqlite.Database): void {
+/** Progress of a rebuild after a bootstrap (tests wait on it instead of on the clock). */
+export interface RebuildProgress {
+  /** Called after each index's own transaction committed: its name, how long it held the lock. */
+  onIndexBuilt?: (name: string, heldMs: number) => void;
+}
+
+/**
+ * Builds what the bootstrap deferred, one index per transaction, the lock left free between them
+ * at least as long as the last one held it: built in one transaction they held the cache's only
+ * write lock for the whole rebuild (tens of seconds at bench size), and a durable wrap-up save
+ * (or a ring's write) waited for all of it, past its busy timeout. Now a write waits at most for
+ * the one index under way. Each index leaves the remembered list in its own transaction, so a
+ * crash resumes with the ones not built. The outreach triggers come back last, with every
+ * customer with an open parcel noted, and the list's rows then fill in short slices.
+ */
+export async function rebuildDeferredIndexes(
+  sqlite: Sqlite.Database,
+  progress: RebuildProgress = {},
+): Promise<void> {
   const state = syncStateStore(sqlite);
-  sqlite.transaction(() => {
-    const deferred = JSON.parse(state.get('deferred_indexes') ?? '[]') as {
-      name: string;
-      sql: string;
-    }[];
-    for (const index of deferred)
-      sqlite.exec(index.sql.replace(/^create index/i, 'create index if not exists'));
-    state.delete('deferred_indexes');
-  })();
+  const remembered = () => JSON.parse(state.get('deferred_indexes') ?? '[]') as DeferredItem[];
+  const isTrigger = (item: DeferredItem) => /^create trigger/i.test(item.sql);
+  for (const index of remembered().filter((item) => !isTrigger(item))) {
+    const started = performance.now();
+    sqlite
+      .transaction(() => {
+        sqlite.exec(index.sql.replace(/^create index/i, 'create index if not exists'));
+        state.set(
+          'deferred_indexes',
+          JSON.stringify(remembered().filter((item) => item.name !== index.name)),
+        );
+      })
+      .immediate();
+    const held = performance.now() - started;
+    progress.onIndexBuilt?.(index.name, held);
+    await new Promise((pause) => setTimeout(pause, Math.max(MIN_PURGE_PAUSE_MS, held)));
+  }
+  sqlite
+    .transaction(() => {
+      for (const trigger of remembered().filter(isTrigger)) {
+        sqlite.exec(trigger.sql.replace(/^create trigger/i, 'create trigger if not exists'));
+      }
+      noteEveryOpenCustomer(sqlite);
+      state.delete('deferred_indexes');
+    })
+    .immediate();
+  await refreshOutreachInSlices(sqlite);
   sqlite.pragma('optimize');
 }

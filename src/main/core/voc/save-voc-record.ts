@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { vocRecord, type VocRecord } from '../../../shared/domain/voc';
+import { refreshPendingOutreach } from '../db/outreach/outreach-table';
 
 /**
  * Saves a wrap-up and queues it for the retailer in one transaction, committed durably: the
@@ -61,6 +62,8 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
     });
     dropPending.run(record.id);
     enqueue.run(record.id, JSON.stringify(record), record.savedAt);
+    // A proactive call takes the customer off the outreach list in the same commit.
+    refreshPendingOutreach(sqlite);
   });
 
   return (input: VocRecord): void => {

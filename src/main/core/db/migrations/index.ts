@@ -11,6 +11,7 @@ import * as deskCalls from './2026_12_06_0010_desk_calls';
 import * as agentStateReports from './2026_12_06_0011_agent_state_reports';
 import * as supervisorAlerts from './2026_12_06_0021_supervisor_alerts';
 import * as auditPush from './2026_12_06_0041_audit_push';
+import * as outreachCandidates from './2026_12_07_0060_outreach_candidates';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0011_agent_state_reports': agentStateReports,
   '2026_12_06_0021_supervisor_alerts': supervisorAlerts,
   '2026_12_06_0041_audit_push': auditPush,
+  '2026_12_07_0060_outreach_candidates': outreachCandidates,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {
