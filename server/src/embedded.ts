@@ -50,10 +50,8 @@ export async function startEmbeddedDemoRetailer(
     // KOE_WEBHOOKS_ALLOW_PRIVATE=1 says otherwise (a page could otherwise have the demo POST to
     // anything on this machine's network).
   });
-  let port = 0;
-  refuseForeignHosts(app, () => port);
+  refuseForeignHosts(app);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  port = Number(new URL(url).port);
   const agent = DEMO_USERS.find((u) => u.role === role);
   if (!agent) throw new Error(`The demo retailer has no ${role}`);
   return {

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEventBus } from '../../../src/main/core/events/event-bus';
 import type { RefreshRequest, RefreshResult } from '../../../src/main/core/guidance/prediction-fit';
 import { MODEL_FORMAT } from '../../../src/main/core/guidance/prediction-store';
@@ -41,14 +40,22 @@ function countingFitter(transitSamples: number) {
 
 const pulled = (at: string) => ({ ...initialSyncStatus, phase: 'idle' as const, lastSyncedAt: at });
 
+// Fake timers: "not again" is proven by running every timer due in the window, not by a sleep.
 describe('the prediction service refreshes', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('once after a finished pull, not again for the same pull', async () => {
     const events = createEventBus();
     const { requests, fitter } = countingFitter(0);
     const service = startPredictionService({ db: {}, fitter, events, refitDelayMs: 5 });
     events.emit('sync:status', pulled('2026-11-23T00:00:00Z'));
     events.emit('sync:status', pulled('2026-11-23T00:00:00Z'));
-    await sleep(100);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(requests).toHaveLength(1);
     expect(requests[0]?.force).toBe(false);
     // Not a refit from scratch after every pull: only once enough new data arrived.
@@ -69,12 +76,15 @@ describe('the prediction service refreshes', () => {
     // The fit at start (perhaps of a cache still bootstrapping) holds nothing back…
     await service.refresh();
     events.emit('sync:status', pulled('2026-11-23T00:05:00Z'));
-    await sleep(100);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(requests).toHaveLength(2);
-    // …but a fit after a pull holds the next pull's back.
+    // …but a fit after a pull holds the next pull's back for the minimum interval…
     events.emit('sync:status', pulled('2026-11-23T00:06:00Z'));
-    await sleep(100);
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(requests).toHaveLength(2);
+    // …and no longer.
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(requests).toHaveLength(3);
     service.close();
   });
 });
