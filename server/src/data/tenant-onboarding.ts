@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase, ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
+import type { DeviceTables } from './devices';
 
 /*
  * The operator's path: whoever runs the server for several retailers creates each retailer
@@ -170,6 +171,16 @@ export async function disableCenter(
         .where('id', '=', centerId)
         .execute();
     }
+    // The contract ended: the center's desks erase their customer data at their next contact
+    // (a revoked desk, see auth/revoked-desks.ts), after pushing what their outboxes hold.
+    await trx
+      .withTables<DeviceTables>()
+      .updateTable('devices')
+      .set({ revoked: 1, revoked_at: disabledAt })
+      .where('tenant_id', '=', tenantId)
+      .where('center_id', '=', centerId)
+      .where('revoked', '=', 0)
+      .execute();
     const revoked = await trx
       .updateTable('refresh_tokens')
       .set({ revoked: 1 })

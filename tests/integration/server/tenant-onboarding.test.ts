@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServerCommand } from '../../../server/src/cli/server-command';
+import { DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
 import { customerRecord } from '../../fixtures/retailer-records';
 import { PASSWORD, call, startTestServer, type TestServer } from './test-server';
 
@@ -120,6 +121,20 @@ describe.each(suites)('onboarding a retailer ($name)', ({ postgres }) => {
     };
     const other = await signIn('agent@retailer-a-center-x.example', PASSWORD);
     const otherToken = (other.json as { accessToken: string }).accessToken;
+    // A desk of the center, registered at a sign-in that names it.
+    const deskId = 'desk-00000000-0000-4000-8000-0000000000c1';
+    const onDesk = await call(
+      server.url,
+      null,
+      'POST',
+      '/v1/auth/sign-in',
+      {
+        email: `agent@${center}.example`,
+        password: PASSWORD,
+      },
+      { [DESK_ID_HEADER]: deskId },
+    );
+    const deskToken = (onDesk.json as { accessToken: string }).accessToken;
 
     const disabled = await command([
       'tenant',
@@ -130,10 +145,15 @@ describe.each(suites)('onboarding a retailer ($name)', ({ postgres }) => {
       center,
     ]);
     expect(disabled.code).toBe(0);
-    expect(disabled.out[0]).toContain('1 sign-ins ended');
+    expect(disabled.out[0]).toContain('2 sign-ins ended');
 
     const pull = await call(server.url, accessToken, 'GET', '/v1/sync/pull?cursor=0');
     expect(pull).toMatchObject({ status: 403, json: { error: { code: 'center_disabled' } } });
+    // The center's desk is revoked: it erases its customer data at this contact.
+    const deskPull = await call(server.url, deskToken, 'GET', '/v1/sync/pull?cursor=0', undefined, {
+      [DESK_ID_HEADER]: deskId,
+    });
+    expect(deskPull).toMatchObject({ status: 403, json: { error: { code: 'device_revoked' } } });
     const refreshed = await call(server.url, null, 'POST', '/v1/auth/refresh', { refreshToken });
     expect(refreshed.status).toBe(401);
     expect(await signIn(`supervisor@${center}.example`, PASSWORD)).toMatchObject({

@@ -202,10 +202,13 @@ export async function call(
   method: string,
   path: string,
   body?: unknown,
+  /** More request headers (e.g. the desk's id). */
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; json: unknown; headers: Headers }> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: {
+      ...extraHeaders,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
