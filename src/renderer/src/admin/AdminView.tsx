@@ -7,7 +7,7 @@ import {
   IconShieldLock,
   IconWebhook,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLES } from '../../../shared/admin-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
@@ -26,8 +26,8 @@ export function canAdminister(agent: SignedInAgent | null): boolean {
 
 /**
  * The retailer admin's settings, read from and written to the retailer's server (nothing is
- * kept on the desktop): webhooks, the fraud / VIP thresholds, bulk-access policies, and
- * desktop updates.
+ * kept on the desktop): webhooks, the fraud / VIP thresholds and their fitted weights,
+ * bulk-access policies and escalations, desktop updates, the registered desks, locked accounts.
  */
 export function AdminView({ agent }: { agent: SignedInAgent | null }) {
   const { t } = useTranslation();
@@ -39,6 +39,68 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
       </Alert>
     );
   }
+  // One entry per tab, in the order shown: its id (also its test id), icon, label and panel.
+  const tabs: {
+    value: string;
+    testId: string;
+    icon: ReactNode;
+    label: string;
+    panel: ReactNode;
+  }[] = [
+    {
+      value: 'webhooks',
+      testId: 'admin-tab-webhooks',
+      icon: <IconWebhook size={16} />,
+      label: t('admin.tabs.webhooks'),
+      panel: <WebhooksPanel />,
+    },
+    {
+      value: 'thresholds',
+      testId: 'admin-tab-thresholds',
+      icon: <IconAdjustments size={16} />,
+      label: t('admin.tabs.thresholds'),
+      panel: (
+        <Stack gap="xl">
+          {/* Saving fitted weights changes the thresholds too: the form reloads them. */}
+          <RiskThresholdsPanel key={thresholdsVersion} />
+          <RiskFitPanel onSaved={() => setThresholdsVersion((v) => v + 1)} />
+        </Stack>
+      ),
+    },
+    {
+      value: 'bulkAccess',
+      testId: 'admin-tab-bulk-access',
+      icon: <IconShieldLock size={16} />,
+      label: t('admin.tabs.bulkAccess'),
+      panel: (
+        <Stack gap="xl">
+          <BulkAccessPoliciesPanel />
+          <EscalationsPanel />
+        </Stack>
+      ),
+    },
+    {
+      value: 'updates',
+      testId: 'admin-tab-updates',
+      icon: <IconDownload size={16} />,
+      label: t('updates.admin.tab'),
+      panel: <DeskUpdatesPanel />,
+    },
+    {
+      value: 'devices',
+      testId: 'admin-tab-devices',
+      icon: <IconDeviceDesktop size={16} />,
+      label: t('devices.tab'),
+      panel: <DevicesPanel />,
+    },
+    {
+      value: 'locked-accounts',
+      testId: 'admin-tab-locked-accounts',
+      icon: <IconLock size={16} />,
+      label: t('lockedAccounts.tab'),
+      panel: <LockedAccountsPanel />,
+    },
+  ];
   return (
     <Stack gap="md" maw={1100} mx="auto" data-testid="admin-view">
       <Stack gap={2}>
@@ -49,74 +111,22 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
       </Stack>
       <Tabs defaultValue="webhooks" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab
-            value="webhooks"
-            leftSection={<IconWebhook size={16} />}
-            data-testid="admin-tab-webhooks"
-          >
-            {t('admin.tabs.webhooks')}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="thresholds"
-            leftSection={<IconAdjustments size={16} />}
-            data-testid="admin-tab-thresholds"
-          >
-            {t('admin.tabs.thresholds')}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="bulkAccess"
-            leftSection={<IconShieldLock size={16} />}
-            data-testid="admin-tab-bulk-access"
-          >
-            {t('admin.tabs.bulkAccess')}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="updates"
-            leftSection={<IconDownload size={16} />}
-            data-testid="admin-tab-updates"
-          >
-            {t('updates.admin.tab')}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="devices"
-            leftSection={<IconDeviceDesktop size={16} />}
-            data-testid="admin-tab-devices"
-          >
-            {t('devices.tab')}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="locked-accounts"
-            leftSection={<IconLock size={16} />}
-            data-testid="admin-tab-locked-accounts"
-          >
-            {t('lockedAccounts.tab')}
-          </Tabs.Tab>
+          {tabs.map((tab) => (
+            <Tabs.Tab
+              key={tab.value}
+              value={tab.value}
+              leftSection={tab.icon}
+              data-testid={tab.testId}
+            >
+              {tab.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="webhooks" pt="md">
-          <WebhooksPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="thresholds" pt="md">
-          <Stack gap="xl">
-            {/* Saving fitted weights changes the thresholds too: the form reloads them. */}
-            <RiskThresholdsPanel key={thresholdsVersion} />
-            <RiskFitPanel onSaved={() => setThresholdsVersion((v) => v + 1)} />
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="bulkAccess" pt="md">
-          <Stack gap="xl">
-            <BulkAccessPoliciesPanel />
-            <EscalationsPanel />
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="updates" pt="md">
-          <DeskUpdatesPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="devices" pt="md">
-          <DevicesPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="locked-accounts" pt="md">
-          <LockedAccountsPanel />
-        </Tabs.Panel>
+        {tabs.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value} pt="md">
+            {tab.panel}
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );
