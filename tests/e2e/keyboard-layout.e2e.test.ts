@@ -242,7 +242,11 @@ describe('keyboard and layout at 1280×720', () => {
 
     await page.keyboard.press('Control+Shift+N');
     await dialog.waitFor();
+    // The field has the focus as soon as the dialog is there (not a timer later, as the modal's
+    // focus trap would): digits typed at once are not lost (a CI run lost them under load).
+    expect(await phone.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type(HANAKO.phone);
+    expect(await phone.inputValue()).toBe(HANAKO.phone);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await state('in_call');

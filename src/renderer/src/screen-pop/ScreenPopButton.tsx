@@ -87,6 +87,9 @@ export function ScreenPopButton({
               inputMode="tel"
               maxLength={40}
               autoComplete="off"
+              // Focused in the render that shows the dialog: the modal's own focus trap moves
+              // focus a timer later, and digits typed right after the shortcut went nowhere.
+              autoFocus
               data-autofocus
             />
             {error !== null && (
