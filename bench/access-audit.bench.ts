@@ -26,6 +26,8 @@ const AGENT = {
 const RULES: BulkAccessRule[] = [
   {
     policyId: 'b-open',
+    labelJa: 'b-open',
+    labelEn: 'b-open',
     metric: 'opened_outside_call',
     threshold: 1e6,
     windowMinutes: 60,
@@ -33,6 +35,8 @@ const RULES: BulkAccessRule[] = [
   },
   {
     policyId: 'b-reveal',
+    labelJa: 'b-reveal',
+    labelEn: 'b-reveal',
     metric: 'reveals',
     threshold: 1e6,
     windowMinutes: 480,
@@ -40,6 +44,8 @@ const RULES: BulkAccessRule[] = [
   },
   {
     policyId: 'b-sweep',
+    labelJa: 'b-sweep',
+    labelEn: 'b-sweep',
     metric: 'search_sweep',
     threshold: 1e6,
     windowMinutes: 10,

@@ -192,15 +192,23 @@ describe('access audit', () => {
     // call, above): past the limit of none, the admin is told at once, live.
     const searched = await agent.core.router.handle('customers:search', { query: '佐藤' });
     expect(searched.ok).toBe(true);
+    // It names the policy as the admin wrote it, and what was counted, in the reader's language.
     const escalation = adminPage
       .getByTestId('admin-escalation')
       .filter({ hasText: '大量アクセス' })
-      .filter({ hasText: 'opened_outside_call' });
+      .filter({ hasText: '「通話外の閲覧」: 通話外で開いたお客さまが 60 分間に' });
     await escalation.first().waitFor({ timeout: 20_000 });
     expect(await escalation.first().textContent()).toContain('山田 美咲');
+    expect(await escalation.first().textContent()).toContain('（上限 0 件）');
     await shot(adminPage, 'admin-escalations-ja');
     await setLocale(adminPage, 'en');
     await adminPage.getByText('Escalated to the admin', { exact: true }).waitFor();
+    await adminPage
+      .getByTestId('admin-escalation')
+      .filter({ hasText: '“Out-of-call lookups”: Customers opened outside a call:' })
+      .filter({ hasText: '(limit 0)' })
+      .first()
+      .waitFor();
     await shot(adminPage, 'admin-escalations-en');
     await setLocale(adminPage, 'ja');
   }, 120_000);

@@ -1,9 +1,11 @@
 import { redactPaymentData } from '../../../src/shared/guidance/redact-payment-data';
-import type {
-  AlertPush,
-  FloorAlert,
-  IncidentEntry,
-  IncidentStage,
+import {
+  policyFiring,
+  type AlertPush,
+  type FloorAlert,
+  type IncidentEntry,
+  type IncidentStage,
+  type PolicyFiringView,
 } from '../../../src/shared/protocol/supervisor-alerts';
 import type { Kysely } from 'kysely';
 import type { IncidentEventTable, ServerDatabase, ServerDb } from '../db/schema';
@@ -85,7 +87,13 @@ export async function recordAlerts(
 export async function recordServerAlert(
   db: ServerDb,
   author: AlertAuthor,
-  alert: { id: string; kind: 'bulk_access'; note: string; escalated: boolean },
+  alert: {
+    id: string;
+    kind: 'bulk_access';
+    note: string;
+    policy: PolicyFiringView;
+    escalated: boolean;
+  },
   now: string,
 ): Promise<void> {
   const raised: IncidentEventTable = {
@@ -104,6 +112,7 @@ export async function recordServerAlert(
     actor_id: null,
     actor_name: null,
     at: now,
+    policy: JSON.stringify(alert.policy),
   };
   await db.insertInto('incident_events').values(raised).execute();
   if (alert.escalated) {
@@ -292,6 +301,7 @@ export async function readAlerts(
         ? { by: ack.actor_id ?? '', byName: ack.actor_name ?? '', at: ack.at }
         : null,
       escalatedAt: escalated?.at ?? null,
+      policy: policyOf(raised.policy),
       stages: stages.map((s): IncidentEntry => ({
         stage: s.stage as IncidentStage,
         at: s.at,
@@ -302,4 +312,15 @@ export async function readAlerts(
     });
   }
   return alerts;
+}
+
+/** A stored policy firing, or null (a desk's alert; a row that does not read is not guessed). */
+function policyOf(stored: string | null): PolicyFiringView | null {
+  if (stored === null) return null;
+  try {
+    const parsed = policyFiring.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -220,6 +220,8 @@ export interface IncidentEventTable {
   actor_id: string | null;
   actor_name: string | null;
   at: string;
+  /** A bulk-access alert's policy and count (JSON of `policyFiring`); null otherwise. */
+  policy: string | null;
 }
 
 /** One access of the audit (append-only; see access-audit.migration.ts). */

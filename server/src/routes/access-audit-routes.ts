@@ -76,6 +76,7 @@ export function accessAuditRoutes({
             id,
             kind: 'bulk_access',
             note: bulkAccessNote(firing.rule, firing.count),
+            policy: { ...firing.rule, count: firing.count },
             escalated,
           },
           new Date().toISOString(),

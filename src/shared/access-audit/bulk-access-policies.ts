@@ -24,6 +24,9 @@ export type BulkAccessAction = z.infer<typeof bulkAccessAction>;
 
 export const bulkAccessRule = z.object({
   policyId: z.string(),
+  /** The policy's name as the retailer admin wrote it: what a supervisor reads on an alert. */
+  labelJa: z.string(),
+  labelEn: z.string(),
   metric: bulkAccessMetric,
   /** It fires when the count goes past this ("more than N"). */
   threshold: z.number().int().min(0),
@@ -42,6 +45,8 @@ export function bulkAccessRulesFrom(policies: readonly Policy[]): BulkAccessRule
     if (!p.active || p.kind !== 'bulk_access') return [];
     const parsed = bulkAccessRule.safeParse({
       policyId: p.id,
+      labelJa: p.labelJa,
+      labelEn: p.labelEn,
       metric: p.params.metric,
       threshold: p.params.threshold,
       windowMinutes: p.params.windowMinutes,

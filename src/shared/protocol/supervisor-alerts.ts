@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkAccessRule } from '../access-audit/bulk-access-policies';
 import { agentStatus, notReadyReason } from '../agent-state/agent-state';
 import { id, isoDateTime } from '../domain/primitives';
 
@@ -70,6 +71,14 @@ export const incidentEntry = z.object({
 export type IncidentEntry = z.infer<typeof incidentEntry>;
 
 /** An alert as supervisors and the agent's desk see it: the incident's stages folded. */
+/**
+ * What a bulk-access policy's alert is about: the policy (by its name, as the retailer admin
+ * wrote it) and what the agent did past it, so a supervisor reads the policy's name and the
+ * count in their language rather than an id.
+ */
+export const policyFiring = bulkAccessRule.extend({ count: z.number().int().min(0) });
+export type PolicyFiringView = z.infer<typeof policyFiring>;
+
 export const floorAlert = z.object({
   id: z.string(),
   kind: alertKind,
@@ -86,6 +95,8 @@ export const floorAlert = z.object({
   acknowledged: z.object({ by: z.string(), byName: z.string(), at: z.string() }).nullable(),
   escalatedAt: z.string().nullable(),
   stages: z.array(incidentEntry),
+  /** A `bulk_access` alert's policy and count (null for a desk's own alert). */
+  policy: policyFiring.nullable().default(null),
 });
 export type FloorAlert = z.infer<typeof floorAlert>;
 

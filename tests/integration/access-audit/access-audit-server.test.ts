@@ -47,8 +47,8 @@ function bulkPolicy(
   return {
     id,
     kind: 'bulk_access',
-    labelJa: '大量アクセス',
-    labelEn: 'Bulk access',
+    labelJa: `大量アクセス ${id}`,
+    labelEn: `Bulk access ${id}`,
     params,
     active: true,
     updatedAt: new Date().toISOString(),
@@ -238,6 +238,17 @@ describe.each(suites)('access audit on $name', ({ postgres }) => {
     if (alert.type !== 'alert') throw new Error('not an alert');
     expect(alert.alert).toMatchObject({ agentId: agent.id, centerId: Y });
     expect(alert.alert.note).toContain('pol-open');
+    // The floor reads the policy by its name and the count, not the id in the note.
+    expect(alert.alert.policy).toEqual({
+      policyId: 'pol-open',
+      labelJa: '大量アクセス pol-open',
+      labelEn: 'Bulk access pol-open',
+      metric: 'opened_outside_call',
+      count: 4,
+      threshold: 3,
+      windowMinutes: 60,
+      action: 'notify_supervisor',
+    });
     // Past the threshold again in the same window: no second alert.
     await push(agent, [opened(false)]);
     expect((await firings()).filter((f) => f.policy_id === 'pol-open')).toHaveLength(1);
@@ -251,6 +262,12 @@ describe.each(suites)('access audit on $name', ({ postgres }) => {
     );
     if (escalated.type !== 'alert') throw new Error('not an alert');
     expect(escalated.alert.note).toContain('pol-reveal');
+    expect(escalated.alert.policy).toMatchObject({
+      labelJa: '大量アクセス pol-reveal',
+      count: 3,
+      threshold: 2,
+      action: 'notify_admin',
+    });
 
     // A sweep: four distinct customers listed (one twice) is the threshold, the fifth fires.
     const search = (ids: string) =>

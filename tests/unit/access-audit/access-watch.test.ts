@@ -43,12 +43,14 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function watchWith(rule: Omit<BulkAccessRule, 'policyId' | 'action'>) {
+function watchWith(rule: Omit<BulkAccessRule, 'policyId' | 'labelJa' | 'labelEn' | 'action'>) {
   const append = createAuditAppender(database.sqlite);
   const watch = createAccessWatch({
     sqlite: database.sqlite,
     lock,
-    rules: () => [{ ...rule, policyId: 'p', action: 'lock_desk' }],
+    rules: () => [
+      { ...rule, policyId: 'p', labelJa: '一括', labelEn: 'Bulk', action: 'lock_desk' },
+    ],
     now: () => clock,
   });
   const access = (kind: AuditKind, detail: RecordedAccess['detail'] = {}) => {

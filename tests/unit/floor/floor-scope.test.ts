@@ -18,6 +18,7 @@ const alert: FloorAlert = {
   acknowledged: null,
   escalatedAt: null,
   stages: [],
+  policy: null,
 };
 const alertEvent: FloorLiveEvent = { type: 'alert', stage: 'raised', alert };
 const stateEvent: FloorLiveEvent = {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FloorAlert } from '../../../shared/protocol/supervisor-alerts';
 import { callKoe } from '../app/koe-call';
 import { useFormatters } from '../i18n/use-formatters';
+import { PolicyFiringText } from '../floor/PolicyFiringText';
 
 /**
  * What reached the retailer admin: the floor's alerts escalated to them (a `notify_admin`
@@ -60,10 +61,14 @@ export function EscalationsPanel() {
               {t('floor.escalatedAt', { time: format.dateTime(alert.escalatedAt!) })}
             </Text>
           </Group>
-          {alert.note && (
-            <Text size="sm" lineClamp={2}>
-              {alert.note}
-            </Text>
+          {alert.policy ? (
+            <PolicyFiringText policy={alert.policy} />
+          ) : (
+            alert.note && (
+              <Text size="sm" lineClamp={2}>
+                {alert.note}
+              </Text>
+            )
           )}
           {alert.acknowledged ? (
             <Text size="xs" c="teal.8">

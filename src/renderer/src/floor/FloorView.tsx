@@ -24,6 +24,7 @@ import { useFormatters } from '../i18n/use-formatters';
 import { useInsightLabels } from '../insights/use-insight-labels';
 import { useFloor } from './use-floor';
 import { AccessAuditPanel } from './AccessAuditPanel';
+import { PolicyFiringText } from './PolicyFiringText';
 
 const STATUS_COLOR: Record<FloorAgent['status'], string> = {
   ready: 'teal',
@@ -324,10 +325,14 @@ function AlertCard({ alert, onTake }: { alert: FloorAlert; onTake(): Promise<voi
         {alert.protocolStage && (
           <Text size="xs">{t(`floor.protocolStage.${alert.protocolStage}`)}</Text>
         )}
-        {alert.note && (
-          <Text size="sm" lineClamp={3}>
-            {alert.note}
-          </Text>
+        {alert.policy ? (
+          <PolicyFiringText policy={alert.policy} />
+        ) : (
+          alert.note && (
+            <Text size="sm" lineClamp={3}>
+              {alert.note}
+            </Text>
+          )
         )}
         {alert.escalatedAt && (
           <Badge color="orange" variant="light">

@@ -8,6 +8,8 @@ export const floorJa = {
   raiseHandFailed: 'ヘルプを記録できませんでした。もう一度押してください。',
   helpLabel: 'ヘルプ',
   bulkAccessLabel: '大量アクセス',
+  policyFiring:
+    '「{{label}}」: {{metric}}が {{window}} 分間に {{count}} 件（上限 {{threshold}} 件）',
   audit: {
     tab: 'アクセス監査',
     floorTab: 'フロア',
@@ -101,6 +103,7 @@ export const floorEn: typeof floorJa = {
   raiseHandFailed: 'Your request for help could not be recorded. Press it again.',
   helpLabel: 'Help',
   bulkAccessLabel: 'Bulk access',
+  policyFiring: '“{{label}}”: {{metric}}: {{count}} in {{window}} min (limit {{threshold}})',
   audit: {
     tab: 'Access audit',
     floorTab: 'Floor',
