@@ -179,9 +179,7 @@ export async function revokeDevice(
 
 /** Which desks a revocation takes: one desk, a center's, or those a user last signed in at. */
 export type DeskSelection = { tenantId: string } & (
-  | { deskId: string }
-  | { centerId: string }
-  | { lastUserId: string }
+  { deskId: string } | { centerId: string } | { lastUserId: string }
 );
 
 /**
