@@ -1,5 +1,6 @@
 import { floorEn } from './sections/floor';
 import { devicesEn } from './sections/devices';
+import { usersEn } from './sections/users';
 import type { Catalog } from './catalog';
 import { adminEn } from './sections/admin';
 import { lockedAccountsEn } from './sections/locked-accounts';
@@ -734,5 +735,6 @@ export const en: Catalog = {
   agentState: agentStateEn,
   deskLock: deskLockEn,
   devices: devicesEn,
+  users: usersEn,
   updates: updatesEn,
 };

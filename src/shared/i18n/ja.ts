@@ -1,5 +1,6 @@
 import { floorJa } from './sections/floor';
 import { devicesJa } from './sections/devices';
+import { usersJa } from './sections/users';
 import { adminJa } from './sections/admin';
 import { lockedAccountsJa } from './sections/locked-accounts';
 import { insightsJa } from './sections/insights';
@@ -745,5 +746,6 @@ export const ja = {
   agentState: agentStateJa,
   deskLock: deskLockJa,
   devices: devicesJa,
+  users: usersJa,
   updates: updatesJa,
 };

@@ -4,6 +4,7 @@ export const adminJa = {
   openHint: '管理（Webhook・リスクのしきい値）',
   title: '管理',
   description: '販売店の管理者だけが使える設定です。変更はすぐにすべてのセンターへ届きます。',
+  supervisorDescription: 'あなたのセンターのデスクとエージェントを管理します。',
   tabs: {
     webhooks: 'Webhook',
     thresholds: 'リスクのしきい値',
@@ -191,6 +192,7 @@ export const adminEn: typeof adminJa = {
   title: 'Admin',
   description:
     "Settings only the retailer's admins can change. Changes reach every center right away.",
+  supervisorDescription: "Manage your center's desks and agents.",
   tabs: {
     webhooks: 'Webhooks',
     thresholds: 'Risk thresholds',
