@@ -36,7 +36,10 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
   const [confirming, setConfirming] = useState<UserSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<IpcError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the server answered, worded at render time (it follows a language switch).
+  const [notice, setNotice] = useState<
+    { kind: 'disabled'; name: string; desks: number } | { kind: 'enabled'; name: string } | null
+  >(null);
 
   useEffect(() => {
     let current = true;
@@ -64,9 +67,7 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
     if (!result.ok) return setActionError(result.error);
     setConfirming(null);
     replace(user.userId, result.value.disabledAt);
-    setNotice(
-      t('users.disabledNotice', { name: user.displayName, count: result.value.revokedDesks }),
-    );
+    setNotice({ kind: 'disabled', name: user.displayName, desks: result.value.revokedDesks });
   };
 
   const enable = async (user: UserSummary) => {
@@ -76,7 +77,7 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
     setBusy(null);
     if (!result.ok) return setActionError(result.error);
     replace(user.userId, result.value.disabledAt);
-    setNotice(t('users.enabledNotice', { name: user.displayName }));
+    setNotice({ kind: 'enabled', name: user.displayName });
   };
 
   const errorText = (error: IpcError) =>
@@ -110,7 +111,9 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
       </Group>
       {notice && (
         <Alert color="teal" variant="light" role="status" data-testid="users-notice">
-          {notice}
+          {notice.kind === 'disabled'
+            ? t('users.disabledNotice', { name: notice.name, count: notice.desks })
+            : t('users.enabledNotice', { name: notice.name })}
         </Alert>
       )}
       {actionError && !confirming && (

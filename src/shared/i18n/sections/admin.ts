@@ -2,6 +2,7 @@
 export const adminJa = {
   open: '管理',
   openHint: '管理（Webhook・リスクのしきい値）',
+  supervisorOpenHint: '管理（デスク・ユーザー）',
   title: '管理',
   description: '販売店の管理者だけが使える設定です。変更はすぐにすべてのセンターへ届きます。',
   supervisorDescription: 'あなたのセンターのデスクとエージェントを管理します。',
@@ -189,6 +190,7 @@ export const adminJa = {
 export const adminEn: typeof adminJa = {
   open: 'Admin',
   openHint: 'Admin (webhooks, risk thresholds)',
+  supervisorOpenHint: 'Admin (desks, users)',
   title: 'Admin',
   description:
     "Settings only the retailer's admins can change. Changes reach every center right away.",
