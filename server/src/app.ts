@@ -10,7 +10,7 @@ import { accountRoutes } from './routes/account-routes';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
-import { refuseRevokedDeskToken, revokedDeskGuard } from './auth/revoked-desks';
+import { revokedDeskGuard } from './auth/revoked-desks';
 import {
   defaultEventStreamOptions,
   eventStreams,
@@ -152,7 +152,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (error instanceof HttpError) {
       return reply
         .status(error.status)
-        .send({ error: { code: error.code, message: error.message } });
+        .send({ error: { ...error.details, code: error.code, message: error.message } });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 429) return reply.status(429).send(error);
@@ -281,16 +281,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const token = verifyToken(request);
     if (!token) return null;
     const refusal = revocations.refusal(token);
-    // A revoked desk may still push the records it holds before it erases (403 for the rest,
-    // as revokedDeskGuard answers); a revoked sign-in or a disabled user may do nothing.
-    if (refusal === 'device_revoked') refuseRevokedDeskToken(request);
-    else if (refusal) throw new HttpError(401, refusal, REFUSAL_MESSAGES[refusal]);
     const { principal } = token;
     if (!(await isKnownUser(principal.userId, principal.tenantId))) return null;
-    await refuseRevokedDesk(request, principal);
+    // A revoked desk (by the admin, with its center or with its user) may still push the records
+    // it holds before it erases, and hears device_revoked for the rest; a revoked sign-in or a
+    // disabled user on no revoked desk may do nothing.
+    const revokedDeskPush = await refuseRevokedDesk(
+      request,
+      principal,
+      token.deskId,
+      refusal === 'device_revoked',
+    );
+    if (refusal && !revokedDeskPush) throw new HttpError(401, refusal, REFUSAL_MESSAGES[refusal]);
     verified.set(request, token);
     // A token issued before its center's contract ended stops working with it.
-    await centers.refuseDisabled(principal.centerId);
+    if (!revokedDeskPush) await centers.refuseDisabled(principal.centerId);
     return principal;
   });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));

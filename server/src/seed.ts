@@ -19,6 +19,8 @@ export interface SeedUser {
   role: Role;
   centerId: string | null;
   displayName: string;
+  /** The name's kana reading (the admin's users list shows it). */
+  nameKana?: string;
 }
 
 export const DEMO_USERS: readonly SeedUser[] = [
@@ -28,6 +30,7 @@ export const DEMO_USERS: readonly SeedUser[] = [
     role: 'agent',
     centerId: 'center-tokyo',
     displayName: '山田 美咲',
+    nameKana: 'やまだ みさき',
   },
   {
     id: 'agent-osaka-1',
@@ -35,6 +38,7 @@ export const DEMO_USERS: readonly SeedUser[] = [
     role: 'agent',
     centerId: 'center-osaka',
     displayName: '中村 翔',
+    nameKana: 'なかむら しょう',
   },
   {
     id: 'trainer-tokyo-1',
@@ -42,6 +46,7 @@ export const DEMO_USERS: readonly SeedUser[] = [
     role: 'trainer',
     centerId: 'center-tokyo',
     displayName: '小林 恵',
+    nameKana: 'こばやし めぐみ',
   },
   {
     id: 'supervisor-tokyo-1',
@@ -49,6 +54,7 @@ export const DEMO_USERS: readonly SeedUser[] = [
     role: 'supervisor',
     centerId: 'center-tokyo',
     displayName: '加藤 直樹',
+    nameKana: 'かとう なおき',
   },
   {
     id: 'admin-1',
@@ -105,6 +111,7 @@ export async function createTenant(
         role: u.role,
         email: u.email,
         display_name: u.displayName,
+        name_kana: u.nameKana ?? null,
         password_hash: passwordHash,
         created_at: now,
       })

@@ -3,7 +3,7 @@ import {
   bulkAccessPolicySave,
   type BulkAccessPolicyView,
 } from './access-audit/bulk-access-policies';
-import type { LockedAccount } from './protocol/accounts';
+import type { LockedAccount, UserAccess, UserDisabled, UserSummary } from './protocol/accounts';
 import type { DeviceSummary } from './protocol/devices';
 import {
   riskThresholdsUpdate,
@@ -67,7 +67,19 @@ function channel<Output>() {
 }
 
 /** The roles that see the admin view (the server checks again). */
-export const ADMIN_ROLES = ['retailer_admin'] as const;
+export const ADMIN_ROLES = ['retailer_admin', 'supervisor'] as const;
+
+/**
+ * What a supervisor may do in the admin view: their own center's desks and agents (the server
+ * scopes both to the center). Every other channel is the retailer admin's alone.
+ */
+export const SUPERVISOR_ADMIN_CHANNELS: readonly string[] = [
+  'admin:devices',
+  'admin:revokeDevice',
+  'admin:users',
+  'admin:disableUser',
+  'admin:enableUser',
+];
 
 /** Why the retailer would not take a webhook URL: an expected answer, shown in the form. */
 export const webhookRefusal = z.enum([
@@ -130,6 +142,18 @@ export const adminIpcHandlers = {
   /** Accounts locked after too many wrong passwords, with when each lock ends; and unlocking. */
   'admin:lockedAccounts': channel<{ accounts: LockedAccount[] }>()(z.object({}).strict()),
   'admin:unlockAccount': channel<{ userId: string; unlocked: boolean }>()(
+    z.object({ userId: z.string().min(1).max(200) }).strict(),
+  ),
+  /** The users (a supervisor: their center's agents), with status and last sign-in. */
+  'admin:users': channel<{ users: UserSummary[] }>()(z.object({}).strict()),
+  /**
+   * Disables a user: no sign-in, and the desks they last signed in at push their outboxes and
+   * erase their customer data at their next contact. Enabling lets them sign in again.
+   */
+  'admin:disableUser': channel<UserDisabled>()(
+    z.object({ userId: z.string().min(1).max(200) }).strict(),
+  ),
+  'admin:enableUser': channel<UserAccess>()(
     z.object({ userId: z.string().min(1).max(200) }).strict(),
   ),
   /** Bulk-access policies: listed (on and off), created, changed or switched off. */

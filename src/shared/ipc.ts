@@ -458,7 +458,10 @@ export type IpcErrorReason =
   | 'pin_wrong'
   | 'unlock_first'
   /** Too many wrong passwords: the retailer locked the account for a while. */
-  | 'account_locked';
+  | 'account_locked'
+  /** The retailer disabled the account, or the center's contract ended. */
+  | 'user_disabled'
+  | 'center_disabled';
 
 export interface IpcError {
   code: IpcErrorCode;

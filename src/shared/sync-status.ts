@@ -1,3 +1,5 @@
+import type { DeskRevocationReason } from './protocol/devices';
+
 /** Why the last attempt to reach the retailer failed, as a code the UI words in its language. */
 export type SyncProblemCode =
   | 'offline' // the retailer cannot be reached
@@ -8,6 +10,8 @@ export type SyncProblemCode =
   | 'update_required' // the retailer requires a newer Koe before it sends customer data
   | 'device_revoked' // the retailer removed this desk: its customer data is erased
   | 'locked_by_policy' // a bulk-access policy locked this agent's customer data (until a supervisor takes it)
+  | 'user_disabled' // the retailer disabled this user: no sign-in until it enables them again
+  | 'center_disabled' // this center's contract with the retailer ended
   | 'invalid_response'
   | 'rejected'
   | 'internal';
@@ -16,6 +20,8 @@ export interface SyncProblem {
   code: SyncProblemCode;
   /** The technical detail (English, for support): shown second, never instead of the code. */
   detail: string;
+  /** On device_revoked: why the retailer revoked this desk (the lock screen says it). */
+  revocationReason?: DeskRevocationReason;
 }
 
 /** Why the retailer refused a wrap-up, as a code the UI words in the agent's language. */

@@ -30,6 +30,8 @@ export interface Desk {
 
 export interface TwoDesks {
   retailerUrl: string;
+  /** The demo retailer's SQLite file, for the operator's commands (KOE_SERVER_DB). */
+  retailerDb: string;
   desks: Record<string, Desk>;
   browser: Browser;
   close(): Promise<void>;
@@ -79,7 +81,13 @@ export async function startTwoDesks(users: Record<string, string>): Promise<TwoD
     }
     // Both bootstraps run at once, as two agents starting their shift.
     await Promise.all(Object.values(desks).map((d) => waitForCustomers(d.core)));
-    return { retailerUrl: retailer.url, desks, browser, close };
+    return {
+      retailerUrl: retailer.url,
+      retailerDb: join(retailerDir, 'demo-retailer.sqlite'),
+      desks,
+      browser,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -67,6 +67,19 @@ export async function rotateRefreshToken(db: ServerDb, token: string): Promise<R
   };
 }
 
+/**
+ * Whose refresh token this is, whatever its state (revoked, spent, expired): a revoked desk that
+ * presents its last one is told it is revoked (and erases) rather than only to sign in again.
+ */
+export async function refreshTokenOwner(db: ServerDb, token: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('refresh_tokens')
+    .select('user_id')
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  return row?.user_id ?? null;
+}
+
 /** Revokes every refresh family of a user (disabled): none can be refreshed again. */
 export async function revokeRefreshTokensOf(db: ServerDb, userId: string): Promise<void> {
   await db

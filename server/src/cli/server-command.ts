@@ -8,6 +8,7 @@ import {
   centerInput,
   createOperatorKey,
   disableCenter,
+  enableCenter,
   listTenants,
   onboardTenant,
   tenantOnboardingRequest,
@@ -24,6 +25,7 @@ import { HttpError } from '../http/route';
  *     [--password-stdin]
  *   npm run server -- tenant add-center --tenant acme --center nagoya="名古屋センター"
  *   npm run server -- tenant disable-center --tenant acme --center osaka
+ *   npm run server -- tenant enable-center --tenant acme --center osaka
  *   npm run server -- tenant list
  *   npm run server -- operator create-key --name "ops on-call"
  *
@@ -35,6 +37,7 @@ export const SERVER_COMMAND_USAGE = `Usage:
       --admin-email <e-mail> --admin-name <name> [--retention-days <days>] [--password-stdin]
   npm run server -- tenant add-center --tenant <id> --center <id>=<name>
   npm run server -- tenant disable-center --tenant <id> --center <id>
+  npm run server -- tenant enable-center --tenant <id> --center <id>
   npm run server -- tenant list
   npm run server -- operator create-key --name <name>`;
 
@@ -87,6 +90,7 @@ export async function runServerCommand(
     'tenant create',
     'tenant add-center',
     'tenant disable-center',
+    'tenant enable-center',
     'tenant list',
     'operator create-key',
   ];
@@ -142,7 +146,18 @@ export async function runServerCommand(
           required(values.center?.[0], '--center'),
         );
         io.out(
-          `Disabled center ${disabled.id} of ${disabled.tenantId} since ${disabled.disabledAt}: its users can no longer sign in or sync (${disabled.revokedSessions} sign-ins ended; running servers refuse its tokens within 10 s)`,
+          `Disabled center ${disabled.id} of ${disabled.tenantId} since ${disabled.disabledAt}: its users can no longer sign in or sync (${disabled.revokedSessions} sign-ins ended, ${disabled.revokedDesks} desks revoked: they erase their customer data at their next contact; running servers refuse its tokens within 10 s)`,
+        );
+        return 0;
+      }
+      case 'tenant enable-center': {
+        const enabled = await enableCenter(
+          db,
+          required(values.tenant, '--tenant'),
+          required(values.center?.[0], '--center'),
+        );
+        io.out(
+          `Enabled center ${enabled.id} of ${enabled.tenantId}: its users can sign in again (running servers within 10 s); its desks revoked at the disabling stay erased and register anew when set up again`,
         );
         return 0;
       }

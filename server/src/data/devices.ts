@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/access-tokens';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
-import { DEVICE_REVOKED_MESSAGE } from '../auth/revoked-desks';
-import type { DeviceSummary } from '../../../src/shared/protocol/devices';
+import {
+  deskRevocationReason,
+  type DeskRevocationReason,
+  type DeviceSummary,
+} from '../../../src/shared/protocol/devices';
 import type { UpdateFeedTables } from '../routes/update-feed-routes';
 
 export type DeviceTables = {
@@ -18,6 +21,8 @@ export type DeviceTables = {
     last_seen_at: string;
     revoked: number;
     revoked_at: string | null;
+    /** Why (0801): null on desks revoked before the reason was kept (read as device_revoked). */
+    revoked_reason?: string | null;
   };
 };
 
@@ -67,7 +72,7 @@ export async function deviceGrantFor(
     .where('desk_id', '=', deskId)
     .executeTakeFirstOrThrow();
   if (Number(device.revoked) !== 0) {
-    throw new HttpError(403, 'device_revoked', DEVICE_REVOKED_MESSAGE);
+    throw deskRevokedError(await deskRevocationOf(db, user.tenant_id, deskId));
   }
   await dbx
     .updateTable('devices')
@@ -105,6 +110,7 @@ export async function listDevices(db: ServerDb, principal: Principal): Promise<D
       'last_seen_at',
       'revoked',
       'revoked_at',
+      'revoked_reason',
     ])
     .orderBy('registered_at')
     .orderBy('desk_id')
@@ -127,11 +133,18 @@ export async function listDevices(db: ServerDb, principal: Principal): Promise<D
     .where('id', 'in', [...new Set(rows.map((r) => r.last_user_id))])
     .execute();
   const nameOf = new Map(names.map((u) => [u.id, u.display_name]));
+  const centers = await db
+    .selectFrom('centers')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', principal.tenantId)
+    .execute();
+  const centerNameOf = new Map(centers.map((c) => [c.id, c.name]));
   return rows.map((r) => {
     const pull = pullOf.get(r.desk_id);
     return {
       deskId: r.desk_id,
       centerId: r.center_id,
+      centerName: r.center_id ? (centerNameOf.get(r.center_id) ?? null) : null,
       registeredBy: r.registered_by,
       lastUserId: r.last_user_id,
       registeredAt: r.registered_at,
@@ -141,6 +154,7 @@ export async function listDevices(db: ServerDb, principal: Principal): Promise<D
       lastContactAt: pull && pull.reported_at > r.last_seen_at ? pull.reported_at : r.last_seen_at,
       revoked: Number(r.revoked) !== 0,
       revokedAt: r.revoked_at,
+      revokedReason: Number(r.revoked) !== 0 ? reasonOf(r.revoked_reason) : null,
     };
   });
 }
@@ -157,14 +171,76 @@ export async function revokeDevice(
     .where('desk_id', '=', deskId)
     .executeTakeFirst();
   if (!found) throw new HttpError(404, 'not_found', 'No such desk for this retailer or center.');
-  await devicesDb(db)
-    .updateTable('devices')
-    .set({ revoked: 1, revoked_at: now })
-    .where('tenant_id', '=', principal.tenantId)
-    .where('desk_id', '=', deskId)
-    .where('revoked', '=', 0)
-    .execute();
+  await revokeDesks(db, { tenantId: principal.tenantId, deskId }, 'device_revoked', now);
   const device = (await listDevices(db, principal)).find((d) => d.deskId === deskId);
   if (!device) throw new HttpError(404, 'not_found', 'No such desk for this retailer or center.');
   return device;
 }
+
+/** Which desks a revocation takes: one desk, a center's, or those a user last signed in at. */
+export type DeskSelection = { tenantId: string } & (
+  { deskId: string } | { centerId: string } | { lastUserId: string }
+);
+
+/**
+ * Revokes the desks selected that are not revoked yet, with why, and answers their ids (for the
+ * revocation list). Run inside the transaction of the change that causes it (a center disabled,
+ * a user disabled), so the desks are revoked if and only if it commits. Each desk pushes what its
+ * outbox holds and erases its customer data at its next contact (auth/revoked-desks.ts).
+ */
+export async function revokeDesks(
+  db: ServerDb,
+  selection: DeskSelection,
+  reason: DeskRevocationReason,
+  at: string,
+): Promise<string[]> {
+  const dbx = devicesDb(db);
+  let query = dbx
+    .selectFrom('devices')
+    .select('desk_id')
+    .where('tenant_id', '=', selection.tenantId)
+    .where('revoked', '=', 0);
+  if ('deskId' in selection) query = query.where('desk_id', '=', selection.deskId);
+  else if ('centerId' in selection) query = query.where('center_id', '=', selection.centerId);
+  else query = query.where('last_user_id', '=', selection.lastUserId);
+  const deskIds = (await query.execute()).map((d) => d.desk_id);
+  if (deskIds.length === 0) return [];
+  await dbx
+    .updateTable('devices')
+    .set({ revoked: 1, revoked_at: at, revoked_reason: reason })
+    .where('tenant_id', '=', selection.tenantId)
+    .where('desk_id', 'in', deskIds)
+    .where('revoked', '=', 0)
+    .execute();
+  return deskIds;
+}
+
+/** Why a desk was revoked, or null while it is not (or the retailer does not know it). */
+export async function deskRevocationOf(
+  db: ServerDb,
+  tenantId: string,
+  deskId: string,
+): Promise<DeskRevocationReason | null> {
+  const device = await devicesDb(db)
+    .selectFrom('devices')
+    .select(['revoked', 'revoked_reason'])
+    .where('tenant_id', '=', tenantId)
+    .where('desk_id', '=', deskId)
+    .executeTakeFirst();
+  return device && Number(device.revoked) !== 0 ? reasonOf(device.revoked_reason) : null;
+}
+
+export const DEVICE_REVOKED_MESSAGE =
+  'This desk has been removed by the retailer. Its customer data can no longer be opened here; ask your supervisor.';
+
+/** The answer a revoked desk gets to everything but its record pushes, with why. */
+export function deskRevokedError(reason: DeskRevocationReason | null): HttpError {
+  return new HttpError(403, 'device_revoked', DEVICE_REVOKED_MESSAGE, {
+    reason: reason ?? 'device_revoked',
+  });
+}
+
+const reasonOf = (stored: string | null | undefined): DeskRevocationReason => {
+  const parsed = deskRevocationReason.safeParse(stored);
+  return parsed.success ? parsed.data : 'device_revoked';
+};

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase, ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
-import type { DeviceTables } from './devices';
+import { revokeDesks } from './devices';
 
 /*
  * The operator's path: whoever runs the server for several retailers creates each retailer
@@ -64,6 +64,8 @@ export const disabledCenter = center.extend({
   tenantId: z.string(),
   /** Sign-ins of the center's users that were ended (their refresh tokens revoked). */
   revokedSessions: z.number(),
+  /** The center's desks revoked by this disabling (they erase at their next contact). */
+  revokedDesks: z.number(),
 });
 export type DisabledCenter = z.infer<typeof disabledCenter>;
 
@@ -173,14 +175,7 @@ export async function disableCenter(
     }
     // The contract ended: the center's desks erase their customer data at their next contact
     // (a revoked desk, see auth/revoked-desks.ts), after pushing what their outboxes hold.
-    await trx
-      .withTables<DeviceTables>()
-      .updateTable('devices')
-      .set({ revoked: 1, revoked_at: disabledAt })
-      .where('tenant_id', '=', tenantId)
-      .where('center_id', '=', centerId)
-      .where('revoked', '=', 0)
-      .execute();
+    const desks = await revokeDesks(trx, { tenantId, centerId }, 'center_disabled', disabledAt);
     const revoked = await trx
       .updateTable('refresh_tokens')
       .set({ revoked: 1 })
@@ -199,9 +194,47 @@ export async function disableCenter(
       name: row.name,
       disabledAt,
       revokedSessions: Number(revoked.numUpdatedRows),
+      revokedDesks: desks.length,
     };
   });
 }
+
+/**
+ * A center's contract again (renewed, or ended by mistake): its users can sign in again from the
+ * next request (at once in the process that enables it, within `centerStatusTtlMs` in others).
+ * Its desks revoked at the disabling stay revoked, their customer data erased: its users sign in
+ * again on a desk set up anew, which registers as a new desk. Enabling an active center changes
+ * nothing.
+ */
+export async function enableCenter(
+  db: Kysely<ServerDatabase>,
+  tenantId: string,
+  centerId: string,
+): Promise<z.infer<typeof center> & { tenantId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('centers')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', centerId)
+      .executeTakeFirst();
+    if (!row)
+      throw new HttpError(
+        404,
+        'center_not_found',
+        `Retailer ${tenantId} has no center ${centerId}.`,
+      );
+    await trx
+      .updateTable('centers')
+      .set({ disabled_at: null })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', centerId)
+      .execute();
+    return { tenantId, id: row.id, name: row.name, disabledAt: null };
+  });
+}
+
+export const enabledCenter = center.extend({ tenantId: z.string() });
 
 /** Every retailer with its centers (and how many users each has), oldest first. */
 export async function listTenants(db: ServerDb): Promise<TenantSummary[]> {

@@ -14,6 +14,7 @@ import { accessAudit } from './access-audit.migration';
 import { signInTokens } from './sign-in-tokens.migration';
 import { floorPresence } from './floor-presence.migration';
 import { tenantOnboarding } from './tenant-onboarding.migration';
+import { userLifecycle } from './user-lifecycle.migration';
 import { incidentPolicy } from './incident-policy.migration';
 
 /*
@@ -150,6 +151,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_12_06_0401_sign_in_tokens': signInTokens,
   '2026_12_07_0501_tenant_onboarding': tenantOnboarding,
   '2026_12_07_0701_floor_presence': floorPresence,
+  '2026_12_07_0801_user_lifecycle': userLifecycle,
   '2026_12_07_1101_incident_policy': incidentPolicy,
 };
 

@@ -40,6 +40,10 @@ export interface UserTable {
   created_at: string;
   /** Set by the retailer admin (0401): no sign-in, no refresh, its access tokens refused. */
   disabled_at?: string | null;
+  /** The name's kana reading, where the retailer gave one (0801). */
+  name_kana?: string | null;
+  /** The last successful sign-in (0801); null before the first one recorded. */
+  last_sign_in_at?: string | null;
 }
 
 export interface RefreshTokenTable {

@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More of the why, sent beside the code (e.g. `{ reason }` on device_revoked). */
+    readonly details: Record<string, string> = {},
   ) {
     super(message);
   }

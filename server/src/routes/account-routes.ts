@@ -2,25 +2,31 @@ import {
   lockedAccountList,
   unlockResult,
   userAccess,
+  userDisabled,
+  userList,
   type LockedAccount,
 } from '../../../src/shared/protocol/accounts';
 import { listLockedAccounts, unlockAccount } from '../auth/account-lockout';
-import { revokeRefreshTokensOf } from '../auth/refresh-tokens';
 import type { RevocationList } from '../auth/revocation-list';
+import { latestSequence } from '../data/change-log';
+import { disableUser, enableUser, listUsers } from '../data/users';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import type { ChangeNotifier } from '../live/change-notifier';
 
 /**
  * The retailer admin's view of sign-in: the accounts locked after too many wrong passwords (and
- * until when), lifting a lock, and switching a user off (their sessions end at once, on every
- * server process) or on again.
+ * until when), lifting a lock; the users, switching one off (their sessions end at once, on
+ * every server process, and their desks erase) or on again (a supervisor: their center's agents).
  */
 export function accountRoutes({
   store,
   revocations,
+  notifier,
 }: {
   store: ServerStore;
   revocations: RevocationList;
+  notifier: ChangeNotifier;
 }): RouteSpec[] {
   const db = store.db;
   const userOf = async (tenantId: string, userId: string) => {
@@ -65,52 +71,55 @@ export function accountRoutes({
       },
     }),
     defineRoute({
+      method: 'GET',
+      url: '/v1/admin/users',
+      summary:
+        "The retailer's users with their center, status and last sign-in (a supervisor sees their own center's agents)",
+      roles: ['retailer_admin', 'supervisor'],
+      response: userList,
+      handler: async ({ principal }) => ({ users: await listUsers(db, principal) }),
+    }),
+    defineRoute({
       method: 'POST',
       url: '/v1/admin/users/:userId/disable',
-      summary: "Disable a user: no sign-in, and the user's sessions stop working at once",
-      roles: ['retailer_admin'],
-      response: userAccess,
+      summary:
+        "Disable a user: no sign-in, their sessions stop at once, and the desks they last signed in at push their outboxes and erase their customer data at their next contact (a supervisor: their own center's agents)",
+      roles: ['retailer_admin', 'supervisor'],
+      response: userDisabled,
       errors: {
-        '404': 'No such user at this retailer (not_found)',
-        '400': 'An invalid user id, or the admin named themselves (cannot_disable_self)',
+        '404': 'No such user at this retailer, or outside the supervisor’s center (not_found)',
+        '400': 'An invalid user id, or the caller named themselves (cannot_disable_self)',
       },
       handler: async ({ principal, request }) => {
-        const userId = userIdOf(request.params);
-        if (userId === principal.userId)
-          throw new HttpError(400, 'cannot_disable_self', 'An admin cannot disable themselves.');
-        const user = await userOf(principal.tenantId, userId);
-        const disabledAt = user.disabled_at ?? new Date().toISOString();
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('users')
-            .set({ disabled_at: disabledAt })
-            .where('id', '=', userId)
-            .where('tenant_id', '=', principal.tenantId)
-            .execute();
-          await revokeRefreshTokensOf(trx, userId);
+        const disabled = await disableUser(db, principal, userIdOf(request.params));
+        // After the commit: the user's access tokens stop in every process at once, and every
+        // online desk pulls within seconds; the revoked ones are told (device_revoked) and erase.
+        await revocations.revoke({
+          tenantId: principal.tenantId,
+          kind: 'user',
+          subject: disabled.userId,
         });
-        await revocations.revoke({ tenantId: principal.tenantId, kind: 'user', subject: userId });
-        return { userId, disabledAt };
+        if (disabled.revokedDesks.length > 0)
+          await notifier.publish(principal.tenantId, await latestSequence(db, principal.tenantId));
+        return {
+          userId: disabled.userId,
+          disabledAt: disabled.disabledAt,
+          revokedDesks: disabled.revokedDesks.length,
+        };
       },
     }),
     defineRoute({
       method: 'POST',
       url: '/v1/admin/users/:userId/enable',
-      summary: 'Enable a disabled user again (they sign in anew)',
-      roles: ['retailer_admin'],
+      summary:
+        'Enable a disabled user again: they sign in anew (desks erased at the disabling stay erased; a new sign-in registers a desk set up anew)',
+      roles: ['retailer_admin', 'supervisor'],
       response: userAccess,
-      errors: { '404': 'No such user at this retailer (not_found)' },
-      handler: async ({ principal, request }) => {
-        const userId = userIdOf(request.params);
-        await userOf(principal.tenantId, userId);
-        await db
-          .updateTable('users')
-          .set({ disabled_at: null })
-          .where('id', '=', userId)
-          .where('tenant_id', '=', principal.tenantId)
-          .execute();
-        return { userId, disabledAt: null };
+      errors: {
+        '404': 'No such user at this retailer, or outside the supervisor’s center (not_found)',
       },
+      handler: async ({ principal, request }) =>
+        enableUser(db, principal, userIdOf(request.params)),
     }),
   ];
 }

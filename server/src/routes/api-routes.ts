@@ -19,7 +19,12 @@ import {
 import { vocPushRequest, vocPushResponse } from '../../../src/shared/protocol/voc-push';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../auth/access-tokens';
 import { hashPassword, verifyPassword } from '../auth/passwords';
-import { issueRefreshToken, newFamilyId, rotateRefreshToken } from '../auth/refresh-tokens';
+import {
+  issueRefreshToken,
+  newFamilyId,
+  refreshTokenOwner,
+  rotateRefreshToken,
+} from '../auth/refresh-tokens';
 import {
   clearFailedSignIns,
   lockoutOf,
@@ -37,7 +42,12 @@ import type { ChangeNotifier } from '../live/change-notifier';
 import type { Kysely } from 'kysely';
 import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
-import { deviceGrantFor, type SignedInUser } from '../data/devices';
+import {
+  deskRevocationOf,
+  deskRevokedError,
+  deviceGrantFor,
+  type SignedInUser,
+} from '../data/devices';
 import { refusePolicyLocked } from '../data/floor-presence';
 import { refuseIfCenterDisabled } from '../auth/center-status';
 import { sharedPullPages } from '../data/shared-pull-pages';
@@ -129,6 +139,22 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       : { grant: null, deskId: null };
   };
 
+  /** 403 device_revoked (with why) when the request names a desk revoked at this user's retailer. */
+  const refuseRevokedDeskOf = async (
+    userId: string | null,
+    request: { headers: Record<string, string | string[] | undefined> },
+  ): Promise<void> => {
+    const { deskId } = deskOf(request.headers);
+    if (!userId || !deskId) return;
+    const owner = await db
+      .selectFrom('users')
+      .select('tenant_id')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    const reason = owner ? await deskRevocationOf(db, owner.tenant_id, deskId) : null;
+    if (reason) throw deskRevokedError(reason);
+  };
+
   return [
     defineRoute({
       method: 'POST',
@@ -165,12 +191,21 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
         if (!user || !ok)
           throw new HttpError(401, 'invalid_credentials', 'The e-mail or password is not right.');
         if (record?.counted) await clearFailedSignIns(db, user.id);
+        // A revoked desk hears it before any other refusal (a disabled user, a center's ended
+        // contract): it erases its customer data.
+        await refuseRevokedDeskOf(user.id, request);
         if (user.disabled_at) throw userDisabled();
         await refuseIfCenterDisabled(db, user.center_id);
         // The desk is registered (or refused, when revoked) before any token is issued.
         const { grant, deskId } = await grantForDesk(user, request.headers);
         const familyId = newFamilyId();
         const token = await issueRefreshToken(db, user.id, familyId);
+        // For the admin's users list (a refresh is not a sign-in).
+        await db
+          .updateTable('users')
+          .set({ last_sign_in_at: new Date().toISOString() })
+          .where('id', '=', user.id)
+          .execute();
         return sessionFor(user, { token, familyId }, grant, deskId);
       },
     }),
@@ -206,12 +241,16 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
               subject: rotated.reused.familyId,
             });
         }
-        if (!rotated || 'reused' in rotated)
+        if (!rotated || 'reused' in rotated) {
+          // A desk revoked since (its own revocation, its center's or its user's) hears that
+          // first: it erases, rather than only asking its agent to sign in again.
+          await refuseRevokedDeskOf(await refreshTokenOwner(db, body.refreshToken), request);
           throw new HttpError(
             401,
             'invalid_refresh_token',
             'This refresh token is unknown, expired or already used. Sign in again.',
           );
+        }
         const user = await db
           .selectFrom('users')
           .selectAll()

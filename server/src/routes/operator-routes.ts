@@ -5,6 +5,8 @@ import {
   centerInput,
   disableCenter,
   disabledCenter,
+  enableCenter,
+  enabledCenter,
   listTenants,
   onboardedTenant,
   onboardTenant,
@@ -69,6 +71,21 @@ export function operatorRoutes({
         const disabled = await disableCenter(db, tenantId!, centerId!);
         centers.forget(disabled.id);
         return disabled;
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/v1/operator/tenants/:tenantId/centers/:centerId/enable',
+      summary:
+        'Enable a disabled center again (a renewed contract): its users can sign in again; its desks revoked at the disabling stay erased',
+      roles: ['operator'],
+      response: enabledCenter,
+      errors: { '404': 'No such retailer or center (center_not_found)' },
+      handler: async ({ request }) => {
+        const { tenantId, centerId } = params(request);
+        const enabled = await enableCenter(db, tenantId!, centerId!);
+        centers.forget(enabled.id);
+        return enabled;
       },
     }),
   ];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
 import type { Session } from '../../shared/protocol/auth';
+import type { DeskRevocationReason } from '../../shared/protocol/devices';
 import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import type { SignedInAgent } from '../../shared/ipc';
 import { popsWorkspace } from '../../shared/calls/call-session';
@@ -239,7 +240,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   let signInRetry: ReturnType<typeof setTimeout> | null = null;
   // Set once the lock exists (below); the sync worker may hear of a revocation before that.
   let revocation: DeskRevocation | null = null;
-  let revokedHeard = false;
+  let revokedHeard: DeskRevocationReason | null = null;
   let offlineGrace: OfflineGrace | null = null;
   /**
    * The demo agent signs in by itself, and keeps trying (with backoff) while the retailer cannot
@@ -280,8 +281,8 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         events.emit('sync:status', status);
         // The retailer revoked this desk (any request): lock, send what is left, erase.
         if (status.error?.code === 'device_revoked') {
-          revokedHeard = true;
-          void revocation?.revoked();
+          revokedHeard = status.error.revocationReason ?? 'device_revoked';
+          void revocation?.revoked(revokedHeard);
         }
         offlineGrace?.check();
         // The live stream (re)connected: alerts kept while offline go now, and the answers to
@@ -381,7 +382,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     forgetGrant: () => keys?.forgetGrant(),
     scrubAgainSoon: () => retention.soon(),
   });
-  if (revokedHeard) void revocation.revoked();
+  if (revokedHeard) void revocation.revoked(revokedHeard);
   // Only a desk with a retailer can be out of reach of it.
   if (retailer) {
     const syncState = syncStateStore(database.sqlite);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeskRevocationReason } from '../protocol/devices';
 
 /** The desk PIN: digits only (typed fast on any keyboard), long enough not to be guessed. */
 export const deskPin = z.string().regex(/^\d{6,12}$/, 'a desk PIN is 6 to 12 digits');
@@ -24,6 +25,8 @@ export interface OfflineLockDetail {
 /** What the desk did when the retailer revoked it, for the lock screen to say. */
 export interface RevokedLockDetail {
   revokedAt: string;
+  /** Why: the desk removed, its center's contract ended, or its user disabled. */
+  reason: DeskRevocationReason;
   /** Customer data erased from the files (false while the erasure is still running). */
   erased: boolean;
   /** Wrap-ups the retailer had not received: erased with the rest, since the desk cannot send them. */

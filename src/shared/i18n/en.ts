@@ -1,5 +1,6 @@
 import { floorEn } from './sections/floor';
 import { devicesEn } from './sections/devices';
+import { usersEn } from './sections/users';
 import type { Catalog } from './catalog';
 import { adminEn } from './sections/admin';
 import { lockedAccountsEn } from './sections/locked-accounts';
@@ -52,6 +53,10 @@ export const en: Catalog = {
       unlock_first: 'Unlock the desk before changing its PIN.',
       account_locked:
         'This account is locked for a while after too many wrong passwords. Sign in again later, or ask the retailer admin to unlock it.',
+      user_disabled:
+        'The retailer has disabled this account, so it cannot sign in. Please contact your supervisor.',
+      center_disabled:
+        "This center's contract with the retailer has ended, so its accounts cannot sign in. Please contact your supervisor.",
     },
   },
   home: {
@@ -596,6 +601,10 @@ export const en: Catalog = {
       unauthorized: 'You need to sign in to the retailer.',
       device_revoked:
         'The retailer has removed this desk. The customer data on this computer is erased.',
+      user_disabled:
+        'The retailer has disabled this account, so it cannot sign in. Please contact your supervisor.',
+      center_disabled:
+        "This center's contract with the retailer has ended, so it can no longer sign in or sync. Please contact your supervisor.",
       update_required:
         'The retailer sends no customer data to this old Koe. Restart Koe to update it.',
       locked_by_policy:
@@ -726,5 +735,6 @@ export const en: Catalog = {
   agentState: agentStateEn,
   deskLock: deskLockEn,
   devices: devicesEn,
+  users: usersEn,
   updates: updatesEn,
 };

@@ -1,5 +1,6 @@
 import { floorJa } from './sections/floor';
 import { devicesJa } from './sections/devices';
+import { usersJa } from './sections/users';
 import { adminJa } from './sections/admin';
 import { lockedAccountsJa } from './sections/locked-accounts';
 import { insightsJa } from './sections/insights';
@@ -59,6 +60,10 @@ export const ja = {
       unlock_first: 'デスクPINを変更する前に、ロックを解除してください。',
       account_locked:
         'パスワードの誤りが続いたため、このアカウントは一時的にロックされています。しばらくしてからもう一度サインインするか、販売店の管理者にロックの解除を依頼してください。',
+      user_disabled:
+        '販売店がこのアカウントを停止しています。サインインできません。スーパーバイザーに連絡してください。',
+      center_disabled:
+        'このセンターと販売店との契約が終了しているため、サインインできません。スーパーバイザーに連絡してください。',
     },
   },
   home: {
@@ -605,6 +610,10 @@ export const ja = {
       unauthorized: '販売店へのサインインが必要です。',
       device_revoked:
         '販売店がこのデスクの登録を解除しました。このパソコンのお客さま情報は消去されます。',
+      user_disabled:
+        '販売店がこのアカウントを停止しています。サインインできません。スーパーバイザーに連絡してください。',
+      center_disabled:
+        'このセンターと販売店との契約が終了しているため、サインインも同期もできません。スーパーバイザーに連絡してください。',
       update_required:
         'この Koe は古いため、販売店がお客さまのデータを送りません。Koe を再起動して更新してください。',
       locked_by_policy:
@@ -737,5 +746,6 @@ export const ja = {
   agentState: agentStateJa,
   deskLock: deskLockJa,
   devices: devicesJa,
+  users: usersJa,
   updates: updatesJa,
 };

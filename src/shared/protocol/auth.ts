@@ -35,7 +35,14 @@ export const session = z.object({
 });
 export type Session = z.infer<typeof session>;
 
-export const apiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const apiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** A more precise why, on some codes (`device_revoked`: see DeskRevocationReason). */
+    reason: z.string().optional(),
+  }),
+});
 export type ApiError = z.infer<typeof apiError>;
 
 /** The error code of every request a revoked desk makes (sign-in, refresh, pull, stream…). */

@@ -5,12 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../server/src/data/change-log';
 import { DEVICE_GRANT_FILE } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
-import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
+import type { KoeCore } from '../../../src/main/core/koe-core';
 import { loadOrCreateDeskId } from '../../../src/main/core/sync/desk-id';
-import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
 import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
-import type { WrapUpInput } from '../../../src/shared/ipc';
-import type { Session } from '../../../src/shared/protocol/auth';
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import { customerRecord } from '../../fixtures/retailer-records';
 import {
@@ -21,6 +18,7 @@ import {
   TENANTS,
   type TestServer,
 } from '../server/test-server';
+import { count, pulled, startRevocableDesk, value, waitFor, wrappedUpCall } from './desk-fixture';
 import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy';
 
 /**
@@ -43,84 +41,15 @@ let server: TestServer;
 const dirs: string[] = [];
 const running: KoeCore[] = [];
 
-function memorySessions() {
-  let current: Session | null = null;
-  return {
-    load: () => current,
-    save: (s: Session) => void (current = s),
-    clear: () => void (current = null),
-  };
-}
-
 async function startDesk(dataDir: string, baseUrl = server.url, vaultName = 'revoked desk') {
-  const core = await startKoeCore({
+  const core = await startRevocableDesk({
     dataDir,
-    appVersion: '1.2.3',
+    baseUrl,
+    email: agentUser.email,
     keyVault: standInKeyVault(vaultName),
-    retailer: {
-      baseUrl,
-      sessions: memorySessions(),
-      demoAgent: { email: agentUser.email, password: PASSWORD },
-    },
-    syncWorkerEntry: typescriptSyncWorkerEntry,
-    syncStream: { reconnectBaseMs: 100, reconnectMaxMs: 300, silenceTimeoutMs: 5_000 },
-    ctiPort: false,
-    predictions: false,
   });
   running.push(core);
   return core;
-}
-
-function waitFor<T>(core: KoeCore, event: string, test: (payload: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const off = core.events.subscribe((name, payload) => {
-      if (name === event && test(payload as T)) {
-        off();
-        resolve(payload as T);
-      }
-    });
-  });
-}
-
-const pulled = (core: KoeCore, after: string | null = null) =>
-  waitFor<SyncStatus>(
-    core,
-    'sync:status',
-    (s) => s.phase === 'idle' && s.lastSyncedAt !== null && s.lastSyncedAt !== after && !s.error,
-  );
-
-const count = (core: KoeCore, table: string) =>
-  (core.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-
-async function value<T>(core: KoeCore, channel: string, input: unknown): Promise<T> {
-  const result = await core.router.handle(channel as never, input as never);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
-/** A call with a customer, ended, and its wrap-up saved (into the outbox). */
-async function wrappedUpCall(core: KoeCore, customer: (typeof customers)[number], words: string) {
-  const started = core.desk.startCall({ ani: customer.phone, origin: 'manual' });
-  if (!started.ok) throw new Error(started.error.code);
-  const callId = started.call.callId;
-  await value(core, 'calls:end', { callId });
-  const wrapUp: WrapUpInput = {
-    callId,
-    customerId: customer.id,
-    orderId: null,
-    reasonCodes: ['delivery.late'],
-    predictedReason: null,
-    sentiment: 'neutral',
-    resolution: 'callback',
-    callbackAt: new Date(Date.now() + 86_400_000).toISOString(),
-    avoidable: false,
-    customerWords: words,
-    scriptId: null,
-    scriptVersion: null,
-    harassment: null,
-  };
-  const saved = await value<{ record: { id: string } }>(core, 'wrapUp:save', wrapUp);
-  return { vocId: saved.record.id };
 }
 
 beforeAll(async () => {

@@ -55,6 +55,7 @@ describe('the revoked desk’s erasure', () => {
     ]);
     expect(detail).toEqual({
       revokedAt: new Date(NOW).toISOString(),
+      reason: 'device_revoked',
       erased: true,
       unsentWrapUps: 1,
     });

@@ -1719,6 +1719,22 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         expect(center.disabled_at).toBeNull();
       },
     },
+    'POST /v1/operator/tenants/{tenantId}/centers/{centerId}/enable': {
+      allowed: ['operator'],
+      request: () => ({ path: `/v1/operator/tenants/${A.id}/centers/none/enable` }),
+      isolation: async () => {
+        const { key } = await createOperatorKey(server.store.db, 'isolation');
+        // Another retailer's center, named under this one: not found.
+        const reply = await send(
+          server.url,
+          'POST',
+          `/v1/operator/tenants/${B.id}/centers/${user(A, 'agent').centerId!}/enable`,
+          key,
+        );
+        expect(reply.status, reply.text).toBe(404);
+        expect(reply.json).toMatchObject({ error: { code: 'center_not_found' } });
+      },
+    },
     'GET /v1/devices': {
       allowed: ['retailer_admin', 'supervisor'],
       request: () => ({ path: '/v1/devices' }),
@@ -1772,28 +1788,59 @@ describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => 
         expect(await lockedUntil(server.store.db, 'iso-spare-a2')).not.toBeNull();
       },
     },
+    'GET /v1/admin/users': {
+      allowed: ['retailer_admin', 'supervisor'],
+      request: () => ({ path: '/v1/admin/users' }),
+      isolation: async () => {
+        const ids = async (u: User) =>
+          (
+            (await send(server.url, 'GET', '/v1/admin/users', token(u))).json as {
+              users: { userId: string }[];
+            }
+          ).users.map((x) => x.userId);
+        const adminA = await ids(user(A, 'retailer_admin'));
+        expect(adminA).toContain(user(A, 'supervisor', 1).id);
+        expect(adminA).toContain('iso-spare-a');
+        expect(adminA.some((id) => USERS.find((x) => x.id === id)?.tenantId === B.id)).toBe(false);
+        // A supervisor: their own center's agents, nobody else (not even themselves).
+        expect((await ids(user(A, 'supervisor'))).sort()).toEqual(
+          [user(A, 'agent').id, ...SPARE_USERS].sort(),
+        );
+        expect(await ids(user(A, 'supervisor', 1))).toEqual([user(A, 'agent', 1).id]);
+        expect(await ids(user(B, 'retailer_admin'))).not.toContain('iso-spare-a');
+      },
+    },
     'POST /v1/admin/users/{userId}/disable': {
-      allowed: ['retailer_admin'],
+      allowed: ['retailer_admin', 'supervisor'],
       request: () => ({ path: '/v1/admin/users/iso-spare-a/disable' }),
       isolation: async () => {
         const path = '/v1/admin/users/iso-spare-a2/disable';
-        const reply = await send(server.url, 'POST', path, token(user(B, 'retailer_admin')));
-        expect(reply.status, reply.text).toBe(404);
-        const row = await server.store.db
+        // Another retailer's admin, another center's supervisor: not found, nothing changed.
+        for (const u of [user(B, 'retailer_admin'), user(A, 'supervisor', 1)]) {
+          const reply = await send(server.url, 'POST', path, token(u));
+          expect(reply.status, reply.text).toBe(404);
+        }
+        // A supervisor manages agents only: not their own center's trainer.
+        const trainer = `/v1/admin/users/${user(A, 'trainer').id}/disable`;
+        const refused = await send(server.url, 'POST', trainer, token(user(A, 'supervisor')));
+        expect(refused.status, refused.text).toBe(404);
+        const rows = await server.store.db
           .selectFrom('users')
-          .select('disabled_at')
-          .where('id', '=', 'iso-spare-a2')
-          .executeTakeFirstOrThrow();
-        expect(row.disabled_at).toBeNull();
+          .select(['id', 'disabled_at'])
+          .where('id', 'in', ['iso-spare-a2', user(A, 'trainer').id])
+          .execute();
+        expect(rows.map((r) => r.disabled_at)).toEqual([null, null]);
       },
     },
     'POST /v1/admin/users/{userId}/enable': {
-      allowed: ['retailer_admin'],
+      allowed: ['retailer_admin', 'supervisor'],
       request: () => ({ path: '/v1/admin/users/iso-spare-a/enable' }),
       isolation: async () => {
         const path = '/v1/admin/users/iso-spare-a/enable';
-        const reply = await send(server.url, 'POST', path, token(user(B, 'retailer_admin')));
-        expect(reply.status, reply.text).toBe(404);
+        for (const u of [user(B, 'retailer_admin'), user(A, 'supervisor', 1)]) {
+          const reply = await send(server.url, 'POST', path, token(u));
+          expect(reply.status, reply.text).toBe(404);
+        }
       },
     },
     'GET /v1/updates/desks': {

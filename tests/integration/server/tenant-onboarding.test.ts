@@ -134,7 +134,11 @@ describe.each(suites)('onboarding a retailer ($name)', ({ postgres }) => {
       },
       { [DESK_ID_HEADER]: deskId },
     );
-    const deskToken = (onDesk.json as { accessToken: string }).accessToken;
+    const { accessToken: deskToken, refreshToken: deskRefresh } = onDesk.json as {
+      accessToken: string;
+      refreshToken: string;
+    };
+    const onTheDesk = { [DESK_ID_HEADER]: deskId };
 
     const disabled = await command([
       'tenant',
@@ -145,7 +149,7 @@ describe.each(suites)('onboarding a retailer ($name)', ({ postgres }) => {
       center,
     ]);
     expect(disabled.code).toBe(0);
-    expect(disabled.out[0]).toContain('2 sign-ins ended');
+    expect(disabled.out[0]).toContain('2 sign-ins ended, 1 desks revoked');
 
     const pull = await call(server.url, accessToken, 'GET', '/v1/sync/pull?cursor=0');
     expect(pull).toMatchObject({ status: 403, json: { error: { code: 'center_disabled' } } });
@@ -153,7 +157,35 @@ describe.each(suites)('onboarding a retailer ($name)', ({ postgres }) => {
     const deskPull = await call(server.url, deskToken, 'GET', '/v1/sync/pull?cursor=0', undefined, {
       [DESK_ID_HEADER]: deskId,
     });
-    expect(deskPull).toMatchObject({ status: 403, json: { error: { code: 'device_revoked' } } });
+    expect(deskPull).toMatchObject({
+      status: 403,
+      json: { error: { code: 'device_revoked', reason: 'center_disabled' } },
+    });
+    // Its records are still taken before it erases (an empty batch: past the center's refusal,
+    // refused only as empty)…
+    const push = await call(
+      server.url,
+      deskToken,
+      'POST',
+      '/v1/voc/batch',
+      { records: [] },
+      onTheDesk,
+    );
+    expect(push.status).not.toBe(403);
+    // …and its refresh, its sign-in revoked with the center, says why too: it erases, rather than
+    // only asking its agent to sign in again.
+    const deskRefreshed = await call(
+      server.url,
+      null,
+      'POST',
+      '/v1/auth/refresh',
+      { refreshToken: deskRefresh },
+      onTheDesk,
+    );
+    expect(deskRefreshed).toMatchObject({
+      status: 403,
+      json: { error: { code: 'device_revoked', reason: 'center_disabled' } },
+    });
     const refreshed = await call(server.url, null, 'POST', '/v1/auth/refresh', { refreshToken });
     expect(refreshed.status).toBe(401);
     expect(await signIn(`supervisor@${center}.example`, PASSWORD)).toMatchObject({
@@ -175,6 +207,35 @@ describe.each(suites)('onboarding a retailer ($name)', ({ postgres }) => {
     expect(again.out[0]).toContain('0 sign-ins ended');
     expect(
       (await command(['tenant', 'disable-center', '--tenant', 'retailer-b', '--center', center]))
+        .err,
+    ).toBe(`Retailer retailer-b has no center ${center}.`);
+
+    // The contract renewed: its users sign in again; the desk erased stays revoked.
+    const enabled = await command([
+      'tenant',
+      'enable-center',
+      '--tenant',
+      'retailer-a',
+      '--center',
+      center,
+    ]);
+    expect(enabled).toMatchObject({ code: 0 });
+    expect(enabled.out[0]).toContain(`Enabled center ${center} of retailer-a`);
+    expect((await signIn(`supervisor@${center}.example`, PASSWORD)).status).toBe(200);
+    const atRevokedDesk = await call(
+      server.url,
+      null,
+      'POST',
+      '/v1/auth/sign-in',
+      { email: `agent@${center}.example`, password: PASSWORD },
+      onTheDesk,
+    );
+    expect(atRevokedDesk).toMatchObject({
+      status: 403,
+      json: { error: { code: 'device_revoked' } },
+    });
+    expect(
+      (await command(['tenant', 'enable-center', '--tenant', 'retailer-b', '--center', center]))
         .err,
     ).toBe(`Retailer retailer-b has no center ${center}.`);
   });
@@ -245,5 +306,30 @@ describe.each(suites)('onboarding a retailer ($name)', ({ postgres }) => {
         )
       ).status,
     ).toBe(404);
+    // Its twin: enabled again through the API, refused in no process's cache (forgotten at once).
+    const enabled = await call(
+      server.url,
+      key,
+      'POST',
+      `/v1/operator/tenants/retailer-b/centers/${center}/enable`,
+    );
+    expect(enabled).toMatchObject({
+      status: 200,
+      json: { tenantId: 'retailer-b', id: center, disabledAt: null },
+    });
+    const again = (
+      (await signIn(`agent@${center}.example`, PASSWORD)).json as { accessToken: string }
+    ).accessToken;
+    expect((await call(server.url, again, 'GET', '/v1/sync/pull?cursor=0')).status).toBe(200);
+    expect(
+      (
+        await call(
+          server.url,
+          admin,
+          'POST',
+          `/v1/operator/tenants/retailer-b/centers/${center}/enable`,
+        )
+      ).status,
+    ).toBe(403);
   });
 });

@@ -29,7 +29,13 @@ import { deviceList, deviceSummary, type DeviceSummary } from '../../../shared/p
 import {
   lockedAccountList,
   unlockResult,
+  userAccess,
+  userDisabled,
+  userList,
   type LockedAccount,
+  type UserAccess,
+  type UserDisabled,
+  type UserSummary,
 } from '../../../shared/protocol/accounts';
 import {
   bulkAccessPolicyList,
@@ -69,6 +75,9 @@ export interface AdminClient {
   revokeDevice(deskId: string): Promise<DeviceSummary>;
   lockedAccounts(): Promise<LockedAccount[]>;
   unlockAccount(userId: string): Promise<{ userId: string; unlocked: boolean }>;
+  users(): Promise<UserSummary[]>;
+  disableUser(userId: string): Promise<UserDisabled>;
+  enableUser(userId: string): Promise<UserAccess>;
   bulkAccessPolicies(): Promise<BulkAccessPolicyView[]>;
   saveBulkAccessPolicy(save: BulkAccessPolicySave): Promise<BulkAccessPolicyView>;
 }
@@ -124,6 +133,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       (await request('GET', '/v1/admin/accounts/locked', lockedAccountList)).accounts,
     unlockAccount: (userId) =>
       request('POST', `/v1/admin/accounts/${encodeURIComponent(userId)}/unlock`, unlockResult),
+    users: async () => (await request('GET', '/v1/admin/users', userList)).users,
+    disableUser: (userId) =>
+      request('POST', `/v1/admin/users/${encodeURIComponent(userId)}/disable`, userDisabled, {}),
+    enableUser: (userId) =>
+      request('POST', `/v1/admin/users/${encodeURIComponent(userId)}/enable`, userAccess, {}),
     bulkAccessPolicies: async () =>
       (await request('GET', '/v1/admin/bulk-access-policies', bulkAccessPolicyList)).policies,
     saveBulkAccessPolicy: (save) =>

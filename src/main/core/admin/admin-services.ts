@@ -1,4 +1,8 @@
-import { ADMIN_ROLES, webhookRefusal, type adminIpcHandlers } from '../../../shared/admin-ipc';
+import {
+  SUPERVISOR_ADMIN_CHANNELS,
+  webhookRefusal,
+  type adminIpcHandlers,
+} from '../../../shared/admin-ipc';
 import type { RiskFit, WebhookSaveResult } from '../../../shared/admin-ipc';
 import type { RiskThresholds } from '../../../shared/protocol/risk-thresholds';
 import type { SignedInAgent } from '../../../shared/ipc';
@@ -29,9 +33,10 @@ async function saving(run: () => Promise<WebhookSaveResult>): Promise<WebhookSav
 }
 
 /**
- * The admin channels: refused here for every role but the retailer admin (the server refuses
- * them too), otherwise forwarded to the retailer. Nothing is cached on the desktop: secrets and
- * delivery logs stay on the retailer's server.
+ * The admin channels: refused here for every role but the retailer admin, and for a supervisor
+ * all but their center's desks and agents (the server refuses and scopes them too), otherwise
+ * forwarded to the retailer. Nothing is cached on the desktop: secrets and delivery logs stay
+ * on the retailer's server.
  */
 export function createAdminServices(deps: {
   client: AdminClient | null;
@@ -39,12 +44,17 @@ export function createAdminServices(deps: {
   /** Fits the risk scores on the cache with the retailer's current thresholds (risk-fit.ts). */
   fitRisk?: (thresholds: RiskThresholds) => RiskFit;
 }): AdminServices {
-  const client = (): AdminClient => {
+  const client = (channel?: AdminChannel): AdminClient => {
     const role = deps.agent()?.role;
-    if (!role || !(ADMIN_ROLES as readonly string[]).includes(role)) {
+    const allowed =
+      role === 'retailer_admin' ||
+      (role === 'supervisor' &&
+        channel !== undefined &&
+        SUPERVISOR_ADMIN_CHANNELS.includes(channel));
+    if (!allowed) {
       throw new AppError(
         'forbidden',
-        'Only retailer admins manage webhooks, thresholds and updates.',
+        'Only retailer admins manage webhooks, thresholds and updates; supervisors their center’s desks and agents.',
       );
     }
     if (!deps.client)
@@ -80,8 +90,11 @@ export function createAdminServices(deps: {
     'admin:saveCenterUpdates': ({ centerId, settings }) =>
       client().saveCenterUpdates(centerId, settings),
     'admin:haltRelease': async (halt) => ({ releases: await client().haltRelease(halt) }),
-    'admin:devices': async () => ({ devices: await client().devices() }),
-    'admin:revokeDevice': ({ deskId }) => client().revokeDevice(deskId),
+    'admin:devices': async () => ({ devices: await client('admin:devices').devices() }),
+    'admin:revokeDevice': ({ deskId }) => client('admin:revokeDevice').revokeDevice(deskId),
+    'admin:users': async () => ({ users: await client('admin:users').users() }),
+    'admin:disableUser': ({ userId }) => client('admin:disableUser').disableUser(userId),
+    'admin:enableUser': ({ userId }) => client('admin:enableUser').enableUser(userId),
     'admin:lockedAccounts': async () => ({ accounts: await client().lockedAccounts() }),
     'admin:unlockAccount': ({ userId }) => client().unlockAccount(userId),
     'admin:bulkAccessPolicies': async () => ({

@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { RevokedLockDetail } from '../../../shared/desk-lock/desk-lock';
+import { deskRevocationReason, type DeskRevocationReason } from '../../../shared/protocol/devices';
 import { createLocalEraser, scrubDeletedBytes } from '../db/local-erasure';
 import type { DeskLock } from '../desk-lock/desk-lock';
 import { syncStateStore } from '../sync/sync-state';
@@ -14,8 +15,8 @@ import { syncStateStore } from '../sync/sync-state';
  * more, and with its key gone they could not be read after the next start either.
  */
 export interface DeskRevocation {
-  /** Runs once; later calls wait for the same run. */
-  revoked(): Promise<RevokedLockDetail>;
+  /** Runs once (with the retailer's why); later calls wait for the same run. */
+  revoked(reason?: DeskRevocationReason): Promise<RevokedLockDetail>;
   /** What happened, if this desk was revoked (kept in the cache: a restart locks again). */
   detail(): RevokedLockDetail | null;
 }
@@ -51,10 +52,11 @@ export function createDeskRevocation(options: DeskRevocationOptions): DeskRevoca
   let detail: RevokedLockDetail | null = kept;
   let running: Promise<RevokedLockDetail> | null = null;
 
-  async function run(): Promise<RevokedLockDetail> {
+  async function run(reason: DeskRevocationReason): Promise<RevokedLockDetail> {
     const revokedAt = new Date(now()).toISOString();
     lock.lockForRevocation({
       revokedAt,
+      reason,
       erased: false,
       unsentWrapUps: (pendingWrapUps.get() as { n: number }).n,
     });
@@ -66,6 +68,7 @@ export function createDeskRevocation(options: DeskRevocationOptions): DeskRevoca
     const erased = eraser.eraseForRevocation();
     const done: RevokedLockDetail = {
       revokedAt,
+      reason,
       erased: true,
       unsentWrapUps: erased.unsentWrapUps,
     };
@@ -78,7 +81,8 @@ export function createDeskRevocation(options: DeskRevocationOptions): DeskRevoca
   }
 
   return {
-    revoked: () => (running ??= detail ? Promise.resolve(detail) : run()),
+    revoked: (reason = 'device_revoked') =>
+      (running ??= detail ? Promise.resolve(detail) : run(reason)),
     detail: () => detail,
   };
 }
@@ -87,9 +91,12 @@ function readDetail(json: string | null): RevokedLockDetail | null {
   if (!json) return null;
   try {
     const value = JSON.parse(json) as Partial<RevokedLockDetail>;
+    const reason = deskRevocationReason.safeParse(value.reason);
     return typeof value.revokedAt === 'string'
       ? {
           revokedAt: value.revokedAt,
+          // Kept before the reason was (a desk revoked by an earlier Koe): the desk was removed.
+          reason: reason.success ? reason.data : 'device_revoked',
           erased: true,
           unsentWrapUps: Number(value.unsentWrapUps) || 0,
         }

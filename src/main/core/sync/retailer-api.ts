@@ -5,7 +5,14 @@ import {
 import { deskHeaders } from './desk-id';
 import type { z } from 'zod';
 import type { VocRecord } from '../../../shared/domain/voc';
-import { apiError, DEVICE_REVOKED, session, type Session } from '../../../shared/protocol/auth';
+import {
+  apiError,
+  DEVICE_REVOKED,
+  session,
+  type ApiError,
+  type Session,
+} from '../../../shared/protocol/auth';
+import { deskRevocationReason } from '../../../shared/protocol/devices';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../../shared/protocol/sync';
 import { vocPushResponse, type VocPushOutcome } from '../../../shared/protocol/voc-push';
 import { inThreadPageDecoder, type PageDecoder } from './page-decoder';
@@ -143,8 +150,23 @@ export function createRetailerApi(options: {
       throw new SyncError('server', `The retailer's server failed (${response.status}).`);
     if (response.status === 401)
       throw new SyncError('unauthorized', 'The retailer refused our session; sign in again.');
-    if (response.status === 403 && refusalCode(text) === DEVICE_REVOKED)
-      throw new SyncError('device_revoked', 'The retailer has removed this desk.');
+    const refused = refusalOf(text);
+    if (response.status === 403 && refused?.code === DEVICE_REVOKED) {
+      const reason = deskRevocationReason.safeParse(refused.reason);
+      throw new SyncError(
+        'device_revoked',
+        `The retailer has removed this desk (${refused.reason ?? 'device_revoked'}).`,
+        undefined,
+        reason.success ? reason.data : 'device_revoked',
+      );
+    }
+    // The user or the center switched off by the retailer: said so, retried later (it may be
+    // switched on again), and never taken for a wrap-up the retailer refused.
+    if (
+      response.status === 403 &&
+      (refused?.code === 'user_disabled' || refused?.code === 'center_disabled')
+    )
+      throw new SyncError(refused.code, `The retailer refused: ${text.slice(0, 300)}`);
     throw new SyncError(
       'rejected',
       `The retailer refused the request (${response.status}): ${text.slice(0, 300)}`,
@@ -305,13 +327,17 @@ export function createRetailerApi(options: {
 }
 
 /** The retailer's own error code in a refusal's body (`{ error: { code } }`), if any. */
-function refusalCode(text: string): string | null {
+function refusalOf(text: string): ApiError['error'] | null {
   try {
     const parsed = apiError.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.error.code : null;
+    return parsed.success ? parsed.data.error : null;
   } catch {
     return null;
   }
+}
+
+function refusalCode(text: string): string | null {
+  return refusalOf(text)?.code ?? null;
 }
 
 /** The page end a pull's headers announce, if they announce a well-formed one. */

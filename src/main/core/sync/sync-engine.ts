@@ -270,5 +270,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 function problemOf(error: unknown): SyncProblem {
   const detail = (error as Error)?.message ?? String(error);
   if (!(error instanceof SyncError)) return { code: 'internal', detail };
-  return { code: error.kind === 'silent' ? 'stream_silent' : error.kind, detail };
+  return {
+    code: error.kind === 'silent' ? 'stream_silent' : error.kind,
+    detail,
+    ...(error.revocationReason ? { revocationReason: error.revocationReason } : {}),
+  };
 }

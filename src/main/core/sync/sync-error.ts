@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DeskRevocationReason } from '../../../shared/protocol/devices';
 
 /** Why a call to the retailer's API did not succeed, in the terms the sync engine acts on. */
 export class SyncError extends Error {
@@ -12,10 +13,14 @@ export class SyncError extends Error {
       | 'update_required' // 426: this desk's version is below its center's minimum
       | 'device_revoked' // 403 device_revoked: the retailer removed this desk; it erases its data
       | 'locked_by_policy' // 423: a bulk-access policy locked this agent's customer data
+      | 'user_disabled' // 403 user_disabled: the retailer disabled this user (sign-in refused)
+      | 'center_disabled' // 403 center_disabled: this center's contract with the retailer ended
       | 'invalid_response' // the answer did not match the protocol: try again, never apply it
       | 'rejected', // 4xx: the request itself is wrong
     message: string,
     readonly retryAfterMs?: number,
+    /** On device_revoked: why the retailer revoked this desk (its answer's `error.reason`). */
+    readonly revocationReason?: DeskRevocationReason,
   ) {
     super(message);
     this.name = 'SyncError';

@@ -7,15 +7,23 @@ import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
 /** The admin view's key: A for admin; with a modifier, so it also works from a text field. */
 export const ADMIN_HOTKEY = 'mod+shift+A';
 
-/** The header's way into the admin view; shown only to retailer admins. */
-export function AdminButton({ onOpen, active }: { onOpen(): void; active: boolean }) {
+/** The header's way into the admin view; shown to retailer admins and supervisors. */
+export function AdminButton({
+  onOpen,
+  active,
+  supervisor = false,
+}: {
+  onOpen(): void;
+  active: boolean;
+  supervisor?: boolean;
+}) {
   const { t } = useTranslation();
   useHotkeys([[ADMIN_HOTKEY, onOpen, { usePhysicalKeys: true }]], []);
   return (
     <Tooltip
       label={
         <Group gap={6} wrap="nowrap">
-          <Text size="xs">{t('admin.openHint')}</Text>
+          <Text size="xs">{t(supervisor ? 'admin.supervisorOpenHint' : 'admin.openHint')}</Text>
           <ShortcutKeys hotkey={ADMIN_HOTKEY} />
         </Group>
       }

@@ -5,6 +5,7 @@ import {
   IconDownload,
   IconLock,
   IconShieldLock,
+  IconUsers,
   IconWebhook,
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -18,21 +19,26 @@ import { RiskFitPanel } from './RiskFitPanel';
 import { LockedAccountsPanel } from './LockedAccountsPanel';
 import { EscalationsPanel } from './EscalationsPanel';
 import { RiskThresholdsPanel } from './RiskThresholdsPanel';
+import { UsersPanel } from './UsersPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
 export function canAdminister(agent: SignedInAgent | null): boolean {
   return agent !== null && (ADMIN_ROLES as readonly string[]).includes(agent.role);
 }
 
+/** The tabs a supervisor sees: their own center's desks and agents (the server scopes both). */
+const SUPERVISOR_TABS: readonly string[] = ['devices', 'users'];
+
 /**
  * The retailer admin's settings, read from and written to the retailer's server (nothing is
  * kept on the desktop): webhooks, the fraud / VIP thresholds and their fitted weights,
- * bulk-access policies and escalations, desktop updates, the registered desks, locked accounts.
+ * bulk-access policies and escalations, desktop updates, the registered desks, users, locked
+ * accounts. A supervisor sees the desks and users tabs only, for their own center.
  */
 export function AdminView({ agent }: { agent: SignedInAgent | null }) {
   const { t } = useTranslation();
   const [thresholdsVersion, setThresholdsVersion] = useState(0);
-  if (!canAdminister(agent)) {
+  if (!agent || !canAdminister(agent)) {
     return (
       <Alert color="red" variant="light" role="alert">
         {t('admin.refused')}
@@ -40,7 +46,8 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
     );
   }
   // One entry per tab, in the order shown: its id (also its test id), icon, label and panel.
-  const tabs: {
+  const supervisor = agent.role === 'supervisor';
+  const allTabs: {
     value: string;
     testId: string;
     icon: ReactNode;
@@ -94,6 +101,13 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
       panel: <DevicesPanel />,
     },
     {
+      value: 'users',
+      testId: 'admin-tab-users',
+      icon: <IconUsers size={16} />,
+      label: t('users.tab'),
+      panel: <UsersPanel selfId={agent.id} supervisor={supervisor} />,
+    },
+    {
       value: 'locked-accounts',
       testId: 'admin-tab-locked-accounts',
       icon: <IconLock size={16} />,
@@ -101,15 +115,16 @@ export function AdminView({ agent }: { agent: SignedInAgent | null }) {
       panel: <LockedAccountsPanel />,
     },
   ];
+  const tabs = supervisor ? allTabs.filter((tab) => SUPERVISOR_TABS.includes(tab.value)) : allTabs;
   return (
     <Stack gap="md" maw={1100} mx="auto" data-testid="admin-view">
       <Stack gap={2}>
         <Title order={2}>{t('admin.title')}</Title>
         <Text size="sm" c="dimmed">
-          {t('admin.description')}
+          {t(supervisor ? 'admin.supervisorDescription' : 'admin.description')}
         </Text>
       </Stack>
-      <Tabs defaultValue="webhooks" keepMounted={false}>
+      <Tabs defaultValue={tabs[0]!.value} keepMounted={false}>
         <Tabs.List>
           {tabs.map((tab) => (
             <Tabs.Tab

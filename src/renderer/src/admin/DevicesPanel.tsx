@@ -93,7 +93,7 @@ export function DevicesPanel() {
             {devices.map((device) => (
               <Table.Tr key={device.deskId} data-testid={`device-${device.deskId}`}>
                 <Table.Td ff="monospace">{shortDesk(device.deskId)}</Table.Td>
-                <Table.Td>{device.centerId ?? '—'}</Table.Td>
+                <Table.Td>{device.centerName ?? device.centerId ?? '—'}</Table.Td>
                 <Table.Td>{device.lastUserName ?? device.lastUserId}</Table.Td>
                 <Table.Td>{device.version ?? t('devices.unknownVersion')}</Table.Td>
                 <Table.Td>{format.dateTime(device.lastContactAt)}</Table.Td>
@@ -103,6 +103,11 @@ export function DevicesPanel() {
                       ? t('devices.revokedAt', { date: format.dateTime(device.revokedAt) })
                       : t('devices.active')}
                   </Badge>
+                  {device.revokedReason && (
+                    <Text size="xs" c="dimmed" data-testid="device-revoked-because">
+                      {t(`devices.revokedBecause.${device.revokedReason}`)}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {!device.revoked && (

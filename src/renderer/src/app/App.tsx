@@ -126,7 +126,11 @@ export function App() {
           }
           admin={
             canAdminister(desk.state.agent)
-              ? { open: view.kind === 'admin', onOpen: () => dispatch({ type: 'openAdmin' }) }
+              ? {
+                  open: view.kind === 'admin',
+                  onOpen: () => dispatch({ type: 'openAdmin' }),
+                  supervisor: desk.state.agent?.role === 'supervisor',
+                }
               : null
           }
           floor={

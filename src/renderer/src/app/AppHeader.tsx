@@ -37,7 +37,8 @@ interface AppHeaderProps {
   /** Null when the signed-in role does not author scripts (agents, supervisors). */
   studio?: { open: boolean; onOpen(): void } | null;
   /** Null unless the signed-in role is retailer admin. */
-  admin?: { open: boolean; onOpen(): void } | null;
+  /** `supervisor`: their center's desks and agents only (the button's hint says so). */
+  admin?: { open: boolean; onOpen(): void; supervisor: boolean } | null;
   /** Null unless the signed-in role sees the floor (supervisors, retailer admins). */
   floor?: { open: boolean; onOpen(): void } | null;
   /** For agents: ask for help, naming the call on screen (null: no call). Null for others. */
@@ -88,7 +89,9 @@ export function AppHeader({
         {floor && <FloorButton onOpen={floor.onOpen} active={floor.open} />}
         {insights && <InsightsButton onOpen={insights.onOpen} active={insights.open} />}
         {studio && <StudioButton onOpen={studio.onOpen} active={studio.open} />}
-        {admin && <AdminButton onOpen={admin.onOpen} active={admin.open} />}
+        {admin && (
+          <AdminButton onOpen={admin.onOpen} active={admin.open} supervisor={admin.supervisor} />
+        )}
         <LanguageSwitch />
         <ThemeSwitch />
         <SettingsButton onOpen={onOpenSettings} active={settingsOpen} />

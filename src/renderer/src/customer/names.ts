@@ -32,6 +32,15 @@ export function displayReading(customer: Named, language: Language = 'ja'): stri
   return ordered(customer.familyNameKana, customer.givenNameKana, latin);
 }
 
+/**
+ * A person's reading given whole ("やまだ みさき"), as a screen in `language` shows it: the kana
+ * on a Japanese screen, each word in Latin letters on an English one (Yamada Misaki).
+ */
+export function spokenReading(kana: string, language: Language): string {
+  if (language !== 'en') return kana;
+  return kana.trim().split(/\s+/).filter(Boolean).map(romanized).join(' ');
+}
+
 function romanized(kana: string): string {
   const romaji = passportRomaji(kana.trim());
   return romaji.charAt(0).toUpperCase() + romaji.slice(1);

@@ -66,11 +66,13 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
                 </Group>
                 {lock.cause && (
                   <Text size="sm" c="dimmed" data-testid="lock-cause">
-                    {t(`deskLock.cause.${lock.cause}`, {
-                      minutes: lock.idleMinutes,
-                      hours: lock.offline?.graceHours ?? 0,
-                      time: lock.offline ? time(lock.offline.lastContactAt) : '',
-                    })}
+                    {lock.cause === 'revoked'
+                      ? t(`deskLock.revokedCause.${lock.revoked?.reason ?? 'device_revoked'}`)
+                      : t(`deskLock.cause.${lock.cause}`, {
+                          minutes: lock.idleMinutes,
+                          hours: lock.offline?.graceHours ?? 0,
+                          time: lock.offline ? time(lock.offline.lastContactAt) : '',
+                        })}
                   </Text>
                 )}
                 {lock.cause === 'offline' && (

@@ -2,8 +2,10 @@
 export const adminJa = {
   open: '管理',
   openHint: '管理（Webhook・リスクのしきい値）',
+  supervisorOpenHint: '管理（デスク・ユーザー）',
   title: '管理',
   description: '販売店の管理者だけが使える設定です。変更はすぐにすべてのセンターへ届きます。',
+  supervisorDescription: 'あなたのセンターのデスクとエージェントを管理します。',
   tabs: {
     webhooks: 'Webhook',
     thresholds: 'リスクのしきい値',
@@ -188,9 +190,11 @@ export const adminJa = {
 export const adminEn: typeof adminJa = {
   open: 'Admin',
   openHint: 'Admin (webhooks, risk thresholds)',
+  supervisorOpenHint: 'Admin (desks, users)',
   title: 'Admin',
   description:
     "Settings only the retailer's admins can change. Changes reach every center right away.",
+  supervisorDescription: "Manage your center's desks and agents.",
   tabs: {
     webhooks: 'Webhooks',
     thresholds: 'Risk thresholds',

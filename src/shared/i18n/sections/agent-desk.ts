@@ -56,8 +56,15 @@ export const deskLockJa = {
       '短時間に多くのお客さまの情報へアクセスしたため、販売店のポリシーでロックしました。スーパーバイザーが解除するまでお客さまの情報は表示されません。',
     offline:
       '販売店に{{hours}}時間を超えて接続できていないため（最後の接続: {{time}}）、販売店の規定によりお客さま情報をロックしました。販売店に接続できると自動で解除されます。',
-    revoked:
+  },
+  /** Why the retailer revoked this desk, as its answer said (DeskRevocationReason). */
+  revokedCause: {
+    device_revoked:
       '販売店がこのデスクの登録を解除しました。このパソコンでは今後お客さま情報を開けません。スーパーバイザーに連絡してください。',
+    center_disabled:
+      'このセンターと販売店との契約が終了したため、販売店がこのセンターのデスクの登録を解除しました。このパソコンでは今後お客さま情報を開けません。スーパーバイザーに連絡してください。',
+    user_disabled:
+      'このデスクで最後にサインインしたアカウントを販売店が停止したため、このデスクの登録も解除されました。このパソコンでは今後お客さま情報を開けません。スーパーバイザーに連絡してください。',
   },
   offlineKept: '入力済みの対応記録はこのパソコンに保存されており、接続後に送信されます。',
   offlineWrapUps_one: '後処理待ちの通話 {{count}} 件（お客さま情報なしで記録できます）',
@@ -101,8 +108,14 @@ export const deskLockEn: typeof deskLockJa = {
       "Locked by the retailer's policy: many customers were accessed in a short time. Customer data stays hidden until a supervisor unlocks the desk.",
     offline:
       "Koe has not reached the retailer for more than {{hours}} hours (last contact: {{time}}), so the retailer's rules lock customer data. It unlocks by itself once Koe reaches the retailer again.",
-    revoked:
+  },
+  revokedCause: {
+    device_revoked:
       'The retailer has removed this desk. Customer data can no longer be opened on this computer. Please contact your supervisor.',
+    center_disabled:
+      "This center's contract with the retailer has ended, so the retailer removed the center's desks. Customer data can no longer be opened on this computer. Please contact your supervisor.",
+    user_disabled:
+      'The retailer disabled the account last signed in on this desk, so it removed this desk too. Customer data can no longer be opened on this computer. Please contact your supervisor.',
   },
   offlineKept: 'Wrap-ups you saved are kept on this computer and are sent once Koe is back online.',
   offlineWrapUps_one: '{{count}} call waiting for its wrap-up (recorded without customer data)',

@@ -13,6 +13,11 @@ export const devicesJa = {
   state: '状態',
   active: '利用中',
   revokedAt: '{{date}} に解除',
+  revokedBecause: {
+    device_revoked: '管理者またはスーパーバイザーが解除',
+    center_disabled: 'センターの契約終了',
+    user_disabled: 'ユーザーの停止',
+  },
   revoke: '登録を解除',
   revokeLabel: 'デスク {{desk}} の登録を解除',
   confirmTitle: 'このデスクの登録を解除しますか？',
@@ -38,6 +43,11 @@ export const devicesEn: typeof devicesJa = {
   state: 'State',
   active: 'In use',
   revokedAt: 'Revoked {{date}}',
+  revokedBecause: {
+    device_revoked: 'By an admin or supervisor',
+    center_disabled: "The center's contract ended",
+    user_disabled: 'Its user was disabled',
+  },
   revoke: 'Revoke',
   revokeLabel: 'Revoke desk {{desk}}',
   confirmTitle: 'Revoke this desk?',

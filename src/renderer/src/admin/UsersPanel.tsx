@@ -1,0 +1,240 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconRefresh, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../../shared/ipc';
+import type { UserSummary } from '../../../shared/protocol/accounts';
+import { ErrorState } from '../app/ErrorState';
+import { callKoe } from '../app/koe-call';
+import { spokenReading } from '../customer/names';
+import { useFormatters } from '../i18n/use-formatters';
+
+/**
+ * The retailer's users, read from its server each time the tab opens (a supervisor gets their
+ * own center's agents only: the server scopes it): name and reading, role, center, status, last
+ * sign-in. Disable asks first and says that the user's desks will erase their customer data;
+ * Enable lets the user sign in again. Each notice says what the server answered.
+ */
+export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor: boolean }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormatters();
+  const language = i18n.language === 'en' ? 'en' : 'ja';
+  const [users, setUsers] = useState<UserSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<IpcError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [confirming, setConfirming] = useState<UserSummary | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<IpcError | null>(null);
+  // What the server answered, worded at render time (it follows a language switch).
+  const [notice, setNotice] = useState<
+    { kind: 'disabled'; name: string; desks: number } | { kind: 'enabled'; name: string } | null
+  >(null);
+
+  useEffect(() => {
+    let current = true;
+    void callKoe('admin:users', {}).then((result) => {
+      if (!current) return;
+      if (result.ok) setUsers(result.value.users);
+      setLoadError(result.ok ? null : result.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  if (loadError) return <ErrorState error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!users) return <Loader size="sm" />;
+
+  const replace = (userId: string, disabledAt: string | null) =>
+    setUsers(users.map((u) => (u.userId === userId ? { ...u, disabledAt } : u)));
+
+  const disable = async (user: UserSummary) => {
+    setBusy(user.userId);
+    setActionError(null);
+    const result = await callKoe('admin:disableUser', { userId: user.userId });
+    setBusy(null);
+    if (!result.ok) return setActionError(result.error);
+    setConfirming(null);
+    replace(user.userId, result.value.disabledAt);
+    setNotice({ kind: 'disabled', name: user.displayName, desks: result.value.revokedDesks });
+  };
+
+  const enable = async (user: UserSummary) => {
+    setBusy(user.userId);
+    setActionError(null);
+    const result = await callKoe('admin:enableUser', { userId: user.userId });
+    setBusy(null);
+    if (!result.ok) return setActionError(result.error);
+    replace(user.userId, result.value.disabledAt);
+    setNotice({ kind: 'enabled', name: user.displayName });
+  };
+
+  const errorText = (error: IpcError) =>
+    `${t(`app.errors.${error.code}`)}${error.message ? ` (${error.message})` : ''}`;
+
+  return (
+    <Stack gap="md" data-testid="admin-users">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2} maw={760}>
+          <Title order={3}>{t('users.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('users.description')}
+          </Text>
+          {supervisor && (
+            <Text size="sm" c="dimmed">
+              {t('users.supervisorScope')}
+            </Text>
+          )}
+        </Stack>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconRefresh size={14} />}
+          onClick={() => {
+            setNotice(null);
+            setAttempt((n) => n + 1);
+          }}
+        >
+          {t('users.reload')}
+        </Button>
+      </Group>
+      {notice && (
+        <Alert color="teal" variant="light" role="status" data-testid="users-notice">
+          {notice.kind === 'disabled'
+            ? t('users.disabledNotice', { name: notice.name, count: notice.desks })
+            : t('users.enabledNotice', { name: notice.name })}
+        </Alert>
+      )}
+      {actionError && !confirming && (
+        <Alert color="red" role="alert">
+          {errorText(actionError)}
+        </Alert>
+      )}
+      {users.length === 0 ? (
+        <Text size="sm" data-testid="users-empty">
+          {t('users.empty')}
+        </Text>
+      ) : (
+        <Table withTableBorder striped fz="sm" verticalSpacing="xs" data-testid="user-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('users.column.name')}</Table.Th>
+              <Table.Th>{t('users.column.role')}</Table.Th>
+              <Table.Th>{t('users.column.center')}</Table.Th>
+              <Table.Th>{t('users.column.status')}</Table.Th>
+              <Table.Th>{t('users.column.lastSignIn')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.map((user) => {
+              const reading = user.nameKana ? spokenReading(user.nameKana, language) : '';
+              return (
+                <Table.Tr key={user.userId} data-testid={`user-${user.userId}`}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {user.displayName}
+                      {user.userId === selfId ? ` ${t('users.you')}` : ''}
+                    </Text>
+                    {reading && (
+                      <Text size="xs" c="dimmed" data-testid="user-reading">
+                        {reading}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{t(`lockedAccounts.role.${user.role}`)}</Table.Td>
+                  <Table.Td>{user.centerName ?? user.centerId ?? t('users.allCenters')}</Table.Td>
+                  <Table.Td>
+                    <Badge color={user.disabledAt ? 'red' : 'teal'} variant="light">
+                      {user.disabledAt
+                        ? t('users.disabledAt', { date: format.dateTime(user.disabledAt) })
+                        : t('users.active')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {user.lastSignInAt
+                      ? format.dateTime(user.lastSignInAt)
+                      : t('users.neverSignedIn')}
+                  </Table.Td>
+                  <Table.Td>
+                    {user.userId !== selfId &&
+                      (user.disabledAt ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          leftSection={<IconUserCheck size={14} />}
+                          loading={busy === user.userId}
+                          onClick={() => void enable(user)}
+                          aria-label={t('users.enableLabel', { name: user.displayName })}
+                          data-testid="user-enable"
+                        >
+                          {t('users.enable')}
+                        </Button>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          leftSection={<IconUserOff size={14} />}
+                          onClick={() => {
+                            setActionError(null);
+                            setConfirming(user);
+                          }}
+                          aria-label={t('users.disableLabel', { name: user.displayName })}
+                          data-testid="user-disable"
+                        >
+                          {t('users.disable')}
+                        </Button>
+                      ))}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t('users.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        centered
+      >
+        {confirming && (
+          <Stack gap="md" data-testid="user-disable-confirm">
+            <Text size="sm">{t('users.confirmBody', { name: confirming.displayName })}</Text>
+            {actionError && (
+              <Alert color="red" role="alert">
+                {errorText(actionError)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(null)}>
+                {t('users.cancel')}
+              </Button>
+              <Button
+                color="red"
+                loading={busy === confirming.userId}
+                onClick={() => void disable(confirming)}
+                data-testid="user-disable-confirmed"
+              >
+                {t('users.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
