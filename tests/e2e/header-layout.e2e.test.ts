@@ -34,8 +34,7 @@ describe('the header on small screens', () => {
 
   /** The search field's width, and whether any of the header's controls spill out of it. */
   const measure = (page: Page) =>
-    page.evaluate(() => {
-      const input = document.querySelector('input[role="combobox"]')!;
+    page.locator('header input[role="combobox"]').evaluate((input) => {
       const header = input.closest('header')!;
       const bounds = header.getBoundingClientRect();
       const outside = [...header.querySelectorAll('button, input, [role="radiogroup"]')]

@@ -43,8 +43,7 @@ import { agentStatePushResponse } from '../../shared/protocol/agent-state';
 import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
-import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
-import { readActivePolicies } from './db/guidance/guidance.repository';
+import { createDeskPolicies } from './desk-lock/desk-policies';
 import {
   startReaderWorker,
   typescriptReaderWorkerEntry,
@@ -53,10 +52,6 @@ import {
 import { createAccessWatch, LOCK_NOTE_PREFIX } from './access-audit/access-watch';
 import type { AuditEntry } from './db/audit/audit.repository';
 import { createAuditOutbox } from './access-audit/audit-outbox';
-import {
-  bulkAccessRulesFrom,
-  type BulkAccessRule,
-} from '../../shared/access-audit/bulk-access-policies';
 import { accessPushResponse } from '../../shared/protocol/access-audit';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
@@ -67,10 +62,6 @@ import { createPrivacyGuard } from './privacy/privacy-guard';
 import { createDeskRevocation, type DeskRevocation } from './erasure/desk-revocation';
 import { watchOfflineGrace, type OfflineGrace } from './desk-lock/offline-grace';
 import { syncStateStore } from './sync/sync-state';
-import {
-  DEFAULT_OFFLINE_GRACE_HOURS,
-  offlineGraceHoursFrom,
-} from '../../shared/desk-lock/desk-lock';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -275,7 +266,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         if (status.phase === 'idle' && status.lastSyncedAt !== lastPullAt) {
           lastPullAt = status.lastSyncedAt;
           void scriptNotices.check();
-          void readIdleMinutes();
+          void policies.refresh();
           void privacy.refresh();
           // Back online: the agent's state changes kept while offline go now.
           void agentStateReports?.flush();
@@ -293,29 +284,19 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   // a crash of the app.
   const deskCalls = createDeskCallsRepository(database.sqlite);
   const desk = createCallDesk({ persistence: deskCalls });
-  // The retailer's idle time (its `desk_lock` policy), read again after every pull.
-  let idleMinutes = DEFAULT_IDLE_MINUTES;
-  // And its bulk-access policies (`bulk_access`), read with it.
-  let bulkAccessRules: BulkAccessRule[] = [];
-  // And how long it may stay offline before its customer data locks (`data_protection`).
-  let offlineGraceHours = DEFAULT_OFFLINE_GRACE_HOURS;
-  const readIdleMinutes = async () => {
-    const policies = await readActivePolicies(database.db).catch(() => []);
-    idleMinutes = idleMinutesFrom(policies);
-    bulkAccessRules = bulkAccessRulesFrom(policies);
-    offlineGraceHours = offlineGraceHoursFrom(policies);
-  };
-  await readIdleMinutes();
+  // The retailer's policies that lock the desk, read again after every pull.
+  const policies = createDeskPolicies(database.db);
+  await policies.refresh();
   const lock = createDeskLock({
     pins: fileDeskPinStore(options.dataDir),
     desk,
-    idleMinutes: () => idleMinutes,
+    idleMinutes: policies.idleMinutes,
   });
   lock.subscribe((state) => events.emit('lock:changed', state));
   const accessWatch = createAccessWatch({
     sqlite: database.sqlite,
     lock,
-    rules: () => bulkAccessRules,
+    rules: policies.bulkAccessRules,
   });
   const auditOutbox = retailer
     ? createAuditOutbox({
@@ -367,7 +348,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     offlineGrace = watchOfflineGrace({
       lock,
       lastContactAt: () => syncState.get('last_synced_at'),
-      graceHours: () => offlineGraceHours,
+      graceHours: policies.offlineGraceHours,
       ...(options.offlineGrace ?? {}),
     });
   }
