@@ -105,6 +105,20 @@ const rule = {
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) =>
         node.source.type === 'Literal' ? check(node, node.source.value) : undefined,
+      // The other ways in, so a rule turned off elsewhere cannot open a hole in this one:
+      // `require('x')`, `import x = require('x')` and `import('x').T` in a type.
+      CallExpression: (node) => {
+        const [first] = node.arguments;
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require')
+          check(node, first?.type === 'Literal' ? first.value : undefined);
+      },
+      /** @param {any} node typescript-eslint's TSImportEqualsDeclaration */
+      TSImportEqualsDeclaration: (node) =>
+        node.moduleReference.type === 'TSExternalModuleReference'
+          ? check(node, node.moduleReference.expression.value)
+          : undefined,
+      /** @param {any} node typescript-eslint's TSImportType */
+      TSImportType: (node) => check(node, node.source?.value ?? node.argument?.literal?.value),
     };
   },
 };

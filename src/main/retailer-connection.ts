@@ -2,6 +2,7 @@ import { startEmbeddedDemoRetailer } from '../../server/src/embedded';
 import type { Role } from '../shared/protocol/auth';
 import type { RetailerConnection } from './core/koe-core';
 import { loadPreferences } from './core/preferences/preferences';
+import { memorySessions } from './core/sync/memory-sessions';
 import type { SessionStore } from './core/sync/retailer-api';
 
 /**
@@ -33,14 +34,5 @@ export async function resolveRetailerConnection(options: {
     connection: { baseUrl: demo.url, sessions: memorySessions(), demoAgent: demo.agent },
     savedSessions: options.sessions,
     close: () => demo.close(),
-  };
-}
-
-export function memorySessions(): SessionStore {
-  let current: ReturnType<SessionStore['load']> = null;
-  return {
-    load: () => current,
-    save: (s) => void (current = s),
-    clear: () => void (current = null),
   };
 }

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
-import type { Session } from '../../shared/protocol/auth';
 import type { DeskRevocationReason } from '../../shared/protocol/devices';
 import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import type { SignedInAgent } from '../../shared/ipc';
-import { popsWorkspace } from '../../shared/calls/call-session';
 import { createCallDesk, type CallDesk } from './calls/call-desk';
 import { createDeskCallsRepository } from './calls/desk-calls.repository';
-import { readScreenPop } from './calls/screen-pop';
+import { sendCallsWithPops } from './calls/calls-with-pops';
 import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
 import { openDatabase, type LocalDatabase, type OpenDatabaseOptions } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
@@ -26,16 +24,15 @@ import { createStudioClient } from './studio/studio-client';
 import { createInsightsClient } from './insights/insights-client';
 import { createAdminClient } from './admin/admin-client';
 import { watchScriptUpdates } from './studio/script-update-notices';
-import { AppError } from './errors';
 import { openCacheKeys, type CacheProtection } from './cache-key/cache-keys';
 import { discardUnreadableCache, grantKeepingSessions } from './cache-key/grant-sessions';
 import type { KeyVault } from './cache-key/key-vault';
 import { keepDataFolderOwnerOnly } from './data-folder/owner-only';
 import type { WorkerEntry } from './worker-entry';
-import { backoffDelayMs } from './sync/push-outbox';
-import { createRetailerApi, type SessionStore } from './sync/retailer-api';
+import type { SessionStore } from './sync/retailer-api';
+import { retailerConnector } from './sync/connect-retailer';
+import { signInDemoAgent, type DemoSignIn } from './sync/demo-sign-in';
 import { deskHeaders, loadOrCreateDeskId } from './sync/desk-id';
-import { signInRefusal } from './sync/sign-in-refusal';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
 import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
 import {
@@ -47,8 +44,7 @@ import { agentStatePushResponse } from '../../shared/protocol/agent-state';
 import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
-import { DEFAULT_IDLE_MINUTES, idleMinutesFrom } from '../../shared/desk-lock/desk-lock';
-import { readActivePolicies } from './db/guidance/guidance.repository';
+import { createDeskPolicies } from './desk-lock/desk-policies';
 import {
   startReaderWorker,
   typescriptReaderWorkerEntry,
@@ -57,10 +53,6 @@ import {
 import { createAccessWatch, LOCK_NOTE_PREFIX } from './access-audit/access-watch';
 import type { AuditEntry } from './db/audit/audit.repository';
 import { createAuditOutbox } from './access-audit/audit-outbox';
-import {
-  bulkAccessRulesFrom,
-  type BulkAccessRule,
-} from '../../shared/access-audit/bulk-access-policies';
 import { accessPushResponse } from '../../shared/protocol/access-audit';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
@@ -71,10 +63,6 @@ import { createPrivacyGuard } from './privacy/privacy-guard';
 import { createDeskRevocation, type DeskRevocation } from './erasure/desk-revocation';
 import { watchOfflineGrace, type OfflineGrace } from './desk-lock/offline-grace';
 import { syncStateStore } from './sync/sync-state';
-import {
-  DEFAULT_OFFLINE_GRACE_HOURS,
-  offlineGraceHoursFrom,
-} from '../../shared/desk-lock/desk-lock';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {
@@ -233,32 +221,14 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const preferences = loadPreferences(options.dataDir, options.systemLocale);
 
   let sync: SyncWorkerHandle | null = null;
-  let closed = false;
   // Set once the floor exists (below); the stream may hear of the floor before that.
   let floor: FloorDesk | null = null;
   let streamConnected = false;
-  let signInRetry: ReturnType<typeof setTimeout> | null = null;
+  let demoSignIn: DemoSignIn | null = null;
   // Set once the lock exists (below); the sync worker may hear of a revocation before that.
   let revocation: DeskRevocation | null = null;
   let revokedHeard: DeskRevocationReason | null = null;
   let offlineGrace: OfflineGrace | null = null;
-  /**
-   * The demo agent signs in by itself, and keeps trying (with backoff) while the retailer cannot
-   * be reached: a desktop started offline must not stay signed out once the network is back.
-   */
-  const signInDemoAgent = (
-    worker: SyncWorkerHandle,
-    agent: { email: string; password: string },
-    attempt = 0,
-  ): void => {
-    void worker.signIn(agent.email, agent.password).then((result) => {
-      if (result.ok || closed || revokedHeard) return;
-      signInRetry = setTimeout(
-        () => signInDemoAgent(worker, agent, attempt + 1),
-        Math.min(30_000, backoffDelayMs(attempt)),
-      );
-    });
-  };
   const retailer = options.retailer;
   const deskIdentity = { id: loadOrCreateDeskId(options.dataDir), version: options.appVersion };
   if (retailer) {
@@ -297,7 +267,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         if (status.phase === 'idle' && status.lastSyncedAt !== lastPullAt) {
           lastPullAt = status.lastSyncedAt;
           void scriptNotices.check();
-          void readIdleMinutes();
+          void policies.refresh();
           void privacy.refresh();
           // Back online: the agent's state changes kept while offline go now.
           void agentStateReports?.flush();
@@ -307,7 +277,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       },
     });
     if (!retailer.sessions.load() && retailer.demoAgent) {
-      signInDemoAgent(sync, retailer.demoAgent);
+      demoSignIn = signInDemoAgent(sync, retailer.demoAgent, () => revokedHeard !== null);
     }
   }
 
@@ -315,29 +285,19 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   // a crash of the app.
   const deskCalls = createDeskCallsRepository(database.sqlite);
   const desk = createCallDesk({ persistence: deskCalls });
-  // The retailer's idle time (its `desk_lock` policy), read again after every pull.
-  let idleMinutes = DEFAULT_IDLE_MINUTES;
-  // And its bulk-access policies (`bulk_access`), read with it.
-  let bulkAccessRules: BulkAccessRule[] = [];
-  // And how long it may stay offline before its customer data locks (`data_protection`).
-  let offlineGraceHours = DEFAULT_OFFLINE_GRACE_HOURS;
-  const readIdleMinutes = async () => {
-    const policies = await readActivePolicies(database.db).catch(() => []);
-    idleMinutes = idleMinutesFrom(policies);
-    bulkAccessRules = bulkAccessRulesFrom(policies);
-    offlineGraceHours = offlineGraceHoursFrom(policies);
-  };
-  await readIdleMinutes();
+  // The retailer's policies that lock the desk, read again after every pull.
+  const policies = createDeskPolicies(database.db);
+  await policies.refresh();
   const lock = createDeskLock({
     pins: fileDeskPinStore(options.dataDir),
     desk,
-    idleMinutes: () => idleMinutes,
+    idleMinutes: policies.idleMinutes,
   });
   lock.subscribe((state) => events.emit('lock:changed', state));
   const accessWatch = createAccessWatch({
     sqlite: database.sqlite,
     lock,
-    rules: () => bulkAccessRules,
+    rules: policies.bulkAccessRules,
   });
   const auditOutbox = retailer
     ? createAuditOutbox({
@@ -389,7 +349,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     offlineGrace = watchOfflineGrace({
       lock,
       lastContactAt: () => syncState.get('last_synced_at'),
-      graceHours: () => offlineGraceHours,
+      graceHours: policies.offlineGraceHours,
       ...(options.offlineGrace ?? {}),
     });
   }
@@ -459,23 +419,14 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   // The retailer hears the state this desk starts in: after a restart its floor must not keep
   // showing the state the agent had before.
   agentStateReports?.record(agentState.current(), lock.isLocked());
-  // A ring (or a started call) goes out with the caller's screen pop, read here before the event
-  // leaves: the card paints without another round trip. Events leave in the order the desk
-  // made them, so a hang-up during that read never reaches the UI before its ring.
-  let deskEvents = Promise.resolve();
-  desk.subscribe(({ call, cause }) => {
-    deskEvents = deskEvents.then(async () => {
-      // Behind the lock the ring goes out without its pop: the card is read after the unlock.
-      if (!popsWorkspace(cause) || lock.isLocked()) {
-        return events.emit('calls:changed', { call, cause });
-      }
-      const read = await readScreenPop(database.db, call.e164 ?? call.ani, predictions).catch(
-        () => undefined,
-      );
-      // The pop that rides on the event is masked like the answer to customers:screenPop.
-      const pop = read && privacy.screenPop(read);
-      events.emit('calls:changed', pop ? { call, cause, pop } : { call, cause });
-    });
+  // A ring goes out with the caller's (masked) screen pop, read before the event leaves.
+  sendCallsWithPops({
+    desk,
+    events,
+    db: database.db,
+    predictions,
+    isLocked: () => lock.isLocked(),
+    mask: (pop) => privacy.screenPop(pop),
   });
   const cti =
     options.ctiPort === false
@@ -555,31 +506,10 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
             syncNow: () => sync?.syncNow(),
           }
         : null,
-      connectRetailer: async ({ retailerUrl, email, password }) => {
-        if (!retailer)
-          throw new AppError('unavailable', 'This Koe has no retailer connection to change.');
-        // Sign in on a scratch session first, so a wrong address or password changes nothing;
-        // the running sync keeps its own session until the app restarts on the new retailer.
-        const scratch = { current: null as Session | null };
-        const api = createRetailerApi({
-          baseUrl: retailerUrl,
-          sessions: {
-            load: () => scratch.current,
-            save: (s) => void (scratch.current = s),
-            clear: () => void (scratch.current = null),
-          },
-        });
-        try {
-          await api.signIn(email, password);
-        } catch (error) {
-          throw new AppError('unavailable', (error as Error).message, signInRefusal(error));
-        }
-        if (!scratch.current)
-          throw new AppError('unavailable', 'The retailer returned no session.');
-        (options.savedSessions ?? retailer.sessions).save(scratch.current);
-        preferences.update({ retailerUrl });
-        return { retailerUrl };
-      },
+      connectRetailer: retailerConnector({
+        saveTo: retailer ? (options.savedSessions ?? retailer.sessions) : null,
+        preferences,
+      }),
     }),
   );
   return {
@@ -618,8 +548,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     syncStatus: () => sync?.status() ?? initialSyncStatus,
     cacheProtection: () => keys?.protection() ?? null,
     async close() {
-      closed = true;
-      if (signInRetry) clearTimeout(signInRetry);
+      demoSignIn?.stop();
       lock.close();
       offlineGrace?.close();
       retention.close();

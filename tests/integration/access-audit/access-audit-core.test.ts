@@ -1,26 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheFileName, startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
-import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
-import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../../src/shared/domain/guidance';
-import type { IpcChannel, IpcOutput } from '../../../src/shared/ipc';
 import { accessList } from '../../../src/shared/protocol/access-audit';
-import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
-import { startFaultProxy, type FaultProxy } from '../sync/fault-proxy';
 import { customerRecord } from '../../fixtures/retailer-records';
-import {
-  call,
-  PASSWORD,
-  signIn,
-  startTestServer,
-  TENANTS,
-  type TestServer,
-} from '../server/test-server';
+import { useDeskWithRetailer } from '../desk-with-retailer';
 import { openFloorStream, type FloorStream } from '../floor/floor-stream-reader';
+import { call, signIn, TENANTS } from '../server/test-server';
 
 /**
  * The desk's audit and bulk-access lock as the app starts them (core, sync worker, live stream)
@@ -34,62 +19,6 @@ const agentUser = A.users.find((u) => u.role === 'agent' && u.centerId === A.cen
 const supervisor = A.users.find((u) => u.role === 'supervisor' && u.centerId === A.centers[0])!;
 const admin = A.users.find((u) => u.role === 'retailer_admin')!;
 
-let server: TestServer;
-let proxy: FaultProxy;
-let core: KoeCore;
-let dataDir: string;
-let supervisorToken: string;
-let floor: FloorStream;
-const retailer = () => ({ baseUrl: proxy.url, sessions });
-let stored: { current: Session | null };
-const sessions = {
-  load: () => stored.current,
-  save: (s: Session) => void (stored.current = s),
-  clear: () => void (stored.current = null),
-};
-
-async function signInSession(url: string, email: string): Promise<Session> {
-  const response = await fetch(`${url}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  return sessionSchema.parse(await response.json());
-}
-
-async function invoke<C extends IpcChannel>(channel: C, input: unknown): Promise<IpcOutput<C>> {
-  const result = await core.router.handle(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as IpcOutput<C>;
-}
-
-/** Resolves at the first event of `name` whose payload `match` accepts. */
-function nextEvent<T>(name: string, match: (payload: T) => boolean, ms = 15_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`No matching ${name} in ${ms} ms`));
-    }, ms);
-    const off = core.events.subscribe((event, payload) => {
-      if (event !== name || !match(payload as T)) return;
-      clearTimeout(timer);
-      off();
-      resolve(payload as T);
-    });
-  });
-}
-
-const startCore = () =>
-  startKoeCore({
-    dataDir,
-    appVersion: 'test',
-    retailer: retailer(),
-    syncWorkerEntry: typescriptSyncWorkerEntry,
-    ctiPort: false,
-    predictions: false,
-    syncStream: { reconnectBaseMs: 100, reconnectMaxMs: 500 },
-  });
-
 const CUST_9_PHONE = '090-5555-0199';
 
 const lockPolicy: Policy = {
@@ -102,47 +31,42 @@ const lockPolicy: Policy = {
   updatedAt: new Date().toISOString(),
 };
 
-beforeAll(async () => {
-  server = await startTestServer({ postgres: Boolean(process.env.KOE_TEST_DATABASE_URL) });
-  proxy = await startFaultProxy({ target: server.url, seed: 1, rate: 0 });
-  const adminToken = await signIn(server.url, admin.email);
-  const set = await call(server.url, adminToken, 'POST', '/v1/data/batch', {
-    records: [
-      { type: 'policy', data: lockPolicy },
-      customerRecord({ id: 'cust-9', phones: [{ number: CUST_9_PHONE, kind: 'mobile' }] }),
-    ],
-  });
-  expect(set.status).toBe(200);
-  stored = { current: await signInSession(server.url, agentUser.email) };
-  dataDir = mkdtempSync(join(tmpdir(), 'koe-access-audit-'));
-  // A first start pulls the retailer's policies into the cache; the desk under test reads them
-  // as it starts (no race with a pull that finishes later).
-  core = await startCore();
-  await nextEvent<{ phase: string; lastSyncedAt: string | null }>(
-    'sync:status',
-    (s) => s.phase === 'idle' && s.lastSyncedAt !== null,
-    30_000,
-  );
-  await core.close();
-  core = await startCore();
-  supervisorToken = await signIn(server.url, supervisor.email);
-  floor = await openFloorStream(server.url, supervisorToken);
-  await nextEvent<{ stream: string }>('sync:status', (s) => s.stream === 'connected');
-}, 90_000);
-
-afterAll(async () => {
-  floor?.close();
-  await core?.close();
-  await proxy?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+let supervisorToken: string;
+let floor: FloorStream;
+const desk = useDeskWithRetailer({
+  agentEmail: agentUser.email,
+  tempPrefix: 'koe-access-audit-',
+  core: { syncStream: { reconnectBaseMs: 100, reconnectMaxMs: 500 } },
+  seed: async (server) => {
+    const adminToken = await signIn(server.url, admin.email);
+    const set = await call(server.url, adminToken, 'POST', '/v1/data/batch', {
+      records: [
+        { type: 'policy', data: lockPolicy },
+        customerRecord({ id: 'cust-9', phones: [{ number: CUST_9_PHONE, kind: 'mobile' }] }),
+      ],
+    });
+    expect(set.status).toBe(200);
+  },
+  afterStart: async ({ server, nextEvent, restartCore }) => {
+    // A first start pulls the retailer's policies into the cache; the desk under test reads them
+    // as it starts (no race with a pull that finishes later).
+    await nextEvent('sync:status', (s) => s.phase === 'idle' && s.lastSyncedAt !== null, 30_000);
+    await restartCore();
+    supervisorToken = await signIn(server.url, supervisor.email);
+    floor = await openFloorStream(server.url, supervisorToken);
+    await nextEvent('sync:status', (s) => s.stream === 'connected');
+  },
+  startTimeoutMs: 90_000,
 });
+const { invoke, nextEvent } = desk;
+
+afterAll(() => floor?.close());
 
 describe('bulk-access lock on the desk', () => {
   it('locks at once (offline) past the threshold, not at it; hides customer data; only the supervisor opens it', async () => {
     // The agent has a desk PIN: it still must not open a policy's lock.
     await invoke('lock:setPin', { pin: '123456', currentPin: null });
-    proxy.setOffline(true);
+    desk.proxy.setOffline(true);
     // Reveals are allowed only on a call with the customer: the agent calls them.
     const { callId } = await invoke('calls:start', { phone: CUST_9_PHONE });
     const reveal = () =>
@@ -153,19 +77,19 @@ describe('bulk-access lock on the desk', () => {
     expect((await invoke('lock:state', {})).locked).toBe(false);
     await invoke('customers:search', { query: '山田' });
 
-    const locked = nextEvent<DeskLockState>('lock:changed', (s) => s.locked);
+    const locked = nextEvent('lock:changed', (s) => s.locked);
     await reveal();
     expect(await locked).toMatchObject({ locked: true, cause: 'policy' });
-    const refused = await core.router.handle('customers:search', { query: '山田' });
+    const refused = await desk.core.router.handle('customers:search', { query: '山田' });
     expect(refused.ok ? null : refused.error.code).toBe('locked');
-    const card = await core.router.handle('customers:card', { customerId: 'cust-9' });
+    const card = await desk.core.router.handle('customers:card', { customerId: 'cust-9' });
     expect(card.ok ? null : card.error.code).toBe('locked');
     // Not even the agent's right PIN opens a policy's lock.
     expect((await invoke('lock:unlock', { pin: '123456' })).unlocked).toBe(false);
 
     // Back online: the audit reaches the retailer, which evaluates the same policy and tells the
     // supervisor on the floor; their "taking it" opens the desk.
-    proxy.setOffline(false);
+    desk.proxy.setOffline(false);
     const alert = await floor.next(
       (e) =>
         e.type === 'alert' && e.alert.kind === 'bulk_access' && e.alert.agentId === agentUser.id,
@@ -176,20 +100,20 @@ describe('bulk-access lock on the desk', () => {
     expect((await invoke('lock:state', {})).locked).toBe(true);
     // The retailer holds the agent's data too: the desk's pull is refused, and its status says
     // why (an edited desk that ignored its own lock would get nothing either).
-    const refusedPull = nextEvent<{ error: { code: string } | null }>(
-      'sync:status',
-      (s) => s.error?.code === 'locked_by_policy',
-    );
+    const refusedPull = nextEvent('sync:status', (s) => s.error?.code === 'locked_by_policy');
     await invoke('sync:now', {});
     await refusedPull;
-    const pullsAgain = nextEvent<{ phase: string; error: { code: string } | null }>(
-      'sync:status',
-      (s) => s.phase === 'idle' && s.error === null,
+    const pullsAgain = nextEvent('sync:status', (s) => s.phase === 'idle' && s.error === null);
+    const opened = nextEvent('lock:changed', (s) => !s.locked);
+    const ack = await call(
+      desk.server.url,
+      supervisorToken,
+      'POST',
+      '/v1/floor/alerts/acknowledge',
+      {
+        alertId: alert.alert.id,
+      },
     );
-    const opened = nextEvent<DeskLockState>('lock:changed', (s) => !s.locked);
-    const ack = await call(server.url, supervisorToken, 'POST', '/v1/floor/alerts/acknowledge', {
-      alertId: alert.alert.id,
-    });
     expect(ack.status).toBe(200);
     expect(await opened).toMatchObject({ locked: false, cause: null });
     // Taken: the desk asks again at once, and the retailer answers.
@@ -198,7 +122,7 @@ describe('bulk-access lock on the desk', () => {
   }, 60_000);
 
   it('pushes every access; an edited desk that pushes again cannot change a pushed row', async () => {
-    const db = new Database(join(dataDir, cacheFileName(retailer())));
+    const db = new Database(desk.cacheFile);
     try {
       // The outbox sends within a moment of each access: wait for the rows to be marked.
       const until = async (done: () => boolean) => {
@@ -219,7 +143,7 @@ describe('bulk-access lock on the desk', () => {
         accessList.parse(
           (
             await call(
-              server.url,
+              desk.server.url,
               supervisorToken,
               'GET',
               `/v1/audit/accesses?agentId=${agentUser.id}&limit=500`,

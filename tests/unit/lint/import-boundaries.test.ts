@@ -102,6 +102,25 @@ describe('import boundaries', () => {
     ).toEqual(['zod', '../connection']);
   });
 
+  it('checks every way in: re-exports, import(), require(), import = require() and import types', async () => {
+    const ways = [
+      "export { x } from 'pg';",
+      "export * from 'pg';",
+      "export const load = () => import('pg');",
+      "export const pg = require('pg');",
+      "import pg = require('pg');\nexport const p = pg;",
+      "export type Pool = import('pg').Pool;",
+    ];
+    for (const source of ways) {
+      const [result] = await eslint.lintText(`${source}\n`, { filePath: 'src/shared/x.ts' });
+      const layers = (result?.messages ?? []).filter((m) => m.ruleId === 'koe/layers');
+      expect(
+        layers.map((m) => m.message),
+        source,
+      ).toEqual(['shared may not import the package pg.']);
+    }
+  });
+
   it('a file no layer covers is an error, so a new folder is placed on purpose', async () => {
     const [result] = await eslint.lintText('export const x = 1;\n', { filePath: 'lib/x.ts' });
     expect(result?.messages.map((m) => [m.ruleId, m.message])).toEqual([

@@ -84,7 +84,10 @@ export function AppHeader({
         {callElsewhere ? (
           <ReturnToCallButton call={callElsewhere} onReturn={onReturnToCall} />
         ) : (
-          <ScreenPopButton onStartCall={onStartCall} />
+          <ScreenPopButton
+            onStartCall={onStartCall}
+            compact={Boolean(floor || insights || studio || admin)}
+          />
         )}
         {floor && <FloorButton onOpen={floor.onOpen} active={floor.open} />}
         {insights && <InsightsButton onOpen={insights.onOpen} active={insights.open} />}

@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Kbd, Modal, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Kbd,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconPhoneIncoming } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -15,8 +26,14 @@ import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
  */
 export function ScreenPopButton({
   onStartCall,
+  compact = false,
 }: {
   onStartCall(phone: string): Promise<string | null>;
+  /**
+   * A header with other views to reach (supervisors, trainers, admins) shows the button's words
+   * only on a wide screen; its icon, name and keys stay (tooltip, accessible name).
+   */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
@@ -54,17 +71,35 @@ export function ScreenPopButton({
 
   return (
     <>
-      <Button
-        variant="light"
-        radius="xl"
-        leftSection={<IconPhoneIncoming size={18} aria-hidden />}
-        rightSection={<ShortcutKeys hotkey={CALL_SHORTCUTS.typedNumber} />}
-        aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.typedNumber)}
-        onClick={openDialog}
-        data-testid="screen-pop-open"
+      {/* The keys show on the button where the header has room, in its tooltip everywhere. */}
+      <Tooltip
+        label={
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs">{t('screenPop.action')}</Text>
+            <ShortcutKeys hotkey={CALL_SHORTCUTS.typedNumber} />
+          </Group>
+        }
       >
-        {t('screenPop.action')}
-      </Button>
+        <Button
+          variant="light"
+          radius="xl"
+          px={compact ? 'sm' : undefined}
+          leftSection={<IconPhoneIncoming size={18} aria-hidden />}
+          rightSection={
+            <Box component="span" visibleFrom="xl">
+              <ShortcutKeys hotkey={CALL_SHORTCUTS.typedNumber} />
+            </Box>
+          }
+          aria-label={t('screenPop.action')}
+          aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.typedNumber)}
+          onClick={openDialog}
+          data-testid="screen-pop-open"
+        >
+          <Box component="span" visibleFrom={compact ? 'xl' : undefined}>
+            {t('screenPop.action')}
+          </Box>
+        </Button>
+      </Tooltip>
       <Modal
         opened={opened}
         onClose={dismiss}
