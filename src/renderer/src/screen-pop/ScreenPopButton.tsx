@@ -84,7 +84,7 @@ export function ScreenPopButton({
           variant="light"
           radius="xl"
           px={compact ? 'sm' : undefined}
-          leftSection={<IconPhoneIncoming size={18} aria-hidden />}
+          leftSection={compact ? undefined : <IconPhoneIncoming size={18} aria-hidden />}
           rightSection={
             <Box component="span" visibleFrom="xl">
               <ShortcutKeys hotkey={CALL_SHORTCUTS.typedNumber} />
@@ -95,9 +95,17 @@ export function ScreenPopButton({
           onClick={openDialog}
           data-testid="screen-pop-open"
         >
-          <Box component="span" visibleFrom={compact ? 'xl' : undefined}>
-            {t('screenPop.action')}
-          </Box>
+          {compact ? (
+            // The icon alone, centred, on a narrow screen; its words beside it on a wide one.
+            <Group gap={8} wrap="nowrap" component="span">
+              <IconPhoneIncoming size={18} aria-hidden />
+              <Box component="span" visibleFrom="xl">
+                {t('screenPop.action')}
+              </Box>
+            </Group>
+          ) : (
+            t('screenPop.action')
+          )}
         </Button>
       </Tooltip>
       <Modal
