@@ -1,7 +1,12 @@
 import type { WorkerEntry } from '../worker-entry';
 import { startWorkerRpc } from '../worker-rpc';
 import type { RefreshRequest, RefreshResult } from './prediction-fit';
-import type { PredictionWorkerConfig, PredictionWorkerMethods } from './prediction-worker-protocol';
+import type { RiskFit } from '../../../shared/admin-ipc';
+import type {
+  PredictionWorkerConfig,
+  PredictionWorkerMethods,
+  RiskFitRequest,
+} from './prediction-worker-protocol';
 
 export const typescriptPredictionWorkerEntry: WorkerEntry = {
   typescriptSource: new URL('./prediction-worker.ts', import.meta.url).href,
@@ -12,6 +17,7 @@ export const FIT_HEAP_MB = 384;
 
 export interface PredictionWorkerHandle {
   refresh(request: RefreshRequest): Promise<RefreshResult>;
+  fitRisk(request: RiskFitRequest): Promise<RiskFit>;
   stop(): Promise<void>;
 }
 
@@ -29,5 +35,9 @@ export function startPredictionWorker(
     // bench/lib/fit-memory-child.ts; the fit holds well under it).
     resourceLimits: { maxOldGenerationSizeMb: FIT_HEAP_MB },
   });
-  return { refresh: (request) => rpc.call('refresh', request), stop: () => rpc.stop() };
+  return {
+    refresh: (request) => rpc.call('refresh', request),
+    fitRisk: (request) => rpc.call('fitRisk', request),
+    stop: () => rpc.stop(),
+  };
 }
