@@ -7,10 +7,12 @@ import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
 } from '../src/main/core/guidance/prediction-worker-host';
+import { fitRiskFromCache } from '../src/main/core/guidance/risk-fit';
 import { startKoeCore, type KoeCore } from '../src/main/core/koe-core';
 import { createReaderMethods } from '../src/main/core/reader/reader-methods';
 import { startWorkerRpc } from '../src/main/core/worker-rpc';
 import { DEFAULT_DEMO_NOW, generateDemoRecords } from '../src/shared/demo/generate-demo-records';
+import { DEFAULT_RISK_THRESHOLDS } from '../src/shared/guidance/risk-thresholds';
 import type { IpcEvents } from '../src/shared/ipc';
 import { BENCH_DATABASE, openBenchDatabase } from './lib/bench-database';
 import { figure, note, percentile, seededRandom, type Figure } from './lib/figures';
@@ -21,8 +23,8 @@ import type { PurgeWorkerMethods } from './lib/purge-worker';
  * event carrying the caller's card, while a slow operation runs without pause, as a ratio to the
  * same rings on an idle desk (goal ≤ 2×). The operations run where the app runs them: the
  * outreach list, a large search and the customer count through the IPC router (the reader
- * worker), a retention purge on a worker thread like the sync worker's, a model fit on the
- * prediction worker. `_on_core_thread` and `_one_transaction` are the same work as it ran before
+ * worker), a retention purge on a worker thread like the sync worker's, a model fit and the
+ * admin's fit of the risk weights on the prediction worker. `_on_core_thread` and `_one_transaction` are the same work as it ran before
  * (on the core's thread; one purge transaction), for comparison.
  *
  * Size: `KOE_BENCH_POP_CUSTOMERS` (20,000 by default, generated once into .data/; 1,000,000 uses
@@ -93,6 +95,17 @@ export async function benchPopDuring(customers = popBenchCustomers()): Promise<F
       await during(
         'fit',
         repeat(() => fitter.refresh({ now: DEFAULT_DEMO_NOW.getTime(), force: true })),
+      );
+      // The admin's fit of the risk weights, on the prediction worker as the app runs it, and
+      // before: on the core's own thread.
+      const riskFit = { thresholds: DEFAULT_RISK_THRESHOLDS, now: DEFAULT_DEMO_NOW.getTime() };
+      await during(
+        'admin_fit',
+        repeat(() => fitter.fitRisk(riskFit)),
+      );
+      await during(
+        'admin_fit_on_core_thread',
+        repeat(async () => fitRiskFromCache(core.database.sqlite, riskFit.thresholds, riskFit.now)),
       );
     } finally {
       await fitter.stop();

@@ -189,19 +189,22 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
   const events = createEventBus();
   // Delivery estimates and predicted call reasons on every card. The models are fitted on the
   // prediction worker's thread (reading this cache on its own connection) and only scored here;
-  // the stored fit is reused at start unless deliveries or contacts arrived since.
+  // the stored fit is reused at start unless deliveries or contacts arrived since. The admin's
+  // fit of the risk weights runs on that same worker: started here when predictions are on, on
+  // the first admin fit otherwise.
   let fitWorker: PredictionWorkerHandle | null = null;
-  let predictions: PredictionService | null = null;
-  if (options.predictions !== false) {
-    const worker = startPredictionWorker(
+  const predictionWorker = (): PredictionWorkerHandle =>
+    (fitWorker ??= startPredictionWorker(
       options.predictionWorkerEntry ?? typescriptPredictionWorkerEntry,
       {
         dbFile,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         ...(cacheKey ? { cacheKey } : {}),
       },
-    );
-    fitWorker = worker;
+    ));
+  let predictions: PredictionService | null = null;
+  if (options.predictions !== false) {
+    const worker = predictionWorker();
     predictions = startPredictionService({
       db: database.db,
       fitter: (request) => worker.refresh(request),
@@ -464,6 +467,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       desk,
       deskCalls,
       predictions,
+      fitRisk: (thresholds) => predictionWorker().fitRisk({ thresholds, now: Date.now() }),
       agent,
       cti: () =>
         cti && {

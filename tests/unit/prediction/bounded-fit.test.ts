@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
 import { fitCallReasonModel } from '../../../src/main/core/guidance/call-reason-model';
-import { readCallExamples } from '../../../src/main/core/guidance/prediction-data';
+import { fitDeliveryModel } from '../../../src/main/core/guidance/delivery-estimate';
+import {
+  readCallExamples,
+  readLabelledCalls,
+  readTransitColumns,
+  readTransitSamples,
+} from '../../../src/main/core/guidance/prediction-data';
 import { refreshModels, type RefitThreshold } from '../../../src/main/core/guidance/prediction-fit';
 import { loadModels } from '../../../src/main/core/guidance/prediction-store';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
@@ -95,6 +101,28 @@ describe('the fit reads histories in bounded batches', () => {
     expect(batched).toEqual(whole);
     const now = new Date(NOW);
     expect(fitCallReasonModel(batched, { now })).toEqual(fitCallReasonModel(whole, { now }));
+  });
+
+  it('keeps only what the fit reads, and fits the same models from it', () => {
+    const examples = readCallExamples(database.sqlite);
+    const kept = readLabelledCalls(database.sqlite, { batchCustomers: 7 });
+    expect(kept).toEqual(
+      examples.map((e) => ({
+        at: e.at,
+        reasonCode: e.reasonCode,
+        facts: e.facts,
+        rules: e.rules.slice(0, 1).map((r) => ({ reasonCode: r.reasonCode })),
+      })),
+    );
+    const now = new Date(NOW);
+    expect(fitCallReasonModel(kept, { now })).toEqual(fitCallReasonModel(examples, { now }));
+
+    // Deliveries as columns (no object per delivery) give the model the objects give.
+    const samples = readTransitSamples(database.sqlite);
+    const columns = readTransitColumns(database.sqlite);
+    expect(columns.length).toBeGreaterThan(500);
+    expect(columns.days.length).toBeGreaterThanOrEqual(columns.length);
+    expect(fitDeliveryModel(columns, now)).toEqual(fitDeliveryModel(samples, now));
   });
 });
 

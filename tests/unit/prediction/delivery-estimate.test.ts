@@ -45,6 +45,28 @@ describe('delivery-date estimate', () => {
     expect(model.typical['r|sagawa|千葉県|東京都']).toEqual([1, 200]);
   });
 
+  it('takes the lower median of a route’s days (counted per day, not listed per parcel)', () => {
+    const parcel = (days: number, i: number): TransitSample => {
+      const ship = Date.parse('2026-09-01T15:00:00+09:00') + i * 86_400_000;
+      return {
+        carrier: 'yupack',
+        origin: '北海道',
+        destination: '沖縄県',
+        shippedAt: new Date(ship).toISOString(),
+        deliveredAt: new Date(ship + days * 86_400_000).toISOString(),
+        promisedDate: '2026-09-30',
+        delayReported: false,
+      };
+    };
+    const route = 'r|yupack|北海道|沖縄県';
+    const fit = (days: number[]) =>
+      fitDeliveryModel(days.map(parcel), new Date(NOW)).typical[route];
+    // Sorted 1, 2, 2, 5: the lower of the two middle ones is the second.
+    expect(fit([5, 2, 1, 2])).toEqual([2, 4]);
+    expect(fit([3, 1, 4, 1, 5])).toEqual([3, 5]);
+    expect(fit([4, 1])).toEqual([1, 2]);
+  });
+
   it('estimates an open parcel from the day it shipped, with a 90% range', () => {
     const e = estimateDelivery(model, shipment({ shippedAt: '2026-09-21T10:00:00+09:00' }), NOW);
     expect(e).toMatchObject({ shipmentId: 'shp-1', date: '2026-09-23', low: '2026-09-23' });

@@ -41,8 +41,11 @@ async function saving(run: () => Promise<WebhookSaveResult>): Promise<WebhookSav
 export function createAdminServices(deps: {
   client: AdminClient | null;
   agent: () => SignedInAgent | null;
-  /** Fits the risk scores on the cache with the retailer's current thresholds (risk-fit.ts). */
-  fitRisk?: (thresholds: RiskThresholds) => RiskFit;
+  /**
+   * Fits the risk scores on the cache with the retailer's current thresholds (risk-fit.ts), on
+   * the prediction worker's thread.
+   */
+  fitRisk?: (thresholds: RiskThresholds) => Promise<RiskFit>;
 }): AdminServices {
   const client = (channel?: AdminChannel): AdminClient => {
     const role = deps.agent()?.role;

@@ -5,7 +5,7 @@ import { riskSignalsWith, type RiskSignals } from '../../../shared/guidance/risk
 import type { RiskThresholds } from '../../../shared/guidance/risk-thresholds';
 import { cardAsOf } from './card-as-of';
 import type { ScanLine } from '../../../shared/guidance/late-signals';
-import { readCustomerHistories, trackingTrail } from './prediction-data';
+import { HISTORY_BATCH_CUSTOMERS, readCustomerHistories, trackingTrail } from './prediction-data';
 
 /**
  * What the evaluation reads beyond what the models are fitted on (bench/prediction.bench.ts):
@@ -78,6 +78,35 @@ export function readRiskExamples(
   thresholds: RiskThresholds,
   options: { maxCustomers?: number } = {},
 ): RiskExample[] {
+  const out: RiskExample[] = [];
+  visitRiskExamples(sqlite, thresholds, options, (example) => out.push(example));
+  return out.sort(byOpening);
+}
+
+/** Oldest first; a tie (two cases opened in the same instant) in a fixed order, whatever the batch. */
+export function byOpening(
+  a: Pick<RiskExample, 'at' | 'customerId' | 'kind'>,
+  b: Pick<RiskExample, 'at' | 'customerId' | 'kind'>,
+): number {
+  return (
+    a.at.localeCompare(b.at) ||
+    a.customerId.localeCompare(b.customerId) ||
+    a.kind.localeCompare(b.kind)
+  );
+}
+
+/**
+ * Each settled case as `readRiskExamples` reads it, in no particular order, handed to `visit`
+ * and not kept: the customers' histories are read `HISTORY_BATCH_CUSTOMERS` at a time and
+ * dropped with their cards, so a caller that keeps a few numbers per case (the admin's fit,
+ * risk-fit.ts) holds one batch of histories at most, not 20,000 customers' with a card per case.
+ */
+export function visitRiskExamples(
+  sqlite: Sqlite.Database,
+  thresholds: RiskThresholds,
+  options: { maxCustomers?: number },
+  visit: (example: RiskExample) => void,
+): void {
   const { last } = sqlite
     .prepare(`select coalesce(max(local_id), 0) as last from customers`)
     .get() as { last: number };
@@ -95,30 +124,30 @@ export function readRiskExamples(
       )
       .all({ stride, last }) as { id: string }[]
   ).map((r) => r.id);
-  const out: RiskExample[] = [];
-  for (const h of readCustomerHistories(sqlite, ids)) {
-    const settled = [
-      ...h.claims
-        .filter((c) => c.status === 'resolved' || c.status === 'rejected')
-        .map((c) => ({ kind: 'claim' as const, at: c.openedAt, label: c.outcome === 'denied' })),
-      ...h.returns
-        .filter((r) => r.status === 'completed' || r.status === 'rejected')
-        .map((r) => ({
-          kind: 'return' as const,
-          at: r.requestedAt,
-          label: r.status === 'rejected',
-        })),
-    ];
-    for (const s of settled) {
-      const atMs = Date.parse(s.at) + 60_000;
-      const card = cardAsOf(h, atMs);
-      out.push({
-        ...s,
-        customerId: h.customer.id,
-        signals: riskSignalsWith(card, thresholds, jstDayOf(atMs) as number),
-        card,
-      });
+  for (let i = 0; i < ids.length; i += HISTORY_BATCH_CUSTOMERS) {
+    for (const h of readCustomerHistories(sqlite, ids.slice(i, i + HISTORY_BATCH_CUSTOMERS))) {
+      const settled = [
+        ...h.claims
+          .filter((c) => c.status === 'resolved' || c.status === 'rejected')
+          .map((c) => ({ kind: 'claim' as const, at: c.openedAt, label: c.outcome === 'denied' })),
+        ...h.returns
+          .filter((r) => r.status === 'completed' || r.status === 'rejected')
+          .map((r) => ({
+            kind: 'return' as const,
+            at: r.requestedAt,
+            label: r.status === 'rejected',
+          })),
+      ];
+      for (const s of settled) {
+        const atMs = Date.parse(s.at) + 60_000;
+        const card = cardAsOf(h, atMs);
+        visit({
+          ...s,
+          customerId: h.customer.id,
+          signals: riskSignalsWith(card, thresholds, jstDayOf(atMs) as number),
+          card,
+        });
+      }
     }
   }
-  return out.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -11,8 +11,13 @@ import type {
 import { lateSignalBeforeDelivery } from '../../../shared/guidance/late-signals';
 import { likelyReasons } from '../../../shared/guidance/likely-reason';
 import { callFacts, type CallFacts } from './call-features';
+import type { LabelledCall } from './call-reason-model';
 import { cardAsOf, type CustomerHistory } from './card-as-of';
-import type { TransitSample } from './delivery-estimate';
+import {
+  transitColumnsBuilder,
+  type TransitColumns,
+  type TransitSample,
+} from './delivery-estimate';
 import { readLocalWrapUps, withLocalWrapUps } from './local-wrap-ups';
 import { openIssueReasons } from './open-issues';
 
@@ -33,12 +38,31 @@ export function readTransitSamples(
   sqlite: Sqlite.Database,
   options: SampleOptions = {},
 ): TransitSample[] {
+  return [...transitSamples(sqlite, options)];
+}
+
+/**
+ * The same deliveries as `readTransitSamples`, straight into the fit's columns: the app's fit
+ * (prediction-fit.ts) never holds them as objects.
+ */
+export function readTransitColumns(
+  sqlite: Sqlite.Database,
+  options: SampleOptions = {},
+): TransitColumns {
+  const columns = transitColumnsBuilder();
+  for (const sample of transitSamples(sqlite, options)) columns.add(sample);
+  return columns.done();
+}
+
+/** Delivered shipments one at a time, each read down to its late signal at once. */
+function* transitSamples(
+  sqlite: Sqlite.Database,
+  options: SampleOptions,
+): Generator<TransitSample> {
   const { total } = sqlite
     .prepare(`select coalesce(max(rowid), 0) as total from shipments`)
     .get() as { total: number };
   const stride = Math.max(1, Math.ceil(total / (options.maxSamples ?? Infinity)));
-  // Row by row into the one array the fit keeps (all rows, then a mapped copy, held both).
-  const samples: TransitSample[] = [];
   const rows = sqlite
     .prepare(
       `select s.carrier, s.origin_prefecture as origin,
@@ -55,13 +79,12 @@ export function readTransitSamples(
   // Each parcel's events are read down to its late signal at once, so they are not kept.
   for (const { events, ...r } of rows) {
     const trail = trackingTrail(events);
-    samples.push({
+    yield {
       ...r,
       delayReported: trail.some((e) => e.status === 'delayed'),
       lateSignal: lateSignalBeforeDelivery(trail),
-    });
+    };
   }
-  return samples;
 }
 
 /** A shipment's tracking events as `json_group_array(json_array(status, occurred_at, description))`. */
@@ -162,18 +185,54 @@ export function readCallExamples(
   sqlite: Sqlite.Database,
   options: CallExampleOptions & { batchCustomers?: number } = {},
 ): CallExample[] {
+  const examples: CallExample[] = [];
+  forEachSampledHistory(sqlite, options, (history) => examples.push(...callExamplesOf(history)));
+  return examples.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/**
+ * The same calls as `readCallExamples`, in the same order, holding only what the model's fit
+ * reads (the facts, the confirmed reason, the rules' first reason), each reason code held once:
+ * at bench size the examples' open issues, customer ids and other rules were ~half of what the
+ * fit kept through its descent.
+ */
+export function readLabelledCalls(
+  sqlite: Sqlite.Database,
+  options: CallExampleOptions & { batchCustomers?: number } = {},
+): (LabelledCall & { at: string })[] {
+  const codes = new Map<string, string>();
+  const code = (c: string) => codes.get(c) ?? (codes.set(c, c), c);
+  const calls: (LabelledCall & { at: string })[] = [];
+  forEachSampledHistory(sqlite, options, (history) => {
+    for (const { at, reasonCode, facts, rules } of callExamplesOf(history)) {
+      const first = rules[0];
+      calls.push({
+        at,
+        reasonCode: code(reasonCode),
+        facts: facts.previous_reason
+          ? { ...facts, previous_reason: code(facts.previous_reason) }
+          : facts,
+        rules: first ? [{ reasonCode: code(first.reasonCode) }] : [],
+      });
+    }
+  });
+  return calls.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The sampled customers' histories (with this desk's wrap-ups), a batch at a time. */
+function forEachSampledHistory(
+  sqlite: Sqlite.Database,
+  options: CallExampleOptions & { batchCustomers?: number },
+  visit: (history: CustomerHistory) => void,
+): void {
   const local = readLocalWrapUps(sqlite);
   const ids = [...new Set([...sampleCallCustomers(sqlite, options), ...local.keys()])];
   const batch = options.batchCustomers ?? HISTORY_BATCH_CUSTOMERS;
-  const examples: CallExample[] = [];
   for (let i = 0; i < ids.length; i += batch) {
     for (const history of readCustomerHistories(sqlite, ids.slice(i, i + batch))) {
-      examples.push(
-        ...callExamplesOf(withLocalWrapUps(history, local.get(history.customer.id) ?? [])),
-      );
+      visit(withLocalWrapUps(history, local.get(history.customer.id) ?? []));
     }
   }
-  return examples.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { fitCallReasonModel } from './call-reason-model';
 import { fitDeliveryModel } from './delivery-estimate';
-import { readCallExamples, readTransitSamples } from './prediction-data';
+import { readLabelledCalls, readTransitColumns } from './prediction-data';
 import {
   type DataWatermark,
   loadModels,
@@ -105,10 +105,10 @@ export function refreshModels(sqlite: Sqlite.Database, request: RefreshRequest):
   // One read transaction: the watermark and the samples describe the same snapshot.
   const { watermark, samples, calls } = sqlite.transaction(() => ({
     watermark: readWatermark(sqlite),
-    samples: readTransitSamples(sqlite, {
+    samples: readTransitColumns(sqlite, {
       maxSamples: request.maxTransitSamples ?? DEFAULT_MAX_TRANSIT_SAMPLES,
     }),
-    calls: readCallExamples(sqlite, {
+    calls: readLabelledCalls(sqlite, {
       maxCustomers: request.maxCallCustomers ?? DEFAULT_MAX_CALL_CUSTOMERS,
       ...(request.historyBatchCustomers ? { batchCustomers: request.historyBatchCustomers } : {}),
     }),

@@ -16,7 +16,7 @@ import {
   precisionRecallCurve,
   type LabelledScore,
 } from '../../../shared/guidance/score-evaluation';
-import { readRiskExamples, type RiskExample } from './evaluation-data';
+import { byOpening, visitRiskExamples, type RiskExample } from './evaluation-data';
 
 /**
  * The risk scores fitted to the retailer's settled outcomes on this desk's cache, for the admin
@@ -26,11 +26,21 @@ import { readRiskExamples, type RiskExample } from './evaluation-data';
  * weights; the newer 20 % (held out) gives the AUC and the precision/recall curve the admin picks
  * a threshold from. The weights saved are exactly the ones the curve describes.
  *
- * Runs on the thread that calls it (the admin's request), reading at most `maxCustomers`
- * customers' histories: about a second on the demo data, bounded at bench size.
+ * Runs on the prediction worker's thread (prediction-worker.ts), never on the core's: the admin's
+ * request waits for it while rings keep popping. It reads at most `maxCustomers` customers'
+ * histories, a batch at a time, and keeps a few numbers per case (the factors, the label, the
+ * hand-set score), not the cards: the worker's heap is capped (FIT_HEAP_MB).
  */
 export const RISK_FIT_MAX_CUSTOMERS = 20_000;
 const TRAIN_SHARE = 0.8;
+
+/** One settled case as the fit keeps it. */
+interface RiskCase extends Pick<RiskExample, 'at' | 'customerId' | 'kind' | 'label'> {
+  /** The score's factors on the card then (CLAIM_RISK_FEATURES or RETURN_ABUSE_FEATURES). */
+  row: number[];
+  /** The hand-set score the desk showed then. */
+  handSet: number;
+}
 
 export function fitRiskFromCache(
   sqlite: Sqlite.Database,
@@ -40,26 +50,28 @@ export function fitRiskFromCache(
 ): RiskFit {
   // The factors are read as the hand-set score defines them, whatever weights are in use now.
   const handSet = { ...thresholds, claimRiskWeights: null, returnAbuseWeights: null };
-  const examples = readRiskExamples(sqlite, handSet, {
-    maxCustomers: options.maxCustomers ?? RISK_FIT_MAX_CUSTOMERS,
-  });
-  const day = (r: RiskExample) => jstDayOf(Date.parse(r.at) + 60_000) as number;
-  const claims = examples.filter((r) => r.kind === 'claim');
-  const returns = examples.filter((r) => r.kind === 'return');
+  const claims: RiskCase[] = [];
+  const returns: RiskCase[] = [];
+  visitRiskExamples(
+    sqlite,
+    handSet,
+    { maxCustomers: options.maxCustomers ?? RISK_FIT_MAX_CUSTOMERS },
+    ({ kind, at, customerId, label, card, signals }) => {
+      const day = jstDayOf(Date.parse(at) + 60_000) as number;
+      const kept = { kind, at, customerId, label };
+      if (kind === 'claim') {
+        const row = claimRiskFeatures(card, day, handSet);
+        claims.push({ ...kept, row, handSet: signals.claim.score });
+      } else {
+        const row = returnAbuseFeatures(card, day);
+        returns.push({ ...kept, row, handSet: signals.returns.score });
+      }
+    },
+  );
   return {
     fittedAt: new Date(now).toISOString(),
-    claim: fitSignal(
-      CLAIM_RISK_FEATURES,
-      claims,
-      (r) => claimRiskFeatures(r.card, day(r), handSet),
-      (r) => r.signals.claim.score,
-    ),
-    returns: fitSignal(
-      RETURN_ABUSE_FEATURES,
-      returns,
-      (r) => returnAbuseFeatures(r.card, day(r)),
-      (r) => r.signals.returns.score,
-    ),
+    claim: fitSignal(CLAIM_RISK_FEATURES, claims.sort(byOpening)),
+    returns: fitSignal(RETURN_ABUSE_FEATURES, returns.sort(byOpening)),
   };
 }
 
@@ -68,9 +80,7 @@ const MIN_CASES = 40;
 
 function fitSignal<F extends string>(
   features: readonly F[],
-  cases: readonly RiskExample[],
-  rowOf: (r: RiskExample) => number[],
-  handSetScore: (r: RiskExample) => number,
+  cases: readonly RiskCase[],
 ): RiskSignalFit<F> | null {
   const cut = Math.floor(cases.length * TRAIN_SHARE);
   const train = cases.slice(0, cut);
@@ -78,14 +88,14 @@ function fitSignal<F extends string>(
   if (train.length < MIN_CASES || !train.some((r) => r.label) || test.length === 0) return null;
   const model = fitRiskModel(
     features,
-    train.map(rowOf),
+    train.map((r) => r.row),
     train.map((r) => r.label),
   );
   const fitted: LabelledScore[] = test.map((r) => ({
-    score: riskScore(model, rowOf(r)),
+    score: riskScore(model, r.row),
     label: r.label,
   }));
-  const handSet: LabelledScore[] = test.map((r) => ({ score: handSetScore(r), label: r.label }));
+  const handSet: LabelledScore[] = test.map((r) => ({ score: r.handSet, label: r.label }));
   const positives = test.filter((r) => r.label).length;
   const both = positives > 0 && positives < test.length;
   return {

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { CtiInfo, SignedInAgent, SignOutResult } from '../../../shared/ipc';
 import type { SyncStatus } from '../../../shared/sync-status';
 import type Sqlite from 'better-sqlite3';
+import type { RiskFit } from '../../../shared/admin-ipc';
+import type { RiskThresholds } from '../../../shared/guidance/risk-thresholds';
 import { createCallDesk, type CallDesk } from '../calls/call-desk';
 import { createCallServices } from '../calls/call-services';
 import {
@@ -30,7 +32,6 @@ import type { InsightsClient } from '../insights/insights-client';
 import { createInsightsServices } from '../insights/insights-services';
 import type { AdminClient } from '../admin/admin-client';
 import { createAdminServices } from '../admin/admin-services';
-import { fitRiskFromCache } from '../guidance/risk-fit';
 import {
   createAgentStateService,
   type AgentStateService,
@@ -72,6 +73,12 @@ export interface ServiceDeps {
   deskCalls?: DeskCallsRepository;
   /** Delivery estimates and predicted reasons for the cards; null or absent when off. */
   predictions?: PredictionService | null;
+  /**
+   * The admin's fit of the risk weights on the settled cases: on the prediction worker in the
+   * app (minutes of reading at bench size, never on the thread that answers the ring); absent
+   * when the desk has none (tests), and the admin is told so.
+   */
+  fitRisk?: (thresholds: RiskThresholds) => Promise<RiskFit>;
   /** Who is signed in; null when no one is (wrap-ups cannot be saved then). */
   agent?: () => SignedInAgent | null;
   /** How connectors reach the CTI bridge; null when this Koe runs without one. */
@@ -281,7 +288,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
     ...createAdminServices({
       client: deps.admin ?? null,
       agent,
-      fitRisk: (thresholds) => fitRiskFromCache(deps.sqlite, thresholds, now()),
+      ...(deps.fitRisk ? { fitRisk: deps.fitRisk } : {}),
     }),
     ...floor.services,
   };
