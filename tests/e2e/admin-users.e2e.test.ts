@@ -157,6 +157,11 @@ describe('users, desks and centers in the admin view', () => {
     const deskRow = adminPage.getByTestId('device-list').locator('tr', { hasText: '山田 美咲' });
     await deskRow.getByText('ユーザーの停止').waitFor();
     expect(await deskRow.textContent()).toContain('東京パートナーセンター');
+    await shot(adminPage, 'admin-desks-reasons-ja');
+    await setLocale(adminPage, 'en');
+    await deskRow.getByText('Its user was disabled').waitFor();
+    await shot(adminPage, 'admin-desks-reasons-en');
+    await setLocale(adminPage, 'ja');
 
     // Enabled again: they can sign in (their erased desk stays erased).
     await adminPage.getByTestId('admin-tab-users').click();
