@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServerCommand } from '../../server/src/cli/server-command';
 import { expectAccessible } from './axe';
+import { koe, koeResult } from './koe-bridge';
 import { SCREENSHOT_DIR } from './harness-fixture';
 import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
 
@@ -24,23 +25,7 @@ const errorsSeen: string[][] = [];
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
-const setLocale = (page: Page, locale: 'ja' | 'en') =>
-  page.evaluate(
-    (l) =>
-      (globalThis as unknown as { koe: { 'app:setLocale'(i: object): Promise<unknown> } }).koe[
-        'app:setLocale'
-      ]({ locale: l }),
-    locale,
-  );
-/** A channel called from the page, as the renderer calls it. */
-const callFromPage = (page: Page, channel: string, input: object) =>
-  page.evaluate(
-    ([c, i]) =>
-      (globalThis as unknown as { koe: Record<string, (input: object) => Promise<unknown>> }).koe[
-        c as string
-      ]!(i as object),
-    [channel, input] as const,
-  );
+const setLocale = (page: Page, locale: 'ja' | 'en') => koe(page, 'app:setLocale', { locale });
 /** After the dialog has finished opening (its fade-in). */
 const modalOpened = (page: Page) =>
   page.waitForFunction(() => {
@@ -109,20 +94,16 @@ describe('users, desks and centers in the admin view', () => {
 
     // Osaka's desk, named by id from the supervisor's desk: not theirs (the server says so),
     // and still in use.
-    const listed = (await callFromPage(adminPage, 'admin:devices', {})) as {
-      value: { devices: { deskId: string; centerId: string | null }[] };
-    };
-    const deskId = listed.value.devices.find((d) => d.centerId === 'center-osaka')!.deskId;
-    const refused = (await callFromPage(supervisorPage, 'admin:revokeDevice', { deskId })) as {
-      ok: boolean;
-      error?: { code: string };
-    };
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const webhooks = (await callFromPage(supervisorPage, 'admin:webhooks', {})) as {
-      ok: boolean;
-      error?: { code: string };
-    };
-    expect(webhooks).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const { devices } = await koe(adminPage, 'admin:devices', {});
+    const deskId = devices.find((d) => d.centerId === 'center-osaka')!.deskId;
+    expect(await koeResult(supervisorPage, 'admin:revokeDevice', { deskId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await koeResult(supervisorPage, 'admin:webhooks', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(osaka.core.lock.state().cause).toBeNull();
   }, 90_000);
 
@@ -176,6 +157,11 @@ describe('users, desks and centers in the admin view', () => {
     const deskRow = adminPage.getByTestId('device-list').locator('tr', { hasText: '山田 美咲' });
     await deskRow.getByText('ユーザーの停止').waitFor();
     expect(await deskRow.textContent()).toContain('東京パートナーセンター');
+    await shot(adminPage, 'admin-desks-reasons-ja');
+    await setLocale(adminPage, 'en');
+    await deskRow.getByText('Its user was disabled').waitFor();
+    await shot(adminPage, 'admin-desks-reasons-en');
+    await setLocale(adminPage, 'ja');
 
     // Enabled again: they can sign in (their erased desk stays erased).
     await adminPage.getByTestId('admin-tab-users').click();
@@ -208,7 +194,7 @@ describe('users, desks and centers in the admin view', () => {
     errorsSeen.push(opened.errors);
     const page = opened.page;
     // Its next contact (the agent asks for a sync): told, it erases.
-    await callFromPage(page, 'sync:now', {});
+    await koeResult(page, 'sync:now', {});
     await page.getByTestId('lock-revoked').waitFor({ timeout: 15_000 });
     await page.getByText('このパソコンに保存されていたお客さま情報は').waitFor();
     expect(await page.getByTestId('lock-cause').textContent()).toContain(

@@ -152,18 +152,7 @@ export async function disableCenter(
   now = new Date(),
 ): Promise<DisabledCenter> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('centers')
-      .select(['id', 'name', 'disabled_at'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', centerId)
-      .executeTakeFirst();
-    if (!row)
-      throw new HttpError(
-        404,
-        'center_not_found',
-        `Retailer ${tenantId} has no center ${centerId}.`,
-      );
+    const row = await centerOf(trx, tenantId, centerId);
     const disabledAt = row.disabled_at ?? now.toISOString();
     if (!row.disabled_at) {
       await trx
@@ -212,18 +201,7 @@ export async function enableCenter(
   centerId: string,
 ): Promise<z.infer<typeof center> & { tenantId: string }> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('centers')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', centerId)
-      .executeTakeFirst();
-    if (!row)
-      throw new HttpError(
-        404,
-        'center_not_found',
-        `Retailer ${tenantId} has no center ${centerId}.`,
-      );
+    const row = await centerOf(trx, tenantId, centerId);
     await trx
       .updateTable('centers')
       .set({ disabled_at: null })
@@ -316,6 +294,19 @@ export async function operatorKeyId(db: ServerDb, key: string): Promise<string |
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** One of the retailer's centers, or 404 center_not_found (another retailer's is not found). */
+async function centerOf(db: ServerDb, tenantId: string, centerId: string) {
+  const row = await db
+    .selectFrom('centers')
+    .select(['id', 'name', 'disabled_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', centerId)
+    .executeTakeFirst();
+  if (!row)
+    throw new HttpError(404, 'center_not_found', `Retailer ${tenantId} has no center ${centerId}.`);
+  return row;
 }
 
 async function requireTenant(db: ServerDb, tenantId: string): Promise<void> {

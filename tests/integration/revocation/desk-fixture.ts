@@ -1,9 +1,12 @@
+import { applyChanges } from '../../../server/src/data/change-log';
+import type { ServerDb } from '../../../server/src/db/schema';
 import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
 import type { KeyVault } from '../../../src/main/core/cache-key/key-vault';
 import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
 import type { WrapUpInput } from '../../../src/shared/ipc';
 import type { Session } from '../../../src/shared/protocol/auth';
 import type { SyncStatus } from '../../../src/shared/sync-status';
+import { customerRecord } from '../../fixtures/retailer-records';
 import { PASSWORD } from '../server/test-server';
 
 /**
@@ -103,4 +106,34 @@ export async function wrappedUpCall(
   };
   const saved = await value<{ record: { id: string } }>(core, 'wrapUp:save', wrapUp);
   return { vocId: saved.record.id };
+}
+
+/** The retailer's customers for these tests (one phone, maybe an e-mail) and the reason wrap-ups use. */
+export async function seedCustomers(
+  db: ServerDb,
+  tenantId: string,
+  customers: readonly { id: string; familyName: string; phone: string; email?: string }[],
+): Promise<void> {
+  await applyChanges(
+    db,
+    tenantId,
+    [
+      ...customers.map((c) =>
+        customerRecord({
+          id: c.id,
+          familyName: c.familyName,
+          phones: [{ number: c.phone, kind: 'mobile' }],
+          ...(c.email ? { emails: [c.email] } : {}),
+        }),
+      ),
+      {
+        type: 'reason',
+        data: {
+          ...{ code: 'delivery.late', parentCode: null, labelJa: '配達遅延' },
+          ...{ labelEn: 'Late delivery', avoidableDefault: true, sortOrder: 1, active: true },
+        },
+      },
+    ],
+    [],
+  );
 }

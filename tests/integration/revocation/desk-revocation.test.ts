@@ -2,14 +2,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyChanges } from '../../../server/src/data/change-log';
 import { DEVICE_GRANT_FILE } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
 import type { KoeCore } from '../../../src/main/core/koe-core';
 import { loadOrCreateDeskId } from '../../../src/main/core/sync/desk-id';
 import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
 import type { SyncStatus } from '../../../src/shared/sync-status';
-import { customerRecord } from '../../fixtures/retailer-records';
 import {
   call,
   PASSWORD,
@@ -18,7 +16,15 @@ import {
   TENANTS,
   type TestServer,
 } from '../server/test-server';
-import { count, pulled, startRevocableDesk, value, waitFor, wrappedUpCall } from './desk-fixture';
+import {
+  count,
+  pulled,
+  seedCustomers,
+  startRevocableDesk,
+  value,
+  waitFor,
+  wrappedUpCall,
+} from './desk-fixture';
 import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy';
 
 /**
@@ -54,27 +60,7 @@ async function startDesk(dataDir: string, baseUrl = server.url, vaultName = 'rev
 
 beforeAll(async () => {
   server = await startTestServer();
-  await applyChanges(
-    server.store.db,
-    A.id,
-    [
-      ...customers.map((c) =>
-        customerRecord({
-          id: c.id,
-          familyName: c.familyName,
-          phones: [{ number: c.phone, kind: 'mobile' }],
-        }),
-      ),
-      {
-        type: 'reason',
-        data: {
-          ...{ code: 'delivery.late', parentCode: null, labelJa: '配達遅延' },
-          ...{ labelEn: 'Late delivery', avoidableDefault: true, sortOrder: 1, active: true },
-        },
-      },
-    ],
-    [],
-  );
+  await seedCustomers(server.store.db, A.id, customers);
 }, 60_000);
 
 afterEach(async () => {

@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyChanges } from '../../../server/src/data/change-log';
 import type { KoeCore } from '../../../src/main/core/koe-core';
 import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
 import type { SyncStatus } from '../../../src/shared/sync-status';
-import { customerRecord } from '../../fixtures/retailer-records';
 import { findInFolder } from '../erasure/pii-fixture';
 import {
   call,
@@ -16,7 +14,14 @@ import {
   TENANTS,
   type TestServer,
 } from '../server/test-server';
-import { count, pulled, startRevocableDesk, waitFor, wrappedUpCall } from './desk-fixture';
+import {
+  count,
+  pulled,
+  seedCustomers,
+  startRevocableDesk,
+  waitFor,
+  wrappedUpCall,
+} from './desk-fixture';
 import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy';
 
 /**
@@ -49,28 +54,7 @@ describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
   beforeAll(async () => {
     server = await startTestServer({ postgres, webhooks: false });
     proxy = await startLoopbackProxy(server.url);
-    await applyChanges(
-      server.store.db,
-      A.id,
-      [
-        ...customers.map((c) =>
-          customerRecord({
-            id: c.id,
-            familyName: c.familyName,
-            emails: [c.email],
-            phones: [{ number: c.phone, kind: 'mobile' }],
-          }),
-        ),
-        {
-          type: 'reason',
-          data: {
-            ...{ code: 'delivery.late', parentCode: null, labelJa: '配達遅延' },
-            ...{ labelEn: 'Late delivery', avoidableDefault: true, sortOrder: 1, active: true },
-          },
-        },
-      ],
-      [],
-    );
+    await seedCustomers(server.store.db, A.id, customers);
   }, 60_000);
 
   afterAll(async () => {

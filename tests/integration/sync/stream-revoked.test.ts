@@ -55,14 +55,10 @@ describe('the desk told its stream was revoked', () => {
   });
   afterAll(() => server?.close());
 
-  it('asks again, is refused and says to sign in again (user disabled)', async () => {
+  it('asks again, is refused and says to sign in again (user disabled, no desk named)', async () => {
     const agent = userOf('agent');
     const sessions = memorySessions();
-    const api = createRetailerApi({
-      baseUrl: server.url,
-      sessions,
-      desk: { id: 'desk-00000000-0000-4000-8000-0000000000f1', version: '1.0.0' },
-    });
+    const api = createRetailerApi({ baseUrl: server.url, sessions });
     await api.signIn(agent.email, PASSWORD);
     const stream = await listening(api);
     const admin = await signIn(server.url, userOf('retailer_admin').email);
@@ -70,6 +66,23 @@ describe('the desk told its stream was revoked', () => {
     const { error } = await stream.ended;
     expect(error).toBeInstanceOf(SyncError);
     expect((error as SyncError).kind).toBe('unauthorized');
+    await call(server.url, admin, 'POST', `/v1/admin/users/${agent.id}/enable`);
+  });
+
+  it('hears its desk revoked with its user, and why (user disabled, at a desk)', async () => {
+    const agent = userOf('trainer');
+    const api = createRetailerApi({
+      baseUrl: server.url,
+      sessions: memorySessions(),
+      desk: { id: 'desk-00000000-0000-4000-8000-0000000000f1', version: '1.0.0' },
+    });
+    await api.signIn(agent.email, PASSWORD);
+    const stream = await listening(api);
+    const admin = await signIn(server.url, userOf('retailer_admin').email);
+    await call(server.url, admin, 'POST', `/v1/admin/users/${agent.id}/disable`);
+    const { error } = await stream.ended;
+    // Its refresh (the sign-in revoked with the user) is answered for the desk: it erases.
+    expect(error).toMatchObject({ kind: 'device_revoked', revocationReason: 'user_disabled' });
     await call(server.url, admin, 'POST', `/v1/admin/users/${agent.id}/enable`);
   });
 
@@ -88,7 +101,7 @@ describe('the desk told its stream was revoked', () => {
     const { error } = await stream.ended;
     // The refresh it tries is refused for the desk: the desk's erasure path takes it from here
     // (tests/integration/revocation/desk-revocation.test.ts).
-    expect((error as SyncError).kind).toBe('device_revoked');
+    expect(error).toMatchObject({ kind: 'device_revoked', revocationReason: 'device_revoked' });
   });
 
   it('tells a locked account apart from a wrong password', async () => {

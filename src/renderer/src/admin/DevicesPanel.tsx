@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
@@ -17,6 +6,7 @@ import type { DeviceSummary } from '../../../shared/protocol/devices';
 import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
 import { useFormatters } from '../i18n/use-formatters';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /** A desk id as people read it: its first block is enough to tell desks apart on screen. */
 const shortDesk = (deskId: string) => deskId.slice(0, 13);
@@ -131,43 +121,25 @@ export function DevicesPanel() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal
+      <ConfirmDialog
         opened={confirming !== null}
-        onClose={() => setConfirming(null)}
         title={t('devices.confirmTitle')}
-        closeButtonProps={{ 'aria-label': t('app.close') }}
-        centered
-      >
-        {confirming && (
-          <Stack gap="md" data-testid="device-revoke-confirm">
-            <Text size="sm">
-              {t('devices.confirmBody', {
+        body={
+          confirming
+            ? t('devices.confirmBody', {
                 desk: shortDesk(confirming.deskId),
                 user: confirming.lastUserName ?? confirming.lastUserId,
-              })}
-            </Text>
-            {revokeError && (
-              <Alert color="red" role="alert">
-                {t(`app.errors.${revokeError.code}`)}
-                {revokeError.message ? ` (${revokeError.message})` : ''}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(null)}>
-                {t('devices.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={revoking}
-                onClick={() => void revoke(confirming)}
-                data-testid="device-revoke-confirmed"
-              >
-                {t('devices.confirm')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+              })
+            : ''
+        }
+        confirmLabel={t('devices.confirm')}
+        cancelLabel={t('devices.cancel')}
+        busy={revoking}
+        error={revokeError}
+        testId="device-revoke"
+        onConfirm={() => confirming && void revoke(confirming)}
+        onClose={() => setConfirming(null)}
+      />
     </Stack>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconRefresh, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +8,7 @@ import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
 import { spokenReading } from '../customer/names';
 import { useFormatters } from '../i18n/use-formatters';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /**
  * The retailer's users, read from its server each time the tab opens (a supervisor gets their
@@ -204,37 +194,18 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
           </Table.Tbody>
         </Table>
       )}
-      <Modal
+      <ConfirmDialog
         opened={confirming !== null}
-        onClose={() => setConfirming(null)}
         title={t('users.confirmTitle')}
-        closeButtonProps={{ 'aria-label': t('app.close') }}
-        centered
-      >
-        {confirming && (
-          <Stack gap="md" data-testid="user-disable-confirm">
-            <Text size="sm">{t('users.confirmBody', { name: confirming.displayName })}</Text>
-            {actionError && (
-              <Alert color="red" role="alert">
-                {errorText(actionError)}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(null)}>
-                {t('users.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={busy === confirming.userId}
-                onClick={() => void disable(confirming)}
-                data-testid="user-disable-confirmed"
-              >
-                {t('users.confirm')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+        body={confirming ? t('users.confirmBody', { name: confirming.displayName }) : ''}
+        confirmLabel={t('users.confirm')}
+        cancelLabel={t('users.cancel')}
+        busy={confirming !== null && busy === confirming.userId}
+        error={actionError}
+        testId="user-disable"
+        onConfirm={() => confirming && void disable(confirming)}
+        onClose={() => setConfirming(null)}
+      />
     </Stack>
   );
 }
