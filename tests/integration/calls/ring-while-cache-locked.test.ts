@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
 import { createDeskCallsRepository } from '../../../src/main/core/calls/desk-calls.repository';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
 import { openDatabase, openSqlite } from '../../../src/main/core/db/connection';
 import { startKoeCore } from '../../../src/main/core/koe-core';
-import {
-  DEMO_FEATURED_CUSTOMERS,
-  featuredCustomerRecords,
-} from '../../../src/shared/demo/featured-customers';
-import { DEFAULT_DEMO_NOW } from '../../../src/shared/demo/generate-demo-records';
-import { newSequences } from '../../../src/shared/demo/ids';
+import { DEMO_FEATURED_CUSTOMERS } from '../../../src/shared/demo/featured-customers';
 import type { IpcEvents } from '../../../src/shared/ipc';
+import { featuredCacheFolder, postRing } from './featured-cache';
 
 const TAKAHASHI = DEMO_FEATURED_CUSTOMERS.lateUntold;
 
@@ -32,15 +25,17 @@ describe('a ring while another connection holds the write lock', () => {
   });
 
   async function seededFile(): Promise<{ dataDir: string; file: string }> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'koe-ring-locked-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const file = join(dataDir, 'koe.sqlite');
-    const seeded = await openDatabase({ filename: file });
-    createRecordWriter(seeded.sqlite).apply(
-      featuredCustomerRecords(DEFAULT_DEMO_NOW.getTime(), newSequences()),
-    );
-    await seeded.close();
-    return { dataDir, file };
+    const folder = await featuredCacheFolder('koe-ring-locked-');
+    cleanups.push(() => rmSync(folder.dataDir, { recursive: true, force: true }));
+    return folder;
+  }
+
+  /** The call desk as the core keeps it, on its own connection to the cache. */
+  async function openDesk(file: string) {
+    const database = await openDatabase({ filename: file });
+    cleanups.push(() => database.close());
+    const deskCalls = createDeskCallsRepository(database.sqlite);
+    return { database, deskCalls, desk: createCallDesk({ persistence: deskCalls }) };
   }
 
   function holdWriteLock(file: string): Sqlite.Database {
@@ -78,15 +73,7 @@ describe('a ring while another connection holds the write lock', () => {
     );
     const other = holdWriteLock(file);
 
-    const info = await core.router.handle('cti:info', {});
-    if (!info.ok || !info.value) throw new Error('no CTI info');
-    const { url, token } = info.value as { url: string; token: string };
-    const response = await fetch(`${url}/v1/call-events`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ event: 'ringing', callId: 'c-locked', ani: TAKAHASHI.phone }),
-    });
-    expect(response.status).toBe(202);
+    expect(await postRing(core, 'c-locked', TAKAHASHI.phone)).toBe(202);
     const change = await popped;
     expect(change.pop?.card?.customer.id).toBe(TAKAHASHI.customerId);
     // The lock is still held: the ring's row has not been written yet.
@@ -101,10 +88,7 @@ describe('a ring while another connection holds the write lock', () => {
 
   it('writes only the newest state of a call, in the order the calls came, and at close', async () => {
     const { file } = await seededFile();
-    const database = await openDatabase({ filename: file });
-    cleanups.push(() => database.close());
-    const deskCalls = createDeskCallsRepository(database.sqlite);
-    const desk = createCallDesk({ persistence: deskCalls });
+    const { database, deskCalls, desk } = await openDesk(file);
     const other = holdWriteLock(file);
 
     expect(desk.apply({ type: 'ringing', callId: 'first', ani: '0312345678' }).ok).toBe(true);
@@ -136,10 +120,7 @@ describe('a ring while another connection holds the write lock', () => {
 
   it('throws a write that fails for any reason but the lock, and keeps nothing of it', async () => {
     const { file } = await seededFile();
-    const database = await openDatabase({ filename: file });
-    cleanups.push(() => database.close());
-    const deskCalls = createDeskCallsRepository(database.sqlite);
-    const desk = createCallDesk({ persistence: deskCalls });
+    const { database, deskCalls, desk } = await openDesk(file);
     database.sqlite.exec(
       `create trigger refuse_calls before insert on desk_calls begin select raise(abort, 'disk says no'); end`,
     );
