@@ -564,6 +564,8 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       predictions?.close();
       await fitWorker?.stop();
       await reader.stop();
+      // A call's row still waiting for the write lock (see desk-calls.repository.ts) goes first.
+      deskCalls.close();
       await database.close();
       keepDataFolderOwnerOnly(options.dataDir);
     },

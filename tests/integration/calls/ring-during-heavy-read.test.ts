@@ -1,15 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase } from '../../../src/main/core/db/connection';
 import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
-import { featuredCustomerRecords } from '../../../src/shared/demo/featured-customers';
 import { DEMO_FEATURED_CUSTOMERS } from '../../../src/shared/demo/featured-customers';
-import { DEFAULT_DEMO_NOW } from '../../../src/shared/demo/generate-demo-records';
-import { newSequences } from '../../../src/shared/demo/ids';
 import type { IpcEvents } from '../../../src/shared/ipc';
+import { featuredCacheFolder, postRing } from './featured-cache';
 
 const TAKAHASHI = DEMO_FEATURED_CUSTOMERS.lateUntold;
 
@@ -25,13 +20,8 @@ describe('a ring during a heavy read', () => {
   });
 
   async function start(): Promise<{ core: KoeCore; gate: string }> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'koe-ring-heavy-'));
+    const { dataDir } = await featuredCacheFolder('koe-ring-heavy-');
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const seeded = await openDatabase({ filename: join(dataDir, 'koe.sqlite') });
-    createRecordWriter(seeded.sqlite).apply(
-      featuredCustomerRecords(DEFAULT_DEMO_NOW.getTime(), newSequences()),
-    );
-    await seeded.close();
     const gate = join(dataDir, 'reader-gate');
     process.env.KOE_TEST_READER_GATE = gate;
     const core = await startKoeCore({
@@ -51,15 +41,7 @@ describe('a ring during a heavy read', () => {
   }
 
   async function ring(core: KoeCore, ani: string): Promise<void> {
-    const info = await core.router.handle('cti:info', {});
-    if (!info.ok || !info.value) throw new Error('no CTI info');
-    const { url, token } = info.value as { url: string; token: string };
-    const response = await fetch(`${url}/v1/call-events`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ event: 'ringing', callId: 'c-heavy', ani }),
-    });
-    expect(response.status).toBe(202);
+    expect(await postRing(core, 'c-heavy', ani)).toBe(202);
   }
 
   for (const [name, channel, input] of [

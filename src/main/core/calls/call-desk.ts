@@ -106,7 +106,9 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
 
   function store(result: CallResult, previous: CallSession | null, cause: CallDeskChange['cause']) {
     if (!result.ok || !result.changed) return result;
-    // On disk first: a write that fails changes nothing, in memory either.
+    // On disk first: a write that fails changes nothing, in memory either. One that finds the
+    // cache's write lock taken is written when it frees (desk-calls.repository.ts): the ring's
+    // card does not wait for a background writer.
     persistence?.saveCall(result.call);
     // Map.set keeps an existing call's place in the day's order and appends a new one.
     calls.set(result.call.callId, result.call);

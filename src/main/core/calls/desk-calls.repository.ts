@@ -1,11 +1,14 @@
 import type Sqlite from 'better-sqlite3';
 import { callDraft, type CallDraft } from '../../../shared/calls/call-draft';
 import { isActive, type CallSession } from '../../../shared/calls/call-session';
+import { writeWhenFree } from '../db/write-when-free';
 
 /**
  * The phone desk on disk (`desk_calls`): every call the desk holds, and the agent's unsaved work
  * on the calls still active. Synchronous (better-sqlite3) so that the desk's change and its row
- * are written in the same step, inside the caller's transaction when there is one.
+ * are written in the same step, inside the caller's transaction when there is one. Outside one,
+ * a call's row never waits for the cache's write lock (a ring's card would wait with it): while
+ * a background writer holds the lock the row is written the moment it frees (`write-when-free`).
  */
 export interface DeskCallsRepository {
   /** The calls as last written, oldest first; rows that no longer read are skipped and logged. */
@@ -17,6 +20,10 @@ export interface DeskCallsRepository {
   saveDraft(callId: string, draft: CallDraft): boolean;
   /** The drafts of the active calls, by call id. */
   drafts(): Map<string, CallDraft>;
+  /** Settles once every call's row is on disk (tests). */
+  written(): Promise<void>;
+  /** Writes the rows still waiting for the lock (waiting for it); before the cache closes. */
+  close(): void;
 }
 
 const ACTIVE_SQL = `json_extract(session, '$.state') in ('ringing', 'in_call', 'wrap_up')`;
@@ -37,6 +44,7 @@ export function createDeskCallsRepository(
   const updateDraft = sqlite.prepare(
     `update desk_calls set draft = ?, updated_at = ? where call_id = ? and ${ACTIVE_SQL}`,
   );
+  const rows = writeWhenFree(sqlite, { log });
   const selectDrafts = sqlite.prepare(
     `select call_id, draft from desk_calls where draft is not null and ${ACTIVE_SQL}`,
   );
@@ -54,17 +62,20 @@ export function createDeskCallsRepository(
       return calls;
     },
     saveCall(call) {
-      upsertCall.run({
+      const row = {
         id: call.callId,
         session: JSON.stringify(call),
         at: new Date(now()).toISOString(),
         active: isActive(call) ? 1 : 0,
-      });
+      };
+      rows.write(call.callId, () => upsertCall.run(row));
     },
     removeCall(callId) {
-      deleteCall.run(callId);
+      rows.write(callId, () => deleteCall.run(callId));
     },
     saveDraft(callId, draft) {
+      // The draft goes on the call's row: that row first.
+      rows.flush();
       const at = new Date(now()).toISOString();
       return updateDraft.run(JSON.stringify(draft), at, callId).changes === 1;
     },
@@ -85,5 +96,7 @@ export function createDeskCallsRepository(
       }
       return drafts;
     },
+    written: () => rows.settled(),
+    close: () => rows.close(),
   };
 }
