@@ -90,7 +90,13 @@ export async function policyLockedAgents(
   agentIds?: readonly string[],
 ): Promise<Set<string>> {
   if (agentIds && agentIds.length === 0) return new Set();
-  const rows = await db
+  const rows = await policyLocksQuery(db, tenantId, agentIds).execute();
+  return new Set(rows.map((r) => r.agent_id));
+}
+
+/** The raised, untaken `lock_desk` alerts of a tenant (or of some agents), not run. */
+export function policyLocksQuery(db: ServerDb, tenantId: string, agentIds?: readonly string[]) {
+  return db
     .selectFrom('incident_events as r')
     .select('r.agent_id')
     .where('r.tenant_id', '=', tenantId)
@@ -108,9 +114,7 @@ export async function policyLockedAgents(
             .where('a.stage', '=', 'acknowledged'),
         ),
       ),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.agent_id));
+    );
 }
 
 /**
@@ -120,7 +124,12 @@ export async function policyLockedAgents(
 export async function refusePolicyLocked(db: ServerDb, principal: Principal): Promise<void> {
   if (principal.role !== 'agent') return;
   const locked = await policyLockedAgents(db, principal.tenantId, [principal.userId]);
-  if (locked.has(principal.userId))
+  refuseIfPolicyLocked(locked.has(principal.userId));
+}
+
+/** The refusal itself, for a caller that read the lock with other things (the pull). */
+export function refuseIfPolicyLocked(locked: boolean): void {
+  if (locked)
     throw new HttpError(
       DESK_LOCKED_BY_POLICY_STATUS,
       DESK_LOCKED_BY_POLICY_CODE,

@@ -30,15 +30,15 @@ import type { RevocationList } from '../auth/revocation-list';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
 import { ingestVocRecords } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
-import type { Role, ServerDatabase } from '../db/schema';
+import type { Role } from '../db/schema';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
-import type { Kysely } from 'kysely';
 import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
 import { deviceGrantFor, type SignedInUser } from '../data/devices';
-import { refusePolicyLocked } from '../data/floor-presence';
+import { refuseIfPolicyLocked, refusePolicyLocked } from '../data/floor-presence';
+import { readPullContext } from '../data/pull-context';
 import { refuseIfCenterDisabled } from '../auth/center-status';
 import { sharedPullPages } from '../data/shared-pull-pages';
 import { concurrencyGate } from '../http/concurrency-gate';
@@ -244,13 +244,14 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       response: pullPage,
       handler: ({ principal, query, request, reply }) =>
         pullGate(async () => {
+          // What the pull checks and announces, in one statement (pull-context.ts).
+          const context = await readPullContext(db, principal);
           // No customer data for a desk older than its center's minimum version.
-          await refuseOutdatedDesk(db, principal, request.headers);
+          await refuseOutdatedDesk(db, principal, request.headers, context.minimumVersion);
           // Nor while a bulk-access policy holds this agent's customer data (floor-presence.ts).
-          await refusePolicyLocked(db, principal);
+          refuseIfPolicyLocked(context.policyLocked);
           const since = Number(query.since);
-          const purge = await purgeBefore(db, principal.tenantId);
-          const head = await latestSequence(db, principal.tenantId);
+          const { purgeBefore: purge, head } = context;
           // Every desk of a center told of the same batch asks for this same page: read and
           // compressed once (shared-pull-pages.ts).
           const key = [principal.tenantId, principal.centerId, since, query.limit, purge, head];
@@ -367,17 +368,6 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       },
     }),
   ];
-}
-
-/** The oldest date of customer history partner machines may keep, from the tenant's window. */
-async function purgeBefore(db: Kysely<ServerDatabase>, tenantId: string): Promise<string | null> {
-  const tenant = await db
-    .selectFrom('tenants')
-    .select('retention_days')
-    .where('id', '=', tenantId)
-    .executeTakeFirst();
-  if (!tenant) return null;
-  return new Date(Date.now() - tenant.retention_days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whether the client takes a gzip body (what @fastify/compress would have chosen). */
