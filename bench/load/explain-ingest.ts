@@ -87,11 +87,14 @@ export async function explainIngest(
         );
         await client.query('rollback');
         const lines = plan.rows.map((r) => r['QUERY PLAN'].trim());
-        const keep = lines.filter((l, i) =>
-          i === 0 || /Index|Seq Scan|Buffers|Execution Time|Conflict/.test(l),
+        const keep = lines.filter(
+          (l, i) => i === 0 || /Index|Seq Scan|Buffers|Execution Time|Conflict/.test(l),
         );
         // The 500 ids of the batch's read, shortened.
-        const line = keep.slice(0, 8).join(' | ').replace(/'\{[^}]{60,}\}'/g, "'{…}'");
+        const line = keep
+          .slice(0, 8)
+          .join(' | ')
+          .replace(/'\{[^}]{60,}\}'/g, "'{…}'");
         out.push(`${what}: ${line}`);
       } finally {
         client.release();

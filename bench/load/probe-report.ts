@@ -101,9 +101,7 @@ export function sampleDatabaseWaits(databaseUrl: string) {
       const per = (n: number) => (n / Math.max(1, samples)).toFixed(2);
       return [
         `PostgreSQL, ${samples} samples of pg_stat_activity (mean connections in each state):`,
-        ...[...states]
-          .sort((a, b) => b[1] - a[1])
-          .map(([state, n]) => `  ${state}: ${per(n)}`),
+        ...[...states].sort((a, b) => b[1] - a[1]).map(([state, n]) => `  ${state}: ${per(n)}`),
         `locks not granted (mean per sample): ${
           lockWaits.size === 0
             ? 'none'

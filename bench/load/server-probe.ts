@@ -176,7 +176,8 @@ process.on('SIGUSR2', () => {
         setTimeout(
           () =>
             session.post('Profiler.stop', (error, result) => {
-              if (!error) writeFileSync(
+              if (!error)
+                writeFileSync(
                   join(profileDir, `server-${process.pid}.cpuprofile`),
                   JSON.stringify(result.profile),
                 );
