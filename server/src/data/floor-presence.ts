@@ -29,34 +29,58 @@ export interface DeskOf {
 }
 
 /**
- * The agent's desk was heard from now. Answers true when the floor had been told it was gone
- * (or never heard of it), so the caller announces it is back.
+ * These agents' desks were heard from now. Answers the desks the floor had been told were gone
+ * (or had never heard of), so the caller announces them back. Two statements for any number of
+ * desks: every open event stream reports its desk every few seconds, and at 2,000 desks one
+ * round trip and commit per report held the database pool (see live/presence-writes.ts).
  */
-export async function touchPresence(db: ServerDb, desk: DeskOf, now: string): Promise<boolean> {
-  const before = await db
-    .selectFrom('agent_presence')
-    .select('offline_announced_at')
-    .where('tenant_id', '=', desk.tenantId)
-    .where('agent_id', '=', desk.agentId)
-    .executeTakeFirst();
+export async function touchPresence(
+  db: ServerDb,
+  desks: readonly DeskOf[],
+  now: string,
+): Promise<DeskOf[]> {
+  if (desks.length === 0) return [];
+  const present = new Set<string>();
+  for (const [tenantId, agents] of groupBy(desks, (d) => d.tenantId)) {
+    const rows = await db
+      .selectFrom('agent_presence')
+      .select('agent_id')
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'agent_id',
+        'in',
+        agents.map((d) => d.agentId),
+      )
+      .where('offline_announced_at', 'is', null)
+      .execute();
+    for (const r of rows) present.add(`${tenantId}/${r.agent_id}`);
+  }
   await db
     .insertInto('agent_presence')
-    .values({
-      tenant_id: desk.tenantId,
-      agent_id: desk.agentId,
-      center_id: desk.centerId,
-      seen_at: now,
-      offline_announced_at: null,
-    })
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'agent_id']).doUpdateSet({
+    .values(
+      desks.map((desk) => ({
+        tenant_id: desk.tenantId,
+        agent_id: desk.agentId,
         center_id: desk.centerId,
         seen_at: now,
         offline_announced_at: null,
-      }),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'agent_id']).doUpdateSet((eb) => ({
+        center_id: eb.ref('excluded.center_id'),
+        seen_at: eb.ref('excluded.seen_at'),
+        offline_announced_at: null,
+      })),
     )
     .execute();
-  return !before || before.offline_announced_at !== null;
+  return desks.filter((d) => !present.has(`${d.tenantId}/${d.agentId}`));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 /**
