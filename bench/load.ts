@@ -21,7 +21,11 @@ if (size !== 'full' && size !== 'small') {
   note(`Unknown size "${size}": use full or small.`);
   process.exit(2);
 }
-const options: LoadOptions = { ...(size === 'full' ? FULL_LOAD : SMALL_LOAD), databaseUrl };
+const options: LoadOptions = {
+  ...(size === 'full' ? FULL_LOAD : SMALL_LOAD),
+  databaseUrl,
+  probe: process.env.KOE_LOAD_PROBE === '1',
+};
 for (const key of Object.keys(options) as (keyof LoadOptions)[]) {
   const env = process.env[`KOE_LOAD_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`];
   if (env !== undefined && typeof options[key] === 'number')

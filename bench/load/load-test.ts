@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { applyChanges } from '../../server/src/data/change-log';
 import { openServerStore } from '../../server/src/db/connect';
@@ -14,6 +14,8 @@ import type { VocRecord } from '../../src/shared/domain/voc';
 import { customerRecord, vocFor } from '../../tests/fixtures/retailer-records';
 import { createPostgresDatabase } from '../../tests/integration/server/test-server';
 import { figure, note, percentile, seededRandom, type Figure } from '../lib/figures';
+import { explainIngest } from './explain-ingest';
+import { probeReport, sampleDatabaseWaits } from './probe-report';
 
 /**
  * The retailer API under a contact center's day, on loopback and PostgreSQL: two server
@@ -41,6 +43,11 @@ export interface LoadOptions {
   signInConcurrency: number;
   /** PostgreSQL to create the run's own database from (KOE_TEST_DATABASE_URL). */
   databaseUrl: string;
+  /**
+   * Start the servers through the probe (server-probe.ts) and sample PostgreSQL while the desks
+   * are held: where each request's time goes, printed on stderr (KOE_LOAD_PROBE=1).
+   */
+  probe?: boolean;
   log?: (message: string) => void;
 }
 
@@ -92,15 +99,38 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
     const secret = 'load-test-secret-0123456789abcdef';
     const urls: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const started = await startServerProcess(database.url, secret, join(dir, `server-${i}`));
+      const started = await startServerProcess(
+        database.url,
+        secret,
+        join(dir, `server-${i}`),
+        options.probe ?? false,
+      );
       servers.push(started.child);
       urls.push(started.url);
     }
     log(`load: two server processes on ${urls.join(' and ')}`);
-    const run = await driveDesks(urls, users, options, log);
+    // The probes' CPU profiles of the hold, when asked for (server-probe.ts).
+    const run = await driveDesks(urls, users, options, log, database.url, () => {
+      for (const child of servers) child.kill('SIGUSR2');
+    });
     for (const child of servers) child.kill('SIGTERM');
     await Promise.all(servers.map((c) => new Promise((r) => c.once('exit', r))));
     servers.length = 0;
+    if (options.probe) {
+      for (let i = 0; i < 2; i++) {
+        log(`load: server process ${i + 1} while held:`);
+        for (const line of probeReport(
+          join(dir, `server-${i}.probe.ndjson`),
+          run.holdFrom,
+          run.holdTo,
+        ))
+          log(`  ${line}`);
+      }
+      for (const line of run.databaseWaits) log(`load: ${line}`);
+      if (run.batches[0])
+        for (const line of await explainIngest(database.url, TENANT, run.batches[0]))
+          log(`load: ${line}`);
+    }
     const raw = await rawBaselines(database.url, run, options);
     const figures = [
       figure('load.desks_held', run.held, 'desks', options.desks),
@@ -180,12 +210,16 @@ async function startServerProcess(
   databaseUrl: string,
   secret: string,
   dir: string,
+  probe: boolean,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const logFile = createWriteStream(`${dir}.log`);
-  const child = spawn(resolve('node_modules/.bin/tsx'), ['server/src/main.ts'], {
+  const main = probe ? 'bench/load/server-probe.ts' : 'server/src/main.ts';
+  // Node itself with tsx's loader (not the tsx command, a parent that would take the signals).
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
     env: {
       ...process.env,
+      KOE_LOAD_PROBE_FILE: `${dir}.probe.ndjson`,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
@@ -292,6 +326,11 @@ interface DeskRun {
   rampSeconds: number;
   /** The load generator's own event-loop delay p99 while holding: part of every latency it times. */
   driverLoopDelayP99Ms: number;
+  /** The hold's start and end (Date.now()), to read the probes' lines of that window. */
+  holdFrom: number;
+  holdTo: number;
+  /** PostgreSQL's connections' states and lock waits while held (with the probe). */
+  databaseWaits: string[];
   errors: string[];
 }
 
@@ -300,6 +339,8 @@ async function driveDesks(
   users: LoadUser[],
   options: LoadOptions,
   log: (message: string) => void,
+  databaseUrl: string,
+  onHold: () => void,
 ): Promise<DeskRun> {
   const random = seededRandom(7);
   const errors: string[] = [];
@@ -509,6 +550,9 @@ async function driveDesks(
   holding = true;
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  const waits = options.probe ? sampleDatabaseWaits(databaseUrl) : null;
+  if (options.probe) onHold();
+  const holdFrom = Date.now();
   const holdStarted = performance.now();
   const holdEnds = holdStarted + options.holdSeconds * 1000;
   let batchNumber = 0;
@@ -533,7 +577,9 @@ async function driveDesks(
     newestCursor = Math.max(newestCursor, Number(cursor));
   }
   const holdSeconds = (performance.now() - holdStarted) / 1000;
+  const holdTo = Date.now();
   holding = false;
+  const databaseWaits = (await waits?.stop()) ?? [];
   loopDelay.disable();
   const driverLoopDelayP99Ms = loopDelay.percentile(99) / 1e6;
 
@@ -567,6 +613,9 @@ async function driveDesks(
     batches,
     rampSeconds,
     driverLoopDelayP99Ms,
+    holdFrom,
+    holdTo,
+    databaseWaits,
     errors,
   };
 }

@@ -17,7 +17,8 @@ import {
   type EventStreamOptions,
 } from './live/event-stream';
 import { startPresenceExpiry } from './live/presence-expiry';
-import { presenceExpiryMs, touchPresence } from './data/floor-presence';
+import { presenceExpiryMs } from './data/floor-presence';
+import { presenceWrites } from './live/presence-writes';
 import { createFloorNotifier } from './live/floor-notifier';
 import { createFloorFanout } from './live/floor-fanout';
 import { alertEscalationMs, startAlertEscalation } from './live/alert-escalation';
@@ -184,18 +185,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app.log.error({ err: e }, m),
   );
   // An agent's desk heard from: a desk the floor had shown offline is announced back.
-  const deskAlive = (principal: Principal) => {
+  const presenceWriter = presenceWrites(
+    options.store.db,
+    (desk) => floor.publish(desk.tenantId, { kind: 'agent', agentId: desk.agentId }),
+    (m, e) => app.log.error({ err: e }, m),
+  );
+  // A desk that just connected or reported is written at once (the floor reads it next); an
+  // open stream's reports every few seconds are `later`, with the other desks'.
+  const deskAlive = (principal: Principal, later = false) => {
     if (principal.role !== 'agent' || !principal.centerId) return;
-    const desk = {
-      tenantId: principal.tenantId,
-      agentId: principal.userId,
-      centerId: principal.centerId,
-    };
-    void touchPresence(options.store.db, desk, new Date().toISOString())
-      .then(async (back) => {
-        if (back) await floor.publish(desk.tenantId, { kind: 'agent', agentId: desk.agentId });
-      })
-      .catch((error: unknown) => app.log.error({ err: error }, 'Presence could not be recorded'));
+    presenceWriter.touch(
+      { tenantId: principal.tenantId, agentId: principal.userId, centerId: principal.centerId },
+      later,
+    );
   };
   const escalation = startAlertEscalation(
     options.store,
@@ -206,6 +208,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', async () => {
     await escalation.stop();
     await presence.stop();
+    await presenceWriter.stop();
     fanout.close();
     await floor.close();
   });

@@ -29,34 +29,58 @@ export interface DeskOf {
 }
 
 /**
- * The agent's desk was heard from now. Answers true when the floor had been told it was gone
- * (or never heard of it), so the caller announces it is back.
+ * These agents' desks were heard from now. Answers the desks the floor had been told were gone
+ * (or had never heard of), so the caller announces them back. Two statements for any number of
+ * desks: every open event stream reports its desk every few seconds, and at 2,000 desks one
+ * round trip and commit per report held the database pool (see live/presence-writes.ts).
  */
-export async function touchPresence(db: ServerDb, desk: DeskOf, now: string): Promise<boolean> {
-  const before = await db
-    .selectFrom('agent_presence')
-    .select('offline_announced_at')
-    .where('tenant_id', '=', desk.tenantId)
-    .where('agent_id', '=', desk.agentId)
-    .executeTakeFirst();
+export async function touchPresence(
+  db: ServerDb,
+  desks: readonly DeskOf[],
+  now: string,
+): Promise<DeskOf[]> {
+  if (desks.length === 0) return [];
+  const present = new Set<string>();
+  for (const [tenantId, agents] of groupBy(desks, (d) => d.tenantId)) {
+    const rows = await db
+      .selectFrom('agent_presence')
+      .select('agent_id')
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'agent_id',
+        'in',
+        agents.map((d) => d.agentId),
+      )
+      .where('offline_announced_at', 'is', null)
+      .execute();
+    for (const r of rows) present.add(`${tenantId}/${r.agent_id}`);
+  }
   await db
     .insertInto('agent_presence')
-    .values({
-      tenant_id: desk.tenantId,
-      agent_id: desk.agentId,
-      center_id: desk.centerId,
-      seen_at: now,
-      offline_announced_at: null,
-    })
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'agent_id']).doUpdateSet({
+    .values(
+      desks.map((desk) => ({
+        tenant_id: desk.tenantId,
+        agent_id: desk.agentId,
         center_id: desk.centerId,
         seen_at: now,
         offline_announced_at: null,
-      }),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'agent_id']).doUpdateSet((eb) => ({
+        center_id: eb.ref('excluded.center_id'),
+        seen_at: eb.ref('excluded.seen_at'),
+        offline_announced_at: null,
+      })),
     )
     .execute();
-  return !before || before.offline_announced_at !== null;
+  return desks.filter((d) => !present.has(`${d.tenantId}/${d.agentId}`));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 /**
@@ -90,7 +114,13 @@ export async function policyLockedAgents(
   agentIds?: readonly string[],
 ): Promise<Set<string>> {
   if (agentIds && agentIds.length === 0) return new Set();
-  const rows = await db
+  const rows = await policyLocksQuery(db, tenantId, agentIds).execute();
+  return new Set(rows.map((r) => r.agent_id));
+}
+
+/** The raised, untaken `lock_desk` alerts of a tenant (or of some agents), not run. */
+export function policyLocksQuery(db: ServerDb, tenantId: string, agentIds?: readonly string[]) {
+  return db
     .selectFrom('incident_events as r')
     .select('r.agent_id')
     .where('r.tenant_id', '=', tenantId)
@@ -108,9 +138,7 @@ export async function policyLockedAgents(
             .where('a.stage', '=', 'acknowledged'),
         ),
       ),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.agent_id));
+    );
 }
 
 /**
@@ -120,7 +148,12 @@ export async function policyLockedAgents(
 export async function refusePolicyLocked(db: ServerDb, principal: Principal): Promise<void> {
   if (principal.role !== 'agent') return;
   const locked = await policyLockedAgents(db, principal.tenantId, [principal.userId]);
-  if (locked.has(principal.userId))
+  refuseIfPolicyLocked(locked.has(principal.userId));
+}
+
+/** The refusal itself, for a caller that read the lock with other things (the pull). */
+export function refuseIfPolicyLocked(locked: boolean): void {
+  if (locked)
     throw new HttpError(
       DESK_LOCKED_BY_POLICY_STATUS,
       DESK_LOCKED_BY_POLICY_CODE,

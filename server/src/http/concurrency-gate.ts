@@ -3,20 +3,30 @@
  * arrival order. Pulls go through one: after a batch every desk pulls at once, and thousands of
  * pulls' queries queued in the database pool ahead of a VoC push made the agent's wrap-up wait
  * seconds. Gated, the pulls queue here and the pushes reach the pool at once.
+ *
+ * The limit may be a function, read at each admission: the pulls' gate narrows while a write is
+ * being stored (api-routes.ts), and `admit()` lets waiting work in once it widens again.
  */
-export function concurrencyGate(limit: number) {
+export function concurrencyGate(limit: number | (() => number)) {
+  const limitNow = typeof limit === 'number' ? () => limit : limit;
   let running = 0;
   const waiting: (() => void)[] = [];
-  return async function run<T>(work: () => Promise<T>): Promise<T> {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
+  const admit = () => {
+    while (waiting.length > 0 && running < limitNow()) {
+      running++;
+      waiting.shift()!();
+    }
+  };
+  const run = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= limitNow() || waiting.length > 0) {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    } else running++;
     try {
       return await work();
     } finally {
-      // The slot passes straight to the next in line, or is freed.
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
+      running--;
+      admit();
     }
   };
+  return Object.assign(run, { admit });
 }

@@ -51,9 +51,10 @@ export function eventStreams(
   tokens: StreamTokenCheck | null = null,
   /**
    * An open stream is its desk's presence: `alive` runs when it opens and every `everyMs`
-   * while it stays open (floor-presence), so a desk whose stream drops shows offline.
+   * while it stays open (floor-presence), so a desk whose stream drops shows offline. The
+   * reports while open are `later`: written with other desks' a moment on (presence-writes.ts).
    */
-  presence: { everyMs: number; alive(principal: Principal): void } | null = null,
+  presence: { everyMs: number; alive(principal: Principal, later?: boolean): void } | null = null,
 ) {
   const { heartbeatMs, retryMs } = { ...defaultEventStreamOptions, ...options };
   const open = new Set<() => void>();
@@ -91,7 +92,7 @@ export function eventStreams(
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
       presence?.alive(principal);
       const alive = presence
-        ? setInterval(() => presence.alive(principal), presence.everyMs)
+        ? setInterval(() => presence.alive(principal, true), presence.everyMs)
         : null;
       const token = tokens?.tokenOf(request);
       let expiry: ReturnType<typeof setTimeout> | null = null;

@@ -35,11 +35,10 @@ import type { RevocationList } from '../auth/revocation-list';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
 import { ingestVocRecords } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
-import type { Role, ServerDatabase } from '../db/schema';
+import type { Role } from '../db/schema';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
-import type { Kysely } from 'kysely';
 import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
 import {
@@ -48,7 +47,8 @@ import {
   deviceGrantFor,
   type SignedInUser,
 } from '../data/devices';
-import { refusePolicyLocked } from '../data/floor-presence';
+import { refuseIfPolicyLocked, refusePolicyLocked } from '../data/floor-presence';
+import { readPullContext } from '../data/pull-context';
 import { refuseIfCenterDisabled } from '../auth/center-status';
 import { sharedPullPages } from '../data/shared-pull-pages';
 import { concurrencyGate } from '../http/concurrency-gate';
@@ -64,6 +64,8 @@ export interface ApiDeps {
 const ALL_ROLES = ['agent', 'trainer', 'supervisor', 'retailer_admin'] as const;
 export const PULL_PAGE_DEFAULT = 2_000;
 const PULLS_AT_A_TIME = 4;
+/** Pulls at a time while a data batch or a VoC push is being stored in this process. */
+const PULLS_WHILE_WRITING = 1;
 
 // Compared against when the e-mail is unknown, so a sign-in takes as long either way.
 const unknownUserHash = hashPassword('not a real password');
@@ -86,8 +88,27 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
   const db = store.db;
   const pullPages = sharedPullPages();
   // Pulls wait their turn here rather than in the database pool, ahead of VoC pushes and
-  // batches (concurrency-gate.ts); a few at a time keep the pool busy.
-  const pullGate = concurrencyGate(PULLS_AT_A_TIME);
+  // batches (concurrency-gate.ts); a few at a time keep the pool busy. While a write is being
+  // stored, one at a time: every desk pulls after every batch, so pulls alone kept the event
+  // loop busy, and each of a write's round trips waited behind them (README, load test).
+  let writing = 0;
+  const pullGate = concurrencyGate(() => (writing > 0 ? PULLS_WHILE_WRITING : PULLS_AT_A_TIME));
+  const asWrite = async <T>(work: () => Promise<T>): Promise<T> => {
+    writing++;
+    try {
+      return await work();
+    } finally {
+      writing--;
+      pullGate.admit();
+    }
+  };
+
+  /** A change notice sent off the request's path; a failure is logged, the change is kept. */
+  const publishLater = (tenantId: string, cursor: number) => {
+    notifier.publish(tenantId, cursor).catch((error: unknown) => {
+      console.warn(`The change notice could not be sent: ${String(error)}`);
+    });
+  };
 
   const sessionFor = async (
     user: {
@@ -283,13 +304,14 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       response: pullPage,
       handler: ({ principal, query, request, reply }) =>
         pullGate(async () => {
+          // What the pull checks and announces, in one statement (pull-context.ts).
+          const context = await readPullContext(db, principal);
           // No customer data for a desk older than its center's minimum version.
-          await refuseOutdatedDesk(db, principal, request.headers);
+          await refuseOutdatedDesk(db, principal, request.headers, context.minimumVersion);
           // Nor while a bulk-access policy holds this agent's customer data (floor-presence.ts).
-          await refusePolicyLocked(db, principal);
+          refuseIfPolicyLocked(context.policyLocked);
           const since = Number(query.since);
-          const purge = await purgeBefore(db, principal.tenantId);
-          const head = await latestSequence(db, principal.tenantId);
+          const { purgeBefore: purge, head } = context;
           // Every desk of a center told of the same batch asks for this same page: read and
           // compressed once (shared-pull-pages.ts).
           const key = [principal.tenantId, principal.centerId, since, query.limit, purge, head];
@@ -328,18 +350,21 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       body: ingestRequest,
       response: ingestResponse,
       rateLimitPerMinute: 600,
-      handler: async ({ principal, body }) => {
-        const result = await db
-          .transaction()
-          .execute((trx) => applyChanges(trx, principal.tenantId, body.records, body.deletions));
-        const cursor = result.lastSeq ?? (await latestSequence(db, principal.tenantId));
-        if (result.lastSeq !== null) await notifier.publish(principal.tenantId, cursor);
-        return {
-          applied: result.applied,
-          skippedStale: result.skippedStale,
-          cursor: String(cursor),
-        };
-      },
+      handler: ({ principal, body }) =>
+        asWrite(async () => {
+          const result = await db
+            .transaction()
+            .execute((trx) => applyChanges(trx, principal.tenantId, body.records, body.deletions));
+          const cursor = result.lastSeq ?? (await latestSequence(db, principal.tenantId));
+          // The desks are told after the answer is on its way: the notice is a round trip of
+          // its own, and nothing in the answer depends on it.
+          if (result.lastSeq !== null) publishLater(principal.tenantId, cursor);
+          return {
+            applied: result.applied,
+            skippedStale: result.skippedStale,
+            cursor: String(cursor),
+          };
+        }),
     }),
     defineRoute({
       method: 'PUT',
@@ -366,17 +391,18 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       body: vocPushRequest,
       response: vocPushResponse,
       rateLimitPerMinute: 120,
-      handler: async ({ principal, body }) => {
-        // One transaction: the records, their webhook deliveries and the notices of proactive
-        // calls (every desktop pulls them: the customer was told) commit together.
-        const { results, noticed } = await db.transaction().execute(async (trx) => {
-          const results = await ingestVocRecords(trx, principal, body.records);
-          const noticed = await publishOutreachNotices(trx, principal, body.records, results);
-          return { results, noticed };
-        });
-        if (noticed !== null) await notifier.publish(principal.tenantId, noticed);
-        return { results };
-      },
+      handler: ({ principal, body }) =>
+        asWrite(async () => {
+          // One transaction: the records, their webhook deliveries and the notices of proactive
+          // calls (every desktop pulls them: the customer was told) commit together.
+          const { results, noticed } = await db.transaction().execute(async (trx) => {
+            const results = await ingestVocRecords(trx, principal, body.records);
+            const noticed = await publishOutreachNotices(trx, principal, body.records, results);
+            return { results, noticed };
+          });
+          if (noticed !== null) publishLater(principal.tenantId, noticed);
+          return { results };
+        }),
     }),
     defineRoute({
       method: 'GET',
@@ -406,17 +432,6 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       },
     }),
   ];
-}
-
-/** The oldest date of customer history partner machines may keep, from the tenant's window. */
-async function purgeBefore(db: Kysely<ServerDatabase>, tenantId: string): Promise<string | null> {
-  const tenant = await db
-    .selectFrom('tenants')
-    .select('retention_days')
-    .where('id', '=', tenantId)
-    .executeTakeFirst();
-  if (!tenant) return null;
-  return new Date(Date.now() - tenant.retention_days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whether the client takes a gzip body (what @fastify/compress would have chosen). */

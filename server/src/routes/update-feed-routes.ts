@@ -122,16 +122,17 @@ async function recordDesk(
 /**
  * Called by the sync pull before it reads any customer data: records the desk's version and
  * refuses a desk older than its center's minimum (or one that does not say its version while a
- * minimum is set) with `update_required`, which the desk shows the agent.
+ * minimum is set) with `update_required`, which the desk shows the agent. The minimum is read by
+ * the pull with the rest of what it checks (`centerMinimumVersionQuery`, pull-context.ts).
  */
 export async function refuseOutdatedDesk(
   db: ServerDb,
   principal: Principal,
   headers: Record<string, string | string[] | undefined>,
+  minimumVersion: string | null,
 ): Promise<void> {
   const desk = deskOf(headers);
   await recordDesk(db, principal, desk);
-  const { minimumVersion } = await centerSettings(db, principal.tenantId, principal.centerId);
   if (minimumVersion && (!desk.version || compareVersions(desk.version, minimumVersion) < 0)) {
     throw new HttpError(
       426,
@@ -139,6 +140,15 @@ export async function refuseOutdatedDesk(
       `This center requires Koe ${minimumVersion} or later (this desk runs ${desk.version ?? 'an unknown version'}). Restart Koe to install the update.`,
     );
   }
+}
+
+/** The minimum desk version a center requires (no row: none), as a query to embed, not run. */
+export function centerMinimumVersionQuery(db: ServerDb, tenantId: string, centerId: string) {
+  return feedDb(db)
+    .selectFrom('update_center_settings')
+    .select('minimum_version')
+    .where('tenant_id', '=', tenantId)
+    .where('center_id', '=', centerId);
 }
 
 function toRelease(row: UpdateFeedTables['update_releases']): Release {

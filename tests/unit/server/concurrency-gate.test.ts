@@ -34,4 +34,32 @@ describe('concurrencyGate', () => {
     await expect(gate(() => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await gate(async () => 'next')).toBe('next');
   });
+
+  it('admits by the limit as it stands at each admission: narrowed, none start; widened, the waiting start', async () => {
+    let limit = 2;
+    const gate = concurrencyGate(() => limit);
+    const started: number[] = [];
+    const releases: (() => void)[] = [];
+    const works = Array.from({ length: 4 }, (_, i) =>
+      gate(async () => {
+        started.push(i);
+        await new Promise<void>((resolve) => releases.push(resolve));
+      }),
+    );
+    const settle = () => new Promise((r) => setImmediate(r));
+    await settle();
+    expect(started).toEqual([0, 1]);
+    // Narrowed to one (a write is being stored): a finished work frees no slot while one runs.
+    limit = 1;
+    releases[0]!();
+    await settle();
+    expect(started).toEqual([0, 1]);
+    // Widened again: admit() lets the waiting in at once, in arrival order.
+    limit = 4;
+    gate.admit();
+    await settle();
+    expect(started).toEqual([0, 1, 2, 3]);
+    for (const release of releases.slice(1)) release();
+    await Promise.all(works);
+  });
 });
