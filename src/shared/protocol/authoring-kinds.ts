@@ -109,18 +109,25 @@ export const answerWire = {
  * its wire names an item by.
  */
 export const authoringKinds = {
-  script: { channels: 'studio', idKey: 'scriptId', wire: scriptWire },
+  script: { channels: 'scripts', idKey: 'scriptId', wire: scriptWire },
   answer: { channels: 'answers', idKey: 'answerId', wire: answerWire },
 } as const satisfies Record<string, { channels: string; idKey: string; wire: AuthoringWire }>;
+
+/** A new item's id, of any kind: the per-language record ids append `-ja` / `-en` to it. */
+export const studioItemId = studioScriptId;
 
 export type AuthoringKindName = keyof typeof authoringKinds;
 export type AuthoringKind<K extends AuthoringKindName = AuthoringKindName> =
   (typeof authoringKinds)[K];
 
-/** What an action of a kind sends and what it answers. */
+/** What an action of a kind sends and what it answers; what its items hold. */
 export type AuthoringInput<W extends AuthoringWire, A extends AuthoringAction> = z.infer<
   W['inputs'][A]
 >;
 export type AuthoringOutput<W extends AuthoringWire, A extends AuthoringAction> = z.infer<
   W['outputs'][A]
 >;
+export type AuthoringContent<K extends AuthoringKindName> = AuthoringInput<
+  AuthoringKind<K>['wire'],
+  'saveDraft'
+>['content'];

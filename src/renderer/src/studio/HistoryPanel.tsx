@@ -21,7 +21,7 @@ interface HistoryPanelProps {
 }
 
 const loadVersion = (scriptId: string, version: number) =>
-  callKoe('studio:version', { scriptId, version });
+  callKoe('scripts:version', { scriptId, version });
 
 /**
  * The script's versions (see VersionHistory). Picking one shows what changed from it to the

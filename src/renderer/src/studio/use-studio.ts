@@ -11,14 +11,14 @@ export type OpenScript = OpenItem<ScriptContent, StudioScriptDetail>;
 
 /** The script studio's calls to main; the lint compares triggers with the published scripts. */
 const scriptApi = {
-  list: () => callKoe('studio:list', {}),
-  get: (scriptId: string) => callKoe('studio:get', { scriptId }),
+  list: () => callKoe('scripts:list', {}),
+  get: (scriptId: string) => callKoe('scripts:get', { scriptId }),
   saveDraft: (scriptId: string, content: ScriptContent) =>
-    callKoe('studio:saveDraft', { scriptId, content }),
+    callKoe('scripts:saveDraft', { scriptId, content }),
   publish: (scriptId: string, content: ScriptContent, releaseNotes: string) =>
-    callKoe('studio:publish', { scriptId, content, releaseNotes }),
+    callKoe('scripts:publish', { scriptId, content, releaseNotes }),
   rollback: (scriptId: string, version: number, releaseNotes: string) =>
-    callKoe('studio:rollback', { scriptId, version, releaseNotes }),
+    callKoe('scripts:rollback', { scriptId, version, releaseNotes }),
   published: (list: StudioScriptList): PublishedScriptTriggers[] =>
     list.scripts
       .filter((s) => s.version !== null)
