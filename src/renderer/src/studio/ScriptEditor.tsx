@@ -1,27 +1,29 @@
 import { Button, Group, Stack, Tabs } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain';
-import type { ReasonNode } from '../../../shared/domain/guidance';
-import type { AuthoredStep } from '../../../shared/protocol/script-authoring';
+import type { ScriptLintIssue } from '../../../shared/guidance';
+import type {
+  AuthoredStep,
+  ScriptContent,
+  StudioScriptDetail,
+  StudioVersionDetail,
+} from '../../../shared/protocol/script-authoring';
+import { useGuidanceReference } from '../guidance/use-guidance-reference';
 import { BranchGraph } from './BranchGraph';
-import { HistoryPanel } from './HistoryPanel';
-import { issueStep, useLintMessage } from './lint-message';
+import { issueStep } from './lint-message';
 import { PreviewPanel } from './PreviewPanel';
+import { ScriptDiff } from './ScriptDiff';
 import { ScriptMetaEditor } from './ScriptMetaEditor';
 import { StepEditor } from './StepEditor';
-import { StudioEditorFrame } from './StudioEditorFrame';
-import type { OpenScript, Studio } from './use-studio';
+import type { StudioEditorProps } from './studio-kind';
+import { VersionHistory } from './VersionHistory';
 
-interface ScriptEditorProps {
-  studio: Studio;
-  open: OpenScript;
-  centers: readonly { id: string; name: string }[];
-  taxonomy: readonly ReasonNode[];
-  uiLanguage: Language;
-  agentName: string;
-  retailerName: string;
-}
+type ScriptEditorProps = StudioEditorProps<
+  ScriptContent,
+  StudioScriptDetail,
+  StudioVersionDetail,
+  ScriptLintIssue
+>;
 
 /** A step id not yet used in the script. */
 function freshStepId(steps: readonly AuthoredStep[]): string {
@@ -40,18 +42,25 @@ function renameStep(steps: readonly AuthoredStep[], from: string, to: string): A
   }));
 }
 
-/** The open script: its settings, steps, graph, preview and history, the lint, and publish. */
-export function ScriptEditor(props: ScriptEditorProps) {
+/** The open script's tabs: its settings and steps, graph, preview and history. */
+export function ScriptEditor({
+  open,
+  issues,
+  edit,
+  desk,
+  loadVersion,
+  rollback,
+}: ScriptEditorProps) {
   const { t } = useTranslation();
-  const { studio, open, uiLanguage } = props;
-  const lintMessage = useLintMessage();
+  const { uiLanguage } = desk;
+  const reference = useGuidanceReference();
   const { content } = open;
-  const flagged = new Set(studio.issues.map(issueStep).filter((s): s is string => s !== null));
+  const flagged = new Set(issues.map(issueStep).filter((s): s is string => s !== null));
   const graphLanguage = content.audience.languages.includes(uiLanguage)
     ? uiLanguage
     : (content.audience.languages[0] ?? 'ja');
 
-  const setSteps = (steps: AuthoredStep[]) => studio.edit({ ...content, steps });
+  const setSteps = (steps: AuthoredStep[]) => edit({ ...content, steps });
   const changeStep = (index: number, step: AuthoredStep) => {
     const before = content.steps[index];
     let steps = content.steps.map((s, i) => (i === index ? step : s));
@@ -66,86 +75,78 @@ export function ScriptEditor(props: ScriptEditorProps) {
   };
 
   return (
-    <StudioEditorFrame
-      studio={studio}
-      open={open}
-      lintMessages={studio.issues.map(lintMessage)}
-      testIds={{ editor: 'script-editor', save: 'save-draft', publish: 'open-publish' }}
-    >
-      {(rollback) => (
-        <Tabs defaultValue="steps" keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="steps">{t('studio.editor.tabSteps')}</Tabs.Tab>
-            <Tabs.Tab value="graph" data-testid="tab-graph">
-              {t('studio.editor.tabGraph')}
-            </Tabs.Tab>
-            <Tabs.Tab value="preview" data-testid="tab-preview">
-              {t('studio.editor.tabPreview')}
-            </Tabs.Tab>
-            <Tabs.Tab value="history" data-testid="tab-history">
-              {t('studio.editor.tabHistory')}
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="steps" pt="sm">
-            <Stack gap="sm">
-              <ScriptMetaEditor
-                content={content}
-                centers={props.centers}
-                taxonomy={props.taxonomy}
-                uiLanguage={uiLanguage}
-                onChange={studio.edit}
-              />
-              {content.steps.map((step, i) => (
-                <StepEditor
-                  key={i}
-                  step={step}
-                  index={i}
-                  count={content.steps.length}
-                  languages={content.audience.languages}
-                  stepIds={content.steps.map((s) => s.id)}
-                  hasIssue={flagged.has(step.id)}
-                  onChange={(s) => changeStep(i, s)}
-                  onMove={(delta) => moveStep(i, delta)}
-                  onRemove={() => setSteps(content.steps.filter((_, j) => j !== i))}
-                />
-              ))}
-              <Group>
-                <Button
-                  variant="light"
-                  leftSection={<IconPlus size={16} />}
-                  onClick={() =>
-                    setSteps([
-                      ...content.steps,
-                      { id: freshStepId(content.steps), compliance: false, text: {}, branches: [] },
-                    ])
-                  }
-                >
-                  {t('studio.editor.addStep')}
-                </Button>
-              </Group>
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="graph" pt="sm">
-            <BranchGraph content={content} language={graphLanguage} />
-          </Tabs.Panel>
-          <Tabs.Panel value="preview" pt="sm">
-            <PreviewPanel
-              content={content}
-              agentName={props.agentName}
-              retailerName={props.retailerName}
+    <Tabs defaultValue="steps" keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="steps">{t('studio.editor.tabSteps')}</Tabs.Tab>
+        <Tabs.Tab value="graph" data-testid="tab-graph">
+          {t('studio.editor.tabGraph')}
+        </Tabs.Tab>
+        <Tabs.Tab value="preview" data-testid="tab-preview">
+          {t('studio.editor.tabPreview')}
+        </Tabs.Tab>
+        <Tabs.Tab value="history" data-testid="tab-history">
+          {t('studio.editor.tabHistory')}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="steps" pt="sm">
+        <Stack gap="sm">
+          <ScriptMetaEditor
+            content={content}
+            centers={desk.centers}
+            taxonomy={reference.status === 'success' ? reference.value.taxonomy : []}
+            uiLanguage={uiLanguage}
+            onChange={edit}
+          />
+          {content.steps.map((step, i) => (
+            <StepEditor
+              key={i}
+              step={step}
+              index={i}
+              count={content.steps.length}
+              languages={content.audience.languages}
+              stepIds={content.steps.map((s) => s.id)}
+              hasIssue={flagged.has(step.id)}
+              onChange={(s) => changeStep(i, s)}
+              onMove={(delta) => moveStep(i, delta)}
+              onRemove={() => setSteps(content.steps.filter((_, j) => j !== i))}
             />
-          </Tabs.Panel>
-          <Tabs.Panel value="history" pt="sm">
-            <HistoryPanel
-              scriptId={open.id}
-              detail={open.detail}
-              current={content}
-              language={graphLanguage}
-              onRollback={rollback}
-            />
-          </Tabs.Panel>
-        </Tabs>
-      )}
-    </StudioEditorFrame>
+          ))}
+          <Group>
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={16} />}
+              onClick={() =>
+                setSteps([
+                  ...content.steps,
+                  { id: freshStepId(content.steps), compliance: false, text: {}, branches: [] },
+                ])
+              }
+            >
+              {t('studio.editor.addStep')}
+            </Button>
+          </Group>
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="graph" pt="sm">
+        <BranchGraph content={content} language={graphLanguage} />
+      </Tabs.Panel>
+      <Tabs.Panel value="preview" pt="sm">
+        <PreviewPanel
+          content={content}
+          agentName={desk.agentName}
+          retailerName={desk.retailerName}
+        />
+      </Tabs.Panel>
+      <Tabs.Panel value="history" pt="sm">
+        <VersionHistory
+          id={open.id}
+          detail={open.detail}
+          loadVersion={loadVersion}
+          onRollback={rollback}
+        >
+          {(loaded) => <ScriptDiff loaded={loaded} current={content} language={graphLanguage} />}
+        </VersionHistory>
+      </Tabs.Panel>
+    </Tabs>
   );
 }
