@@ -6,7 +6,8 @@ import {
   saveAnswerDraftRequest,
   saveAnswerDraftResponse,
   studioAnswerDetail,
-  studioAnswerId,
+  studioAnswerInput,
+  studioAnswerVersionInput,
   studioAnswerList,
   studioAnswerVersionDetail,
 } from './answer-authoring';
@@ -17,7 +18,8 @@ import {
   saveDraftRequest,
   saveDraftResponse,
   studioScriptDetail,
-  studioScriptId,
+  studioScriptInput,
+  studioVersionInput,
   studioScriptList,
   studioVersionDetail,
 } from './script-authoring';
@@ -40,8 +42,6 @@ export const authoringActions = [
 ] as const;
 export type AuthoringAction = (typeof authoringActions)[number];
 
-const version = z.number().int().min(1);
-
 /** A kind's wire: the input each action sends (as the retailer's API takes it) and its answer. */
 export interface AuthoringWire {
   /** The endpoint of each action; `get` and `version` send their input as the query string. */
@@ -61,8 +61,8 @@ export const scriptWire = {
   },
   inputs: {
     list: z.object({}),
-    get: z.object({ scriptId: studioScriptId }),
-    version: z.object({ scriptId: studioScriptId, version }),
+    get: studioScriptInput,
+    version: studioVersionInput,
     saveDraft: saveDraftRequest,
     publish: publishRequest,
     rollback: rollbackRequest,
@@ -88,8 +88,8 @@ export const answerWire = {
   },
   inputs: {
     list: z.object({}),
-    get: z.object({ answerId: studioAnswerId }),
-    version: z.object({ answerId: studioAnswerId, version }),
+    get: studioAnswerInput,
+    version: studioAnswerVersionInput,
     saveDraft: saveAnswerDraftRequest,
     publish: publishAnswerRequest,
     rollback: rollbackAnswerRequest,
@@ -112,9 +112,6 @@ export const authoringKinds = {
   script: { channels: 'scripts', idKey: 'scriptId', wire: scriptWire },
   answer: { channels: 'answers', idKey: 'answerId', wire: answerWire },
 } as const satisfies Record<string, { channels: string; idKey: string; wire: AuthoringWire }>;
-
-/** A new item's id, of any kind: the per-language record ids append `-ja` / `-en` to it. */
-export const studioItemId = studioScriptId;
 
 export type AuthoringKindName = keyof typeof authoringKinds;
 export type AuthoringKind<K extends AuthoringKindName = AuthoringKindName> =

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { studioItemId } from '../../../shared/protocol/authoring-kinds';
+import { studioItemId } from '../../../shared/protocol/authoring-wire';
 import { StudioEditorFrame } from './StudioEditorFrame';
 import { StudioItemList } from './StudioItemList';
 import type { AuthoringList, StudioDesk, StudioKind } from './studio-kind';
