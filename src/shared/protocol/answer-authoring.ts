@@ -26,25 +26,25 @@ export const answerContent = z.object({
 });
 export type AnswerContent = z.infer<typeof answerContent>;
 
-const wire = authoringWireSchemas('answerId', 'answers', answerContent, {});
-
-export const studioAnswerSummary = wire.summary;
+/** The approved-answer studio's wire: see authoring-wire.ts. */
+export const answerSchemas = authoringWireSchemas('answerId', 'answers', answerContent, {});
+export const {
+  summary: studioAnswerSummary,
+  list: studioAnswerList,
+  detail: studioAnswerDetail,
+  query: studioAnswerQuery,
+  versionQuery: studioAnswerVersionQuery,
+  versionDetail: studioAnswerVersionDetail,
+  saveDraftRequest: saveAnswerDraftRequest,
+  saveDraftResponse: saveAnswerDraftResponse,
+  publishRequest: publishAnswerRequest,
+  rollbackRequest: rollbackAnswerRequest,
+  publishResponse: publishAnswerResponse,
+} = answerSchemas;
 export type StudioAnswerSummary = z.infer<typeof studioAnswerSummary>;
-export const studioAnswerList = wire.list;
 export type StudioAnswerList = z.infer<typeof studioAnswerList>;
-export const studioAnswerDetail = wire.detail;
 export type StudioAnswerDetail = z.infer<typeof studioAnswerDetail>;
-export const studioAnswerQuery = wire.query;
-export const studioAnswerVersionQuery = wire.versionQuery;
-export const studioAnswerInput = wire.getInput;
-export const studioAnswerVersionInput = wire.versionInput;
-export const studioAnswerVersionDetail = wire.versionDetail;
 export type StudioAnswerVersionDetail = z.infer<typeof studioAnswerVersionDetail>;
-export const saveAnswerDraftRequest = wire.saveDraftRequest;
-export const saveAnswerDraftResponse = wire.saveDraftResponse;
-export const publishAnswerRequest = wire.publishRequest;
 export type PublishAnswerRequest = z.infer<typeof publishAnswerRequest>;
-export const rollbackAnswerRequest = wire.rollbackRequest;
 export type RollbackAnswerRequest = z.infer<typeof rollbackAnswerRequest>;
-export const publishAnswerResponse = wire.publishResponse;
 export type PublishAnswerResponse = z.infer<typeof publishAnswerResponse>;

@@ -1,28 +1,6 @@
-import { z } from 'zod';
-import {
-  publishAnswerRequest,
-  publishAnswerResponse,
-  rollbackAnswerRequest,
-  saveAnswerDraftRequest,
-  saveAnswerDraftResponse,
-  studioAnswerDetail,
-  studioAnswerInput,
-  studioAnswerVersionInput,
-  studioAnswerList,
-  studioAnswerVersionDetail,
-} from './answer-authoring';
-import {
-  publishRequest,
-  publishResponse,
-  rollbackRequest,
-  saveDraftRequest,
-  saveDraftResponse,
-  studioScriptDetail,
-  studioScriptInput,
-  studioVersionInput,
-  studioScriptList,
-  studioVersionDetail,
-} from './script-authoring';
+import type { z } from 'zod';
+import { answerSchemas } from './answer-authoring';
+import { scriptSchemas } from './script-authoring';
 
 /**
  * The versioned documents a trainer authors (scripts, approved answers): each kind's endpoints
@@ -59,22 +37,8 @@ export const scriptWire = {
     publish: '/v1/studio/publish',
     rollback: '/v1/studio/rollback',
   },
-  inputs: {
-    list: z.object({}),
-    get: studioScriptInput,
-    version: studioVersionInput,
-    saveDraft: saveDraftRequest,
-    publish: publishRequest,
-    rollback: rollbackRequest,
-  },
-  outputs: {
-    list: studioScriptList,
-    get: studioScriptDetail,
-    version: studioVersionDetail,
-    saveDraft: saveDraftResponse,
-    publish: publishResponse,
-    rollback: publishResponse,
-  },
+  inputs: scriptSchemas.inputs,
+  outputs: scriptSchemas.outputs,
 } satisfies AuthoringWire;
 
 export const answerWire = {
@@ -86,22 +50,8 @@ export const answerWire = {
     publish: '/v1/studio/answers/publish',
     rollback: '/v1/studio/answers/rollback',
   },
-  inputs: {
-    list: z.object({}),
-    get: studioAnswerInput,
-    version: studioAnswerVersionInput,
-    saveDraft: saveAnswerDraftRequest,
-    publish: publishAnswerRequest,
-    rollback: rollbackAnswerRequest,
-  },
-  outputs: {
-    list: studioAnswerList,
-    get: studioAnswerDetail,
-    version: studioAnswerVersionDetail,
-    saveDraft: saveAnswerDraftResponse,
-    publish: publishAnswerResponse,
-    rollback: publishAnswerResponse,
-  },
+  inputs: answerSchemas.inputs,
+  outputs: answerSchemas.outputs,
 } satisfies AuthoringWire;
 
 /**

@@ -71,33 +71,60 @@ export function authoringWireSchemas<
     draftUpdatedAt: isoDateTime.nullable(),
   });
   const items = { [listKey]: z.array(summary) } as { [P in L]: z.ZodArray<typeof summary> };
-  const published = z.object({ ...named, version, publishedAt: isoDateTime, cursor: z.string() });
+  const list = z.object({
+    ...items,
+    /** The retailer's centers, to pick an audience from. */
+    centers: z.array(z.object({ id, name: z.string() })),
+  });
+  const detail = z.object({
+    ...named,
+    draft: z.object({ content, updatedAt: isoDateTime }).nullable(),
+    published: z.object({ version, content }).nullable(),
+    /** Newest first. */
+    versions: z.array(versionInfo),
+  });
+  const versionDetail = z.object({ ...named, info: versionInfo, content });
+  const saveDraftRequest = z.object({ ...named, content });
+  const saveDraftResponse = z.object({ updatedAt: isoDateTime });
+  const publishRequest = z.object({ ...named, content, releaseNotes: releaseNotes.min(1) });
+  const rollbackRequest = z.object({ ...named, version, releaseNotes: releaseNotes.min(1) });
+  /** The change-log cursor the version was written at: desktops that pulled it have it. */
+  const publishResponse = z.object({
+    ...named,
+    version,
+    publishedAt: isoDateTime,
+    cursor: z.string(),
+  });
   return {
     summary,
-    list: z.object({
-      ...items,
-      /** The retailer's centers, to pick an audience from. */
-      centers: z.array(z.object({ id, name: z.string() })),
-    }),
-    detail: z.object({
-      ...named,
-      draft: z.object({ content, updatedAt: isoDateTime }).nullable(),
-      published: z.object({ version, content }).nullable(),
-      /** Newest first. */
-      versions: z.array(versionInfo),
-    }),
+    list,
+    detail,
     /** The query strings of a read of one item and of one of its versions. */
     query: z.object(named),
     versionQuery: z.object({ ...named, version: z.coerce.number().int().min(1) }),
-    /** The same reads as the desk's IPC takes them (numbers as numbers). */
-    getInput: z.object(named),
-    versionInput: z.object({ ...named, version }),
-    versionDetail: z.object({ ...named, info: versionInfo, content }),
-    saveDraftRequest: z.object({ ...named, content }),
-    saveDraftResponse: z.object({ updatedAt: isoDateTime }),
-    publishRequest: z.object({ ...named, content, releaseNotes: releaseNotes.min(1) }),
-    rollbackRequest: z.object({ ...named, version, releaseNotes: releaseNotes.min(1) }),
-    /** The change-log cursor the version was written at: desktops that pulled it have it. */
-    publishResponse: published,
+    versionDetail,
+    saveDraftRequest,
+    saveDraftResponse,
+    publishRequest,
+    rollbackRequest,
+    publishResponse,
+    /** What each studio action sends (reads as the desk's IPC takes them: numbers as numbers). */
+    inputs: {
+      list: z.object({}),
+      get: z.object(named),
+      version: z.object({ ...named, version }),
+      saveDraft: saveDraftRequest,
+      publish: publishRequest,
+      rollback: rollbackRequest,
+    },
+    /** What each studio action answers. */
+    outputs: {
+      list,
+      get: detail,
+      version: versionDetail,
+      saveDraft: saveDraftResponse,
+      publish: publishResponse,
+      rollback: publishResponse,
+    },
   };
 }

@@ -46,28 +46,28 @@ export const scriptContent = z.object({
 });
 export type ScriptContent = z.infer<typeof scriptContent>;
 
-const wire = authoringWireSchemas('scriptId', 'scripts', scriptContent, {
+/** The script studio's wire: see authoring-wire.ts. */
+export const scriptSchemas = authoringWireSchemas('scriptId', 'scripts', scriptContent, {
   triggers: authoredTriggers,
 });
-
-/** One row of the studio's list, and what the overlap lint compares with. */
-export const studioScriptSummary = wire.summary;
+export const {
+  /** One row of the studio's list, and what the overlap lint compares with. */
+  summary: studioScriptSummary,
+  list: studioScriptList,
+  detail: studioScriptDetail,
+  query: studioScriptQuery,
+  versionQuery: studioVersionQuery,
+  versionDetail: studioVersionDetail,
+  saveDraftRequest,
+  saveDraftResponse,
+  publishRequest,
+  rollbackRequest,
+  publishResponse,
+} = scriptSchemas;
 export type StudioScriptSummary = z.infer<typeof studioScriptSummary>;
-export const studioScriptList = wire.list;
 export type StudioScriptList = z.infer<typeof studioScriptList>;
-export const studioScriptDetail = wire.detail;
 export type StudioScriptDetail = z.infer<typeof studioScriptDetail>;
-export const studioScriptQuery = wire.query;
-export const studioVersionQuery = wire.versionQuery;
-export const studioScriptInput = wire.getInput;
-export const studioVersionInput = wire.versionInput;
-export const studioVersionDetail = wire.versionDetail;
 export type StudioVersionDetail = z.infer<typeof studioVersionDetail>;
-export const saveDraftRequest = wire.saveDraftRequest;
-export const saveDraftResponse = wire.saveDraftResponse;
-export const publishRequest = wire.publishRequest;
 export type PublishRequest = z.infer<typeof publishRequest>;
-export const rollbackRequest = wire.rollbackRequest;
 export type RollbackRequest = z.infer<typeof rollbackRequest>;
-export const publishResponse = wire.publishResponse;
 export type PublishResponse = z.infer<typeof publishResponse>;
