@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { studioItemId } from '../../../shared/protocol/authoring-wire';
 import { StudioEditorFrame } from './StudioEditorFrame';
 import { StudioItemList } from './StudioItemList';
+import { StudioItemTabs } from './StudioItemTabs';
 import type { AuthoringList, StudioDesk, StudioKind } from './studio-kind';
 import { StudioSplit } from './StudioSplit';
 import { useAuthoringStudio, type AuthoringDetail } from './use-authoring-studio';
@@ -72,12 +73,12 @@ export function AuthoringStudio<
           >
             {(rollback) =>
               studio.open && (
-                <kind.Editor
+                <StudioItemTabs
+                  kind={kind}
                   open={studio.open}
                   issues={studio.issues}
                   edit={studio.edit}
                   desk={{ ...desk, uiLanguage, centers: list?.centers ?? [] }}
-                  loadVersion={kind.api.version}
                   rollback={rollback}
                 />
               )

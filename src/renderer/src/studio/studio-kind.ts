@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import type { ReactNode } from 'react';
 import type { Language } from '../../../shared/domain';
 import type { IpcChannel, IpcResult } from '../../../shared/ipc';
 import {
@@ -45,8 +45,17 @@ export interface StudioKind<
   /** One lint issue in the trainer's words. */
   useLintMessage(): (issue: Issue) => string;
   testIds: StudioKindTestIds;
-  /** The open item's own tabs (its fields, preview and history). */
-  Editor: ComponentType<StudioEditorProps<C, D, V, Issue>>;
+  /** The open item's own tabs, the first open by default; every kind's history follows them. */
+  useTabs(props: StudioEditorProps<C, D, Issue>): StudioTab[];
+  /** What changed from a version picked in the history to the edited content. */
+  diff(loaded: V, props: StudioEditorProps<C, D, Issue>): ReactNode;
+}
+
+export interface StudioTab {
+  value: string;
+  label: string;
+  testId?: string;
+  panel: ReactNode;
 }
 
 export interface StudioKindText {
@@ -63,7 +72,7 @@ export interface StudioKindTestIds {
   /** The list is `<list>-list`, an item `<list>-<id>`. */
   list: string;
   new: { open: string; id: string; create: string };
-  editor: { editor: string; save: string; publish: string };
+  editor: { editor: string; save: string; publish: string; history: string };
 }
 
 /** What the desk knows that an editor may show: who reads the item out, for which retailer. */
@@ -74,15 +83,12 @@ export interface StudioDesk {
   centers: readonly { id: string; name: string }[];
 }
 
-export interface StudioEditorProps<C, D, V, Issue> {
+/** What an open item's tabs are given. */
+export interface StudioEditorProps<C, D, Issue> {
   open: OpenItem<C, D>;
   issues: readonly Issue[];
   edit(content: C): void;
   desk: StudioDesk;
-  /** Reads one published version, for the history's diff. */
-  loadVersion(id: string, version: number): Promise<IpcResult<V>>;
-  /** Opens the publish dialog for an earlier version. */
-  rollback(version: number): void;
 }
 
 type Output<K extends AuthoringKindName, A extends AuthoringAction> = AuthoringOutput<

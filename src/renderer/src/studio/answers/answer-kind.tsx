@@ -6,8 +6,10 @@ import {
   type PublishedAnswerTitles,
 } from '../../../../shared/guidance';
 import { authoringApi, type StudioKindOf } from '../studio-kind';
+import { AnswerDiff } from './AnswerDiff';
+import { AnswerFields } from './AnswerFields';
 import { useAnswerLintMessage } from './answer-lint-message';
-import { AnswerEditor } from './AnswerEditor';
+import { AnswerPreview } from './AnswerPreview';
 
 /** Approved answers in the studio: title, body and tags, linted against published titles. */
 export const answerKind: StudioKindOf<'answer', PublishedAnswerTitles, AnswerLintIssue> = {
@@ -37,7 +39,28 @@ export const answerKind: StudioKindOf<'answer', PublishedAnswerTitles, AnswerLin
     page: 'answer-studio',
     list: 'studio-answer',
     new: { open: 'new-answer', id: 'new-answer-id', create: 'create-answer' },
-    editor: { editor: 'answer-editor', save: 'save-answer-draft', publish: 'open-answer-publish' },
+    editor: {
+      editor: 'answer-editor',
+      save: 'save-answer-draft',
+      publish: 'open-answer-publish',
+      history: 'answer-tab-history',
+    },
   },
-  Editor: AnswerEditor,
+  useTabs({ open, edit, desk }) {
+    const { t } = useTranslation();
+    return [
+      {
+        value: 'edit',
+        label: t('answers.tabEdit'),
+        panel: <AnswerFields content={open.content} centers={desk.centers} onChange={edit} />,
+      },
+      {
+        value: 'preview',
+        label: t('studio.editor.tabPreview'),
+        testId: 'answer-tab-preview',
+        panel: <AnswerPreview answerId={open.id} content={open.content} />,
+      },
+    ];
+  },
+  diff: (loaded, { open }) => <AnswerDiff loaded={loaded} current={open.content} />,
 };
