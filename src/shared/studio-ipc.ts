@@ -1,39 +1,40 @@
-import { z } from 'zod';
-import { answerStudioIpcHandlers } from './answer-studio-ipc';
 import type { Language } from './domain/primitives';
 import {
-  publishRequest,
-  rollbackRequest,
-  saveDraftRequest,
-  studioScriptId,
-  type PublishResponse,
-  type StudioScriptDetail,
-  type StudioScriptList,
-  type StudioVersionDetail,
-} from './protocol/script-authoring';
+  authoringActions,
+  authoringKinds,
+  type AuthoringAction,
+  type AuthoringOutput,
+  type AuthoringWire,
+} from './protocol/authoring-kinds';
 
 /**
- * The script studio's part of the IPC contract (spread into `ipcHandlers` in ipc.ts). The core
- * forwards each call to the retailer's API with the signed-in session; the server checks the
- * role and runs the lint again on publish.
+ * The studio's part of the IPC contract (spread into `ipcHandlers` in ipc.ts): the same six
+ * channels for every kind of document, `<channels>:<action>` (`scripts:publish`,
+ * `answers:get`), each taking exactly what the retailer's API takes. The core checks the role and
+ * forwards each call with the signed-in session; the server checks the role again and runs the
+ * lint again on publish.
  */
-function channel<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({
-    input,
-    output: undefined as unknown as Output,
-  });
+type AuthoringChannels<P extends string, W extends AuthoringWire> = {
+  [A in AuthoringAction as `${P}:${A}`]: {
+    input: W['inputs'][A];
+    output: AuthoringOutput<W, A>;
+  };
+};
+
+function authoringChannels<P extends string, W extends AuthoringWire>(
+  prefix: P,
+  wire: W,
+): AuthoringChannels<P, W> {
+  const entries = authoringActions.map((action) => [
+    `${prefix}:${action}`,
+    { input: wire.inputs[action].strict(), output: undefined },
+  ]);
+  return Object.fromEntries(entries) as AuthoringChannels<P, W>;
 }
 
 export const studioIpcHandlers = {
-  'studio:list': channel<StudioScriptList>()(z.object({}).strict()),
-  'studio:get': channel<StudioScriptDetail>()(z.object({ scriptId: studioScriptId }).strict()),
-  'studio:version': channel<StudioVersionDetail>()(
-    z.object({ scriptId: studioScriptId, version: z.number().int().min(1) }).strict(),
-  ),
-  'studio:saveDraft': channel<{ updatedAt: string }>()(saveDraftRequest.strict()),
-  'studio:publish': channel<PublishResponse>()(publishRequest.strict()),
-  'studio:rollback': channel<PublishResponse>()(rollbackRequest.strict()),
-  ...answerStudioIpcHandlers,
+  ...authoringChannels(authoringKinds.script.channels, authoringKinds.script.wire),
+  ...authoringChannels(authoringKinds.answer.channels, authoringKinds.answer.wire),
 };
 
 /** A script version that reached this desktop after it started: the agent's "updated" notice. */

@@ -46,7 +46,7 @@ describe('script studio: a trainer publishes, agents use it on their next call',
 
     // The agent has no studio, and the core refuses its studio calls.
     expect(await agent.getByTestId('studio-button').count()).toBe(0);
-    const refused = await koeResult(agent, 'studio:list', {});
+    const refused = await koeResult(agent, 'scripts:list', {});
     expect(refused.ok === false && refused.error.code).toBe('forbidden');
 
     // A call is in progress on the agent's desk before the publish.
@@ -212,7 +212,7 @@ describe('script studio: a trainer publishes, agents use it on their next call',
       },
       releaseNotes: 'x',
     };
-    const publish = await koeResult(agent, 'studio:publish', request);
+    const publish = await koeResult(agent, 'scripts:publish', request);
     expect(publish.ok === false && publish.error.code).toBe('forbidden');
     const token = await signIn(desks.world.retailerUrl, 'agent@demo.koe.example');
     const direct = await fetch(`${desks.world.retailerUrl}/v1/studio/publish`, {

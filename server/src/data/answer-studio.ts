@@ -5,9 +5,9 @@ import type { PublishedAnswerTitles } from '../../../src/shared/guidance/answer-
 import {
   answerContent,
   type AnswerContent,
-  type AnswerVersionInfo,
   type StudioAnswerSummary,
 } from '../../../src/shared/protocol/answer-authoring';
+import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
 import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-authoring';
 
@@ -20,7 +20,7 @@ import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-
  */
 export interface PublishedAnswerVersion {
   content: AnswerContent;
-  info: AnswerVersionInfo;
+  info: VersionInfo;
 }
 
 export type PublishedAnswers = Map<string, Map<number, PublishedAnswerVersion>>;

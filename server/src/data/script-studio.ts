@@ -7,9 +7,9 @@ import type { PublishedScriptTriggers } from '../../../src/shared/guidance/scrip
 import {
   scriptContent,
   type ScriptContent,
-  type ScriptVersionInfo,
   type StudioScriptSummary,
 } from '../../../src/shared/protocol/script-authoring';
+import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
 import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-authoring';
 
@@ -21,7 +21,7 @@ import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-
  */
 export interface PublishedVersion {
   content: ScriptContent;
-  info: ScriptVersionInfo;
+  info: VersionInfo;
 }
 
 export type PublishedScripts = Map<string, Map<number, PublishedVersion>>;

@@ -13,8 +13,8 @@ import {
   studioAnswerVersionDetail,
   studioAnswerVersionQuery,
   type AnswerContent,
-  type AnswerVersionInfo,
 } from '../../../src/shared/protocol/answer-authoring';
+import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import {
   ANSWER_DRAFTS,
   publishedTitles,
@@ -42,7 +42,7 @@ function describeIssue(issue: AnswerLintIssue): string {
 }
 
 /** How the approved-answer studio differs from the script studio's shared flow. */
-function answerKind(): AuthoringKind<AnswerContent, AnswerVersionInfo> {
+function answerKind(): AuthoringKind<AnswerContent, VersionInfo> {
   return {
     noun: 'answer',
     drafts: ANSWER_DRAFTS,

@@ -13,8 +13,8 @@ import {
   studioVersionDetail,
   studioVersionQuery,
   type ScriptContent,
-  type ScriptVersionInfo,
 } from '../../../src/shared/protocol/script-authoring';
+import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import {
   publishedTriggers,
   readDrafts,
@@ -41,7 +41,7 @@ function describeIssue(issue: ScriptLintIssue): string {
 }
 
 /** How the script studio differs from the approved-answer studio's shared flow. */
-function scriptKind(): AuthoringKind<ScriptContent, ScriptVersionInfo> {
+function scriptKind(): AuthoringKind<ScriptContent, VersionInfo> {
   return {
     noun: 'script',
     drafts: SCRIPT_DRAFTS,

@@ -1,5 +1,6 @@
 import type { Language } from '../domain/primitives';
-import type { ScriptContent, ScriptAudience } from '../protocol/script-authoring';
+import type { Audience } from '../protocol/authoring-wire';
+import type { ScriptContent } from '../protocol/script-authoring';
 import { contentToVersions } from './script-content';
 import { SCRIPT_VARIABLES } from './script-context';
 import { implicitNextSteps, validateScript } from './script-runner';
@@ -29,7 +30,7 @@ export type ScriptLintIssue =
 /** Another script already published to agents, as the overlap check needs it. */
 export interface PublishedScriptTriggers {
   scriptId: string;
-  audience: ScriptAudience;
+  audience: Audience;
   triggers: ScriptContent['triggers'];
 }
 

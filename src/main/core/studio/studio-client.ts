@@ -1,53 +1,71 @@
+import type { z } from 'zod';
 import {
-  publishResponse,
-  saveDraftResponse,
-  studioScriptDetail,
-  studioScriptList,
-  studioVersionDetail,
-  type PublishRequest,
-  type PublishResponse,
-  type RollbackRequest,
-  type ScriptContent,
-  type StudioScriptDetail,
-  type StudioScriptList,
-  type StudioVersionDetail,
-} from '../../../shared/protocol/script-authoring';
+  authoringKinds,
+  type AuthoringAction,
+  type AuthoringInput,
+  type AuthoringKind,
+  type AuthoringKindName,
+  type AuthoringOutput,
+  type AuthoringWire,
+} from '../../../shared/protocol/authoring-kinds';
 import {
   createAuthorizedRequest,
   type AuthorizedFetchOptions,
+  type AuthorizedRequest,
 } from '../retailer-client/authorized-fetch';
-import { createAnswerStudioClient, type AnswerStudioClient } from './answer-studio-client';
 
-/** The retailer API's studio endpoints, called with the desktop's signed-in session. */
-export interface StudioClient {
-  list(): Promise<StudioScriptList>;
-  get(scriptId: string): Promise<StudioScriptDetail>;
-  version(scriptId: string, version: number): Promise<StudioVersionDetail>;
-  saveDraft(scriptId: string, content: ScriptContent): Promise<{ updatedAt: string }>;
-  publish(request: PublishRequest): Promise<PublishResponse>;
-  rollback(request: RollbackRequest): Promise<PublishResponse>;
-  /** The approved-answer studio, through the same session. */
-  answers: AnswerStudioClient;
+/** One kind's studio endpoints at the retailer: each action sends its wire input as it is. */
+export interface AuthoringClient<W extends AuthoringWire> {
+  request<A extends AuthoringAction>(
+    action: A,
+    input: AuthoringInput<W, A>,
+  ): Promise<AuthoringOutput<W, A>>;
 }
 
+/** The retailer API's studio endpoints of every kind, called with the desktop's session. */
+export type StudioClient = {
+  [K in AuthoringKindName]: AuthoringClient<AuthoringKind<K>['wire']>;
+};
+
 export type StudioClientOptions = Omit<AuthorizedFetchOptions, 'timeoutMs'>;
+
+/** Reads go as a query string; a save is a PUT and a publish or rollback a POST, with a body. */
+const METHODS = {
+  list: 'GET',
+  get: 'GET',
+  version: 'GET',
+  saveDraft: 'PUT',
+  publish: 'POST',
+  rollback: 'POST',
+} as const satisfies Record<AuthoringAction, 'GET' | 'PUT' | 'POST'>;
+
+export function createAuthoringClient<W extends AuthoringWire>(
+  send: AuthorizedRequest,
+  wire: W,
+): AuthoringClient<W> {
+  function request<A extends AuthoringAction>(
+    action: A,
+    input: AuthoringInput<W, A>,
+  ): Promise<AuthoringOutput<W, A>> {
+    const method = METHODS[action];
+    const path = wire.paths[action];
+    const output = wire.outputs[action] as z.ZodType<AuthoringOutput<W, A>>;
+    if (method !== 'GET') return send(method, path, output, input);
+    const query = new URLSearchParams(
+      Object.entries(input as Record<string, string | number>).map(([k, v]): [string, string] => [
+        k,
+        String(v),
+      ]),
+    );
+    return send(method, query.size > 0 ? `${path}?${query}` : path, output);
+  }
+  return { request };
+}
 
 export function createStudioClient(options: StudioClientOptions): StudioClient {
   const send = createAuthorizedRequest({ ...options, timeoutMs: 15_000 });
   return {
-    list: () => send('GET', '/v1/studio/scripts', studioScriptList),
-    get: (scriptId) =>
-      send('GET', `/v1/studio/script?${new URLSearchParams({ scriptId })}`, studioScriptDetail),
-    version: (scriptId, version) =>
-      send(
-        'GET',
-        `/v1/studio/script/version?${new URLSearchParams({ scriptId, version: String(version) })}`,
-        studioVersionDetail,
-      ),
-    saveDraft: (scriptId, content) =>
-      send('PUT', '/v1/studio/drafts', saveDraftResponse, { scriptId, content }),
-    publish: (request) => send('POST', '/v1/studio/publish', publishResponse, request),
-    rollback: (request) => send('POST', '/v1/studio/rollback', publishResponse, request),
-    answers: createAnswerStudioClient(send),
+    script: createAuthoringClient(send, authoringKinds.script.wire),
+    answer: createAuthoringClient(send, authoringKinds.answer.wire),
   };
 }

@@ -1,5 +1,10 @@
 import type { IpcServices } from '../ipc/router';
 import type { SignedInAgent } from '../../../shared/ipc';
+import {
+  authoringActions,
+  authoringKinds,
+  type AuthoringKindName,
+} from '../../../shared/protocol/authoring-kinds';
 import type { studioIpcHandlers } from '../../../shared/studio-ipc';
 import { AppError } from '../errors';
 import type { StudioClient } from './studio-client';
@@ -10,9 +15,9 @@ export type StudioServices = Pick<IpcServices, StudioChannel>;
 const AUTHORS: readonly SignedInAgent['role'][] = ['trainer', 'retailer_admin'];
 
 /**
- * The studio channels: refused here for roles that may not author (the server refuses them
- * too), otherwise forwarded to the retailer. Nothing is cached: a trainer always edits what the
- * server holds.
+ * The studio channels of every kind (`<channels>:<action>`): refused here for roles that may
+ * not author (the server refuses them too), otherwise forwarded to the retailer as they came.
+ * Nothing is cached: a trainer always edits what the server holds.
  */
 export function createStudioServices(deps: {
   client: StudioClient | null;
@@ -30,18 +35,13 @@ export function createStudioServices(deps: {
       throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return deps.client;
   };
-  return {
-    'studio:list': () => client().list(),
-    'studio:get': ({ scriptId }) => client().get(scriptId),
-    'studio:version': ({ scriptId, version }) => client().version(scriptId, version),
-    'studio:saveDraft': ({ scriptId, content }) => client().saveDraft(scriptId, content),
-    'studio:publish': (request) => client().publish(request),
-    'studio:rollback': (request) => client().rollback(request),
-    'answers:list': () => client().answers.list(),
-    'answers:get': ({ answerId }) => client().answers.get(answerId),
-    'answers:version': ({ answerId, version }) => client().answers.version(answerId, version),
-    'answers:saveDraft': ({ answerId, content }) => client().answers.saveDraft(answerId, content),
-    'answers:publish': (request) => client().answers.publish(request),
-    'answers:rollback': (request) => client().answers.rollback(request),
-  };
+  const services: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const kind of Object.keys(authoringKinds) as AuthoringKindName[]) {
+    for (const action of authoringActions) {
+      services[`${authoringKinds[kind].channels}:${action}`] = (input) =>
+        client()[kind].request(action, input);
+    }
+  }
+  // The router refuses to start when a channel of the contract has no service here.
+  return services as unknown as StudioServices;
 }

@@ -1,14 +1,14 @@
 import { Checkbox, Group, MultiSelect, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
-import type { ScriptAudience } from '../../../shared/protocol/script-authoring';
+import type { Audience } from '../../../shared/protocol/authoring-wire';
 
 const LANGUAGES: Language[] = ['ja', 'en'];
 
 interface AudienceEditorProps {
-  audience: ScriptAudience;
+  audience: Audience;
   centers: readonly { id: string; name: string }[];
-  onChange(audience: ScriptAudience): void;
+  onChange(audience: Audience): void;
 }
 
 /** Who gets a script or an answer: its languages (at least one) and centers (none: all). */

@@ -1,7 +1,7 @@
 import { Badge, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
-import type { ScriptAudience, ScriptStatus } from '../../../shared/protocol/script-authoring';
+import type { Audience, ItemStatus } from '../../../shared/protocol/authoring-wire';
 
 const STATUS_COLOR = { draft: 'gray', published: 'teal', published_with_draft: 'yellow' } as const;
 
@@ -9,9 +9,9 @@ const STATUS_COLOR = { draft: 'gray', published: 'teal', published_with_draft: '
 export interface StudioListItem {
   id: string;
   title: Partial<Record<Language, string>>;
-  status: ScriptStatus;
+  status: ItemStatus;
   version: number | null;
-  audience: ScriptAudience;
+  audience: Audience;
 }
 
 interface StudioItemListProps {

@@ -1,16 +1,10 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain';
-import { emptyScriptContent } from '../../../shared/guidance';
 import type { SignedInAgent } from '../../../shared/ipc';
-import { studioScriptId } from '../../../shared/protocol/script-authoring';
-import { useGuidanceReference } from '../guidance/use-guidance-reference';
-import { AnswerStudio } from './answers/AnswerStudio';
-import { ScriptEditor } from './ScriptEditor';
-import { ScriptList } from './ScriptList';
-import { StudioSplit } from './StudioSplit';
-import { useStudio } from './use-studio';
+import { answerKind } from './answers/answer-kind';
+import { AuthoringStudio } from './AuthoringStudio';
+import { scriptKind } from './script-kind';
 
 const AUTHORS: readonly SignedInAgent['role'][] = ['trainer', 'retailer_admin'];
 
@@ -23,7 +17,7 @@ interface StudioViewProps {
   retailerName: string;
 }
 
-/** The script studio (trainers and retailer admins): the scripts on the left, the editor right. */
+/** The studio (trainers and retailer admins): one tab per kind of document, scripts first. */
 export function StudioView({ agent, retailerName }: StudioViewProps) {
   const { t } = useTranslation();
   if (!canAuthorScripts(agent)) {
@@ -33,6 +27,7 @@ export function StudioView({ agent, retailerName }: StudioViewProps) {
       </Alert>
     );
   }
+  const desk = { agentName: agent?.displayName ?? '', retailerName };
   // Scripts and approved answers: the same author, lint, preview, publish flow, one tab each.
   return (
     <Stack gap="sm">
@@ -49,63 +44,12 @@ export function StudioView({ agent, retailerName }: StudioViewProps) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="scripts" pt="md">
-          <Studio agentName={agent?.displayName ?? ''} retailerName={retailerName} />
+          <AuthoringStudio kind={scriptKind} desk={desk} />
         </Tabs.Panel>
         <Tabs.Panel value="answers" pt="md">
-          <AnswerStudio />
+          <AuthoringStudio kind={answerKind} desk={desk} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
-  );
-}
-
-function Studio({ agentName, retailerName }: { agentName: string; retailerName: string }) {
-  const { t, i18n } = useTranslation();
-  const uiLanguage: Language = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
-  const studio = useStudio();
-  const reference = useGuidanceReference();
-  const list = studio.list.status === 'success' ? studio.list.value : null;
-
-  return (
-    <StudioSplit
-      testId="studio"
-      text={{
-        subtitle: t('studio.subtitle'),
-        listTitle: t('studio.list.title'),
-        newItem: t('studio.newScript'),
-        newId: t('studio.newScriptId'),
-        choose: t('studio.editor.choose'),
-      }}
-      newTestIds={{ open: 'new-script', id: 'new-script-id', create: 'create-script' }}
-      error={studio.error}
-      isNewIdValid={(id) =>
-        studioScriptId.safeParse(id).success && !list?.scripts.some((s) => s.scriptId === id)
-      }
-      onCreate={(id) => studio.create(id, emptyScriptContent(['ja', 'en']))}
-      list={
-        list && (
-          <ScriptList
-            scripts={list.scripts}
-            selected={studio.open?.id ?? null}
-            uiLanguage={uiLanguage}
-            onSelect={(id) => void studio.load(id)}
-          />
-        )
-      }
-      editor={
-        studio.open && (
-          <ScriptEditor
-            key={studio.open.id}
-            studio={studio}
-            open={studio.open}
-            centers={list?.centers ?? []}
-            taxonomy={reference.status === 'success' ? reference.value.taxonomy : []}
-            uiLanguage={uiLanguage}
-            agentName={agentName}
-            retailerName={retailerName}
-          />
-        )
-      }
-    />
   );
 }

@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ScriptVersionInfo } from '../../../shared/protocol/script-authoring';
+import type { VersionInfo } from '../../../shared/protocol/authoring-wire';
 
 interface VersionTableProps {
   /** Newest first. */
-  versions: readonly ScriptVersionInfo[];
+  versions: readonly VersionInfo[];
   /** The version agents have now. */
   current: number | null;
   picked: number | null;

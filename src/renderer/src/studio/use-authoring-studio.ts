@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { IpcError, IpcResult } from '../../../shared/ipc';
+import type { VersionInfo } from '../../../shared/protocol/authoring-wire';
 import type { KoeQuery } from '../app/use-koe-query';
 
 /** What the studio reads of an item's detail, whatever kind of item it is. */
 export interface AuthoringDetail<C> {
   draft: { content: C; updatedAt: string } | null;
-  published: { content: C } | null;
+  published: { version: number; content: C } | null;
+  /** Newest first. */
+  versions: readonly VersionInfo[];
 }
 
 export interface OpenItem<C, D> {

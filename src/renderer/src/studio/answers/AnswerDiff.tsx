@@ -4,34 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { diffAnswerContent } from '../../../../shared/guidance';
 import type {
   AnswerContent,
-  StudioAnswerDetail,
   StudioAnswerVersionDetail,
 } from '../../../../shared/protocol/answer-authoring';
-import { callKoe } from '../../app/koe-call';
 import { LineDiff } from '../LineDiff';
-import { DiffTitle, VersionHistory } from '../VersionHistory';
+import { DiffTitle } from '../VersionHistory';
 
-interface AnswerHistoryProps {
-  answerId: string;
-  detail: StudioAnswerDetail | null;
-  /** What the editor holds now: the right side of the diff. */
-  current: AnswerContent;
-  onRollback(version: number): void;
-}
-
-const loadVersion = (answerId: string, version: number) =>
-  callKoe('answers:version', { answerId, version });
-
-/** The answer's versions; a picked one is diffed against the edit, body line by line. */
-export function AnswerHistory({ answerId, detail, current, onRollback }: AnswerHistoryProps) {
-  return (
-    <VersionHistory id={answerId} detail={detail} loadVersion={loadVersion} onRollback={onRollback}>
-      {(loaded) => <AnswerDiff loaded={loaded} current={current} />}
-    </VersionHistory>
-  );
-}
-
-function AnswerDiff({
+/** What changed from a picked version to the edited answer: flags, then each body line by line. */
+export function AnswerDiff({
   loaded,
   current,
 }: {
