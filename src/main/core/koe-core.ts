@@ -34,7 +34,7 @@ import { keepDataFolderOwnerOnly } from './data-folder/owner-only';
 import type { WorkerEntry } from './worker-entry';
 import { backoffDelayMs } from './sync/push-outbox';
 import { createRetailerApi, type SessionStore } from './sync/retailer-api';
-import { deskHeaders, loadOrCreateDeskId } from './sync/desk-id';
+import { deskHeaders, forgetDeskId, loadOrCreateDeskId } from './sync/desk-id';
 import { signInRefusal } from './sync/sign-in-refusal';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
 import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
@@ -379,7 +379,10 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     stopSync: async () => {
       await sync?.stop();
     },
-    forgetGrant: () => keys?.forgetGrant(),
+    forgetGrant: () => {
+      keys?.forgetGrant();
+      forgetDeskId(options.dataDir);
+    },
     scrubAgainSoon: () => retention.soon(),
   });
   if (revokedHeard) void revocation.revoked(revokedHeard);
