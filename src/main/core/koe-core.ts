@@ -32,7 +32,7 @@ import type { WorkerEntry } from './worker-entry';
 import type { SessionStore } from './sync/retailer-api';
 import { retailerConnector } from './sync/connect-retailer';
 import { signInDemoAgent, type DemoSignIn } from './sync/demo-sign-in';
-import { deskHeaders, loadOrCreateDeskId } from './sync/desk-id';
+import { deskHeaders, forgetDeskId, loadOrCreateDeskId } from './sync/desk-id';
 import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
 import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
 import {
@@ -342,7 +342,10 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     stopSync: async () => {
       await sync?.stop();
     },
-    forgetGrant: () => keys?.forgetGrant(),
+    forgetGrant: () => {
+      keys?.forgetGrant();
+      forgetDeskId(options.dataDir);
+    },
     scrubAgainSoon: () => retention.soon(),
   });
   if (revokedHeard) void revocation.revoked(revokedHeard);

@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceTables } from '../../../server/src/data/devices';
+import { discardCacheAndKeys } from '../../../src/main/core/cache-key/cache-keys';
 import type { KoeCore } from '../../../src/main/core/koe-core';
+import { DESK_ID_FILE, loadOrCreateDeskId } from '../../../src/main/core/sync/desk-id';
 import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import { findInFolder } from '../erasure/pii-fixture';
@@ -115,6 +118,9 @@ describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
     // Read from the disk, every file of the folder: none of the customers' strings.
     expect(findInFolder(dataDir, customerStrings)).toEqual([]);
 
+    // The install forgot its desk id with its grant.
+    expect(existsSync(join(dataDir, DESK_ID_FILE))).toBe(false);
+
     // The user cannot sign in; enabled again, they can (the erased desk stays revoked).
     const refused = await call(server.url, null, 'POST', '/v1/auth/sign-in', {
       email: agentUser.email,
@@ -124,5 +130,22 @@ describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
     const enabled = await call(server.url, admin, 'POST', `/v1/admin/users/${agentUser.id}/enable`);
     expect(enabled).toMatchObject({ status: 200, json: { disabledAt: null } });
     expect((await signIn(server.url, agentUser.email)).length).toBeGreaterThan(0);
+
+    // The agent starts over on the same computer (as the app offers when the cache no longer
+    // opens): a new desk registers at the sign-in and pulls the customers again.
+    discardCacheAndKeys(dataDir);
+    core = await startRevocableDesk({ dataDir, baseUrl: proxy.url, email: agentUser.email });
+    await pulled(core);
+    expect(count(core, 'customers')).toBe(customers.length);
+    const desks = await server.store.db
+      .withTables<DeviceTables>()
+      .selectFrom('devices')
+      .select(['desk_id', 'revoked'])
+      .where('tenant_id', '=', A.id)
+      .where('last_user_id', '=', agentUser.id)
+      .orderBy('registered_at')
+      .execute();
+    expect(desks.map((d) => Number(d.revoked))).toEqual([1, 0]);
+    expect(desks[1]!.desk_id).toBe(loadOrCreateDeskId(dataDir));
   }, 90_000);
 });

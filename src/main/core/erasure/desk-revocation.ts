@@ -28,7 +28,10 @@ export interface DeskRevocationOptions {
   flush(): Promise<void>;
   /** Stops the sync worker: nothing pulls again, and its connection lets go of the log. */
   stopSync(): Promise<void>;
-  /** Removes the device grant: the key cannot be unwrapped at the next start. */
+  /**
+   * Removes the device grant (the key cannot be unwrapped at the next start) and the desk's id
+   * (the next start registers as a new desk).
+   */
   forgetGrant(): void;
   /** A scrub a reader kept from finishing runs again soon. */
   scrubAgainSoon(): void;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../shared/protocol/update-feed';
 
@@ -27,6 +27,15 @@ export function loadOrCreateDeskId(dataDir: string): string {
   writeFileSync(temp, `${id}\n`);
   renameSync(temp, file);
   return id;
+}
+
+/**
+ * A revoked desk's id is refused by the retailer for good: once its customer data is erased the
+ * install forgets it, so the next start (the agent starting over, their account or center enabled
+ * again) registers as a new desk at its first sign-in.
+ */
+export function forgetDeskId(dataDir: string): void {
+  rmSync(join(dataDir, DESK_ID_FILE), { force: true });
 }
 
 /** The headers every request of this desk to the retailer carries (it lists who runs what). */
