@@ -20,7 +20,7 @@ export async function explainIngest(
   const ids = batch.map((r) => recordKey(r).id);
   const statements: [string, CompiledQuery][] = [
     [
-      'batch: stored versions of 500 ids',
+      'batch: stored versions of its ids',
       db
         .selectFrom('records')
         .select(['id', 'updated_at', 'deleted', 'data'])
@@ -30,7 +30,7 @@ export async function explainIngest(
         .compile(),
     ],
     [
-      'batch: upsert of its 500 rows',
+      'batch: upsert of its rows',
       recordsUpsert(
         db,
         batch.map((r, i) => ({
