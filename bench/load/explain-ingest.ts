@@ -1,6 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { RetailerRecord } from '../../src/shared/protocol/records';
-import { recordKey } from '../../server/src/data/change-log';
+import { recordKey, recordsUpsert } from '../../server/src/data/change-log';
 import { openServerStore } from '../../server/src/db/connect';
 
 /**
@@ -20,7 +20,7 @@ export async function explainIngest(
   const ids = batch.map((r) => recordKey(r).id);
   const statements: [string, CompiledQuery][] = [
     [
-      'batch: stored versions of 500 ids',
+      'batch: stored versions of its ids',
       db
         .selectFrom('records')
         .select(['id', 'updated_at', 'deleted', 'data'])
@@ -30,29 +30,19 @@ export async function explainIngest(
         .compile(),
     ],
     [
-      'batch: upsert of 200 rows',
-      db
-        .insertInto('records')
-        .values(
-          batch.slice(0, 200).map((r, i) => ({
-            tenant_id: tenantId,
-            type: r.type,
-            id: recordKey(r).id,
-            data: JSON.stringify(r.data),
-            updated_at: recordKey(r).updatedAt,
-            seq: 1e12 + i,
-            deleted: 0,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', 'type', 'id']).doUpdateSet((eb) => ({
-            data: eb.ref('excluded.data'),
-            updated_at: eb.ref('excluded.updated_at'),
-            seq: eb.ref('excluded.seq'),
-            deleted: eb.ref('excluded.deleted'),
-          })),
-        )
-        .compile(),
+      'batch: upsert of its rows',
+      recordsUpsert(
+        db,
+        batch.map((r, i) => ({
+          tenant_id: tenantId,
+          type: r.type,
+          id: recordKey(r).id,
+          data: JSON.stringify(r.data),
+          updated_at: recordKey(r).updatedAt,
+          seq: 1e12 + i,
+          deleted: 0,
+        })),
+      ).compile(),
     ],
     [
       'batch: the tenant counter',
