@@ -148,4 +148,40 @@ describe('a region closure the retailer pushes moves the estimate on every desk'
     });
     expect((await estimateOnCard()).estimate).toEqual(before.estimate);
   });
+
+  it('refuses a malformed closure with a clear error and stores none of its batch', async () => {
+    const good = {
+      id: 'c-good',
+      region: 'hokkaido',
+      carrier: null,
+      startsOn: '2026-12-07',
+      endsOn: '2026-12-08',
+      reason: '大雪',
+      announcedAt: '2026-12-06T22:00:00.000Z',
+      updatedAt: '2026-12-06T22:00:00.000Z',
+    };
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ region: 'atlantis' }, /region/],
+      [{ carrier: 'pigeon' }, /carrier/],
+      [{ reason: 'x'.repeat(501) }, /reason/],
+      [{ startsOn: '2026-12-07T00:00:00Z' }, /startsOn/],
+      [{ announcedAt: 'yesterday' }, /announcedAt/],
+      [{ endsOn: '2026-12-06' }, /endsOn/],
+    ];
+    for (const [change, field] of cases) {
+      const response = await call(server.url, admin, 'POST', '/v1/data/batch', {
+        records: [
+          { type: 'region_closure', data: good },
+          { type: 'region_closure', data: { ...good, id: 'c-bad', ...change } },
+        ],
+      });
+      expect(response.status, JSON.stringify(change)).toBe(400);
+      expect(JSON.stringify(response.json)).toMatch(field);
+    }
+    const { api } = await signedInApi(server.url, AGENT, PASSWORD);
+    await pullChanges(local.sqlite, api);
+    expect(local.sqlite.prepare('select count(*) as n from region_closures').get()).toEqual({
+      n: 0,
+    });
+  });
 });
