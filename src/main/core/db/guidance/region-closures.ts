@@ -16,9 +16,9 @@ export function regionClosureReader(sqlite: Sqlite.Database): ClosuresFor {
   let select: Sqlite.Statement | null = null;
   const prepare = () =>
     sqlite.prepare(
-    `select region, starts_on, ends_on, announced_at from region_closures
+      `select region, starts_on, ends_on, announced_at from region_closures
       where region = ? and ends_on >= ? and (carrier is null or carrier = ?)`,
-  );
+    );
   return (shipment, nowMs) => {
     const region = PREFECTURE_BY_NAME.get(shipment.destinationPrefecture)?.region;
     if (!region) return [];
