@@ -8,6 +8,7 @@ import {
   withPredictions,
   type PredictionService,
 } from '../../../src/main/core/guidance/prediction-service';
+import { createReaderMethods } from '../../../src/main/core/reader/reader-methods';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { PREFECTURE_BY_NAME } from '../../../src/shared/demo/prefectures';
 import {
@@ -101,6 +102,15 @@ describe('a region closure the retailer pushes moves the estimate on every desk'
     // Nothing is delivered into a closed region: the earliest day is the one after the closure.
     expect(closed.estimate.date > endsOn).toBe(true);
     expect(closed.estimate.basis.lateSignal).toBe('weather_closure');
+    // The outreach list (built on the reader worker's connection) gives the card's day.
+    const list = await createReaderMethods(local.db, local.sqlite).outreachList({
+      limit: 100,
+      now: NOW,
+      delivery: service.models().delivery,
+      estimateAt: NOW,
+    });
+    const entry = list.entries.find((e) => e.shipmentId === TAKAHASHI.shipmentId);
+    expect(entry?.estimatedDate).toBe(closed.estimate.date);
 
     await call(server.url, admin, 'POST', '/v1/data/batch', {
       deletions: [{ type: 'region_closure', id: 'closure-1' }],
