@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { carrier } from './order';
 import { id, isoDate, oneLine, recordTime } from './primitives';
 
-/** The delivery regions a closure names (the regions of src/shared/demo/prefectures.ts). */
+/** The delivery regions of Japan, as the transit rules and a closure name them (prefectures.ts). */
 export const deliveryRegion = z.enum([
   'hokkaido',
   'tohoku',
@@ -14,6 +14,7 @@ export const deliveryRegion = z.enum([
   'kyushu',
   'okinawa',
 ]);
+export type DeliveryRegion = z.infer<typeof deliveryRegion>;
 
 /**
  * A region event the retailer pushes: deliveries into a region stopped (a weather closure, a
