@@ -10,6 +10,7 @@ import { sendCallsWithPops } from './calls/calls-with-pops';
 import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
 import { openDatabase, type LocalDatabase, type OpenDatabaseOptions } from './db/connection';
 import { createEventBus, type EventBus } from './events/event-bus';
+import { regionClosureReader } from './db/guidance/region-closures';
 import { startPredictionService, type PredictionService } from './guidance/prediction-service';
 import {
   startPredictionWorker,
@@ -209,6 +210,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       db: database.db,
       fitter: (request) => worker.refresh(request),
       events,
+      closuresFor: regionClosureReader(database.sqlite),
     });
     void predictions.refresh();
   }

@@ -1,18 +1,11 @@
+import type { DeliveryRegion } from '../domain/region-closure';
+
 /**
  * The 47 prefectures with what the generator needs: population (10,000s, 2020 census, for
  * weighting where customers live), the capital's coordinates (for shipping distance), the
  * region (for transit rules), the capital's landline area code and the postal-code range.
  */
-export type Region =
-  | 'hokkaido'
-  | 'tohoku'
-  | 'kanto'
-  | 'chubu'
-  | 'kinki'
-  | 'chugoku'
-  | 'shikoku'
-  | 'kyushu'
-  | 'okinawa';
+export type Region = DeliveryRegion;
 
 export interface Prefecture {
   name: string;

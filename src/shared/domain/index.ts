@@ -7,3 +7,4 @@ export * from './guidance';
 export * from './customer-card';
 export * from './voc';
 export * from './prediction';
+export * from './region-closure';

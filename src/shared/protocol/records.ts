@@ -10,6 +10,7 @@ import {
   phoneKind,
   policy,
   reasonNode,
+  regionClosure,
   returnRequest,
   scriptVersion,
   shipment,
@@ -40,6 +41,7 @@ export const retailerRecord = z.discriminatedUnion('type', [
   z.object({ type: z.literal('script_version'), data: scriptVersion }),
   z.object({ type: z.literal('knowledge_answer'), data: knowledgeAnswer }),
   z.object({ type: z.literal('policy'), data: policy }),
+  z.object({ type: z.literal('region_closure'), data: regionClosure }),
 ]);
 export type RetailerRecord = z.infer<typeof retailerRecord>;
 export type RetailerRecordType = RetailerRecord['type'];

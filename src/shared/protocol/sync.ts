@@ -15,6 +15,7 @@ export const pulledRecordType = z.enum([
   'script_version',
   'knowledge_answer',
   'policy',
+  'region_closure',
 ]);
 export type PulledRecordType = z.infer<typeof pulledRecordType>;
 

@@ -194,6 +194,27 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026_12_07_0080 adds the region closures, one row per id, found by region and end day', async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateTo('2026_12_07_0060_outreach_candidates');
+    expect((await migrator.migrateTo('2026_12_07_0080_region_events')).error).toBeUndefined();
+    const insert = sqlite.prepare(
+      `insert into region_closures (id, region, carrier, starts_on, ends_on, reason, announced_at, updated_at)
+       values (?, 'hokkaido', null, '2026-12-07', '2026-12-08', '大雪', ?, ?)`,
+    );
+    insert.run('c1', '2026-12-06T22:00:00.000Z', '2026-12-06T22:00:00.000Z');
+    expect(() => insert.run('c1', '2026-12-06T23:00:00.000Z', '2026-12-06T23:00:00.000Z')).toThrow(
+      /UNIQUE/,
+    );
+    const plan = sqlite
+      .prepare(
+        `explain query plan select * from region_closures where region = 'hokkaido' and ends_on >= '2026-12-07'`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/region_closures_by_region/);
+    await db.destroy();
+  });
+
   it('every migration goes down again, back to an empty database', async () => {
     const { sqlite, db, migrator } = rawDatabase();
     await migrator.migrateToLatest();

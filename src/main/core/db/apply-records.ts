@@ -264,6 +264,20 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
         });
         break;
       }
+      case 'region_closure': {
+        const c = record.data;
+        s.upsertRegionClosure.run({
+          id: c.id,
+          region: c.region,
+          carrier: c.carrier,
+          starts_on: c.startsOn,
+          ends_on: c.endsOn,
+          reason: c.reason,
+          announced_at: c.announcedAt,
+          updated_at: c.updatedAt,
+        });
+        break;
+      }
     }
     result[record.type]++;
   };
@@ -315,6 +329,7 @@ function emptyResult(): ApplyResult {
     script_version: 0,
     knowledge_answer: 0,
     policy: 0,
+    region_closure: 0,
     skippedStale: 0,
   };
 }
@@ -509,6 +524,16 @@ function prepareStatements(sqlite: Sqlite.Database) {
       'label_en',
       'params',
       'active',
+      'updated_at',
+    ]),
+    upsertRegionClosure: upsert('region_closures', 'id', [
+      'id',
+      'region',
+      'carrier',
+      'starts_on',
+      'ends_on',
+      'reason',
+      'announced_at',
       'updated_at',
     ]),
   };

@@ -37,6 +37,7 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
     reason: p('delete from reasons where code = ?'),
     knowledge_answer: p('delete from knowledge_answers where id = ?'),
     policy: p('delete from policies where id = ?'),
+    region_closure: p('delete from region_closures where id = ?'),
   };
   const deleteShipment = [
     p('delete from tracking_events where shipment_id = ?'),

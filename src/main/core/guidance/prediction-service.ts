@@ -5,6 +5,7 @@ import type {
   DeliveryEstimate,
   Shipment,
 } from '../../../shared/domain';
+import type { ClosuresFor } from '../db/guidance/region-closures';
 import type { EventBus } from '../events/event-bus';
 import { callFacts } from './call-features';
 import { predictCallReasons, type CallReasonModel } from './call-reason-model';
@@ -42,6 +43,8 @@ export interface PredictionService {
    */
   refresh(options?: { force?: boolean }): Promise<RefreshResult | null>;
   models(): { delivery: DeliveryModel | null; reasons: CallReasonModel | null };
+  /** The retailer's region closures that may hold a parcel (none without a reader). */
+  closuresFor: ClosuresFor;
   /** The service's clock (the demo and the tests run on a fixed one). */
   now(): number;
   close(): void;
@@ -73,10 +76,15 @@ export interface PredictionOptions {
   minRefitIntervalMs?: number;
   /** When new data is enough for a refit (DEFAULT_REFIT_WHEN); null: any change refits. */
   refitWhen?: RefitThreshold | null;
+  /** Reads the region closures that may hold a parcel (region-closures.ts); absent: none. */
+  closuresFor?: ClosuresFor;
 }
+
+const NO_CLOSURES: ClosuresFor = () => [];
 
 export function startPredictionService(options: PredictionOptions): PredictionService {
   const now = options.now ?? Date.now;
+  const closuresFor = options.closuresFor ?? NO_CLOSURES;
   let delivery: DeliveryModel | null = null;
   let reasons: CallReasonModel | null = null;
   let running: Promise<RefreshResult | null> | null = null;
@@ -156,7 +164,7 @@ export function startPredictionService(options: PredictionOptions): PredictionSe
       return {
         deliveryEstimates: deliveryModel
           ? card.shipments
-              .map((s) => shipmentEstimate(deliveryModel, s, at))
+              .map((s) => shipmentEstimate(deliveryModel, s, at, closuresFor))
               .filter((e) => e !== null)
           : [],
         reasons: reasons ? predictCallReasons(reasons, callFacts(card, at)) : [],
@@ -180,6 +188,7 @@ export function startPredictionService(options: PredictionOptions): PredictionSe
     },
     refresh,
     models: () => ({ delivery, reasons }),
+    closuresFor,
     now,
     close() {
       closed = true;
@@ -199,8 +208,9 @@ export function shipmentEstimate(
   model: DeliveryModel,
   shipment: Shipment,
   now: number,
+  closuresFor: ClosuresFor = NO_CLOSURES,
 ): DeliveryEstimate | null {
-  return estimateDelivery(model, shipment, now);
+  return estimateDelivery(model, shipment, now, { closures: closuresFor(shipment, now) });
 }
 
 /**
@@ -211,7 +221,11 @@ export function modelEstimateFor(
   service: PredictionService | null,
 ): (shipment: Shipment) => string | null {
   return (shipment) =>
-    estimateWithModel(service?.models().delivery ?? null, service?.now() ?? 0)(shipment);
+    estimateWithModel(
+      service?.models().delivery ?? null,
+      service?.now() ?? 0,
+      service?.closuresFor,
+    )(shipment);
 }
 
 /**
@@ -221,10 +235,11 @@ export function modelEstimateFor(
 export function estimateWithModel(
   model: DeliveryModel | null,
   now: number,
+  closuresFor: ClosuresFor = NO_CLOSURES,
 ): (shipment: Shipment) => string | null {
   return (shipment) =>
     model
-      ? (shipmentEstimate(model, shipment, now)?.date ?? shipment.estimatedDate)
+      ? (shipmentEstimate(model, shipment, now, closuresFor)?.date ?? shipment.estimatedDate)
       : shipment.estimatedDate;
 }
 

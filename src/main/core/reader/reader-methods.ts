@@ -2,6 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import type { OutreachList, SearchResult } from '../../../shared/ipc';
 import { countCustomers } from '../db/customers/customer.repository';
 import type { ReadDb } from '../db/database';
+import { regionClosureReader } from '../db/guidance/region-closures';
 import { searchCustomers } from '../db/search/customer-search';
 import type { DeliveryModel } from '../guidance/delivery-estimate';
 import { estimateWithModel } from '../guidance/prediction-service';
@@ -30,12 +31,14 @@ export type ReaderMethods = {
 
 /** `sqlite` is the connection `db` runs on (the outreach list reads it directly). */
 export function createReaderMethods(db: ReadDb, sqlite: Sqlite.Database): ReaderMethods {
+  // The card's closures, read on this connection: the list and the card give one date.
+  const closuresFor = regionClosureReader(sqlite);
   return {
     outreachList: ({ limit, now, delivery, estimateAt }) =>
       createOutreachService({
         sqlite,
         now: () => now,
-        estimate: estimateWithModel(delivery, estimateAt),
+        estimate: estimateWithModel(delivery, estimateAt, closuresFor),
       }).list(limit),
     searchCustomers: ({ query, limit }) => searchCustomers(db, query, limit),
     countCustomers: () => countCustomers(db),

@@ -12,6 +12,7 @@ import * as agentStateReports from './2026_12_06_0011_agent_state_reports';
 import * as supervisorAlerts from './2026_12_06_0021_supervisor_alerts';
 import * as auditPush from './2026_12_06_0041_audit_push';
 import * as outreachCandidates from './2026_12_07_0060_outreach_candidates';
+import * as regionEvents from './2026_12_07_0080_region_events';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0021_supervisor_alerts': supervisorAlerts,
   '2026_12_06_0041_audit_push': auditPush,
   '2026_12_07_0060_outreach_candidates': outreachCandidates,
+  '2026_12_07_0080_region_events': regionEvents,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {
