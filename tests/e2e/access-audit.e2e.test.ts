@@ -205,7 +205,7 @@ describe('access audit', () => {
     await adminPage.getByText('Escalated to the admin', { exact: true }).waitFor();
     await adminPage
       .getByTestId('admin-escalation')
-      .filter({ hasText: '“Out-of-call lookups”: Customers opened outside a call:' })
+      .filter({ hasText: '“Out-of-call lookups”: Customers opened outside a call, ' })
       .filter({ hasText: '(limit 0)' })
       .first()
       .waitFor();

@@ -8,7 +8,9 @@ export const floorJa = {
   raiseHandFailed: 'ヘルプを記録できませんでした。もう一度押してください。',
   helpLabel: 'ヘルプ',
   bulkAccessLabel: '大量アクセス',
-  policyFiring:
+  policyFiring_one:
+    '「{{label}}」: {{metric}}が {{window}} 分間に {{count}} 件（上限 {{threshold}} 件）',
+  policyFiring_other:
     '「{{label}}」: {{metric}}が {{window}} 分間に {{count}} 件（上限 {{threshold}} 件）',
   audit: {
     tab: 'アクセス監査',
@@ -103,7 +105,10 @@ export const floorEn: typeof floorJa = {
   raiseHandFailed: 'Your request for help could not be recorded. Press it again.',
   helpLabel: 'Help',
   bulkAccessLabel: 'Bulk access',
-  policyFiring: '“{{label}}”: {{metric}}: {{count}} in {{window}} min (limit {{threshold}})',
+  policyFiring_one:
+    '“{{label}}”: {{metric}}, {{count}} time in {{window}} min (limit {{threshold}})',
+  policyFiring_other:
+    '“{{label}}”: {{metric}}, {{count}} times in {{window}} min (limit {{threshold}})',
   audit: {
     tab: 'Access audit',
     floorTab: 'Floor',
