@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_GRANT_FILE } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
+import { createOperatorKey } from '../../../server/src/data/tenant-onboarding';
 import type { KoeCore } from '../../../src/main/core/koe-core';
 import { loadOrCreateDeskId } from '../../../src/main/core/sync/desk-id';
 import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
@@ -37,6 +38,8 @@ import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy';
 const A = TENANTS[0]!;
 const agentUser = A.users.find((u) => u.role === 'agent' && u.centerId === A.centers[0])!;
 const adminUser = A.users.find((u) => u.role === 'retailer_admin')!;
+/** Of the other center: its contract ends in the last test, and the tests above keep working. */
+const endedCenterAgent = A.users.find((u) => u.role === 'agent' && u.centerId === A.centers[1])!;
 const customers = Array.from({ length: 40 }, (_, i) => ({
   id: `rv-${String(i).padStart(3, '0')}`,
   familyName: `取消${i}`,
@@ -47,11 +50,16 @@ let server: TestServer;
 const dirs: string[] = [];
 const running: KoeCore[] = [];
 
-async function startDesk(dataDir: string, baseUrl = server.url, vaultName = 'revoked desk') {
+async function startDesk(
+  dataDir: string,
+  baseUrl = server.url,
+  vaultName = 'revoked desk',
+  email = agentUser.email,
+) {
   const core = await startRevocableDesk({
     dataDir,
     baseUrl,
-    email: agentUser.email,
+    email,
     keyVault: standInKeyVault(vaultName),
   });
   running.push(core);
@@ -293,5 +301,42 @@ describe('a desk past its offline grace', () => {
       .execute();
     expect(atRetailer).toHaveLength(1);
     expect(first.lastSyncedAt).not.toBeNull();
+  }, 60_000);
+
+  it('a center whose contract the operator ends: its online desk hears it within 5 s, sends its wrap-up and erases', async () => {
+    const dataDir = tempDir();
+    const core = await startDesk(dataDir, server.url, 'ended center desk', endedCenterAgent.email);
+    await pulled(core);
+    if (core.syncStatus().stream !== 'connected')
+      await waitFor<SyncStatus>(core, 'sync:status', (s) => s.stream === 'connected');
+    const saved = await wrappedUpCall(core, customers[8]!, '契約終了前の最後の対応');
+
+    const { key } = await createOperatorKey(server.store.db, 'revocation test');
+    const erased = waitFor<DeskLockState>(core, 'lock:changed', (s) => s.revoked?.erased === true);
+    const startedAt = Date.now();
+    const disabled = await call(
+      server.url,
+      key,
+      'POST',
+      `/v1/operator/tenants/${A.id}/centers/${A.centers[1]}/disable`,
+    );
+    expect(disabled.status).toBe(200);
+    // The test asks the desk for nothing: it learns it from the server on its own, online.
+    const lock = await erased;
+    const tookMs = Date.now() - startedAt;
+    expect(tookMs).toBeLessThan(5_000);
+    expect(lock.revoked).toMatchObject({
+      reason: 'center_disabled',
+      erased: true,
+      unsentWrapUps: 0,
+    });
+    const atRetailer = await server.store.db
+      .selectFrom('voc_records')
+      .select('id')
+      .where('id', '=', saved.vocId)
+      .execute();
+    expect(atRetailer).toHaveLength(1);
+    expect(count(core, 'customers')).toBe(0);
+    console.log(`[revocation] ended center's online desk erased ${tookMs} ms after the disable`);
   }, 60_000);
 });
