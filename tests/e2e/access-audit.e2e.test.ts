@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLocale } from './koe-bridge';
 import { SCREENSHOT_DIR } from './harness-fixture';
 import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
 
@@ -15,15 +16,6 @@ let supervisorPage: Page;
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
-const setLocale = (page: Page, locale: 'ja' | 'en') =>
-  page.evaluate(
-    (l) =>
-      (globalThis as unknown as { koe: { 'app:setLocale'(i: object): Promise<unknown> } }).koe[
-        'app:setLocale'
-      ]({ locale: l }),
-    locale,
-  );
-
 beforeAll(async () => {
   world = await startTwoDesks({
     agent: 'agent@demo.koe.example',

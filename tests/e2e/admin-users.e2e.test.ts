@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServerCommand } from '../../server/src/cli/server-command';
 import { expectAccessible } from './axe';
-import { koe, koeResult } from './koe-bridge';
+import { koe, koeResult, setLocale } from './koe-bridge';
 import { SCREENSHOT_DIR } from './harness-fixture';
 import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
 
@@ -25,7 +25,6 @@ const errorsSeen: string[][] = [];
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
-const setLocale = (page: Page, locale: 'ja' | 'en') => koe(page, 'app:setLocale', { locale });
 /** After the dialog has finished opening (its fade-in). */
 const modalOpened = (page: Page) =>
   page.waitForFunction(() => {

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import type { IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koeResult, setLocale } from './koe-bridge';
 
 const HANAKO = { phone: DEMO_FEATURED_CUSTOMERS.lateDelivery.phone, name: '佐藤 花子' };
 const PIN = '482916';
@@ -43,15 +43,6 @@ describe('agent state and desk lock in the browser harness', () => {
     );
   const waitForStatus = (status: string) =>
     page.locator(`[data-testid="agent-state"][data-status="${status}"]`).waitFor();
-  const setLocale = (locale: 'ja' | 'en') =>
-    page.evaluate(
-      (l) =>
-        (globalThis as unknown as { koe: { 'app:setLocale'(i: object): Promise<unknown> } }).koe[
-          'app:setLocale'
-        ]({ locale: l }),
-      locale,
-    );
-
   it('the header shows the agent’s state; the agent chooses Ready and Not ready + reason by keyboard', async () => {
     await waitForStatus('not_ready');
     expect(await header().textContent()).toBe('受付停止');
@@ -100,13 +91,13 @@ describe('agent state and desk lock in the browser harness', () => {
     await menuSettled();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'agent-state-menu-ja.png') });
     await page.keyboard.press('Escape');
-    await setLocale('en');
+    await setLocale(page, 'en');
     await page.getByText('Not ready・Training').waitFor();
     await header().click();
     await menuSettled();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'agent-state-menu-en.png') });
     await page.keyboard.press('Escape');
-    await setLocale('ja');
+    await setLocale(page, 'ja');
     await page.getByText('受付停止・研修').waitFor();
   });
 
@@ -129,25 +120,17 @@ describe('agent state and desk lock in the browser harness', () => {
     await app.ring(HANAKO.phone);
     await page.getByTestId('lock-ringing').waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'lock-screen-ringing-ja.png') });
-    await setLocale('en');
+    await setLocale(page, 'en');
     await page.getByText('A call is ringing. Unlock to open it.').waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'lock-screen-ringing-en.png') });
-    await setLocale('ja');
+    await setLocale(page, 'ja');
     await page.getByText('デスクはロックされています').waitFor();
     const html = await page.content();
     expect(html).not.toContain(HANAKO.name);
     expect(html).not.toContain('090-1234-5678');
     expect(await page.getByTestId('customer-card').count()).toBe(0);
     // The core refuses customer data, whatever the page asks.
-    const refused = await page.evaluate(
-      (phone) =>
-        (
-          globalThis as unknown as {
-            koe: { 'customers:screenPop'(i: object): Promise<IpcResult<unknown>> };
-          }
-        ).koe['customers:screenPop']({ phone }),
-      HANAKO.phone,
-    );
+    const refused = await koeResult(page, 'customers:screenPop', { phone: HANAKO.phone });
     expect(refused).toMatchObject({ ok: false, error: { code: 'locked' } });
 
     // A wrong PIN keeps it locked; the right one opens it and the ringing call pops.

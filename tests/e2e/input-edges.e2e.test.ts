@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import type { CustomerCard } from '../../src/shared/domain';
-import type { CallsState, IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koe } from './koe-bridge';
 
 /** The demo retailer's featured customer: a gold customer whose Yamato parcel is late. */
 const HANAKO = {
@@ -14,18 +13,6 @@ const HANAKO = {
   orderId: DEMO_FEATURED_CUSTOMERS.lateDelivery.orderId,
   name: '佐藤 花子',
 };
-
-async function koe<T>(page: Page, channel: string, input: object): Promise<T> {
-  const result = (await page.evaluate(
-    ([c, i]) =>
-      (globalThis as unknown as { koe: Record<string, (input: object) => Promise<unknown>> }).koe[
-        c as string
-      ]!(i as object),
-    [channel, input] as const,
-  )) as IpcResult<T>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe('search and input at the edges, in the browser harness', () => {
   let app: E2eApp;
@@ -65,7 +52,7 @@ describe('search and input at the edges, in the browser harness', () => {
   );
 
   it('finds whose parcel a tracking number is, and points the parcel out on the card', async () => {
-    const card = await koe<CustomerCard>(page, 'customers:card', { customerId: HANAKO.customerId });
+    const card = await koe(page, 'customers:card', { customerId: HANAKO.customerId });
     const parcel = card.shipments.find((s) => s.orderId === HANAKO.orderId);
     if (!parcel) throw new Error('Hanako has no parcel on her late order');
     // Read off the slip without its hyphens.
@@ -100,7 +87,7 @@ describe('search and input at the edges, in the browser harness', () => {
     const alert = page.getByRole('alert').filter({ hasText: '電話番号として読めません' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('通話は開始していません');
-    expect((await koe<CallsState>(page, 'calls:state', {})).current).toBeNull();
+    expect((await koe(page, 'calls:state', {})).current).toBeNull();
     expect(await page.getByTestId('call-workspace').count()).toBe(0);
     await shot('typed-number-refused-ja');
 
@@ -113,7 +100,7 @@ describe('search and input at the edges, in the browser harness', () => {
     await shot('typed-number-refused-en');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('日本語', { exact: true }).click();
-    expect((await koe<CallsState>(page, 'calls:state', {})).current).toBeNull();
+    expect((await koe(page, 'calls:state', {})).current).toBeNull();
   });
 
   it('a missed call of a known customer sends the desk home, names her, and calls back', async () => {
@@ -126,9 +113,7 @@ describe('search and input at the edges, in the browser harness', () => {
     await missed.waitFor();
     expect(await missed.textContent()).toContain(HANAKO.name);
     expect(await page.getByTestId('call-workspace').count()).toBe(0);
-    const line = (await koe<CallsState>(page, 'calls:state', {})).today.find(
-      (c) => c.callId === callId,
-    );
+    const line = (await koe(page, 'calls:state', {})).today.find((c) => c.callId === callId);
     expect(line).toMatchObject({
       state: 'missed',
       customerId: HANAKO.customerId,
@@ -149,7 +134,7 @@ describe('search and input at the edges, in the browser harness', () => {
     expect(
       await page.getByTestId('customer-card').getByRole('heading', { level: 2 }).textContent(),
     ).toBe(HANAKO.name);
-    const current = (await koe<CallsState>(page, 'calls:state', {})).current;
+    const current = (await koe(page, 'calls:state', {})).current;
     expect(current).toMatchObject({ state: 'in_call', e164: '+819012345678' });
     await page.keyboard.press('Control+Shift+E');
     await page.locator('[data-testid="call-state"][data-state="wrap_up"]').waitFor();

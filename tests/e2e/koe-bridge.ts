@@ -48,3 +48,8 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Switches the desk's language as the settings screen does. */
+export async function setLocale(page: Page, locale: 'ja' | 'en'): Promise<void> {
+  await koe(page, 'app:setLocale', { locale });
+}

@@ -3,16 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/seed';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
-import { koe } from './koe-bridge';
-
-const setLocale = (page: Page, locale: 'ja' | 'en') =>
-  page.evaluate(
-    (l) =>
-      (globalThis as unknown as { koe: { 'app:setLocale'(i: object): Promise<unknown> } }).koe[
-        'app:setLocale'
-      ]({ locale: l }),
-    locale,
-  );
+import { koe, setLocale } from './koe-bridge';
 
 /**
  * The retailer admin sees the accounts the retailer locked after too many wrong passwords, with

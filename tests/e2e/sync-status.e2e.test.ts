@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppInfo, IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { koeResult } from './koe-bridge';
 
 describe('sync status and Settings in the browser harness', () => {
   let app: E2eApp;
@@ -40,11 +40,7 @@ describe('sync status and Settings in the browser harness', () => {
         }),
     );
 
-  const appInfo = () =>
-    page.evaluate(async () => {
-      const koe = (globalThis as unknown as { koe: Record<string, (i: object) => unknown> }).koe;
-      return (await koe['app:info']!({})) as IpcResult<AppInfo>;
-    });
+  const appInfo = () => koeResult(page, 'app:info', {});
 
   it('shows the demo data as synced, with the counts in the popover', async () => {
     await open();
