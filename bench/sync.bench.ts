@@ -9,7 +9,6 @@ import { createChangeNotifier } from '../server/src/live/change-notifier';
 import { createTenant, DEMO_PASSWORD, DEMO_USERS } from '../server/src/seed';
 import { readCustomerCard } from '../src/main/core/db/customer-card';
 import { openDatabase } from '../src/main/core/db/connection';
-import { createRecordWriter } from '../src/main/core/db/apply-records';
 import { startPageDecoder, typescriptPageDecoderEntry } from '../src/main/core/sync/page-decoder';
 import { pullChanges } from '../src/main/core/sync/pull-changes';
 import { pushOutbox } from '../src/main/core/sync/push-outbox';
@@ -18,8 +17,10 @@ import { startSyncWorker, typescriptSyncWorkerEntry } from '../src/main/core/syn
 import { createVocRecordSaver } from '../src/main/core/voc/save-voc-record';
 import type { Session } from '../src/shared/protocol/auth';
 import type { RetailerRecord } from '../src/shared/protocol/records';
+import type { Deletion } from '../src/shared/protocol/sync';
 import { uuidV7 } from '../src/shared/uuid-v7';
 import { collectBatches, countRows, rawInserter, timeLoad } from './bulk-load.bench';
+import { incrementalMix, MIX_SHARES, rawMixApplier } from './lib/incremental-mix';
 import { figure, note, percentile, sampleLatencies, type Figure } from './lib/figures';
 
 const CUSTOMERS = Number(process.env.KOE_BENCH_SYNC_CUSTOMERS ?? 50_000);
@@ -61,38 +62,56 @@ export async function benchSync(): Promise<Figure[]> {
     );
     figures.push(figure('sync_bootstrap', rows / seconds, 'rows/s', raw.rows / raw.seconds));
 
-    // 10,000 incremental changes pulled and applied, vs applying the same records locally.
-    // The first pull after a bootstrap runs the update path cold (JIT, a heap full of the
-    // bootstrap's garbage): it is reported, and the figure is the median of the three after it.
-    const pullChanged = async (day: string) => {
-      await server.applyChanges(changedCustomers(batches, 10_000, `2026-11-${day}`));
-      const deltaStart = process.hrtime.bigint();
+    // 10,000 incremental changes, mixed as a retailer's day mixes them (bench/lib/incremental-mix.ts),
+    // pulled and applied, vs raw prepared statements applying the same changes to a copy of the
+    // same cache in as many transactions as the pull had pages. The first round after a
+    // bootstrap runs the update path cold (JIT, a heap full of the bootstrap's garbage): it is
+    // reported, and the figure is the median of the three rounds after it.
+    const bootstrapped = batches.flat().flatMap((r) => (r.type === 'customer' ? [r.data] : []));
+    const rawCopy = join(dir, 'raw-incremental.sqlite');
+    local.sqlite.exec(`vacuum into '${rawCopy}'`);
+    const scratch = await openDatabase({ filename: rawCopy });
+    const rawMix = rawMixApplier(scratch.sqlite);
+    const rounds: { koe: number; raw: number; records: number; pages: number }[] = [];
+    for (let round = 0; round < 4; round++) {
+      const mix = incrementalMix(
+        bootstrapped,
+        round,
+        10_000,
+        `2026-11-${23 + round}T12:00:00.000Z`,
+      );
+      await server.applyChanges(mix.records, mix.deletions);
+      const koeStart = process.hrtime.bigint();
       const delta = await pullChanges(local.sqlite, api);
-      return { delta, seconds: Number(process.hrtime.bigint() - deltaStart) / 1e9 };
-    };
-    const cold = await pullChanged('23');
-    const warm = [await pullChanged('24'), await pullChanged('25'), await pullChanged('26')];
-    const delta = warm[0]!.delta;
-    const deltaSeconds = percentile(
-      warm.map((w) => w.seconds).sort((a, b) => a - b),
-      50,
-    );
-    note(
-      `10k incremental: first after the bootstrap ${cold.seconds.toFixed(3)} s; then ${warm.map((w) => w.seconds.toFixed(3)).join(', ')} s`,
-    );
-    const scratch = await openDatabase({ filename: join(dir, 'scratch.sqlite') });
-    createRecordWriter(scratch.sqlite).apply(
-      batches
-        .flat()
-        .filter((r) => r.type === 'customer')
-        .slice(0, 10_000),
-    );
-    const localStart = process.hrtime.bigint();
-    createRecordWriter(scratch.sqlite).apply(changedCustomers(batches, 10_000, '2026-11-27'));
-    const localSeconds = Number(process.hrtime.bigint() - localStart) / 1e9;
+      const koe = Number(process.hrtime.bigint() - koeStart) / 1e9;
+      const prepared = rawMix.prepare(mix);
+      const rawStart = process.hrtime.bigint();
+      rawMix.apply(prepared, delta.pages);
+      const raw = Number(process.hrtime.bigint() - rawStart) / 1e9;
+      rounds.push({ koe, raw, records: delta.records, pages: delta.pages });
+    }
     await scratch.close();
-    note(`10k incremental: ${delta.records} records in ${delta.pages} pages`);
-    figures.push(figure('sync_10k_incremental', deltaSeconds, 's', localSeconds));
+    const [cold, ...warm] = rounds;
+    const median = (values: number[]) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      );
+    note(
+      `10k incremental (${Object.entries(MIX_SHARES)
+        .map(([kind, share]) => `${share * 100}% ${kind}`)
+        .join(
+          ', ',
+        )}): first after the bootstrap ${cold!.koe.toFixed(3)} s (raw ${cold!.raw.toFixed(3)} s); then ${warm.map((w) => `${w.koe.toFixed(3)} (raw ${w.raw.toFixed(3)})`).join(', ')} s; ${warm[0]!.records} changes in ${warm[0]!.pages} pages`,
+    );
+    figures.push(
+      figure(
+        'sync_10k_incremental',
+        median(warm.map((w) => w.koe)),
+        's',
+        median(warm.map((w) => w.raw)),
+      ),
+    );
 
     // Wrap-up save (durable) vs a raw single-row insert; wrap-up push vs a raw HTTP round trip.
     const save = createVocRecordSaver(local.sqlite);
@@ -211,21 +230,6 @@ function vocRecord() {
   };
 }
 
-function changedCustomers(
-  batches: RetailerRecord[][],
-  count: number,
-  day = '2026-11-23',
-): RetailerRecord[] {
-  return batches
-    .flat()
-    .filter((r): r is Extract<RetailerRecord, { type: 'customer' }> => r.type === 'customer')
-    .slice(0, count)
-    .map((r) => ({
-      type: 'customer',
-      data: { ...r.data, tier: 'gold', updatedAt: `${day}T12:00:00.000Z` },
-    }));
-}
-
 function memorySessions() {
   let current: Session | null = null;
   return {
@@ -280,9 +284,9 @@ async function startServerProcess(sqliteFile: string) {
   return {
     url,
     /** Writes behind the server's back, as the retailer's order system would, on its own connection. */
-    async applyChanges(records: RetailerRecord[]) {
+    async applyChanges(records: RetailerRecord[], deletions: Deletion[] = []) {
       const store = await openServerStore({ sqliteFile });
-      await store.db.transaction().execute((trx) => applyChanges(trx, TENANT, records, []));
+      await store.db.transaction().execute((trx) => applyChanges(trx, TENANT, records, deletions));
       await store.close();
     },
     close: async () => {
