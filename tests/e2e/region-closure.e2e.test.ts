@@ -3,9 +3,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREFECTURES } from '../../src/shared/demo/prefectures';
 import type { CustomerCard } from '../../src/shared/domain';
+import { deliveryRegion, type RegionClosureRecord } from '../../src/shared/domain/region-closure';
 import type { IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
 import { eventually, koe } from './koe-bridge';
+import { pushAsDemoAdmin } from './retailer-voc';
 
 /**
  * The demo retailer announces a closure of one region (demoRegionClosures): a caller whose open
@@ -94,35 +96,18 @@ describe('a region closure on the demo card', () => {
 
   it('a reason written as markup or as catalog syntax shows as the text it is', async () => {
     const { retailerUrl } = await koe(page, 'app:info', {});
-    const signIn = await fetch(`${retailerUrl}/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@demo.koe.example', password: 'koe-demo' }),
-    });
-    const { accessToken } = (await signIn.json()) as { accessToken: string };
     const hostile = `<img src=x onerror="window.__closurePwned=1"><b>大雪</b> {{date}} $t(prediction.estimateLabel)`;
     const later = new Date(Date.parse(`${closure.ends_on}T00:00:00Z`) + 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const pushed = await fetch(`${retailerUrl}/v1/data/batch`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        records: [
-          {
-            type: 'region_closure',
-            // The closure that lasts longest holds the parcel: this one, a day longer.
-            data: {
-              ...closureRecord(closure),
-              id: 'rcl-e2e-hostile',
-              endsOn: later,
-              reason: hostile,
-            },
-          },
-        ],
-      }),
-    });
-    expect(pushed.status).toBe(200);
+    // The closure that lasts longest holds the parcel: this one, a day longer.
+    const status = await pushAsDemoAdmin(retailerUrl ?? '', [
+      {
+        type: 'region_closure',
+        data: { ...closureRecord(closure), id: 'rcl-e2e-hostile', endsOn: later, reason: hostile },
+      },
+    ]);
+    expect(status).toBe(200);
     await eventually(
       'the hostile closure on the card',
       async () =>
@@ -132,7 +117,7 @@ describe('a region closure on the demo card', () => {
       120_000,
       () => koe(page, 'sync:now', {}),
     );
-    // The card is read again when the caller rings again (a new page on the same call).
+    // A new page reads the card again (the call is still on).
     ({ page, errors } = await app.openPage());
     const reason = page.getByTestId('delivery-estimate-closure-reason').first();
     await eventually('the reason on the page', async () =>
@@ -154,11 +139,16 @@ describe('a region closure on the demo card', () => {
 });
 
 /** The stored closure as the retailer's record (announced last evening, as the demo's). */
-function closureRecord(row: { id: string; region: string; reason: string; ends_on: string }) {
+function closureRecord(row: {
+  id: string;
+  region: string;
+  reason: string;
+  ends_on: string;
+}): RegionClosureRecord {
   const announcedAt = new Date(Date.now() - 3_600_000).toISOString();
   return {
     id: row.id,
-    region: row.region,
+    region: deliveryRegion.parse(row.region),
     carrier: null,
     startsOn: new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10),
     endsOn: row.ends_on,

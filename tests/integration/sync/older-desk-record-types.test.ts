@@ -9,7 +9,7 @@ import { FIRST_DESK_VERSION } from '../../../src/shared/protocol/record-type-ver
 import { retailerRecord, type RetailerRecord } from '../../../src/shared/protocol/records';
 import { deletion, pullPage, pulledRecordType } from '../../../src/shared/protocol/sync';
 import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
-import { customerRecord } from '../../fixtures/retailer-records';
+import { customerRecord, regionClosureData } from '../../fixtures/retailer-records';
 import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
 import { memorySessions } from './sync-client';
 
@@ -28,16 +28,7 @@ const BEFORE_CLOSURES = '0.0.9';
 
 const closure: RetailerRecord = {
   type: 'region_closure',
-  data: {
-    id: 'closure-old-desk',
-    region: 'hokkaido',
-    carrier: null,
-    startsOn: '2026-12-07',
-    endsOn: '2026-12-08',
-    reason: '大雪',
-    announcedAt: '2026-12-06T22:00:00.000Z',
-    updatedAt: '2026-12-06T22:00:00.000Z',
-  },
+  data: regionClosureData({ id: 'closure-old-desk' }),
 };
 
 /** The page as a desk from before region closures reads it: its unions lack the type. */
@@ -66,7 +57,7 @@ describe.each(suites)('pages for a desk older than a record type ($name)', ({ po
       const response = await call(server.url, admin, 'POST', '/v1/data/batch', { records });
       expect(response.status).toBe(200);
     }
-  });
+  }, 60_000);
   afterAll(async () => {
     for (const desk of desks) await desk.close();
     await server?.close();
