@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
+import { E2E_DESK_VERSION, SCREENSHOT_DIR } from './harness-fixture';
 import { setLocale } from './koe-bridge';
-import { SCREENSHOT_DIR } from './harness-fixture';
 import { startTwoDesks, type Desk, type TwoDesks } from './two-desks-fixture';
 
 /**
@@ -53,7 +53,7 @@ describe('revoking a desk', () => {
     await list.waitFor();
     // The agent's desk, by who used it last; its version and last contact from the retailer.
     const row = list.locator('tr', { hasText: '山田 美咲' });
-    await expect(row.textContent()).resolves.toContain('0.0.0-e2e');
+    await expect(row.textContent()).resolves.toContain(E2E_DESK_VERSION);
     await expect(row.textContent()).resolves.toContain('利用中');
     await row.getByTestId('device-revoke').click();
     const confirm = adminPage.getByTestId('device-revoke-confirm');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +9,13 @@ import { startHarnessServer, type HarnessServer } from '../../src/harness/server
 import { startRestartableCore, type RestartableCore } from './restartable-core';
 
 export const SCREENSHOT_DIR = resolve('tests/e2e/screenshots');
+/**
+ * The Koe version the e2e desks report: this tree's own, so the retailer sends them every record
+ * type this build understands (an older version is sent fewer: record-type-versions.ts).
+ */
+export const E2E_DESK_VERSION = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+).version;
 /** The smallest screen a partner center gives its agents. */
 export const VIEWPORT = { width: 1366, height: 768 };
 
@@ -69,10 +76,14 @@ export async function startE2eApp(options: E2eAppOptions = {}): Promise<E2eApp> 
 
   try {
     demo = options.outages
-      ? (restartable = await startRestartableCore({ dataDir, appVersion: '0.0.0-e2e', ctiPort: 0 }))
+      ? (restartable = await startRestartableCore({
+          dataDir,
+          appVersion: E2E_DESK_VERSION,
+          ctiPort: 0,
+        }))
       : await startDemoCore({
           dataDir,
-          appVersion: '0.0.0-e2e',
+          appVersion: E2E_DESK_VERSION,
           ctiPort: options.ctiPort ?? 0,
           ...(options.demoRole ? { demoRole: options.demoRole } : {}),
         });

@@ -8,6 +8,7 @@ import type { CustomerCard } from '../../src/shared/domain';
 import type { IpcResult } from '../../src/shared/ipc';
 import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
 import { eventually, koe } from './koe-bridge';
+import { pushAsDemoAdmin } from './retailer-voc';
 
 /** The demo retailer's featured late-shipment customer: 佐藤 花子, whose Yamato parcel is late. */
 const HANAKO = DEMO_FEATURED_CUSTOMERS.lateDelivery;
@@ -248,25 +249,13 @@ describe('predictions at screen pop', () => {
 
     // The carrier's new date reaches the retailer, and the desk through its sync.
     const retailerUrl = (await koe(page, 'app:info', {})).retailerUrl ?? '';
-    const signIn = await fetch(`${retailerUrl}/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@demo.koe.example', password: 'koe-demo' }),
-    });
-    const { accessToken } = (await signIn.json()) as { accessToken: string };
-    const answer = await fetch(`${retailerUrl}/v1/data/batch`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        records: [
-          {
-            type: 'shipment',
-            data: { ...shipment, estimatedDate: later, updatedAt: new Date().toISOString() },
-          },
-        ],
-      }),
-    });
-    expect(answer.status).toBe(200);
+    const status = await pushAsDemoAdmin(retailerUrl, [
+      {
+        type: 'shipment',
+        data: { ...shipment, estimatedDate: later, updatedAt: new Date().toISOString() },
+      },
+    ]);
+    expect(status).toBe(200);
     await eventually(
       'the new carrier date on the desk',
       async () =>

@@ -9,7 +9,7 @@ import { typescriptSyncWorkerEntry } from '../../src/main/core/sync/sync-worker-
 import { waitForCustomers } from '../../src/harness/demo-core';
 import { fileSessionStore } from '../../src/harness/file-session-store';
 import { startHarnessServer, type HarnessServer } from '../../src/harness/server';
-import { SCREENSHOT_DIR, VIEWPORT } from './harness-fixture';
+import { E2E_DESK_VERSION, SCREENSHOT_DIR, VIEWPORT } from './harness-fixture';
 import { launchChromium } from './launch-chromium';
 
 /**
@@ -61,7 +61,7 @@ export async function startTwoDesks(users: Record<string, string>): Promise<TwoD
       const sessions = fileSessionStore(dataDir);
       const core = await startKoeCore({
         dataDir,
-        appVersion: '0.0.0-e2e',
+        appVersion: E2E_DESK_VERSION,
         retailer: {
           baseUrl: retailer.url,
           sessions,

@@ -173,7 +173,9 @@ export function recordsUpsert(db: ServerDb, rows: Insertable<ServerDatabase['rec
 
 /**
  * Changes after `since`, oldest first, as the JSON text of a `PullPage`. From 0 (a
- * bootstrap) tombstones are left out: there is nothing on the client to delete yet.
+ * bootstrap) tombstones are left out: there is nothing on the client to delete yet. Rows of the
+ * `withheldTypes` (types the puller's desk version does not understand, record-type-versions.ts)
+ * are left out, upserts and deletions alike, and the cursor still moves past them.
  *
  * Each record's `data` is stored as the JSON text it was validated and serialized from on the way
  * in, so it is spliced into the page as is instead of parsed and serialized again per row.
@@ -188,6 +190,7 @@ export async function readChangesJson(
   headCursor?: number,
   /** The puller's center: scripts and answers published to other centers only are withheld. */
   centerId: string | null = null,
+  withheldTypes: readonly string[] = [],
 ): Promise<{ json: string; cursor: string; hasMore: boolean }> {
   const rows = await db
     .selectFrom('records')
@@ -204,6 +207,7 @@ export async function readChangesJson(
   const records: string[] = [];
   const deletions: string[] = [];
   for (const row of rows) {
+    if (withheldTypes.includes(row.type)) continue;
     const withheld = !row.deleted && !visibleToCenter(row.type, row.data, centerId);
     // A first pull needs no deletions; later, a withheld record goes out as one, so a desk that
     // held it before it was re-scoped drops it.

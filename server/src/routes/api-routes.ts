@@ -17,6 +17,7 @@ import {
   pullPage,
 } from '../../../src/shared/protocol/sync';
 import { vocPushRequest, vocPushResponse } from '../../../src/shared/protocol/voc-push';
+import { recordTypesUnknownTo } from '../../../src/shared/protocol/record-type-versions';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../auth/access-tokens';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import {
@@ -312,9 +313,12 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
           refuseIfPolicyLocked(context.policyLocked);
           const since = Number(query.since);
           const { purgeBefore: purge, head } = context;
+          // Record types this desk's version would refuse a page for are left out of its pages.
+          const withheld = recordTypesUnknownTo(deskOf(request.headers).version);
           // Every desk of a center told of the same batch asks for this same page: read and
-          // compressed once (shared-pull-pages.ts).
+          // compressed once (shared-pull-pages.ts), once per set of types left out.
           const key = [principal.tenantId, principal.centerId, since, query.limit, purge, head];
+          if (withheld.length > 0) key.push(withheld.join(','));
           const page = await pullPages.page(JSON.stringify(key), () =>
             readChangesJson(
               db,
@@ -324,6 +328,7 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
               purge,
               head,
               principal.centerId,
+              withheld,
             ),
           );
           // The page's end, announced before its body: a client can ask for the next page while

@@ -9,6 +9,7 @@ import { generateCustomerRecords, orderCountOf, type CustomerContext } from './g
 import { newSequences } from './ids';
 import { demoKnowledgeAnswers } from './knowledge';
 import { demoPolicies } from './policies';
+import { demoRegionClosures } from './region-closures';
 import { demoScriptVersions } from './scripts';
 import { reasonTaxonomy } from './taxonomy';
 import { DAY_MS, DEFAULT_DEMO_NOW } from './time';
@@ -68,7 +69,10 @@ export function* generateDemoRecords(options: DemoOptions): Generator<RetailerRe
   if (batch.length > 0) yield batch;
 }
 
-/** Taxonomy, policies, scripts and approved answers: everything customers' records refer to. */
+/**
+ * Taxonomy, policies, scripts and approved answers: everything customers' records refer to; and
+ * the region closure the retailer has announced.
+ */
 export function referenceRecords(nowMs: number): RetailerRecord[] {
   const published = nowMs - 30 * DAY_MS;
   return [
@@ -82,6 +86,7 @@ export function referenceRecords(nowMs: number): RetailerRecord[] {
       type: 'knowledge_answer',
       data,
     })),
+    ...demoRegionClosures(nowMs).map((data): RetailerRecord => ({ type: 'region_closure', data })),
   ];
 }
 

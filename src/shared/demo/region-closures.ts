@@ -1,7 +1,8 @@
+import type { RegionClosureRecord } from '../domain/region-closure';
 import type { RegionClosure } from '../guidance/late-signals';
 import type { Region } from './prefectures';
 import { hashInts } from './random';
-import { HOUR_MS, isoDateOfDay, isoInstant, jstInstant, monthOfDay } from './time';
+import { HOUR_MS, isoDateOfDay, isoInstant, jstDay, jstInstant, monthOfDay } from './time';
 
 /**
  * Weather closures of whole regions: a snowstorm in the north in winter, a typhoon in the south
@@ -73,4 +74,40 @@ export function announcedClosures(fromDay: number, toDay: number): RegionClosure
     }
   }
   return out;
+}
+
+/** The season's closure the demo retailer announces: where, and in its own words. */
+function seasonalClosure(month: number): { region: Region; reason: string } {
+  if (month >= 8 && month <= 10) {
+    return { region: 'okinawa', reason: '台風の接近により、沖縄県内への配達を見合わせています' };
+  }
+  if (month >= 5 && month <= 7) {
+    return { region: 'kyushu', reason: '大雨のため、九州地方への配達を見合わせています' };
+  }
+  return { region: 'hokkaido', reason: '大雪のため、北海道内への配達を見合わせています' };
+}
+
+/**
+ * The closure the demo retailer has announced, so a newcomer sees one move an estimate: the
+ * season's weather (snow in Hokkaido from November to April, heavy rain in Kyushu in the rainy
+ * season, a typhoon in Okinawa from August to October) stops deliveries into the region today
+ * and tomorrow for every carrier, announced last evening. The generated parcels' own storms are
+ * the hash-drawn ones above; this one is news the carriers' scans have not caught up with.
+ */
+export function demoRegionClosures(nowMs: number): RegionClosureRecord[] {
+  const today = jstDay(nowMs);
+  const { region, reason } = seasonalClosure(monthOfDay(today));
+  const announcedAt = isoInstant(jstInstant(today - 1, 18));
+  return [
+    {
+      id: `rcl-demo-${region}-${isoDateOfDay(today)}`,
+      region,
+      carrier: null,
+      startsOn: isoDateOfDay(today),
+      endsOn: isoDateOfDay(today + 1),
+      reason,
+      announcedAt,
+      updatedAt: announcedAt,
+    },
+  ];
 }

@@ -33,6 +33,11 @@ export interface DeliveryEstimateBasis {
    * from parcels that showed the same. Absent when nothing is seen.
    */
   lateSignal?: LateSignal;
+  /**
+   * A closure of the destination region the retailer announced (its region events): no
+   * delivery before the day after `endsOn`, and the retailer's reason as it wrote it.
+   */
+  closure?: { endsOn: string; reason?: string };
   /** Shipped on a carrier's peak day (year-end, a big sale, お盆, Golden Week). */
   carrierPeak?: boolean;
 }

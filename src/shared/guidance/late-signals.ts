@@ -35,6 +35,8 @@ export interface RegionClosure {
   /** The last day the retailer expects the region closed (its own estimate, not the truth). */
   endsOn: string;
   announcedAt: string;
+  /** Why, in the retailer's words (e.g. 大雪): shown to the agent with the estimate it moved. */
+  reason?: string;
 }
 
 /** The signal a carrier's scan line carries, in the words the carriers use (ja and en). */
@@ -58,14 +60,14 @@ export function activeClosure(
   region: string,
   atMs: number,
   fromDay: number,
-): { startDay: number; endDay: number } | null {
-  let found: { startDay: number; endDay: number } | null = null;
+): { startDay: number; endDay: number; reason: string | null } | null {
+  let found: { startDay: number; endDay: number; reason: string | null } | null = null;
   for (const c of closures) {
     if (c.region !== region || Date.parse(c.announcedAt) > atMs) continue;
     const startDay = dayOfIsoDate(c.startsOn);
     const endDay = dayOfIsoDate(c.endsOn);
     if (startDay === null || endDay === null || endDay < fromDay) continue;
-    if (!found || endDay > found.endDay) found = { startDay, endDay };
+    if (!found || endDay > found.endDay) found = { startDay, endDay, reason: c.reason ?? null };
   }
   return found;
 }

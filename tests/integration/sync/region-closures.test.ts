@@ -18,6 +18,7 @@ import {
 import { DEFAULT_DEMO_NOW } from '../../../src/shared/demo/generate-demo-records';
 import { newSequences } from '../../../src/shared/demo/ids';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
+import { regionClosureData } from '../../fixtures/retailer-records';
 import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
 import { signedInApi } from './sync-client';
 
@@ -160,16 +161,7 @@ describe('a region closure the retailer pushes moves the estimate on every desk'
   });
 
   it('refuses a malformed closure with a clear error and stores none of its batch', async () => {
-    const good = {
-      id: 'c-good',
-      region: 'hokkaido',
-      carrier: null,
-      startsOn: '2026-12-07',
-      endsOn: '2026-12-08',
-      reason: '大雪',
-      announcedAt: '2026-12-06T22:00:00.000Z',
-      updatedAt: '2026-12-06T22:00:00.000Z',
-    };
+    const good = regionClosureData({ id: 'c-good' });
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ region: 'atlantis' }, /region/],
       [{ carrier: 'pigeon' }, /carrier/],

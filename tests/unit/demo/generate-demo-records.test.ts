@@ -52,7 +52,13 @@ describe('generateDemoRecords (demo size)', () => {
   it('yields batches of about 5,000 records, reference data first', () => {
     expect(batches.slice(0, -1).every((b) => b.length >= 5_000 && b.length < 5_400)).toBe(true);
     const firstCustomer = records.findIndex((r) => r.type === 'customer');
-    const reference = new Set(['reason', 'policy', 'script_version', 'knowledge_answer']);
+    const reference = new Set([
+      'reason',
+      'policy',
+      'script_version',
+      'knowledge_answer',
+      'region_closure',
+    ]);
     expect(records.slice(0, firstCustomer).every((r) => reference.has(r.type))).toBe(true);
     expect(records.slice(firstCustomer).some((r) => reference.has(r.type))).toBe(false);
   });
@@ -390,5 +396,29 @@ describe('reference data', () => {
     const answers = ofType('knowledge_answer');
     expect(answers.filter((a) => a.language === 'ja').length).toBeGreaterThanOrEqual(15);
     expect(answers.filter((a) => a.language === 'en').length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("announces the season's closure: today and tomorrow, since last evening, every carrier", () => {
+    expect(ofType('region_closure')).toEqual([
+      {
+        id: 'rcl-demo-hokkaido-2026-11-23',
+        region: 'hokkaido',
+        carrier: null,
+        startsOn: '2026-11-23',
+        endsOn: '2026-11-24',
+        reason: '大雪のため、北海道内への配達を見合わせています',
+        announcedAt: '2026-11-22T09:00:00.000Z',
+        updatedAt: '2026-11-22T09:00:00.000Z',
+      },
+    ]);
+    const inJuly = referenceRecords(Date.parse('2026-07-10T00:00:00+09:00'));
+    expect(inJuly.find((r) => r.type === 'region_closure')?.data).toMatchObject({
+      region: 'kyushu',
+      reason: '大雨のため、九州地方への配達を見合わせています',
+    });
+    const inSeptember = referenceRecords(Date.parse('2026-09-10T00:00:00+09:00'));
+    expect(inSeptember.find((r) => r.type === 'region_closure')?.data).toMatchObject({
+      region: 'okinawa',
+    });
   });
 });

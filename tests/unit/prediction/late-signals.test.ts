@@ -154,14 +154,21 @@ describe('what a desk can see of a delay', () => {
         startsOn: new Date((shipDay + 1) * DAY).toISOString().slice(0, 10),
         endsOn: new Date((shipDay + 3) * DAY).toISOString().slice(0, 10),
         announcedAt: at(SHIP + HOUR),
+        reason: '大雪のため配達を見合わせています',
       },
     ];
     const parcel = shipment({ shippedAt: at(SHIP), promisedDate: '2026-09-16', events: [] });
     const before = estimateDelivery(model, parcel, SHIP + HOUR / 2, { closures })!;
     expect(before.basis.lateSignal).toBeUndefined();
+    expect(before.basis.closure).toBeUndefined();
     const after = estimateDelivery(model, parcel, SHIP + 2 * HOUR, { closures })!;
     expect(after.basis.lateSignal).toBe('weather_closure');
     expect(Date.parse(`${after.low}T00:00:00Z`) / DAY).toBe(shipDay + 4);
+    // The card names the closure that moved it: its last day and the retailer's words.
+    expect(after.basis.closure).toEqual({
+      endsOn: closures[0]!.endsOn,
+      reason: '大雪のため配達を見合わせています',
+    });
   });
 });
 

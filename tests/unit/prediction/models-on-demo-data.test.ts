@@ -66,13 +66,13 @@ describe('models on the demo data set (time split)', () => {
     expect(e!.ece).toBeLessThan(e!.rulesEce);
   });
 
-  it('the temperature, fitted on the training span only, keeps top-1 and the held-out ECE', () => {
+  it('the temperature, fitted on the training span only, lowers the held-out ECE and keeps top-1', () => {
     const e = evaluateCallReasonModel(calls)!;
     expect(e.temperature).not.toBe(1);
-    // It does not lower the held-out ECE on every data set (on the demo's, since delays have
-    // causes, 0.062 against 0.061; issue #13 found the same on the bench sample): it must not
-    // make it materially worse.
-    expect(Math.abs(e.ece - e.uncalibrated.ece)).toBeLessThan(0.01);
+    // On this (seeded) data it does: 0.059 against 0.063 on 511 held-out calls, a gap of about
+    // two calls' worth (one call moves the ECE by at most 1/511). It does not on every data set
+    // (issue #13 measured the bench sample slightly worse): see the bench's figures.
+    expect(e.ece).toBeLessThan(e.uncalibrated.ece);
     expect(e.top1).toBe(e.uncalibrated.top1);
     // Its bins account for every held-out call, before and after.
     const total = (bins: { calls: number }[]) => bins.reduce((n, b) => n + b.calls, 0);
@@ -110,13 +110,18 @@ describe('models on the demo data set (time split)', () => {
     expect(estimate!.low <= estimate!.date && estimate!.date <= estimate!.high).toBe(true);
     // Late or "where is it": the demo's callers about an overdue parcel say "late" seven times in
     // ten, but for a gold customer the model splits them evenly (its tier weight is fitted on a
-    // few dozen gold callers), so the order of the two is not a property of the model.
-    expect(
-      p.reasons
-        .slice(0, 2)
-        .map((r) => r.reasonCode)
-        .sort(),
-    ).toEqual(['delivery.late', 'delivery.wismo']);
+    // few dozen gold callers: 0.47 and 0.46 here), so the order of the two is not a property of
+    // the model; that neither reaches 50% is, and it is why the banner leads with the rules'
+    // late parcel, "under 50%" (one-likely-reason.ts). Between them they hold over 80%.
+    const [first, second] = p.reasons;
+    expect([first!.reasonCode, second!.reasonCode].sort()).toEqual([
+      'delivery.late',
+      'delivery.wismo',
+    ]);
+    for (const r of [first!, second!]) {
+      expect(r.probability, r.reasonCode).toBeLessThan(0.5);
+      expect(r.probability, r.reasonCode).toBeGreaterThan(0.4);
+    }
     const lateReason = p.reasons.find((r) => r.reasonCode === 'delivery.late')!;
     expect(lateReason.factors.map((f) => f.feature)).toContain('days_late');
     expect(p.reasons.length).toBe(3);

@@ -427,18 +427,24 @@ export function transitDistribution(
 
 /**
  * What the desk can see of a parcel's delay at `now`: its strongest late signal and the end of
- * an announced closure of its region (the retailer's region events), for the estimate.
+ * an announced closure of its region (the retailer's region events) with its reason, for the
+ * estimate.
  */
 export function deliverySignalsAt(
   parcel: { events: readonly ScanLine[]; destination: string },
   now: number,
   closures: readonly RegionClosure[] = [],
-): { lateSignal: LateSignal | null; closedUntilDay: number | null } {
+): {
+  lateSignal: LateSignal | null;
+  closedUntilDay: number | null;
+  closureReason: string | null;
+} {
   const nowDay = jstDayOf(now) as number;
   const closure = activeClosure(closures, regionOf(parcel.destination), now, nowDay);
   return {
     lateSignal: lateSignalAt({ events: parcel.events, atMs: now, closure: closure !== null }),
     closedUntilDay: closure?.endDay ?? null,
+    closureReason: closure?.reason ?? null,
   };
 }
 
@@ -535,6 +541,15 @@ export function estimateDelivery(
       delayReported,
       elapsedDays: d.elapsedDays,
       ...(d.lateSignal ? { lateSignal: d.lateSignal } : {}),
+      // The closure that holds the parcel: nothing is delivered before the day after it.
+      ...(signals.closedUntilDay !== null
+        ? {
+            closure: {
+              endsOn: isoDateOfDay(signals.closedUntilDay),
+              ...(signals.closureReason ? { reason: signals.closureReason } : {}),
+            },
+          }
+        : {}),
       ...(isCarrierPeakDay(d.shipDay) ? { carrierPeak: true } : {}),
     },
   };

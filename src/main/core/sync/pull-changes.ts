@@ -1,4 +1,5 @@
 import type Sqlite from 'better-sqlite3';
+import { learnedRecordTypesSince } from '../../../shared/protocol/record-type-versions';
 import type { PullPage } from '../../../shared/protocol/sync';
 import { createRecordWriter } from '../db/apply-records';
 import { createLocalEraser, scrubDeletedBytes } from '../db/local-erasure';
@@ -16,6 +17,8 @@ import { syncStateStore } from './sync-state';
 
 export interface PullOptions {
   pageSize?: number;
+  /** Called with the cursor the pull starts from, before its first page (progress). */
+  onStart?: (cursor: string) => void;
   /** Called after each page committed (progress, tests). */
   onPage?: (page: PullPage, applied: number) => void;
   /** After a bootstrap, called as each deferred index is built and committed (tests). */
@@ -45,6 +48,7 @@ export async function pullChanges(
   const writer = createRecordWriter(sqlite);
   const remover = createRecordRemover(sqlite);
   const countChanges = pulledChangeCounter(sqlite);
+  rewindIfUpgraded(state, api.deskVersion);
   const bootstrap = state.get('cursor') === null || state.get('deferred_indexes') !== null;
   if (bootstrap) deferSecondaryIndexes(sqlite);
   // A long note of customers whose outreach rows are due (after the table's migration, or left
@@ -68,11 +72,13 @@ export async function pullChanges(
     refreshPendingOutreach(sqlite);
     countChanges(page);
     state.set('cursor', page.cursor);
+    if (api.deskVersion) state.set('cursor_desk_version', api.deskVersion);
     state.set('last_synced_at', page.serverTime);
   });
   // A bootstrap writes mostly new customers: their index entries are worked out by the decoder.
   const pages = pagePipeline(api, { pageSize: options.pageSize, indexCustomers: bootstrap });
 
+  options.onStart?.(result.cursor);
   let current = pages.ask(result.cursor);
   for (;;) {
     const page = await current.page.catch((error: unknown) => {
@@ -129,6 +135,19 @@ export async function pullChanges(
     scrubDeletedBytes(sqlite);
   }
   return result;
+}
+
+/**
+ * The retailer leaves out of an older desk's pages the record types it does not understand, and
+ * its cursor moves past them (record-type-versions.ts). Once the desk is upgraded to a version
+ * that understands one, its cursor no longer covers everything it should hold: it pulls again
+ * from the start (not a bootstrap: what it holds stays in place and readable meanwhile; every
+ * live record comes again and is written over, and what was deleted is already gone).
+ */
+function rewindIfUpgraded(state: ReturnType<typeof syncStateStore>, deskVersion?: string): void {
+  if (state.get('cursor') === null) return;
+  if (!learnedRecordTypesSince(state.get('cursor_desk_version'), deskVersion)) return;
+  state.set('cursor', '0');
 }
 
 /** Rows one purge transaction removes at most. */

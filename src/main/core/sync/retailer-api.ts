@@ -45,6 +45,8 @@ export interface OpenedPull {
 }
 
 export interface RetailerApi {
+  /** The Koe version this desk tells the retailer (none: no desk headers are sent). */
+  readonly deskVersion?: string;
   signIn(email: string, password: string): Promise<Session>;
   /** Asks for the page of changes after `since`; resolves when the answer's headers arrive. */
   openPull(since: string, limit?: number): Promise<OpenedPull>;
@@ -201,6 +203,7 @@ export function createRetailerApi(options: {
   }
 
   return {
+    ...(options.desk ? { deskVersion: options.desk.version } : {}),
     async signIn(email, password) {
       const response = await send(
         '/v1/auth/sign-in',

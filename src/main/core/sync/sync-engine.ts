@@ -116,10 +116,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         pullSpan: null,
       });
       let pulled = 0;
-      const fromCursor = Number(state.get('cursor') ?? '0');
+      // Where the pull starts (an upgraded desk may start over: pull-changes.ts).
+      let fromCursor = 0;
       const startedAt = new Date().toISOString();
       await pullChanges(sqlite, api, {
         ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+        onStart: (cursor) => void (fromCursor = Number(cursor)),
         onPage: (page, applied) =>
           publish({
             pulledRecords: (pulled += applied),

@@ -19,6 +19,8 @@ export function syncStateStore(sqlite: Sqlite.Database) {
 export type SyncStateKey =
   /** The server cursor after the last applied page. Absent: nothing pulled yet (bootstrap). */
   | 'cursor'
+  /** The Koe version that pulled up to the cursor: an upgrade may have to pull again. */
+  | 'cursor_desk_version'
   /** JSON of the secondary indexes dropped for a bootstrap, rebuilt when it completes. */
   | 'deferred_indexes'
   /** The retention date last purged to, so the purge runs once per date. */

@@ -10,7 +10,9 @@ import { Field } from './Section';
  * the delivery 90% of the time ("11/25 (90% by 11/26)"); the tooltip says what it is based on.
  * When the carrier's own current date lies outside that range, a line says why (the range is
  * not stretched to it: see delivery-range.ts); when the desk sees why the parcel may be late (a
- * stalled trail, an address problem, a closed region: late-signals.ts), a line names it.
+ * stalled trail, an address problem, a closed region: late-signals.ts), a line names it. A
+ * closure the retailer announced adds its end and the retailer's own words, which go in as a
+ * text node of their own (never through the catalog's interpolation, never as markup).
  */
 export function DeliveryEstimateField({
   estimate,
@@ -35,7 +37,7 @@ export function DeliveryEstimateField({
     ...(estimate.basis.delayReported ? [t('prediction.delayReportedBasis')] : []),
     ...(estimate.basis.carrierPeak ? [t('prediction.carrierPeak')] : []),
   ].join(' / ');
-  const lateSignal = estimate.basis.lateSignal;
+  const { lateSignal, closure } = estimate.basis;
   const late = estimate.date > shipment.promisedDate;
   const outside = carrierDateOutsideRange(estimate, shipment);
   return (
@@ -56,6 +58,17 @@ export function DeliveryEstimateField({
       {lateSignal && (
         <Text size="xs" c="orange.8" data-testid="delivery-estimate-late-signal">
           {t(`prediction.lateSignal.${lateSignal}`)}
+        </Text>
+      )}
+      {closure && (
+        <Text size="xs" c="orange.8" data-testid="delivery-estimate-closure">
+          {t('prediction.closureNotice', { date: format.calendarDate(closure.endsOn) })}
+          {closure.reason && (
+            <>
+              {': '}
+              <span data-testid="delivery-estimate-closure-reason">{closure.reason}</span>
+            </>
+          )}
         </Text>
       )}
       {outside && (

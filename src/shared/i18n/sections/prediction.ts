@@ -21,6 +21,7 @@ export const predictionJa = {
     remote_area: '遅れの見込み: 離島・山間地域の配達便へ中継されました',
     delay_scan: '遅れの見込み: 配送会社が遅延を記録しています',
   },
+  closureNotice: '販売店の案内（{{date}}まで配達停止）',
   carrierPeak: '配送会社の繁忙期（年末・セール・お盆・連休）に出荷',
   carrierOutside: {
     passed: '配送会社の予定日 {{date}} はすでに過ぎ、まだ配達されていないため範囲外です',
@@ -79,6 +80,7 @@ export const predictionEn: typeof predictionJa = {
     remote_area: 'May be late: handed to the remote-area (island or mountain) service',
     delay_scan: 'May be late: the carrier recorded a delay',
   },
+  closureNotice: "The retailer's notice (no deliveries until {{date}})",
   carrierPeak: 'Shipped in a carrier peak (year-end, a big sale, Obon, holidays)',
   carrierOutside: {
     passed:

@@ -16,7 +16,7 @@ export function regionClosureReader(sqlite: Sqlite.Database): ClosuresFor {
   let select: Sqlite.Statement | null = null;
   const prepare = () =>
     sqlite.prepare(
-      `select region, starts_on, ends_on, announced_at from region_closures
+      `select region, starts_on, ends_on, announced_at, reason from region_closures
       where region = ? and ends_on >= ? and (carrier is null or carrier = ?)`,
     );
   return (shipment, nowMs) => {
@@ -29,12 +29,14 @@ export function regionClosureReader(sqlite: Sqlite.Database): ClosuresFor {
       starts_on: string;
       ends_on: string;
       announced_at: string;
+      reason: string;
     }[];
     return rows.map((r) => ({
       region: r.region,
       startsOn: r.starts_on,
       endsOn: r.ends_on,
       announcedAt: r.announced_at,
+      reason: r.reason,
     }));
   };
 }
