@@ -54,6 +54,7 @@ import {
 import { createAccessWatch, LOCK_NOTE_PREFIX } from './access-audit/access-watch';
 import type { AuditEntry } from './db/audit/audit.repository';
 import { createAuditOutbox } from './access-audit/audit-outbox';
+import { createAuditJournal } from './access-audit/audit-journal';
 import { accessPushResponse } from '../../shared/protocol/access-audit';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
@@ -318,6 +319,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     accessWatch.recorded(entry);
     auditOutbox?.soon();
   };
+  // Searches and pops by hand: committed just after their answer (see audit-journal.ts).
+  const auditJournal = createAuditJournal({
+    sqlite: database.sqlite,
+    committed: (entries) => entries.forEach(audited),
+  });
   // The retailer's sensitive fields, read again after every pull like the idle time.
   const privacy = createPrivacyGuard({
     db: database.db,
@@ -467,6 +473,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       privacy,
       heavyReads: reader,
       audited,
+      auditJournal,
       db: database.db,
       sqlite: database.sqlite,
       desk,
@@ -571,6 +578,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       await reader.stop();
       // A call's row still waiting for the write lock (see desk-calls.repository.ts) goes first.
       deskCalls.close();
+      auditJournal.commit();
       await database.close();
       keepDataFolderOwnerOnly(options.dataDir);
     },
