@@ -41,7 +41,10 @@ import {
   type AgentStateReporter,
 } from './agent-state/agent-state-reports';
 import { createAuthorizedRequest } from './retailer-client/authorized-fetch';
-import { agentStatePushResponse } from '../../shared/protocol/agent-state';
+import {
+  agentStatePushResponse,
+  type OutreachCallEvent,
+} from '../../shared/protocol/agent-state';
 import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
@@ -419,20 +422,27 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         accessWatch.lockFromRetailer();
     },
   });
+  /** The outreach call the agent is on, reported with the state (see outreachCallEvent). */
+  const outreachCall = (): OutreachCallEvent | undefined => {
+    const call = desk.current();
+    return call?.outreach && call.state === 'in_call'
+      ? { callId: call.callId, customerId: call.outreach.customerId, direction: 'outbound' }
+      : undefined;
+  };
   agentState.subscribe((state) => {
     events.emit('agentState:changed', state);
-    agentStateReports?.record(state, lock.isLocked());
+    agentStateReports?.record(state, lock.isLocked(), outreachCall());
   });
   // The floor shows a locked desk as locked: each lock and unlock is reported with the state.
   let reportedLocked = lock.isLocked();
   lock.subscribe((state) => {
     if (state.locked === reportedLocked) return;
     reportedLocked = state.locked;
-    agentStateReports?.record(agentState.current(), state.locked);
+    agentStateReports?.record(agentState.current(), state.locked, outreachCall());
   });
   // The retailer hears the state this desk starts in: after a restart its floor must not keep
   // showing the state the agent had before.
-  agentStateReports?.record(agentState.current(), lock.isLocked());
+  agentStateReports?.record(agentState.current(), lock.isLocked(), outreachCall());
   // A ring goes out with the caller's (masked) screen pop, read before the event leaves.
   sendCallsWithPops({
     desk,
