@@ -5,7 +5,14 @@ import type { PullPage } from '../../../src/shared/protocol/sync';
 import { outreachNoticeId } from '../../../src/shared/outreach/outreach-notice';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
-import { call, PASSWORD, signIn, startTestServer, type TestServer } from './test-server';
+import {
+  call,
+  PASSWORD,
+  reportOutreachCalls,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from './test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
 if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
@@ -68,21 +75,11 @@ describe.each(suites)('proactive outcomes need the desk’s own call on $name', 
     token: string,
     callId: string,
     customerId = 'cus-called',
-    at = STARTED,
-  ) => {
-    const reply = await call(server.url, token, 'POST', '/v1/agent-state/changes', {
-      changes: [
-        {
-          id: uuidV7(),
-          status: 'on_call',
-          reason: null,
-          at,
-          call: { callId, customerId, direction: 'outbound' },
-        },
-      ],
-    });
-    expect(reply.status).toBe(200);
-  };
+    startedAt = STARTED,
+  ) =>
+    expect(await reportOutreachCalls(server.url, token, [{ callId, customerId, startedAt }])).toBe(
+      200,
+    );
   const push = async (token: string, records: VocRecord[]) => {
     const reply = await call(server.url, token, 'POST', '/v1/voc/batch', { records });
     expect(reply.status).toBe(200);

@@ -8,9 +8,14 @@ import { outreachNoticeId } from '../../../src/shared/outreach/outreach-notice';
 import { MAX_OUTREACH_NOTICES_PER_CUSTOMER_DAY } from '../../../server/src/data/outreach-notices';
 import type { PullPage } from '../../../src/shared/protocol/sync';
 import type { VocRecord } from '../../../src/shared/domain/voc';
-import { uuidV7 } from '../../../src/shared/uuid-v7';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import {
+  call,
+  reportOutreachCalls,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from './test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
 if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
@@ -39,19 +44,8 @@ describe.each(suites)('risk thresholds and outreach notices on $name', ({ postgr
   });
   afterAll(() => server?.close());
 
-  /** The agent's desk reports each proactive call as it goes on the line (outreach-calls.ts). */
-  const reportCalls = async (records: VocRecord[]) => {
-    const reply = await call(server.url, tokens.agentA!, 'POST', '/v1/agent-state/changes', {
-      changes: records.map((r) => ({
-        id: uuidV7(),
-        status: 'on_call',
-        reason: null,
-        at: r.startedAt,
-        call: { callId: r.callId, customerId: r.customerId, direction: 'outbound' },
-      })),
-    });
-    expect(reply.status).toBe(200);
-  };
+  const reportCalls = async (records: VocRecord[]) =>
+    expect(await reportOutreachCalls(server.url, tokens.agentA!, records)).toBe(200);
 
   const pullPolicies = async (token: string): Promise<Policy[]> => {
     const page = (await call(server.url, token, 'GET', '/v1/sync/pull?since=0&limit=10000'))
