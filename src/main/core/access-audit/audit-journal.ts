@@ -15,9 +15,9 @@ export interface AuditJournal {
  * it. The guarantee kept: an access is committed in the same tick as the answer that reveals it
  * — after every promise step of that answer (the IPC reply is sent in one of them), before the
  * event loop takes any other task: no other IPC message, timer or sync page runs in between. A
- * commit in WAL mode is in the OS before the thread moves on, so a killed process (kill -9, a
- * crash) loses no row an answer revealed; only a power cut in the instant after could, as for
- * every other cache write (synchronous=NORMAL).
+ * commit in WAL mode is in the OS before the thread moves on, so a kill -9 or crash after that
+ * loses nothing; the exposure left is the instant inside the tick between the reply handed over
+ * and the commit (microseconds), and a power cut, as for every cache write (synchronous=NORMAL).
  *
  * All the accesses of one tick go in one statement and one transaction. When a background writer
  * holds the write lock, the commit waits for it (the busy timeout) after the answer is out; it
