@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditJournal } from '../../../src/main/core/access-audit/audit-journal';
@@ -120,4 +121,56 @@ describe('audit journal: searches and pops by hand are committed right after the
     expect(journal.pending()).toBe(0);
     expect(w.rows()).toBe(2);
   });
+
+  it('loses no access answered before the next task when the process is killed (SIGKILL)', async () => {
+    for (let run = 0; run < 3; run++) {
+      const w = await world();
+      await database!.close();
+      database = null;
+      const killAfter = 5 + Math.floor(Math.random() * 60);
+      const acked = await runChildUntilKilled(w.file, join(dir, 'prefs'), killAfter);
+      expect(acked).toBeGreaterThanOrEqual(killAfter);
+      // A plain reopen, as the app's next start: every acknowledged search has its row.
+      const reopened = new Database(w.file);
+      try {
+        const rows = (
+          reopened.prepare(`select count(*) as n from audit_log where kind = 'search'`).get() as {
+            n: number;
+          }
+        ).n;
+        expect(rows).toBeGreaterThanOrEqual(acked);
+      } finally {
+        reopened.close();
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
+const CHILD = resolve('tests/integration/access-audit/audit-child.ts');
+
+/** Runs audit-child.ts until it acknowledged `killAfter` searches, then SIGKILLs it. */
+function runChildUntilKilled(file: string, prefs: string, killAfter: number): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, prefs], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let buffer = '';
+    let stderr = '';
+    let acked = 0;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) if (line) acked = Number(line);
+      if (acked >= killAfter && !child.killed) child.kill('SIGKILL');
+    });
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    // 'close' comes after stdout ended: every line that left the child before it died is read.
+    child.on('close', (_code, signal) => {
+      if (signal === 'SIGKILL' && acked > 0) resolvePromise(acked);
+      else reject(new Error(`the child stopped on its own (${signal ?? _code}): ${stderr}`));
+    });
+  });
+}
