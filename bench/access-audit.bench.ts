@@ -1,9 +1,6 @@
 import { createAccessWatch } from '../src/main/core/access-audit/access-watch';
 import { createAuditOutbox } from '../src/main/core/access-audit/audit-outbox';
-import {
-  createAuditJournal,
-  type AuditJournal,
-} from '../src/main/core/access-audit/audit-journal';
+import { createAuditJournal, type AuditJournal } from '../src/main/core/access-audit/audit-journal';
 import { createCallDesk } from '../src/main/core/calls/call-desk';
 import { createDeskLock } from '../src/main/core/desk-lock/desk-lock';
 import { noDeskPin } from '../src/main/core/desk-lock/memory-pin-store';

@@ -74,7 +74,8 @@ export function agentStateRoutes({
             }
             // The outreach call this desk went on: what a proactive call's outcome is checked
             // against (outreach-calls.ts).
-            if (change.call) await recordOutreachCall(trx, desk, change.call, change.at, receivedAt);
+            if (change.call)
+              await recordOutreachCall(trx, desk, change.call, change.at, receivedAt);
             // UUIDv7 ids sort by the desk's time: a change delivered late never undoes a newer one.
             await trx
               .insertInto('agent_states')

@@ -41,10 +41,7 @@ import {
   type AgentStateReporter,
 } from './agent-state/agent-state-reports';
 import { createAuthorizedRequest } from './retailer-client/authorized-fetch';
-import {
-  agentStatePushResponse,
-  type OutreachCallEvent,
-} from '../../shared/protocol/agent-state';
+import { agentStatePushResponse, type OutreachCallEvent } from '../../shared/protocol/agent-state';
 import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
 import { fileDeskPinStore } from './desk-lock/desk-pin';

@@ -50,9 +50,13 @@ async function world() {
     }),
   );
   const rows = () =>
-    (database!.sqlite.prepare(`select count(*) as n from audit_log where kind = 'search'`).get() as {
-      n: number;
-    }).n;
+    (
+      database!.sqlite
+        .prepare(`select count(*) as n from audit_log where kind = 'search'`)
+        .get() as {
+        n: number;
+      }
+    ).n;
   return { journal, router, rows, told, file: join(dir, 'cache.sqlite') };
 }
 
@@ -74,9 +78,11 @@ describe('audit journal: searches and pops by hand are committed right after the
         const other = new Database(w.file, { readonly: true });
         try {
           resolve(
-            (other.prepare(`select count(*) as n from audit_log where kind = 'search'`).get() as {
-              n: number;
-            }).n,
+            (
+              other.prepare(`select count(*) as n from audit_log where kind = 'search'`).get() as {
+                n: number;
+              }
+            ).n,
           );
         } finally {
           other.close();

@@ -4,7 +4,13 @@ import type { VocRecord } from '../../../src/shared/domain/voc';
 import type { PullPage } from '../../../src/shared/protocol/sync';
 import { outreachNoticeId } from '../../../src/shared/outreach/outreach-notice';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
-import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
+import {
+  customerRecord,
+  orderRecord,
+  PROACTIVE_STARTED as STARTED,
+  proactiveOutcome,
+  vocFor,
+} from '../../fixtures/retailer-records';
 import {
   call,
   PASSWORD,
@@ -19,7 +25,6 @@ if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgre
 
 const AGENT = { id: 'retailer-a-center-x-agent', center: 'retailer-a-center-x' };
 const AGENT_EMAIL = 'agent@retailer-a-center-x.example';
-const STARTED = '2026-11-24T03:00:00.000Z';
 
 /** Signs the agent in on a named desk: its tokens carry the desk's id. */
 async function signInOnDesk(url: string, deskId: string): Promise<string> {
@@ -58,19 +63,7 @@ describe.each(suites)('proactive outcomes need the desk’s own call on $name', 
   }, 60_000);
   afterAll(() => server?.close());
 
-  const outcome = (callId: string, overrides: Partial<VocRecord> = {}) =>
-    vocFor(AGENT.id, AGENT.center, {
-      callId,
-      customerId: 'cus-called',
-      orderId: 'ord-called',
-      reasonCodes: ['outreach.delay'],
-      contactType: 'proactive',
-      outreachOutcome: 'reached',
-      startedAt: STARTED,
-      endedAt: '2026-11-24T03:04:00.000Z',
-      savedAt: '2026-11-24T03:05:00.000Z',
-      ...overrides,
-    });
+  const outcome = (callId: string) => proactiveOutcome(callId, { orderId: 'ord-called' });
   const reportCall = async (
     token: string,
     callId: string,

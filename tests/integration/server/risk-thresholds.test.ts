@@ -9,13 +9,7 @@ import { MAX_OUTREACH_NOTICES_PER_CUSTOMER_DAY } from '../../../server/src/data/
 import type { PullPage } from '../../../src/shared/protocol/sync';
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
-import {
-  call,
-  reportOutreachCalls,
-  signIn,
-  startTestServer,
-  type TestServer,
-} from './test-server';
+import { call, reportOutreachCalls, signIn, startTestServer, type TestServer } from './test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
 if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });

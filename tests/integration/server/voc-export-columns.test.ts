@@ -8,13 +8,7 @@ import {
 } from '../../../src/shared/protocol/voc-export';
 import { vocFor } from '../../fixtures/retailer-records';
 import { parseCsv } from './csv-parse';
-import {
-  call,
-  reportOutreachCalls,
-  signIn,
-  startTestServer,
-  type TestServer,
-} from './test-server';
+import { call, reportOutreachCalls, signIn, startTestServer, type TestServer } from './test-server';
 
 /**
  * The CSV export's columns for the VoC record's later optional fields (contact type, outreach

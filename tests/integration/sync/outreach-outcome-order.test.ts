@@ -6,24 +6,12 @@ import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
 import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
 import { en } from '../../../src/shared/i18n/en';
 import { ja } from '../../../src/shared/i18n/ja';
-import { vocFor } from '../../fixtures/retailer-records';
+import { PROACTIVE_STARTED as STARTED, proactiveOutcome } from '../../fixtures/retailer-records';
 import { call, PASSWORD, startTestServer, type TestServer } from '../server/test-server';
 import { signedInApi } from './sync-client';
 
-const AGENT = 'retailer-a-center-x-agent';
 const CENTER = 'retailer-a-center-x';
-const STARTED = '2026-11-24T03:00:00.000Z';
-const proactive = (callId: string) =>
-  vocFor(AGENT, CENTER, {
-    callId,
-    customerId: 'cus-called',
-    reasonCodes: ['outreach.delay'],
-    contactType: 'proactive',
-    outreachOutcome: 'reached',
-    startedAt: STARTED,
-    endedAt: '2026-11-24T03:04:00.000Z',
-    savedAt: '2026-11-24T03:05:00.000Z',
-  });
+const proactive = (callId: string) => proactiveOutcome(callId);
 
 /**
  * The desk's two outboxes (its state changes, which carry its outreach calls, and its wrap-ups)
