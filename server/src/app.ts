@@ -243,8 +243,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
 
   const centers = centerStatus(options.store.db, options.centerStatusTtlMs);
+  const deskOfToken = (request: FastifyRequest) => verified.get(request)?.deskId ?? null;
   const routes = [
-    ...apiRoutes({ ...options, revocations, lockout: lockoutPolicy(options.signInLockout) }),
+    ...apiRoutes({
+      ...options,
+      revocations,
+      lockout: lockoutPolicy(options.signInLockout),
+      deskOfToken,
+    }),
     ...accountRoutes({ ...options, revocations }),
     ...operatorRoutes({ store: options.store, centers }),
     ...vocExportRoutes(options),
@@ -254,7 +260,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...answerAuthoringRoutes(options),
     ...webhookRoutes(options),
     ...insightsRoutes(options),
-    ...agentStateRoutes({ ...options, floor, deskAlive }),
+    ...agentStateRoutes({ ...options, floor, deskAlive, deskOfToken }),
     ...floorRoutes({ ...options, floor, presenceExpiryMs: expiryMs }),
     ...deviceRoutes({ ...options, revocations }),
     ...accessAuditRoutes({ ...options, floor }),

@@ -29,6 +29,7 @@ export type RefusalCode =
   | 'conflict' // the retailer holds other content under this record's id and revision
   | 'not_allowed' // the record is not the signed-in agent's own
   | 'invalid' // the request was refused as malformed
+  | 'outreach_call_not_reported' // a proactive outcome whose call this desk never reported
   | 'other';
 
 /** A wrap-up the retailer refused, kept with its reason until the agent corrects it. */

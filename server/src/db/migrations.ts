@@ -7,6 +7,7 @@ import { webhookDisable } from './webhook-disable.migration';
 import { agentStates } from './agent-states.migration';
 import { incidents } from './incidents.migration';
 import { updateFeed } from './update-feed.migration';
+import { outreachCalls } from './outreach-calls.migration';
 import { outreachNoticeLog } from './outreach-notice-log.migration';
 import { devices } from './devices.migration';
 import { storedJsonFunction } from './stored-json.migration';
@@ -153,6 +154,7 @@ export const serverMigrations: Record<string, Migration> = {
   '2026_12_07_0701_floor_presence': floorPresence,
   '2026_12_07_0801_user_lifecycle': userLifecycle,
   '2026_12_07_1101_incident_policy': incidentPolicy,
+  '2026_12_07_1201_outreach_calls': outreachCalls,
 };
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -4,7 +4,9 @@ import {
   agentStatePushResponse,
   type AgentStateRow,
 } from '../../../src/shared/protocol/agent-state';
+import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/access-tokens';
+import { recordOutreachCall } from '../data/outreach-calls';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
@@ -18,12 +20,15 @@ export function agentStateRoutes({
   store,
   floor,
   deskAlive,
+  deskOfToken,
 }: {
   store: ServerStore;
   /** Tells the supervisors' floors (on every process) that the agent's state changed. */
   floor?: FloorNotifier;
   /** A report is a sign of life of the agent's desk (floor-presence). */
   deskAlive?: (principal: Principal) => void;
+  /** The desk the request's token was issued to (null when it names none). */
+  deskOfToken?: (request: FastifyRequest) => string | null;
 }): RouteSpec[] {
   const db = store.db;
   return [
@@ -35,9 +40,14 @@ export function agentStateRoutes({
       body: agentStatePushRequest,
       response: agentStatePushResponse,
       rateLimitPerMinute: 240,
-      handler: async ({ principal, body }) => {
+      handler: async ({ principal, body, request }) => {
         const centerId = principal.centerId;
         if (!centerId) throw new HttpError(403, 'forbidden', 'An agent without a center.');
+        const desk = {
+          tenantId: principal.tenantId,
+          agentId: principal.userId,
+          deskId: deskOfToken?.(request) ?? null,
+        };
         const receivedAt = new Date().toISOString();
         deskAlive?.(principal);
         // In the order the desk made them: the current state ends at the newest change.
@@ -62,6 +72,10 @@ export function agentStateRoutes({
               results.push({ id: change.id, status: 'duplicate' });
               continue;
             }
+            // The outreach call this desk went on: what a proactive call's outcome is checked
+            // against (outreach-calls.ts).
+            if (change.call)
+              await recordOutreachCall(trx, desk, change.call, change.at, receivedAt);
             // UUIDv7 ids sort by the desk's time: a change delivered late never undoes a newer one.
             await trx
               .insertInto('agent_states')

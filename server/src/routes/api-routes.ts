@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { vocRecord } from '../../../src/shared/domain/voc';
 import {
@@ -36,6 +37,7 @@ import type { RevocationList } from '../auth/revocation-list';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
 import { ingestVocRecords } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
+import { screenProactiveRecords } from '../data/outreach-calls';
 import type { Role } from '../db/schema';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
@@ -60,6 +62,8 @@ export interface ApiDeps {
   notifier: ChangeNotifier;
   revocations: RevocationList;
   lockout: LockoutPolicy;
+  /** The desk the request's token was issued to (null when it names none). */
+  deskOfToken?: (request: FastifyRequest) => string | null;
 }
 
 const ALL_ROLES = ['agent', 'trainer', 'supervisor', 'retailer_admin'] as const;
@@ -85,7 +89,14 @@ function accountLocked(until: string, reply: { header(name: string, value: strin
 const userDisabled = () =>
   new HttpError(403, 'user_disabled', 'This user has been disabled by the retailer admin.');
 
-export function apiRoutes({ store, secret, notifier, revocations, lockout }: ApiDeps): RouteSpec[] {
+export function apiRoutes({
+  store,
+  secret,
+  notifier,
+  revocations,
+  lockout,
+  deskOfToken,
+}: ApiDeps): RouteSpec[] {
   const db = store.db;
   const pullPages = sharedPullPages();
   // Pulls wait their turn here rather than in the database pool, ahead of VoC pushes and
@@ -396,13 +407,23 @@ export function apiRoutes({ store, secret, notifier, revocations, lockout }: Api
       body: vocPushRequest,
       response: vocPushResponse,
       rateLimitPerMinute: 120,
-      handler: ({ principal, body }) =>
+      handler: ({ principal, body, request }) =>
         asWrite(async () => {
           // One transaction: the records, their webhook deliveries and the notices of proactive
-          // calls (every desktop pulls them: the customer was told) commit together.
+          // calls (every desktop pulls them: the customer was told) commit together. A proactive
+          // call's outcome is taken only for a call this desk reported (outreach-calls.ts).
           const { results, noticed } = await db.transaction().execute(async (trx) => {
-            const results = await ingestVocRecords(trx, principal, body.records);
-            const noticed = await publishOutreachNotices(trx, principal, body.records, results);
+            const desk = {
+              tenantId: principal.tenantId,
+              agentId: principal.userId,
+              deskId: deskOfToken?.(request) ?? null,
+            };
+            const { allowed, refused } = await screenProactiveRecords(trx, desk, body.records);
+            const ingested = await ingestVocRecords(trx, principal, allowed);
+            const noticed = await publishOutreachNotices(trx, principal, allowed, ingested);
+            // In the order pushed: the ingested outcomes follow the allowed records' order.
+            let next = 0;
+            const results = body.records.map((r) => refused.get(r.id) ?? ingested[next++]!);
             return { results, noticed };
           });
           if (noticed !== null) publishLater(principal.tenantId, noticed);

@@ -41,7 +41,7 @@ import {
   type AgentStateReporter,
 } from './agent-state/agent-state-reports';
 import { createAuthorizedRequest } from './retailer-client/authorized-fetch';
-import { agentStatePushResponse } from '../../shared/protocol/agent-state';
+import { agentStatePushResponse, type OutreachCallEvent } from '../../shared/protocol/agent-state';
 import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
 import { fileDeskPinStore } from './desk-lock/desk-pin';
@@ -54,6 +54,7 @@ import {
 import { createAccessWatch, LOCK_NOTE_PREFIX } from './access-audit/access-watch';
 import type { AuditEntry } from './db/audit/audit.repository';
 import { createAuditOutbox } from './access-audit/audit-outbox';
+import { createAuditJournal } from './access-audit/audit-journal';
 import { accessPushResponse } from '../../shared/protocol/access-audit';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
@@ -318,6 +319,11 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
     accessWatch.recorded(entry);
     auditOutbox?.soon();
   };
+  // Searches and pops by hand: committed just after their answer (see audit-journal.ts).
+  const auditJournal = createAuditJournal({
+    sqlite: database.sqlite,
+    committed: (entries) => entries.forEach(audited),
+  });
   // The retailer's sensitive fields, read again after every pull like the idle time.
   const privacy = createPrivacyGuard({
     db: database.db,
@@ -413,20 +419,27 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
         accessWatch.lockFromRetailer();
     },
   });
+  /** The outreach call the agent is on, reported with the state (see outreachCallEvent). */
+  const outreachCall = (): OutreachCallEvent | undefined => {
+    const call = desk.current();
+    return call?.outreach && call.state === 'in_call'
+      ? { callId: call.callId, customerId: call.outreach.customerId, direction: 'outbound' }
+      : undefined;
+  };
   agentState.subscribe((state) => {
     events.emit('agentState:changed', state);
-    agentStateReports?.record(state, lock.isLocked());
+    agentStateReports?.record(state, lock.isLocked(), outreachCall());
   });
   // The floor shows a locked desk as locked: each lock and unlock is reported with the state.
   let reportedLocked = lock.isLocked();
   lock.subscribe((state) => {
     if (state.locked === reportedLocked) return;
     reportedLocked = state.locked;
-    agentStateReports?.record(agentState.current(), state.locked);
+    agentStateReports?.record(agentState.current(), state.locked, outreachCall());
   });
   // The retailer hears the state this desk starts in: after a restart its floor must not keep
   // showing the state the agent had before.
-  agentStateReports?.record(agentState.current(), lock.isLocked());
+  agentStateReports?.record(agentState.current(), lock.isLocked(), outreachCall());
   // A ring goes out with the caller's (masked) screen pop, read before the event leaves.
   sendCallsWithPops({
     desk,
@@ -467,6 +480,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       privacy,
       heavyReads: reader,
       audited,
+      auditJournal,
       db: database.db,
       sqlite: database.sqlite,
       desk,
@@ -571,6 +585,7 @@ export async function startKoeCore(options: KoeCoreOptions): Promise<KoeCore> {
       await reader.stop();
       // A call's row still waiting for the write lock (see desk-calls.repository.ts) goes first.
       deskCalls.close();
+      auditJournal.commit();
       await database.close();
       keepDataFolderOwnerOnly(options.dataDir);
     },

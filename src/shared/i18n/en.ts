@@ -619,6 +619,8 @@ export const en: Catalog = {
         'The retailer already holds a different record under this number. Check it, correct it and send it again.',
       not_allowed: 'This record cannot be sent from your account. Tell your supervisor.',
       invalid: 'The retailer did not accept the record’s format. Correct it and send it again.',
+      outreach_call_not_reported:
+        'The retailer has no record that this desk placed this outreach call, so it did not take the call’s outcome. Tell your supervisor.',
       other: 'The retailer refused the record.',
     },
     refusedListLabel: 'Wrap-ups the retailer refused',

@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { agentStatus, notReadyReason } from '../agent-state/agent-state';
-import { isoDateTime } from '../domain/primitives';
+import { id, isoDateTime, printable } from '../domain/primitives';
 
 /**
  * An agent's state changes, pushed by their desk (queued while offline, idempotent by id).
  * The agent and center are the caller's own: taken from the access token, never the body.
  */
+/**
+ * The call an `on_call` change is about, when the desk placed it to a customer from the outreach
+ * list: the retailer takes a proactive call's outcome (and its "customer was told" notice) only
+ * for a call the same desk reported this way (see server/src/data/outreach-calls.ts).
+ */
+export const outreachCallEvent = z
+  .object({
+    callId: printable(128).min(1),
+    customerId: id,
+    direction: z.literal('outbound'),
+  })
+  .strict();
+export type OutreachCallEvent = z.infer<typeof outreachCallEvent>;
+
 export const agentStateChange = z
   .object({
     /** UUIDv7 made on the desk: the server's idempotency key. */
@@ -16,10 +30,15 @@ export const agentStateChange = z
     at: isoDateTime,
     /** Whether the desk is locked (idle, the computer locked, a bulk-access policy) as of this change. */
     deskLocked: z.boolean().optional(),
+    /** The outreach call the agent went on (optional: inbound calls and older desks send none). */
+    call: outreachCallEvent.optional(),
   })
   .strict()
   .refine((c) => c.reason === null || c.status === 'not_ready', {
     message: 'only not_ready carries a reason',
+  })
+  .refine((c) => c.call === undefined || c.status === 'on_call', {
+    message: 'only on_call carries a call',
   });
 export type AgentStateChange = z.infer<typeof agentStateChange>;
 

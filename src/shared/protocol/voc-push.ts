@@ -13,6 +13,13 @@ export const vocPushOutcome = z.object({
   id: z.string(),
   status: z.enum(['accepted', 'duplicate', 'conflict', 'rejected']),
   reason: z.string().optional(),
+  /**
+   * Why a record was rejected, when the desk can act on it. `outreach_call_not_reported`: a
+   * proactive call's outcome whose call this desk has not reported (as an `on_call` agent-state
+   * change with the call); a desk that still holds unsent state changes sends those, then the
+   * record again.
+   */
+  code: z.enum(['outreach_call_not_reported']).optional(),
   receivedAt: z.string().optional(),
 });
 export type VocPushOutcome = z.infer<typeof vocPushOutcome>;

@@ -7,8 +7,9 @@ import {
 import { outreachNoticeId } from '../../../src/shared/outreach/outreach-notice';
 import { MAX_OUTREACH_NOTICES_PER_CUSTOMER_DAY } from '../../../server/src/data/outreach-notices';
 import type { PullPage } from '../../../src/shared/protocol/sync';
+import type { VocRecord } from '../../../src/shared/domain/voc';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { call, reportOutreachCalls, signIn, startTestServer, type TestServer } from './test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
 if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
@@ -36,6 +37,9 @@ describe.each(suites)('risk thresholds and outreach notices on $name', ({ postgr
     }
   });
   afterAll(() => server?.close());
+
+  const reportCalls = async (records: VocRecord[]) =>
+    expect(await reportOutreachCalls(server.url, tokens.agentA!, records)).toBe(200);
 
   const pullPolicies = async (token: string): Promise<Policy[]> => {
     const page = (await call(server.url, token, 'GET', '/v1/sync/pull?since=0&limit=10000'))
@@ -171,6 +175,7 @@ describe.each(suites)('risk thresholds and outreach notices on $name', ({ postgr
       reasonCodes: ['outreach.delay'],
       contactType: 'proactive',
       outreachOutcome: 'reached',
+      callId: 'call-reached',
     });
     const noAnswer = vocFor(AGENT_A.id, AGENT_A.center, {
       customerId: 'cus-outreach',
@@ -178,7 +183,9 @@ describe.each(suites)('risk thresholds and outreach notices on $name', ({ postgr
       reasonCodes: ['outreach.delay'],
       contactType: 'proactive',
       outreachOutcome: 'no_answer',
+      callId: 'call-no-answer',
     });
+    await reportCalls([reached, noAnswer]);
     // A record as an older Koe wrote it: none of the new fields.
     const old = vocFor(AGENT_A.id, AGENT_A.center);
     const answer = await call(server.url, tokens.agentA!, 'POST', '/v1/voc/batch', {
@@ -242,10 +249,13 @@ describe.each(suites)('risk thresholds and outreach notices on $name', ({ postgr
         reasonCodes: ['outreach.delay'],
         contactType: 'proactive',
         outreachOutcome: 'reached',
-        endedAt: `2026-11-24T02:${String(minute).padStart(2, '0')}:00.000Z`,
+        callId: `call-bounded-${minute}`,
+        startedAt: `2026-11-24T02:${String(minute).padStart(2, '0')}:00.000Z`,
+        endedAt: `2026-11-24T02:${String(minute).padStart(2, '0')}:30.000Z`,
       });
     const calls = [1, 2, 3, 4, 5].map((m) => told('ord-bounded', m));
     const foreignOrder = told('ord-other', 6);
+    await reportCalls([...calls, foreignOrder]);
     const answer = await call(server.url, tokens.agentA!, 'POST', '/v1/voc/batch', {
       records: [foreignOrder, ...calls],
     });

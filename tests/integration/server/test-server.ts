@@ -6,6 +6,8 @@ import { buildServer, type ServerOptions } from '../../../server/src/app';
 import { openServerStore, type ServerStore } from '../../../server/src/db/connect';
 import { createChangeNotifier } from '../../../server/src/live/change-notifier';
 import { createTenant, type SeedUser } from '../../../server/src/seed';
+import type { VocRecord } from '../../../src/shared/domain/voc';
+import { uuidV7 } from '../../../src/shared/uuid-v7';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -222,4 +224,25 @@ export async function call(
     // not JSON
   }
   return { status: response.status, json, headers: response.headers };
+}
+
+/**
+ * What an agent's desk reports as each proactive call goes on the line (an `on_call` change
+ * naming the call and customer): the server takes a proactive outcome only for such a call.
+ */
+export async function reportOutreachCalls(
+  url: string,
+  token: string,
+  records: readonly Pick<VocRecord, 'callId' | 'customerId' | 'startedAt'>[],
+): Promise<number> {
+  const reply = await call(url, token, 'POST', '/v1/agent-state/changes', {
+    changes: records.map((r) => ({
+      id: uuidV7(),
+      status: 'on_call',
+      reason: null,
+      at: r.startedAt,
+      call: { callId: r.callId, customerId: r.customerId, direction: 'outbound' },
+    })),
+  });
+  return reply.status;
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../src/shared/protocol/voc-export';
 import { vocFor } from '../../fixtures/retailer-records';
 import { parseCsv } from './csv-parse';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { call, reportOutreachCalls, signIn, startTestServer, type TestServer } from './test-server';
 
 /**
  * The CSV export's columns for the VoC record's later optional fields (contact type, outreach
@@ -85,6 +85,9 @@ describe.each(suites)('VoC export columns on $name', ({ postgres }) => {
     server = await startTestServer({ postgres });
     admin = await signIn(server.url, 'admin@retailer-a.example');
     const agent = await signIn(server.url, `agent@${X}.example`);
+    // The proactive call's outcome is taken for a call the desk reported (outreach-calls.ts).
+    const proactive = records.filter((r) => r.contactType === 'proactive');
+    expect(await reportOutreachCalls(server.url, agent, proactive)).toBe(200);
     const reply = await call(server.url, agent, 'POST', '/v1/voc/batch', { records });
     expect(reply.status).toBe(200);
   });

@@ -7,7 +7,7 @@ import {
   type RecordedAccess,
 } from '../../../src/main/core/access-audit/access-watch';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
-import { createAuditAppender } from '../../../src/main/core/db/audit/audit.repository';
+import { createAuditWriter } from '../../../src/main/core/db/audit/audit.repository';
 import type { AuditKind } from '../../../src/main/core/db/audit/audit.table';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
 import { createDeskLock, type DeskLock } from '../../../src/main/core/desk-lock/desk-lock';
@@ -44,7 +44,7 @@ afterEach(async () => {
 });
 
 function watchWith(rule: Omit<BulkAccessRule, 'policyId' | 'labelJa' | 'labelEn' | 'action'>) {
-  const append = createAuditAppender(database.sqlite);
+  const write = createAuditWriter(database.sqlite);
   const watch = createAccessWatch({
     sqlite: database.sqlite,
     lock,
@@ -62,7 +62,7 @@ function watchWith(rule: Omit<BulkAccessRule, 'policyId' | 'labelJa' | 'labelEn'
       detail,
       at: new Date(clock).toISOString(),
     };
-    append(entry);
+    write([entry]);
     watch.recorded(entry);
   };
   return { watch, access };

@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { AgentState } from '../../../shared/agent-state/agent-state';
-import type { AgentStateChange } from '../../../shared/protocol/agent-state';
+import type { AgentStateChange, OutreachCallEvent } from '../../../shared/protocol/agent-state';
 import { uuidV7 } from '../../../shared/uuid-v7';
 import { RetailerRefusal } from '../retailer-client/authorized-fetch';
 import { createOutboxDrain } from '../outbox/outbox-drain';
@@ -11,9 +11,10 @@ export type SendAgentStateChanges = (changes: AgentStateChange[]) => Promise<voi
 export interface AgentStateReporter {
   /**
    * Keeps the change durably, then tries to send everything waiting. `deskLocked`: whether the
-   * desk is locked as of this change (the floor shows a locked desk as such).
+   * desk is locked as of this change (the floor shows a locked desk as such); `call`: the
+   * outreach call an `on_call` change is about (the retailer checks a proactive outcome by it).
    */
-  record(state: AgentState, deskLocked?: boolean): void;
+  record(state: AgentState, deskLocked?: boolean, call?: OutreachCallEvent): void;
   /** Sends what is waiting now; resolves with how many were delivered. */
   flush(): Promise<number>;
   pending(): number;
@@ -85,13 +86,14 @@ export function createAgentStateReporter(options: {
   }
 
   return {
-    record(state, deskLocked = false) {
+    record(state, deskLocked = false, call) {
       const change: AgentStateChange = {
         id: uuidV7((lastIdMs = Math.max(now(), lastIdMs + 1))),
         status: state.status,
         reason: state.reason,
         at: state.since,
         deskLocked,
+        ...(call && state.status === 'on_call' ? { call } : {}),
       };
       insert.run(change.id, JSON.stringify(change));
       outbox.kick();

@@ -24,12 +24,20 @@ export function decodeRefusal(stored: string | null): { reason: RefusalCode; det
 }
 
 /** The code for a push outcome the server did not accept. */
-export function refusalOf(status: 'conflict' | 'rejected'): RefusalCode {
-  return status === 'conflict' ? 'conflict' : 'not_allowed';
+export function refusalOf(
+  status: 'conflict' | 'rejected',
+  code?: 'outreach_call_not_reported',
+): RefusalCode {
+  if (status === 'conflict') return 'conflict';
+  return code ?? 'not_allowed';
 }
 
 function isRefusalCode(value: unknown): value is RefusalCode {
   return (
-    value === 'conflict' || value === 'not_allowed' || value === 'invalid' || value === 'other'
+    value === 'conflict' ||
+    value === 'not_allowed' ||
+    value === 'invalid' ||
+    value === 'outreach_call_not_reported' ||
+    value === 'other'
   );
 }

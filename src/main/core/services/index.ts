@@ -12,7 +12,8 @@ import {
 } from '../calls/desk-calls.repository';
 import { createWrapUpService } from '../calls/wrap-up-service';
 import { withPredictions, type PredictionService } from '../guidance/prediction-service';
-import { createAuditAppender, type AuditEntry } from '../db/audit/audit.repository';
+import type { AuditEntry } from '../db/audit/audit.repository';
+import { createAuditJournal, type AuditJournal } from '../access-audit/audit-journal';
 import {
   readActivePolicies,
   readLatestScripts,
@@ -111,6 +112,11 @@ export interface ServiceDeps {
    * the audit outbox sends it); nothing when absent (tests, benches without a retailer).
    */
   audited?: (entry: AuditEntry) => void;
+  /**
+   * Where searches and pops by hand record their accesses (committed just after the answer; one
+   * made here, telling `audited`, when absent).
+   */
+  auditJournal?: AuditJournal;
   now?: () => number;
 }
 
@@ -153,17 +159,22 @@ export function createServices(deps: ServiceDeps): IpcServices {
     if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
     return retailer.status();
   };
-  const appendAuditRow = createAuditAppender(deps.sqlite);
-  /** Records an access in the desk's audit, then lets the policies and the outbox know. */
-  const audit = async (entry: Omit<AuditEntry, 'agentId' | 'at'> & { at?: string }) => {
-    const recorded: AuditEntry = {
+  const journal =
+    deps.auditJournal ??
+    createAuditJournal({
+      sqlite: deps.sqlite,
+      committed: (entries) => entries.forEach((entry) => deps.audited?.(entry)),
+    });
+  /**
+   * Records an access in the desk's audit: committed right after the answer, in the same tick;
+   * the policies and the outbox are told once it is.
+   */
+  const audit = (entry: Omit<AuditEntry, 'agentId' | 'at'> & { at?: string }) =>
+    journal.record({
       ...entry,
       agentId: agent()?.id ?? null,
       at: entry.at ?? new Date(now()).toISOString(),
-    };
-    appendAuditRow(recorded);
-    deps.audited?.(recorded);
-  };
+    });
   const services: IpcServices = {
     'app:info': async () => ({
       version: appVersion,
@@ -182,7 +193,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       const result = await heavyReads.searchCustomers(query, limit);
       // Every search is an access: who listed which customers (not what was typed: a phone
       // number or a name is itself personal data).
-      await audit({
+      audit({
         kind: 'search',
         customerId: null,
         callId: desk.current()?.callId ?? null,
@@ -198,7 +209,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       const pop = await readScreenPop(db, phone, predictions);
       // Popped by hand with no call on: a customer opened outside a call, audited like a card.
       if (pop.card && !desk.isCallActive())
-        await audit({
+        audit({
           kind: 'customer_opened',
           customerId: pop.card.customer.id,
           callId: null,
@@ -211,7 +222,7 @@ export function createServices(deps: ServiceDeps): IpcServices {
       if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
       // Opened outside a live call: no caller asked for this customer, so it is audited.
       if (!desk.isCallActive())
-        await audit({ kind: 'customer_opened', customerId, callId: null, detail: {} });
+        audit({ kind: 'customer_opened', customerId, callId: null, detail: {} });
       return privacy.card(withPredictions(predictions, card));
     },
     // Reveals are logged (who saw which customer's what, when, on which call) and allowed only

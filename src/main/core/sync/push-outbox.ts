@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { VocRecord } from '../../../shared/domain/voc';
+import type { VocPushOutcome } from '../../../shared/protocol/voc-push';
 import { type RetailerApi } from './retailer-api';
 import { encodeRefusal, refusalOf } from '../db/outbox-refusal';
 import { SyncError } from './sync-error';
@@ -43,6 +44,24 @@ export async function pushOutbox(
   const retryLater = sqlite.prepare(
     'update outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where seq = ?',
   );
+  // The agent's state changes not sent yet: an outreach call's report may be among them.
+  const unsentStateChanges = sqlite.prepare(
+    'select count(*) as n from agent_state_reports where refused = 0',
+  );
+  /**
+   * A proactive call's outcome the retailer refused because this desk's report of the call has
+   * not reached it: the report is still in this desk's outbox (offline, both queued), so the
+   * record waits for it, as a failed send does, instead of being refused for good.
+   */
+  const waitsForCallReport = (outcome: VocPushOutcome) =>
+    outcome.status === 'rejected' &&
+    outcome.code === 'outreach_call_not_reported' &&
+    (unsentStateChanges.get() as { n: number }).n > 0;
+  const waitForCallReport = (row: { seq: number; attempts: number }, outcome: VocPushOutcome) => {
+    const at = new Date(now().getTime() + backoffDelayMs(row.attempts)).toISOString();
+    retryLater.run(at, outcome.reason ?? outcome.code ?? outcome.status, row.seq);
+    if (!result.retryAt || at < result.retryAt) result.retryAt = at;
+  };
 
   const result: PushResult = { sent: 0, quarantined: 0, retryAt: null };
   for (;;) {
@@ -85,34 +104,35 @@ export async function pushOutbox(
       return result;
     }
     sqlite.transaction(() => {
-      const bySeq = new Map(rows.map((r) => [r.entity_id, r.seq]));
+      const byId = new Map(rows.map((r) => [r.entity_id, r]));
       for (const outcome of outcomes) {
-        const seq = bySeq.get(outcome.id);
-        if (seq === undefined) continue;
+        const row = byId.get(outcome.id);
+        if (row === undefined) continue;
         if (outcome.status === 'accepted' || outcome.status === 'duplicate') {
-          remove.run(seq);
+          remove.run(row.seq);
           result.sent++;
+        } else if (waitsForCallReport(outcome)) {
+          waitForCallReport(row, outcome);
         } else {
-          quarantine.run(
-            encodeRefusal(refusalOf(outcome.status), outcome.reason ?? outcome.status),
-            seq,
-          );
+          quarantine.run(refusalFor(outcome), row.seq);
           result.quarantined++;
         }
       }
     })();
   }
 
-  async function pushOne(row: { seq: number; payload: string }): Promise<void> {
+  async function pushOne(row: { seq: number; payload: string; attempts: number }): Promise<void> {
     try {
       const [outcome] = await api.pushVoc([JSON.parse(row.payload) as VocRecord]);
       if (outcome?.status === 'accepted' || outcome?.status === 'duplicate') {
         remove.run(row.seq);
         result.sent++;
+      } else if (outcome && waitsForCallReport(outcome)) {
+        waitForCallReport(row, outcome);
       } else {
         quarantine.run(
           outcome
-            ? encodeRefusal(refusalOf(outcome.status), outcome.reason ?? outcome.status)
+            ? refusalFor(outcome)
             : encodeRefusal('other', 'The retailer gave no answer for this record.'),
           row.seq,
         );
@@ -125,4 +145,10 @@ export async function pushOutbox(
       } else throw error;
     }
   }
+}
+
+/** What a refused row keeps: the code the UI words, and the retailer's own words. */
+function refusalFor(outcome: VocPushOutcome): string {
+  const status = outcome.status === 'conflict' ? 'conflict' : 'rejected';
+  return encodeRefusal(refusalOf(status, outcome.code), outcome.reason ?? outcome.status);
 }

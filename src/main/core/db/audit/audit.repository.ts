@@ -36,28 +36,54 @@ export async function appendAudit(db: WriteDb, entry: AuditEntry): Promise<strin
   return id;
 }
 
+/** Rows per INSERT statement: 7 parameters a row stays far under SQLite's bound (32,766). */
+const ROWS_PER_STATEMENT = 500;
+
 /**
- * The same write as `appendAudit` through one prepared statement: the audit is on the path of
- * every search and pop by hand, and the query builder's per-call work was most of its cost
- * (bench/access-audit.bench.ts).
+ * The same write as `appendAudit` for a batch of accesses: one prepared multi-row INSERT per
+ * batch (a statement cached per batch size), run in the caller's transaction. The audit is on
+ * the path of every search and pop by hand; the query builder's per-call work was most of its
+ * cost (bench/access-audit.bench.ts). Answers the rows' ids, in order.
  */
-export function createAuditAppender(sqlite: Sqlite.Database): (entry: AuditEntry) => string {
-  const insert = sqlite.prepare(
-    `insert into audit_log (id, kind, agent_id, customer_id, call_id, detail, at)
-     values (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  return (entry) => {
-    const id = uuidV7((lastIdMs = Math.max(Date.now(), lastIdMs + 1)));
-    insert.run(
-      id,
-      entry.kind,
-      entry.agentId,
-      entry.customerId,
-      entry.callId,
-      JSON.stringify(entry.detail),
-      entry.at,
-    );
-    return id;
+export function createAuditWriter(
+  sqlite: Sqlite.Database,
+): (entries: readonly AuditEntry[]) => string[] {
+  const statements = new Map<number, Sqlite.Statement>();
+  const statementFor = (rows: number) => {
+    let statement = statements.get(rows);
+    if (!statement) {
+      statement = sqlite.prepare(
+        `insert into audit_log (id, kind, agent_id, customer_id, call_id, detail, at) values ${Array(
+          rows,
+        )
+          .fill('(?, ?, ?, ?, ?, ?, ?)')
+          .join(', ')}`,
+      );
+      statements.set(rows, statement);
+    }
+    return statement;
+  };
+  return (entries) => {
+    const ids: string[] = [];
+    for (let start = 0; start < entries.length; start += ROWS_PER_STATEMENT) {
+      const chunk = entries.slice(start, start + ROWS_PER_STATEMENT);
+      const values: (string | null)[] = [];
+      for (const entry of chunk) {
+        const id = uuidV7((lastIdMs = Math.max(Date.now(), lastIdMs + 1)));
+        ids.push(id);
+        values.push(
+          id,
+          entry.kind,
+          entry.agentId,
+          entry.customerId,
+          entry.callId,
+          JSON.stringify(entry.detail),
+          entry.at,
+        );
+      }
+      statementFor(chunk.length).run(values);
+    }
+    return ids;
   };
 }
 
