@@ -1,9 +1,14 @@
 import type { ScriptVersion } from '../../../src/shared/domain/guidance';
 import {
+  contentToVersions,
   groupStudioVersions,
   versionsToContent,
 } from '../../../src/shared/guidance/script-content';
-import type { PublishedScriptTriggers } from '../../../src/shared/guidance/script-lint';
+import {
+  lintScriptContent,
+  type PublishedScriptTriggers,
+  type ScriptLintIssue,
+} from '../../../src/shared/guidance/script-lint';
 import {
   scriptContent,
   type ScriptContent,
@@ -11,7 +16,13 @@ import {
 } from '../../../src/shared/protocol/script-authoring';
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
-import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-authoring';
+import {
+  latestOf,
+  readDraftsOf,
+  type AuthoringKind,
+  type DraftOf,
+  type DraftTable,
+} from './studio-authoring';
 
 /**
  * The studio's view of a tenant's scripts. The change log's `script_version` records are what
@@ -116,3 +127,42 @@ export function summarize(
     draftUpdatedAt: draft?.updatedAt ?? null,
   };
 }
+
+function describeIssue(issue: ScriptLintIssue): string {
+  const where = 'stepId' in issue && issue.stepId ? ` (${issue.stepId})` : '';
+  return `${issue.kind}${where}`;
+}
+
+/** How the script studio differs from the approved-answer studio's shared flow. */
+export const scriptAuthoring: AuthoringKind<ScriptContent, VersionInfo> = {
+  noun: 'script',
+  drafts: SCRIPT_DRAFTS,
+  readPublished: readPublishedScripts,
+  readDrafts,
+  lint: (content, scriptId, scripts) =>
+    lintScriptContent(content, { scriptId, published: publishedTriggers(scripts) }).map(
+      describeIssue,
+    ),
+  async writeVersion(p) {
+    await p.trx
+      .insertInto('script_publications')
+      .values({
+        tenant_id: p.principal.tenantId,
+        script_id: p.id,
+        version: p.version,
+        content: JSON.stringify(p.content),
+        release_notes: p.releaseNotes,
+        published_by: p.principal.userId,
+        published_by_name: p.publishedBy,
+        published_at: p.publishedAt,
+        rollback_of: p.rollbackOf,
+      })
+      .execute();
+    const records = contentToVersions(p.id, p.content, {
+      version: p.version,
+      releaseNotes: p.releaseNotes,
+      publishedAt: p.publishedAt,
+    }).map((data) => ({ type: 'script_version' as const, data }));
+    return { records, deletions: [] };
+  },
+};
