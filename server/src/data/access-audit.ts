@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Policy } from '../../../src/shared/domain/guidance';
-import { policy as policySchema } from '../../../src/shared/domain/guidance';
 import {
   bulkAccessRulesFrom,
   countFor,
@@ -19,6 +17,7 @@ import type {
   AccessQuery,
 } from '../../../src/shared/protocol/access-audit';
 import type { AccessAuditTable, ServerDb } from '../db/schema';
+import { tenantPolicies } from './policies';
 
 /** Whose accesses these are (from the access token, never the body). */
 export interface AccessAuthor {
@@ -244,18 +243,7 @@ export async function tenantBulkAccessRules(
   db: ServerDb,
   tenantId: string,
 ): Promise<BulkAccessRule[]> {
-  const rows = await db
-    .selectFrom('records')
-    .select('data')
-    .where('tenant_id', '=', tenantId)
-    .where('type', '=', 'policy')
-    .where('deleted', '=', 0)
-    .execute();
-  const policies = rows.flatMap((r): Policy[] => {
-    const parsed = policySchema.safeParse(JSON.parse(r.data));
-    return parsed.success ? [parsed.data] : [];
-  });
-  return bulkAccessRulesFrom(policies);
+  return bulkAccessRulesFrom(await tenantPolicies(db, tenantId));
 }
 
 export interface PolicyFiring {
