@@ -151,33 +151,26 @@ export async function recordServerAccess(
     .execute();
 }
 
-/** A studio publication (or rollback), recorded for the audit once it is published. */
-export function auditPublication(
-  db: ServerDb,
-  principal: { tenantId: string; userId: string; centerId: string | null },
-  detail: Detail,
-): Promise<void> {
-  return recordServerAccess(
-    db,
-    { tenantId: principal.tenantId, agentId: principal.userId, centerId: principal.centerId },
-    'studio_published',
-    detail,
-  );
+/** An action of a signed-in user the server records in the audit itself, as its `kind`. */
+function auditOf(kind: 'studio_published' | 'export') {
+  return (
+    db: ServerDb,
+    principal: { tenantId: string; userId: string; centerId: string | null },
+    detail: Detail,
+  ): Promise<void> =>
+    recordServerAccess(
+      db,
+      { tenantId: principal.tenantId, agentId: principal.userId, centerId: principal.centerId },
+      kind,
+      detail,
+    );
 }
 
+/** A studio publication (or rollback), recorded for the audit once it is published. */
+export const auditPublication = auditOf('studio_published');
+
 /** A VoC (or audit) export, recorded before its first row leaves. */
-export function auditExport(
-  db: ServerDb,
-  principal: { tenantId: string; userId: string; centerId: string | null },
-  detail: Detail,
-): Promise<void> {
-  return recordServerAccess(
-    db,
-    { tenantId: principal.tenantId, agentId: principal.userId, centerId: principal.centerId },
-    'export',
-    detail,
-  );
-}
+export const auditExport = auditOf('export');
 
 export interface AccessFilters extends Omit<AccessQuery, 'limit'> {
   /** Keyset: rows after this (at, id), for the streamed export. */

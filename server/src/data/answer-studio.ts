@@ -18,8 +18,10 @@ import {
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
 import {
-  latestOf,
+  latestOfEach,
+  publicationInfo,
   readDraftsOf,
+  summaryOf,
   type AuthoringKind,
   type DraftOf,
   type DraftTable,
@@ -109,13 +111,7 @@ export async function readPublishedAnswers(
     const byVersion = answers.get(p.answer_id) ?? new Map<number, PublishedAnswerVersion>();
     byVersion.set(version, {
       content,
-      info: {
-        version,
-        publishedAt: p.published_at,
-        releaseNotes: p.release_notes,
-        publishedBy: p.published_by_name,
-        rollbackOf: p.rollback_of === null ? null : Number(p.rollback_of),
-      },
+      info: publicationInfo(p),
     });
     answers.set(p.answer_id, byVersion);
   }
@@ -124,14 +120,7 @@ export async function readPublishedAnswers(
 
 /** What the duplicate-title lint compares an answer with: the latest of every other answer. */
 export function publishedTitles(answers: PublishedAnswers): PublishedAnswerTitles[] {
-  const out: PublishedAnswerTitles[] = [];
-  for (const [answerId, versions] of answers) {
-    const latest = latestOf(versions);
-    if (latest) {
-      out.push({ answerId, audience: latest.content.audience, title: latest.content.title });
-    }
-  }
-  return out;
+  return latestOfEach(answers, (answerId, { audience, title }) => ({ answerId, audience, title }));
 }
 
 export const ANSWER_DRAFTS: DraftTable = { table: 'answer_drafts', idColumn: 'answer_id' };
@@ -150,17 +139,7 @@ export function summarizeAnswer(
   published: PublishedAnswerVersion | null,
   draft: AnswerDraftRow | null,
 ): StudioAnswerSummary {
-  const shown = published?.content ?? draft?.content;
-  if (!shown) throw new Error(`answer ${answerId} has neither a version nor a draft`);
-  return {
-    answerId,
-    title: shown.title,
-    status: !published ? 'draft' : draft ? 'published_with_draft' : 'published',
-    version: published?.info.version ?? null,
-    publishedAt: published?.info.publishedAt ?? null,
-    audience: shown.audience,
-    draftUpdatedAt: draft?.updatedAt ?? null,
-  };
+  return { answerId, ...summaryOf('answer', answerId, published, draft, () => ({})) };
 }
 
 function describeIssue(issue: AnswerLintIssue): string {

@@ -1,7 +1,14 @@
 import { policy as policySchema, type Policy } from '../../../src/shared/domain/guidance';
+import type { ServerStore } from '../db/connect';
 import type { ServerDb } from '../db/schema';
 import type { ChangeNotifier } from '../live/change-notifier';
 import { applyChanges } from './change-log';
+
+/** What the admin's policy routes (risk thresholds, bulk-access policies) are given. */
+export interface PolicyRouteDeps {
+  store: ServerStore;
+  notifier: ChangeNotifier;
+}
 
 /**
  * The tenant's live policies, as the change log holds them (the admin's policy screens and the

@@ -17,8 +17,10 @@ import {
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
 import {
-  latestOf,
+  latestOfEach,
+  publicationInfo,
   readDraftsOf,
+  summaryOf,
   type AuthoringKind,
   type DraftOf,
   type DraftTable,
@@ -76,13 +78,7 @@ export async function readPublishedScripts(
     const byVersion = scripts.get(p.script_id) ?? new Map<number, PublishedVersion>();
     byVersion.set(Number(p.version), {
       content: scriptContent.parse(JSON.parse(p.content)),
-      info: {
-        version: Number(p.version),
-        publishedAt: p.published_at,
-        releaseNotes: p.release_notes,
-        publishedBy: p.published_by_name,
-        rollbackOf: p.rollback_of === null ? null : Number(p.rollback_of),
-      },
+      info: publicationInfo(p),
     });
     scripts.set(p.script_id, byVersion);
   }
@@ -91,14 +87,11 @@ export async function readPublishedScripts(
 
 /** What the overlap lint compares a script with: the latest version of every other script. */
 export function publishedTriggers(scripts: PublishedScripts): PublishedScriptTriggers[] {
-  const out: PublishedScriptTriggers[] = [];
-  for (const [scriptId, versions] of scripts) {
-    const latest = latestOf(versions);
-    if (latest) {
-      out.push({ scriptId, audience: latest.content.audience, triggers: latest.content.triggers });
-    }
-  }
-  return out;
+  return latestOfEach(scripts, (scriptId, { audience, triggers }) => ({
+    scriptId,
+    audience,
+    triggers,
+  }));
 }
 
 export const SCRIPT_DRAFTS: DraftTable = { table: 'script_drafts', idColumn: 'script_id' };
@@ -114,17 +107,9 @@ export function summarize(
   published: PublishedVersion | null,
   draft: DraftRow | null,
 ): StudioScriptSummary {
-  const shown = published?.content ?? draft?.content;
-  if (!shown) throw new Error(`script ${scriptId} has neither a version nor a draft`);
   return {
     scriptId,
-    title: shown.title,
-    status: !published ? 'draft' : draft ? 'published_with_draft' : 'published',
-    version: published?.info.version ?? null,
-    publishedAt: published?.info.publishedAt ?? null,
-    audience: shown.audience,
-    triggers: shown.triggers,
-    draftUpdatedAt: draft?.updatedAt ?? null,
+    ...summaryOf('script', scriptId, published, draft, (c) => ({ triggers: c.triggers })),
   };
 }
 

@@ -1,13 +1,7 @@
 import { escalateOverdue } from '../data/incidents';
 import type { ServerStore } from '../db/connect';
 import type { FloorNotifier } from './floor-notifier';
-import {
-  everyInterval,
-  logToConsole,
-  quarterOf,
-  type PeriodicRounds,
-  type RoundLog,
-} from './periodic-rounds';
+import { everyInterval, quarterOf, type PeriodicRounds, type RoundLog } from './periodic-rounds';
 
 /** How long an alert waits for a supervisor before it escalates to the retailer admin. */
 export const DEFAULT_ALERT_ESCALATION_MS = 60_000;
@@ -29,7 +23,7 @@ export function startAlertEscalation(
   store: ServerStore,
   floor: FloorNotifier,
   afterMs: number,
-  log: RoundLog = logToConsole,
+  log?: RoundLog,
 ): PeriodicRounds {
   const round = async () => {
     const escalated = await escalateOverdue(store.db, afterMs, Date.now());

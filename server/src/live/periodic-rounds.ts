@@ -6,7 +6,7 @@ export interface PeriodicRounds {
 /** Where a failed round is told. */
 export type RoundLog = (message: string, error?: unknown) => void;
 
-export const logToConsole: RoundLog = (message, error) => console.error(message, error ?? '');
+const logToConsole: RoundLog = (message, error) => console.error(message, error ?? '');
 
 /** How often to look: four times per period, at most every 5 s, at least every 20 ms. */
 export function quarterOf(periodMs: number): number {
@@ -22,7 +22,7 @@ export function everyInterval(
   everyMs: number,
   round: () => Promise<void>,
   failure: string,
-  log: RoundLog,
+  log: RoundLog = logToConsole,
 ): PeriodicRounds {
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {

@@ -1,13 +1,7 @@
 import { expireSilentDesks } from '../data/floor-presence';
 import type { ServerStore } from '../db/connect';
 import type { FloorNotifier } from './floor-notifier';
-import {
-  everyInterval,
-  logToConsole,
-  quarterOf,
-  type PeriodicRounds,
-  type RoundLog,
-} from './periodic-rounds';
+import { everyInterval, quarterOf, type PeriodicRounds, type RoundLog } from './periodic-rounds';
 
 /**
  * Every server process looks a few times per expiry for desks that went silent (their stream
@@ -18,7 +12,7 @@ export function startPresenceExpiry(
   store: ServerStore,
   floor: FloorNotifier,
   expiryMs: number,
-  log: RoundLog = logToConsole,
+  log?: RoundLog,
 ): PeriodicRounds {
   const round = async () => {
     const now = Date.now();

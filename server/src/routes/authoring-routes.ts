@@ -12,6 +12,7 @@ import {
 import { answerSchemas, type AnswerContent } from '../../../src/shared/protocol/answer-authoring';
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import { scriptSchemas, type ScriptContent } from '../../../src/shared/protocol/script-authoring';
+import type { Principal } from '../auth/access-tokens';
 import type { ServerStore } from '../db/connect';
 import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
@@ -25,6 +26,9 @@ export interface AuthoringDeps {
 type Named<K extends string> = { [P in K]: string };
 
 type Audienced = { audience: { centers: readonly string[] } };
+
+/** What a publish or rollback answers, besides the item's id. */
+type Published = { version: number; publishedAt: string; cursor: string };
 
 /**
  * One kind of versioned studio document as the API shows it: its stored flow, its wire schemas
@@ -115,20 +119,36 @@ export function authoringRoutes<C extends Audienced, K extends string>(
   const { noun, idKey, urls, schemas } = kind;
   const named = (id: string) => ({ [idKey]: id }) as Named<K>;
 
-  /** A publish or rollback, audited, answered with the item's id. */
-  async function audited(
-    principal: Parameters<typeof items.publish>[0],
-    id: string,
+  /**
+   * A publish or a rollback: both write the next immutable version (60 a minute at most), are
+   * audited, and answer with the item's id.
+   */
+  function publishing<B extends Named<K>>(
     action: 'publish' | 'rollback',
-    published: { version: number; publishedAt: string; cursor: string },
+    summary: string,
+    body: z.ZodType<B>,
+    run: (principal: Principal, id: string, body: B) => Promise<Published>,
   ) {
-    await auditPublication(store.db, principal, {
-      what: noun,
-      id,
-      version: published.version,
-      action,
+    return defineRoute({
+      method: 'POST',
+      url: urls[action],
+      summary,
+      roles: STUDIO_AUTHORS,
+      body,
+      response: schemas.publishResponse,
+      rateLimitPerMinute: 60,
+      handler: async ({ principal, body: sent }) => {
+        const id = sent[idKey];
+        const published = await run(principal, id, sent);
+        await auditPublication(store.db, principal, {
+          what: noun,
+          id,
+          version: published.version,
+          action,
+        });
+        return { ...named(id), ...published };
+      },
     });
-    return { ...named(id), ...published };
   }
 
   return [
@@ -177,33 +197,17 @@ export function authoringRoutes<C extends Audienced, K extends string>(
       response: schemas.saveDraftResponse,
       handler: ({ principal, body }) => items.saveDraft(principal, body[idKey], body.content),
     }),
-    defineRoute({
-      method: 'POST',
-      url: urls.publish,
-      summary: `Publish a studio ${noun} as its next immutable version (refused unless it lints clean)`,
-      roles: STUDIO_AUTHORS,
-      body: schemas.publishRequest,
-      response: schemas.publishResponse,
-      rateLimitPerMinute: 60,
-      handler: async ({ principal, body }) => {
-        const id = body[idKey];
-        const published = await items.publish(principal, id, body.content, body.releaseNotes);
-        return audited(principal, id, 'publish', published);
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      url: urls.rollback,
-      summary: "Publish an earlier version's content again, as a new version with release notes",
-      roles: STUDIO_AUTHORS,
-      body: schemas.rollbackRequest,
-      response: schemas.publishResponse,
-      rateLimitPerMinute: 60,
-      handler: async ({ principal, body }) => {
-        const id = body[idKey];
-        const published = await items.rollback(principal, id, body.version, body.releaseNotes);
-        return audited(principal, id, 'rollback', published);
-      },
-    }),
+    publishing(
+      'publish',
+      `Publish a studio ${noun} as its next immutable version (refused unless it lints clean)`,
+      schemas.publishRequest,
+      (principal, id, b) => items.publish(principal, id, b.content, b.releaseNotes),
+    ),
+    publishing(
+      'rollback',
+      "Publish an earlier version's content again, as a new version with release notes",
+      schemas.rollbackRequest,
+      (principal, id, b) => items.rollback(principal, id, b.version, b.releaseNotes),
+    ),
   ];
 }

@@ -7,10 +7,8 @@ import {
   type BulkAccessPolicyView,
 } from '../../../src/shared/access-audit/bulk-access-policies';
 import type { Policy } from '../../../src/shared/domain/guidance';
-import { changePolicies, tenantPolicies } from '../data/policies';
-import type { ServerStore } from '../db/connect';
+import { changePolicies, tenantPolicies, type PolicyRouteDeps } from '../data/policies';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
-import type { ChangeNotifier } from '../live/change-notifier';
 
 const viewsOf = (policies: Policy[]): BulkAccessPolicyView[] =>
   policies
@@ -23,11 +21,7 @@ const viewsOf = (policies: Policy[]): BulkAccessPolicyView[] =>
  * desk pulls it (told live) and the server evaluates it from the synced audit at once.
  * Switched off, not deleted: the incident records name the policy that fired.
  */
-export function bulkAccessPolicyRoutes(deps: {
-  store: ServerStore;
-  notifier: ChangeNotifier;
-}): RouteSpec[] {
-  const db = deps.store.db;
+export function bulkAccessPolicyRoutes({ store, notifier }: PolicyRouteDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'GET',
@@ -36,7 +30,7 @@ export function bulkAccessPolicyRoutes(deps: {
       roles: ['retailer_admin'],
       response: bulkAccessPolicyList,
       handler: async ({ principal }) => ({
-        policies: viewsOf(await tenantPolicies(db, principal.tenantId)),
+        policies: viewsOf(await tenantPolicies(store.db, principal.tenantId)),
       }),
     }),
     defineRoute({
@@ -50,8 +44,8 @@ export function bulkAccessPolicyRoutes(deps: {
       handler: async ({ principal, body }) => {
         const { id: given, labelJa, labelEn, active, ...params } = body;
         const { written } = await changePolicies(
-          db,
-          deps.notifier,
+          store.db,
+          notifier,
           principal.tenantId,
           (stored) => {
             const current = given ? stored.find((p) => p.id === given) : undefined;

@@ -11,10 +11,8 @@ import {
   type RiskThresholds,
   type RiskThresholdsUpdate,
 } from '../../../src/shared/protocol/risk-thresholds';
-import { changePolicies, tenantPolicies } from '../data/policies';
-import type { ServerStore } from '../db/connect';
+import { changePolicies, tenantPolicies, type PolicyRouteDeps } from '../data/policies';
 import { defineRoute, type RouteSpec } from '../http/route';
-import type { ChangeNotifier } from '../live/change-notifier';
 
 /** The policies that hold the thresholds, created with these when the retailer has none yet. */
 const HOLDERS: Record<'claim_verification' | 'vip_free_exchange', Omit<Policy, 'updatedAt'>> = {
@@ -43,11 +41,7 @@ const HOLDERS: Record<'claim_verification' | 'vip_free_exchange', Omit<Policy, '
  * record, and the guidance reads it from the synced policies. No table of its own, no client
  * migration, and a desktop that does not know a param ignores it.
  */
-export function riskThresholdRoutes(deps: {
-  store: ServerStore;
-  notifier: ChangeNotifier;
-}): RouteSpec[] {
-  const db = deps.store.db;
+export function riskThresholdRoutes({ store, notifier }: PolicyRouteDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'GET',
@@ -56,7 +50,7 @@ export function riskThresholdRoutes(deps: {
       roles: ['retailer_admin'],
       response: riskThresholds,
       handler: async ({ principal }) =>
-        riskThresholdsFrom(await tenantPolicies(db, principal.tenantId)),
+        riskThresholdsFrom(await tenantPolicies(store.db, principal.tenantId)),
     }),
     defineRoute({
       method: 'PUT',
@@ -67,8 +61,11 @@ export function riskThresholdRoutes(deps: {
       body: riskThresholdsUpdate,
       response: riskThresholds,
       handler: async ({ principal, body }) => {
-        const { policies } = await changePolicies(db, deps.notifier, principal.tenantId, (stored) =>
-          thresholdChanges(stored, body),
+        const { policies } = await changePolicies(
+          store.db,
+          notifier,
+          principal.tenantId,
+          (stored) => thresholdChanges(stored, body),
         );
         return riskThresholdsFrom(policies);
       },
