@@ -28,8 +28,7 @@ import { apiRoutes } from './routes/api-routes';
 import { agentStateRoutes } from './routes/agent-state-routes';
 import { riskThresholdRoutes } from './routes/risk-threshold-routes';
 import { bulkAccessPolicyRoutes } from './routes/bulk-access-policy-routes';
-import { scriptAuthoringRoutes } from './routes/script-authoring-routes';
-import { answerAuthoringRoutes } from './routes/answer-authoring-routes';
+import { ANSWER_ROUTES, authoringRoutes, SCRIPT_ROUTES } from './routes/authoring-routes';
 import { describeVocExport, vocExportRoutes } from './routes/voc-export-routes';
 import { insightsRoutes } from './routes/insights-routes';
 import { webhookRoutes } from './routes/webhook-routes';
@@ -256,8 +255,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
     ...bulkAccessPolicyRoutes(options),
-    ...scriptAuthoringRoutes(options),
-    ...answerAuthoringRoutes(options),
+    ...authoringRoutes(SCRIPT_ROUTES, options),
+    ...authoringRoutes(ANSWER_ROUTES, options),
     ...webhookRoutes(options),
     ...insightsRoutes(options),
     ...agentStateRoutes({ ...options, floor, deskAlive, deskOfToken }),

@@ -12,7 +12,7 @@ import {
 import { memorySessions } from '../../src/main/core/sync/memory-sessions';
 import { typescriptSyncWorkerEntry } from '../../src/main/core/sync/sync-worker-host';
 import type { IpcChannel, IpcEventName, IpcEvents, IpcOutput } from '../../src/shared/ipc';
-import { session as sessionSchema } from '../../src/shared/protocol/auth';
+import { session as sessionSchema, type Session } from '../../src/shared/protocol/auth';
 import { PASSWORD, startTestServer, type TestServer } from './server/test-server';
 import { startFaultProxy, type FaultProxy } from './sync/fault-proxy';
 
@@ -31,6 +31,10 @@ export interface DeskWithRetailer {
   readonly dataDir: string;
   /** The desk's cache file (for the tests that read or edit it as someone with the PC would). */
   readonly cacheFile: string;
+  /** The agent's session the desk holds (null before `signIn` on a desk started signed out). */
+  session(): Session | null;
+  /** Signs the agent in as the app's sign-in would (for a desk started with `signedOut`). */
+  signIn(): Promise<void>;
   /** Closes the core and starts it again on the same folder and session. */
   restartCore(): Promise<KoeCore>;
   /** A channel through the core's router (validation included), typed by the contract. */
@@ -45,6 +49,8 @@ export interface DeskWithRetailer {
 
 export interface DeskWithRetailerOptions {
   agentEmail: string;
+  /** Starts with no session: the suite signs in with `desk.signIn()` when it wants to. */
+  signedOut?: boolean;
   /** The data folder's name prefix under the OS temp dir. */
   tempPrefix: string;
   /** Runs on the started server before the agent signs in (seeding the retailer's data). */
@@ -67,6 +73,7 @@ export function useDeskWithRetailer(options: DeskWithRetailerOptions): DeskWithR
   let core: KoeCore | undefined;
   let dataDir: string | undefined;
   let retailer: RetailerConnection | undefined;
+  const sessions = memorySessions();
   const started = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`The desk's ${what} is not started yet`);
     return value;
@@ -98,6 +105,10 @@ export function useDeskWithRetailer(options: DeskWithRetailerOptions): DeskWithR
     get cacheFile() {
       return join(desk.dataDir, cacheFileName(started(retailer, 'retailer')));
     },
+    session: () => sessions.load(),
+    async signIn() {
+      sessions.save(await signInSession(desk.server.url, options.agentEmail));
+    },
     async restartCore() {
       await desk.core.close();
       core = undefined;
@@ -116,8 +127,7 @@ export function useDeskWithRetailer(options: DeskWithRetailerOptions): DeskWithR
     server = await startTestServer({ postgres: Boolean(process.env.KOE_TEST_DATABASE_URL) });
     proxy = await startFaultProxy({ target: server.url, seed: 1, rate: 0 });
     await options.seed?.(server);
-    const sessions = memorySessions();
-    sessions.save(await signInSession(server.url, options.agentEmail));
+    if (!options.signedOut) await desk.signIn();
     retailer = { baseUrl: proxy.url, sessions };
     dataDir = mkdtempSync(join(tmpdir(), options.tempPrefix));
     core = await startCore();

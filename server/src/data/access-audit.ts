@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Policy } from '../../../src/shared/domain/guidance';
-import { policy as policySchema } from '../../../src/shared/domain/guidance';
 import {
   bulkAccessRulesFrom,
   countFor,
@@ -19,6 +17,7 @@ import type {
   AccessQuery,
 } from '../../../src/shared/protocol/access-audit';
 import type { AccessAuditTable, ServerDb } from '../db/schema';
+import { tenantPolicies } from './policies';
 
 /** Whose accesses these are (from the access token, never the body). */
 export interface AccessAuthor {
@@ -152,33 +151,26 @@ export async function recordServerAccess(
     .execute();
 }
 
-/** A studio publication (or rollback), recorded for the audit once it is published. */
-export function auditPublication(
-  db: ServerDb,
-  principal: { tenantId: string; userId: string; centerId: string | null },
-  detail: Detail,
-): Promise<void> {
-  return recordServerAccess(
-    db,
-    { tenantId: principal.tenantId, agentId: principal.userId, centerId: principal.centerId },
-    'studio_published',
-    detail,
-  );
+/** An action of a signed-in user the server records in the audit itself, as its `kind`. */
+function auditOf(kind: 'studio_published' | 'export') {
+  return (
+    db: ServerDb,
+    principal: { tenantId: string; userId: string; centerId: string | null },
+    detail: Detail,
+  ): Promise<void> =>
+    recordServerAccess(
+      db,
+      { tenantId: principal.tenantId, agentId: principal.userId, centerId: principal.centerId },
+      kind,
+      detail,
+    );
 }
 
+/** A studio publication (or rollback), recorded for the audit once it is published. */
+export const auditPublication = auditOf('studio_published');
+
 /** A VoC (or audit) export, recorded before its first row leaves. */
-export function auditExport(
-  db: ServerDb,
-  principal: { tenantId: string; userId: string; centerId: string | null },
-  detail: Detail,
-): Promise<void> {
-  return recordServerAccess(
-    db,
-    { tenantId: principal.tenantId, agentId: principal.userId, centerId: principal.centerId },
-    'export',
-    detail,
-  );
-}
+export const auditExport = auditOf('export');
 
 export interface AccessFilters extends Omit<AccessQuery, 'limit'> {
   /** Keyset: rows after this (at, id), for the streamed export. */
@@ -244,18 +236,7 @@ export async function tenantBulkAccessRules(
   db: ServerDb,
   tenantId: string,
 ): Promise<BulkAccessRule[]> {
-  const rows = await db
-    .selectFrom('records')
-    .select('data')
-    .where('tenant_id', '=', tenantId)
-    .where('type', '=', 'policy')
-    .where('deleted', '=', 0)
-    .execute();
-  const policies = rows.flatMap((r): Policy[] => {
-    const parsed = policySchema.safeParse(JSON.parse(r.data));
-    return parsed.success ? [parsed.data] : [];
-  });
-  return bulkAccessRulesFrom(policies);
+  return bulkAccessRulesFrom(await tenantPolicies(db, tenantId));
 }
 
 export interface PolicyFiring {

@@ -1,7 +1,15 @@
 import type { KnowledgeAnswer } from '../../../src/shared/domain/guidance';
 import type { Language } from '../../../src/shared/domain/primitives';
-import { answersToContent, groupStudioAnswers } from '../../../src/shared/guidance/answer-content';
-import type { PublishedAnswerTitles } from '../../../src/shared/guidance/answer-lint';
+import {
+  answersToContent,
+  contentToAnswers,
+  groupStudioAnswers,
+} from '../../../src/shared/guidance/answer-content';
+import {
+  lintAnswerContent,
+  type AnswerLintIssue,
+  type PublishedAnswerTitles,
+} from '../../../src/shared/guidance/answer-lint';
 import {
   answerContent,
   type AnswerContent,
@@ -9,7 +17,16 @@ import {
 } from '../../../src/shared/protocol/answer-authoring';
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
-import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-authoring';
+import {
+  latestOfEach,
+  publicationInfo,
+  readDraftsOf,
+  summaryOf,
+  type AuthoringKind,
+  type DraftOf,
+  type DraftTable,
+  type Publication,
+} from './studio-authoring';
 
 /**
  * The studio's view of a tenant's approved answers. The change log's `knowledge_answer` records
@@ -94,13 +111,7 @@ export async function readPublishedAnswers(
     const byVersion = answers.get(p.answer_id) ?? new Map<number, PublishedAnswerVersion>();
     byVersion.set(version, {
       content,
-      info: {
-        version,
-        publishedAt: p.published_at,
-        releaseNotes: p.release_notes,
-        publishedBy: p.published_by_name,
-        rollbackOf: p.rollback_of === null ? null : Number(p.rollback_of),
-      },
+      info: publicationInfo(p),
     });
     answers.set(p.answer_id, byVersion);
   }
@@ -109,14 +120,7 @@ export async function readPublishedAnswers(
 
 /** What the duplicate-title lint compares an answer with: the latest of every other answer. */
 export function publishedTitles(answers: PublishedAnswers): PublishedAnswerTitles[] {
-  const out: PublishedAnswerTitles[] = [];
-  for (const [answerId, versions] of answers) {
-    const latest = latestOf(versions);
-    if (latest) {
-      out.push({ answerId, audience: latest.content.audience, title: latest.content.title });
-    }
-  }
-  return out;
+  return latestOfEach(answers, (answerId, { audience, title }) => ({ answerId, audience, title }));
 }
 
 export const ANSWER_DRAFTS: DraftTable = { table: 'answer_drafts', idColumn: 'answer_id' };
@@ -135,15 +139,80 @@ export function summarizeAnswer(
   published: PublishedAnswerVersion | null,
   draft: AnswerDraftRow | null,
 ): StudioAnswerSummary {
-  const shown = published?.content ?? draft?.content;
-  if (!shown) throw new Error(`answer ${answerId} has neither a version nor a draft`);
+  return { answerId, ...summaryOf('answer', answerId, published, draft, () => ({})) };
+}
+
+function describeIssue(issue: AnswerLintIssue): string {
+  return `${issue.kind} (${issue.language})`;
+}
+
+/** How the approved-answer studio differs from the script studio's shared flow. */
+export const answerAuthoring: AuthoringKind<AnswerContent, VersionInfo> = {
+  noun: 'answer',
+  drafts: ANSWER_DRAFTS,
+  readPublished: readPublishedAnswers,
+  readDrafts: readAnswerDrafts,
+  lint: (content, answerId, answers) =>
+    lintAnswerContent(content, { answerId, published: publishedTitles(answers) }).map(
+      describeIssue,
+    ),
+  writeVersion: writeAnswerVersion,
+};
+
+/** The answer's publication rows, and its records: one per language, minus dropped languages. */
+async function writeAnswerVersion(p: Publication<AnswerContent>) {
+  const { trx, id: answerId, version, content } = p;
+  const tenantId = p.principal.tenantId;
+  const records = contentToAnswers(answerId, content, { version, publishedAt: p.publishedAt });
+  await trx
+    .insertInto('answer_publications')
+    .values({
+      tenant_id: tenantId,
+      answer_id: answerId,
+      version,
+      centers: JSON.stringify(content.audience.centers),
+      release_notes: p.releaseNotes,
+      published_by: p.principal.userId,
+      published_by_name: p.publishedBy,
+      published_at: p.publishedAt,
+      rollback_of: p.rollbackOf,
+    })
+    .execute();
+  await trx
+    .insertInto('answer_publication_texts')
+    .values(
+      records.map((r) => ({
+        tenant_id: tenantId,
+        answer_id: answerId,
+        version,
+        language: r.language,
+        title: r.title,
+        body: r.body,
+        tags: JSON.stringify(r.tags),
+      })),
+    )
+    .execute();
+  // A language dropped from the audience must leave agents' desktops too.
+  const dropped = (['ja', 'en'] as const)
+    .filter((l) => !content.audience.languages.includes(l))
+    .map((l) => ({ type: 'knowledge_answer' as const, id: `${answerId}-${l}` }));
+  const live =
+    dropped.length === 0
+      ? []
+      : await trx
+          .selectFrom('records')
+          .select('id')
+          .where('tenant_id', '=', tenantId)
+          .where('type', '=', 'knowledge_answer')
+          .where('deleted', '=', 0)
+          .where(
+            'id',
+            'in',
+            dropped.map((d) => d.id),
+          )
+          .execute();
   return {
-    answerId,
-    title: shown.title,
-    status: !published ? 'draft' : draft ? 'published_with_draft' : 'published',
-    version: published?.info.version ?? null,
-    publishedAt: published?.info.publishedAt ?? null,
-    audience: shown.audience,
-    draftUpdatedAt: draft?.updatedAt ?? null,
+    records: records.map((data) => ({ type: 'knowledge_answer' as const, data })),
+    deletions: dropped.filter((d) => live.some((r) => r.id === d.id)),
   };
 }

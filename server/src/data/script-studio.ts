@@ -1,9 +1,14 @@
 import type { ScriptVersion } from '../../../src/shared/domain/guidance';
 import {
+  contentToVersions,
   groupStudioVersions,
   versionsToContent,
 } from '../../../src/shared/guidance/script-content';
-import type { PublishedScriptTriggers } from '../../../src/shared/guidance/script-lint';
+import {
+  lintScriptContent,
+  type PublishedScriptTriggers,
+  type ScriptLintIssue,
+} from '../../../src/shared/guidance/script-lint';
 import {
   scriptContent,
   type ScriptContent,
@@ -11,7 +16,15 @@ import {
 } from '../../../src/shared/protocol/script-authoring';
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
-import { latestOf, readDraftsOf, type DraftOf, type DraftTable } from './studio-authoring';
+import {
+  latestOfEach,
+  publicationInfo,
+  readDraftsOf,
+  summaryOf,
+  type AuthoringKind,
+  type DraftOf,
+  type DraftTable,
+} from './studio-authoring';
 
 /**
  * The studio's view of a tenant's scripts. The change log's `script_version` records are what
@@ -65,13 +78,7 @@ export async function readPublishedScripts(
     const byVersion = scripts.get(p.script_id) ?? new Map<number, PublishedVersion>();
     byVersion.set(Number(p.version), {
       content: scriptContent.parse(JSON.parse(p.content)),
-      info: {
-        version: Number(p.version),
-        publishedAt: p.published_at,
-        releaseNotes: p.release_notes,
-        publishedBy: p.published_by_name,
-        rollbackOf: p.rollback_of === null ? null : Number(p.rollback_of),
-      },
+      info: publicationInfo(p),
     });
     scripts.set(p.script_id, byVersion);
   }
@@ -80,14 +87,11 @@ export async function readPublishedScripts(
 
 /** What the overlap lint compares a script with: the latest version of every other script. */
 export function publishedTriggers(scripts: PublishedScripts): PublishedScriptTriggers[] {
-  const out: PublishedScriptTriggers[] = [];
-  for (const [scriptId, versions] of scripts) {
-    const latest = latestOf(versions);
-    if (latest) {
-      out.push({ scriptId, audience: latest.content.audience, triggers: latest.content.triggers });
-    }
-  }
-  return out;
+  return latestOfEach(scripts, (scriptId, { audience, triggers }) => ({
+    scriptId,
+    audience,
+    triggers,
+  }));
 }
 
 export const SCRIPT_DRAFTS: DraftTable = { table: 'script_drafts', idColumn: 'script_id' };
@@ -103,16 +107,47 @@ export function summarize(
   published: PublishedVersion | null,
   draft: DraftRow | null,
 ): StudioScriptSummary {
-  const shown = published?.content ?? draft?.content;
-  if (!shown) throw new Error(`script ${scriptId} has neither a version nor a draft`);
   return {
     scriptId,
-    title: shown.title,
-    status: !published ? 'draft' : draft ? 'published_with_draft' : 'published',
-    version: published?.info.version ?? null,
-    publishedAt: published?.info.publishedAt ?? null,
-    audience: shown.audience,
-    triggers: shown.triggers,
-    draftUpdatedAt: draft?.updatedAt ?? null,
+    ...summaryOf('script', scriptId, published, draft, (c) => ({ triggers: c.triggers })),
   };
 }
+
+function describeIssue(issue: ScriptLintIssue): string {
+  const where = 'stepId' in issue && issue.stepId ? ` (${issue.stepId})` : '';
+  return `${issue.kind}${where}`;
+}
+
+/** How the script studio differs from the approved-answer studio's shared flow. */
+export const scriptAuthoring: AuthoringKind<ScriptContent, VersionInfo> = {
+  noun: 'script',
+  drafts: SCRIPT_DRAFTS,
+  readPublished: readPublishedScripts,
+  readDrafts,
+  lint: (content, scriptId, scripts) =>
+    lintScriptContent(content, { scriptId, published: publishedTriggers(scripts) }).map(
+      describeIssue,
+    ),
+  async writeVersion(p) {
+    await p.trx
+      .insertInto('script_publications')
+      .values({
+        tenant_id: p.principal.tenantId,
+        script_id: p.id,
+        version: p.version,
+        content: JSON.stringify(p.content),
+        release_notes: p.releaseNotes,
+        published_by: p.principal.userId,
+        published_by_name: p.publishedBy,
+        published_at: p.publishedAt,
+        rollback_of: p.rollbackOf,
+      })
+      .execute();
+    const records = contentToVersions(p.id, p.content, {
+      version: p.version,
+      releaseNotes: p.releaseNotes,
+      publishedAt: p.publishedAt,
+    }).map((data) => ({ type: 'script_version' as const, data }));
+    return { records, deletions: [] };
+  },
+};

@@ -1,5 +1,6 @@
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
 import type { Deletion } from '../../../src/shared/protocol/sync';
+import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { Principal } from '../auth/access-tokens';
 import type { ScriptDraftTable, ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
@@ -68,10 +69,65 @@ export async function publishOnce<T>(what: string, run: () => Promise<T>): Promi
   }
 }
 
+/**
+ * A studio item's row in its list, as both studios show it: what its latest version (or else
+ * its draft) says, with what the kind adds (`extra`, the script's triggers) before the draft's
+ * time.
+ */
+export function summaryOf<C extends { title: unknown; audience: unknown }, E extends object>(
+  noun: string,
+  id: string,
+  published: { content: C; info: { version: number; publishedAt: string } } | null,
+  draft: DraftOf<C> | null,
+  extra: (shown: C) => E,
+) {
+  const shown = published?.content ?? draft?.content;
+  if (!shown) throw new Error(`${noun} ${id} has neither a version nor a draft`);
+  return {
+    title: shown.title as C['title'],
+    status: !published ? 'draft' : draft ? 'published_with_draft' : 'published',
+    version: published?.info.version ?? null,
+    publishedAt: published?.info.publishedAt ?? null,
+    audience: shown.audience as C['audience'],
+    ...extra(shown),
+    draftUpdatedAt: draft?.updatedAt ?? null,
+  } as const;
+}
+
 /** The newest of a studio item's versions, or null. */
 export function latestOf<V>(versions: ReadonlyMap<number, V> | undefined): V | null {
   if (!versions || versions.size === 0) return null;
   return versions.get(Math.max(...versions.keys())) ?? null;
+}
+
+/** What every latest published item says, as `pick` takes it (for the lints' comparisons). */
+export function latestOfEach<C, I extends { version: number }, R>(
+  items: ReadonlyMap<string, ReadonlyMap<number, VersionOf<C, I>>>,
+  pick: (id: string, content: C) => R,
+): R[] {
+  const out: R[] = [];
+  for (const [id, versions] of items) {
+    const latest = latestOf(versions);
+    if (latest) out.push(pick(id, latest.content));
+  }
+  return out;
+}
+
+/** A publication row's who, when and why, as the version history shows it. */
+export function publicationInfo(row: {
+  version: number | string;
+  published_at: string;
+  release_notes: string;
+  published_by_name: string | null;
+  rollback_of: number | string | null;
+}): VersionInfo {
+  return {
+    version: Number(row.version),
+    publishedAt: row.published_at,
+    releaseNotes: row.release_notes,
+    publishedBy: row.published_by_name,
+    rollbackOf: row.rollback_of === null ? null : Number(row.rollback_of),
+  };
 }
 
 /** One published version of a studio item, as both studios read them. */

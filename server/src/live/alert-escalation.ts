@@ -1,6 +1,7 @@
 import { escalateOverdue } from '../data/incidents';
 import type { ServerStore } from '../db/connect';
 import type { FloorNotifier } from './floor-notifier';
+import { everyInterval, quarterOf, type PeriodicRounds, type RoundLog } from './periodic-rounds';
 
 /** How long an alert waits for a supervisor before it escalates to the retailer admin. */
 export const DEFAULT_ALERT_ESCALATION_MS = 60_000;
@@ -22,28 +23,12 @@ export function startAlertEscalation(
   store: ServerStore,
   floor: FloorNotifier,
   afterMs: number,
-  log: (message: string, error?: unknown) => void = (m, e) => console.error(m, e ?? ''),
-): { stop(): Promise<void> } {
-  const everyMs = Math.max(20, Math.min(5_000, Math.round(afterMs / 4)));
-  let running: Promise<void> | null = null;
+  log?: RoundLog,
+): PeriodicRounds {
   const round = async () => {
     const escalated = await escalateOverdue(store.db, afterMs, Date.now());
     for (const { tenantId, alertId } of escalated)
       await floor.publish(tenantId, { kind: 'alert', alertId, stage: 'escalated' });
   };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = round()
-      .catch((error: unknown) => log('Alert escalation round failed', error))
-      .finally(() => {
-        running = null;
-      });
-  }, everyMs);
-  timer.unref?.();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return everyInterval(quarterOf(afterMs), round, 'Alert escalation round failed', log);
 }

@@ -1,6 +1,7 @@
 import { expireSilentDesks } from '../data/floor-presence';
 import type { ServerStore } from '../db/connect';
 import type { FloorNotifier } from './floor-notifier';
+import { everyInterval, quarterOf, type PeriodicRounds, type RoundLog } from './periodic-rounds';
 
 /**
  * Every server process looks a few times per expiry for desks that went silent (their stream
@@ -11,10 +12,8 @@ export function startPresenceExpiry(
   store: ServerStore,
   floor: FloorNotifier,
   expiryMs: number,
-  log: (message: string, error?: unknown) => void = (m, e) => console.error(m, e ?? ''),
-): { stop(): Promise<void> } {
-  const everyMs = Math.max(20, Math.min(5_000, Math.round(expiryMs / 4)));
-  let running: Promise<void> | null = null;
+  log?: RoundLog,
+): PeriodicRounds {
   const round = async () => {
     const now = Date.now();
     const gone = await expireSilentDesks(
@@ -25,19 +24,5 @@ export function startPresenceExpiry(
     for (const { tenantId, agentId } of gone)
       await floor.publish(tenantId, { kind: 'agent', agentId });
   };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = round()
-      .catch((error: unknown) => log('Presence expiry round failed', error))
-      .finally(() => {
-        running = null;
-      });
-  }, everyMs);
-  timer.unref?.();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return everyInterval(quarterOf(expiryMs), round, 'Presence expiry round failed', log);
 }

@@ -23,7 +23,8 @@ import {
 } from '../data/access-audit';
 import { recordServerAlert } from '../data/incidents';
 import type { ServerStore } from '../db/connect';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { centerScope } from '../auth/center-scope';
+import { defineRoute, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
 import { csvField } from './voc-export-routes';
 
@@ -49,16 +50,7 @@ export function accessAuditRoutes({
 }): RouteSpec[] {
   const db = store.db;
 
-  const scopeOf = (principal: Principal, centerId?: string): AccessScope => {
-    if (principal.role === 'supervisor') {
-      if (!principal.centerId)
-        throw new HttpError(403, 'forbidden', 'A supervisor without a center.');
-      if (centerId !== undefined && centerId !== principal.centerId)
-        throw new HttpError(403, 'forbidden', 'A supervisor sees only their own center.');
-      return { tenantId: principal.tenantId, centerId: principal.centerId };
-    }
-    return { tenantId: principal.tenantId, ...(centerId !== undefined ? { centerId } : {}) };
-  };
+  const scopeOf: (principal: Principal, centerId?: string) => AccessScope = centerScope;
 
   /** Each firing is an alert on the floor's path: to the center's supervisors, or escalated. */
   const act = async (principal: Principal, firings: PolicyFiring[]) => {

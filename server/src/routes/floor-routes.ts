@@ -14,6 +14,7 @@ import {
 import type { Principal } from '../auth/access-tokens';
 import { acknowledgeAlert, readAlerts, recordAlerts, type AlertScope } from '../data/incidents';
 import type { ServerStore } from '../db/connect';
+import { centerScope } from '../auth/center-scope';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
 import { DEFAULT_PRESENCE_EXPIRY_MS, readFloorAgents } from '../data/floor-presence';
@@ -42,18 +43,10 @@ export function floorRoutes({
   const timeZone = configured ?? process.env.KOE_TIME_ZONE ?? DEFAULT_INSIGHTS_TIME_ZONE;
   if (!isTimeZone(timeZone)) throw new Error(`Unknown time zone for the floor: ${timeZone}`);
 
-  const scopeOf = (principal: Principal, centerId?: string): AlertScope => {
-    if (principal.role === 'agent')
-      return { tenantId: principal.tenantId, agentId: principal.userId };
-    if (principal.role === 'supervisor') {
-      if (!principal.centerId)
-        throw new HttpError(403, 'forbidden', 'A supervisor without a center.');
-      if (centerId !== undefined && centerId !== principal.centerId)
-        throw new HttpError(403, 'forbidden', 'A supervisor sees only their own center.');
-      return { tenantId: principal.tenantId, centerId: principal.centerId };
-    }
-    return { tenantId: principal.tenantId, ...(centerId !== undefined ? { centerId } : {}) };
-  };
+  const scopeOf = (principal: Principal, centerId?: string): AlertScope =>
+    principal.role === 'agent'
+      ? { tenantId: principal.tenantId, agentId: principal.userId }
+      : centerScope(principal, centerId);
 
   return [
     defineRoute({

@@ -1,22 +1,18 @@
 import type { Policy } from '../../../src/shared/domain/guidance';
-import { policy as policySchema } from '../../../src/shared/domain/guidance';
 import {
   RISK_THRESHOLD_PARAMS,
   RISK_WEIGHT_PARAMS,
   riskThresholdsFrom,
   weightParams,
 } from '../../../src/shared/guidance/risk-thresholds';
-import type { RetailerRecord } from '../../../src/shared/protocol/records';
 import {
   riskThresholds,
   riskThresholdsUpdate,
   type RiskThresholds,
+  type RiskThresholdsUpdate,
 } from '../../../src/shared/protocol/risk-thresholds';
-import { applyChanges } from '../data/change-log';
-import type { ServerDb } from '../db/schema';
-import type { ServerStore } from '../db/connect';
+import { changePolicies, tenantPolicies, type PolicyRouteDeps } from '../data/policies';
 import { defineRoute, type RouteSpec } from '../http/route';
-import type { ChangeNotifier } from '../live/change-notifier';
 
 /** The policies that hold the thresholds, created with these when the retailer has none yet. */
 const HOLDERS: Record<'claim_verification' | 'vip_free_exchange', Omit<Policy, 'updatedAt'>> = {
@@ -38,21 +34,6 @@ const HOLDERS: Record<'claim_verification' | 'vip_free_exchange', Omit<Policy, '
   },
 };
 
-/** The tenant's live policies, as the change log holds them. */
-async function tenantPolicies(db: ServerDb, tenantId: string): Promise<Policy[]> {
-  const rows = await db
-    .selectFrom('records')
-    .select('data')
-    .where('tenant_id', '=', tenantId)
-    .where('type', '=', 'policy')
-    .where('deleted', '=', 0)
-    .execute();
-  return rows.flatMap((r) => {
-    const parsed = policySchema.safeParse(JSON.parse(r.data));
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
 /**
  * The retailer admin tunes the fraud and VIP thresholds. They are params of the retailer's
  * `claim_verification` and `vip_free_exchange` policies: a change is an ordinary policy change
@@ -60,11 +41,7 @@ async function tenantPolicies(db: ServerDb, tenantId: string): Promise<Policy[]>
  * record, and the guidance reads it from the synced policies. No table of its own, no client
  * migration, and a desktop that does not know a param ignores it.
  */
-export function riskThresholdRoutes(deps: {
-  store: ServerStore;
-  notifier: ChangeNotifier;
-}): RouteSpec[] {
-  const db = deps.store.db;
+export function riskThresholdRoutes({ store, notifier }: PolicyRouteDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'GET',
@@ -73,7 +50,7 @@ export function riskThresholdRoutes(deps: {
       roles: ['retailer_admin'],
       response: riskThresholds,
       handler: async ({ principal }) =>
-        riskThresholdsFrom(await tenantPolicies(db, principal.tenantId)),
+        riskThresholdsFrom(await tenantPolicies(store.db, principal.tenantId)),
     }),
     defineRoute({
       method: 'PUT',
@@ -84,56 +61,47 @@ export function riskThresholdRoutes(deps: {
       body: riskThresholdsUpdate,
       response: riskThresholds,
       handler: async ({ principal, body }) => {
-        const result = await db.transaction().execute(async (trx) => {
-          const policies = await tenantPolicies(trx, principal.tenantId);
-          const changed = new Map<string, Policy>();
-          const holder = (kind: keyof typeof HOLDERS): Policy =>
-            changed.get(kind) ??
-            policies.find((p) => p.active && p.kind === kind) ??
-            ({ ...HOLDERS[kind], updatedAt: new Date(0).toISOString() } satisfies Policy);
-          for (const [key, value] of Object.entries(body) as [keyof RiskThresholds, unknown][]) {
-            if (value === undefined) continue;
-            if (key === 'claimRiskWeights' || key === 'returnAbuseWeights') {
-              // Fitted weights: one param each; null removes them (back to the hand-set score).
-              const { kind, features } = RISK_WEIGHT_PARAMS[key];
-              const current = holder(kind);
-              const params = { ...current.params };
-              for (const [name, w] of Object.entries(
-                weightParams(value as Parameters<typeof weightParams>[0], features),
-              )) {
-                if (w === undefined) delete params[name];
-                else params[name] = w;
-              }
-              changed.set(kind, { ...current, params });
-              continue;
-            }
-            const { kind, param } = RISK_THRESHOLD_PARAMS[key];
-            const current = holder(kind);
-            changed.set(kind, {
-              ...current,
-              params: { ...current.params, [param]: value as string | number },
-            });
-          }
-          // A change must not sort before the stored copy, or the change log skips it as stale.
-          const records: RetailerRecord[] = [...changed.values()].map((p) => ({
-            type: 'policy',
-            data: { ...p, updatedAt: laterThan(p.updatedAt) },
-          }));
-          const applied = await applyChanges(trx, principal.tenantId, records, []);
-          return { applied, policies: await tenantPolicies(trx, principal.tenantId) };
-        });
-        if (result.applied.lastSeq !== null) {
-          await deps.notifier.publish(principal.tenantId, result.applied.lastSeq);
-        }
-        return riskThresholdsFrom(result.policies);
+        const { policies } = await changePolicies(
+          store.db,
+          notifier,
+          principal.tenantId,
+          (stored) => thresholdChanges(stored, body),
+        );
+        return riskThresholdsFrom(policies);
       },
     }),
   ];
 }
 
-/** Now, or a millisecond after `iso` if that is later (a clock behind a pushed policy). */
-function laterThan(iso: string): string {
-  const now = Date.now();
-  const stored = Date.parse(iso);
-  return new Date(Number.isFinite(stored) && stored >= now ? stored + 1 : now).toISOString();
+/** The policies a thresholds update changes, each holder created when the retailer has none. */
+function thresholdChanges(stored: Policy[], body: RiskThresholdsUpdate): Policy[] {
+  const changed = new Map<string, Policy>();
+  const holder = (kind: keyof typeof HOLDERS): Policy =>
+    changed.get(kind) ??
+    stored.find((p) => p.active && p.kind === kind) ??
+    ({ ...HOLDERS[kind], updatedAt: new Date(0).toISOString() } satisfies Policy);
+  for (const [key, value] of Object.entries(body) as [keyof RiskThresholds, unknown][]) {
+    if (value === undefined) continue;
+    if (key === 'claimRiskWeights' || key === 'returnAbuseWeights') {
+      // Fitted weights: one param each; null removes them (back to the hand-set score).
+      const { kind, features } = RISK_WEIGHT_PARAMS[key];
+      const current = holder(kind);
+      const params = { ...current.params };
+      for (const [name, w] of Object.entries(
+        weightParams(value as Parameters<typeof weightParams>[0], features),
+      )) {
+        if (w === undefined) delete params[name];
+        else params[name] = w;
+      }
+      changed.set(kind, { ...current, params });
+      continue;
+    }
+    const { kind, param } = RISK_THRESHOLD_PARAMS[key];
+    const current = holder(kind);
+    changed.set(kind, {
+      ...current,
+      params: { ...current.params, [param]: value as string | number },
+    });
+  }
+  return [...changed.values()];
 }

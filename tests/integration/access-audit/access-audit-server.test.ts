@@ -5,8 +5,20 @@ import {
   accessPushResponse,
   type AccessPush,
 } from '../../../src/shared/protocol/access-audit';
-import type { Policy } from '../../../src/shared/domain/guidance';
-import { call, signIn, startTestServer, TENANTS, type TestServer } from '../server/test-server';
+import { call, signIn, startTestServer, type TestServer } from '../server/test-server';
+import {
+  access,
+  admin,
+  agentX,
+  agentY,
+  bulkPolicy,
+  DATABASE_SUITES,
+  supervisorX,
+  supervisorY,
+  trainerX,
+  X,
+  Y,
+} from '../server/floor-cast';
 import { openFloorStream, type FloorStream } from '../floor/floor-stream-reader';
 
 /**
@@ -14,46 +26,7 @@ import { openFloorStream, type FloorStream } from '../floor/floor-stream-reader'
  * cannot change a pushed row), scoped per center, exported streamed; the bulk-access policies
  * fire from the synced rows at their threshold and not below, on the floor's alert path.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-const A = TENANTS[0]!;
-const [X, Y] = A.centers as [string, string];
-const userOf = (role: string, center: string | null) =>
-  A.users.find((u) => u.role === role && u.centerId === center)!;
-const agentX = userOf('agent', X);
-const agentY = userOf('agent', Y);
-const trainerX = userOf('trainer', X);
-const supervisorX = userOf('supervisor', X);
-const supervisorY = userOf('supervisor', Y);
-const admin = userOf('retailer_admin', null);
-
-function access(overrides: Partial<AccessPush> = {}): AccessPush {
-  return {
-    id: uuidV7(),
-    kind: 'pii_revealed',
-    customerId: 'cust-1',
-    callId: 'call-1',
-    detail: { field: 'phone' },
-    at: new Date().toISOString(),
-    ...overrides,
-  };
-}
-
-function bulkPolicy(
-  id: string,
-  params: { metric: string; threshold: number; windowMinutes: number; action: string },
-): Policy {
-  return {
-    id,
-    kind: 'bulk_access',
-    labelJa: `大量アクセス ${id}`,
-    labelEn: `Bulk access ${id}`,
-    params,
-    active: true,
-    updatedAt: new Date().toISOString(),
-  };
-}
+const suites = DATABASE_SUITES;
 
 describe.each(suites)('access audit on $name', ({ postgres }) => {
   let server: TestServer;

@@ -8,10 +8,10 @@ import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
 import { AppError } from '../../../src/main/core/errors';
 import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
 import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
-import type { Session } from '../../../src/shared/protocol/auth';
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import { customerRecord } from '../../fixtures/retailer-records';
 import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../server/test-server';
+import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /**
  * The desk as the app starts it (sync worker, Kysely reads, the key sealed by a vault), against
@@ -40,15 +40,6 @@ const PII = customers.flatMap((c) => [
 let server: TestServer;
 let dataDir: string;
 const vault = standInKeyVault('this test desk');
-
-function memorySessions() {
-  let current: Session | null = null;
-  return {
-    load: () => current,
-    save: (s: Session) => void (current = s),
-    clear: () => void (current = null),
-  };
-}
 
 async function startDesk(dir = dataDir, keyVault = vault): Promise<KoeCore> {
   return startKoeCore({

@@ -7,7 +7,17 @@ import {
   floorSummary,
   type AlertPush,
 } from '../../../src/shared/protocol/supervisor-alerts';
-import { call, signIn, startTestServer, TENANTS, type TestServer } from '../server/test-server';
+import { call, signIn, startTestServer, type TestServer } from '../server/test-server';
+import {
+  admin,
+  agentX,
+  agentY,
+  DATABASE_SUITES,
+  supervisorX,
+  supervisorY,
+  X,
+  Y,
+} from '../server/floor-cast';
 import { openFloorStream, type FloorStream } from './floor-stream-reader';
 
 /**
@@ -16,18 +26,7 @@ import { openFloorStream, type FloorStream } from './floor-stream-reader';
  * nobody takes escalates to the retailer admin; every stage is an incident row. On PostgreSQL
  * the supervisor listens on one server process and the agent on another (LISTEN/NOTIFY).
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-const A = TENANTS[0]!;
-const [X, Y] = A.centers as [string, string];
-const userOf = (role: string, center: string | null) =>
-  A.users.find((u) => u.role === role && u.centerId === center)!;
-const agentX = userOf('agent', X);
-const agentY = userOf('agent', Y);
-const supervisorX = userOf('supervisor', X);
-const supervisorY = userOf('supervisor', Y);
-const admin = userOf('retailer_admin', null);
+const suites = DATABASE_SUITES;
 
 function alert(overrides: Partial<AlertPush> = {}): AlertPush {
   return {

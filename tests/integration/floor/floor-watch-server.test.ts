@@ -3,11 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
-import type { Policy } from '../../../src/shared/domain/guidance';
-import {
-  DESK_LOCKED_BY_POLICY_CODE,
-  type AccessPush,
-} from '../../../src/shared/protocol/access-audit';
+import { DESK_LOCKED_BY_POLICY_CODE } from '../../../src/shared/protocol/access-audit';
 import type { AgentStateChange } from '../../../src/shared/protocol/agent-state';
 import {
   acknowledgeResponse,
@@ -18,7 +14,16 @@ import {
   incidentWebhookPayload,
   type IncidentWebhookPayload,
 } from '../../../src/shared/protocol/webhooks';
-import { call, signIn, startTestServer, TENANTS, type TestServer } from '../server/test-server';
+import { call, signIn, startTestServer, type TestServer } from '../server/test-server';
+import {
+  access,
+  admin,
+  agentX,
+  agentY,
+  bulkPolicy,
+  DATABASE_SUITES,
+  supervisorX,
+} from '../server/floor-cast';
 import { openFloorStream, type FloorStream } from './floor-stream-reader';
 
 /**
@@ -30,17 +35,7 @@ import { openFloorStream, type FloorStream } from './floor-stream-reader';
  *   that ignores its lock included) until a supervisor takes the alert;
  * - escalations (a `notify_admin` policy, an alert nobody took) reach the retailer's webhook.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-const A = TENANTS[0]!;
-const [X, Y] = A.centers as [string, string];
-const userOf = (role: string, center: string | null) =>
-  A.users.find((u) => u.role === role && u.centerId === center)!;
-const agentX = userOf('agent', X);
-const agentY = userOf('agent', Y);
-const supervisorX = userOf('supervisor', X);
-const admin = userOf('retailer_admin', null);
+const suites = DATABASE_SUITES;
 
 // Short, so a dropped stream shows offline within the test; long enough that a loaded machine's
 // late heartbeat does not show a live desk offline.
@@ -54,33 +49,6 @@ function stateChange(
 ): AgentStateChange {
   const at = new Date().toISOString();
   return { id: uuidV7(), status, reason: null, at, ...overrides };
-}
-
-function bulkPolicy(
-  id: string,
-  params: { metric: string; threshold: number; windowMinutes: number; action: string },
-): Policy {
-  return {
-    id,
-    kind: 'bulk_access',
-    labelJa: '大量アクセス',
-    labelEn: 'Bulk access',
-    params,
-    active: true,
-    updatedAt: new Date().toISOString(),
-  };
-}
-
-function access(overrides: Partial<AccessPush> = {}): AccessPush {
-  return {
-    id: uuidV7(),
-    kind: 'pii_revealed',
-    customerId: 'cust-1',
-    callId: 'call-1',
-    detail: { field: 'phone' },
-    at: new Date().toISOString(),
-    ...overrides,
-  };
 }
 
 /** A retailer's receiver on loopback: checks each delivery's signature, wakes its waiters. */

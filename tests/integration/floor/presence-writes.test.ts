@@ -67,15 +67,22 @@ describe.each(suites)('presence writes on $name', ({ postgres }) => {
       .where('agent_id', '=', 'presence-agent-2')
       .execute();
     back.length = 0;
+    let announced!: () => void;
+    const desk2Back = new Promise<void>((resolve) => (announced = resolve));
     const again = presenceWrites(
       server.store.db,
-      async (d) => void back.push(d.agentId),
+      async (d) => {
+        back.push(d.agentId);
+        if (d.agentId === 'presence-agent-2') announced();
+      },
       () => {},
       5,
     );
     again.touch(desk(1), true);
     again.touch(desk(2), true);
-    await new Promise((r) => setTimeout(r, 50));
+    // The timer's write (both reports in one) announced desk 2; stop waits for that write's end,
+    // so a wrong announcement of desk 1 would be in `back` by then.
+    await desk2Back;
     await again.stop();
     expect(back).toEqual(['presence-agent-2']);
     const second = await seen();

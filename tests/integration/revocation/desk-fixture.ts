@@ -4,23 +4,15 @@ import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
 import type { KeyVault } from '../../../src/main/core/cache-key/key-vault';
 import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
 import type { WrapUpInput } from '../../../src/shared/ipc';
-import type { Session } from '../../../src/shared/protocol/auth';
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import { customerRecord } from '../../fixtures/retailer-records';
 import { PASSWORD } from '../server/test-server';
+import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /**
  * A real desk (the core, its sync worker and cache) signed in to a test retailer on loopback,
  * and what the revocation tests ask of it: its events, its tables, a wrap-up saved.
  */
-export function memorySessions() {
-  let current: Session | null = null;
-  return {
-    load: () => current,
-    save: (s: Session) => void (current = s),
-    clear: () => void (current = null),
-  };
-}
 
 /**
  * `keyVault` omitted: the cache is a plain file, so a raw-byte scan of the folder can find (or

@@ -17,7 +17,7 @@ import {
 } from '../../fixtures/retailer-records';
 import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
 import { FAULTS, seededRandom, startFaultProxy, type FaultProxy } from './fault-proxy';
-import { memorySessions } from './sync-client';
+import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 const TENANT = 'retailer-a';
 const AGENT = { id: 'retailer-a-center-x-agent', center: 'retailer-a-center-x' };

@@ -13,7 +13,7 @@ import { syncDisplayState } from '../../../src/shared/sync-display-state';
 import { customerRecord } from '../../fixtures/retailer-records';
 import { call, signIn } from '../server/test-server';
 import { freePort, startServerProcess, type ServerProcess } from './server-process';
-import { memorySessions } from './sync-client';
+import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 const DEMO_PASSWORD = 'koe-demo';
 const HEARTBEAT_MS = 200;

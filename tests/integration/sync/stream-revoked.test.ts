@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRetailerApi, type SessionStore } from '../../../src/main/core/sync/retailer-api';
+import { createRetailerApi } from '../../../src/main/core/sync/retailer-api';
 import { AccountLockedError, SyncError } from '../../../src/main/core/sync/sync-error';
-import type { Session } from '../../../src/shared/protocol/auth';
 import {
   call,
   PASSWORD,
@@ -10,6 +9,7 @@ import {
   TENANTS,
   type TestServer,
 } from '../server/test-server';
+import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /**
  * The desk's side of a revoked session: when the retailer ends the event stream as `revoked`,
@@ -22,16 +22,6 @@ const userOf = (role: string, center = 0) =>
   A.users.find(
     (u) => u.role === role && (role === 'retailer_admin' || u.centerId === A.centers[center]),
   )!;
-
-function memorySessions(): SessionStore & { current: Session | null } {
-  const store = {
-    current: null as Session | null,
-    load: () => store.current,
-    save: (s: Session) => void (store.current = s),
-    clear: () => void (store.current = null),
-  };
-  return store;
-}
 
 /** Listens until the stream is open; returns how the listening ended. */
 async function listening(api: ReturnType<typeof createRetailerApi>) {

@@ -1,21 +1,10 @@
-import type { Session } from '../../../src/shared/protocol/auth';
-import { createRetailerApi, type SessionStore } from '../../../src/main/core/sync/retailer-api';
-
-/** An in-memory session store (the app keeps it in safeStorage; tests need no persistence). */
-export function memorySessions(): SessionStore & { current: Session | null } {
-  const store = {
-    current: null as Session | null,
-    load: () => store.current,
-    save: (s: Session) => void (store.current = s),
-    clear: () => void (store.current = null),
-  };
-  return store;
-}
+import { createRetailerApi } from '../../../src/main/core/sync/retailer-api';
+import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /** A session for a fake retailer that checks no token: the pull tests' server is not real. */
 export function fakeSignedInSessions() {
   const sessions = memorySessions();
-  sessions.current = {
+  sessions.save({
     accessToken: 'access',
     refreshToken: 'refresh-token-0123456789',
     expiresInSeconds: 900,
@@ -26,7 +15,7 @@ export function fakeSignedInSessions() {
       role: 'agent',
       displayName: 'agent',
     },
-  };
+  });
   return sessions;
 }
 

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
-import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
+import { describe, expect, it } from 'vitest';
 import { watchUpdateRequired } from '../../../src/main/core/updates/update-feed';
-import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
 import { deskVersions, DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
 import type { UpdateNotice } from '../../../src/shared/updates/update-notice';
 import type { SyncStatus } from '../../../src/shared/sync-status';
-import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
+import { useDeskWithRetailer } from '../desk-with-retailer';
+import { call, signIn } from '../server/test-server';
 
 /**
  * The desk's side of the retailer's update feed: the core as the app starts it reads its
@@ -20,63 +15,38 @@ import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../ser
 const A = 'retailer-a';
 const CENTER_X = `${A}-center-x`;
 
-let server: TestServer;
-let core: KoeCore;
-let dataDir: string;
 let admin: string;
-const stored = { current: null as Session | null };
+const desk = useDeskWithRetailer({
+  agentEmail: `agent@${CENTER_X}.example`,
+  tempPrefix: 'koe-update-feed-',
+  signedOut: true,
+  core: { appVersion: '1.0.0' },
+  seed: async (server) => {
+    admin = await signIn(server.url, `admin@${A}.example`);
+  },
+});
 
 const centerSettings = (channel: string, minimumVersion: string | null) =>
-  call(server.url, admin, 'PUT', `/v1/admin/updates/centers/${CENTER_X}`, {
+  call(desk.server.url, admin, 'PUT', `/v1/admin/updates/centers/${CENTER_X}`, {
     channel,
     rolloutPercent: 100,
     minimumVersion,
   });
 
-beforeAll(async () => {
-  server = await startTestServer({ postgres: Boolean(process.env.KOE_TEST_DATABASE_URL) });
-  admin = await signIn(server.url, `admin@${A}.example`);
-  dataDir = mkdtempSync(join(tmpdir(), 'koe-update-feed-'));
-  core = await startKoeCore({
-    dataDir,
-    appVersion: '1.0.0',
-    retailer: {
-      baseUrl: server.url,
-      sessions: {
-        load: () => stored.current,
-        save: (s: Session) => void (stored.current = s),
-        clear: () => void (stored.current = null),
-      },
-    },
-    syncWorkerEntry: typescriptSyncWorkerEntry,
-    ctiPort: false,
-    predictions: false,
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await core?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('the update feed a desk reads from its retailer', () => {
   it('has no feed before anyone signed in (the feed needs the agent’s session)', async () => {
-    expect(await core.updateFeed()).toBeNull();
+    expect(await desk.core.updateFeed()).toBeNull();
   });
 
   it('follows the channel and minimum version the retailer admin sets for the center', async () => {
-    const response = await fetch(`${server.url}/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `agent@${CENTER_X}.example`, password: PASSWORD }),
-    });
-    stored.current = sessionSchema.parse(await response.json());
+    await desk.signIn();
+    // The desk reaches its retailer through the shared context's proxy: the feed is there too.
+    const feedBase = desk.proxy.url;
 
     expect((await centerSettings('beta', null)).status).toBe(200);
-    const beta = await core.updateFeed();
+    const beta = await desk.core.updateFeed();
     expect(beta).toMatchObject({
-      url: `${server.url}/v1/updates/beta`,
+      url: `${feedBase}/v1/updates/beta`,
       channel: 'beta',
       required: false,
     });
@@ -84,22 +54,22 @@ describe('the update feed a desk reads from its retailer', () => {
     // Below a minimum the desk already meets, nothing is required: the retailer heard which
     // version this desk runs (a request without the desk's headers counts as too old).
     expect((await centerSettings('stable', '0.9.0')).status).toBe(200);
-    expect(await core.updateFeed()).toMatchObject({ channel: 'stable', required: false });
+    expect(await desk.core.updateFeed()).toMatchObject({ channel: 'stable', required: false });
 
     expect((await centerSettings('stable', '1.1.0')).status).toBe(200);
-    const required = await core.updateFeed();
-    expect(required).toMatchObject({ url: `${server.url}/v1/updates/stable`, required: true });
+    const required = await desk.core.updateFeed();
+    expect(required).toMatchObject({ url: `${feedBase}/v1/updates/stable`, required: true });
 
     // The headers electron-updater sends: the agent's token and who this desk is.
     const headers = required!.requestHeaders();
-    expect(headers.authorization).toBe(`Bearer ${stored.current.accessToken}`);
+    expect(headers.authorization).toBe(`Bearer ${desk.session()!.accessToken}`);
     const feedAnswer = await fetch(`${required!.url}/latest-linux.yml`, { headers });
     // No release was uploaded: the feed says so, and it did not refuse the desk's credentials.
     expect(feedAnswer.status).toBe(404);
     await feedAnswer.body?.cancel();
 
     // The retailer now lists this desk with the version it runs.
-    const desks = await fetch(`${server.url}/v1/updates/desks`, {
+    const desks = await fetch(`${desk.server.url}/v1/updates/desks`, {
       headers: { authorization: `Bearer ${admin}` },
     });
     const listed = deskVersions.parse(await desks.json()).desks;
@@ -111,18 +81,18 @@ describe('the update feed a desk reads from its retailer', () => {
 
   it('tells the window the notice the updater reports, now and to a page that asks later', async () => {
     const pushed: UpdateNotice[] = [];
-    const off = core.events.subscribe((event, payload) => {
+    const off = desk.core.events.subscribe((event, payload) => {
       if (event === 'updates:notice') pushed.push(payload as UpdateNotice);
     });
-    expect(await core.router.handle('updates:notice', {})).toEqual({
+    expect(await desk.core.router.handle('updates:notice', {})).toEqual({
       ok: true,
       value: { notice: null },
     });
     const notice: UpdateNotice = { kind: 'ready', version: '1.1.0', restart: 'after-call' };
-    core.announceUpdate(notice);
+    desk.core.announceUpdate(notice);
     off();
     expect(pushed).toEqual([notice]);
-    expect(await core.router.handle('updates:notice', {})).toEqual({
+    expect(await desk.core.router.handle('updates:notice', {})).toEqual({
       ok: true,
       value: { notice },
     });
@@ -130,9 +100,9 @@ describe('the update feed a desk reads from its retailer', () => {
 
   it('asks for a check once when the retailer starts refusing this version, not at every retry', () => {
     let checks = 0;
-    const off = watchUpdateRequired(core.events, () => checks++);
+    const off = watchUpdateRequired(desk.core.events, () => checks++);
     const status = (code: string | null) =>
-      core.events.emit('sync:status', {
+      desk.core.events.emit('sync:status', {
         error: code ? { code, detail: '' } : null,
       } as unknown as SyncStatus);
     status('offline');

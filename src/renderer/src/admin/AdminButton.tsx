@@ -1,7 +1,8 @@
-import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
+import { Group, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSettingsCog } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ViewButton } from '../app/ViewButton';
 import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
 
 /** The admin view's key: A for admin; with a modifier, so it also works from a text field. */
@@ -28,18 +29,14 @@ export function AdminButton({
         </Group>
       }
     >
-      <ActionIcon
-        variant={active ? 'light' : 'default'}
-        size="lg"
-        radius="xl"
-        aria-label={t('admin.open')}
-        aria-pressed={active}
-        aria-keyshortcuts={ariaKeys(ADMIN_HOTKEY)}
+      <ViewButton
+        icon={IconSettingsCog}
+        label={t('admin.open')}
+        active={active}
         onClick={onOpen}
-        data-testid="admin-button"
-      >
-        <IconSettingsCog size={18} />
-      </ActionIcon>
+        testId="admin-button"
+        keyShortcuts={ariaKeys(ADMIN_HOTKEY)}
+      />
     </Tooltip>
   );
 }

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   Select,
   SimpleGrid,
@@ -15,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   bulkAccessAction,
@@ -24,9 +23,8 @@ import {
   type BulkAccessMetric,
   type BulkAccessPolicyView,
 } from '../../../shared/access-audit/bulk-access-policies';
-import type { IpcError } from '../../../shared/ipc';
-import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
+import { useAdminList } from './use-admin-list';
 import { errorText } from '../app/error-text';
 import { checkBulkAccessDraft, draftOf, newDraft, type BulkAccessDraft } from './bulk-access-form';
 
@@ -37,30 +35,15 @@ import { checkBulkAccessDraft, draftOf, newDraft, type BulkAccessDraft } from '.
  */
 export function BulkAccessPoliciesPanel() {
   const { t, i18n } = useTranslation();
-  const [policies, setPolicies] = useState<BulkAccessPolicyView[] | null>(null);
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
   const [draft, setDraft] = useState<BulkAccessDraft | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    void callKoe('admin:bulkAccessPolicies', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setPolicies(result.value.policies);
-        setLoadError(null);
-      } else setLoadError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const list = useAdminList('admin:bulkAccessPolicies', 'policies');
 
-  if (loadError) return <ErrorState error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!policies) return <Loader size="sm" />;
+  if (!list.ready) return list.placeholder;
+  const { value: policies, setValue: setPolicies } = list;
 
   const save = async (change: BulkAccessDraft) => {
     const { save: request } = checkBulkAccessDraft(change);
@@ -71,7 +54,7 @@ export function BulkAccessPoliciesPanel() {
     setSaving(false);
     if (!result.ok) return setSaveError(errorText(result.error, t));
     const saved = result.value;
-    setPolicies((list) => [...(list ?? []).filter((p) => p.id !== saved.id), saved]);
+    setPolicies((list) => [...list.filter((p) => p.id !== saved.id), saved]);
     setDraft(null);
     setJustSaved(true);
   };

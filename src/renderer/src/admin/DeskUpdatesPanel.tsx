@@ -1,11 +1,10 @@
-import { Badge, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskUpdatesOverview } from '../../../shared/admin-ipc';
-import type { IpcError } from '../../../shared/ipc';
 import { compareVersions, type Release } from '../../../shared/protocol/update-feed';
-import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
+import { AdminTable } from './AdminTable';
+import { useAdminList } from './use-admin-list';
 import { useFormatters } from '../i18n/use-formatters';
 import { CenterUpdateRow } from './CenterUpdateRow';
 
@@ -39,25 +38,12 @@ function releaseLines(releases: Release[]): ReleaseLine[] {
 export function DeskUpdatesPanel() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [overview, setOverview] = useState<DeskUpdatesOverview | null>(null);
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [halting, setHalting] = useState<string | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void callKoe('admin:deskUpdates', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) setOverview(result.value);
-      setLoadError(result.ok ? null : result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const list = useAdminList('admin:deskUpdates');
 
-  if (loadError) return <ErrorState error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!overview) return <Loader size="sm" />;
+  if (!list.ready) return list.placeholder;
+  const { value: overview, setValue: setOverview } = list;
 
   const halt = async (line: ReleaseLine) => {
     setHalting(`${line.channel} ${line.version}`);
@@ -68,7 +54,7 @@ export function DeskUpdatesPanel() {
     });
     setHalting(null);
     if (result.ok) setOverview({ ...overview, releases: result.value.releases });
-    else setLoadError(result.error);
+    else list.fail(result.error);
   };
   const centerName = (id: string | null) =>
     overview.centers.find((c) => c.centerId === id)?.centerName ?? '—';
@@ -83,22 +69,20 @@ export function DeskUpdatesPanel() {
         <Text size="sm" c="dimmed" maw={760}>
           {t('updates.admin.centersDescription')}
         </Text>
-        <Table withTableBorder fz="sm" verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('updates.admin.center')}</Table.Th>
-              <Table.Th>{t('updates.admin.channel')}</Table.Th>
-              <Table.Th>{t('updates.admin.rollout')}</Table.Th>
-              <Table.Th>{t('updates.admin.minimum')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {overview.centers.map((center) => (
-              <CenterUpdateRow key={center.centerId} center={center} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <AdminTable
+          columns={[
+            t('updates.admin.center'),
+            t('updates.admin.channel'),
+            t('updates.admin.rollout'),
+            t('updates.admin.minimum'),
+          ]}
+          fz="sm"
+          verticalSpacing="xs"
+        >
+          {overview.centers.map((center) => (
+            <CenterUpdateRow key={center.centerId} center={center} />
+          ))}
+        </AdminTable>
       </Stack>
 
       <Stack gap="xs">
@@ -109,49 +93,47 @@ export function DeskUpdatesPanel() {
         {lines.length === 0 ? (
           <Text size="sm">{t('updates.admin.noReleases')}</Text>
         ) : (
-          <Table withTableBorder fz="sm" data-testid="update-releases">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('updates.admin.channel')}</Table.Th>
-                <Table.Th>{t('updates.admin.version')}</Table.Th>
-                <Table.Th>{t('updates.admin.platforms')}</Table.Th>
-                <Table.Th>{t('updates.admin.releaseDate')}</Table.Th>
-                <Table.Th>{t('updates.admin.state')}</Table.Th>
-                <Table.Th />
+          <AdminTable
+            columns={[
+              t('updates.admin.channel'),
+              t('updates.admin.version'),
+              t('updates.admin.platforms'),
+              t('updates.admin.releaseDate'),
+              t('updates.admin.state'),
+            ]}
+            fz="sm"
+            data-testid="update-releases"
+          >
+            {lines.map((line) => (
+              <Table.Tr key={`${line.channel} ${line.version}`}>
+                <Table.Td>{line.channel}</Table.Td>
+                <Table.Td>{line.version}</Table.Td>
+                <Table.Td>{line.platforms.sort().join(' · ')}</Table.Td>
+                <Table.Td>{format.dateTime(line.releaseDate)}</Table.Td>
+                <Table.Td>
+                  <Badge color={line.haltedAt ? 'red' : 'teal'} variant="light">
+                    {line.haltedAt
+                      ? t('updates.admin.halted', { date: format.dateTime(line.haltedAt) })
+                      : t('updates.admin.offered')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant={line.haltedAt ? 'default' : 'light'}
+                    color={line.haltedAt ? undefined : 'red'}
+                    loading={halting === `${line.channel} ${line.version}`}
+                    onClick={() => void halt(line)}
+                    aria-label={`${line.channel} ${line.version}: ${
+                      line.haltedAt ? t('updates.admin.resume') : t('updates.admin.halt')
+                    }`}
+                  >
+                    {line.haltedAt ? t('updates.admin.resume') : t('updates.admin.halt')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {lines.map((line) => (
-                <Table.Tr key={`${line.channel} ${line.version}`}>
-                  <Table.Td>{line.channel}</Table.Td>
-                  <Table.Td>{line.version}</Table.Td>
-                  <Table.Td>{line.platforms.sort().join(' · ')}</Table.Td>
-                  <Table.Td>{format.dateTime(line.releaseDate)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={line.haltedAt ? 'red' : 'teal'} variant="light">
-                      {line.haltedAt
-                        ? t('updates.admin.halted', { date: format.dateTime(line.haltedAt) })
-                        : t('updates.admin.offered')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant={line.haltedAt ? 'default' : 'light'}
-                      color={line.haltedAt ? undefined : 'red'}
-                      loading={halting === `${line.channel} ${line.version}`}
-                      onClick={() => void halt(line)}
-                      aria-label={`${line.channel} ${line.version}: ${
-                        line.haltedAt ? t('updates.admin.resume') : t('updates.admin.halt')
-                      }`}
-                    >
-                      {line.haltedAt ? t('updates.admin.resume') : t('updates.admin.halt')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </AdminTable>
         )}
       </Stack>
 

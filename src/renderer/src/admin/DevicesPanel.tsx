@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import type { DeviceSummary } from '../../../shared/protocol/devices';
-import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
+import { AdminTable } from './AdminTable';
+import { useAdminList } from './use-admin-list';
 import { useFormatters } from '../i18n/use-formatters';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -19,28 +20,15 @@ const shortDesk = (deskId: string) => deskId.slice(0, 13);
 export function DevicesPanel() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [confirming, setConfirming] = useState<DeviceSummary | null>(null);
   const [revoking, setRevoking] = useState(false);
   const [revokeError, setRevokeError] = useState<IpcError | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void callKoe('admin:devices', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) setDevices(result.value.devices);
-      setLoadError(result.ok ? null : result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const list = useAdminList('admin:devices', 'devices');
 
-  if (loadError) return <ErrorState error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!devices) return <Loader size="sm" />;
+  if (!list.ready) return list.placeholder;
+  const { value: devices, setValue: setDevices } = list;
 
   const revoke = async (device: DeviceSummary) => {
     setRevoking(true);
@@ -67,59 +55,58 @@ export function DevicesPanel() {
       {devices.length === 0 ? (
         <Text size="sm">{t('devices.none')}</Text>
       ) : (
-        <Table withTableBorder striped fz="sm" verticalSpacing="xs" data-testid="device-list">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('devices.desk')}</Table.Th>
-              <Table.Th>{t('devices.center')}</Table.Th>
-              <Table.Th>{t('devices.lastUser')}</Table.Th>
-              <Table.Th>{t('devices.version')}</Table.Th>
-              <Table.Th>{t('devices.lastContact')}</Table.Th>
-              <Table.Th>{t('devices.state')}</Table.Th>
-              <Table.Th />
+        <AdminTable
+          columns={[
+            t('devices.desk'),
+            t('devices.center'),
+            t('devices.lastUser'),
+            t('devices.version'),
+            t('devices.lastContact'),
+            t('devices.state'),
+          ]}
+          striped
+          verticalSpacing="xs"
+          data-testid="device-list"
+        >
+          {devices.map((device) => (
+            <Table.Tr key={device.deskId} data-testid={`device-${device.deskId}`}>
+              <Table.Td ff="monospace">{shortDesk(device.deskId)}</Table.Td>
+              <Table.Td>{device.centerName ?? device.centerId ?? '—'}</Table.Td>
+              <Table.Td>{device.lastUserName ?? device.lastUserId}</Table.Td>
+              <Table.Td>{device.version ?? t('devices.unknownVersion')}</Table.Td>
+              <Table.Td>{format.dateTime(device.lastContactAt)}</Table.Td>
+              <Table.Td>
+                <Badge color={device.revoked ? 'red' : 'teal'} variant="light">
+                  {device.revoked && device.revokedAt
+                    ? t('devices.revokedAt', { date: format.dateTime(device.revokedAt) })
+                    : t('devices.active')}
+                </Badge>
+                {device.revokedReason && (
+                  <Text size="xs" c="dimmed" data-testid="device-revoked-because">
+                    {t(`devices.revokedBecause.${device.revokedReason}`)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {!device.revoked && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    onClick={() => {
+                      setRevokeError(null);
+                      setConfirming(device);
+                    }}
+                    aria-label={t('devices.revokeLabel', { desk: shortDesk(device.deskId) })}
+                    data-testid="device-revoke"
+                  >
+                    {t('devices.revoke')}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {devices.map((device) => (
-              <Table.Tr key={device.deskId} data-testid={`device-${device.deskId}`}>
-                <Table.Td ff="monospace">{shortDesk(device.deskId)}</Table.Td>
-                <Table.Td>{device.centerName ?? device.centerId ?? '—'}</Table.Td>
-                <Table.Td>{device.lastUserName ?? device.lastUserId}</Table.Td>
-                <Table.Td>{device.version ?? t('devices.unknownVersion')}</Table.Td>
-                <Table.Td>{format.dateTime(device.lastContactAt)}</Table.Td>
-                <Table.Td>
-                  <Badge color={device.revoked ? 'red' : 'teal'} variant="light">
-                    {device.revoked && device.revokedAt
-                      ? t('devices.revokedAt', { date: format.dateTime(device.revokedAt) })
-                      : t('devices.active')}
-                  </Badge>
-                  {device.revokedReason && (
-                    <Text size="xs" c="dimmed" data-testid="device-revoked-because">
-                      {t(`devices.revokedBecause.${device.revokedReason}`)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {!device.revoked && (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="red"
-                      onClick={() => {
-                        setRevokeError(null);
-                        setConfirming(device);
-                      }}
-                      aria-label={t('devices.revokeLabel', { desk: shortDesk(device.deskId) })}
-                      data-testid="device-revoke"
-                    >
-                      {t('devices.revoke')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </AdminTable>
       )}
       <ConfirmDialog
         opened={confirming !== null}

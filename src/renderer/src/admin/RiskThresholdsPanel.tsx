@@ -1,12 +1,10 @@
-import { Alert, Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerTier, type CustomerTier } from '../../../shared/domain/customer';
-import type { IpcError } from '../../../shared/ipc';
-import type { RiskThresholds } from '../../../shared/protocol/risk-thresholds';
-import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
+import { useAdminList } from './use-admin-list';
 import { checkDraft, draftFrom, type ThresholdDraft } from './threshold-form';
 import { errorText } from '../app/error-text';
 
@@ -15,33 +13,16 @@ const NUMBER_FIELDS = ['claimRiskThreshold', 'highValueClaimJpy', 'returnAbuseTh
 /** The fraud and VIP thresholds: each with what it does in plain words, edited and saved. */
 export function RiskThresholdsPanel() {
   const { t } = useTranslation();
-  const [saved, setSaved] = useState<RiskThresholds | null>(null);
-  const [draft, setDraft] = useState<ThresholdDraft | null>(null);
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
+  const list = useAdminList('admin:riskThresholds');
+  /** The admin's edit; null: the saved thresholds as they are. */
+  const [edited, setDraft] = useState<ThresholdDraft | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    void callKoe('admin:riskThresholds', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setSaved(result.value);
-        setDraft(draftFrom(result.value));
-        setLoadError(null);
-      } else {
-        setLoadError(result.error);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-
-  if (loadError) return <ErrorState error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!saved || !draft) return <Loader size="sm" />;
+  if (!list.ready) return list.placeholder;
+  const { value: saved, setValue: setSaved } = list;
+  const draft = edited ?? draftFrom(saved);
 
   const { problems, update } = checkDraft(draft, saved);
   const edit = (change: Partial<ThresholdDraft>) => {
@@ -56,7 +37,7 @@ export function RiskThresholdsPanel() {
     setSaving(false);
     if (result.ok) {
       setSaved(result.value);
-      setDraft(draftFrom(result.value));
+      setDraft(null);
       setJustSaved(true);
     } else {
       setSaveError(errorText(result.error, t));

@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { IconRefresh, IconUserCheck, IconUserOff } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import type { UserSummary } from '../../../shared/protocol/accounts';
-import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
+import { AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
+import { useAdminList } from './use-admin-list';
 import { spokenReading } from '../customer/names';
 import { useFormatters } from '../i18n/use-formatters';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -20,9 +21,6 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   const language = i18n.language === 'en' ? 'en' : 'ja';
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [confirming, setConfirming] = useState<UserSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<IpcError | null>(null);
@@ -31,20 +29,10 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
     { kind: 'disabled'; name: string; desks: number } | { kind: 'enabled'; name: string } | null
   >(null);
 
-  useEffect(() => {
-    let current = true;
-    void callKoe('admin:users', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) setUsers(result.value.users);
-      setLoadError(result.ok ? null : result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
+  const list = useAdminList('admin:users', 'users');
 
-  if (loadError) return <ErrorState error={loadError} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!users) return <Loader size="sm" />;
+  if (!list.ready) return list.placeholder;
+  const { value: users, setValue: setUsers } = list;
 
   const replace = (userId: string, disabledAt: string | null) =>
     setUsers(users.map((u) => (u.userId === userId ? { ...u, disabledAt } : u)));
@@ -75,30 +63,17 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
 
   return (
     <Stack gap="md" data-testid="admin-users">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={2} maw={760}>
-          <Title order={3}>{t('users.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('users.description')}
-          </Text>
-          {supervisor && (
-            <Text size="sm" c="dimmed">
-              {t('users.supervisorScope')}
-            </Text>
-          )}
-        </Stack>
-        <Button
-          size="xs"
-          variant="default"
-          leftSection={<IconRefresh size={14} />}
-          onClick={() => {
-            setNotice(null);
-            setAttempt((n) => n + 1);
-          }}
-        >
-          {t('users.reload')}
-        </Button>
-      </Group>
+      <AdminPanelHead
+        title={t('users.title')}
+        reloadLabel={t('users.reload')}
+        onReload={() => {
+          setNotice(null);
+          list.reload();
+        }}
+      >
+        <AdminNote>{t('users.description')}</AdminNote>
+        {supervisor && <AdminNote>{t('users.supervisorScope')}</AdminNote>}
+      </AdminPanelHead>
       {notice && (
         <Alert color="teal" variant="light" role="status" data-testid="users-notice">
           {notice.kind === 'disabled'
@@ -116,83 +91,82 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
           {t('users.empty')}
         </Text>
       ) : (
-        <Table withTableBorder striped fz="sm" verticalSpacing="xs" data-testid="user-list">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('users.column.name')}</Table.Th>
-              <Table.Th>{t('users.column.role')}</Table.Th>
-              <Table.Th>{t('users.column.center')}</Table.Th>
-              <Table.Th>{t('users.column.status')}</Table.Th>
-              <Table.Th>{t('users.column.lastSignIn')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => {
-              const reading = user.nameKana ? spokenReading(user.nameKana, language) : '';
-              return (
-                <Table.Tr key={user.userId} data-testid={`user-${user.userId}`}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {user.displayName}
-                      {user.userId === selfId ? ` ${t('users.you')}` : ''}
+        <AdminTable
+          columns={[
+            t('users.column.name'),
+            t('users.column.role'),
+            t('users.column.center'),
+            t('users.column.status'),
+            t('users.column.lastSignIn'),
+          ]}
+          striped
+          verticalSpacing="xs"
+          data-testid="user-list"
+        >
+          {users.map((user) => {
+            const reading = user.nameKana ? spokenReading(user.nameKana, language) : '';
+            return (
+              <Table.Tr key={user.userId} data-testid={`user-${user.userId}`}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {user.displayName}
+                    {user.userId === selfId ? ` ${t('users.you')}` : ''}
+                  </Text>
+                  {reading && (
+                    <Text size="xs" c="dimmed" data-testid="user-reading">
+                      {reading}
                     </Text>
-                    {reading && (
-                      <Text size="xs" c="dimmed" data-testid="user-reading">
-                        {reading}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{t(`lockedAccounts.role.${user.role}`)}</Table.Td>
-                  <Table.Td>{user.centerName ?? user.centerId ?? t('users.allCenters')}</Table.Td>
-                  <Table.Td>
-                    <Badge color={user.disabledAt ? 'red' : 'teal'} variant="light">
-                      {user.disabledAt
-                        ? t('users.disabledAt', { date: format.dateTime(user.disabledAt) })
-                        : t('users.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {user.lastSignInAt
-                      ? format.dateTime(user.lastSignInAt)
-                      : t('users.neverSignedIn')}
-                  </Table.Td>
-                  <Table.Td>
-                    {user.userId !== selfId &&
-                      (user.disabledAt ? (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          leftSection={<IconUserCheck size={14} />}
-                          loading={busy === user.userId}
-                          onClick={() => void enable(user)}
-                          aria-label={t('users.enableLabel', { name: user.displayName })}
-                          data-testid="user-enable"
-                        >
-                          {t('users.enable')}
-                        </Button>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          leftSection={<IconUserOff size={14} />}
-                          onClick={() => {
-                            setActionError(null);
-                            setConfirming(user);
-                          }}
-                          aria-label={t('users.disableLabel', { name: user.displayName })}
-                          data-testid="user-disable"
-                        >
-                          {t('users.disable')}
-                        </Button>
-                      ))}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                  )}
+                </Table.Td>
+                <Table.Td>{t(`lockedAccounts.role.${user.role}`)}</Table.Td>
+                <Table.Td>{user.centerName ?? user.centerId ?? t('users.allCenters')}</Table.Td>
+                <Table.Td>
+                  <Badge color={user.disabledAt ? 'red' : 'teal'} variant="light">
+                    {user.disabledAt
+                      ? t('users.disabledAt', { date: format.dateTime(user.disabledAt) })
+                      : t('users.active')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {user.lastSignInAt
+                    ? format.dateTime(user.lastSignInAt)
+                    : t('users.neverSignedIn')}
+                </Table.Td>
+                <Table.Td>
+                  {user.userId !== selfId &&
+                    (user.disabledAt ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconUserCheck size={14} />}
+                        loading={busy === user.userId}
+                        onClick={() => void enable(user)}
+                        aria-label={t('users.enableLabel', { name: user.displayName })}
+                        data-testid="user-enable"
+                      >
+                        {t('users.enable')}
+                      </Button>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        leftSection={<IconUserOff size={14} />}
+                        onClick={() => {
+                          setActionError(null);
+                          setConfirming(user);
+                        }}
+                        aria-label={t('users.disableLabel', { name: user.displayName })}
+                        data-testid="user-disable"
+                      >
+                        {t('users.disable')}
+                      </Button>
+                    ))}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </AdminTable>
       )}
       <ConfirmDialog
         opened={confirming !== null}

@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Loader,
   Paper,
   Stack,
   Text,
@@ -11,18 +10,18 @@ import {
   Title,
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebhookSaveResult } from '../../../shared/admin-ipc';
-import type { IpcError, IpcResult } from '../../../shared/ipc';
+import type { IpcResult } from '../../../shared/ipc';
 import {
   webhookEvent,
   webhookUrl,
   type Webhook,
   type WebhookEvent,
 } from '../../../shared/protocol/webhooks';
-import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
+import { useAdminList } from './use-admin-list';
 import { SecretModal } from './SecretModal';
 import { WebhookItem } from './WebhookItem';
 import { errorText } from '../app/error-text';
@@ -33,9 +32,7 @@ type FormMessage = { key: string } | { text: string } | null;
 /** The retailer's webhooks: the list, the add form, and each one's switches and secret. */
 export function WebhooksPanel() {
   const { t } = useTranslation();
-  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const list = useAdminList('admin:webhooks', 'webhooks');
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([...webhookEvent.options]);
   const [message, setMessage] = useState<FormMessage>(null);
@@ -44,24 +41,12 @@ export function WebhooksPanel() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    void callKoe('admin:webhooks', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setWebhooks(result.value.webhooks);
-        setLoadError(null);
-      } else {
-        setLoadError(result.error);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-
+  /** A confirmed change to the list (an action's answer can only come once it is shown). */
+  const setWebhooks = (change: (hooks: Webhook[]) => Webhook[]) => {
+    if (list.ready) list.setValue(change);
+  };
   const replace = (hook: Webhook) =>
-    setWebhooks((list) => list?.map((h) => (h.id === hook.id ? hook : h)) ?? null);
+    setWebhooks((hooks) => hooks.map((h) => (h.id === hook.id ? hook : h)));
   const failed = (result: IpcResult<unknown>) => {
     if (!result.ok) setActionError(errorText(result.error, t));
   };
@@ -81,7 +66,7 @@ export function WebhooksPanel() {
     if (!result.ok) return setMessage({ text: errorText(result.error, t) });
     if (!result.value.saved) return setMessage(refusalOf(result.value));
     const { webhook, secret: shown } = result.value;
-    setWebhooks((list) => [...(list ?? []), webhook]);
+    setWebhooks((hooks) => [...hooks, webhook]);
     setUrl('');
     setMessage(null);
     setSecret(shown);
@@ -110,7 +95,7 @@ export function WebhooksPanel() {
     run(hook.id, async () => {
       const result = await callKoe('admin:deleteWebhook', { id: hook.id });
       if (!result.ok) return failed(result);
-      setWebhooks((list) => list?.filter((h) => h.id !== hook.id) ?? null);
+      setWebhooks((hooks) => hooks.filter((h) => h.id !== hook.id));
     });
 
   return (
@@ -172,17 +157,15 @@ export function WebhooksPanel() {
           {t('admin.failed', { message: actionError })}
         </Alert>
       )}
-      {loadError ? (
-        <ErrorState error={loadError} onRetry={() => setAttempt((n) => n + 1)} />
-      ) : webhooks === null ? (
-        <Loader size="sm" />
-      ) : webhooks.length === 0 ? (
+      {!list.ready ? (
+        list.placeholder
+      ) : list.value.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('admin.webhooks.empty')}
         </Text>
       ) : (
         <Stack gap="sm">
-          {webhooks.map((hook) => (
+          {list.value.map((hook) => (
             <WebhookItem
               key={hook.id}
               webhook={hook}

@@ -1,7 +1,8 @@
-import { ActionIcon, Indicator, Tooltip } from '@mantine/core';
+import { Indicator, Tooltip } from '@mantine/core';
 import { IconLayoutGrid } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ViewButton } from '../app/ViewButton';
 
 /**
  * The header's way to the live floor; shown only to supervisors and retailer admins. A dot
@@ -14,20 +15,16 @@ export function FloorButton({ onOpen, active }: { onOpen(): void; active: boolea
   return (
     <Tooltip label={t('floor.openHint')}>
       <Indicator disabled={!unseen || active} color="red" size={10} offset={4} processing>
-        <ActionIcon
-          variant={active ? 'light' : 'default'}
-          size="lg"
-          radius="xl"
-          aria-label={t('floor.open')}
-          aria-pressed={active}
+        <ViewButton
+          icon={IconLayoutGrid}
+          label={t('floor.open')}
+          active={active}
           onClick={() => {
             setUnseen(false);
             onOpen();
           }}
-          data-testid="floor-button"
-        >
-          <IconLayoutGrid size={18} />
-        </ActionIcon>
+          testId="floor-button"
+        />
       </Indicator>
     </Tooltip>
   );

@@ -1,0 +1,67 @@
+import { Button, Group, Stack, Table, Text, Title, type TableProps } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+
+/**
+ * An admin list as a table: its column headings (and a last, unnamed column for the row's
+ * action) over the rows given as children. The table's look (striped, spacing) is the panel's.
+ */
+export function AdminTable({
+  columns,
+  children,
+  ...table
+}: { columns: string[]; children: ReactNode } & Omit<TableProps, 'children'>) {
+  return (
+    <Table withTableBorder fz="sm" {...table}>
+      <Table.Thead>
+        <Table.Tr>
+          {columns.map((column) => (
+            <Table.Th key={column}>{column}</Table.Th>
+          ))}
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>{children}</Table.Tbody>
+    </Table>
+  );
+}
+
+/** An admin panel's title and what it is for, with a button that reads the list again. */
+export function AdminPanelHead({
+  title,
+  children,
+  reloadLabel,
+  onReload,
+}: {
+  title: string;
+  /** The description's lines, each dimmed. */
+  children: ReactNode;
+  reloadLabel: string;
+  onReload: () => void;
+}) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <Stack gap={2} maw={760}>
+        <Title order={3}>{title}</Title>
+        {children}
+      </Stack>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconRefresh size={14} />}
+        onClick={onReload}
+      >
+        {reloadLabel}
+      </Button>
+    </Group>
+  );
+}
+
+/** One dimmed line of an admin panel's description. */
+export function AdminNote({ children }: { children: ReactNode }) {
+  return (
+    <Text size="sm" c="dimmed">
+      {children}
+    </Text>
+  );
+}

@@ -1,0 +1,42 @@
+import { ActionIcon } from '@mantine/core';
+import type { Icon } from '@tabler/icons-react';
+import type { ComponentPropsWithRef } from 'react';
+
+/**
+ * A header button that opens one of the desk's views (admin, floor, insights, studio): round,
+ * pressed while its view is open. The caller wraps it in the tooltip that says what it opens
+ * (which hands it its ref and hover handlers: they pass through to the button).
+ */
+export function ViewButton({
+  icon: ViewIcon,
+  label,
+  active,
+  onClick,
+  testId,
+  keyShortcuts,
+  ...target
+}: Omit<ComponentPropsWithRef<'button'>, 'onClick'> & {
+  icon: Icon;
+  label: string;
+  active: boolean;
+  onClick(): void;
+  testId: string;
+  /** The view's keyboard shortcut, as aria-keyshortcuts says it. */
+  keyShortcuts?: string;
+}) {
+  return (
+    <ActionIcon
+      {...target}
+      variant={active ? 'light' : 'default'}
+      size="lg"
+      radius="xl"
+      aria-label={label}
+      aria-pressed={active}
+      aria-keyshortcuts={keyShortcuts}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      <ViewIcon size={18} />
+    </ActionIcon>
+  );
+}
