@@ -11,7 +11,7 @@ import { deletion, pullPage, pulledRecordType } from '../../../src/shared/protoc
 import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
 import { customerRecord, regionClosureData } from '../../fixtures/retailer-records';
 import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
-import { memorySessions } from './sync-client';
+import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /**
  * A desk older than a record type refuses a page holding one (its protocol union does not know

@@ -40,7 +40,7 @@ describe('a proactive outcome and its call report, in either order', () => {
         if (offline) throw new Error('offline');
         const reply = await call(
           server.url,
-          sessions.current!.accessToken,
+          sessions.load()!.accessToken,
           'POST',
           '/v1/agent-state/changes',
           { changes },
