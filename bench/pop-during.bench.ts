@@ -1,8 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createRecordWriter } from '../src/main/core/db/apply-records';
-import { openDatabase, openSqlite } from '../src/main/core/db/connection';
+import { join } from 'node:path';
+import { openSqlite } from '../src/main/core/db/connection';
 import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
@@ -11,10 +10,10 @@ import { fitRiskFromCache } from '../src/main/core/guidance/risk-fit';
 import { startKoeCore, type KoeCore } from '../src/main/core/koe-core';
 import { createReaderMethods } from '../src/main/core/reader/reader-methods';
 import { startWorkerRpc } from '../src/main/core/worker-rpc';
-import { DEFAULT_DEMO_NOW, generateDemoRecords } from '../src/shared/demo/generate-demo-records';
+import { DEFAULT_DEMO_NOW } from '../src/shared/demo/generate-demo-records';
 import { DEFAULT_RISK_THRESHOLDS } from '../src/shared/guidance/risk-thresholds';
 import type { IpcEvents } from '../src/shared/ipc';
-import { BENCH_DATABASE, openBenchDatabase } from './lib/bench-database';
+import { benchCacheFile } from './lib/bench-database';
 import { figure, note, percentile, seededRandom, type Figure } from './lib/figures';
 import type { PurgeWorkerMethods } from './lib/purge-worker';
 
@@ -32,7 +31,7 @@ import type { PurgeWorkerMethods } from './lib/purge-worker';
  * operations). The bench runs on a copy (a purge deletes).
  */
 export async function benchPopDuring(customers = popBenchCustomers()): Promise<Figure[]> {
-  const source = await popBenchCache(customers);
+  const source = await benchCacheFile(customers);
   const dir = mkdtempSync(join(tmpdir(), 'koe-pop-during-'));
   const file = join(dir, 'cache.sqlite');
   note(`pop-during: copying the ${customers.toLocaleString()}-customer cache…`);
@@ -175,31 +174,6 @@ const PURGE_SECOND = '2025-07-01';
 
 export function popBenchCustomers(): number {
   return Number(process.env.KOE_BENCH_POP_CUSTOMERS ?? 20_000);
-}
-
-/** The cache of that size: the bench-size one at 1M, else generated once into .data/. */
-async function popBenchCache(customers: number): Promise<string> {
-  if (customers >= 1_000_000) {
-    await (await openBenchDatabase()).close();
-    return BENCH_DATABASE;
-  }
-  const file = join(dirname(BENCH_DATABASE), `pop-during-${customers}.sqlite`);
-  if (existsSync(file)) return file;
-  mkdirSync(dirname(file), { recursive: true });
-  note(
-    `pop-during: generating a ${customers.toLocaleString()}-customer cache into ${file} (once)…`,
-  );
-  const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  const database = await openDatabase({ filename: partial });
-  const writer = createRecordWriter(database.sqlite);
-  for (const batch of generateDemoRecords({ size: 'demo', customers })) writer.apply(batch);
-  database.sqlite.pragma('optimize');
-  database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  await database.close();
-  renameSync(partial, file);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
-  return file;
 }
 
 /**

@@ -1,10 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventBus } from '../src/main/core/events/event-bus';
-import { createIpcRouter } from '../src/main/core/ipc/router';
-import { loadPreferences } from '../src/main/core/preferences/preferences';
-import { createServices } from '../src/main/core/services';
 import { benchBulkLoad } from './bulk-load.bench';
 import { benchCtiRing } from './cti-ring.bench';
 import { benchInsightsTimeZone } from './insights-time-zone.bench';
@@ -13,6 +9,8 @@ import { benchPrediction } from './prediction.bench';
 import { benchPredictionQuality } from './prediction-quality.bench';
 import { benchOutreach } from './outreach.bench';
 import { openBenchDatabase } from './lib/bench-database';
+import { readSideOf } from './lib/bench-core';
+import { benchGrowth } from './growth.bench';
 import { printFigure, note } from './lib/figures';
 import { benchScreenPop } from './screen-pop.bench';
 import { benchSearch } from './search.bench';
@@ -46,6 +44,9 @@ const benches = {
   // 20,000 by default; `pop-during-1m` on the bench-size cache).
   'pop-during': async () => benchPopDuring(),
   'pop-during-1m': async () => benchPopDuring(1_000_000),
+  // Screen pop and search p95 at 10k, 100k and 1M customers (KOE_BENCH_GROWTH_SIZES), each vs
+  // its raw statements and vs the smallest size.
+  growth: async () => benchGrowth(),
   // Needs the built workers (npx electron-vite build): the core started in fresh processes.
   'core-start': async () => benchCoreStart(),
   // Needs the built renderer (npx electron-vite build) and Chromium.
@@ -82,18 +83,7 @@ const readSide = () => (readSideOnce ??= openReadSide());
 
 async function openReadSide() {
   const database = await openBenchDatabase();
-  const router = createIpcRouter(
-    createServices({
-      db: database.db,
-      sqlite: database.sqlite,
-      events: createEventBus(),
-      preferences: loadPreferences('.data/bench-preferences'),
-      appVersion: 'bench',
-      retailer: null,
-      connectRetailer: async () => ({ retailerUrl: 'unused' }),
-    }),
-  );
-  return { sqlite: database.sqlite, db: database.db, router, close: database.close };
+  return { ...readSideOf(database), close: database.close };
 }
 
 const selected = process.argv.slice(2).filter((a) => a in benches) as (keyof typeof benches)[];

@@ -1,11 +1,31 @@
 import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { LocalDatabase } from '../../src/main/core/db/connection';
 import type { Database } from '../../src/main/core/db/database';
-import type { IpcRouter } from '../../src/main/core/ipc/router';
+import { createEventBus } from '../../src/main/core/events/event-bus';
+import { createIpcRouter, type IpcRouter } from '../../src/main/core/ipc/router';
+import { loadPreferences } from '../../src/main/core/preferences/preferences';
+import { createServices } from '../../src/main/core/services';
 
 /** What the read benchmarks need: the router the UI calls, and the raw handle for baselines. */
 export interface KoeCoreForBench {
   sqlite: Sqlite.Database;
   db: Kysely<Database>;
   router: IpcRouter;
+}
+
+/** The router the UI calls, over an open cache, with no retailer (reads only). */
+export function readSideOf(database: LocalDatabase): KoeCoreForBench {
+  const router = createIpcRouter(
+    createServices({
+      db: database.db,
+      sqlite: database.sqlite,
+      events: createEventBus(),
+      preferences: loadPreferences('.data/bench-preferences'),
+      appVersion: 'bench',
+      retailer: null,
+      connectRetailer: async () => ({ retailerUrl: 'unused' }),
+    }),
+  );
+  return { sqlite: database.sqlite, db: database.db, router };
 }

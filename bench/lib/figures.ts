@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 /** One benchmark figure, printed as one JSON line: the format `npm run bench` promises. */
 export interface Figure {
   name: string;
@@ -61,4 +63,11 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The 1-, 5- and 15-minute load averages, noted beside figures taken on a shared machine. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 }

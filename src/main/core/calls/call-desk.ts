@@ -131,7 +131,10 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
   function prune() {
     const today = dayOf(now());
     for (const [id, call] of calls) {
-      if (!isActive(call) && dayOf(startedMs(call)) !== today) forget(id);
+      // Calls are in the order they started: the first of today's ends the walk, so a change
+      // (the ring's, the save's) does not walk the whole day.
+      if (dayOf(startedMs(call)) === today) break;
+      if (!isActive(call)) forget(id);
     }
     if (calls.size <= maxCalls) return;
     for (const [id, call] of calls) {

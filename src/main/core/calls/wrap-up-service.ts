@@ -63,12 +63,13 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
       // PCI DSS: card numbers and security codes never reach the disk.
       const words = redactPaymentData(input.customerWords);
       if (saved) assertEditable(saved, agent, now(), refusedByRetailer(saved.id));
-      const outreach = await outreachFields(db, desk, input, saved, now());
-      // What the model saw at the call's start: kept from the first save on corrections.
+      // The caller's card, read once (the save's largest read): the risk signals and what the
+      // model saw at the call's start both come from it. A correction keeps the first save's.
       const card =
         saved?.featureSnapshot || !input.customerId
           ? null
           : await readCustomerCard(db, input.customerId);
+      const outreach = await outreachFields(db, desk, input, saved, now(), card);
       const snapshot = (startedAt: string) =>
         saved?.featureSnapshot ?? (card ? featureSnapshotAt(card, startedAt) : undefined);
 

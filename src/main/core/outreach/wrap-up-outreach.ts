@@ -1,11 +1,10 @@
 import type Sqlite from 'better-sqlite3';
-import type { Notice } from '../../../shared/domain';
+import type { CustomerCard, Notice } from '../../../shared/domain';
 import type { VocRecord } from '../../../shared/domain/voc';
 import { recordedRiskSignals, riskSignals } from '../../../shared/guidance/risk-signals';
 import type { WrapUpInput } from '../../../shared/ipc';
 import { outreachNotice } from '../../../shared/outreach/outreach-notice';
 import type { CallDesk } from '../calls/call-desk';
-import { readCustomerCard } from '../db/customer-card';
 import type { ReadDb } from '../db/database';
 import { readActivePolicies } from '../db/guidance/guidance.repository';
 import { AppError } from '../errors';
@@ -26,6 +25,8 @@ export async function outreachFields(
   input: WrapUpInput,
   saved: VocRecord | null,
   nowMs: number,
+  /** The caller's card (`input.customerId`'s) as the save read it; null without a customer. */
+  card: CustomerCard | null,
 ): Promise<OutreachFields> {
   const call = desk.get(input.callId);
   const proactive = call
@@ -49,14 +50,12 @@ export async function outreachFields(
     fields.outreachOutcome = input.outreachOutcome;
   }
   // A correction keeps the signals the call was handled with.
-  const signals = saved ? (saved.riskSignals ?? []) : await signalsFor(db, input.customerId, nowMs);
+  const signals = saved ? (saved.riskSignals ?? []) : await signalsFor(db, card, nowMs);
   if (signals.length > 0) fields.riskSignals = signals;
   return fields;
 }
 
-async function signalsFor(db: ReadDb, customerId: string | null, nowMs: number) {
-  if (customerId === null) return [];
-  const card = await readCustomerCard(db, customerId);
+async function signalsFor(db: ReadDb, card: CustomerCard | null, nowMs: number) {
   if (!card) return [];
   return recordedRiskSignals(riskSignals(card, await readActivePolicies(db), nowMs));
 }

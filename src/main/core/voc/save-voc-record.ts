@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { vocRecord, type VocRecord } from '../../../shared/domain/voc';
-import { refreshPendingOutreach } from '../db/outreach/outreach-table';
+import { refreshPendingOutreachOf } from '../db/outreach/outreach-table';
 
 /**
  * Saves a wrap-up and queues it for the retailer in one transaction, committed durably: the
@@ -60,10 +60,11 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
       ended_at: record.endedAt,
       saved_at: record.savedAt,
     });
-    dropPending.run(record.id);
+    // Only a correction has an earlier payload (a first save's id is new).
+    if (record.revision > 1) dropPending.run(record.id);
     enqueue.run(record.id, JSON.stringify(record), record.savedAt);
     // A proactive call takes the customer off the outreach list in the same commit.
-    refreshPendingOutreach(sqlite);
+    if (record.customerId !== null) refreshPendingOutreachOf(sqlite, record.customerId);
   });
 
   return (input: VocRecord): void => {
@@ -80,10 +81,28 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
  * wrote survives a power cut, not only a crash of the app.
  */
 export function durably<T>(sqlite: Sqlite.Database, work: () => T): T {
-  sqlite.pragma('synchronous = FULL');
+  const { full, normal } = synchronousOf(sqlite);
+  full.run();
   try {
     return sqlite.transaction(work)();
   } finally {
-    sqlite.pragma('synchronous = NORMAL');
+    normal.run();
   }
+}
+
+// Prepared once per connection (`pragma()` compiles its statement on every call).
+const synchronous = new WeakMap<
+  Sqlite.Database,
+  { full: Sqlite.Statement; normal: Sqlite.Statement }
+>();
+function synchronousOf(sqlite: Sqlite.Database) {
+  let set = synchronous.get(sqlite);
+  if (!set) {
+    set = {
+      full: sqlite.prepare('pragma synchronous = FULL'),
+      normal: sqlite.prepare('pragma synchronous = NORMAL'),
+    };
+    synchronous.set(sqlite, set);
+  }
+  return set;
 }

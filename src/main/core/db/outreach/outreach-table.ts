@@ -56,6 +56,14 @@ function statements(sqlite: Sqlite.Database) {
       `select max(ended_at) as last from voc_records
         where customer_id = ? and json_extract(details, '$.contactType') = 'proactive'`,
     ),
+    pending: p(`select customer_id from outreach_pending limit ?`),
+    isPending: p(`select 1 from outreach_pending where customer_id = ?`),
+    dropRows: p(`delete from outreach_candidates where customer_id = ?`),
+    insertRow: p(
+      `insert or replace into outreach_candidates (shipment_id, customer_id, promised_date, candidate)
+       values (?, ?, ?, ?)`,
+    ),
+    done: p(`delete from outreach_pending where customer_id = ?`),
   };
 }
 
@@ -151,37 +159,42 @@ function shipmentOf(row: ShipmentRow, s: Statements): Shipment {
 
 /**
  * Recomputes the rows of customers noted as pending, at most `limit` of them, and takes them off
- * the note. Runs inside the caller's transaction (the page, the wrap-up, the purge slice that
- * changed them), or in one of its own. Returns how many customers it refreshed.
+ * the note. Runs inside the caller's transaction (the page or the purge slice that changed
+ * them), or in one of its own. Returns how many customers it refreshed.
  */
 export function refreshPendingOutreach(sqlite: Sqlite.Database, limit = Infinity): number {
+  const s = statementsOf(sqlite);
   const run = () => {
     const ids = (
-      sqlite
-        .prepare(`select customer_id from outreach_pending limit ?`)
-        .all(Number.isFinite(limit) ? limit : -1) as { customer_id: string }[]
+      s.pending.all(Number.isFinite(limit) ? limit : -1) as { customer_id: string }[]
     ).map((r) => r.customer_id);
-    const drop = sqlite.prepare(`delete from outreach_candidates where customer_id = ?`);
-    const insert = sqlite.prepare(
-      `insert or replace into outreach_candidates (shipment_id, customer_id, promised_date, candidate)
-       values (?, ?, ?, ?)`,
-    );
-    const done = sqlite.prepare(`delete from outreach_pending where customer_id = ?`);
-    for (const id of ids) {
-      drop.run(id);
-      for (const candidate of candidatesOfCustomer(sqlite, id)) {
-        insert.run(
-          candidate.shipment.id,
-          id,
-          candidate.shipment.promisedDate,
-          JSON.stringify(candidate),
-        );
-      }
-      done.run(id);
-    }
+    for (const id of ids) refreshCustomer(sqlite, s, id);
     return ids.length;
   };
   return sqlite.inTransaction ? run() : sqlite.transaction(run)();
+}
+
+/**
+ * Recomputes one customer's rows when a write noted them (a wrap-up's own caller), inside the
+ * caller's transaction. Other customers on the note (a long one after a bootstrap, worked off in
+ * slices) are left to the slices: a durable save does its own change, not theirs.
+ */
+export function refreshPendingOutreachOf(sqlite: Sqlite.Database, customerId: string): void {
+  const s = statementsOf(sqlite);
+  if (s.isPending.get(customerId) !== undefined) refreshCustomer(sqlite, s, customerId);
+}
+
+function refreshCustomer(sqlite: Sqlite.Database, s: Statements, id: string): void {
+  s.dropRows.run(id);
+  for (const candidate of candidatesOfCustomer(sqlite, id)) {
+    s.insertRow.run(
+      candidate.shipment.id,
+      id,
+      candidate.shipment.promisedDate,
+      JSON.stringify(candidate),
+    );
+  }
+  s.done.run(id);
 }
 
 /** Customers refreshed per transaction when the pending note is long (after a bootstrap). */
