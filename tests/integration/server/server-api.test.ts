@@ -233,7 +233,7 @@ describe.each(suites)('retailer API on $name', ({ postgres }) => {
     await call(server.url, admin, 'POST', '/v1/data/batch', {
       records: [customerRecord({ id: 'c-live', updatedAt: '2026-11-23T00:00:00.000Z' })],
     });
-    expect(await received).toMatch(/event: changes\ndata: \{"cursor":"\d+"\}/);
+    expect(await received).toMatch(/event: changes\ndata: \{"cursor":"\d+","spreadMs":\d+\}/);
     controller.abort();
   });
 

@@ -16,6 +16,11 @@ import { syncStateStore } from './sync-state';
 
 export interface PullOptions {
   pageSize?: number;
+  /**
+   * The cursor a change notice announced: the pull stops there (the server's `until`), so every
+   * desk told the same notice asks the server for the same pages. Not for a bootstrap.
+   */
+  until?: string;
   /** Called after each page committed (progress, tests). */
   onPage?: (page: PullPage, applied: number) => void;
   /** After a bootstrap, called as each deferred index is built and committed (tests). */
@@ -71,7 +76,15 @@ export async function pullChanges(
     state.set('last_synced_at', page.serverTime);
   });
   // A bootstrap writes mostly new customers: their index entries are worked out by the decoder.
-  const pages = pagePipeline(api, { pageSize: options.pageSize, indexCustomers: bootstrap });
+  const until =
+    !bootstrap && options.until && Number(options.until) > Number(result.cursor)
+      ? options.until
+      : undefined;
+  const pages = pagePipeline(api, {
+    pageSize: options.pageSize,
+    until,
+    indexCustomers: bootstrap,
+  });
 
   let current = pages.ask(result.cursor);
   for (;;) {
@@ -200,12 +213,15 @@ interface AskedPage {
  * is the authority: when it disagrees with what was announced, every page asked for after it is
  * dropped and asked for again from where the body says it ends.
  */
-function pagePipeline(api: RetailerApi, options: { pageSize?: number; indexCustomers: boolean }) {
+function pagePipeline(
+  api: RetailerApi,
+  options: { pageSize?: number; until?: string | undefined; indexCustomers: boolean },
+) {
   let ahead: AskedPage[] = [];
   let last: AskedPage | null = null;
 
   const ask = (since: string): AskedPage => {
-    const opened = api.openPull(since, options.pageSize);
+    const opened = api.openPull(since, options.pageSize, options.until);
     const asked: AskedPage = {
       since,
       page: opened.then((answer) => answer.read({ indexCustomers: options.indexCustomers })),
