@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { applyChanges } from '../../server/src/data/change-log';
+import { applyChanges, latestSequence } from '../../server/src/data/change-log';
 import { openServerStore } from '../../server/src/db/connect';
 import { createTenant, type SeedUser } from '../../server/src/seed';
 import type { RetailerRecord } from '../../src/shared/protocol/records';
@@ -96,7 +96,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
   const database = await createPostgresDatabase(options.databaseUrl);
   const servers: ChildProcess[] = [];
   try {
-    const users = await seedTenant(database.url, options, log);
+    const { agents: users, head } = await seedTenant(database.url, options, log);
     const secret = 'load-test-secret-0123456789abcdef';
     const urls: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -111,7 +111,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
     }
     log(`load: two server processes on ${urls.join(' and ')}`);
     // The probes' CPU profiles of the hold, when asked for (server-probe.ts).
-    const run = await driveDesks(urls, users, options, log, database.url, () => {
+    const run = await driveDesks(urls, users, head, options, log, database.url, () => {
       for (const child of servers) child.kill('SIGUSR2');
     });
     for (const child of servers) child.kill('SIGTERM');
@@ -167,7 +167,7 @@ async function seedTenant(
   databaseUrl: string,
   options: LoadOptions,
   log: (message: string) => void,
-): Promise<LoadUser[]> {
+): Promise<{ agents: LoadUser[]; head: number }> {
   const store = await openServerStore({ databaseUrl, sqliteFile: '' });
   try {
     const centers = Array.from({ length: options.centers }, (_, i) => `load-center-${i + 1}`);
@@ -200,7 +200,7 @@ async function seedTenant(
       await store.db.transaction().execute((trx) => applyChanges(trx, TENANT, records, []));
     }
     log(`load: tenant with ${options.customers} customers, ${options.desks} agents seeded`);
-    return agents;
+    return { agents, head: await latestSequence(store.db, TENANT) };
   } finally {
     await store.close();
   }
@@ -355,6 +355,8 @@ interface DeskRun {
 async function driveDesks(
   urls: string[],
   users: LoadUser[],
+  /** The change log's head once seeded: where a desk stands after its bootstrap. */
+  seededHead: number,
   options: LoadOptions,
   log: (message: string) => void,
   databaseUrl: string,
@@ -424,6 +426,10 @@ async function driveDesks(
       rows += options.pageSize;
       if (!page.hasMore || rows >= options.bootstrapRows) break;
     }
+    // Its share stands for the whole tenant (a real desk bootstraps all of it, which would make
+    // the ramp hours): it then stands where a whole bootstrap ends, and pulls only what changes
+    // after. Left at its share's end, every desk pulled the rest of the tenant while held.
+    desk.cursor = Math.max(desk.cursor, seededHead);
     // Live, as the desk's sync engine: after a notice, a random wait within the spread the
     // server asked for, then one pull at a time up to the announced cursor (in one page when it
     // fits), again while changes were announced during it.
