@@ -54,9 +54,13 @@ export function coalescedNotices(
   interface TenantNotices {
     listeners: Set<(notice: ChangeNotice) => void>;
     unsubscribe: () => void;
-    /** The newest cursor heard, and the newest announced. */
+    /** The newest cursor heard, and whether a notice heard is not yet announced. */
     latest: number;
-    announced: number;
+    /**
+     * A notice may repeat the cursor announced before: a change that moves no sequence (the
+     * retention window) still has the desks pull, for the page's `purgeBefore`.
+     */
+    pending: boolean;
     /** When the last notice went out (0: never). */
     lastAt: number;
     trailing: ReturnType<typeof setTimeout> | null;
@@ -69,8 +73,8 @@ export function coalescedNotices(
 
   const announce = (t: TenantNotices) => {
     t.trailing = null;
-    if (t.latest <= t.announced) return;
-    t.announced = t.latest;
+    if (!t.pending) return;
+    t.pending = false;
     t.lastAt = Date.now();
     const notice = { cursor: t.latest, spreadMs: spreadOf(t) };
     for (const listener of [...t.listeners]) listener(notice);
@@ -78,7 +82,8 @@ export function coalescedNotices(
 
   const heard = (t: TenantNotices, cursor: number) => {
     t.latest = Math.max(t.latest, cursor);
-    if (t.trailing || t.latest <= t.announced) return;
+    t.pending = true;
+    if (t.trailing) return;
     const wait = t.lastAt + intervalOf(t) - Date.now();
     if (wait <= 0) announce(t);
     else t.trailing = setTimeout(() => announce(t), wait);
@@ -92,7 +97,7 @@ export function coalescedNotices(
           listeners: new Set(),
           unsubscribe: () => {},
           latest: 0,
-          announced: 0,
+          pending: false,
           lastAt: 0,
           trailing: null,
         };

@@ -39,6 +39,10 @@ describe('coalesced change notices', () => {
     // After a quiet interval, at once again.
     await notifier.publish('t1', 10);
     expect(got.map((n) => n.cursor)).toEqual([5, 9, 10]);
+    // A change that moves no cursor (the retention window) is announced too: desks pull it.
+    vi.advanceTimersByTime(1_000);
+    await notifier.publish('t1', 10);
+    expect(got.map((n) => n.cursor)).toEqual([5, 9, 10, 10]);
     notices.close();
   });
 
