@@ -239,7 +239,7 @@ async function startServerProcess(
       () => false,
     );
     if (ok) return { child, url };
-    if (attempt > 300) throw new Error(`The server process did not answer (${dir}.log)`);
+    if (attempt > 1_200) throw new Error(`The server process did not answer (${dir}.log)`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

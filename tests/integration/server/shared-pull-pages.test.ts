@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPullPages } from '../../../server/src/data/shared-pull-pages';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { call, openEventStream, signIn, startTestServer, type TestServer } from './test-server';
 
 /**
  * After a batch every desk asks for the same page: it is read and gzipped once per process.
@@ -159,26 +159,19 @@ describe('a pull page shared by the desks that ask for it', () => {
     });
 
     it('announces the last of back-to-back batches to an open stream', async () => {
-      const controller = new AbortController();
-      const response = await fetch(`${server.url}/v1/events`, {
-        headers: { authorization: `Bearer ${agent}` },
-        signal: controller.signal,
-      });
-      const reader = response.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      while (!text.includes(': connected')) text += decoder.decode((await reader.read()).value);
+      const stream = await openEventStream(server.url, agent);
+      await stream.until(': connected');
       let last = 0;
       for (let i = 0; i < 5; i++) last = await batch([`burst-${i}`], `${i}`);
       // The event that carries the last batch's cursor (the trailing notice), however the
       // batches fell into the coalescing intervals.
       const cursors: number[] = [];
       while (!cursors.includes(last)) {
-        text += decoder.decode((await reader.read()).value);
+        const text = await stream.more();
         for (const m of text.matchAll(/event: changes\ndata: (\{.*\})/g))
           cursors.push(Number((JSON.parse(m[1]!) as { cursor: string }).cursor));
       }
-      controller.abort();
+      stream.close();
       expect(Math.max(...cursors)).toBe(last);
     });
   });
