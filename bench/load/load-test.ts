@@ -5,12 +5,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { applyChanges } from '../../server/src/data/change-log';
+import { applyChanges, latestSequence } from '../../server/src/data/change-log';
 import { openServerStore } from '../../server/src/db/connect';
 import { createTenant, type SeedUser } from '../../server/src/seed';
 import type { RetailerRecord } from '../../src/shared/protocol/records';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../src/shared/protocol/sync';
 import type { VocRecord } from '../../src/shared/domain/voc';
+import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../src/shared/protocol/update-feed';
 import { customerRecord, vocFor } from '../../tests/fixtures/retailer-records';
 import { createPostgresDatabase } from '../../tests/integration/server/test-server';
 import { figure, note, percentile, seededRandom, type Figure } from '../lib/figures';
@@ -95,7 +96,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
   const database = await createPostgresDatabase(options.databaseUrl);
   const servers: ChildProcess[] = [];
   try {
-    const users = await seedTenant(database.url, options, log);
+    const { agents: users, head } = await seedTenant(database.url, options, log);
     const secret = 'load-test-secret-0123456789abcdef';
     const urls: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -110,7 +111,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
     }
     log(`load: two server processes on ${urls.join(' and ')}`);
     // The probes' CPU profiles of the hold, when asked for (server-probe.ts).
-    const run = await driveDesks(urls, users, options, log, database.url, () => {
+    const run = await driveDesks(urls, users, head, options, log, database.url, () => {
       for (const child of servers) child.kill('SIGUSR2');
     });
     for (const child of servers) child.kill('SIGTERM');
@@ -166,7 +167,7 @@ async function seedTenant(
   databaseUrl: string,
   options: LoadOptions,
   log: (message: string) => void,
-): Promise<LoadUser[]> {
+): Promise<{ agents: LoadUser[]; head: number }> {
   const store = await openServerStore({ databaseUrl, sqliteFile: '' });
   try {
     const centers = Array.from({ length: options.centers }, (_, i) => `load-center-${i + 1}`);
@@ -199,7 +200,7 @@ async function seedTenant(
       await store.db.transaction().execute((trx) => applyChanges(trx, TENANT, records, []));
     }
     log(`load: tenant with ${options.customers} customers, ${options.desks} agents seeded`);
-    return agents;
+    return { agents, head: await latestSequence(store.db, TENANT) };
   } finally {
     await store.close();
   }
@@ -238,7 +239,7 @@ async function startServerProcess(
       () => false,
     );
     if (ok) return { child, url };
-    if (attempt > 300) throw new Error(`The server process did not answer (${dir}.log)`);
+    if (attempt > 1_200) throw new Error(`The server process did not answer (${dir}.log)`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -254,18 +255,34 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A pull page asked for while held (the raw baseline reads the same ranges). */
+interface PullAsked {
+  since: number;
+  limit: number;
+  until: number | null;
+}
+
+/** A live pull's page at most: what a notice announced fits in one page up to this. */
+const LIVE_PAGE_MAX = 10_000;
+
 interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
 }
 
-/** One desk's HTTP client: keep-alive, from an address of its own (each desk is a machine). */
-function deskClient(baseUrl: string, localAddress: string) {
+/**
+ * One desk's HTTP client: keep-alive, from an address of its own (each desk is a machine). A
+ * real desk names itself and its version on every request (the server checks the desk's
+ * revocation and records its version), so a simulated one does too; the order system does not.
+ */
+function deskClient(baseUrl: string, localAddress: string, deskId: string | null = null) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4, localAddress });
   const base = new URL(baseUrl);
+  const deskHeaders = deskId ? { [DESK_ID_HEADER]: deskId, [APP_VERSION_HEADER]: '1.0.0' } : {};
   return {
     agent,
+    deskHeaders,
     request(
       method: string,
       path: string,
@@ -285,6 +302,7 @@ function deskClient(baseUrl: string, localAddress: string) {
             method,
             agent,
             headers: {
+              ...deskHeaders,
               ...(token ? { authorization: `Bearer ${token}` } : {}),
               ...(payload ? { 'content-type': 'application/json' } : {}),
               'accept-encoding': 'gzip',
@@ -320,7 +338,7 @@ interface DeskRun {
   vocP99Ms: number;
   vocRecords: VocRecord[];
   pullPagesPerSecond: number;
-  pullSinces: { since: number; limit: number }[];
+  pullSinces: PullAsked[];
   batchRowsPerSecond: number;
   batches: RetailerRecord[][];
   rampSeconds: number;
@@ -337,6 +355,8 @@ interface DeskRun {
 async function driveDesks(
   urls: string[],
   users: LoadUser[],
+  /** The change log's head once seeded: where a desk stands after its bootstrap. */
+  seededHead: number,
   options: LoadOptions,
   log: (message: string) => void,
   databaseUrl: string,
@@ -354,11 +374,12 @@ async function driveDesks(
   let vocAccepted = 0;
   let vocRefused = 0;
   let pullPages = 0;
-  const pullSinces: { since: number; limit: number }[] = [];
+  const pullSinces: PullAsked[] = [];
   let newestCursor = 0;
 
   interface Desk {
     cursor: number;
+    /** The newest cursor a notice announced (a live pull asks up to it). */
     seenCursor: number;
     streamOpen: boolean;
     close(): void;
@@ -370,6 +391,7 @@ async function driveDesks(
     const client = deskClient(
       urls[index % urls.length]!,
       `127.1.${Math.floor(index / 250)}.${(index % 250) + 1}`,
+      `load-desk-${index + 1}`,
     );
     const signIn = await client.request('POST', '/v1/auth/sign-in', null, {
       email: user.email,
@@ -379,8 +401,8 @@ async function driveDesks(
     const token = (JSON.parse(signIn.body) as { accessToken: string }).accessToken;
     const desk: Desk = { cursor: 0, seenCursor: 0, streamOpen: false, close: () => {} };
 
-    const pullPage = async (since: number, limit: number) => {
-      const path = `/v1/sync/pull?since=${since}&limit=${limit}`;
+    const pullPage = async (since: number, limit: number, until?: number) => {
+      const path = `/v1/sync/pull?since=${since}&limit=${limit}${until ? `&until=${until}` : ''}`;
       // A keep-alive connection the server closed just as it was reused: the desk asks again
       // once, as the real one does (a pull is safe to repeat).
       const page = await client
@@ -389,7 +411,7 @@ async function driveDesks(
       if (page.status !== 200) throw new Error(`pull ${page.status}`);
       if (holding) {
         pullPages++;
-        if (pullSinces.length < 5_000) pullSinces.push({ since, limit });
+        if (pullSinces.length < 5_000) pullSinces.push({ since, limit, until: until ?? null });
       }
       return {
         cursor: Number(page.headers[PULL_CURSOR_HEADER]),
@@ -404,9 +426,16 @@ async function driveDesks(
       rows += options.pageSize;
       if (!page.hasMore || rows >= options.bootstrapRows) break;
     }
-    // Live: one pull at a time, again while changes were announced during it.
+    // Its share stands for the whole tenant (a real desk bootstraps all of it, which would make
+    // the ramp hours): it then stands where a whole bootstrap ends, and pulls only what changes
+    // after. Left at its share's end, every desk pulled the rest of the tenant while held.
+    desk.cursor = Math.max(desk.cursor, seededHead);
+    // Live, as the desk's sync engine: after a notice, a random wait within the spread the
+    // server asked for, then one pull at a time up to the announced cursor (in one page when it
+    // fits), again while changes were announced during it.
     let pulling = false;
     let again = false;
+    let waiting = false;
     const pullChanges = async () => {
       if (pulling) {
         again = true;
@@ -417,7 +446,9 @@ async function driveDesks(
         do {
           again = false;
           for (;;) {
-            const page = await pullPage(desk.cursor, options.pageSize);
+            const until = desk.seenCursor;
+            const limit = Math.min(LIVE_PAGE_MAX, Math.max(options.pageSize, until - desk.cursor));
+            const page = await pullPage(desk.cursor, limit, until);
             desk.cursor = Math.max(desk.cursor, page.cursor);
             if (!page.hasMore) break;
           }
@@ -434,7 +465,11 @@ async function driveDesks(
         port: new URL(urls[index % urls.length]!).port,
         path: '/v1/events',
         agent: client.agent,
-        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        headers: {
+          ...client.deskHeaders,
+          authorization: `Bearer ${token}`,
+          accept: 'text/event-stream',
+        },
       },
       (res) => {
         if (res.statusCode !== 200) {
@@ -453,9 +488,22 @@ async function driveDesks(
             buffer = buffer.slice(end + 2);
             const data = /^event: changes\ndata: (.*)$/m.exec(message);
             if (!data) continue;
-            const cursor = Number((JSON.parse(data[1]!) as { cursor: string }).cursor);
+            const notice = JSON.parse(data[1]!) as { cursor: string; spreadMs?: number };
+            const cursor = Number(notice.cursor);
             desk.seenCursor = Math.max(desk.seenCursor, cursor);
-            if (cursor > desk.cursor) void pullChanges();
+            if (cursor <= desk.cursor || waiting) continue;
+            if (pulling) {
+              again = true;
+              continue;
+            }
+            waiting = true;
+            setTimeout(
+              () => {
+                waiting = false;
+                if (!stopping) void pullChanges();
+              },
+              random() * (notice.spreadMs ?? 0),
+            );
           }
         });
         res.on('close', () => {
@@ -583,8 +631,9 @@ async function driveDesks(
   loopDelay.disable();
   const driverLoopDelayP99Ms = loopDelay.percentile(99) / 1e6;
 
-  // Held: the stream still open and the last batch's notice heard (waited for, bounded).
-  const deadline = performance.now() + 15_000;
+  // Held: the stream still open and the last batch's notice heard (waited for, bounded: a
+  // notice waits at most its process's longest interval, coalesced-notices.ts).
+  const deadline = performance.now() + 30_000;
   while (
     performance.now() < deadline &&
     desks.some((d) => d.streamOpen && d.seenCursor < newestCursor)
@@ -681,16 +730,19 @@ async function rawBaselines(databaseUrl: string, run: DeskRun, options: LoadOpti
     const batchSeconds = (performance.now() - batchStarted) / 1000;
 
     const sinces =
-      run.pullSinces.length > 0 ? run.pullSinces : [{ since: 0, limit: options.pageSize }];
+      run.pullSinces.length > 0
+        ? run.pullSinces
+        : [{ since: 0, limit: options.pageSize, until: null }];
     let pulled = 0;
     const pullStarted = performance.now();
     await Promise.all(
       Array.from({ length: 20 }, async () => {
         while (pulled < sinces.length) {
-          const { since, limit } = sinces[pulled++]!;
+          const { since, limit, until } = sinces[pulled++]!;
           await pool.query(
-            'select data from records where tenant_id = $1 and seq > $2 order by seq limit $3',
-            [TENANT, since, limit],
+            `select data from records where tenant_id = $1 and seq > $2 and seq <= $4
+             order by seq limit $3`,
+            [TENANT, since, limit, until ?? Number.MAX_SAFE_INTEGER],
           );
         }
       }),

@@ -191,12 +191,21 @@ export async function readChangesJson(
   /** The puller's center: scripts and answers published to other centers only are withheld. */
   centerId: string | null = null,
   withheldTypes: readonly string[] = [],
+  /**
+   * The page ends at this cursor at the latest (a pull's `until`, the cursor a change notice
+   * announced, at most the head). Once nothing up to it is left the page's cursor is this bound,
+   * not its last row's: the desks told the same notice then stand at the same cursor, and ask
+   * the same page at the next one (shared-pull-pages.ts). Rows up to the head are committed
+   * (writers take sequence numbers under the tenant's counter lock and commit in order).
+   */
+  upTo: number | null = null,
 ): Promise<{ json: string; cursor: string; hasMore: boolean }> {
   const rows = await db
     .selectFrom('records')
     .select(['type', 'id', 'data', 'seq', 'deleted'])
     .where('tenant_id', '=', tenantId)
     .where('seq', '>', since)
+    .$if(upTo !== null, (q) => q.where('seq', '<=', upTo!))
     .$if(since === 0, (q) => q.where('deleted', '=', 0))
     .orderBy('seq')
     // One row past the page says whether there is more, without an empty page at the end.
@@ -215,7 +224,9 @@ export async function readChangesJson(
     if (row.deleted || withheld) deletions.push(JSON.stringify({ type: row.type, id: row.id }));
     else records.push(`{"type":${JSON.stringify(row.type)},"data":${row.data}}`);
   }
-  const cursor = String(rows.at(-1)?.seq ?? since);
+  const cursor = String(
+    upTo !== null && !hasMore ? Math.max(upTo, since) : (rows.at(-1)?.seq ?? since),
+  );
   const json =
     `{"protocolVersion":1,"cursor":${JSON.stringify(cursor)},"hasMore":${hasMore},` +
     `"records":[${records.join(',')}],"deletions":[${deletions.join(',')}],` +

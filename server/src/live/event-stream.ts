@@ -3,6 +3,7 @@ import type { Principal, VerifiedToken } from '../auth/access-tokens';
 import type { RevocationList } from '../auth/revocation-list';
 import { defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from './change-notifier';
+import { coalescedNotices, type CoalescedNoticeOptions } from './coalesced-notices';
 import type { FloorFanout } from './floor-fanout';
 
 export interface EventStreamOptions {
@@ -10,6 +11,8 @@ export interface EventStreamOptions {
   heartbeatMs: number;
   /** The reconnect delay a desk is told (SSE `retry:`), e.g. when this process shuts down. */
   retryMs: number;
+  /** How this process's streams hear a tenant's changes: coalesced (coalesced-notices.ts). */
+  notices?: Partial<CoalescedNoticeOptions>;
 }
 
 export const defaultEventStreamOptions: EventStreamOptions = {
@@ -57,6 +60,7 @@ export function eventStreams(
   presence: { everyMs: number; alive(principal: Principal, later?: boolean): void } | null = null,
 ) {
   const { heartbeatMs, retryMs } = { ...defaultEventStreamOptions, ...options };
+  const changes = coalescedNotices(notifier, options.notices);
   const open = new Set<() => void>();
   /** Each open stream's re-check: ends it when its token has been revoked. */
   const checks = new Set<() => void>();
@@ -70,7 +74,7 @@ export function eventStreams(
     url: '/v1/events',
     summary: 'Stream change notices (server-sent events)',
     description:
-      'Events: `changes` (data `{ "cursor" }`: pull), `floor` (supervisors and the agent: an alert or agent state), and a last event before the server ends the stream: `reconnect` (this process stops; reconnect after `retry:`), `expired` (the access token expired; refresh it and reconnect) or `revoked` (data `{ "reason": "session_revoked" | "user_disabled" | "device_revoked" }`: the session no longer works; refresh to learn whether to sign in again). A heartbeat comment comes every 15 s.',
+      'Events: `changes` (data `{ "cursor", "spreadMs" }`: pull, after a random wait of up to `spreadMs` so a process\'s desks do not all pull at once; pass `cursor` as the pull\'s `until`; notices are coalesced, at most one per tenant every second or more, the last carrying the newest cursor), `floor` (supervisors and the agent: an alert or agent state), and a last event before the server ends the stream: `reconnect` (this process stops; reconnect after `retry:`), `expired` (the access token expired; refresh it and reconnect) or `revoked` (data `{ "reason": "session_revoked" | "user_disabled" | "device_revoked" }`: the session no longer works; refresh to learn whether to sign in again). A heartbeat comment comes every 15 s.',
     roles: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
     handler: async ({ principal, reply, request }) => {
       reply.hijack();
@@ -82,8 +86,10 @@ export function eventStreams(
         'x-accel-buffering': 'no',
       });
       res.write(`retry: ${retryMs}\n: connected\n\n`);
-      const unsubscribe = notifier.subscribe(principal.tenantId, (cursor) => {
-        res.write(`event: changes\ndata: ${JSON.stringify({ cursor: String(cursor) })}\n\n`);
+      const unsubscribe = changes.subscribe(principal.tenantId, ({ cursor, spreadMs }) => {
+        res.write(
+          `event: changes\ndata: ${JSON.stringify({ cursor: String(cursor), spreadMs })}\n\n`,
+        );
       });
       const unsubscribeFloor =
         floor?.subscribe(principal, (event) => {
@@ -138,6 +144,7 @@ export function eventStreams(
       closing = true;
       unsubscribeRevocations?.();
       for (const end of [...open]) end();
+      changes.close();
     },
     /** Registers `closeAll` to run before the server stops accepting and waits for requests. */
     attach(app: FastifyInstance) {

@@ -312,6 +312,14 @@ export function apiRoutes({
           .regex(/^\d{1,15}$/, 'expected a cursor from a previous page')
           .default('0'),
         limit: z.coerce.number().int().min(1).max(10_000).default(PULL_PAGE_DEFAULT),
+        until: z
+          .string()
+          .max(15)
+          .regex(/^\d{1,15}$/, 'expected the cursor of a change notice')
+          .optional()
+          .describe(
+            "The cursor a change notice announced: the page stops there, and once nothing up to it is left its cursor is that one (every desk told the same notice then asks the same pages). Beyond the tenant's latest change it counts as the latest.",
+          ),
       }),
       response: pullPage,
       handler: ({ principal, query, request, reply }) =>
@@ -326,11 +334,14 @@ export function apiRoutes({
           const { purgeBefore: purge, head } = context;
           // Record types this desk's version would refuse a page for are left out of its pages.
           const withheld = recordTypesUnknownTo(deskOf(request.headers).version);
-          // Every desk of a center told of the same batch asks for this same page: read and
-          // compressed once (shared-pull-pages.ts), once per set of types left out.
-          const key = [principal.tenantId, principal.centerId, since, query.limit, purge, head];
+          // Up to what a notice announced (never past the head: what is beyond is not written).
+          const upTo = query.until === undefined ? null : Math.min(Number(query.until), head);
+          // Every desk of a center told of the same notice asks for this same page: read and
+          // compressed once (shared-pull-pages.ts), once per set of types left out. Bounded by
+          // `until`, the page no longer depends on the head at the moment of the request.
+          const key = [principal.tenantId, principal.centerId, since, query.limit, purge];
           if (withheld.length > 0) key.push(withheld.join(','));
-          const page = await pullPages.page(JSON.stringify(key), () =>
+          const page = await pullPages.page(JSON.stringify([...key, upTo ?? `head ${head}`]), () =>
             readChangesJson(
               db,
               principal.tenantId,
@@ -340,6 +351,7 @@ export function apiRoutes({
               head,
               principal.centerId,
               withheld,
+              upTo,
             ),
           );
           // The page's end, announced before its body: a client can ask for the next page while

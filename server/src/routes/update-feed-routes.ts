@@ -100,6 +100,18 @@ async function centerSettings(
 }
 
 /** Remembers which version a desk runs (for the admin's and the supervisor's list). */
+/** How old a desk's stored report may grow while nothing in it changes (its time, to this). */
+export const DESK_REPORT_REFRESH_MS = 60_000;
+/** Per database, what this process last wrote of each desk, and when. */
+const lastDeskReports = new WeakMap<ServerDb, Map<string, { same: string; at: number }>>();
+
+/**
+ * Stores the version a desk runs, its center and user. A real desk names itself and its version
+ * on every request and pulls after every change notice: written on each pull, that was a write
+ * and a commit per pull. So a process writes a desk's row when something in it changed, or once
+ * its time is `DESK_REPORT_REFRESH_MS` old (the devices list shows the last contact to the
+ * minute, the floor the version).
+ */
 async function recordDesk(
   db: ServerDb,
   principal: Principal,
@@ -112,11 +124,25 @@ async function recordDesk(
     version: desk.version,
     reported_at: new Date().toISOString(),
   };
+  let reports = lastDeskReports.get(db);
+  if (!reports) lastDeskReports.set(db, (reports = new Map()));
+  const key = `${principal.tenantId}\n${desk.deskId}`;
+  const same = `${row.center_id}\n${row.user_id}\n${row.version}`;
+  const now = Date.now();
+  const last = reports.get(key);
+  if (last && last.same === same && now - last.at < DESK_REPORT_REFRESH_MS) return;
+  if (reports.size > 100_000) reports.clear();
+  reports.set(key, { same, at: now });
   await feedDb(db)
     .insertInto('update_desks')
     .values({ tenant_id: principal.tenantId, desk_id: desk.deskId, ...row })
     .onConflict((oc) => oc.columns(['tenant_id', 'desk_id']).doUpdateSet(row))
-    .execute();
+    .execute()
+    // Not written: the next pull writes it.
+    .catch((error: unknown) => {
+      reports.delete(key);
+      throw error;
+    });
 }
 
 /**

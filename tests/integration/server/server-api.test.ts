@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { call, openEventStream, signIn, startTestServer, type TestServer } from './test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
 if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
@@ -215,26 +215,15 @@ describe.each(suites)('retailer API on $name', ({ postgres }) => {
   });
 
   it('tells a connected client about new changes over server-sent events', async () => {
-    const controller = new AbortController();
-    const response = await fetch(`${server.url}/v1/events`, {
-      headers: { authorization: `Bearer ${agent}` },
-      signal: controller.signal,
-    });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    const until = async (marker: string) => {
-      while (!text.includes(marker)) text += decoder.decode((await reader.read()).value);
-      return text;
-    };
+    const stream = await openEventStream(server.url, agent);
     // Subscribed once the server says so: a change after this is one the stream must carry.
-    await until(': connected');
-    const received = until('event: changes');
+    await stream.until(': connected');
+    const received = stream.until('event: changes');
     await call(server.url, admin, 'POST', '/v1/data/batch', {
       records: [customerRecord({ id: 'c-live', updatedAt: '2026-11-23T00:00:00.000Z' })],
     });
-    expect(await received).toMatch(/event: changes\ndata: \{"cursor":"\d+"\}/);
-    controller.abort();
+    expect(await received).toMatch(/event: changes\ndata: \{"cursor":"\d+","spreadMs":\d+\}/);
+    stream.close();
   });
 
   it('answers 429 with Retry-After when a client signs in too often', async () => {

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPullPages } from '../../../server/src/data/shared-pull-pages';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { call, openEventStream, signIn, startTestServer, type TestServer } from './test-server';
 
 /**
  * After a batch every desk asks for the same page: it is read and gzipped once per process.
@@ -106,6 +106,73 @@ describe('a pull page shared by the desks that ask for it', () => {
       const second = await pull(0, true);
       expect(JSON.stringify(second.json)).toContain('"givenName":"二"');
       expect(JSON.stringify(second.json)).not.toContain('"givenName":"一"');
+    });
+
+    const batch = async (ids: string[], name: string) => {
+      const answer = await call(server.url, admin, 'POST', '/v1/data/batch', {
+        records: ids.map((id) =>
+          customerRecord({ id, givenName: name, updatedAt: new Date().toISOString() }),
+        ),
+      });
+      expect(answer.status).toBe(200);
+      return Number((answer.json as { cursor: string }).cursor);
+    };
+    const pullUntil = async (since: number, until: number, limit = 50) => {
+      const answer = await call(
+        server.url,
+        agent,
+        'GET',
+        `/v1/sync/pull?since=${since}&until=${until}&limit=${limit}`,
+      );
+      expect(answer.status).toBe(200);
+      const page = answer.json as { cursor: string; hasMore: boolean; records: unknown[] };
+      return { ...page, ids: page.records.map((r) => (r as { data: { id: string } }).data.id) };
+    };
+
+    it("stops at a notice's cursor, and ends there once nothing up to it is left", async () => {
+      const start = await batch(['until-0'], '前');
+      const first = await batch(['until-1', 'until-2', 'until-3'], '一');
+      const second = await batch(['until-4', 'until-5'], '二');
+      // Up to the first batch's cursor only, though the second is in.
+      const page = await pullUntil(start, first);
+      expect(page.ids).toEqual(['until-1', 'until-2', 'until-3']);
+      expect(page).toMatchObject({ cursor: String(first), hasMore: false });
+      // In pages, the last one ending at the cursor asked for.
+      const part = await pullUntil(start, first, 2);
+      expect(part).toMatchObject({ ids: ['until-1', 'until-2'], hasMore: true });
+      expect(await pullUntil(Number(part.cursor), first, 2)).toMatchObject({
+        ids: ['until-3'],
+        cursor: String(first),
+        hasMore: false,
+      });
+      // A row of the first batch changed since moved past its cursor: the page still ends at
+      // that cursor (every desk told of it stands there), and the row comes with the next.
+      // (Read afresh at another size: the page shared a moment ago is a snapshot that stays
+      // right, the desks that take it get the row's new version at the next notice.)
+      const third = await batch(['until-2'], '三');
+      const moved = await pullUntil(start, first, 49);
+      expect(moved).toMatchObject({ ids: ['until-1', 'until-3'], cursor: String(first) });
+      expect((await pullUntil(first, third)).ids).toEqual(['until-4', 'until-5', 'until-2']);
+      expect(second).toBeLessThan(third);
+      // Past the latest change it counts as the latest: no cursor from the future.
+      expect((await pullUntil(third, third + 1_000)).cursor).toBe(String(third));
+    });
+
+    it('announces the last of back-to-back batches to an open stream', async () => {
+      const stream = await openEventStream(server.url, agent);
+      await stream.until(': connected');
+      let last = 0;
+      for (let i = 0; i < 5; i++) last = await batch([`burst-${i}`], `${i}`);
+      // The event that carries the last batch's cursor (the trailing notice), however the
+      // batches fell into the coalescing intervals.
+      const cursors: number[] = [];
+      while (!cursors.includes(last)) {
+        const text = await stream.more();
+        for (const m of text.matchAll(/event: changes\ndata: (\{.*\})/g))
+          cursors.push(Number((JSON.parse(m[1]!) as { cursor: string }).cursor));
+      }
+      stream.close();
+      expect(Math.max(...cursors)).toBe(last);
     });
   });
 });

@@ -246,3 +246,24 @@ export async function reportOutreachCalls(
   });
   return reply.status;
 }
+
+/** An open `GET /v1/events` stream as text: read on until a marker, or one chunk more. */
+export async function openEventStream(url: string, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/v1/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const more = async () => (text += decoder.decode((await reader.read()).value));
+  return {
+    more,
+    async until(marker: string) {
+      while (!text.includes(marker)) await more();
+      return text;
+    },
+    close: () => controller.abort(),
+  };
+}

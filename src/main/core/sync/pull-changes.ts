@@ -19,6 +19,11 @@ export interface PullOptions {
   pageSize?: number;
   /** Called with the cursor the pull starts from, before its first page (progress). */
   onStart?: (cursor: string) => void;
+  /**
+   * The cursor a change notice announced: the pull stops there (the server's `until`), so every
+   * desk told the same notice asks the server for the same pages. Not for a bootstrap.
+   */
+  until?: string;
   /** Called after each page committed (progress, tests). */
   onPage?: (page: PullPage, applied: number) => void;
   /** After a bootstrap, called as each deferred index is built and committed (tests). */
@@ -76,7 +81,15 @@ export async function pullChanges(
     state.set('last_synced_at', page.serverTime);
   });
   // A bootstrap writes mostly new customers: their index entries are worked out by the decoder.
-  const pages = pagePipeline(api, { pageSize: options.pageSize, indexCustomers: bootstrap });
+  const until =
+    !bootstrap && options.until && Number(options.until) > Number(result.cursor)
+      ? options.until
+      : undefined;
+  const pages = pagePipeline(api, {
+    pageSize: options.pageSize,
+    until,
+    indexCustomers: bootstrap,
+  });
 
   options.onStart?.(result.cursor);
   let current = pages.ask(result.cursor);
@@ -219,12 +232,15 @@ interface AskedPage {
  * is the authority: when it disagrees with what was announced, every page asked for after it is
  * dropped and asked for again from where the body says it ends.
  */
-function pagePipeline(api: RetailerApi, options: { pageSize?: number; indexCustomers: boolean }) {
+function pagePipeline(
+  api: RetailerApi,
+  options: { pageSize?: number; until?: string | undefined; indexCustomers: boolean },
+) {
   let ahead: AskedPage[] = [];
   let last: AskedPage | null = null;
 
   const ask = (since: string): AskedPage => {
-    const opened = api.openPull(since, options.pageSize);
+    const opened = api.openPull(since, options.pageSize, options.until);
     const asked: AskedPage = {
       since,
       page: opened.then((answer) => answer.read({ indexCustomers: options.indexCustomers })),

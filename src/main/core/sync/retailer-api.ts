@@ -48,8 +48,11 @@ export interface RetailerApi {
   /** The Koe version this desk tells the retailer (none: no desk headers are sent). */
   readonly deskVersion?: string;
   signIn(email: string, password: string): Promise<Session>;
-  /** Asks for the page of changes after `since`; resolves when the answer's headers arrive. */
-  openPull(since: string, limit?: number): Promise<OpenedPull>;
+  /**
+   * Asks for the page of changes after `since` (up to `until`, a notice's cursor, if given);
+   * resolves when the answer's headers arrive.
+   */
+  openPull(since: string, limit?: number, until?: string): Promise<OpenedPull>;
   pushVoc(records: readonly VocRecord[]): Promise<VocPushOutcome[]>;
   /**
    * Opens the server-sent event stream; resolves when the server ends it (with the reconnect
@@ -62,7 +65,8 @@ export interface RetailerApi {
 export interface StreamHandlers {
   /** The stream is open: the server answered and is sending. */
   onOpen(): void;
-  onChanges(cursor: string): void;
+  /** A change notice: its cursor, and over how long the server asks its desks to spread pulls. */
+  onChanges(cursor: string, spreadMs: number): void;
   /** An `event: floor` message (parsed JSON, not validated here). */
   onFloor?(event: unknown): void;
   /**
@@ -223,8 +227,12 @@ export function createRetailerApi(options: {
       options.sessions.save(result);
       return result;
     },
-    async openPull(since, limit) {
-      const query = new URLSearchParams({ since, ...(limit ? { limit: String(limit) } : {}) });
+    async openPull(since, limit, until) {
+      const query = new URLSearchParams({
+        since,
+        ...(limit ? { limit: String(limit) } : {}),
+        ...(until ? { until } : {}),
+      });
       const response = await send(`/v1/sync/pull?${query}`, { method: 'GET' }, true);
       let body: Promise<ArrayBuffer> | null = null;
       const bytes = () =>
@@ -288,8 +296,12 @@ export function createRetailerApi(options: {
             if (retry) retryMs = Number(retry);
             const data = /^event: changes\ndata: (.*)$/m.exec(message)?.[1];
             if (data) {
-              const cursor = (JSON.parse(data) as { cursor?: unknown }).cursor;
-              if (typeof cursor === 'string') handlers.onChanges(cursor);
+              const notice = JSON.parse(data) as { cursor?: unknown; spreadMs?: unknown };
+              const spread = Number(notice.spreadMs);
+              // An older server sends no spread: pull at once, as before.
+              const spreadMs = Number.isFinite(spread) ? Math.min(Math.max(spread, 0), 60_000) : 0;
+              if (typeof notice.cursor === 'string' && /^\d{1,15}$/.test(notice.cursor))
+                handlers.onChanges(notice.cursor, spreadMs);
             }
             if (/^event: revoked$/m.test(message)) {
               // The retailer ended the stream because this session no longer works (its sign-in

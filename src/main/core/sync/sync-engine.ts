@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   listen?: boolean;
   /** When the live stream counts as dead and how fast it is tried again (tests: short). */
   stream?: Partial<StreamTiming>;
+  /** The wait after a change notice, as a part of its spread (tests: fixed). */
+  random?: () => number;
 }
 
 export interface SyncEngine {
@@ -68,6 +70,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const listenAbort = new AbortController();
   /** Ends the stream's wait for its next attempt (set while it waits). */
   let wakeStream: (() => void) | null = null;
+  /** The newest cursor a change notice announced (the next pull stops there), and its wait. */
+  let announced: string | undefined;
+  let noticeWait: NodeJS.Timeout | null = null;
+  const random = options.random ?? Math.random;
+
+  /**
+   * A change notice: the cycle runs after a random part of the spread the server asked for, so
+   * the thousands of desks told at once do not all pull at once (server/README.md, load test).
+   * One wait at a time: a notice heard while waiting only moves the cursor it pulls to; heard
+   * during a cycle, it runs the cycle again once that one ends, as before.
+   */
+  const changesAnnounced = (cursor: string, spreadMs: number) => {
+    if (!announced || Number(cursor) > Number(announced)) announced = cursor;
+    if (noticeWait || stopped) return;
+    if (running) {
+      void engine.syncNow();
+      return;
+    }
+    noticeWait = setTimeout(() => {
+      noticeWait = null;
+      void engine.syncNow();
+    }, random() * spreadMs);
+    noticeWait.unref?.();
+  };
 
   const publish = (change: Partial<SyncStatus>) => {
     const counts = new Map(
@@ -118,9 +144,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       let pulled = 0;
       // Where the pull starts (an upgraded desk may start over: pull-changes.ts).
       let fromCursor = 0;
+      // Up to the notice this cycle answers; a cycle for anything else pulls to the head.
+      const until = announced;
+      announced = undefined;
       const startedAt = new Date().toISOString();
       await pullChanges(sqlite, api, {
         ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+        ...(until ? { until } : {}),
         onStart: (cursor) => void (fromCursor = Number(cursor)),
         onPage: (page, applied) =>
           publish({
@@ -197,10 +227,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             silenceTimeoutMs: timing.silenceTimeoutMs,
             onOpen: () => {
               failures = 0;
+              // Changes made while the stream was down were announced to nobody: to the head.
+              announced = undefined;
               publish({ stream: 'connected', nextAttemptAt: null });
               void engine.syncNow();
             },
-            onChanges: () => void engine.syncNow(),
+            onChanges: changesAnnounced,
             onFloor: (event) => options.onFloorEvent?.(event),
           },
           listenAbort.signal,
@@ -262,6 +294,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       stopped = true;
       listenAbort.abort();
       if (timer) clearTimeout(timer);
+      if (noticeWait) clearTimeout(noticeWait);
       await running;
     },
   };
