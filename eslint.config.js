@@ -49,15 +49,8 @@ export const layers = [
     packages: ['node:', 'kysely', 'better-sqlite3', 'zod', 'tsx'],
   },
   {
-    // The cache's tables and queries know nothing of the features that use them.
-    name: 'core db',
-    files: ['src/main/core/db/'],
-    allow: ['src/main/core/errors', 'src/shared/'],
-    packages: ['node:', 'kysely', 'better-sqlite3', 'zod'],
-  },
-  {
     name: 'core migrations',
-    files: ['src/main/core/db/migrations/'],
+    files: ['src/main/core/platform/migrations/'],
     allow: [],
     packages: ['kysely'],
   },
@@ -163,7 +156,7 @@ export default tseslint.config(
     // Migrations are frozen in time: they see the database as Kysely<any> and import nothing of
     // the app, so a later change to the app can never change what an old migration does.
     files: [
-      'src/main/core/db/migrations/2*.ts',
+      'src/main/core/platform/migrations/2*.ts',
       'server/src/db/migrations.ts',
       'server/src/db/*.migration.ts',
     ],

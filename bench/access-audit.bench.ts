@@ -1,12 +1,12 @@
 import { createAccessWatch } from '../src/main/core/access-audit/access-watch';
 import { createAuditOutbox } from '../src/main/core/access-audit/audit-outbox';
 import { createCallDesk } from '../src/main/core/calls/call-desk';
-import { readScreenPop } from '../src/main/core/calls/screen-pop';
-import { searchCustomers } from '../src/main/core/db/search/customer-search';
+import { readScreenPop } from '../src/main/core/customers/screen-pop';
+import { searchCustomers } from '../src/main/core/customers/customer-search';
 import { createDeskLock } from '../src/main/core/desk-lock/desk-lock';
 import { noDeskPin } from '../src/main/core/desk-lock/memory-pin-store';
-import { createEventBus } from '../src/main/core/events/event-bus';
-import { createIpcRouter, type IpcRouter } from '../src/main/core/ipc/router';
+import { createEventBus } from '../src/main/core/platform/event-bus';
+import { createIpcRouter, type IpcRouter } from '../src/main/core/platform/router';
 import { loadPreferences } from '../src/main/core/preferences/preferences';
 import { createServices } from '../src/main/core/services';
 import type { BulkAccessRule } from '../src/shared/access-audit/bulk-access-policies';

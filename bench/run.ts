@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventBus } from '../src/main/core/events/event-bus';
-import { createIpcRouter } from '../src/main/core/ipc/router';
+import { createEventBus } from '../src/main/core/platform/event-bus';
+import { createIpcRouter } from '../src/main/core/platform/router';
 import { loadPreferences } from '../src/main/core/preferences/preferences';
 import { createServices } from '../src/main/core/services';
 import { benchBulkLoad } from './bulk-load.bench';

@@ -8,16 +8,16 @@ import { createCallDesk, type CallDesk } from './calls/call-desk';
 import { createDeskCallsRepository } from './calls/desk-calls.repository';
 import { sendCallsWithPops } from './calls/calls-with-pops';
 import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
-import { openDatabase, type LocalDatabase, type OpenDatabaseOptions } from './db/connection';
-import { createEventBus, type EventBus } from './events/event-bus';
-import { regionClosureReader } from './db/guidance/region-closures';
-import { startPredictionService, type PredictionService } from './guidance/prediction-service';
+import { openDatabase, type LocalDatabase, type OpenDatabaseOptions } from './platform/connection';
+import { createEventBus, type EventBus } from './platform/event-bus';
+import { regionClosureReader } from './predictions/region-closures';
+import { startPredictionService, type PredictionService } from './predictions/prediction-service';
 import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
   type PredictionWorkerHandle,
-} from './guidance/prediction-worker-host';
-import { createIpcRouter, type IpcRouter } from './ipc/router';
+} from './predictions/prediction-worker-host';
+import { createIpcRouter, type IpcRouter } from './platform/router';
 import { parseKoeLink } from './links/koe-link';
 import { loadPreferences, type PreferencesStore } from './preferences/preferences';
 import { createServices } from './services';
@@ -28,8 +28,8 @@ import { watchScriptUpdates } from './studio/script-update-notices';
 import { openCacheKeys, type CacheProtection } from './cache-key/cache-keys';
 import { discardUnreadableCache, grantKeepingSessions } from './cache-key/grant-sessions';
 import type { KeyVault } from './cache-key/key-vault';
-import { keepDataFolderOwnerOnly } from './data-folder/owner-only';
-import type { WorkerEntry } from './worker-entry';
+import { keepDataFolderOwnerOnly } from './platform/owner-only';
+import type { WorkerEntry } from './platform/worker-entry';
 import type { SessionStore } from './sync/retailer-api';
 import { retailerConnector } from './sync/connect-retailer';
 import { signInDemoAgent, type DemoSignIn } from './sync/demo-sign-in';
@@ -52,14 +52,14 @@ import {
   type ReaderWorker,
 } from './reader/reader-worker-host';
 import { createAccessWatch, LOCK_NOTE_PREFIX } from './access-audit/access-watch';
-import type { AuditEntry } from './db/audit/audit.repository';
+import type { AuditEntry } from './access-audit/audit.repository';
 import { createAuditOutbox } from './access-audit/audit-outbox';
 import { accessPushResponse } from '../../shared/protocol/access-audit';
 import type { StreamTiming } from './sync/stream-reconnect';
 import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
 import type { UpdateNotice } from '../../shared/updates/update-notice';
 import { startRetentionPurge, type RetentionPurge } from './erasure/retention-purge';
-import { createLocalEraser, scrubDeletedBytes } from './db/local-erasure';
+import { createLocalEraser, scrubDeletedBytes } from './erasure/local-erasure';
 import { createPrivacyGuard } from './privacy/privacy-guard';
 import { createDeskRevocation, type DeskRevocation } from './erasure/desk-revocation';
 import { watchOfflineGrace, type OfflineGrace } from './desk-lock/offline-grace';

@@ -1,12 +1,12 @@
 import type Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { readCustomerCard } from '../../../src/main/core/db/customer-card';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { readCustomerCard } from '../../../src/main/core/customers/customer-card';
 import {
   findCustomerIdsByEmail,
   findCustomerIdsByPhone,
-} from '../../../src/main/core/db/customers/customer.repository';
-import { findIdsByTerms } from '../../../src/main/core/db/search/customer-search';
+} from '../../../src/main/core/customers/customer.repository';
+import { findIdsByTerms } from '../../../src/main/core/customers/customer-search';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
 import { openTestDatabase } from './test-database';
 

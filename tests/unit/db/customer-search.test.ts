@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import type { LocalDatabase } from '../../../src/main/core/db/connection';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import type { LocalDatabase } from '../../../src/main/core/platform/connection';
 import {
   classifySearchQuery,
   searchCustomers,
-} from '../../../src/main/core/db/search/customer-search';
-import { readCustomerCard } from '../../../src/main/core/db/customer-card';
+} from '../../../src/main/core/customers/customer-search';
+import { readCustomerCard } from '../../../src/main/core/customers/customer-card';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
 import { captureQueryPlans, fullScans } from './query-plans';
 import { openTestDatabase } from './test-database';

@@ -5,9 +5,9 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase } from '../../../src/main/core/db/connection';
-import { bundledMigrationProvider, migrations } from '../../../src/main/core/db/migrations';
-import { AppError } from '../../../src/main/core/errors';
+import { migrateToLatest, openDatabase } from '../../../src/main/core/platform/connection';
+import { bundledMigrationProvider, migrations } from '../../../src/main/core/platform/migrations';
+import { AppError } from '../../../src/main/core/platform/errors';
 
 const names = Object.keys(migrations);
 

@@ -2,14 +2,14 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import type { LocalDatabase } from '../../../src/main/core/db/connection';
-import { bundledMigrationProvider } from '../../../src/main/core/db/migrations';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import type { LocalDatabase } from '../../../src/main/core/platform/connection';
+import { bundledMigrationProvider } from '../../../src/main/core/platform/migrations';
 import {
   classifySearchQuery,
   searchCustomers,
-} from '../../../src/main/core/db/search/customer-search';
-import { trackingKey } from '../../../src/main/core/db/search/tracking-search';
+} from '../../../src/main/core/customers/customer-search';
+import { trackingKey } from '../../../src/main/core/customers/tracking-search';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
 import { captureQueryPlans, fullScans } from './query-plans';
 import { openTestDatabase } from './test-database';

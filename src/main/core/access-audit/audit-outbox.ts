@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import type { AccessPush, AccessPushResponse } from '../../../shared/protocol/access-audit';
-import { createOutboxDrain } from '../outbox/outbox-drain';
+import { createOutboxDrain } from '../sync/outbox-drain';
 import { RetailerRefusal } from '../retailer-client/authorized-fetch';
 
 /** Sends audit rows to the retailer; throws when it cannot (offline, signed out, refused). */

@@ -3,7 +3,7 @@ import type { AgentState } from '../../../shared/agent-state/agent-state';
 import type { AgentStateChange } from '../../../shared/protocol/agent-state';
 import { uuidV7 } from '../../../shared/uuid-v7';
 import { RetailerRefusal } from '../retailer-client/authorized-fetch';
-import { createOutboxDrain } from '../outbox/outbox-drain';
+import { createOutboxDrain } from '../sync/outbox-drain';
 
 /** Sends a batch to the retailer; throws when it cannot (offline, signed out, refused). */
 export type SendAgentStateChanges = (changes: AgentStateChange[]) => Promise<void>;

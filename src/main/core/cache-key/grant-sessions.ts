@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { isPlainSqliteFile } from '../db/connection';
+import { isPlainSqliteFile } from '../platform/connection';
 import type { SessionStore } from '../sync/retailer-api';
 import type { CacheKeys } from './cache-keys';
 

@@ -7,7 +7,7 @@ import {
   type RevokedLockDetail,
 } from '../../../shared/desk-lock/desk-lock';
 import type { CallDesk } from '../calls/call-desk';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import type { DeskPinStore } from './desk-pin';
 
 export type DeskLockListener = (state: DeskLockState) => void;

@@ -4,7 +4,7 @@ import {
   scrubDeletedBytes,
   type ErasureCounts,
   type ScrubResult,
-} from '../db/local-erasure';
+} from './local-erasure';
 import { syncStateStore } from '../sync/sync-state';
 import { purgeBeforeInSlices, purgeInactiveInSlices, type SliceOptions } from './sliced-purge';
 

@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/protocol/supervisor-alerts';
 import { uuidV7 } from '../../../shared/uuid-v7';
 import { RetailerRefusal } from '../retailer-client/authorized-fetch';
-import { createOutboxDrain } from '../outbox/outbox-drain';
+import { createOutboxDrain } from '../sync/outbox-drain';
 
 /** Sends alerts to the retailer; throws when it cannot (offline, signed out, refused). */
 export type SendAlerts = (alerts: AlertPush[]) => Promise<AlertPushResponse['results']>;

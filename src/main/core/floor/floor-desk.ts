@@ -9,9 +9,9 @@ import {
   floorSummary,
 } from '../../../shared/protocol/supervisor-alerts';
 import { accessList } from '../../../shared/protocol/access-audit';
-import { AppError } from '../errors';
-import type { EventBus } from '../events/event-bus';
-import type { IpcServices } from '../ipc/router';
+import { AppError } from '../platform/errors';
+import type { EventBus } from '../platform/event-bus';
+import type { IpcServices } from '../platform/router';
 import { queryString, type AuthorizedRequest } from '../retailer-client/authorized-fetch';
 import { createAlertOutbox, type AlertOutbox } from './alert-outbox';
 

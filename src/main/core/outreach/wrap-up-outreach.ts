@@ -5,10 +5,10 @@ import { recordedRiskSignals, riskSignals } from '../../../shared/guidance/risk-
 import type { WrapUpInput } from '../../../shared/ipc';
 import { outreachNotice } from '../../../shared/outreach/outreach-notice';
 import type { CallDesk } from '../calls/call-desk';
-import { readCustomerCard } from '../db/customer-card';
-import type { ReadDb } from '../db/database';
-import { readActivePolicies } from '../db/guidance/guidance.repository';
-import { AppError } from '../errors';
+import { readCustomerCard } from '../customers/customer-card';
+import type { ReadDb } from '../platform/database';
+import { readActivePolicies } from '../guidance/guidance.repository';
+import { AppError } from '../platform/errors';
 
 /** The fields a wrap-up adds for proactive calls and for the fraud and VIP signals. */
 export type OutreachFields = Pick<VocRecord, 'contactType' | 'outreachOutcome' | 'riskSignals'>;

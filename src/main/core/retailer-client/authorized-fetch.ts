@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IpcErrorCode } from '../../../shared/ipc';
 import { apiError } from '../../../shared/protocol/auth';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import type { SessionStore } from '../sync/retailer-api';
 
 export interface AuthorizedFetchOptions {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import type { PreferencesStore } from '../preferences/preferences';
 import { memorySessions } from './memory-sessions';
 import { createRetailerApi, type SessionStore } from './retailer-api';

@@ -1,6 +1,6 @@
 import { deskUpdatePolicy } from '../../../shared/protocol/update-feed';
 import type { SyncStatus } from '../../../shared/sync-status';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { AuthorizedRequest } from '../retailer-client/authorized-fetch';
 import { deskHeaders } from '../sync/desk-id';
 import type { SessionStore } from '../sync/retailer-api';

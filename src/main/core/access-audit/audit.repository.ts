@@ -1,0 +1,80 @@
+import type Sqlite from 'better-sqlite3';
+import { uuidV7 } from '../../../shared/uuid-v7';
+import type { ReadDb, WriteDb } from '../platform/database';
+import type { AuditKind } from './audit.table';
+
+export interface AuditEntry {
+  kind: AuditKind;
+  agentId: string | null;
+  customerId: string | null;
+  callId: string | null;
+  detail: Record<string, string | number | boolean | null>;
+  at: string;
+}
+
+let lastIdMs = 0;
+
+/**
+ * Records an access on the desk. The row is also the audit outbox's entry: it leaves for the
+ * retailer with its id (see access-audit/audit-outbox.ts), and the desk's bulk-access policies
+ * count it. Answers the row's id.
+ */
+export async function appendAudit(db: WriteDb, entry: AuditEntry): Promise<string> {
+  const id = uuidV7((lastIdMs = Math.max(Date.now(), lastIdMs + 1)));
+  await db
+    .insertInto('audit_log')
+    .values({
+      id,
+      kind: entry.kind,
+      agent_id: entry.agentId,
+      customer_id: entry.customerId,
+      call_id: entry.callId,
+      detail: JSON.stringify(entry.detail),
+      at: entry.at,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * The same write as `appendAudit` through one prepared statement: the audit is on the path of
+ * every search and pop by hand, and the query builder's per-call work was most of its cost
+ * (bench/access-audit.bench.ts).
+ */
+export function createAuditAppender(sqlite: Sqlite.Database): (entry: AuditEntry) => string {
+  const insert = sqlite.prepare(
+    `insert into audit_log (id, kind, agent_id, customer_id, call_id, detail, at)
+     values (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (entry) => {
+    const id = uuidV7((lastIdMs = Math.max(Date.now(), lastIdMs + 1)));
+    insert.run(
+      id,
+      entry.kind,
+      entry.agentId,
+      entry.customerId,
+      entry.callId,
+      JSON.stringify(entry.detail),
+      entry.at,
+    );
+    return id;
+  };
+}
+
+/** The newest entries first (for the supervisor's review and for tests). */
+export async function readAudit(db: ReadDb, limit = 100): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind,
+    agentId: r.agent_id,
+    customerId: r.customer_id,
+    callId: r.call_id,
+    detail: JSON.parse(r.detail) as AuditEntry['detail'],
+    at: r.at,
+  }));
+}
