@@ -1,53 +1,49 @@
 import type { Kysely } from 'kysely';
 import type { CtiInfo, SignedInAgent, SignOutResult } from '../../shared/ipc';
-import type { SyncStatus } from '../../shared/sync-status';
 import type Sqlite from 'better-sqlite3';
 import type { RiskFit } from '../../shared/admin-ipc';
 import type { RiskThresholds } from '../../shared/guidance/risk-thresholds';
-import { createCallDesk, type CallDesk } from './calls/call-desk';
-import { createCallServices } from './calls/call-services';
-import { createDeskCallsRepository, type DeskCallsRepository } from './calls/desk-calls.repository';
-import { createWrapUpService } from './wrap-up/wrap-up-service';
-import { withPredictions, type PredictionService } from './predictions/prediction-service';
-import { createAuditAppender, type AuditEntry } from './access-audit/audit.repository';
-import {
-  readActivePolicies,
-  readLatestScripts,
-  readTaxonomy,
-  searchKnowledge,
-} from './guidance/guidance.repository';
-import { readScreenPop } from './customers/screen-pop';
-import { readCustomerCard } from './customers/customer-card';
-import type { Database } from './platform/database';
-import { AppError } from './platform/errors';
-import type { EventBus } from './platform/event-bus';
-import type { IpcServices } from './platform/router';
-import type { PreferencesStore } from './preferences/preferences';
-import type { StudioClient } from './studio/studio-client';
-import { createStudioServices } from './studio/studio-services';
-import type { InsightsClient } from './insights/insights-client';
-import { createInsightsServices } from './insights/insights-services';
-import type { AdminClient } from './admin/admin-client';
+import { DEFAULT_IDLE_MINUTES } from '../../shared/desk-lock/desk-lock';
+import type { UpdateNotice } from '../../shared/updates/update-notice';
+import { createAccessRecorder } from './access-audit/record-access';
+import type { AuditEntry } from './access-audit/audit.repository';
 import { createAdminServices } from './admin/admin-services';
+import type { AdminClient } from './admin/admin-client';
 import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
 import { createAgentStateServices } from './agent-state/agent-state-services';
+import { createCallDesk, type CallDesk } from './calls/call-desk';
+import { createCallIpcServices } from './calls/call-ipc-services';
+import { createCallServices } from './calls/call-services';
+import { createDeskCallsRepository, type DeskCallsRepository } from './calls/desk-calls.repository';
+import { createCtiServices } from './cti/cti-services';
+import { createCustomerServices } from './customers/customer-services';
 import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
 import { createDeskLockServices } from './desk-lock/desk-lock-services';
 import { noDeskPin } from './desk-lock/memory-pin-store';
 import { refuseWhileLocked } from './desk-lock/locked-guard';
-import { DEFAULT_IDLE_MINUTES } from '../../shared/desk-lock/desk-lock';
-import type { UpdateNotice } from '../../shared/updates/update-notice';
 import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
+import { createGuidanceServices } from './guidance/guidance-services';
+import type { InsightsClient } from './insights/insights-client';
+import { createInsightsServices } from './insights/insights-services';
+import { createOutreachServices } from './outreach/outreach-services';
+import type { Database } from './platform/database';
+import type { EventBus } from './platform/event-bus';
+import type { IpcServices } from './platform/router';
+import type { PredictionService } from './predictions/prediction-service';
+import { createAppServices } from './preferences/app-services';
+import type { PreferencesStore } from './preferences/preferences';
 import { createPrivacyGuard, type PrivacyGuard } from './privacy/privacy-guard';
 import { inlineHeavyReads, type HeavyReads } from './reader/heavy-reads';
 import { createReaderMethods } from './reader/reader-methods';
+import type { StudioClient } from './studio/studio-client';
+import { createStudioServices } from './studio/studio-services';
+import { createSyncServices, type RetailerServices } from './sync/sync-services';
+import { createUpdateServices } from './updates/update-services';
+import { createWrapUpService } from './wrap-up/wrap-up-service';
+import { createWrapUpServices } from './wrap-up/wrap-up-services';
 
-export interface RetailerServices {
-  url: string;
-  isDemo: boolean;
-  status(): SyncStatus;
-  syncNow(): void;
-}
+/** The retailer as the channels see it (sync/sync-services.ts). */
+export type { RetailerServices };
 
 export interface ServiceDeps {
   db: Kysely<Database>;
@@ -108,7 +104,10 @@ export interface ServiceDeps {
   now?: () => number;
 }
 
-/** The implementations of every ipc.ts channel; input arrives already validated. */
+/**
+ * The implementations of every ipc.ts channel (input arrives already validated): each feature's
+ * own `*-services.ts` registers its channels; this builds what they share and puts them together.
+ */
 export function createServices(deps: ServiceDeps): IpcServices {
   const { db, events, preferences, appVersion, retailer } = deps;
   const now = deps.now ?? Date.now;
@@ -143,138 +142,28 @@ export function createServices(deps: ServiceDeps): IpcServices {
     });
   const heavyReads =
     deps.heavyReads ?? inlineHeavyReads(createReaderMethods(db, deps.sqlite), { now, predictions });
-  const syncStatus = () => {
-    if (!retailer) throw new AppError('unavailable', 'No retailer is configured.', 'no_retailer');
-    return retailer.status();
-  };
-  const appendAuditRow = createAuditAppender(deps.sqlite);
-  /** Records an access in the desk's audit, then lets the policies and the outbox know. */
-  const audit = async (entry: Omit<AuditEntry, 'agentId' | 'at'> & { at?: string }) => {
-    const recorded: AuditEntry = {
-      ...entry,
-      agentId: agent()?.id ?? null,
-      at: entry.at ?? new Date(now()).toISOString(),
-    };
-    appendAuditRow(recorded);
-    deps.audited?.(recorded);
-  };
+  const audit = createAccessRecorder({
+    sqlite: deps.sqlite,
+    agent,
+    now,
+    ...(deps.audited ? { audited: deps.audited } : {}),
+  });
+  // Each feature registers its own channels; this only hands them what they share.
   const services: IpcServices = {
-    'app:info': async () => ({
-      version: appVersion,
-      locale: preferences.get().locale,
-      dataSource: retailer && !retailer.isDemo ? 'retailer' : 'demo',
-      retailerUrl: retailer?.url ?? null,
-      customerCount: await heavyReads.countCustomers(),
+    ...createAppServices({ appVersion, preferences, events, retailer, heavyReads }),
+    ...createUpdateServices({ updateNotice: deps.updateNotice }),
+    ...createCustomerServices({ db, desk, predictions, privacy, heavyReads, audit, agent }),
+    ...createCallIpcServices({ calls, deskCalls, privacy, floor }),
+    ...createOutreachServices({ heavyReads, privacy }),
+    ...createWrapUpServices({ db, wrapUps, calls, privacy, retailer }),
+    ...createGuidanceServices({ db, agent }),
+    ...createCtiServices({ cti: deps.cti }),
+    ...createSyncServices({
+      retailer,
+      desk,
+      connectRetailer: deps.connectRetailer,
+      signOut: deps.signOut,
     }),
-    'updates:notice': () => ({ notice: deps.updateNotice?.() ?? null }),
-    'app:setLocale': ({ locale }) => {
-      preferences.update({ locale });
-      events.emit('app:localeChanged', { locale });
-      return { locale };
-    },
-    'customers:search': async ({ query, limit }) => {
-      const result = await heavyReads.searchCustomers(query, limit);
-      // Every search is an access: who listed which customers (not what was typed: a phone
-      // number or a name is itself personal data).
-      await audit({
-        kind: 'search',
-        customerId: null,
-        callId: desk.current()?.callId ?? null,
-        detail: {
-          queryClass: result.queryClass,
-          results: result.customers.length,
-          customerIds: listedIds(result.customers.map((c) => c.id)),
-        },
-      });
-      return privacy.search(result);
-    },
-    'customers:screenPop': async ({ phone }) => {
-      const pop = await readScreenPop(db, phone, predictions);
-      // Popped by hand with no call on: a customer opened outside a call, audited like a card.
-      if (pop.card && !desk.isCallActive())
-        await audit({
-          kind: 'customer_opened',
-          customerId: pop.card.customer.id,
-          callId: null,
-          detail: { via: 'phone' },
-        });
-      return privacy.screenPop(pop);
-    },
-    'customers:card': async ({ customerId }) => {
-      const card = await readCustomerCard(db, customerId);
-      if (!card) throw new AppError('not_found', `No customer ${customerId} in the local cache.`);
-      // Opened outside a live call: no caller asked for this customer, so it is audited.
-      if (!desk.isCallActive())
-        await audit({ kind: 'customer_opened', customerId, callId: null, detail: {} });
-      return privacy.card(withPredictions(predictions, card));
-    },
-    // Reveals are logged (who saw which customer's what, when, on which call) and allowed only
-    // during or just after a call with that customer.
-    'customers:revealPii': (input) => privacy.reveal(input, agent()?.id ?? null),
-    // A call's own number is readable while the call is on and just after; masked past that.
-    'calls:state': async () => privacy.callsState(await calls.state()),
-    'calls:start': (input) => calls.start(input),
-    'outreach:list': async ({ limit }) => privacy.outreach(await heavyReads.outreachList(limit)),
-    'calls:end': ({ callId }) => calls.end(callId),
-    'calls:alertSupervisor': async (input) => {
-      const alerted = await calls.alertSupervisor(input);
-      // Through the retailer to the center's supervisors (queued while offline), with the
-      // agent's note as the draft keeps it (card numbers already taken out).
-      const note = deskCalls.drafts().get(input.callId)?.harassmentNote ?? '';
-      const alert = floor.alerts.raise({
-        kind: 'harassment',
-        callId: input.callId,
-        customerId: input.customerId,
-        protocolStage: input.stage,
-        note,
-      });
-      return { ...alerted, alertId: alert.id };
-    },
-    'calls:saveDraft': ({ callId, draft }) => calls.saveDraft(callId, draft),
-    'wrapUp:save': async (input) => {
-      const saved = await wrapUps.save(input);
-      // Push it now rather than at the next scheduled sync: the retailer sees it in seconds.
-      retailer?.syncNow();
-      return saved;
-    },
-    'wrapUp:get': ({ callId }) => wrapUps.get(callId),
-    'guidance:reference': async () => ({
-      taxonomy: await readTaxonomy(db),
-      scripts: await readLatestScripts(db),
-      policies: await readActivePolicies(db),
-    }),
-    // The wrap-ups the offline grace's lock still lets the agent finish: no card, no names.
-    'lock:wrapUps': async () => {
-      const { waiting, drafts } = privacy.callsState(await calls.state());
-      return {
-        waiting,
-        drafts: Object.fromEntries(
-          waiting.flatMap((c) => (drafts[c.callId] ? [[c.callId, drafts[c.callId]!]] : [])),
-        ),
-        reference: {
-          taxonomy: await readTaxonomy(db),
-          scripts: await readLatestScripts(db),
-          policies: await readActivePolicies(db),
-        },
-      };
-    },
-    // An agent sees the answers published to every center or to its own.
-    'knowledge:search': ({ query, language, limit }) =>
-      searchKnowledge(db, query, language, limit, agent()?.centerId ?? null),
-    'cti:info': () => deps.cti?.() ?? null,
-    'sync:status': () => syncStatus(),
-    'sync:now': () => {
-      const status = syncStatus();
-      retailer?.syncNow();
-      return status;
-    },
-    'retailer:connect': (input) => deps.connectRetailer(input),
-    'retailer:signOut': ({ wipe }) => {
-      if (!deps.signOut) throw new AppError('unavailable', 'No retailer is configured.');
-      if (desk.isCallActive())
-        throw new AppError('conflict', 'Finish the call and its wrap-up before signing out.');
-      return deps.signOut(wipe);
-    },
     ...createAgentStateServices(agentState),
     ...createDeskLockServices(lock),
     ...createStudioServices({ client: deps.studio ?? null, agent }),
@@ -292,15 +181,4 @@ export function createServices(deps: ServiceDeps): IpcServices {
     () => lock.isLocked(),
     () => lock.onlyOfflineLocked(),
   );
-}
-
-/** The ids a search listed, within the audit row's bound (2,000 characters; see access-audit). */
-function listedIds(ids: readonly string[]): string {
-  let text = '';
-  for (const id of ids) {
-    const next = text ? `${text},${id}` : id;
-    if (next.length > 2_000) break;
-    text = next;
-  }
-  return text;
 }
