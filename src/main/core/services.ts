@@ -5,42 +5,50 @@ import type { RiskFit } from '../../shared/admin-ipc';
 import type { RiskThresholds } from '../../shared/guidance/risk-thresholds';
 import { DEFAULT_IDLE_MINUTES } from '../../shared/desk-lock/desk-lock';
 import type { UpdateNotice } from '../../shared/updates/update-notice';
-import { createAccessRecorder } from './access-audit/record-access';
-import type { AuditEntry } from './access-audit/audit.repository';
-import { createAdminServices } from './admin/admin-services';
-import type { AdminClient } from './admin/admin-client';
-import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
-import { createAgentStateServices } from './agent-state/agent-state-services';
-import { createCallDesk, type CallDesk } from './calls/call-desk';
-import { createCallIpcServices } from './calls/call-ipc-services';
-import { createCallServices } from './calls/call-services';
-import { createDeskCallsRepository, type DeskCallsRepository } from './calls/desk-calls.repository';
-import { createCtiServices } from './cti/cti-services';
-import { createCustomerServices } from './customers/customer-services';
-import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
-import { createDeskLockServices } from './desk-lock/desk-lock-services';
-import { noDeskPin } from './desk-lock/memory-pin-store';
-import { refuseWhileLocked } from './desk-lock/locked-guard';
-import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
-import { createGuidanceServices } from './guidance/guidance-services';
-import type { InsightsClient } from './insights/insights-client';
-import { createInsightsServices } from './insights/insights-services';
-import { createOutreachServices } from './outreach/outreach-services';
+import { createAccessRecorder } from './access-audit';
+import type { AuditEntry } from './access-audit';
+import { createAdminServices } from './admin';
+import type { AdminClient } from './admin';
+import {
+  createAgentStateService,
+  type AgentStateService,
+  createAgentStateServices,
+} from './agent-state';
+import {
+  createCallDesk,
+  type CallDesk,
+  createCallIpcServices,
+  createCallServices,
+  createDeskCallsRepository,
+  type DeskCallsRepository,
+} from './calls';
+import { createCtiServices } from './cti';
+import { createCustomerServices } from './customers';
+import {
+  createDeskLock,
+  type DeskLock,
+  createDeskLockServices,
+  noDeskPin,
+  refuseWhileLocked,
+} from './desk-lock';
+import { createFloorDesk, type FloorDesk } from './floor';
+import { createGuidanceServices } from './guidance';
+import type { InsightsClient } from './insights';
+import { createInsightsServices } from './insights';
+import { createOutreachServices } from './outreach';
 import type { Database } from './platform/database';
 import type { EventBus } from './platform/event-bus';
 import type { IpcServices } from './platform/router';
-import type { PredictionService } from './predictions/prediction-service';
-import { createAppServices } from './preferences/app-services';
-import type { PreferencesStore } from './preferences/preferences';
-import { createPrivacyGuard, type PrivacyGuard } from './privacy/privacy-guard';
-import { inlineHeavyReads, type HeavyReads } from './reader/heavy-reads';
-import { createReaderMethods } from './reader/reader-methods';
-import type { StudioClient } from './studio/studio-client';
-import { createStudioServices } from './studio/studio-services';
-import { createSyncServices, type RetailerServices } from './sync/sync-services';
-import { createUpdateServices } from './updates/update-services';
-import { createWrapUpService } from './wrap-up/wrap-up-service';
-import { createWrapUpServices } from './wrap-up/wrap-up-services';
+import type { PredictionService } from './predictions';
+import { createAppServices } from './preferences';
+import type { PreferencesStore } from './preferences';
+import { createPrivacyGuard, type PrivacyGuard } from './privacy';
+import { inlineHeavyReads, type HeavyReads, createReaderMethods } from './reader';
+import type { StudioClient } from './studio';
+import { createStudioServices } from './studio';
+import { createSyncServices, type RetailerServices } from './sync';
+import { createUpdateServices } from './updates';
+import { createWrapUpService, createWrapUpServices } from './wrap-up';
 
 /** The retailer as the channels see it (sync/sync-services.ts). */
 export type { RetailerServices };

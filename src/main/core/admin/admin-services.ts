@@ -8,7 +8,7 @@ import type { RiskThresholds } from '../../../shared/protocol/risk-thresholds';
 import type { SignedInAgent } from '../../../shared/ipc';
 import { AppError } from '../platform/errors';
 import type { IpcServices } from '../platform/router';
-import { RetailerRefusal } from '../retailer-client/authorized-fetch';
+import { RetailerRefusal } from '../retailer-client';
 import type { AdminClient } from './admin-client';
 
 type AdminChannel = keyof typeof adminIpcHandlers;

@@ -1,6 +1,6 @@
-import type { FloorDesk } from '../floor/floor-desk';
+import type { FloorDesk } from '../floor';
 import type { IpcServices } from '../platform/router';
-import type { PrivacyGuard } from '../privacy/privacy-guard';
+import type { PrivacyGuard } from '../privacy';
 import type { createCallServices } from './call-services';
 import type { DeskCallsRepository } from './desk-calls.repository';
 

@@ -1,5 +1,5 @@
 import type { CustomerSummary } from '../../../shared/domain';
-import { findCustomerIdsByPhone, getCustomerSummaries } from '../customers/customer.repository';
+import { findCustomerIdsByPhone, getCustomerSummaries } from '../customers';
 import type { ReadDb } from '../platform/database';
 
 export interface CallerByNumber {

@@ -3,9 +3,9 @@ import { popsWorkspace } from '../../../shared/calls/call-session';
 import type { ScreenPopResult } from '../../../shared/ipc';
 import type { Database } from '../platform/database';
 import type { EventBus } from '../platform/event-bus';
-import type { PredictionService } from '../predictions/prediction-service';
+import type { PredictionService } from '../predictions';
 import type { CallDesk } from './call-desk';
-import { readScreenPop } from '../customers/screen-pop';
+import { readScreenPop } from '../customers';
 
 export interface CallsWithPopsDeps {
   desk: CallDesk;

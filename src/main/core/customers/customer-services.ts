@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { SignedInAgent } from '../../../shared/ipc';
-import type { RecordAccess } from '../access-audit/record-access';
-import type { CallDesk } from '../calls/call-desk';
+import type { RecordAccess } from '../access-audit';
+import type { CallDesk } from '../calls';
 import type { Database } from '../platform/database';
 import { AppError } from '../platform/errors';
 import type { IpcServices } from '../platform/router';
-import { withPredictions, type PredictionService } from '../predictions/prediction-service';
-import type { PrivacyGuard } from '../privacy/privacy-guard';
-import type { HeavyReads } from '../reader/heavy-reads';
+import { withPredictions, type PredictionService } from '../predictions';
+import type { PrivacyGuard } from '../privacy';
+import type { HeavyReads } from '../reader';
 import { readCustomerCard } from './customer-card';
 import { readScreenPop } from './screen-pop';
 

@@ -4,7 +4,7 @@ import { toE164 } from '../../../shared/phone';
 import { readCustomerCard } from './customer-card';
 import { findCustomerIdsByPhone, getCustomerSummaries, summarizeCard } from './customer.repository';
 import type { Database } from '../platform/database';
-import { withPredictions, type PredictionService } from '../predictions/prediction-service';
+import { withPredictions, type PredictionService } from '../predictions';
 
 /**
  * Who is calling from this number: one customer's whole card (with the predictions, when a

@@ -6,7 +6,7 @@ import {
   type OfflineLockDetail,
   type RevokedLockDetail,
 } from '../../../shared/desk-lock/desk-lock';
-import type { CallDesk } from '../calls/call-desk';
+import type { CallDesk } from '../calls';
 import { AppError } from '../platform/errors';
 import type { DeskPinStore } from './desk-pin';
 

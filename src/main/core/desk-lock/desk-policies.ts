@@ -10,7 +10,7 @@ import {
   offlineGraceHoursFrom,
 } from '../../../shared/desk-lock/desk-lock';
 import type { Database } from '../platform/database';
-import { readActivePolicies } from '../guidance/guidance.repository';
+import { readActivePolicies } from '../guidance';
 
 /**
  * The retailer's policies that lock this desk, as last synced: its idle time (`desk_lock`), its

@@ -5,7 +5,7 @@ import {
   type ErasureCounts,
   type ScrubResult,
 } from './local-erasure';
-import { syncStateStore } from '../sync/sync-state';
+import { syncStateStore } from '../sync';
 import { purgeBeforeInSlices, purgeInactiveInSlices, type SliceOptions } from './sliced-purge';
 
 /**

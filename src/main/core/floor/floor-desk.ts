@@ -12,7 +12,7 @@ import { accessList } from '../../../shared/protocol/access-audit';
 import { AppError } from '../platform/errors';
 import type { EventBus } from '../platform/event-bus';
 import type { IpcServices } from '../platform/router';
-import { queryString, type AuthorizedRequest } from '../retailer-client/authorized-fetch';
+import { queryString, type AuthorizedRequest } from '../retailer-client';
 import { createAlertOutbox, type AlertOutbox } from './alert-outbox';
 
 type FloorChannel = keyof typeof floorIpcHandlers;

@@ -1,6 +1,6 @@
 import type { IpcServices } from '../platform/router';
-import type { PrivacyGuard } from '../privacy/privacy-guard';
-import type { HeavyReads } from '../reader/heavy-reads';
+import type { PrivacyGuard } from '../privacy';
+import type { HeavyReads } from '../reader';
 
 /** The outreach:list channel: read on the reader worker, masked like every customer answer. */
 export function createOutreachServices(deps: {

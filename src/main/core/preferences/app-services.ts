@@ -1,7 +1,7 @@
 import type { EventBus } from '../platform/event-bus';
 import type { IpcServices } from '../platform/router';
-import type { HeavyReads } from '../reader/heavy-reads';
-import type { RetailerServices } from '../sync/sync-services';
+import type { HeavyReads } from '../reader';
+import type { RetailerServices } from '../sync';
 import type { PreferencesStore } from './preferences';
 
 /** The app:* channels: what this Koe is (version, language, data source) and the language. */

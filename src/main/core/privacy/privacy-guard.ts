@@ -12,12 +12,11 @@ import {
   type RevealableField,
 } from '../../../shared/privacy/data-protection';
 import { maskPhone } from '../../../shared/privacy/mask';
-import type { CallDesk } from '../calls/call-desk';
-import type { DeskCallsRepository } from '../calls/desk-calls.repository';
-import { appendAudit, type AuditEntry } from '../access-audit/audit.repository';
-import { findCustomerIdsByPhone, getCustomer } from '../customers/customer.repository';
+import type { CallDesk, DeskCallsRepository } from '../calls';
+import { appendAudit, type AuditEntry } from '../access-audit';
+import { findCustomerIdsByPhone, getCustomer } from '../customers';
 import type { Database } from '../platform/database';
-import { readActivePolicies } from '../guidance/guidance.repository';
+import { readActivePolicies } from '../guidance';
 import { AppError } from '../platform/errors';
 
 /**

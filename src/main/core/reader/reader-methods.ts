@@ -4,7 +4,7 @@ import { countCustomers } from '../customers/customer.repository';
 import type { ReadDb } from '../platform/database';
 import { regionClosureReader } from '../predictions/region-closures';
 import { searchCustomers } from '../customers/customer-search';
-import type { DeliveryModel } from '../predictions/delivery-estimate';
+import type { DeliveryModel } from '../predictions';
 import { estimateWithModel } from '../predictions/prediction-service';
 import { createOutreachService } from '../outreach/outreach-service';
 

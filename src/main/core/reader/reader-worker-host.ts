@@ -1,5 +1,5 @@
 import type { OpenDatabaseOptions } from '../platform/connection';
-import type { PredictionService } from '../predictions/prediction-service';
+import type { PredictionService } from '../predictions';
 import type { WorkerEntry } from '../platform/worker-entry';
 import { startWorkerRpc } from '../platform/worker-rpc';
 import { heavyReadsThrough, type HeavyReads } from './heavy-reads';

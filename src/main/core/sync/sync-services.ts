@@ -1,6 +1,6 @@
 import type { SignOutResult } from '../../../shared/ipc';
 import type { SyncStatus } from '../../../shared/sync-status';
-import type { CallDesk } from '../calls/call-desk';
+import type { CallDesk } from '../calls';
 import { AppError } from '../platform/errors';
 import type { IpcServices } from '../platform/router';
 

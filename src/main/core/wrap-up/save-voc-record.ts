@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { vocRecord, type VocRecord } from '../../../shared/domain/voc';
-import { refreshPendingOutreach } from '../outreach/outreach-table';
+import { refreshPendingOutreach } from '../outreach';
 
 /**
  * Saves a wrap-up and queues it for the retailer in one transaction, committed durably: the

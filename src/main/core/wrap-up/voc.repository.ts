@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { VocRecord } from '../../../shared/domain/voc';
 import type { WrapUpDelivery } from '../../../shared/ipc';
-import { decodeRefusal } from '../sync/outbox-refusal';
+import { decodeRefusal } from '../sync';
 import type { ReadDb } from '../platform/database';
 import type { VocRecordTable } from './voc.table';
 

@@ -6,14 +6,14 @@ import { describeWrapUpError, redactPaymentData, validateWrapUp } from '../../..
 import type { SignedInAgent, WrapUpInput, WrapUpSaved } from '../../../shared/ipc';
 import { uuidV7 } from '../../../shared/uuid-v7';
 import type { Database } from '../platform/database';
-import { readCustomerCard } from '../customers/customer-card';
-import { readTaxonomy } from '../guidance/guidance.repository';
-import { featureSnapshotAt } from '../predictions/feature-snapshot';
+import { readCustomerCard } from '../customers';
+import { readTaxonomy } from '../guidance';
+import { featureSnapshotAt } from '../predictions';
 import { readVocByCall } from './voc.repository';
 import { AppError } from '../platform/errors';
 import { createVocRecordSaver, durably } from './save-voc-record';
-import { createOutreachNoticeWriter, outreachFields } from '../outreach/wrap-up-outreach';
-import type { CallDesk } from '../calls/call-desk';
+import { createOutreachNoticeWriter, outreachFields } from '../outreach';
+import type { CallDesk } from '../calls';
 
 /** How long after its first save the agent may still correct a wrap-up. */
 export const EDIT_WINDOW_MS = 15 * 60_000;

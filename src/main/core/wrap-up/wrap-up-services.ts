@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { createCallServices } from '../calls/call-services';
-import { readGuidanceReference } from '../guidance/guidance-services';
+import type { createCallServices } from '../calls';
+import { readGuidanceReference } from '../guidance';
 import type { Database } from '../platform/database';
 import type { IpcServices } from '../platform/router';
-import type { PrivacyGuard } from '../privacy/privacy-guard';
-import type { RetailerServices } from '../sync/sync-services';
+import type { PrivacyGuard } from '../privacy';
+import type { RetailerServices } from '../sync';
 import type { WrapUpService } from './wrap-up-service';
 
 /** The wrapUp:* channels, and the wrap-ups the offline grace's lock still lets the agent finish. */
