@@ -20,7 +20,7 @@ export default defineConfig({
           // Decodes pulled pages for the sync worker, beside it (see page-decoder.ts).
           'page-decoder-worker': resolve('src/main/core/sync/page-decoder-worker.ts'),
           // Fits the learned models off the core's thread (see prediction-worker-host.ts).
-          'prediction-worker': resolve('src/main/core/guidance/prediction-worker.ts'),
+          'prediction-worker': resolve('src/main/core/predictions/prediction-worker.ts'),
           // The heavy reads, off the thread that answers a ring (see reader-worker-host.ts).
           'reader-worker': resolve('src/main/core/reader/reader-worker.ts'),
         },

@@ -5,6 +5,31 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { layersPlugin } from './eslint/layers.js';
 
+/** Node, the cache's driver and query builder, zod; tsx only to start a worker from TypeScript. */
+const CORE_PACKAGES = ['node:', 'kysely', 'better-sqlite3', 'zod', 'tsx'];
+
+/** platform/, src/shared/ and the named core features, each through its index.ts only. */
+const coreAllow = (features, files = []) => [
+  'src/main/core/platform/',
+  'src/shared/',
+  ...features.map((feature) => `src/main/core/${feature}/index`),
+  ...files.map((file) => `src/main/core/${file}`),
+];
+
+/**
+ * A core feature folder (its tables, repository, service and IPC channels): it imports its own
+ * files, platform/, src/shared/ and the features it names, through their index.ts; `files` are
+ * the exceptions, each explained where it is listed.
+ * @param {string} name @param {string[]} uses @param {string[]} [files]
+ * @returns {import('./eslint/layers.js').Layer}
+ */
+const coreFeature = (name, uses, files = []) => ({
+  name: `core ${name}`,
+  files: [`src/main/core/${name}/`],
+  allow: coreAllow(uses, files),
+  packages: CORE_PACKAGES,
+});
+
 /**
  * Who may import what (ARCHITECTURE.md), as allow-lists: a file belongs to the layer with the
  * longest matching prefix (`files`) and imports only its own folder, the `allow` prefixes and
@@ -43,24 +68,124 @@ export const layers = [
     packages: ['node:', 'electron', 'electron-updater'],
   },
   {
-    name: 'core',
-    files: ['src/main/core/'],
-    allow: ['src/shared/'],
-    packages: ['node:', 'kysely', 'better-sqlite3', 'zod', 'tsx'],
+    // The core's wiring: it builds the features and hands each what it needs (through index.ts).
+    name: 'core wiring',
+    files: ['src/main/core/koe-core.ts', 'src/main/core/services.ts'],
+    allow: coreAllow(
+      [
+        'access-audit',
+        'admin',
+        'agent-state',
+        'cache-key',
+        'calls',
+        'cti',
+        'customers',
+        'desk-lock',
+        'erasure',
+        'floor',
+        'guidance',
+        'insights',
+        'links',
+        'outreach',
+        'predictions',
+        'preferences',
+        'privacy',
+        'reader',
+        'retailer-client',
+        'studio',
+        'sync',
+        'updates',
+        'wrap-up',
+      ],
+      // koe-core.ts builds the IPC services with services.ts.
+      ['services'],
+    ),
+    packages: CORE_PACKAGES,
   },
   {
-    // The cache's tables and queries know nothing of the features that use them.
-    name: 'core db',
-    files: ['src/main/core/db/'],
-    allow: ['src/main/core/errors', 'src/shared/'],
-    packages: ['node:', 'kysely', 'better-sqlite3', 'zod'],
+    // The connection, schema, migrations, event bus, IPC router, errors and worker RPC: no
+    // feature. The schema (database.ts) is the one exception: it puts the features' tables
+    // together, so it may import their *.table files (types only).
+    name: 'core platform',
+    files: ['src/main/core/platform/'],
+    allow: [
+      'src/shared/',
+      'src/main/core/access-audit/audit.table',
+      'src/main/core/customers/after-sales.table',
+      'src/main/core/customers/customer.table',
+      'src/main/core/customers/interaction.table',
+      'src/main/core/customers/order.table',
+      'src/main/core/guidance/guidance.table',
+      'src/main/core/sync/sync-state.table',
+      'src/main/core/wrap-up/voc.table',
+    ],
+    packages: CORE_PACKAGES,
   },
   {
     name: 'core migrations',
-    files: ['src/main/core/db/migrations/'],
+    files: ['src/main/core/platform/migrations/'],
     allow: [],
     packages: ['kysely'],
   },
+  coreFeature('access-audit', ['desk-lock', 'retailer-client', 'sync']),
+  coreFeature('admin', ['retailer-client']),
+  coreFeature('agent-state', ['calls', 'retailer-client', 'sync']),
+  coreFeature('cache-key', ['sync']),
+  coreFeature('calls', ['access-audit', 'customers', 'floor', 'predictions', 'privacy', 'wrap-up']),
+  coreFeature('cti', ['calls']),
+  coreFeature('customers', ['access-audit', 'calls', 'predictions', 'privacy', 'reader']),
+  coreFeature('desk-lock', ['calls', 'guidance']),
+  coreFeature('erasure', ['desk-lock', 'sync']),
+  coreFeature('floor', ['retailer-client', 'sync']),
+  coreFeature('guidance', []),
+  coreFeature('insights', ['retailer-client']),
+  coreFeature('links', []),
+  // outreach-candidates.ts runs on the reader worker too: it loads only the file it needs.
+  coreFeature(
+    'outreach',
+    ['calls', 'customers', 'guidance', 'privacy', 'reader'],
+    ['customers/order.repository'],
+  ),
+  // prediction-store.ts runs on the prediction worker: it loads only the file it needs.
+  coreFeature('predictions', [], ['sync/pulled-change-counters']),
+  coreFeature('preferences', ['reader', 'sync']),
+  coreFeature('privacy', ['access-audit', 'calls', 'customers', 'guidance']),
+  // The reader worker loads only the files its reads run, not the features' main-thread code.
+  coreFeature(
+    'reader',
+    ['predictions'],
+    [
+      'customers/customer-search',
+      'customers/customer.repository',
+      'outreach/outreach-service',
+      'predictions/prediction-service',
+      'predictions/region-closures',
+    ],
+  ),
+  coreFeature('retailer-client', ['sync']),
+  coreFeature('studio', ['retailer-client']),
+  // The sync worker (and its page decoder) applies pulled records with exactly these files,
+  // rather than load the features' main-thread code (their index.ts) on its thread.
+  coreFeature(
+    'sync',
+    ['calls', 'preferences'],
+    [
+      'customers/customer-index-entries',
+      'erasure/local-erasure',
+      'erasure/remove-records',
+      'outreach/outreach-table',
+    ],
+  ),
+  coreFeature('updates', ['retailer-client', 'sync']),
+  coreFeature('wrap-up', [
+    'calls',
+    'customers',
+    'guidance',
+    'outreach',
+    'predictions',
+    'privacy',
+    'sync',
+  ]),
   {
     // The app's composition without Electron: the same core, CSP and retailer connection.
     name: 'browser harness',
@@ -163,7 +288,7 @@ export default tseslint.config(
     // Migrations are frozen in time: they see the database as Kysely<any> and import nothing of
     // the app, so a later change to the app can never change what an old migration does.
     files: [
-      'src/main/core/db/migrations/2*.ts',
+      'src/main/core/platform/migrations/2*.ts',
       'server/src/db/migrations.ts',
       'server/src/db/*.migration.ts',
     ],

@@ -4,8 +4,8 @@ import { createAuditJournal, type AuditJournal } from '../src/main/core/access-a
 import { createCallDesk } from '../src/main/core/calls/call-desk';
 import { createDeskLock } from '../src/main/core/desk-lock/desk-lock';
 import { noDeskPin } from '../src/main/core/desk-lock/memory-pin-store';
-import { createEventBus } from '../src/main/core/events/event-bus';
-import { createIpcRouter } from '../src/main/core/ipc/router';
+import { createEventBus } from '../src/main/core/platform/event-bus';
+import { createIpcRouter } from '../src/main/core/platform/router';
 import { loadPreferences } from '../src/main/core/preferences/preferences';
 import { createServices } from '../src/main/core/services';
 import type { BulkAccessRule } from '../src/shared/access-audit/bulk-access-policies';

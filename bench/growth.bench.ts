@@ -1,4 +1,4 @@
-import { openDatabase } from '../src/main/core/db/connection';
+import { openDatabase } from '../src/main/core/platform/connection';
 import { readSideOf } from './lib/bench-core';
 import { benchCacheFile } from './lib/bench-database';
 import { figure, loadAverage, note, type Figure } from './lib/figures';

@@ -1,6 +1,6 @@
-import { fitDeliveryModel, estimateDelivery } from '../src/main/core/guidance/delivery-estimate';
-import { readTransitSamples } from '../src/main/core/guidance/prediction-data';
-import { DEFAULT_MAX_TRANSIT_SAMPLES } from '../src/main/core/guidance/prediction-fit';
+import { fitDeliveryModel, estimateDelivery } from '../src/main/core/predictions/delivery-estimate';
+import { readTransitSamples } from '../src/main/core/predictions/prediction-data';
+import { DEFAULT_MAX_TRANSIT_SAMPLES } from '../src/main/core/predictions/prediction-fit';
 import {
   OUTREACH_LOOKBACK_DAYS,
   OUTREACH_SCAN_LIMIT,
@@ -10,7 +10,7 @@ import {
   type OutreachServiceDeps,
 } from '../src/main/core/outreach/outreach-service';
 import { scanOutreachCandidates } from '../src/main/core/outreach/outreach-candidates';
-import { refreshOutreachInSlices } from '../src/main/core/db/outreach/outreach-table';
+import { refreshOutreachInSlices } from '../src/main/core/outreach/outreach-table';
 import { rankOutreach } from '../src/shared/outreach/outreach-ranking';
 import { DEFAULT_DEMO_NOW } from '../src/shared/demo/generate-demo-records';
 import { openBenchDatabase } from './lib/bench-database';

@@ -1,15 +1,15 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite } from '../src/main/core/db/connection';
+import { openSqlite } from '../src/main/core/platform/connection';
 import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
-} from '../src/main/core/guidance/prediction-worker-host';
-import { fitRiskFromCache } from '../src/main/core/guidance/risk-fit';
+} from '../src/main/core/predictions/prediction-worker-host';
+import { fitRiskFromCache } from '../src/main/core/predictions/risk-fit';
 import { startKoeCore, type KoeCore } from '../src/main/core/koe-core';
 import { createReaderMethods } from '../src/main/core/reader/reader-methods';
-import { startWorkerRpc } from '../src/main/core/worker-rpc';
+import { startWorkerRpc } from '../src/main/core/platform/worker-rpc';
 import { DEFAULT_DEMO_NOW } from '../src/shared/demo/generate-demo-records';
 import { DEFAULT_RISK_THRESHOLDS } from '../src/shared/guidance/risk-thresholds';
 import type { IpcEvents } from '../src/shared/ipc';

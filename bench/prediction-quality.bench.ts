@@ -1,16 +1,19 @@
-import type { LocalDatabase } from '../src/main/core/db/connection';
-import { createRecordWriter } from '../src/main/core/db/apply-records';
-import { openDatabase } from '../src/main/core/db/connection';
+import type { LocalDatabase } from '../src/main/core/platform/connection';
+import { createRecordWriter } from '../src/main/core/sync/apply-records';
+import { openDatabase } from '../src/main/core/platform/connection';
 import {
   evaluateDeliveryBaselines,
   evaluateReasonBaselines,
   type ReasonBaselineEvaluation,
   type ReasonMethodScore,
-} from '../src/main/core/guidance/baseline-evaluation';
-import { readRiskExamples, readShipmentOutcomes } from '../src/main/core/guidance/evaluation-data';
-import { fitCallReasonModel } from '../src/main/core/guidance/call-reason-model';
-import { DEFAULT_MAX_CALL_CUSTOMERS } from '../src/main/core/guidance/prediction-fit';
-import { readCallExamples } from '../src/main/core/guidance/prediction-data';
+} from '../src/main/core/predictions/baseline-evaluation';
+import {
+  readRiskExamples,
+  readShipmentOutcomes,
+} from '../src/main/core/predictions/evaluation-data';
+import { fitCallReasonModel } from '../src/main/core/predictions/call-reason-model';
+import { DEFAULT_MAX_CALL_CUSTOMERS } from '../src/main/core/predictions/prediction-fit';
+import { readCallExamples } from '../src/main/core/predictions/prediction-data';
 import { DEFAULT_DEMO_NOW, generateDemoRecords } from '../src/shared/demo/generate-demo-records';
 import { demoPolicies } from '../src/shared/demo/policies';
 import { announcedClosures } from '../src/shared/demo/region-closures';

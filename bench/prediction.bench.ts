@@ -1,19 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readCustomerCard } from '../src/main/core/db/customer-card';
-import { callFacts } from '../src/main/core/guidance/call-features';
-import { predictCallReasons } from '../src/main/core/guidance/call-reason-model';
-import { estimateDelivery } from '../src/main/core/guidance/delivery-estimate';
-import { HISTORY_BATCH_CUSTOMERS } from '../src/main/core/guidance/prediction-data';
+import { readCustomerCard } from '../src/main/core/customers/customer-card';
+import { callFacts } from '../src/main/core/predictions/call-features';
+import { predictCallReasons } from '../src/main/core/predictions/call-reason-model';
+import { estimateDelivery } from '../src/main/core/predictions/delivery-estimate';
+import { HISTORY_BATCH_CUSTOMERS } from '../src/main/core/predictions/prediction-data';
 import {
   DEFAULT_MAX_CALL_CUSTOMERS,
   DEFAULT_MAX_TRANSIT_SAMPLES,
-} from '../src/main/core/guidance/prediction-fit';
+} from '../src/main/core/predictions/prediction-fit';
 import {
   FIT_HEAP_MB,
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
-} from '../src/main/core/guidance/prediction-worker-host';
+} from '../src/main/core/predictions/prediction-worker-host';
 import { DEFAULT_DEMO_NOW } from '../src/shared/demo/generate-demo-records';
 import { BENCH_DATABASE, openBenchDatabase } from './lib/bench-database';
 import { benchPredictionQuality } from './prediction-quality.bench';

@@ -60,7 +60,8 @@ export function refusal(layer, fromPath, specifier, layers) {
     const allowed = [...own, ...layer.allow];
     const covers = (p) =>
       p === '' || p.endsWith('/') ? target.startsWith(p) : samePath(target, p);
-    if (allowed.some(covers)) return null;
+    // A folder's import ('../calls') is its index.ts.
+    if (allowed.some(covers) || allowed.some((p) => samePath(`${target}/index`, p))) return null;
     const other = layerOf(target, layers);
     return `${layer.name} may not import ${target} (${other ? other.layer.name : 'no layer'}).`;
   }

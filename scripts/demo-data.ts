@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRecordWriter, type ApplyResult } from '../src/main/core/db/apply-records';
-import { openDatabase } from '../src/main/core/db/connection';
+import { createRecordWriter, type ApplyResult } from '../src/main/core/sync/apply-records';
+import { openDatabase } from '../src/main/core/platform/connection';
 import {
   DEFAULT_DEMO_SEED,
   DEMO_SIZES,

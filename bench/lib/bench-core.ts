@@ -1,9 +1,9 @@
 import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { LocalDatabase } from '../../src/main/core/db/connection';
-import type { Database } from '../../src/main/core/db/database';
-import { createEventBus } from '../../src/main/core/events/event-bus';
-import { createIpcRouter, type IpcRouter } from '../../src/main/core/ipc/router';
+import type { LocalDatabase } from '../../src/main/core/platform/connection';
+import type { Database } from '../../src/main/core/platform/database';
+import { createEventBus } from '../../src/main/core/platform/event-bus';
+import { createIpcRouter, type IpcRouter } from '../../src/main/core/platform/router';
 import { loadPreferences } from '../../src/main/core/preferences/preferences';
 import { createServices } from '../../src/main/core/services';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createRecordWriter } from '../../src/main/core/db/apply-records';
-import { openDatabase, type LocalDatabase } from '../../src/main/core/db/connection';
+import { createRecordWriter } from '../../src/main/core/sync/apply-records';
+import { openDatabase, type LocalDatabase } from '../../src/main/core/platform/connection';
 import { DEMO_SIZES, generateDemoRecords } from '../../src/shared/demo/generate-demo-records';
 import { note } from './figures';
 

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
-} from '../../src/main/core/guidance/prediction-worker-host';
+} from '../../src/main/core/predictions/prediction-worker-host';
 import { DEFAULT_DEMO_NOW } from '../../src/shared/demo/generate-demo-records';
 import { BENCH_DATABASE } from './bench-database';
 

@@ -2,7 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import {
   customerIndexEntries,
   type CustomerIndexEntries,
-} from '../../src/main/core/db/customers/customer-index-entries';
+} from '../../src/main/core/customers/customer-index-entries';
 import type { CustomerRecord, RetailerRecord } from '../../src/shared/protocol/records';
 import type { Deletion } from '../../src/shared/protocol/sync';
 

@@ -1,5 +1,5 @@
-import { createRecordWriter } from '../../src/main/core/db/apply-records';
-import { openDatabase, type LocalDatabase } from '../../src/main/core/db/connection';
+import { createRecordWriter } from '../../src/main/core/sync/apply-records';
+import { openDatabase, type LocalDatabase } from '../../src/main/core/platform/connection';
 import {
   DEFAULT_DEMO_SEED,
   DEFAULT_DEMO_NOW,

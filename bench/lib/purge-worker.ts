@@ -1,13 +1,13 @@
 import { workerData } from 'node:worker_threads';
-import { openSqlite, type OpenDatabaseOptions } from '../../src/main/core/db/connection';
-import { createRecordRemover } from '../../src/main/core/db/remove-records';
+import { openSqlite, type OpenDatabaseOptions } from '../../src/main/core/platform/connection';
+import { createRecordRemover } from '../../src/main/core/erasure/remove-records';
 import {
   deferSecondaryIndexes,
   purgeInSlices,
   rebuildDeferredIndexes,
 } from '../../src/main/core/sync/pull-changes';
-import { serveWorkerRpc } from '../../src/main/core/worker-rpc-serve';
-import { giveWayToTheForeground } from '../../src/main/core/worker-entry';
+import { serveWorkerRpc } from '../../src/main/core/platform/worker-rpc-serve';
+import { giveWayToTheForeground } from '../../src/main/core/platform/worker-entry';
 
 /**
  * A retention purge where the app runs it: on a worker thread of its own (the sync worker's),

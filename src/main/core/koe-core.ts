@@ -4,67 +4,88 @@ import type { Language } from '../../shared/domain';
 import type { DeskRevocationReason } from '../../shared/protocol/devices';
 import { initialSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import type { SignedInAgent } from '../../shared/ipc';
-import { createCallDesk, type CallDesk } from './calls/call-desk';
-import { createDeskCallsRepository } from './calls/desk-calls.repository';
-import { sendCallsWithPops } from './calls/calls-with-pops';
-import { startCtiBridge, type CtiBridge } from './cti/cti-bridge';
-import { openDatabase, type LocalDatabase, type OpenDatabaseOptions } from './db/connection';
-import { createEventBus, type EventBus } from './events/event-bus';
-import { regionClosureReader } from './db/guidance/region-closures';
-import { startPredictionService, type PredictionService } from './guidance/prediction-service';
 import {
+  createCallDesk,
+  type CallDesk,
+  createDeskCallsRepository,
+  sendCallsWithPops,
+} from './calls';
+import { startCtiBridge, type CtiBridge } from './cti';
+import { openDatabase, type LocalDatabase, type OpenDatabaseOptions } from './platform/connection';
+import { createEventBus, type EventBus } from './platform/event-bus';
+import {
+  regionClosureReader,
+  startPredictionService,
+  type PredictionService,
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
   type PredictionWorkerHandle,
-} from './guidance/prediction-worker-host';
-import { createIpcRouter, type IpcRouter } from './ipc/router';
-import { parseKoeLink } from './links/koe-link';
-import { loadPreferences, type PreferencesStore } from './preferences/preferences';
+} from './predictions';
+import { createIpcRouter, type IpcRouter } from './platform/router';
+import { parseKoeLink } from './links';
+import { loadPreferences, type PreferencesStore } from './preferences';
 import { createServices } from './services';
-import { createStudioClient } from './studio/studio-client';
-import { createInsightsClient } from './insights/insights-client';
-import { createAdminClient } from './admin/admin-client';
-import { watchScriptUpdates } from './studio/script-update-notices';
-import { openCacheKeys, type CacheProtection } from './cache-key/cache-keys';
-import { discardUnreadableCache, grantKeepingSessions } from './cache-key/grant-sessions';
-import type { KeyVault } from './cache-key/key-vault';
-import { keepDataFolderOwnerOnly } from './data-folder/owner-only';
-import type { WorkerEntry } from './worker-entry';
-import type { SessionStore } from './sync/retailer-api';
-import { retailerConnector } from './sync/connect-retailer';
-import { signInDemoAgent, type DemoSignIn } from './sync/demo-sign-in';
-import { deskHeaders, forgetDeskId, loadOrCreateDeskId } from './sync/desk-id';
-import { startSyncWorker, type SyncWorkerHandle } from './sync/sync-worker-host';
-import { createAgentStateService, type AgentStateService } from './agent-state/agent-state-service';
+import { createStudioClient, watchScriptUpdates } from './studio';
+import { createInsightsClient } from './insights';
+import { createAdminClient } from './admin';
 import {
+  openCacheKeys,
+  type CacheProtection,
+  discardUnreadableCache,
+  grantKeepingSessions,
+} from './cache-key';
+import type { KeyVault } from './cache-key';
+import { keepDataFolderOwnerOnly } from './platform/owner-only';
+import type { WorkerEntry } from './platform/worker-entry';
+import type { SessionStore, StreamTiming } from './sync';
+import {
+  retailerConnector,
+  signInDemoAgent,
+  type DemoSignIn,
+  deskHeaders,
+  forgetDeskId,
+  loadOrCreateDeskId,
+  startSyncWorker,
+  type SyncWorkerHandle,
+  syncStateStore,
+} from './sync';
+import {
+  createAgentStateService,
+  type AgentStateService,
   createAgentStateReporter,
   type AgentStateReporter,
-} from './agent-state/agent-state-reports';
-import { createAuthorizedRequest } from './retailer-client/authorized-fetch';
+} from './agent-state';
+import { createAuthorizedRequest } from './retailer-client';
 import { agentStatePushResponse, type OutreachCallEvent } from '../../shared/protocol/agent-state';
-import { createDeskLock, type DeskLock } from './desk-lock/desk-lock';
-import { createFloorDesk, type FloorDesk } from './floor/floor-desk';
-import { fileDeskPinStore } from './desk-lock/desk-pin';
-import { createDeskPolicies } from './desk-lock/desk-policies';
 import {
-  startReaderWorker,
-  typescriptReaderWorkerEntry,
-  type ReaderWorker,
-} from './reader/reader-worker-host';
-import { createAccessWatch, LOCK_NOTE_PREFIX } from './access-audit/access-watch';
-import type { AuditEntry } from './db/audit/audit.repository';
-import { createAuditOutbox } from './access-audit/audit-outbox';
-import { createAuditJournal } from './access-audit/audit-journal';
+  createDeskLock,
+  type DeskLock,
+  fileDeskPinStore,
+  createDeskPolicies,
+  watchOfflineGrace,
+  type OfflineGrace,
+} from './desk-lock';
+import { createFloorDesk, type FloorDesk } from './floor';
+import { startReaderWorker, typescriptReaderWorkerEntry, type ReaderWorker } from './reader';
+import {
+  createAccessWatch,
+  LOCK_NOTE_PREFIX,
+  createAuditOutbox,
+  createAuditJournal,
+} from './access-audit';
+import type { AuditEntry } from './access-audit';
 import { accessPushResponse } from '../../shared/protocol/access-audit';
-import type { StreamTiming } from './sync/stream-reconnect';
-import { createUpdateFeedReader, type UpdateFeed } from './updates/update-feed';
+import { createUpdateFeedReader, type UpdateFeed } from './updates';
 import type { UpdateNotice } from '../../shared/updates/update-notice';
-import { startRetentionPurge, type RetentionPurge } from './erasure/retention-purge';
-import { createLocalEraser, scrubDeletedBytes } from './db/local-erasure';
-import { createPrivacyGuard } from './privacy/privacy-guard';
-import { createDeskRevocation, type DeskRevocation } from './erasure/desk-revocation';
-import { watchOfflineGrace, type OfflineGrace } from './desk-lock/offline-grace';
-import { syncStateStore } from './sync/sync-state';
+import {
+  startRetentionPurge,
+  type RetentionPurge,
+  createLocalEraser,
+  scrubDeletedBytes,
+  createDeskRevocation,
+  type DeskRevocation,
+} from './erasure';
+import { createPrivacyGuard } from './privacy';
 
 /** The retailer this desktop syncs with. */
 export interface RetailerConnection {

@@ -15,7 +15,7 @@ import { shellMessages } from '../../shared/i18n/shell-messages';
 import { showFloorNotifications } from './floor-notifications';
 import { findKoeLinkInArgv } from '../core/links/koe-link';
 import { startKoeCore, type KoeCore } from '../core/koe-core';
-import { AppError } from '../core/errors';
+import { AppError } from '../core/platform/errors';
 import { discardCacheAndKeys } from '../core/cache-key/cache-keys';
 import { resolveRetailerConnection } from '../retailer-connection';
 import { connectIpc } from './ipc-bridge';

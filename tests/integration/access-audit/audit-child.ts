@@ -5,9 +5,9 @@
  * Run with `node --import tsx audit-child.ts <cacheFile> <prefsDir>`.
  */
 import { createAuditJournal } from '../../../src/main/core/access-audit/audit-journal';
-import { openDatabase } from '../../../src/main/core/db/connection';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import { createIpcRouter } from '../../../src/main/core/ipc/router';
+import { openDatabase } from '../../../src/main/core/platform/connection';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import { createIpcRouter } from '../../../src/main/core/platform/router';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
 

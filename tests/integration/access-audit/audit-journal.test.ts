@@ -5,10 +5,10 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditJournal } from '../../../src/main/core/access-audit/audit-journal';
-import type { AuditEntry } from '../../../src/main/core/db/audit/audit.repository';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import { createIpcRouter } from '../../../src/main/core/ipc/router';
+import type { AuditEntry } from '../../../src/main/core/access-audit/audit.repository';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import { createIpcRouter } from '../../../src/main/core/platform/router';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
 

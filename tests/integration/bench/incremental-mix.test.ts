@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectBatches } from '../../../bench/bulk-load.bench';
 import { incrementalMix, MIX_SHARES, rawMixApplier } from '../../../bench/lib/incremental-mix';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase } from '../../../src/main/core/db/connection';
-import { createRecordRemover } from '../../../src/main/core/db/remove-records';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase } from '../../../src/main/core/platform/connection';
+import { createRecordRemover } from '../../../src/main/core/erasure/remove-records';
 
 /**
  * The sync bench's incremental baseline must do the work Koe does, or its ratio means nothing:

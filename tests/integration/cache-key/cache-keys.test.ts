@@ -10,7 +10,7 @@ import {
   openCacheKeys,
 } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault, type KeyVault } from '../../../src/main/core/cache-key/key-vault';
-import { AppError } from '../../../src/main/core/errors';
+import { AppError } from '../../../src/main/core/platform/errors';
 
 /** The cache key's files in a real data folder, sealed by the stand-in vault. */
 describe('the cache key', () => {

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, openSqlite } from '../../../src/main/core/db/connection';
-import { AppError } from '../../../src/main/core/errors';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
+import { openDatabase, openSqlite } from '../../../src/main/core/platform/connection';
+import { AppError } from '../../../src/main/core/platform/errors';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
 import { customerRecord } from '../../fixtures/retailer-records';
 import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
-} from '../../../src/main/core/guidance/prediction-worker-host';
+} from '../../../src/main/core/predictions/prediction-worker-host';
 import { referenceRecords } from '../../../src/shared/demo/generate-demo-records';
 
 /** The one place that opens the cache, with a key: a real file on disk, read back as bytes. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../server/src/data/change-log';
 import { DEVICE_GRANT_FILE } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
-import { AppError } from '../../../src/main/core/errors';
+import { AppError } from '../../../src/main/core/platform/errors';
 import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
 import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
 import type { SyncStatus } from '../../../src/shared/sync-status';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
 import { standInKeyVault, type KeyVault } from '../../../src/main/core/cache-key/key-vault';
 import { startKoeCore } from '../../../src/main/core/koe-core';
 import { customerRecord } from '../../fixtures/retailer-records';

@@ -6,16 +6,16 @@ import type { IpcEvents, IpcResult, SignedInAgent, WrapUpInput } from '../../../
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import { referenceRecords } from '../../../src/shared/demo/generate-demo-records';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
-import { EDIT_WINDOW_MS } from '../../../src/main/core/calls/wrap-up-service';
-import { readAudit } from '../../../src/main/core/db/audit/audit.repository';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import { createIpcRouter } from '../../../src/main/core/ipc/router';
+import { EDIT_WINDOW_MS } from '../../../src/main/core/wrap-up/wrap-up-service';
+import { readAudit } from '../../../src/main/core/access-audit/audit.repository';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import { createIpcRouter } from '../../../src/main/core/platform/router';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase } from '../../../src/main/core/platform/connection';
 
 const AGENT: SignedInAgent = {
   id: 'usr-agent-1',

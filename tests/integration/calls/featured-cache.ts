@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase } from '../../../src/main/core/platform/connection';
 import type { KoeCore } from '../../../src/main/core/koe-core';
 import { featuredCustomerRecords } from '../../../src/shared/demo/featured-customers';
 import { DEFAULT_DEMO_NOW } from '../../../src/shared/demo/generate-demo-records';

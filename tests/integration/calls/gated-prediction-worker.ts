@@ -1,12 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import { openSqlite } from '../../../src/main/core/db/connection';
-import { createPredictionWorkerMethods } from '../../../src/main/core/guidance/prediction-worker-methods';
+import { openSqlite } from '../../../src/main/core/platform/connection';
+import { createPredictionWorkerMethods } from '../../../src/main/core/predictions/prediction-worker-methods';
 import type {
   PredictionWorkerConfig,
   PredictionWorkerMethods,
-} from '../../../src/main/core/guidance/prediction-worker-protocol';
-import { serveWorkerRpc } from '../../../src/main/core/worker-rpc-serve';
+} from '../../../src/main/core/predictions/prediction-worker-protocol';
+import { serveWorkerRpc } from '../../../src/main/core/platform/worker-rpc-serve';
 
 /**
  * The prediction worker (as prediction-worker.ts builds it) with a gate before the admin's risk

@@ -4,12 +4,12 @@ import {
   createKysely,
   openSqlite,
   type OpenDatabaseOptions,
-} from '../../../src/main/core/db/connection';
+} from '../../../src/main/core/platform/connection';
 import {
   createReaderMethods,
   type ReaderMethods,
 } from '../../../src/main/core/reader/reader-methods';
-import { serveWorkerRpc } from '../../../src/main/core/worker-rpc-serve';
+import { serveWorkerRpc } from '../../../src/main/core/platform/worker-rpc-serve';
 
 /**
  * The reader worker (as reader-worker.ts builds it) with a gate before each read: it says it has

@@ -11,10 +11,10 @@ import { DEFAULT_DEMO_NOW, referenceRecords } from '../../../src/shared/demo/gen
 import { newSequences } from '../../../src/shared/demo/ids';
 import { outreachNoticeId } from '../../../src/shared/outreach/outreach-notice';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase } from '../../../src/main/core/db/connection';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import { createIpcRouter } from '../../../src/main/core/ipc/router';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase } from '../../../src/main/core/platform/connection';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import { createIpcRouter } from '../../../src/main/core/platform/router';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
 

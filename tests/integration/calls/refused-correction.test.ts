@@ -6,14 +6,14 @@ import type { IpcResult, SignedInAgent, TodayCall, WrapUpInput } from '../../../
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import { referenceRecords } from '../../../src/shared/demo/generate-demo-records';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
-import { EDIT_WINDOW_MS } from '../../../src/main/core/calls/wrap-up-service';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase } from '../../../src/main/core/db/connection';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import { createIpcRouter } from '../../../src/main/core/ipc/router';
+import { EDIT_WINDOW_MS } from '../../../src/main/core/wrap-up/wrap-up-service';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase } from '../../../src/main/core/platform/connection';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import { createIpcRouter } from '../../../src/main/core/platform/router';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
-import { encodeRefusal } from '../../../src/main/core/db/outbox-refusal';
+import { encodeRefusal } from '../../../src/main/core/sync/outbox-refusal';
 import { customerRecord } from '../../fixtures/retailer-records';
 
 const AGENT: SignedInAgent = {

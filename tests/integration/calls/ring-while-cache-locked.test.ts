@@ -3,7 +3,7 @@ import type Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
 import { createDeskCallsRepository } from '../../../src/main/core/calls/desk-calls.repository';
-import { openDatabase, openSqlite } from '../../../src/main/core/db/connection';
+import { openDatabase, openSqlite } from '../../../src/main/core/platform/connection';
 import { startKoeCore } from '../../../src/main/core/koe-core';
 import { DEMO_FEATURED_CUSTOMERS } from '../../../src/shared/demo/featured-customers';
 import type { IpcEvents } from '../../../src/shared/ipc';

@@ -3,9 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, openSqlite, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { createLocalEraser, scrubDeletedBytes } from '../../../src/main/core/db/local-erasure';
-import { createRecordRemover } from '../../../src/main/core/db/remove-records';
+import {
+  openDatabase,
+  openSqlite,
+  type LocalDatabase,
+} from '../../../src/main/core/platform/connection';
+import { createLocalEraser, scrubDeletedBytes } from '../../../src/main/core/erasure/local-erasure';
+import { createRecordRemover } from '../../../src/main/core/erasure/remove-records';
 import { startRetentionPurge } from '../../../src/main/core/erasure/retention-purge';
 import { startKoeCore } from '../../../src/main/core/koe-core';
 import { syncStateStore } from '../../../src/main/core/sync/sync-state';

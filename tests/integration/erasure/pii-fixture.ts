@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../../src/main/core/db/audit/audit.repository';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import type { Database } from '../../../src/main/core/db/database';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import { appendAudit } from '../../../src/main/core/access-audit/audit.repository';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import type { Database } from '../../../src/main/core/platform/database';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
 
 /**

@@ -6,8 +6,8 @@
  * Run with `node --import tsx purge-child.ts <dbFile> <mid|committed>`.
  */
 import { writeSync } from 'node:fs';
-import { openDatabase } from '../../../src/main/core/db/connection';
-import { createLocalEraser } from '../../../src/main/core/db/local-erasure';
+import { openDatabase } from '../../../src/main/core/platform/connection';
+import { createLocalEraser } from '../../../src/main/core/erasure/local-erasure';
 import { CUTOFF } from './pii-fixture';
 
 const [file, mode] = process.argv.slice(2);

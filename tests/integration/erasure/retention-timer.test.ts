@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase } from '../../../src/main/core/platform/connection';
 import {
   retentionCutoff,
   startRetentionPurge,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
 import { createDeskCallsRepository } from '../../../src/main/core/calls/desk-calls.repository';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase } from '../../../src/main/core/platform/connection';
 import { startRetentionPurge } from '../../../src/main/core/erasure/retention-purge';
 import { syncStateStore } from '../../../src/main/core/sync/sync-state';
 import { NOW, PURGED, KEPT, fillCache } from './pii-fixture';

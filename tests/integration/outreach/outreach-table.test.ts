@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { scanOutreachCandidates } from '../../../src/main/core/outreach/outreach-candidates';
 import { createOutreachService } from '../../../src/main/core/outreach/outreach-service';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import type { OpenedPull, RetailerApi } from '../../../src/main/core/sync/retailer-api';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import type { Notice, Shipment } from '../../../src/shared/domain';
 import {
   DEFAULT_DEMO_NOW,

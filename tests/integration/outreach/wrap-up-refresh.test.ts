@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import {
   candidatesOfCustomer,
   noteEveryOpenCustomer,
-} from '../../../src/main/core/db/outreach/outreach-table';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+} from '../../../src/main/core/outreach/outreach-table';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import { generateDemoRecords } from '../../../src/shared/demo/generate-demo-records';
 import { vocFor } from '../../fixtures/retailer-records';
 

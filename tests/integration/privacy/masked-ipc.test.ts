@@ -7,11 +7,11 @@ import type { IpcEvents, IpcResult, SignedInAgent } from '../../../src/shared/ip
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
 import { createDeskCallsRepository } from '../../../src/main/core/calls/desk-calls.repository';
-import { readAudit } from '../../../src/main/core/db/audit/audit.repository';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase } from '../../../src/main/core/db/connection';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import { createIpcRouter } from '../../../src/main/core/ipc/router';
+import { readAudit } from '../../../src/main/core/access-audit/audit.repository';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase } from '../../../src/main/core/platform/connection';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import { createIpcRouter } from '../../../src/main/core/platform/router';
 import { startKoeCore } from '../../../src/main/core/koe-core';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import {

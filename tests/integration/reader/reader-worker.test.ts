@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { searchCustomers } from '../../../src/main/core/db/search/customer-search';
-import { fitDeliveryModel } from '../../../src/main/core/guidance/delivery-estimate';
-import { readTransitSamples } from '../../../src/main/core/guidance/prediction-data';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { searchCustomers } from '../../../src/main/core/customers/customer-search';
+import { fitDeliveryModel } from '../../../src/main/core/predictions/delivery-estimate';
+import { readTransitSamples } from '../../../src/main/core/predictions/prediction-data';
 import {
   modelEstimateFor,
   type PredictionService,
-} from '../../../src/main/core/guidance/prediction-service';
+} from '../../../src/main/core/predictions/prediction-service';
 import { createOutreachService } from '../../../src/main/core/outreach/outreach-service';
 import {
   startReaderWorker,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase } from '../../../src/main/core/platform/connection';
 import { createDeskLock } from '../../../src/main/core/desk-lock/desk-lock';
 import { noDeskPin } from '../../../src/main/core/desk-lock/memory-pin-store';
 import { createDeskRevocation } from '../../../src/main/core/erasure/desk-revocation';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase } from '../../../src/main/core/platform/connection';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { createRetailerApi } from '../../../src/main/core/sync/retailer-api';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';

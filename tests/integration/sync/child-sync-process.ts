@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase } from '../../../src/main/core/platform/connection';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
 import {
@@ -31,7 +31,7 @@ import {
   type SessionStore,
 } from '../../../src/main/core/sync/retailer-api';
 import { SyncError } from '../../../src/main/core/sync/sync-error';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import { session, type Session } from '../../../src/shared/protocol/auth';
 import type { VocRecord } from '../../../src/shared/domain/voc';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/main/core/errors';
+import { AppError } from '../../../src/main/core/platform/errors';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { retailerConnector } from '../../../src/main/core/sync/connect-retailer';
 import { memorySessions } from '../../../src/main/core/sync/memory-sessions';

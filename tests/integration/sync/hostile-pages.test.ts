@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import {
   startPageDecoder,

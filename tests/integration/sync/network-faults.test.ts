@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestSequence } from '../../../server/src/data/change-log';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
 import { createRetailerApi, type RetailerApi } from '../../../src/main/core/sync/retailer-api';
 import { SyncError } from '../../../src/main/core/sync/sync-error';
 import { createSyncEngine } from '../../../src/main/core/sync/sync-engine';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import {

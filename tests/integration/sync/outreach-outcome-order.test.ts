@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgentStateReporter } from '../../../src/main/core/agent-state/agent-state-reports';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { decodeRefusal } from '../../../src/main/core/db/outbox-refusal';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { decodeRefusal } from '../../../src/main/core/sync/outbox-refusal';
 import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import { en } from '../../../src/shared/i18n/en';
 import { ja } from '../../../src/shared/i18n/ja';
 import { PROACTIVE_STARTED as STARTED, proactiveOutcome } from '../../fixtures/retailer-records';

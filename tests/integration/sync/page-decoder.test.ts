@@ -8,7 +8,7 @@ import {
   typescriptPageDecoderEntry,
 } from '../../../src/main/core/sync/page-decoder';
 import { SyncError } from '../../../src/main/core/sync/sync-error';
-import { customerIndexEntries } from '../../../src/main/core/db/customers/customer-index-entries';
+import { customerIndexEntries } from '../../../src/main/core/customers/customer-index-entries';
 import type { PullPage } from '../../../src/shared/protocol/sync';
 import { customerRecord, orderRecord } from '../../fixtures/retailer-records';
 

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { readCustomerCard } from '../../../src/main/core/db/customer-card';
-import { regionClosureReader } from '../../../src/main/core/db/guidance/region-closures';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { readCustomerCard } from '../../../src/main/core/customers/customer-card';
+import { regionClosureReader } from '../../../src/main/core/predictions/region-closures';
 import {
   inProcessFitter,
   startPredictionService,
   withPredictions,
   type PredictionService,
-} from '../../../src/main/core/guidance/prediction-service';
+} from '../../../src/main/core/predictions/prediction-service';
 import { createReaderMethods } from '../../../src/main/core/reader/reader-methods';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { PREFECTURE_BY_NAME } from '../../../src/shared/demo/prefectures';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { fitRiskFromCache } from '../../../src/main/core/guidance/risk-fit';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { fitRiskFromCache } from '../../../src/main/core/predictions/risk-fit';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import type { DeliveryClaim } from '../../../src/shared/domain';
 import { DEFAULT_RISK_THRESHOLDS } from '../../../src/shared/guidance/risk-thresholds';

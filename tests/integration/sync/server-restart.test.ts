@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../server/src/data/change-log';
 import { openServerStore } from '../../../server/src/db/connect';
 import { DEMO_TENANT_ID } from '../../../server/src/seed';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { createRetailerApi } from '../../../src/main/core/sync/retailer-api';
 import { createSyncEngine, type SyncEngine } from '../../../src/main/core/sync/sync-engine';
 import type { SyncStatus } from '../../../src/shared/sync-status';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import {
   customerRecord,
   orderRecord,

@@ -7,9 +7,9 @@ import {
   type RecordedAccess,
 } from '../../../src/main/core/access-audit/access-watch';
 import { createCallDesk } from '../../../src/main/core/calls/call-desk';
-import { createAuditWriter } from '../../../src/main/core/db/audit/audit.repository';
-import type { AuditKind } from '../../../src/main/core/db/audit/audit.table';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { createAuditWriter } from '../../../src/main/core/access-audit/audit.repository';
+import type { AuditKind } from '../../../src/main/core/access-audit/audit.table';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { createDeskLock, type DeskLock } from '../../../src/main/core/desk-lock/desk-lock';
 import { noDeskPin } from '../../../src/main/core/desk-lock/memory-pin-store';
 import type { BulkAccessRule } from '../../../src/shared/access-audit/bulk-access-policies';

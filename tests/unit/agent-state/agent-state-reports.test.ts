@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAgentStateReporter } from '../../../src/main/core/agent-state/agent-state-reports';
-import type { LocalDatabase } from '../../../src/main/core/db/connection';
-import { AppError } from '../../../src/main/core/errors';
+import type { LocalDatabase } from '../../../src/main/core/platform/connection';
+import { AppError } from '../../../src/main/core/platform/errors';
 import { RetailerRefusal } from '../../../src/main/core/retailer-client/authorized-fetch';
 import type { AgentState } from '../../../src/shared/agent-state/agent-state';
 import type { AgentStateChange } from '../../../src/shared/protocol/agent-state';

@@ -2,9 +2,9 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { searchKnowledge } from '../../../src/main/core/db/guidance/guidance.repository';
-import { bundledMigrationProvider } from '../../../src/main/core/db/migrations';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { searchKnowledge } from '../../../src/main/core/guidance/guidance.repository';
+import { bundledMigrationProvider } from '../../../src/main/core/platform/migrations';
 import type { KnowledgeAnswer } from '../../../src/shared/domain/guidance';
 import { openTestDatabase } from './test-database';
 

@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Database } from '../../../src/main/core/db/database';
+import type { Database } from '../../../src/main/core/platform/database';
 
 export interface CapturedQuery {
   sql: string;

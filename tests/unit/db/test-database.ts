@@ -1,4 +1,4 @@
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 
 /** A fresh, fully migrated in-memory cache. */
 export function openTestDatabase(): Promise<LocalDatabase> {

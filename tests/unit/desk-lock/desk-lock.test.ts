@@ -6,7 +6,7 @@ import { createCallDesk } from '../../../src/main/core/calls/call-desk';
 import { createDeskLock } from '../../../src/main/core/desk-lock/desk-lock';
 import { fileDeskPinStore } from '../../../src/main/core/desk-lock/desk-pin';
 import { refuseWhileLocked } from '../../../src/main/core/desk-lock/locked-guard';
-import { createIpcRouter, type IpcServices } from '../../../src/main/core/ipc/router';
+import { createIpcRouter, type IpcServices } from '../../../src/main/core/platform/router';
 import { ipcChannels } from '../../../src/shared/ipc';
 import {
   idleMinutesFrom,

@@ -1,7 +1,7 @@
 import type { Customer, CustomerCard, CustomerSummary } from '../../../src/shared/domain';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import { createIpcRouter, type IpcServices } from '../../../src/main/core/ipc/router';
-import { AppError } from '../../../src/main/core/errors';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import { createIpcRouter, type IpcServices } from '../../../src/main/core/platform/router';
+import { AppError } from '../../../src/main/core/platform/errors';
 import { initialSyncStatus } from '../../../src/shared/sync-status';
 import { toE164 } from '../../../src/shared/phone';
 import type { Language } from '../../../src/shared/domain';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/main/core/errors';
-import { createIpcRouter } from '../../../src/main/core/ipc/router';
+import { AppError } from '../../../src/main/core/platform/errors';
+import { createIpcRouter } from '../../../src/main/core/platform/router';
 
 describe('an error’s reason across the IPC router', () => {
   it('carries the precise reason a service raised, for the page to word from its catalogs', async () => {

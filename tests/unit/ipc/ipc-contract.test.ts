@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import { createIpcRouter, type IpcServices } from '../../../src/main/core/ipc/router';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import { createIpcRouter, type IpcServices } from '../../../src/main/core/platform/router';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
-import { AppError } from '../../../src/main/core/errors';
+import { AppError } from '../../../src/main/core/platform/errors';
 import { createKoeApi, ipcChannels, ipcHandlers, type KoeTransport } from '../../../src/shared/ipc';
 import { openTestDatabase } from '../db/test-database';
 

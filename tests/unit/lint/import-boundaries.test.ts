@@ -1,4 +1,5 @@
 import { ESLint } from 'eslint';
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -6,6 +7,18 @@ import { describe, expect, it } from 'vitest';
  * eslint.config.js); this proves the rule bites, on the holes the old deny-lists had too.
  */
 const eslint = new ESLint();
+
+/** The layers as the rule is given them (eslint.config.js), read back through ESLint itself. */
+interface Layer {
+  name: string;
+  files: string[];
+  allow: string[];
+  packages: string[];
+}
+const config = (await eslint.calculateConfigForFile('src/shared/x.ts')) as {
+  rules: Record<string, [unknown, { layers: Layer[] }]>;
+};
+const layers = config.rules['koe/layers']![1].layers;
 
 /** The imports of `source` (as `filePath`) the layers refuse, by specifier. */
 async function refused(filePath: string, source: string): Promise<string[]> {
@@ -29,7 +42,7 @@ describe('import boundaries', () => {
     expect(await refused('src/main/shell/window.ts', imports('electron'))).toEqual([]);
     expect(await refused('src/preload/index.ts', imports('electron'))).toEqual([]);
     for (const file of [
-      'src/main/core/x.ts',
+      'src/main/core/calls/x.ts',
       'src/shared/x.ts',
       'src/renderer/src/x.tsx',
       'src/harness/x.ts',
@@ -54,7 +67,7 @@ describe('import boundaries', () => {
         'src/renderer/src/search/x.tsx',
         imports(
           'node:fs',
-          '../../../main/core/db/connection',
+          '../../../main/core/platform/connection',
           'better-sqlite3',
           'fastify',
           'pg',
@@ -63,25 +76,75 @@ describe('import boundaries', () => {
           '@mantine/core',
         ),
       ),
-    ).toEqual(['node:fs', '../../../main/core/db/connection', 'better-sqlite3', 'fastify', 'pg']);
+    ).toEqual([
+      'node:fs',
+      '../../../main/core/platform/connection',
+      'better-sqlite3',
+      'fastify',
+      'pg',
+    ]);
   });
 
   it('the core knows nothing of the shell, the UI or the server', async () => {
     expect(
       await refused(
-        'src/main/core/x.ts',
-        imports('../shell/window', '../../renderer/src/x', '../../../server/src/app', 'node:fs'),
+        'src/main/core/calls/x.ts',
+        imports(
+          '../../shell/window',
+          '../../../renderer/src/x',
+          '../../../../server/src/app',
+          'node:fs',
+        ),
       ),
-    ).toEqual(['../shell/window', '../../renderer/src/x', '../../../server/src/app']);
+    ).toEqual(['../../shell/window', '../../../renderer/src/x', '../../../../server/src/app']);
   });
 
-  it('the cache (core/db) knows nothing of the features that use it', async () => {
+  it('a feature imports another only through its index.ts, and only the features it names', async () => {
     expect(
       await refused(
-        'src/main/core/db/customer-card.ts',
-        imports('../guidance/prediction-service', '../calls/call-desk', './database', '../errors'),
+        'src/main/core/wrap-up/x.ts',
+        imports(
+          '../calls',
+          '../calls/index',
+          '../calls/call-desk',
+          '../platform/connection',
+          './voc.repository',
+          '../studio',
+        ),
       ),
-    ).toEqual(['../guidance/prediction-service', '../calls/call-desk']);
+    ).toEqual(['../calls/call-desk', '../studio']);
+  });
+
+  it("a worker's exception is one file of a feature, not the feature", async () => {
+    expect(
+      await refused(
+        'src/main/core/sync/x.ts',
+        imports('../erasure/local-erasure', '../erasure/desk-revocation', '../customers'),
+      ),
+    ).toEqual(['../erasure/desk-revocation', '../customers']);
+  });
+
+  it('the platform knows no feature, but the schema may read their tables', async () => {
+    expect(
+      await refused(
+        'src/main/core/platform/x.ts',
+        imports(
+          '../calls',
+          '../customers/customer.table',
+          '../customers/customer.repository',
+          './errors',
+        ),
+      ),
+    ).toEqual(['../calls', '../customers/customer.repository']);
+  });
+
+  it("the core's wiring builds the features through their index.ts only", async () => {
+    expect(
+      await refused(
+        'src/main/core/koe-core.ts',
+        imports('./calls', './calls/call-desk', './platform/router', '../shell/window'),
+      ),
+    ).toEqual(['./calls/call-desk', '../shell/window']);
   });
 
   it('the retailer API imports only src/shared, never the desk', async () => {
@@ -96,7 +159,7 @@ describe('import boundaries', () => {
   it('a migration imports only kysely', async () => {
     expect(
       await refused(
-        'src/main/core/db/migrations/2099_01_01_0001_x.ts',
+        'src/main/core/platform/migrations/2099_01_01_0001_x.ts',
         imports('kysely', 'zod', '../connection'),
       ),
     ).toEqual(['zod', '../connection']);
@@ -122,9 +185,36 @@ describe('import boundaries', () => {
   });
 
   it('a file no layer covers is an error, so a new folder is placed on purpose', async () => {
-    const [result] = await eslint.lintText('export const x = 1;\n', { filePath: 'lib/x.ts' });
-    expect(result?.messages.map((m) => [m.ruleId, m.message])).toEqual([
-      ['koe/layers', 'No layer covers lib/x.ts: add it to the layers in eslint.config.js.'],
-    ]);
+    for (const path of ['lib/x.ts', 'src/main/core/helpers.ts']) {
+      const [result] = await eslint.lintText('export const x = 1;\n', { filePath: path });
+      expect(result?.messages.map((m) => [m.ruleId, m.message])).toEqual([
+        ['koe/layers', `No layer covers ${path}: add it to the layers in eslint.config.js.`],
+      ]);
+    }
   });
+
+  // Every rule of eslint.config.js, read from the list itself: what it allows passes, a path it
+  // does not allow and a package it does not list are refused.
+  for (const layer of layers.filter((l) => !l.packages.includes('*'))) {
+    it(`${layer.name}: allows its list and refuses the rest`, async () => {
+      const own = layer.files[0]!;
+      const file = own.endsWith('/') ? `${own}x.ts` : own;
+      const from = (target: string) => {
+        const spec = posix.relative(posix.dirname(file), target);
+        return spec.startsWith('.') ? spec : `./${spec}`;
+      };
+      const allowed = layer.allow.map((p) => from(p.endsWith('/') ? `${p}x` : p));
+      const outside = ['src/main/core/koe-core', 'server/src/app', 'src/renderer/src/x'].find(
+        (target) => !layer.allow.some((p) => target.startsWith(p)) && !target.startsWith(own),
+      )!;
+      expect(
+        await refused(file, imports(...allowed, ...layer.packages.filter((p) => p !== 'node:'))),
+        'allowed',
+      ).toEqual([]);
+      expect(await refused(file, imports(from(outside), 'left-pad'))).toEqual([
+        from(outside),
+        'left-pad',
+      ]);
+    });
+  }
 });

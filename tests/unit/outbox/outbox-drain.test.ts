@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOutboxDrain } from '../../../src/main/core/outbox/outbox-drain';
+import { createOutboxDrain } from '../../../src/main/core/sync/outbox-drain';
 
 /** A drain the test finishes by hand, counting how often it ran. */
 function handDrain() {

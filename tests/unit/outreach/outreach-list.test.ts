@@ -1,10 +1,10 @@
 import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { bundledMigrationProvider } from '../../../src/main/core/db/migrations';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { bundledMigrationProvider } from '../../../src/main/core/platform/migrations';
 import { scanOutreachCandidates } from '../../../src/main/core/outreach/outreach-candidates';
 import { createOutreachService } from '../../../src/main/core/outreach/outreach-service';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import { DEMO_FEATURED_CUSTOMERS } from '../../../src/shared/demo/featured-customers';
 import { featuredCustomerRecords } from '../../../src/shared/demo/featured-customers';
 import { DEFAULT_DEMO_NOW } from '../../../src/shared/demo/generate-demo-records';

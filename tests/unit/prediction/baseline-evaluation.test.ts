@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDeliveryBaselines } from '../../../src/main/core/guidance/baseline-evaluation';
-import type { ShipmentOutcome } from '../../../src/main/core/guidance/evaluation-data';
+import { evaluateDeliveryBaselines } from '../../../src/main/core/predictions/baseline-evaluation';
+import type { ShipmentOutcome } from '../../../src/main/core/predictions/evaluation-data';
 import { carrierEstimateAtShip } from '../../../src/shared/guidance/carrier-estimate';
 import { dayOfIsoDate } from '../../../src/shared/guidance/calendar';
 import {

@@ -2,20 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { fitCallReasonModel } from '../../../src/main/core/guidance/call-reason-model';
-import { fitDeliveryModel } from '../../../src/main/core/guidance/delivery-estimate';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { fitCallReasonModel } from '../../../src/main/core/predictions/call-reason-model';
+import { fitDeliveryModel } from '../../../src/main/core/predictions/delivery-estimate';
 import {
   readCallExamples,
   readLabelledCalls,
   readTransitColumns,
   readTransitSamples,
-} from '../../../src/main/core/guidance/prediction-data';
-import { refreshModels, type RefitThreshold } from '../../../src/main/core/guidance/prediction-fit';
-import { loadModels } from '../../../src/main/core/guidance/prediction-store';
+} from '../../../src/main/core/predictions/prediction-data';
+import {
+  refreshModels,
+  type RefitThreshold,
+} from '../../../src/main/core/predictions/prediction-fit';
+import { loadModels } from '../../../src/main/core/predictions/prediction-store';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import type { OpenedPull, RetailerApi } from '../../../src/main/core/sync/retailer-api';
-import { createVocRecordSaver } from '../../../src/main/core/voc/save-voc-record';
+import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import type { Contact } from '../../../src/shared/domain';
 import {
   DEFAULT_DEMO_NOW,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardAsOf } from '../../../src/main/core/guidance/card-as-of';
+import { cardAsOf } from '../../../src/main/core/predictions/card-as-of';
 import { likelyReasons } from '../../../src/shared/guidance/likely-reason';
 import { card, order, shipment } from '../guidance/fixtures';
 

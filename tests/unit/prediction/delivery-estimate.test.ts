@@ -3,7 +3,7 @@ import {
   estimateDelivery,
   fitDeliveryModel,
   type TransitSample,
-} from '../../../src/main/core/guidance/delivery-estimate';
+} from '../../../src/main/core/predictions/delivery-estimate';
 import { shipment } from '../guidance/fixtures';
 
 /** Yamato 福岡 → 東京: two days, one parcel in ten a day or two late; Sagawa locally: one day. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { callFacts } from '../../../src/main/core/guidance/call-features';
+import { callFacts } from '../../../src/main/core/predictions/call-features';
 import {
   factsOfSnapshot,
   featureSnapshotOf,
-} from '../../../src/main/core/guidance/feature-snapshot';
+} from '../../../src/main/core/predictions/feature-snapshot';
 import { callFeatureSnapshot } from '../../../src/shared/domain/voc';
 import { card, claim, contact, shipment, NOW } from '../guidance/fixtures';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   fitCallReasonModel,
   type LabelledCall,
-} from '../../../src/main/core/guidance/call-reason-model';
-import type { CallFacts } from '../../../src/main/core/guidance/call-features';
+} from '../../../src/main/core/predictions/call-reason-model';
+import type { CallFacts } from '../../../src/main/core/predictions/call-features';
 import { Random } from '../../../src/shared/demo/random';
 import { likelyReasons, rankLikelyReasons, topReasonCode } from '../../../src/shared/guidance';
 import { card, claim, NOW } from '../guidance/fixtures';

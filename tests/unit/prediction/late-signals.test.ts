@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalDatabase } from '../../../src/main/core/db/connection';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase } from '../../../src/main/core/db/connection';
+import type { LocalDatabase } from '../../../src/main/core/platform/connection';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase } from '../../../src/main/core/platform/connection';
 import {
   evaluateDeliveryBaselines,
   type DeliveryBaselineEvaluation,
-} from '../../../src/main/core/guidance/baseline-evaluation';
+} from '../../../src/main/core/predictions/baseline-evaluation';
 import {
   estimateDelivery,
   fitDeliveryModel,
   type TransitSample,
-} from '../../../src/main/core/guidance/delivery-estimate';
-import { readShipmentOutcomes } from '../../../src/main/core/guidance/evaluation-data';
+} from '../../../src/main/core/predictions/delivery-estimate';
+import { readShipmentOutcomes } from '../../../src/main/core/predictions/evaluation-data';
 import {
   DEFAULT_DEMO_NOW,
   generateDemoRecords,

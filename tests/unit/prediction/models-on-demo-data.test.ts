@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { readCustomerCard } from '../../../src/main/core/db/customer-card';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { readCustomerCard } from '../../../src/main/core/customers/customer-card';
 import {
   evaluateCallReasonModel,
   evaluateDeliveryModel,
-} from '../../../src/main/core/guidance/prediction-evaluation';
+} from '../../../src/main/core/predictions/prediction-evaluation';
 import {
   readCallExamples,
   readTransitSamples,
   type CallExample,
-} from '../../../src/main/core/guidance/prediction-data';
+} from '../../../src/main/core/predictions/prediction-data';
 import {
   inProcessFitter,
   startPredictionService,
   withPredictions,
   type PredictionService,
-} from '../../../src/main/core/guidance/prediction-service';
-import type { TransitSample } from '../../../src/main/core/guidance/delivery-estimate';
+} from '../../../src/main/core/predictions/prediction-service';
+import type { TransitSample } from '../../../src/main/core/predictions/delivery-estimate';
 import {
   DEFAULT_DEMO_NOW,
   DEMO_FEATURED_CUSTOMERS,

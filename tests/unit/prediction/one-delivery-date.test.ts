@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { readCustomerCard } from '../../../src/main/core/db/customer-card';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { readCustomerCard } from '../../../src/main/core/customers/customer-card';
 import {
   inProcessFitter,
   modelEstimateFor,
   startPredictionService,
   withPredictions,
-} from '../../../src/main/core/guidance/prediction-service';
+} from '../../../src/main/core/predictions/prediction-service';
 import { createOutreachService } from '../../../src/main/core/outreach/outreach-service';
 import { DEMO_FEATURED_CUSTOMERS } from '../../../src/shared/demo/featured-customers';
 import { featuredCustomerRecords } from '../../../src/shared/demo/featured-customers';

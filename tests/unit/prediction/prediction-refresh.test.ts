@@ -2,23 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { readCustomerCard } from '../../../src/main/core/db/customer-card';
-import { getShipmentsForOrders } from '../../../src/main/core/db/orders/order.repository';
-import { getRecentContacts } from '../../../src/main/core/db/interactions/interaction.repository';
-import { readCustomerHistories } from '../../../src/main/core/guidance/prediction-data';
-import { refreshModels } from '../../../src/main/core/guidance/prediction-fit';
-import { loadModels } from '../../../src/main/core/guidance/prediction-store';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { readCustomerCard } from '../../../src/main/core/customers/customer-card';
+import { getShipmentsForOrders } from '../../../src/main/core/customers/order.repository';
+import { getRecentContacts } from '../../../src/main/core/customers/interaction.repository';
+import { readCustomerHistories } from '../../../src/main/core/predictions/prediction-data';
+import { refreshModels } from '../../../src/main/core/predictions/prediction-fit';
+import { loadModels } from '../../../src/main/core/predictions/prediction-store';
 import {
   startPredictionService,
   withPredictions,
-} from '../../../src/main/core/guidance/prediction-service';
+} from '../../../src/main/core/predictions/prediction-service';
 import {
   startPredictionWorker,
   typescriptPredictionWorkerEntry,
   type PredictionWorkerHandle,
-} from '../../../src/main/core/guidance/prediction-worker-host';
+} from '../../../src/main/core/predictions/prediction-worker-host';
 import {
   DEFAULT_DEMO_NOW,
   DEMO_FEATURED_CUSTOMERS,

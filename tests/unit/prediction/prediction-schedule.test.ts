@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
-import type { RefreshRequest, RefreshResult } from '../../../src/main/core/guidance/prediction-fit';
-import { MODEL_FORMAT } from '../../../src/main/core/guidance/prediction-store';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
+import type {
+  RefreshRequest,
+  RefreshResult,
+} from '../../../src/main/core/predictions/prediction-fit';
+import { MODEL_FORMAT } from '../../../src/main/core/predictions/prediction-store';
 import {
   DEFAULT_REFIT_WHEN,
   startPredictionService,
-} from '../../../src/main/core/guidance/prediction-service';
+} from '../../../src/main/core/predictions/prediction-service';
 import { initialSyncStatus } from '../../../src/shared/sync-status';
 
 /** When the service asks its fitter for a refresh: after pulls, debounced, and not too often. */

@@ -3,13 +3,13 @@ import {
   fitCallReasonModel,
   rankReasons,
   type LabelledCall,
-} from '../../../src/main/core/guidance/call-reason-model';
-import type { CallFacts } from '../../../src/main/core/guidance/call-features';
+} from '../../../src/main/core/predictions/call-reason-model';
+import type { CallFacts } from '../../../src/main/core/predictions/call-features';
 import {
   fitTemperature,
   meanNegativeLogLikelihood,
   type ScoredCall,
-} from '../../../src/main/core/guidance/reason-calibration';
+} from '../../../src/main/core/predictions/reason-calibration';
 import { Random } from '../../../src/shared/demo/random';
 
 /** Draws an index from the softmax of `logits / temperature`. */

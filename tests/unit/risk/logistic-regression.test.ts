@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { readRiskExamples } from '../../../src/main/core/guidance/evaluation-data';
-import { fitRiskFromCache } from '../../../src/main/core/guidance/risk-fit';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
+import { readRiskExamples } from '../../../src/main/core/predictions/evaluation-data';
+import { fitRiskFromCache } from '../../../src/main/core/predictions/risk-fit';
 import {
   DEFAULT_DEMO_NOW,
   generateDemoRecords,

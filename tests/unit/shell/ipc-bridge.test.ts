@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
 import { createEventRelay } from '../../../src/main/shell/event-relay';
 import {
   connectIpc,
@@ -9,7 +9,7 @@ import {
 import { gateIpcCall } from '../../../src/main/shell/ipc-gate';
 import { PRODUCTION_RENDERER_URL } from '../../../src/main/shell/security';
 import { ipcChannels, type IpcResult } from '../../../src/shared/ipc';
-import type { IpcRouter } from '../../../src/main/core/ipc/router';
+import type { IpcRouter } from '../../../src/main/core/platform/router';
 
 const renderer = PRODUCTION_RENDERER_URL;
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import type { LocalDatabase } from '../../../src/main/core/db/connection';
-import { createEventBus } from '../../../src/main/core/events/event-bus';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import type { LocalDatabase } from '../../../src/main/core/platform/connection';
+import { createEventBus } from '../../../src/main/core/platform/event-bus';
 import { watchScriptUpdates } from '../../../src/main/core/studio/script-update-notices';
 import { demoScriptVersions } from '../../../src/shared/demo/scripts';
 import type { ScriptVersion } from '../../../src/shared/domain/guidance';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type LocalDatabase } from '../../../src/main/core/db/connection';
+import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import type { OpenedPull, RetailerApi } from '../../../src/main/core/sync/retailer-api';
 import { createSyncEngine, type SyncEngine } from '../../../src/main/core/sync/sync-engine';
 import { syncStateStore } from '../../../src/main/core/sync/sync-state';

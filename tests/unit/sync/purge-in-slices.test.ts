@@ -2,9 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRecordWriter } from '../../../src/main/core/db/apply-records';
-import { openDatabase, openSqlite, type LocalDatabase } from '../../../src/main/core/db/connection';
-import { createRecordRemover } from '../../../src/main/core/db/remove-records';
+import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
+import {
+  openDatabase,
+  openSqlite,
+  type LocalDatabase,
+} from '../../../src/main/core/platform/connection';
+import { createRecordRemover } from '../../../src/main/core/erasure/remove-records';
 import { purgeInSlices } from '../../../src/main/core/sync/pull-changes';
 import { generateDemoRecords } from '../../../src/shared/demo/generate-demo-records';
 

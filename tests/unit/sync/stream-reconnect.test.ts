@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRefusal, encodeRefusal } from '../../../src/main/core/db/outbox-refusal';
+import { decodeRefusal, encodeRefusal } from '../../../src/main/core/sync/outbox-refusal';
 import { reconnectDelayMs } from '../../../src/main/core/sync/stream-reconnect';
 
 const timing = { reconnectBaseMs: 1_000, reconnectMaxMs: 30_000 };

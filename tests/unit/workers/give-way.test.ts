@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 
 const source = JSON.stringify(
-  new URL('../../../src/main/core/worker-entry.ts', import.meta.url).href,
+  new URL('../../../src/main/core/platform/worker-entry.ts', import.meta.url).href,
 );
 
 /** The nice value a fresh worker thread reports after calling giveWayToTheForeground. */

@@ -1,5 +1,5 @@
-import { AppError } from '../../../src/main/core/errors';
-import { serveWorkerRpc } from '../../../src/main/core/worker-rpc-serve';
+import { AppError } from '../../../src/main/core/platform/errors';
+import { serveWorkerRpc } from '../../../src/main/core/platform/worker-rpc-serve';
 
 /** A worker for worker-rpc.test.ts: answers, refuses with a code, fails, or dies. */
 serveWorkerRpc(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/main/core/errors';
-import { startWorkerRpc } from '../../../src/main/core/worker-rpc';
+import { AppError } from '../../../src/main/core/platform/errors';
+import { startWorkerRpc } from '../../../src/main/core/platform/worker-rpc';
 
 type TestMethods = {
   double(n: number): number;

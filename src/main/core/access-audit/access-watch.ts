@@ -3,7 +3,7 @@ import {
   METRIC_KINDS,
   type BulkAccessRule,
 } from '../../../shared/access-audit/bulk-access-policies';
-import type { DeskLock } from '../desk-lock/desk-lock';
+import type { DeskLock } from '../desk-lock';
 
 /** The marker the server puts first in a policy alert that locks the desk. */
 export const LOCK_NOTE_PREFIX = '[lock_desk]';

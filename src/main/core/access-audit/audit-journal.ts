@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import { createAuditWriter, type AuditEntry } from '../db/audit/audit.repository';
+import { createAuditWriter, type AuditEntry } from './audit.repository';
 
 export interface AuditJournal {
   /** Keeps an access for the commit right after the answer that reveals it. */

@@ -1,7 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { AccessPush, AccessPushResponse } from '../../../shared/protocol/access-audit';
-import { createOutboxDrain } from '../outbox/outbox-drain';
-import { RetailerRefusal } from '../retailer-client/authorized-fetch';
+import { createOutboxDrain } from '../sync';
+import { RetailerRefusal } from '../retailer-client';
 
 /** Sends audit rows to the retailer; throws when it cannot (offline, signed out, refused). */
 export type SendAccesses = (entries: AccessPush[]) => Promise<AccessPushResponse['results']>;

@@ -47,7 +47,7 @@ import {
   createAuthorizedRequest,
   queryString,
   type AuthorizedFetchOptions,
-} from '../retailer-client/authorized-fetch';
+} from '../retailer-client';
 
 /**
  * The retailer API's admin endpoints (webhooks, risk thresholds, desktop updates), with the

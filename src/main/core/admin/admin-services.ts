@@ -6,9 +6,9 @@ import {
 import type { RiskFit, WebhookSaveResult } from '../../../shared/admin-ipc';
 import type { RiskThresholds } from '../../../shared/protocol/risk-thresholds';
 import type { SignedInAgent } from '../../../shared/ipc';
-import { AppError } from '../errors';
-import type { IpcServices } from '../ipc/router';
-import { RetailerRefusal } from '../retailer-client/authorized-fetch';
+import { AppError } from '../platform/errors';
+import type { IpcServices } from '../platform/router';
+import { RetailerRefusal } from '../retailer-client';
 import type { AdminClient } from './admin-client';
 
 type AdminChannel = keyof typeof adminIpcHandlers;

@@ -2,8 +2,8 @@ import type Sqlite from 'better-sqlite3';
 import type { AgentState } from '../../../shared/agent-state/agent-state';
 import type { AgentStateChange, OutreachCallEvent } from '../../../shared/protocol/agent-state';
 import { uuidV7 } from '../../../shared/uuid-v7';
-import { RetailerRefusal } from '../retailer-client/authorized-fetch';
-import { createOutboxDrain } from '../outbox/outbox-drain';
+import { RetailerRefusal } from '../retailer-client';
+import { createOutboxDrain } from '../sync';
 
 /** Sends a batch to the retailer; throws when it cannot (offline, signed out, refused). */
 export type SendAgentStateChanges = (changes: AgentStateChange[]) => Promise<void>;

@@ -7,7 +7,7 @@ import {
   type AgentState,
   type AgentStateEvent,
 } from '../../../shared/agent-state/agent-state';
-import type { CallDesk } from '../calls/call-desk';
+import type { CallDesk } from '../calls';
 
 export type AgentStateListener = (state: AgentState) => void;
 

@@ -1,4 +1,4 @@
-import type { IpcServices } from '../ipc/router';
+import type { IpcServices } from '../platform/router';
 import type { AgentStateService } from './agent-state-service';
 
 export function createAgentStateServices(

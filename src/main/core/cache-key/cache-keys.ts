@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import type { KeyVault } from './key-vault';
 import {
   grantId,

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
-import { isPlainSqliteFile } from '../db/connection';
-import type { SessionStore } from '../sync/retailer-api';
+import { isPlainSqliteFile } from '../platform/connection';
+import type { SessionStore } from '../sync';
 import type { CacheKeys } from './cache-keys';
 
 /**

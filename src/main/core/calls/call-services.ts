@@ -4,15 +4,14 @@ import type { CallSession } from '../../../shared/calls/call-session';
 import { redactPaymentData } from '../../../shared/guidance';
 import type { VocRecord } from '../../../shared/domain/voc';
 import type { CallsState, IpcParsedInput, SignedInAgent, TodayCall } from '../../../shared/ipc';
-import { appendAudit } from '../db/audit/audit.repository';
-import type { Database } from '../db/database';
-import { readWrapUpsSince } from '../db/voc/voc.repository';
-import { AppError } from '../errors';
-import type { EventBus } from '../events/event-bus';
+import { appendAudit } from '../access-audit';
+import type { Database } from '../platform/database';
+import { readWrapUpsSince, EDIT_WINDOW_MS } from '../wrap-up';
+import { AppError } from '../platform/errors';
+import type { EventBus } from '../platform/event-bus';
 import type { CallDesk } from './call-desk';
 import { callersByNumber } from './caller-names';
 import type { DeskCallsRepository } from './desk-calls.repository';
-import { EDIT_WINDOW_MS } from './wrap-up-service';
 
 export interface CallServicesDeps {
   db: Kysely<Database>;

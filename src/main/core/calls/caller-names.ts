@@ -1,6 +1,6 @@
 import type { CustomerSummary } from '../../../shared/domain';
-import { findCustomerIdsByPhone, getCustomerSummaries } from '../db/customers/customer.repository';
-import type { ReadDb } from '../db/database';
+import { findCustomerIdsByPhone, getCustomerSummaries } from '../customers';
+import type { ReadDb } from '../platform/database';
 
 export interface CallerByNumber {
   /** The customer, when exactly one has the number. */

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { popsWorkspace } from '../../../shared/calls/call-session';
 import type { ScreenPopResult } from '../../../shared/ipc';
-import type { Database } from '../db/database';
-import type { EventBus } from '../events/event-bus';
-import type { PredictionService } from '../guidance/prediction-service';
+import type { Database } from '../platform/database';
+import type { EventBus } from '../platform/event-bus';
+import type { PredictionService } from '../predictions';
 import type { CallDesk } from './call-desk';
-import { readScreenPop } from './screen-pop';
+import { readScreenPop } from '../customers';
 
 export interface CallsWithPopsDeps {
   desk: CallDesk;

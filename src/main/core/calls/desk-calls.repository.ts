@@ -1,7 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { callDraft, type CallDraft } from '../../../shared/calls/call-draft';
 import { isActive, type CallSession } from '../../../shared/calls/call-session';
-import { writeWhenFree } from '../db/write-when-free';
+import { writeWhenFree } from '../platform/write-when-free';
 
 /**
  * The phone desk on disk (`desk_calls`): every call the desk holds, and the agent's unsaved work

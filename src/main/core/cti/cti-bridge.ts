@@ -1,7 +1,7 @@
 import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { CallDesk } from '../calls/call-desk';
+import type { CallDesk } from '../calls';
 import type { AgentState } from '../../../shared/agent-state/agent-state';
 import { parseCtiMessage } from './cti-messages';
 import { CTI_PORT_FILE, loadCtiPort, saveCtiPort } from './cti-port';

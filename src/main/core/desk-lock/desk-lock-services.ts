@@ -1,4 +1,4 @@
-import type { IpcServices } from '../ipc/router';
+import type { IpcServices } from '../platform/router';
 import type { DeskLock } from './desk-lock';
 
 export function createDeskLockServices(

@@ -6,8 +6,8 @@ import {
   type OfflineLockDetail,
   type RevokedLockDetail,
 } from '../../../shared/desk-lock/desk-lock';
-import type { CallDesk } from '../calls/call-desk';
-import { AppError } from '../errors';
+import type { CallDesk } from '../calls';
+import { AppError } from '../platform/errors';
 import type { DeskPinStore } from './desk-pin';
 
 export type DeskLockListener = (state: DeskLockState) => void;

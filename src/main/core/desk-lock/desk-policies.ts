@@ -9,8 +9,8 @@ import {
   idleMinutesFrom,
   offlineGraceHoursFrom,
 } from '../../../shared/desk-lock/desk-lock';
-import type { Database } from '../db/database';
-import { readActivePolicies } from '../db/guidance/guidance.repository';
+import type { Database } from '../platform/database';
+import { readActivePolicies } from '../guidance';
 
 /**
  * The retailer's policies that lock this desk, as last synced: its idle time (`desk_lock`), its

@@ -1,6 +1,6 @@
 import { ipcChannels, type IpcChannel } from '../../../shared/ipc';
-import { AppError } from '../errors';
-import type { IpcServices } from '../ipc/router';
+import { AppError } from '../platform/errors';
+import type { IpcServices } from '../platform/router';
 
 /**
  * What still answers while the desk is locked: the lock itself, the agent's state, the app's

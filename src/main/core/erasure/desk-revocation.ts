@@ -1,9 +1,9 @@
 import type Sqlite from 'better-sqlite3';
 import type { RevokedLockDetail } from '../../../shared/desk-lock/desk-lock';
 import { deskRevocationReason, type DeskRevocationReason } from '../../../shared/protocol/devices';
-import { createLocalEraser, scrubDeletedBytes } from '../db/local-erasure';
-import type { DeskLock } from '../desk-lock/desk-lock';
-import { syncStateStore } from '../sync/sync-state';
+import { createLocalEraser, scrubDeletedBytes } from './local-erasure';
+import type { DeskLock } from '../desk-lock';
+import { syncStateStore } from '../sync';
 
 /**
  * What a desk does when the retailer says it revoked it (`device_revoked`, on any request): the

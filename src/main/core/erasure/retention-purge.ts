@@ -4,8 +4,8 @@ import {
   scrubDeletedBytes,
   type ErasureCounts,
   type ScrubResult,
-} from '../db/local-erasure';
-import { syncStateStore } from '../sync/sync-state';
+} from './local-erasure';
+import { syncStateStore } from '../sync';
 import { purgeBeforeInSlices, purgeInactiveInSlices, type SliceOptions } from './sliced-purge';
 
 /**

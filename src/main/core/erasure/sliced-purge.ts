@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
-import { createLocalEraser, OWN_ROW_KINDS, type ErasureCounts } from '../db/local-erasure';
-import { createRecordRemover } from '../db/remove-records';
+import { createLocalEraser, OWN_ROW_KINDS, type ErasureCounts } from './local-erasure';
+import { createRecordRemover } from './remove-records';
 
 /**
  * The desk's retention purge in short transactions that yield between them, like the pull's

@@ -9,8 +9,8 @@ import type {
   FloorAlert,
 } from '../../../shared/protocol/supervisor-alerts';
 import { uuidV7 } from '../../../shared/uuid-v7';
-import { RetailerRefusal } from '../retailer-client/authorized-fetch';
-import { createOutboxDrain } from '../outbox/outbox-drain';
+import { RetailerRefusal } from '../retailer-client';
+import { createOutboxDrain } from '../sync';
 
 /** Sends alerts to the retailer; throws when it cannot (offline, signed out, refused). */
 export type SendAlerts = (alerts: AlertPush[]) => Promise<AlertPushResponse['results']>;

@@ -9,10 +9,10 @@ import {
   floorSummary,
 } from '../../../shared/protocol/supervisor-alerts';
 import { accessList } from '../../../shared/protocol/access-audit';
-import { AppError } from '../errors';
-import type { EventBus } from '../events/event-bus';
-import type { IpcServices } from '../ipc/router';
-import { queryString, type AuthorizedRequest } from '../retailer-client/authorized-fetch';
+import { AppError } from '../platform/errors';
+import type { EventBus } from '../platform/event-bus';
+import type { IpcServices } from '../platform/router';
+import { queryString, type AuthorizedRequest } from '../retailer-client';
 import { createAlertOutbox, type AlertOutbox } from './alert-outbox';
 
 type FloorChannel = keyof typeof floorIpcHandlers;

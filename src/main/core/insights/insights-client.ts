@@ -8,7 +8,7 @@ import {
   createAuthorizedRequest,
   queryString,
   type AuthorizedFetchOptions,
-} from '../retailer-client/authorized-fetch';
+} from '../retailer-client';
 
 /** The retailer API's insights endpoints, called with the desktop's signed-in session. */
 export interface InsightsClient {

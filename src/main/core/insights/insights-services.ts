@@ -1,7 +1,7 @@
 import type { SignedInAgent } from '../../../shared/ipc';
 import { INSIGHTS_ROLES, type insightsIpcHandlers } from '../../../shared/insights-ipc';
-import { AppError } from '../errors';
-import type { IpcServices } from '../ipc/router';
+import { AppError } from '../platform/errors';
+import type { IpcServices } from '../platform/router';
 import type { InsightsClient } from './insights-client';
 
 type InsightsChannel = keyof typeof insightsIpcHandlers;

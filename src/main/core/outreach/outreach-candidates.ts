@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Customer } from '../../../shared/domain';
 import type { OutreachCandidate } from '../../../shared/outreach/outreach-ranking';
-import type { ReadDb } from '../db/database';
-import { getShipmentsForOrders } from '../db/orders/order.repository';
+import type { ReadDb } from '../platform/database';
+import { getShipmentsForOrders } from '../customers/order.repository';
 
 /** Open shipments promised longer ago than this are left to claims, not delay calls. */
 export const OUTREACH_LOOKBACK_DAYS = 30;

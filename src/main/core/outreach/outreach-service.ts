@@ -5,7 +5,7 @@ import {
 } from '../../../shared/outreach/outreach-ranking';
 import type { OutreachList } from '../../../shared/ipc';
 import type Sqlite from 'better-sqlite3';
-import { readOutreachTable } from '../db/outreach/outreach-table';
+import { readOutreachTable } from './outreach-table';
 import { OUTREACH_SCAN_LIMIT, outreachWindowStart } from './outreach-candidates';
 
 export interface OutreachServiceDeps {

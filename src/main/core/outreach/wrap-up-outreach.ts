@@ -4,10 +4,10 @@ import type { VocRecord } from '../../../shared/domain/voc';
 import { recordedRiskSignals, riskSignals } from '../../../shared/guidance/risk-signals';
 import type { WrapUpInput } from '../../../shared/ipc';
 import { outreachNotice } from '../../../shared/outreach/outreach-notice';
-import type { CallDesk } from '../calls/call-desk';
-import type { ReadDb } from '../db/database';
-import { readActivePolicies } from '../db/guidance/guidance.repository';
-import { AppError } from '../errors';
+import type { CallDesk } from '../calls';
+import type { ReadDb } from '../platform/database';
+import { readActivePolicies } from '../guidance';
+import { AppError } from '../platform/errors';
 
 /** The fields a wrap-up adds for proactive calls and for the fraud and VIP signals. */
 export type OutreachFields = Pick<VocRecord, 'contactType' | 'outreachOutcome' | 'riskSignals'>;

@@ -12,13 +12,12 @@ import {
   type RevealableField,
 } from '../../../shared/privacy/data-protection';
 import { maskPhone } from '../../../shared/privacy/mask';
-import type { CallDesk } from '../calls/call-desk';
-import type { DeskCallsRepository } from '../calls/desk-calls.repository';
-import { appendAudit, type AuditEntry } from '../db/audit/audit.repository';
-import { findCustomerIdsByPhone, getCustomer } from '../db/customers/customer.repository';
-import type { Database } from '../db/database';
-import { readActivePolicies } from '../db/guidance/guidance.repository';
-import { AppError } from '../errors';
+import type { CallDesk, DeskCallsRepository } from '../calls';
+import { appendAudit, type AuditEntry } from '../access-audit';
+import { findCustomerIdsByPhone, getCustomer } from '../customers';
+import type { Database } from '../platform/database';
+import { readActivePolicies } from '../guidance';
+import { AppError } from '../platform/errors';
 
 /**
  * Personal data is masked in the core, not in the page: every answer that carries a customer

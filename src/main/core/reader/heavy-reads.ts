@@ -1,5 +1,5 @@
 import type { OutreachList, SearchResult } from '../../../shared/ipc';
-import type { PredictionService } from '../guidance/prediction-service';
+import type { PredictionService } from '../predictions';
 import type { ReaderMethods } from './reader-methods';
 
 /** What the services ask of the heavy reads, wherever they run (see reader-methods.ts). */

@@ -1,11 +1,11 @@
 import type Sqlite from 'better-sqlite3';
 import type { OutreachList, SearchResult } from '../../../shared/ipc';
-import { countCustomers } from '../db/customers/customer.repository';
-import type { ReadDb } from '../db/database';
-import { regionClosureReader } from '../db/guidance/region-closures';
-import { searchCustomers } from '../db/search/customer-search';
-import type { DeliveryModel } from '../guidance/delivery-estimate';
-import { estimateWithModel } from '../guidance/prediction-service';
+import { countCustomers } from '../customers/customer.repository';
+import type { ReadDb } from '../platform/database';
+import { regionClosureReader } from '../predictions/region-closures';
+import { searchCustomers } from '../customers/customer-search';
+import type { DeliveryModel } from '../predictions';
+import { estimateWithModel } from '../predictions/prediction-service';
 import { createOutreachService } from '../outreach/outreach-service';
 
 /**

@@ -1,7 +1,7 @@
-import type { OpenDatabaseOptions } from '../db/connection';
-import type { PredictionService } from '../guidance/prediction-service';
-import type { WorkerEntry } from '../worker-entry';
-import { startWorkerRpc } from '../worker-rpc';
+import type { OpenDatabaseOptions } from '../platform/connection';
+import type { PredictionService } from '../predictions';
+import type { WorkerEntry } from '../platform/worker-entry';
+import { startWorkerRpc } from '../platform/worker-rpc';
 import { heavyReadsThrough, type HeavyReads } from './heavy-reads';
 import type { ReaderMethods } from './reader-methods';
 

@@ -1,7 +1,7 @@
 import { workerData } from 'node:worker_threads';
-import { createKysely, openSqlite, type OpenDatabaseOptions } from '../db/connection';
-import { giveWayToTheForeground } from '../worker-entry';
-import { serveWorkerRpc } from '../worker-rpc-serve';
+import { createKysely, openSqlite, type OpenDatabaseOptions } from '../platform/connection';
+import { giveWayToTheForeground } from '../platform/worker-entry';
+import { serveWorkerRpc } from '../platform/worker-rpc-serve';
 import { createReaderMethods } from './reader-methods';
 
 /**

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { IpcErrorCode } from '../../../shared/ipc';
 import { apiError } from '../../../shared/protocol/auth';
-import { AppError } from '../errors';
-import type { SessionStore } from '../sync/retailer-api';
+import { AppError } from '../platform/errors';
+import type { SessionStore } from '../sync';
 
 export interface AuthorizedFetchOptions {
   baseUrl: string;

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Language } from '../../../shared/domain';
 import type { ScriptUpdate } from '../../../shared/studio-ipc';
-import type { Database } from '../db/database';
-import type { EventBus } from '../events/event-bus';
+import type { Database } from '../platform/database';
+import type { EventBus } from '../platform/event-bus';
 
 /**
  * Tells the agent when a script version arrived by sync (a trainer published): after each

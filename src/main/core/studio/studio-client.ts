@@ -12,7 +12,7 @@ import {
   createAuthorizedRequest,
   type AuthorizedFetchOptions,
   type AuthorizedRequest,
-} from '../retailer-client/authorized-fetch';
+} from '../retailer-client';
 
 /** One kind's studio endpoints at the retailer: each action sends its wire input as it is. */
 export interface AuthoringClient<W extends AuthoringWire> {

@@ -1,4 +1,4 @@
-import type { IpcServices } from '../ipc/router';
+import type { IpcServices } from '../platform/router';
 import type { SignedInAgent } from '../../../shared/ipc';
 import {
   authoringActions,
@@ -6,7 +6,7 @@ import {
   type AuthoringKindName,
 } from '../../../shared/protocol/authoring-kinds';
 import type { studioIpcHandlers } from '../../../shared/studio-ipc';
-import { AppError } from '../errors';
+import { AppError } from '../platform/errors';
 import type { StudioClient } from './studio-client';
 
 type StudioChannel = keyof typeof studioIpcHandlers;

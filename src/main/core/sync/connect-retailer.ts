@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { PreferencesStore } from '../preferences/preferences';
+import { AppError } from '../platform/errors';
+import type { PreferencesStore } from '../preferences';
 import { memorySessions } from './memory-sessions';
 import { createRetailerApi, type SessionStore } from './retailer-api';
 import { signInRefusal } from './sign-in-refusal';

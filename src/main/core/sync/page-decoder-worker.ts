@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { FromPageDecoder, ToPageDecoder } from './page-decoder-protocol';
 import { decodePullPage } from './page-decoding';
-import { giveWayToTheForeground } from '../worker-entry';
+import { giveWayToTheForeground } from '../platform/worker-entry';
 
 /**
  * The page decoder: turns a pulled page's bytes into records ready to write (UTF-8, JSON, the

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { spawnWorker, type WorkerEntry } from '../worker-entry';
+import { spawnWorker, type WorkerEntry } from '../platform/worker-entry';
 import type { FromPageDecoder, ToPageDecoder } from './page-decoder-protocol';
 import { decodePullPage, type DecodedPullPage, type DecodeOptions } from './page-decoding';
 import { SyncError } from './sync-error';

@@ -1,6 +1,6 @@
 import { pullPage, type PullPage } from '../../../shared/protocol/sync';
-import type { WritableRecord } from '../db/apply-records';
-import { customerIndexEntries } from '../db/customers/customer-index-entries';
+import type { WritableRecord } from './apply-records';
+import { customerIndexEntries } from '../customers/customer-index-entries';
 import { parseAnswer, validateAnswer } from './sync-error';
 
 /** A pulled page, validated, its customers perhaps carrying their index entries. */

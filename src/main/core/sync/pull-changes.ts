@@ -1,14 +1,14 @@
 import type Sqlite from 'better-sqlite3';
 import { learnedRecordTypesSince } from '../../../shared/protocol/record-type-versions';
 import type { PullPage } from '../../../shared/protocol/sync';
-import { createRecordWriter } from '../db/apply-records';
-import { createLocalEraser, scrubDeletedBytes } from '../db/local-erasure';
+import { createRecordWriter } from './apply-records';
+import { createLocalEraser, scrubDeletedBytes } from '../erasure/local-erasure';
 import {
   noteEveryOpenCustomer,
   refreshOutreachInSlices,
   refreshPendingOutreach,
-} from '../db/outreach/outreach-table';
-import { createRecordRemover } from '../db/remove-records';
+} from '../outreach/outreach-table';
+import { createRecordRemover } from '../erasure/remove-records';
 import type { DecodedPullPage } from './page-decoding';
 import { pulledChangeCounter } from './pulled-change-counters';
 import type { OpenedPull, RetailerApi } from './retailer-api';

@@ -2,7 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import type { VocRecord } from '../../../shared/domain/voc';
 import type { VocPushOutcome } from '../../../shared/protocol/voc-push';
 import { type RetailerApi } from './retailer-api';
-import { encodeRefusal, refusalOf } from '../db/outbox-refusal';
+import { encodeRefusal, refusalOf } from './outbox-refusal';
 import { SyncError } from './sync-error';
 
 export interface PushResult {

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/sync-status';
 import { backoffDelayMs, pushOutbox } from './push-outbox';
 import { pullChanges } from './pull-changes';
-import { decodeRefusal } from '../db/outbox-refusal';
+import { decodeRefusal } from './outbox-refusal';
 import { type RetailerApi } from './retailer-api';
 import { SyncError } from './sync-error';
 import { defaultStreamTiming, reconnectDelayMs, type StreamTiming } from './stream-reconnect';

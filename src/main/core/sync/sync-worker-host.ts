@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Session } from '../../../shared/protocol/auth';
 import { initialSyncStatus, type SyncStatus } from '../../../shared/sync-status';
-import { spawnWorker, type WorkerEntry } from '../worker-entry';
+import { spawnWorker, type WorkerEntry } from '../platform/worker-entry';
 import { typescriptPageDecoderEntry } from './page-decoder';
 import type { SessionStore } from './retailer-api';
 import type { FromSyncWorker, SyncWorkerConfig, ToSyncWorker } from './sync-worker-protocol';

@@ -1,6 +1,6 @@
 import type { Session } from '../../../shared/protocol/auth';
 import type { SyncStatus } from '../../../shared/sync-status';
-import type { WorkerEntry } from '../worker-entry';
+import type { WorkerEntry } from '../platform/worker-entry';
 import type { StreamTiming } from './stream-reconnect';
 
 /** Messages between the thread that answers the UI and the sync worker. */

@@ -1,12 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import type { Session } from '../../../shared/protocol/auth';
-import { openDatabase, type LocalDatabase } from '../db/connection';
+import { openDatabase, type LocalDatabase } from '../platform/connection';
 import { startPageDecoder, type PageDecoder } from './page-decoder';
 import { createRetailerApi } from './retailer-api';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
 import type { FromSyncWorker, ToSyncWorker } from './sync-worker-protocol';
 import { SyncError } from './sync-error';
-import { giveWayToTheForeground } from '../worker-entry';
+import { giveWayToTheForeground } from '../platform/worker-entry';
 
 /**
  * The sync worker: pulls, writes and pushes on its own thread and its own connection, so a

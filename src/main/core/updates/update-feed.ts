@@ -1,9 +1,9 @@
 import { deskUpdatePolicy } from '../../../shared/protocol/update-feed';
 import type { SyncStatus } from '../../../shared/sync-status';
-import type { EventBus } from '../events/event-bus';
-import type { AuthorizedRequest } from '../retailer-client/authorized-fetch';
-import { deskHeaders } from '../sync/desk-id';
-import type { SessionStore } from '../sync/retailer-api';
+import type { EventBus } from '../platform/event-bus';
+import type { AuthorizedRequest } from '../retailer-client';
+import { deskHeaders } from '../sync';
+import type { SessionStore } from '../sync';
 
 /** Where and how this desk reads its updates: the retailer's feed for its center's channel. */
 export interface UpdateFeed {
