@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../../src/main/core/platform/connection';
 import { bundledMigrationProvider, migrations } from '../../../src/main/core/platform/migrations';
 import { AppError } from '../../../src/main/core/platform/errors';
+import { createRecordRemover } from '../../../src/main/core/erasure/remove-records';
 
 const names = Object.keys(migrations);
 
@@ -212,6 +213,33 @@ describe('migrations', () => {
       )
       .all() as { detail: string }[];
     expect(plan.map((r) => r.detail).join(' ')).toMatch(/region_closures_by_region/);
+    await db.destroy();
+  });
+
+  it("2026_12_07_0130 finds a deleted order's returns and claims by the order, not by reading the tables whole", async () => {
+    const { sqlite, db, migrator } = rawDatabase();
+    await migrator.migrateTo('2026_12_07_0080_region_events');
+    expect(
+      (await migrator.migrateTo('2026_12_07_0130_after_sales_by_order')).error,
+    ).toBeUndefined();
+    // The remover's own statements, as it prepares them.
+    const prepared: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => (prepared.push(source), prepare(source))) as never;
+    const remover = createRecordRemover(sqlite);
+    sqlite.prepare = prepare as never;
+    const plans = ['returns', 'claims'].map((table) => {
+      const statement = prepared.find((q) =>
+        new RegExp(`^delete from ${table} where order_id`).test(q),
+      );
+      expect(statement, `the remover deletes ${table} by order`).toBeDefined();
+      return (prepare(`explain query plan ${statement}`).all('["o1"]') as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' ');
+    });
+    expect(plans[0]).toMatch(/SEARCH returns USING (COVERING )?INDEX returns_by_order/);
+    expect(plans[1]).toMatch(/SEARCH claims USING (COVERING )?INDEX claims_by_order/);
+    expect(remover.remove([{ type: 'order', id: 'o1' }])).toBe(1);
     await db.destroy();
   });
 

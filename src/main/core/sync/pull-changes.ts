@@ -310,6 +310,9 @@ const DEFERRED_DURING_BOOTSTRAP = [
   'customers_by_given_name_kana',
   'shipments_by_tracking_number',
   'shipments_by_tracking_key',
+  // Read only by deletions, and a first pull deletes nothing.
+  'returns_by_order',
+  'claims_by_order',
 ];
 
 /**
