@@ -120,13 +120,26 @@ export async function benchSync(): Promise<Figure[]> {
       ),
     );
 
-    // Wrap-up save (durable) vs a raw single-row insert; wrap-up push vs a raw HTTP round trip.
+    // Wrap-up save vs the same record and its outbox row inserted raw, committed with the same
+    // durability (synchronous=FULL, as the save commits); wrap-up push vs a raw HTTP round trip.
+    // The save's like-for-like figure with the call's own row is `call_wrapup_save_*`
+    // (wrap-up.bench.ts); this one is the save the sync bench's pushes then drain.
     const save = createVocRecordSaver(local.sqlite);
     const records = Array.from({ length: 300 }, () => vocRecord());
-    const rawInsert = local.sqlite.prepare('insert into sync_state (key, value) values (?, ?)');
+    const rawRecord = local.sqlite.prepare('insert into sync_state (key, value) values (?, ?)');
+    const rawOutboxRow = local.sqlite.prepare('insert into sync_state (key, value) values (?, ?)');
+    const rawDurable = local.sqlite.transaction((r: ReturnType<typeof vocRecord>) => {
+      rawRecord.run(`raw-${r.id}`, JSON.stringify(r));
+      rawOutboxRow.run(`raw-outbox-${r.id}`, JSON.stringify({ kind: 'voc_record', id: r.id }));
+    });
+    const synchronous = local.sqlite.pragma('synchronous', { simple: true });
     const rawSave = await sampleLatencies(
       records,
-      (r) => rawInsert.run(`raw-${r.id}`, JSON.stringify(r)),
+      (r) => {
+        local.sqlite.pragma('synchronous = FULL');
+        rawDurable(r);
+        local.sqlite.pragma(`synchronous = ${synchronous}`);
+      },
       0,
     );
     const saves = await sampleLatencies(records, (r) => save(r), 0);
