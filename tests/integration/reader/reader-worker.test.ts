@@ -7,6 +7,7 @@ import { openDatabase, type LocalDatabase } from '../../../src/main/core/platfor
 import { searchCustomers } from '../../../src/main/core/customers/customer-search';
 import { fitDeliveryModel } from '../../../src/main/core/predictions/delivery-estimate';
 import { readTransitSamples } from '../../../src/main/core/predictions/prediction-data';
+import { regionClosureReader } from '../../../src/main/core/predictions/region-closures';
 import {
   modelEstimateFor,
   type PredictionService,
@@ -40,10 +41,12 @@ describe('the reader worker', () => {
     const writer = createRecordWriter(database.sqlite);
     for (const batch of generateDemoRecords({ size: 'demo', customers: 600 })) writer.apply(batch);
     const model = fitDeliveryModel(readTransitSamples(database.sqlite), new Date(NOW));
-    // The core's prediction service, as far as the list reads it: its model and its clock.
+    // The core's prediction service, as far as the list reads it: its model, its clock and the
+    // retailer's region closures (the demo announces one, which moves some estimates).
     predictions = {
       models: () => ({ delivery: model, reasons: null }),
       now: () => NOW,
+      closuresFor: regionClosureReader(database.sqlite),
     } as PredictionService;
     reader = startReaderWorker(
       typescriptReaderWorkerEntry,
