@@ -126,11 +126,10 @@ export async function benchSync(): Promise<Figure[]> {
     // (wrap-up.bench.ts); this one is the save the sync bench's pushes then drain.
     const save = createVocRecordSaver(local.sqlite);
     const records = Array.from({ length: 300 }, () => vocRecord());
-    const rawRecord = local.sqlite.prepare('insert into sync_state (key, value) values (?, ?)');
-    const rawOutboxRow = local.sqlite.prepare('insert into sync_state (key, value) values (?, ?)');
+    const rawRow = local.sqlite.prepare('insert into sync_state (key, value) values (?, ?)');
     const rawDurable = local.sqlite.transaction((r: ReturnType<typeof vocRecord>) => {
-      rawRecord.run(`raw-${r.id}`, JSON.stringify(r));
-      rawOutboxRow.run(`raw-outbox-${r.id}`, JSON.stringify({ kind: 'voc_record', id: r.id }));
+      rawRow.run(`raw-${r.id}`, JSON.stringify(r));
+      rawRow.run(`raw-outbox-${r.id}`, JSON.stringify({ kind: 'voc_record', id: r.id }));
     });
     const synchronous = local.sqlite.pragma('synchronous', { simple: true });
     const rawSave = await sampleLatencies(
