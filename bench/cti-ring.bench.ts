@@ -218,7 +218,10 @@ async function pickCallers(file: string, count: number): Promise<Caller[]> {
 
 /** The core's prediction worker fits at start; a card read shows when its models are in. */
 async function predictionsFitted(core: KoeCore, customerId: string): Promise<void> {
+  // Only ends a hung run (a failed fit leaves the cards without models): it times nothing.
+  const deadline = Date.now() + 30 * 60_000;
   for (;;) {
+    if (Date.now() > deadline) throw new Error('The prediction worker fitted no models in time');
     const result = (await core.router.handle('customers:card', {
       customerId,
     })) as IpcResult<CustomerCard | null>;
