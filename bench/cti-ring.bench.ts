@@ -1,52 +1,64 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startKoeCore } from '../src/main/core/koe-core';
+import type { IpcResult } from '../src/shared/ipc';
+import type { CustomerCard } from '../src/shared/domain';
+import { DEMO_SIZES } from '../src/shared/demo/generate-demo-records';
+import { startKoeCore, type KoeCore } from '../src/main/core/koe-core';
+import { openDatabase } from '../src/main/core/platform/connection';
 import { startHarnessServer } from '../src/harness/server';
-import { BENCH_DATABASE, openBenchDatabase } from './lib/bench-database';
-import { figure, note, percentile, type Figure } from './lib/figures';
+import { benchCacheFile } from './lib/bench-database';
+import { figure, loadAverage, note, percentile, type Figure } from './lib/figures';
+import { rawCardReader } from './lib/raw-card-read';
 import { samplePhones } from './screen-pop.bench';
+import { ABOVE_THE_FOLD_RENDERED } from '../tests/e2e/above-the-fold';
 import { launchChromium } from '../tests/e2e/launch-chromium';
 
-const SAMPLES = 200;
+const SAMPLES = Number(process.env.KOE_BENCH_RING_SAMPLES ?? 200);
 const WARMUP = 10;
 const SETTLE_MS = 400;
 
 /**
- * A CTI ring → the caller's card painted, on the bench-size cache, in the browser harness: the
- * event is posted to the CTI bridge as a softphone connector posts it; the time ends when the
- * page has painted a card whose heading is the caller's name (observed in the page, reported
- * back through a Playwright binding after the frame that shows it). The card paints in two
- * passes — who is calling, their latest order and the rest of their history, then the older
- * orders — and both are
- * timed: `card` is the first, `whole_card` the second. Baseline in the same page: the raw read +
- * render — the page asks for the same caller's screen pop itself and writes the name into a
- * bare element, reported the same way. All include the same Chromium↔Node hop.
- */
-/**
- * Page side: watches for a card (or the baseline's bare element) headed with the expected family
- * name and reports after the next frame (two rAFs: the frame that shows it has been painted),
- * once when it first shows and once when the card is complete (`data-complete`).
- * `koeBenchRawPop` is the baseline: the raw read through the same bridge, written as text.
+ * A CTI ring → the caller's whole card and its guidance painted, as the agent sees it: the real
+ * renderer in Chromium at 1366×768, the core with predictions on (fitted at start by its
+ * prediction worker, as the app does, before the first timed ring), on a copy of the bench-size
+ * cache (the core writes the calls and the stored fit into it). The ring is posted to the CTI
+ * bridge as a softphone connector posts it; the time ends when the page reports, after the frame
+ * that shows it (two rAFs), a card headed with the caller's name: `card` at its first pass,
+ * `whole_card` once everything above the fold has rendered (`ABOVE_THE_FOLD_RENDERED`: the card
+ * complete and the guidance worked out for it).
+ *
+ * Baseline, per ring: the same caller's card rows read with raw prepared statements
+ * (lib/raw-card-read.ts, region closures included; on the same copy, after the rings) plus the
+ * page's own render of the same pop, timed in the page from the ring event's arrival to the same
+ * painted frame. What Koe's figure has beyond it: the CTI post, the core's ring (its call row
+ * written, the card read through Kysely, the predictions scored), the event's way to the page
+ * and the report's way back.
  */
 const PAGE_SCRIPT = `
   window.koeBenchExpect = null;
   let first = false;
-  const raw = document.createElement('div');
-  raw.id = 'koe-bench-raw';
-  document.body.append(raw);
+  let arrived = 0;
+  let withoutPredictions = 0;
+  window.koe.on('calls:changed', ({ cause, pop }) => {
+    if (cause !== 'ringing' || !window.koeBenchExpect) return;
+    arrived = performance.now();
+    if (pop && pop.card && !pop.card.predictions) window.koeBenchWithoutPredictions = ++withoutPredictions;
+  });
   const painted = (kind) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => window.koeBenchPainted(kind)));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => window.koeBenchPainted(kind, performance.now() - arrived)),
+    );
   new MutationObserver(() => {
     const expected = window.koeBenchExpect;
     if (!expected) return;
     const named = (selector) =>
       [...document.querySelectorAll(selector)].some((el) => el.textContent.includes(expected));
-    if (!first && named('[data-testid="customer-card"] h2, #koe-bench-raw')) {
+    if (!first && named('[data-testid="customer-card"] h2')) {
       first = true;
       painted('card');
     }
-    if (named('[data-testid="customer-card"][data-complete="true"] h2, #koe-bench-raw')) {
+    if (named(${JSON.stringify(`${ABOVE_THE_FOLD_RENDERED} h2`)})) {
       window.koeBenchExpect = null;
       first = false;
       painted('whole');
@@ -56,54 +68,53 @@ const PAGE_SCRIPT = `
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['data-complete'],
+    attributeFilter: ['data-complete', 'data-guidance-ready'],
   });
-  window.koeBenchRawPop = async (phone) => {
-    raw.textContent = '';
-    const result = await window.koe['customers:screenPop']({ phone });
-    const customer = result.ok && result.value.card ? result.value.card.customer : null;
-    raw.textContent = customer ? customer.familyName + ' ' + customer.givenName : '';
-  };
 `;
+
+interface Caller {
+  e164: string;
+  phone: string;
+  family: string;
+  customerId: string;
+}
+
+/** A ring's times in ms: to the first paint and to everything above the fold, from the post
+ * (Node's clock) and from the event's arrival in the page (the page's clock). */
+interface RingTimes {
+  card: number;
+  whole: number;
+  renderCard: number;
+  renderWhole: number;
+}
 
 export async function benchCtiRing(): Promise<Figure[]> {
   const rendererDir = resolve('out/renderer');
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error('Build the renderer first: npx electron-vite build');
-  // The callers: random bench customers with one card each (a shared line pops a chooser).
-  const bench = await openBenchDatabase();
-  const callers = samplePhones(bench.sqlite, SAMPLES * 2)
-    .map((p) => {
-      const owners = bench.sqlite
-        .prepare(
-          `select c.family_name as family, c.given_name as given from customer_phones p join customers c on c.id = p.customer_id where p.e164 = ?`,
-        )
-        .all(p.e164) as { family: string; given: string }[];
-      return owners.length === 1 ? { phone: p.display, family: owners[0]!.family } : null;
-    })
-    .filter((c): c is { phone: string; family: string } => c !== null)
-    .slice(0, SAMPLES + WARMUP);
-  await bench.close();
-
   const dataDir = mkdtempSync(join(tmpdir(), 'koe-cti-bench-'));
-  const core = await startKoeCore({
-    dataDir,
-    appVersion: 'bench',
-    databaseFile: BENCH_DATABASE,
-    ctiPort: 0,
-    // The ring alone: a fit of the bench-size cache would compete for the shared cores.
-    predictions: false,
-  });
+  const file = join(dataDir, 'cache.sqlite');
+  const source = await benchCacheFile(DEMO_SIZES.bench.customers);
+  note(`cti ring: copying ${source}…`);
+  copyFileSync(source, file);
+  const callers = await pickCallers(file, SAMPLES + WARMUP);
+
+  const fitStarted = performance.now();
+  const core = await startKoeCore({ dataDir, appVersion: 'bench', databaseFile: file, ctiPort: 0 });
   const harness = await startHarnessServer({ core, rendererDir });
   const browser = await launchChromium();
   try {
+    await predictionsFitted(core, callers[0]!.customerId);
+    const fitMs = performance.now() - fitStarted;
+    note(`cti ring: core started and its models fitted in ${Math.round(fitMs)} ms (untimed)`);
+
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
-    let painted: ((kind: string, at: bigint) => void) | null = null;
-    await page.exposeBinding('koeBenchPainted', (_source, kind: string) =>
-      painted?.(kind, process.hrtime.bigint()),
+    let painted: ((kind: string, renderMs: number, at: bigint) => void) | null = null;
+    await page.exposeBinding('koeBenchPainted', (_source, kind: string, renderMs: number) =>
+      painted?.(kind, renderMs, process.hrtime.bigint()),
     );
     await page.goto(harness.url);
-    await page.getByRole('combobox').waitFor();
+    await page.getByRole('combobox').first().waitFor();
     // Runs in the page (CDP evaluation is not subject to the renderer's CSP).
     await page.evaluate(PAGE_SCRIPT);
     const cti = core.cti!;
@@ -116,54 +127,120 @@ export async function benchCtiRing(): Promise<Figure[]> {
       if (response.status !== 202)
         throw new Error(`CTI: ${response.status} ${await response.text()}`);
     };
-    const expect = (family: string) => page.evaluate(`koeBenchExpect = ${JSON.stringify(family)}`);
-    /** When the card first painted, and when it painted whole (the baseline paints once). */
-    const waitPainted = () =>
-      new Promise<{ card: bigint; whole: bigint }>((resolvePainted) => {
-        let card: bigint | null = null;
-        painted = (kind, at) => {
-          if (kind === 'card') card = at;
-          else resolvePainted({ card: card ?? at, whole: at });
+
+    const rings: RingTimes[] = [];
+    let start = 0n;
+    for (const [i, caller] of callers.entries()) {
+      await page.evaluate(`koeBenchExpect = ${JSON.stringify(caller.family)}`);
+      const done = new Promise<RingTimes>((resolvePainted) => {
+        const times: Partial<RingTimes> = {};
+        painted = (kind, renderMs, at) => {
+          const ms = Number(at - start) / 1e6;
+          if (kind === 'card') Object.assign(times, { card: ms, renderCard: renderMs });
+          else
+            resolvePainted({
+              card: ms,
+              renderCard: renderMs,
+              ...times,
+              whole: ms,
+              renderWhole: renderMs,
+            });
         };
       });
-
-    const ring: number[] = [];
-    const ringWhole: number[] = [];
-    for (const [i, caller] of callers.entries()) {
-      await expect(caller.family);
-      const done = waitPainted();
-      const start = process.hrtime.bigint();
+      start = process.hrtime.bigint();
       await post({ event: 'ringing', callId: `bench-${i}`, ani: caller.phone });
-      const end = await done;
-      if (i >= WARMUP) {
-        ring.push(Number(end.card - start) / 1e6);
-        ringWhole.push(Number(end.whole - start) / 1e6);
-      }
+      const times = await done;
+      if (i >= WARMUP) rings.push(times);
       // Never answered: the call ends as missed and the desk is free for the next ring.
       await post({ event: 'ended', callId: `bench-${i}` });
       // Rings come seconds apart on a real desk: let the screen settle before the next one.
       await new Promise((settle) => setTimeout(settle, SETTLE_MS));
     }
+    const missing = await page.evaluate('window.koeBenchWithoutPredictions ?? 0');
+    if (missing !== 0) throw new Error(`${String(missing)} rings' cards came without predictions`);
 
-    const raw: number[] = [];
-    for (const [i, caller] of callers.entries()) {
-      await expect(caller.family);
-      const done = waitPainted();
-      const start = process.hrtime.bigint();
-      await page.evaluate(`koeBenchRawPop(${JSON.stringify(caller.phone)})`);
-      const end = await done;
-      if (i >= WARMUP) raw.push(Number(end.whole - start) / 1e6);
-    }
-    for (const samples of [ring, ringWhole, raw]) samples.sort((a, b) => a - b);
-    note(`cti ring → card painted: ${ring.length} rings on the bench-size cache`);
-    return [50, 95].flatMap((p) => [
-      figure(`cti_ring_to_card_p${p}`, percentile(ring, p), 'ms', percentile(raw, p)),
-      figure(`cti_ring_to_whole_card_p${p}`, percentile(ringWhole, p), 'ms', percentile(raw, p)),
-    ]);
+    const raw = await rawReadTimes(file, callers.slice(WARMUP));
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+    const series = {
+      card: sorted(rings.map((r) => r.card)),
+      whole: sorted(rings.map((r) => r.whole)),
+      baselineCard: sorted(rings.map((r, i) => raw[i]! + r.renderCard)),
+      baselineWhole: sorted(rings.map((r, i) => raw[i]! + r.renderWhole)),
+    };
+    const ms = (values: number[]) =>
+      `p50 ${percentile(sorted(values), 50).toFixed(1)} / p95 ${percentile(sorted(values), 95).toFixed(1)} ms`;
+    note(
+      `cti ring: ${rings.length} rings, load ${loadAverage()}; raw read ${ms(raw)}; page render to first paint ${ms(rings.map((r) => r.renderCard))}, to above the fold ${ms(rings.map((r) => r.renderWhole))}`,
+    );
+    return [
+      figure('cti_ring_prediction_fit_ms', fitMs, 'ms', fitMs),
+      ...[50, 95].flatMap((at) => [
+        figure(
+          `cti_ring_to_card_p${at}`,
+          percentile(series.card, at),
+          'ms',
+          percentile(series.baselineCard, at),
+        ),
+        figure(
+          `cti_ring_to_whole_card_p${at}`,
+          percentile(series.whole, at),
+          'ms',
+          percentile(series.baselineWhole, at),
+        ),
+      ]),
+    ];
   } finally {
     await browser.close();
     await harness.close();
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Random customers whose number names them alone (a shared line pops a chooser). */
+async function pickCallers(file: string, count: number): Promise<Caller[]> {
+  const database = await openDatabase({ filename: file });
+  const owners = database.sqlite.prepare(
+    `select c.id, c.family_name as family from customer_phones p join customers c on c.id = p.customer_id where p.e164 = ?`,
+  );
+  const callers = samplePhones(database.sqlite, count * 2)
+    .map((p) => {
+      const rows = owners.all(p.e164) as { id: string; family: string }[];
+      return rows.length === 1
+        ? { e164: p.e164, phone: p.display, family: rows[0]!.family, customerId: rows[0]!.id }
+        : null;
+    })
+    .filter((c): c is Caller => c !== null)
+    .slice(0, count);
+  await database.close();
+  return callers;
+}
+
+/** The core's prediction worker fits at start; a card read shows when its models are in. */
+async function predictionsFitted(core: KoeCore, customerId: string): Promise<void> {
+  // Only ends a hung run (a failed fit leaves the cards without models): it times nothing.
+  const deadline = Date.now() + 30 * 60_000;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('The prediction worker fitted no models in time');
+    const result = (await core.router.handle('customers:card', {
+      customerId,
+    })) as IpcResult<CustomerCard | null>;
+    const models = result.ok ? result.value?.predictions : undefined;
+    if (models?.deliveryModel && models.reasonModel) return;
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+}
+
+/** Each caller's card rows read raw (region closures included), in ms, in the callers' order. */
+async function rawReadTimes(file: string, callers: Caller[]): Promise<number[]> {
+  const database = await openDatabase({ filename: file });
+  const read = rawCardReader(database.sqlite, { closuresAt: Date.now() });
+  for (const caller of callers.slice(0, WARMUP)) read(caller.e164);
+  const times = callers.map((caller) => {
+    const start = process.hrtime.bigint();
+    if (!read(caller.e164)) throw new Error(`no card for ${caller.phone}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  });
+  await database.close();
+  return times;
 }

@@ -49,7 +49,8 @@ const benches = {
   growth: async () => benchGrowth(),
   // Needs the built workers (npx electron-vite build): the core started in fresh processes.
   'core-start': async () => benchCoreStart(),
-  // Needs the built renderer (npx electron-vite build) and Chromium.
+  // Needs the built renderer (npx electron-vite build) and Chromium; predictions on, on a copy
+  // of the bench-size cache (KOE_BENCH_DB; KOE_BENCH_RING_SAMPLES rings, 200 by default).
   'cti-ring': async () => benchCtiRing(),
   // Server VoC ingest alone (also part of `sync`): SQLite, and PostgreSQL when
   // KOE_TEST_DATABASE_URL names one.

@@ -10,6 +10,7 @@ import {
   type Figure,
 } from './lib/figures';
 import { formatPhone } from '../src/shared/phone';
+import { rawCardReader } from './lib/raw-card-read';
 
 const SAMPLES = 3_000;
 
@@ -21,7 +22,7 @@ const SAMPLES = 3_000;
 export async function benchScreenPop({ sqlite, router }: KoeCoreForBench): Promise<Figure[]> {
   const phones = samplePhones(sqlite, SAMPLES);
   note(`screen pop: ${phones.length} callers`);
-  const raw = rawScreenPop(sqlite);
+  const raw = rawCardReader(sqlite);
   const baseline = await sampleLatencies(phones, (p) => raw(p.e164));
   const koe = await sampleLatencies(phones, async (p) => {
     const result = await router.handle('customers:screenPop', { phone: p.display });
@@ -50,55 +51,6 @@ export function samplePhones(
     if (row) phones.push({ e164: row.e164, display: formatPhone(row.e164) });
   }
   return phones;
-}
-
-function rawScreenPop(sqlite: Sqlite.Database): (e164: string) => unknown {
-  const q = {
-    byPhone: sqlite.prepare('select customer_id from customer_phones where e164 = ?'),
-    customer: sqlite.prepare('select * from customers where id = ?'),
-    phones: sqlite.prepare(
-      'select e164, kind from customer_phones where customer_id = ? order by position',
-    ),
-    orders: sqlite.prepare(
-      'select * from orders where customer_id = ? order by placed_at desc limit 10',
-    ),
-    lines: sqlite.prepare('select * from order_lines where order_id = ? order by line_no'),
-    shipments: sqlite.prepare('select * from shipments where order_id = ?'),
-    events: sqlite.prepare('select * from tracking_events where shipment_id = ? order by seq'),
-    returns: sqlite.prepare(
-      'select * from returns where customer_id = ? order by requested_at desc limit 20',
-    ),
-    claims: sqlite.prepare(
-      'select * from claims where customer_id = ? order by opened_at desc limit 20',
-    ),
-    contacts: sqlite.prepare(
-      'select * from contacts where customer_id = ? order by occurred_at desc limit 20',
-    ),
-    notices: sqlite.prepare(
-      'select * from notices where customer_id = ? order by sent_at desc limit 20',
-    ),
-  };
-  return (e164) => {
-    const ids = q.byPhone.all(e164) as { customer_id: string }[];
-    if (ids.length !== 1) return ids;
-    const id = (ids[0] as { customer_id: string }).customer_id;
-    const orders = q.orders.all(id) as { id: string }[];
-    return {
-      customer: q.customer.get(id),
-      phones: q.phones.all(id),
-      orders: orders.map((o) => ({ ...o, lines: q.lines.all(o.id) })),
-      shipments: orders.flatMap((o) =>
-        (q.shipments.all(o.id) as { id: string }[]).map((s) => ({
-          ...s,
-          events: q.events.all(s.id),
-        })),
-      ),
-      returns: q.returns.all(id),
-      claims: q.claims.all(id),
-      contacts: q.contacts.all(id),
-      notices: q.notices.all(id),
-    };
-  };
 }
 
 export const printAll = (figures: Figure[]) => figures.forEach(printFigure);

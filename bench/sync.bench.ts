@@ -289,7 +289,8 @@ async function startServerProcess(sqliteFile: string) {
       KOE_SERVER_DB: sqliteFile,
       KOE_TOKEN_SECRET: 'bench-secret',
     },
-    stdio: process.env.KOE_BENCH_SERVER_LOG ? 'inherit' : 'ignore',
+    // Its log on stderr, never on stdout: stdout is the figures' JSON lines.
+    stdio: process.env.KOE_BENCH_SERVER_LOG ? ['ignore', 2, 2] : 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {

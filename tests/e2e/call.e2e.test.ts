@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FEATURED_CUSTOMERS } from '../../src/shared/demo/featured-customers';
-import { SCREENSHOT_DIR, startE2eApp, type E2eApp } from './harness-fixture';
+import { ABOVE_THE_FOLD_RENDERED } from './above-the-fold';
+import { SCREENSHOT_DIR, startE2eApp, VIEWPORT, type E2eApp } from './harness-fixture';
 import { koe } from './koe-bridge';
 
 /** The demo retailer's featured customer: a gold customer whose Yamato parcel is late. */
@@ -267,5 +268,45 @@ describe('the call in the browser harness', () => {
     expect(await nextWorkspace.isVisible()).toBe(true);
     expect(await callState()).toBe('ringing');
     await page.unroute('**/ipc/calls%3Astate');
+  });
+  it('marks the workspace rendered above the fold only once the guidance is on screen too', async () => {
+    const leftover = page && (await readCalls(page)).current;
+    if (leftover) await app.hangUp(leftover.callId);
+    // A page of its own, whose read of the guidance reference is held from the start (the
+    // start screen reads it already): the card can render whole, the guidance cannot.
+    await page?.close();
+    page = await app.browser.newPage({
+      viewport: VIEWPORT,
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
+    errors = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/ipc/guidance%3Areference', async (route) => {
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    });
+    await page.goto(app.url);
+    await page.getByRole('combobox').first().waitFor();
+
+    const callId = await app.ring(HANAKO.phone);
+    const workspace = page.locator(`[data-testid="call-workspace"][data-call-id="${callId}"]`);
+    await workspace.locator('[data-testid="customer-card"][data-complete="true"]').waitFor();
+    // The card is whole, the guidance is not there: not yet rendered above the fold.
+    expect(await workspace.getAttribute('data-guidance-ready')).toBe('false');
+    expect(await page.locator(ABOVE_THE_FOLD_RENDERED).count()).toBe(0);
+    expect(await page.getByTestId('guidance-panel').count()).toBe(0);
+
+    release();
+    await page.locator(ABOVE_THE_FOLD_RENDERED).waitFor();
+    // Marked in the commit that renders the guidance: the script and the banner are there.
+    expect(await page.getByTestId('guidance-panel').count()).toBe(1);
+    expect(await page.getByTestId('script-step').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(HANAKO.name);
+    await page.unroute('**/ipc/guidance%3Areference');
+    await app.hangUp(callId);
   });
 });

@@ -164,6 +164,10 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
     () => withPinnedScript(computedGuidance, work.pinnedScripts),
     [computedGuidance, work.pinnedScripts],
   );
+  // True in the commit that renders the guidance (banner, script, actions) worked out for the
+  // card on screen: with the card's own `data-complete`, the marker that everything above the
+  // fold has rendered (the ring bench times to it).
+  const guidanceReady = computedGuidance !== null && deferredCard === guidanceCard;
 
   // Keyboard first: the pop takes the focus from wherever it was (the header search, typically),
   // so the script's keys work at once; a part of the workspace that took it keeps it.
@@ -378,6 +382,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
         style={{ outline: 'none' }}
         data-testid="call-workspace"
         data-call-id={call.callId}
+        data-guidance-ready={guidanceReady}
       >
         <CallBar
           call={call}
