@@ -5,7 +5,7 @@ import type { CallDraft, WrapUpDraft } from '../../../shared/calls/call-draft';
 import { initialHarassmentState } from '../../../shared/guidance';
 import { callKoe } from '../app/koe-call';
 import type { IpcOutput } from '../../../shared/ipc';
-import { callerNumber } from '../call/call-display';
+import { callerNumber } from '../calls/call-display';
 import { formatTimeOfDay } from '../wrap-up/today-display';
 import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
 

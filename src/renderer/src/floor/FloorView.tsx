@@ -23,7 +23,7 @@ import type { FloorAgent, FloorAlert } from '../../../shared/protocol/supervisor
 import { useFormatters } from '../i18n/use-formatters';
 import { useInsightLabels } from '../insights/use-insight-labels';
 import { useFloor } from './use-floor';
-import { AccessAuditPanel } from './AccessAuditPanel';
+import { AccessAuditPanel } from '../access-audit/AccessAuditPanel';
 import { PolicyFiringText } from './PolicyFiringText';
 
 const STATUS_COLOR: Record<FloorAgent['status'], string> = {

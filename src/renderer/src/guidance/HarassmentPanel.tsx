@@ -28,9 +28,9 @@ import {
   type HarassmentState,
 } from '../../../shared/guidance';
 import type { IpcError } from '../../../shared/ipc';
-import type { SupervisorAlertStage } from '../call/call-desk';
-import { HARASSMENT_KEYS, inCallShortcut, type HarassmentKey } from '../call/call-shortcuts';
-import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
+import type { SupervisorAlertStage } from '../calls/call-desk';
+import { HARASSMENT_KEYS, inCallShortcut, type HarassmentKey } from '../app/shortcuts';
+import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 import { AlertStatusText } from '../floor/AlertStatusText';
 import { useDeskAlerts } from '../floor/use-desk-alerts';
 

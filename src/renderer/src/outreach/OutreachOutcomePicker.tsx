@@ -7,8 +7,8 @@ import {
   branchIndexForKey,
   isOutreachOutcomeKey,
   OUTREACH_OUTCOME_KEY,
-} from '../call/call-shortcuts';
-import { ShortcutKeys } from '../call/ShortcutKeys';
+} from '../app/shortcuts';
+import { ShortcutKeys } from '../app/ShortcutKeys';
 
 const OUTCOMES: readonly OutreachOutcome[] = ['reached', 'voicemail', 'no_answer'];
 

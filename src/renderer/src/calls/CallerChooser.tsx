@@ -3,8 +3,8 @@ import { IconSearch, IconUserPlus, IconUserQuestion } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPopResult } from '../../../shared/ipc';
-import { CustomerSummaryList } from '../search/CustomerSummaryList';
-import { useCustomerSearch } from '../search/use-customer-search';
+import { CustomerSummaryList } from '../customers/CustomerSummaryList';
+import { useCustomerSearch } from '../customers/use-customer-search';
 
 interface CallerChooserProps {
   pop: ScreenPopResult;
