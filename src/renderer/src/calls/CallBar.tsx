@@ -3,8 +3,7 @@ import { IconAlertOctagon, IconBook2, IconPhone, IconPhoneOff } from '@tabler/ic
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { Customer } from '../../../shared/domain';
-import { NameWithReading } from '../customers/NameWithReading';
-import { TierBadge } from '../customers/TierBadge';
+import { NameWithReading, TierBadge } from '../customers';
 import { callClock, callerNumber } from './call-display';
 import { CALL_SHORTCUTS } from '../app/shortcuts';
 import { CallTimer } from './CallTimer';

@@ -3,8 +3,7 @@ import { IconSearch, IconUserPlus, IconUserQuestion } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPopResult } from '../../../shared/ipc';
-import { CustomerSummaryList } from '../customers/CustomerSummaryList';
-import { useCustomerSearch } from '../customers/use-customer-search';
+import { CustomerSummaryList, useCustomerSearch } from '../customers';
 
 interface CallerChooserProps {
   pop: ScreenPopResult;

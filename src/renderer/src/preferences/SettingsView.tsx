@@ -4,11 +4,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../app/shortcut-labels';
-import { CtiConnection } from '../cti/CtiConnection';
-import { DeskPinSettings } from '../desk-lock/DeskPinSettings';
+import { CtiConnection } from '../cti';
+import { DeskPinSettings } from '../desk-lock';
 import { LanguageSwitch } from './LanguageSwitch';
-import { RetailerConnectionForm } from '../sync/RetailerConnectionForm';
-import { SignOutWipe } from '../sync/SignOutWipe';
+import { RetailerConnectionForm, SignOutWipe } from '../sync';
 import { ThemeChoice } from './ThemeChoice';
 
 function SettingsSection({

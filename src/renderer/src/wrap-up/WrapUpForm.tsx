@@ -31,7 +31,7 @@ import {
 } from '../../../shared/guidance';
 import type { IpcError, WrapUpSaved } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
-import { displayName } from '../customers/names';
+import { displayName } from '../customers';
 import { currentLanguage } from '../i18n/i18n';
 import { useFormatters } from '../i18n/use-formatters';
 import { modifierKeyLabel } from '../app/shortcut-labels';
