@@ -8,6 +8,44 @@ import { layersPlugin } from './eslint/layers.js';
 /** Node, the cache's driver and query builder, zod; tsx only to start a worker from TypeScript. */
 const CORE_PACKAGES = ['node:', 'kysely', 'better-sqlite3', 'zod', 'tsx'];
 
+/** The core's feature folders (src/main/core/<feature>/, each with an index.ts). */
+const CORE_FEATURES = [
+  'access-audit',
+  'admin',
+  'agent-state',
+  'cache-key',
+  'calls',
+  'cti',
+  'customers',
+  'desk-lock',
+  'erasure',
+  'floor',
+  'guidance',
+  'insights',
+  'links',
+  'outreach',
+  'predictions',
+  'preferences',
+  'privacy',
+  'reader',
+  'retailer-client',
+  'studio',
+  'sync',
+  'updates',
+  'wrap-up',
+];
+
+/**
+ * The core as the shell, the main entry and the browser harness see it: its wiring (koe-core.ts
+ * starts it), the platform's public files (errors.ts: the AppError a caller tells apart) and
+ * each feature through its index.ts, never a file behind it.
+ */
+const CORE_PUBLIC = [
+  'src/main/core/koe-core',
+  'src/main/core/platform/errors',
+  ...CORE_FEATURES.map((feature) => `src/main/core/${feature}/index`),
+];
+
 /** platform/, src/shared/ and the named core features, each through its index.ts only. */
 const coreAllow = (features, files = []) => [
   'src/main/core/platform/',
@@ -30,6 +68,58 @@ const coreFeature = (name, uses, files = []) => ({
   packages: CORE_PACKAGES,
 });
 
+/** React, Mantine, the icons and i18next: what runs in the window's sandbox. */
+const RENDERER_PACKAGES = [
+  'react',
+  'react-dom',
+  '@mantine/core',
+  '@mantine/hooks',
+  '@mantine/charts',
+  '@tabler/icons-react',
+  'i18next',
+  'react-i18next',
+];
+
+/**
+ * A renderer feature folder (its screens, panels and hooks): it imports its own files,
+ * src/shared/, the renderer's platform (app/, i18n/) and the features it names, through their
+ * index.ts.
+ * @param {string} name @param {string[]} uses
+ * @returns {import('./eslint/layers.js').Layer}
+ */
+const rendererFeature = (name, uses) => ({
+  name: `renderer ${name}`,
+  files: [`src/renderer/src/${name}/`],
+  allow: [
+    'src/shared/',
+    'src/renderer/src/app/',
+    'src/renderer/src/i18n/',
+    ...uses.map((feature) => `src/renderer/src/${feature}/index`),
+  ],
+  packages: RENDERER_PACKAGES,
+});
+
+/** The renderer's feature folders, named as the core's (src/main/core/<feature>/). */
+const RENDERER_FEATURES = [
+  rendererFeature('access-audit', []),
+  rendererFeature('admin', ['customers', 'floor']),
+  rendererFeature('agent-state', []),
+  rendererFeature('calls', ['customers', 'guidance', 'predictions', 'wrap-up']),
+  rendererFeature('cti', []),
+  rendererFeature('customers', ['guidance']),
+  rendererFeature('desk-lock', ['calls', 'wrap-up']),
+  rendererFeature('floor', ['access-audit', 'insights']),
+  rendererFeature('guidance', ['calls', 'floor', 'predictions']),
+  rendererFeature('insights', []),
+  rendererFeature('outreach', ['customers']),
+  rendererFeature('predictions', []),
+  rendererFeature('preferences', ['cti', 'desk-lock', 'sync']),
+  rendererFeature('studio', ['guidance']),
+  rendererFeature('sync', []),
+  rendererFeature('updates', []),
+  rendererFeature('wrap-up', ['customers', 'guidance', 'outreach']),
+];
+
 /**
  * Who may import what (ARCHITECTURE.md), as allow-lists: a file belongs to the layer with the
  * longest matching prefix (`files`) and imports only its own folder, the `allow` prefixes and
@@ -39,32 +129,43 @@ const coreFeature = (name, uses, files = []) => ({
 export const layers = [
   { name: 'shared', files: ['src/shared/'], allow: [], packages: ['zod', 'libphonenumber-js'] },
   {
-    name: 'renderer',
-    files: ['src/renderer/'],
-    allow: ['src/shared/'],
-    packages: [
-      'react',
-      'react-dom',
-      '@mantine/core',
-      '@mantine/hooks',
-      '@mantine/charts',
-      '@tabler/icons-react',
-      'i18next',
-      'react-i18next',
+    // The renderer's platform: the window's entry, the app shell that composes the features (it
+    // builds each through its index.ts), the IPC call and query hooks and the keyboard map.
+    name: 'renderer app',
+    files: ['src/renderer/src/app/', 'src/renderer/src/main.tsx', 'src/renderer/src/global.d.ts'],
+    allow: [
+      'src/shared/',
+      'src/renderer/src/i18n/',
+      ...RENDERER_FEATURES.map((feature) => `${feature.files[0]}index`),
     ],
+    packages: RENDERER_PACKAGES,
   },
+  // The catalogs' set-up and the formatters: no feature, no app.
+  {
+    name: 'renderer i18n',
+    files: ['src/renderer/src/i18n/'],
+    allow: ['src/shared/'],
+    packages: RENDERER_PACKAGES,
+  },
+  ...RENDERER_FEATURES,
   { name: 'preload', files: ['src/preload/'], allow: ['src/shared/'], packages: ['electron'] },
   {
     // The entry composes the shell, the core and (for the demo) the embedded retailer.
     name: 'main entry',
     files: ['src/main/index.ts', 'src/main/retailer-connection.ts'],
-    allow: ['src/main/', 'src/shared/', 'server/src/embedded'],
+    allow: [
+      'src/main/shell/',
+      'src/main/retailer-connection',
+      ...CORE_PUBLIC,
+      'src/shared/',
+      'server/src/embedded',
+    ],
     packages: ['node:', 'electron'],
   },
   {
     name: 'shell',
     files: ['src/main/shell/'],
-    allow: ['src/main/core/', 'src/shared/', 'src/main/retailer-connection'],
+    allow: [...CORE_PUBLIC, 'src/shared/', 'src/main/retailer-connection'],
     packages: ['node:', 'electron', 'electron-updater'],
   },
   {
@@ -72,31 +173,7 @@ export const layers = [
     name: 'core wiring',
     files: ['src/main/core/koe-core.ts', 'src/main/core/services.ts'],
     allow: coreAllow(
-      [
-        'access-audit',
-        'admin',
-        'agent-state',
-        'cache-key',
-        'calls',
-        'cti',
-        'customers',
-        'desk-lock',
-        'erasure',
-        'floor',
-        'guidance',
-        'insights',
-        'links',
-        'outreach',
-        'predictions',
-        'preferences',
-        'privacy',
-        'reader',
-        'retailer-client',
-        'studio',
-        'sync',
-        'updates',
-        'wrap-up',
-      ],
+      CORE_FEATURES,
       // koe-core.ts builds the IPC services with services.ts.
       ['services'],
     ),
@@ -191,7 +268,7 @@ export const layers = [
     name: 'browser harness',
     files: ['src/harness/'],
     allow: [
-      'src/main/core/',
+      ...CORE_PUBLIC,
       'src/shared/',
       'server/src/',
       'src/main/shell/security',

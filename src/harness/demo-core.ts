@@ -1,6 +1,6 @@
 import type { Role } from '../shared/protocol/auth';
 import { startKoeCore, type KoeCore } from '../main/core/koe-core';
-import { typescriptSyncWorkerEntry } from '../main/core/sync/sync-worker-host';
+import { typescriptSyncWorkerEntry } from '../main/core/sync';
 import { resolveRetailerConnection } from '../main/retailer-connection';
 import { fileSessionStore } from './file-session-store';
 

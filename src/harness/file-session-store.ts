@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { session as sessionSchema, type Session } from '../shared/protocol/auth';
-import type { SessionStore } from '../main/core/sync/retailer-api';
+import type { SessionStore } from '../main/core/sync';
 
 /**
  * The demo agent's session as a plain file in the harness's data folder. Harness only: the app

@@ -1,9 +1,8 @@
 import { startEmbeddedDemoRetailer } from '../../server/src/embedded';
 import type { Role } from '../shared/protocol/auth';
 import type { RetailerConnection } from './core/koe-core';
-import { loadPreferences } from './core/preferences/preferences';
-import { memorySessions } from './core/sync/memory-sessions';
-import type { SessionStore } from './core/sync/retailer-api';
+import { loadPreferences } from './core/preferences';
+import { memorySessions, type SessionStore } from './core/sync';
 
 /**
  * Which retailer this desktop syncs with: the one set in Settings, or — when none is — the

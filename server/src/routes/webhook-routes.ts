@@ -14,7 +14,7 @@ import {
 } from '../../../src/shared/protocol/webhooks';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
 import type { ServerStore } from '../db/connect';
-import type { WebhookTable } from '../db/schema';
+import type { ServerDb, WebhookTable } from '../db/schema';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import { generateWebhookSecret } from '../webhooks/webhook-signature';
 import {
@@ -28,6 +28,20 @@ import {
 const MAX_WEBHOOKS_PER_TENANT = 10;
 
 const params = z.object({ id: z.string().max(64) });
+
+/**
+ * A webhook switched off or removed sends nothing more: what was still waiting is cancelled, in
+ * the transaction that switches it off (scoped to the tenant, as every query here).
+ */
+async function cancelPendingDeliveries(db: ServerDb, tenantId: string, webhookId: string) {
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'cancelled' })
+    .where('tenant_id', '=', tenantId)
+    .where('webhook_id', '=', webhookId)
+    .where('status', '=', 'pending')
+    .execute();
+}
 
 /** Webhook subscriptions of a retailer: only its admin registers, lists and removes them. */
 export function webhookRoutes({
@@ -157,12 +171,7 @@ export function webhookRoutes({
           // Switched off: what was waiting is not sent later either (the admin turned it off
           // for a reason: a broken receiver, a leaked URL).
           if (hook.disabled_at === null && disabledAt !== null) {
-            await trx
-              .updateTable('webhook_deliveries')
-              .set({ status: 'cancelled' })
-              .where('webhook_id', '=', hook.id)
-              .where('status', '=', 'pending')
-              .execute();
+            await cancelPendingDeliveries(trx, principal.tenantId, hook.id);
           }
         });
         return { webhook: toWebhook(updated) };
@@ -201,14 +210,10 @@ export function webhookRoutes({
           await trx
             .updateTable('webhooks')
             .set({ deleted_at: now })
+            .where('tenant_id', '=', principal.tenantId)
             .where('id', '=', hook.id)
             .execute();
-          await trx
-            .updateTable('webhook_deliveries')
-            .set({ status: 'cancelled' })
-            .where('webhook_id', '=', hook.id)
-            .where('status', '=', 'pending')
-            .execute();
+          await cancelPendingDeliveries(trx, principal.tenantId, hook.id);
         });
         return { deleted: true as const };
       },

@@ -13,10 +13,10 @@ import {
 import type { Language } from '../../shared/domain';
 import { shellMessages } from '../../shared/i18n/shell-messages';
 import { showFloorNotifications } from './floor-notifications';
-import { findKoeLinkInArgv } from '../core/links/koe-link';
+import { findKoeLinkInArgv } from '../core/links';
 import { startKoeCore, type KoeCore } from '../core/koe-core';
 import { AppError } from '../core/platform/errors';
-import { discardCacheAndKeys } from '../core/cache-key/cache-keys';
+import { discardCacheAndKeys } from '../core/cache-key';
 import { resolveRetailerConnection } from '../retailer-connection';
 import { connectIpc } from './ipc-bridge';
 import { launchMode, preloadPath, protocolClientArgs } from './launch-mode';
@@ -28,7 +28,7 @@ import { safeStorageSessions } from './session-store';
 import { safeStorageKeyVault } from './safe-storage-vault';
 import { contentSecurityPolicy } from './security';
 import { startUpdater } from './updater';
-import { watchUpdateRequired } from '../core/updates/update-feed';
+import { watchUpdateRequired } from '../core/updates';
 import { createMainWindow, focusWindow, hardenSession } from './window';
 
 const LINK_SCHEME = 'koe';

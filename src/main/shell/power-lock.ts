@@ -1,5 +1,5 @@
 import type { PowerMonitor } from 'electron';
-import type { DeskLock } from '../core/desk-lock/desk-lock';
+import type { DeskLock } from '../core/desk-lock';
 
 /**
  * The OS locked the screen or is going to sleep: the desk locks too (the core decides what that

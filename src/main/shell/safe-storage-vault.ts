@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { KeyVault } from '../core/cache-key/key-vault';
+import type { KeyVault } from '../core/cache-key';
 
 /**
  * The cache key's seal: Electron safeStorage, i.e. the OS keychain (DPAPI on Windows, the

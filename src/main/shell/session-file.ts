@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { session as sessionSchema, type Session } from '../../shared/protocol/auth';
-import type { SessionStore } from '../core/sync/retailer-api';
+import type { SessionStore } from '../core/sync';
 
 /**
  * The parts of Electron's safeStorage the session file uses: its asynchronous API. The

@@ -1,7 +1,6 @@
 import { app } from 'electron';
 import electronUpdater from 'electron-updater';
-import type { UpdateFeed } from '../core/updates/update-feed';
-import { createUpdatePolicy, type UpdateNotice } from '../core/updates/update-policy';
+import { createUpdatePolicy, type UpdateFeed, type UpdateNotice } from '../core/updates';
 import { UPDATE_CHECK_INTERVAL_MS, updatesEnabled } from './updater-policy';
 
 export interface UpdaterOptions {

@@ -64,7 +64,7 @@ describe('import boundaries', () => {
   it('the renderer imports only src/shared, its own files and its UI packages', async () => {
     expect(
       await refused(
-        'src/renderer/src/search/x.tsx',
+        'src/renderer/src/customers/x.tsx',
         imports(
           'node:fs',
           '../../../main/core/platform/connection',
@@ -138,6 +138,62 @@ describe('import boundaries', () => {
     ).toEqual(['../calls', '../customers/customer.repository']);
   });
 
+  it('a renderer feature imports another only through its index.ts, and only those it names', async () => {
+    expect(
+      await refused(
+        'src/renderer/src/wrap-up/x.tsx',
+        imports(
+          '../customers',
+          '../customers/index',
+          '../customers/TierBadge',
+          '../app/koe-call',
+          '../i18n/use-formatters',
+          './WrapUpPanel',
+          '../studio',
+        ),
+      ),
+    ).toEqual(['../customers/TierBadge', '../studio']);
+  });
+
+  it("the renderer's app composes the features through their index.ts; i18n knows none", async () => {
+    expect(
+      await refused(
+        'src/renderer/src/app/x.tsx',
+        imports('../calls', '../calls/CallWorkspace', '../i18n/i18n', './koe-call'),
+      ),
+    ).toEqual(['../calls/CallWorkspace']);
+    expect(
+      await refused(
+        'src/renderer/src/i18n/x.ts',
+        imports('../app/koe-call', '../calls', './format'),
+      ),
+    ).toEqual(['../app/koe-call', '../calls']);
+  });
+
+  it('the shell, the main entry and the harness reach the core only through its public files', async () => {
+    const deep = [
+      ['src/main/shell/x.ts', '../core'],
+      ['src/main/retailer-connection.ts', './core'],
+      ['src/harness/x.ts', '../main/core'],
+    ] as const;
+    for (const [file, core] of deep) {
+      expect(
+        await refused(
+          file,
+          imports(
+            `${core}/koe-core`,
+            `${core}/sync`,
+            `${core}/platform/errors`,
+            `${core}/sync/retailer-api`,
+            `${core}/platform/connection`,
+            `${core}/services`,
+          ),
+        ),
+        file,
+      ).toEqual([`${core}/sync/retailer-api`, `${core}/platform/connection`, `${core}/services`]);
+    }
+  });
+
   it("the core's wiring builds the features through their index.ts only", async () => {
     expect(
       await refused(
@@ -185,7 +241,7 @@ describe('import boundaries', () => {
   });
 
   it('a file no layer covers is an error, so a new folder is placed on purpose', async () => {
-    for (const path of ['lib/x.ts', 'src/main/core/helpers.ts']) {
+    for (const path of ['lib/x.ts', 'src/main/core/helpers.ts', 'src/renderer/src/search/x.ts']) {
       const [result] = await eslint.lintText('export const x = 1;\n', { filePath: path });
       expect(result?.messages.map((m) => [m.ruleId, m.message])).toEqual([
         ['koe/layers', `No layer covers ${path}: add it to the layers in eslint.config.js.`],

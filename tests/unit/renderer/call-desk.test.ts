@@ -16,7 +16,7 @@ import {
   pendingSupervisorAlert,
   type CallDeskAction,
   type CallDeskState,
-} from '../../../src/renderer/src/call/call-desk';
+} from '../../../src/renderer/src/calls/call-desk';
 
 const T0 = Date.parse('2026-11-23T09:00:00+09:00');
 const harassmentPolicy = demoPolicies(T0).find((p) => p.kind === 'harassment_protocol') ?? null;

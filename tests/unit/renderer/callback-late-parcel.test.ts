@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order, Shipment } from '../../../src/shared/domain';
 import { parseCallbackTime, tokyoLocal } from '../../../src/renderer/src/wrap-up/callback-time';
-import { lateParcel } from '../../../src/renderer/src/customer/late-parcel';
+import { lateParcel } from '../../../src/renderer/src/customers/late-parcel';
 
 describe('callback time typed in Tokyo time', () => {
   // 2026-12-06 10:00 in Tokyo.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { maskAddress, maskEmail } from '../../../src/shared/privacy/mask';
-import { displayName, displayReading } from '../../../src/renderer/src/customer/names';
+import { displayName, displayReading } from '../../../src/renderer/src/customers/names';
 import {
   estimateMissesPromise,
   retailerDate,
   shipmentDelayDays,
-} from '../../../src/renderer/src/customer/shipment-delay';
+} from '../../../src/renderer/src/customers/shipment-delay';
 
 describe('masking personal data', () => {
   it('keeps the first letter and the domain of an email', () => {

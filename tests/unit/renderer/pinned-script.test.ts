@@ -3,7 +3,7 @@ import { demoScriptVersions } from '../../../src/shared/demo/scripts';
 import type { ScriptVersion } from '../../../src/shared/domain/guidance';
 import type { CallGuidance } from '../../../src/renderer/src/guidance/call-guidance';
 import { withPinnedScript } from '../../../src/renderer/src/guidance/pinned-script';
-import { callDesk, callWork, initialCallDesk } from '../../../src/renderer/src/call/call-desk';
+import { callDesk, callWork, initialCallDesk } from '../../../src/renderer/src/calls/call-desk';
 
 const demo = demoScriptVersions(Date.parse('2026-10-24T00:00:00Z'));
 const wismoJa = demo.find((s) => s.scriptId === 'script-wismo-late-ja')!;

@@ -4,7 +4,7 @@ import {
   checkEmail,
   checkPassword,
   checkRetailerUrl,
-} from '../../../src/renderer/src/settings/retailer-form';
+} from '../../../src/renderer/src/sync/retailer-form';
 import { initialNavigation, navigate } from '../../../src/renderer/src/app/navigation';
 
 const contractAccepts = (retailerUrl: string) =>

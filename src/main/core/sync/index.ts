@@ -8,6 +8,7 @@
 export * from './connect-retailer';
 export * from './demo-sign-in';
 export * from './desk-id';
+export * from './memory-sessions';
 export * from './outbox-drain';
 export * from './outbox-refusal';
 export * from './retailer-api';

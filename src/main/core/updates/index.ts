@@ -5,4 +5,5 @@
  * (eslint.config.js, `layers`).
  */
 export * from './update-feed';
+export * from './update-policy';
 export * from './update-services';

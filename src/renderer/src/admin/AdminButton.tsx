@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconSettingsCog } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ViewButton } from '../app/ViewButton';
-import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
+import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 
 /** The admin view's key: A for admin; with a modifier, so it also works from a text field. */
 export const ADMIN_HOTKEY = 'mod+shift+A';

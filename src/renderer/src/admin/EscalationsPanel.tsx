@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FloorAlert } from '../../../shared/protocol/supervisor-alerts';
 import { callKoe } from '../app/koe-call';
 import { useFormatters } from '../i18n/use-formatters';
-import { PolicyFiringText } from '../floor/PolicyFiringText';
+import { PolicyFiringText } from '../floor';
 
 /**
  * What reached the retailer admin: the floor's alerts escalated to them (a `notify_admin`

@@ -7,7 +7,7 @@ import type { UserSummary } from '../../../shared/protocol/accounts';
 import { callKoe } from '../app/koe-call';
 import { AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
 import { useAdminList } from './use-admin-list';
-import { spokenReading } from '../customer/names';
+import { spokenReading } from '../customers';
 import { useFormatters } from '../i18n/use-formatters';
 import { ConfirmDialog } from './ConfirmDialog';
 

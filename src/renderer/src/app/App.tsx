@@ -2,33 +2,30 @@ import { AppShell } from '@mantine/core';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
-import { AdminView, canAdminister } from '../admin/AdminView';
-import { CallWorkspace } from '../call/CallWorkspace';
-import { useCallDesk } from '../call/use-call-desk';
-import { WrapUpEditView } from '../call/WrapUpEditView';
-import { CustomerPage } from '../customer/CustomerPage';
-import { InsightsView } from '../insights/InsightsView';
-import { FloorView } from '../floor/FloorView';
+import { AdminView, canAdminister } from '../admin';
+import { CallWorkspace, useCallDesk, WrapUpEditView, callWork } from '../calls';
+import {
+  CustomerPage,
+  ScreenPopView,
+  SearchResults,
+  trackedShipmentId,
+  useCustomerSearch,
+} from '../customers';
+import { InsightsView } from '../insights';
+import { FloorView } from '../floor';
 import { FLOOR_ROLES } from '../../../shared/floor-ipc';
-import { callWork } from '../call/call-desk';
 import { INSIGHTS_ROLES } from '../../../shared/insights-ipc';
-import { OutreachView } from '../outreach/OutreachView';
-import { ScriptUpdatedNotice } from '../studio/ScriptUpdatedNotice';
-import { canAuthorScripts, StudioView } from '../studio/StudioView';
-import { ScreenPopView } from '../screen-pop/ScreenPopView';
-import { SearchResults } from '../search/SearchResults';
-import { SettingsView } from '../settings/SettingsView';
-import { trackedShipmentId, useCustomerSearch } from '../search/use-customer-search';
+import { OutreachView } from '../outreach';
+import { ScriptUpdatedNotice, canAuthorScripts, StudioView } from '../studio';
+import { SettingsView } from '../preferences';
 import { AppHeader } from './AppHeader';
 import { HomeView } from './HomeView';
 import { initialNavigation, navigate } from './navigation';
 import { retailerNameFor } from './retailer-name';
 import { useAppInfo } from './use-app-info';
 import { useKoeEvents } from './use-koe-events';
-import { LockScreen } from '../desk-lock/LockScreen';
-import { SetPinNotice } from '../desk-lock/SetPinNotice';
-import { useDeskLock } from '../desk-lock/use-desk-lock';
-import { UpdateNotice } from '../updates/UpdateNotice';
+import { LockScreen, SetPinNotice, useDeskLock } from '../desk-lock';
+import { UpdateNotice } from '../updates';
 import { errorText, type ErrorKeys } from './error-text';
 
 const HEADER_HEIGHT = 72;

@@ -2,19 +2,15 @@ import { Group } from '@mantine/core';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo } from '../../../shared/ipc';
-import { AdminButton } from '../admin/AdminButton';
-import { AgentStateMenu } from '../agent-state/AgentStateMenu';
-import { ReturnToCallButton } from '../call/ReturnToCallButton';
-import { InsightsButton } from '../insights/InsightsButton';
-import { FloorButton } from '../floor/FloorButton';
-import { RaiseHandButton } from '../floor/RaiseHandButton';
-import { StudioButton } from '../studio/StudioButton';
-import { ScreenPopButton } from '../screen-pop/ScreenPopButton';
-import { SearchField } from '../search/SearchField';
-import { LanguageSwitch } from '../settings/LanguageSwitch';
-import { SettingsButton } from '../settings/SettingsButton';
-import { ThemeSwitch } from '../settings/ThemeSwitch';
-import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
+import { AdminButton } from '../admin';
+import { AgentStateMenu } from '../agent-state';
+import { ReturnToCallButton } from '../calls';
+import { InsightsButton } from '../insights';
+import { FloorButton, RaiseHandButton } from '../floor';
+import { StudioButton } from '../studio';
+import { ScreenPopButton, SearchField } from '../customers';
+import { LanguageSwitch, SettingsButton, ThemeSwitch } from '../preferences';
+import { SyncStatusIndicator } from '../sync';
 import { Brand } from './Brand';
 
 interface AppHeaderProps {

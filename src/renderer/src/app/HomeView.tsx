@@ -3,11 +3,10 @@ import { IconHeadset } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo, TodayCall } from '../../../shared/ipc';
-import { MissedCallNotice } from '../call/MissedCallNotice';
-import { modifierKeyLabel } from '../search/shortcut-labels';
-import { OutreachEntryPoint } from '../outreach/OutreachEntryPoint';
-import { TodayCalls } from '../wrap-up/TodayCalls';
-import { WaitingWrapUps } from '../wrap-up/WaitingWrapUps';
+import { MissedCallNotice } from '../calls';
+import { modifierKeyLabel } from './shortcut-labels';
+import { OutreachEntryPoint } from '../outreach';
+import { TodayCalls, WaitingWrapUps } from '../wrap-up';
 
 interface HomeViewProps {
   appInfo: AppInfo | null;

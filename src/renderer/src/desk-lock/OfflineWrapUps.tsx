@@ -5,9 +5,8 @@ import type { CallDraft, WrapUpDraft } from '../../../shared/calls/call-draft';
 import { initialHarassmentState } from '../../../shared/guidance';
 import { callKoe } from '../app/koe-call';
 import type { IpcOutput } from '../../../shared/ipc';
-import { callerNumber } from '../call/call-display';
-import { formatTimeOfDay } from '../wrap-up/today-display';
-import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
+import { callerNumber } from '../calls';
+import { formatTimeOfDay, WrapUpPanel } from '../wrap-up';
 
 /** A call's draft with its wrap-up replaced (a call that ended behind the lock has none yet). */
 function withWrapUp(draft: CallDraft | undefined, wrapUp: WrapUpDraft): CallDraft {

@@ -21,9 +21,9 @@ import { FLOOR_ROLES } from '../../../shared/floor-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
 import type { FloorAgent, FloorAlert } from '../../../shared/protocol/supervisor-alerts';
 import { useFormatters } from '../i18n/use-formatters';
-import { useInsightLabels } from '../insights/use-insight-labels';
+import { useInsightLabels } from '../insights';
 import { useFloor } from './use-floor';
-import { AccessAuditPanel } from './AccessAuditPanel';
+import { AccessAuditPanel } from '../access-audit';
 import { PolicyFiringText } from './PolicyFiringText';
 
 const STATUS_COLOR: Record<FloorAgent['status'], string> = {

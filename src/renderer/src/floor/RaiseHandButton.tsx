@@ -4,8 +4,8 @@ import { IconHandStop } from '@tabler/icons-react';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callKoe } from '../app/koe-call';
-import { CALL_SHORTCUTS } from '../call/call-shortcuts';
-import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
+import { CALL_SHORTCUTS } from '../app/shortcuts';
+import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 import { AlertStatusText } from './AlertStatusText';
 import { useDeskAlerts } from './use-desk-alerts';
 

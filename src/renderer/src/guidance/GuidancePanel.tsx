@@ -2,7 +2,7 @@ import { Divider, Paper, Skeleton, Stack } from '@mantine/core';
 import type { Language } from '../../../shared/domain';
 import type { CallGuidance } from './call-guidance';
 import { NextBestActions } from './NextBestActions';
-import { RiskSignalsPanel } from './RiskSignalsPanel';
+import { RiskSignalsPanel } from '../predictions';
 import { ScriptPanel } from './ScriptPanel';
 
 interface GuidancePanelProps {

@@ -28,11 +28,10 @@ import {
   type HarassmentState,
 } from '../../../shared/guidance';
 import type { IpcError } from '../../../shared/ipc';
-import type { SupervisorAlertStage } from '../call/call-desk';
-import { HARASSMENT_KEYS, inCallShortcut, type HarassmentKey } from '../call/call-shortcuts';
-import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
-import { AlertStatusText } from '../floor/AlertStatusText';
-import { useDeskAlerts } from '../floor/use-desk-alerts';
+import type { SupervisorAlertStage } from '../calls';
+import { HARASSMENT_KEYS, inCallShortcut, type HarassmentKey } from '../app/shortcuts';
+import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
+import { AlertStatusText, useDeskAlerts } from '../floor';
 
 interface HarassmentPanelProps {
   /** The call: its alert's status comes from the desk's record of it. */

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
-import { CALL_SHORTCUTS } from '../call/call-shortcuts';
-import { ShortcutKeys } from '../call/ShortcutKeys';
+import { CALL_SHORTCUTS } from '../app/shortcuts';
+import { ShortcutKeys } from '../app/ShortcutKeys';
 import { KnowledgeAnswerCard } from './KnowledgeAnswerCard';
 
 const KNOWLEDGE_DEBOUNCE_MS = 150;

@@ -10,8 +10,8 @@ import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import { describePolicyReason, type NextBestAction } from '../../../shared/guidance';
-import { ACTION_DONE_KEYS, inCallShortcut } from '../call/call-shortcuts';
-import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
+import { ACTION_DONE_KEYS, inCallShortcut } from '../app/shortcuts';
+import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 
 interface NextBestActionsProps {
   actions: NextBestAction[];

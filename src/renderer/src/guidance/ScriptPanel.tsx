@@ -9,8 +9,8 @@ import {
   type ScriptRunner,
   type ScriptSelection,
 } from '../../../shared/guidance';
-import { CALL_SHORTCUTS, branchIndexForKey, isTypingTarget } from '../call/call-shortcuts';
-import { ShortcutKeys } from '../call/ShortcutKeys';
+import { CALL_SHORTCUTS, branchIndexForKey, isTypingTarget } from '../app/shortcuts';
+import { ShortcutKeys } from '../app/ShortcutKeys';
 import { runnerFromPath } from './call-guidance';
 import { ScriptText } from './ScriptText';
 

@@ -3,12 +3,8 @@ import { IconPhoneOutgoing } from '@tabler/icons-react';
 import { useEffect, useEffectEvent, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutreachOutcome } from '../../../shared/domain/voc';
-import {
-  branchIndexForKey,
-  isOutreachOutcomeKey,
-  OUTREACH_OUTCOME_KEY,
-} from '../call/call-shortcuts';
-import { ShortcutKeys } from '../call/ShortcutKeys';
+import { branchIndexForKey, isOutreachOutcomeKey, OUTREACH_OUTCOME_KEY } from '../app/shortcuts';
+import { ShortcutKeys } from '../app/ShortcutKeys';
 
 const OUTCOMES: readonly OutreachOutcome[] = ['reached', 'voicemail', 'no_answer'];
 

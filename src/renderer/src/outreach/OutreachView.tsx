@@ -18,9 +18,8 @@ import type { OutreachEntry } from '../../../shared/outreach/outreach-ranking';
 import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
 import { useKoeQuery } from '../app/use-koe-query';
-import { displayName, displayReading } from '../customer/names';
+import { displayName, displayReading, TierBadge } from '../customers';
 import { currentLanguage } from '../i18n/i18n';
-import { TierBadge } from '../customer/TierBadge';
 import { useFormatters } from '../i18n/use-formatters';
 import { errorText } from '../app/error-text';
 

@@ -15,7 +15,7 @@ import type { Language } from '../../../shared/domain';
 import { buildScriptContext, renderScriptText } from '../../../shared/guidance';
 import type { ScriptContent } from '../../../shared/protocol/script-authoring';
 import { useKoeQuery } from '../app/use-koe-query';
-import { ScriptText } from '../guidance/ScriptText';
+import { ScriptText } from '../guidance';
 
 interface PreviewPanelProps {
   content: ScriptContent;

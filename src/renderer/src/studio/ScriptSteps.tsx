@@ -7,7 +7,7 @@ import type {
   ScriptContent,
   StudioScriptDetail,
 } from '../../../shared/protocol/script-authoring';
-import { useGuidanceReference } from '../guidance/use-guidance-reference';
+import { useGuidanceReference } from '../guidance';
 import { issueStep } from './lint-message';
 import { ScriptMetaEditor } from './ScriptMetaEditor';
 import { StepEditor } from './StepEditor';

@@ -15,7 +15,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonLabel } from '../../../shared/guidance';
 import type { TodayCall } from '../../../shared/ipc';
-import { useGuidanceReference } from '../guidance/use-guidance-reference';
+import { useGuidanceReference } from '../guidance';
 import { currentLanguage } from '../i18n/i18n';
 import {
   callerNumber,

@@ -31,10 +31,10 @@ import {
 } from '../../../shared/guidance';
 import type { IpcError, WrapUpSaved } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
-import { displayName } from '../customer/names';
+import { displayName } from '../customers';
 import { currentLanguage } from '../i18n/i18n';
 import { useFormatters } from '../i18n/use-formatters';
-import { modifierKeyLabel } from '../search/shortcut-labels';
+import { modifierKeyLabel } from '../app/shortcut-labels';
 import { AcwTimer } from './AcwTimer';
 import { CallbackField } from './CallbackField';
 import { ChoiceGroup, type Choice } from './ChoiceGroup';

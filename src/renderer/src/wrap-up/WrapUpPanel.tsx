@@ -9,7 +9,7 @@ import type { GuidanceReference, WrapUpSaved } from '../../../shared/ipc';
 import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
 import type { OutreachOutcome } from '../../../shared/domain/voc';
-import { OutreachOutcomePicker } from '../outreach/OutreachOutcomePicker';
+import { OutreachOutcomePicker } from '../outreach';
 import { WrapUpForm } from './WrapUpForm';
 import { announceSaved } from './recent-save';
 import { WrapUpSavedView } from './WrapUpSavedView';

@@ -2,7 +2,7 @@ import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { contentToAnswers } from '../../../../shared/guidance';
 import type { AnswerContent } from '../../../../shared/protocol/answer-authoring';
-import { KnowledgeAnswerCard } from '../../guidance/KnowledgeAnswerCard';
+import { KnowledgeAnswerCard } from '../../guidance';
 
 /**
  * The answer in every language of its audience, as agents will see it in the answer search:

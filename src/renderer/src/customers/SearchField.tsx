@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { modifierKeyLabel } from './shortcut-labels';
+import { modifierKeyLabel } from '../app/shortcut-labels';
 
 interface SearchFieldProps {
   value: string;

@@ -3,12 +3,11 @@ import { IconAlertOctagon, IconBook2, IconPhone, IconPhoneOff } from '@tabler/ic
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { Customer } from '../../../shared/domain';
-import { NameWithReading } from '../customer/NameWithReading';
-import { TierBadge } from '../customer/TierBadge';
+import { NameWithReading, TierBadge } from '../customers';
 import { callClock, callerNumber } from './call-display';
-import { CALL_SHORTCUTS } from './call-shortcuts';
+import { CALL_SHORTCUTS } from '../app/shortcuts';
 import { CallTimer } from './CallTimer';
-import { ariaKeys, ShortcutKeys } from './ShortcutKeys';
+import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 
 const STATE_COLOR: Record<CallSession['state'], string> = {
   ringing: 'yellow',

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { TodayCall } from '../../../shared/ipc';
 import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
-import { CustomerCardSkeleton } from '../customer/CustomerCardSkeleton';
-import { CustomerCardView } from '../customer/CustomerCardView';
-import { useGuidanceReference } from '../guidance/use-guidance-reference';
-import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
+import { CustomerCardSkeleton, CustomerCardView } from '../customers';
+import { useGuidanceReference } from '../guidance';
+import { WrapUpPanel } from '../wrap-up';
 import { doneCallSession } from './call-display';
 
 interface WrapUpEditViewProps {

@@ -11,13 +11,13 @@ import {
   OUTREACH_OUTCOME_KEY,
   type KeyPress,
   type PhysicalKeyPress,
-} from '../../../src/renderer/src/call/call-shortcuts';
+} from '../../../src/renderer/src/app/shortcuts';
 import {
   callClock,
   callerNumber,
   doneCallSession,
   formatDuration,
-} from '../../../src/renderer/src/call/call-display';
+} from '../../../src/renderer/src/calls/call-display';
 import { directCall, ringingCall } from '../../../src/shared/calls/call-session';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({

@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '../../../shared/domain';
 import { formatPhone } from '../../../shared/phone';
-import { NameWithReading } from '../customer/NameWithReading';
-import { TierBadge } from '../customer/TierBadge';
+import { NameWithReading } from './NameWithReading';
+import { TierBadge } from './TierBadge';
 
 interface Selection {
   activeIndex: number;

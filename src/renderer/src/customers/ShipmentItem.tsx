@@ -1,5 +1,4 @@
-import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { CopyButton } from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip, CopyButton } from '@mantine/core';
 import { IconCheck, IconCopy, IconTruckDelivery } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';

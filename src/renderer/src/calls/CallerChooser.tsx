@@ -3,8 +3,7 @@ import { IconSearch, IconUserPlus, IconUserQuestion } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenPopResult } from '../../../shared/ipc';
-import { CustomerSummaryList } from '../search/CustomerSummaryList';
-import { useCustomerSearch } from '../search/use-customer-search';
+import { CustomerSummaryList, useCustomerSearch } from '../customers';
 
 interface CallerChooserProps {
   pop: ScreenPopResult;

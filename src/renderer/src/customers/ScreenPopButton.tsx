@@ -14,8 +14,8 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconPhoneIncoming } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CALL_SHORTCUTS } from '../call/call-shortcuts';
-import { ariaKeys, ShortcutKeys } from '../call/ShortcutKeys';
+import { CALL_SHORTCUTS } from '../app/shortcuts';
+import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 
 /**
  * A call taken outside the CTI: the agent types the number the softphone shows, and Koe starts

@@ -2,7 +2,7 @@ import { ActionIcon, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { modifierKeyLabel } from '../search/shortcut-labels';
+import { modifierKeyLabel } from '../app/shortcut-labels';
 
 /** The gear in the header; Ctrl+, (⌘, on a Mac) opens Settings from anywhere, as in most apps. */
 export function SettingsButton({ onOpen, active }: { onOpen(): void; active: boolean }) {

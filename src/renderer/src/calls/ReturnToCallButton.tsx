@@ -4,8 +4,8 @@ import { IconPhoneCall } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import { callerNumber } from './call-display';
-import { CALL_SHORTCUTS } from './call-shortcuts';
-import { ariaKeys, ShortcutKeys } from './ShortcutKeys';
+import { CALL_SHORTCUTS } from '../app/shortcuts';
+import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 
 /** In the header while a call goes on behind another screen (a search, Settings): back to it. */
 export function ReturnToCallButton({ call, onReturn }: { call: CallSession; onReturn(): void }) {

@@ -12,20 +12,22 @@ import type { AppInfo, GuidanceReference, IpcError, ScreenPopResult } from '../.
 import { ErrorState } from '../app/ErrorState';
 import { retailerNameFor } from '../app/retailer-name';
 import { useKoeQuery, type KoeQuery } from '../app/use-koe-query';
-import { CustomerCardSkeleton } from '../customer/CustomerCardSkeleton';
-import { CustomerCardView } from '../customer/CustomerCardView';
-import { CurrentCallContext } from '../customer/current-call';
-import { callGuidance, type CallGuidance } from '../guidance/call-guidance';
-import { GuidancePanel } from '../guidance/GuidancePanel';
-import { offeredActions, withPinnedScript } from '../guidance/pinned-script';
-import { HarassmentPanel } from '../guidance/HarassmentPanel';
-import { KnowledgeDrawer } from '../guidance/KnowledgeDrawer';
-import { LikelyReasonBanner } from '../guidance/LikelyReasonBanner';
-import { useGuidanceReference } from '../guidance/use-guidance-reference';
-import { WrapUpPanel } from '../wrap-up/WrapUpPanel';
+import { CustomerCardSkeleton, CustomerCardView, CurrentCallContext } from '../customers';
+import {
+  callGuidance,
+  type CallGuidance,
+  GuidancePanel,
+  offeredActions,
+  withPinnedScript,
+  HarassmentPanel,
+  KnowledgeDrawer,
+  useGuidanceReference,
+} from '../guidance';
+import { LikelyReasonBanner } from '../predictions';
+import { WrapUpPanel } from '../wrap-up';
 import { pendingSupervisorAlert, type CallWork } from './call-desk';
 import { callerNumber, popNumber } from './call-display';
-import { CALL_SHORTCUTS } from './call-shortcuts';
+import { CALL_SHORTCUTS } from '../app/shortcuts';
 import { CallBar } from './CallBar';
 import { CallerChooser } from './CallerChooser';
 import type { CallDesk } from './use-call-desk';

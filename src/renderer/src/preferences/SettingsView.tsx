@@ -3,12 +3,11 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/ipc';
-import { modifierKeyLabel } from '../search/shortcut-labels';
-import { CtiConnection } from './CtiConnection';
-import { DeskPinSettings } from '../desk-lock/DeskPinSettings';
+import { modifierKeyLabel } from '../app/shortcut-labels';
+import { CtiConnection } from '../cti';
+import { DeskPinSettings } from '../desk-lock';
 import { LanguageSwitch } from './LanguageSwitch';
-import { RetailerConnectionForm } from './RetailerConnectionForm';
-import { SignOutWipe } from './SignOutWipe';
+import { RetailerConnectionForm, SignOutWipe } from '../sync';
 import { ThemeChoice } from './ThemeChoice';
 
 function SettingsSection({

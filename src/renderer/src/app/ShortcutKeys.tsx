@@ -1,5 +1,5 @@
 import { Group, Kbd, type MantineSize } from '@mantine/core';
-import { hotkeyCaps, isMacPlatform } from './call-shortcuts';
+import { hotkeyCaps, isMacPlatform } from './shortcuts';
 
 const MAC = isMacPlatform(navigator.userAgent);
 

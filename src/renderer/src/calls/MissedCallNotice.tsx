@@ -3,7 +3,7 @@ import { IconPhoneCall, IconPhoneX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayCall } from '../../../shared/ipc';
-import { callerNumber, formatTimeOfDay, newestFirst } from '../wrap-up/today-display';
+import { callerNumber, formatTimeOfDay, newestFirst } from '../wrap-up';
 
 interface MissedCallNoticeProps {
   today: readonly TodayCall[];

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../shared/phone';
 import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
-import { CustomerCardSkeleton } from '../customer/CustomerCardSkeleton';
-import { CustomerCardView } from '../customer/CustomerCardView';
-import { CustomerSummaryList } from '../search/CustomerSummaryList';
+import { CustomerCardSkeleton } from './CustomerCardSkeleton';
+import { CustomerCardView } from './CustomerCardView';
+import { CustomerSummaryList } from './CustomerSummaryList';
 
 interface ScreenPopViewProps {
   phone: string;

@@ -3,7 +3,7 @@ import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/domain';
 import { reasonLabel } from '../../../shared/guidance';
-import { useGuidanceReference } from '../guidance/use-guidance-reference';
+import { useGuidanceReference } from '../guidance';
 import { currentLanguage } from '../i18n/i18n';
 import { useFormatters } from '../i18n/use-formatters';
 import { ChannelIcon } from './channel-icons';
