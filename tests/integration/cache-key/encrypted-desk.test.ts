@@ -10,7 +10,7 @@ import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
 import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../server/test-server';
+import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../../fixtures/test-server';
 import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /**
