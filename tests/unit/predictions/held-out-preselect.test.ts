@@ -3,37 +3,12 @@ import {
   fitCallReasonModel,
   type LabelledCall,
 } from '../../../src/main/core/predictions/call-reason-model';
-import type { CallFacts } from '../../../src/main/core/predictions/call-features';
+import { NO_CALL_FACTS, type CallFacts } from '../../../src/main/core/predictions/call-features';
 import { Random } from '../../../src/shared/demo/random';
 import { likelyReasons, rankLikelyReasons, topReasonCode } from '../../../src/shared/guidance';
 import { card, claim, NOW } from '../../fixtures/guidance-fixtures';
 
-const facts = (over: Partial<CallFacts> = {}): CallFacts =>
-  ({
-    days_late: 0,
-    delay_reported: 0,
-    shipment_lost: 0,
-    in_transit: 0,
-    delivered_0_3_days: 0,
-    delivered_4_7_days: 0,
-    returned_to_sender: 0,
-    claim_not_received: 0,
-    claim_damaged: 0,
-    claim_wrong_item: 0,
-    return_in_progress: 0,
-    exchange_in_progress: 0,
-    refund_pending: 0,
-    order_within_12_hours: 0,
-    order_within_48_hours: 0,
-    tier_silver: 0,
-    tier_gold: 0,
-    tier_vip: 0,
-    english_speaker: 0,
-    delay_notice_sent: 0,
-    no_orders: 0,
-    previous_reason: null,
-    ...over,
-  }) as CallFacts;
+const facts = (over: Partial<CallFacts> = {}): CallFacts => ({ ...NO_CALL_FACTS, ...over });
 
 /**
  * Two fixtures with known answers. In the first the reason follows a fact the model reads

@@ -4,7 +4,7 @@ import {
   rankReasons,
   type LabelledCall,
 } from '../../../src/main/core/predictions/call-reason-model';
-import type { CallFacts } from '../../../src/main/core/predictions/call-features';
+import { NO_CALL_FACTS, type CallFacts } from '../../../src/main/core/predictions/call-features';
 import {
   fitTemperature,
   meanNegativeLogLikelihood,
@@ -69,18 +69,7 @@ function world(seed: number, n: number): LabelledCall[] {
     'delay_notice_sent',
   ] as const;
   return Array.from({ length: n }, () => {
-    const facts = {
-      days_late: 0,
-      delay_reported: 0,
-      shipment_lost: 0,
-      in_transit: 0,
-      returned_to_sender: 0,
-      claim_not_received: 0,
-      return_in_progress: 0,
-      refund_pending: 0,
-      no_orders: 0,
-      previous_reason: null,
-    } as unknown as CallFacts;
+    const facts: CallFacts = { ...NO_CALL_FACTS };
     for (const f of noise) facts[f] = random.chance(0.06) ? 1 : 0;
     facts.delay_reported = random.chance(0.4) ? 1 : 0;
     facts.return_in_progress = random.chance(0.3) ? 1 : 0;
