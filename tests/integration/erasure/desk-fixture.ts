@@ -1,43 +1,30 @@
 import { applyChanges } from '../../../server/src/data/change-log';
 import type { ServerDb } from '../../../server/src/db/schema';
-import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
-import type { KeyVault } from '../../../src/main/core/cache-key/key-vault';
-import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
+import type { KoeCore } from '../../../src/main/core/koe-core';
 import type { WrapUpInput } from '../../../src/shared/ipc';
 import type { SyncStatus } from '../../../src/shared/sync-status';
+import type { DeskOnRetailer } from '../../fixtures/desk-with-retailer';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { PASSWORD } from '../../fixtures/test-server';
-import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /**
- * A real desk (the core, its sync worker and cache) signed in to a test retailer on loopback,
- * and what the revocation tests ask of it: its events, its tables, a wrap-up saved.
+ * What the revocation tests ask of a desk: its events, its tables, a wrap-up saved, the
+ * retailer's customers.
  */
 
 /**
- * `keyVault` omitted: the cache is a plain file, so a raw-byte scan of the folder can find (or
- * not) the customers' strings.
+ * A desk of the revocation tests (started by the shared context, `useRetailerWithDesks`): its
+ * live stream reconnects within 300 ms, so a revocation is heard at once. `keyVault` omitted: the
+ * cache is a plain file, so a raw-byte scan of the folder can find (or not) the customers' strings.
  */
-export function startRevocableDesk(options: {
-  dataDir: string;
-  baseUrl: string;
-  email: string;
-  keyVault?: KeyVault;
-}): Promise<KoeCore> {
-  return startKoeCore({
-    dataDir: options.dataDir,
-    appVersion: '1.2.3',
-    ...(options.keyVault ? { keyVault: options.keyVault } : {}),
-    retailer: {
-      baseUrl: options.baseUrl,
-      sessions: memorySessions(),
-      demoAgent: { email: options.email, password: PASSWORD },
+export function revocableDesk(desk: DeskOnRetailer & { email: string }): DeskOnRetailer {
+  return {
+    ...desk,
+    core: {
+      appVersion: '1.2.3',
+      syncStream: { reconnectBaseMs: 100, reconnectMaxMs: 300, silenceTimeoutMs: 5_000 },
+      ...desk.core,
     },
-    syncWorkerEntry: typescriptSyncWorkerEntry,
-    syncStream: { reconnectBaseMs: 100, reconnectMaxMs: 300, silenceTimeoutMs: 5_000 },
-    ctiPort: false,
-    predictions: false,
-  });
+  };
 }
 
 export function waitFor<T>(

@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_GRANT_FILE } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
 import { createOperatorKey } from '../../../server/src/data/tenant-onboarding';
@@ -9,19 +8,13 @@ import type { KoeCore } from '../../../src/main/core/koe-core';
 import { loadOrCreateDeskId } from '../../../src/main/core/sync/desk-id';
 import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
 import type { SyncStatus } from '../../../src/shared/sync-status';
-import {
-  call,
-  PASSWORD,
-  signIn,
-  startTestServer,
-  TENANTS,
-  type TestServer,
-} from '../../fixtures/test-server';
+import { useRetailerWithDesks } from '../../fixtures/desk-with-retailer';
+import { call, PASSWORD, signIn, TENANTS } from '../../fixtures/test-server';
 import {
   count,
   pulled,
   seedCustomers,
-  startRevocableDesk,
+  revocableDesk,
   value,
   waitFor,
   wrappedUpCall,
@@ -46,49 +39,26 @@ const customers = Array.from({ length: 40 }, (_, i) => ({
   phone: `090-7777-${String(1000 + i)}`,
 }));
 
-let server: TestServer;
-const dirs: string[] = [];
-const running: KoeCore[] = [];
+const desks = useRetailerWithDesks({
+  tempPrefix: 'koe-revocation-',
+  seed: (server) => seedCustomers(server.store.db, A.id, customers),
+});
 
-async function startDesk(
+/** A desk on its own folder, its key sealed by the stand-in vault `vaultName`. */
+function startDesk(
   dataDir: string,
-  baseUrl = server.url,
+  baseUrl = desks.server.url,
   vaultName = 'revoked desk',
   email = agentUser.email,
 ) {
-  const core = await startRevocableDesk({
-    dataDir,
-    baseUrl,
-    email,
-    keyVault: standInKeyVault(vaultName),
-  });
-  running.push(core);
-  return core;
+  return desks.startDesk(
+    revocableDesk({ dataDir, baseUrl, email, keyVault: standInKeyVault(vaultName) }),
+  );
 }
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await seedCustomers(server.store.db, A.id, customers);
-}, 60_000);
-
-afterEach(async () => {
-  for (const core of running.splice(0)) await core.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await server?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'koe-revocation-'));
-  dirs.push(dir);
-  return dir;
-};
 
 describe('a desk the retailer revokes', () => {
   it('hears it on its live stream, sends its wrap-up, erases its customer data within 5 s and cannot open its key again', async () => {
-    const dataDir = tempDir();
+    const dataDir = desks.tempDir();
     const core = await startDesk(dataDir);
     await pulled(core);
     await waitFor<SyncStatus>(core, 'sync:status', (s) => s.stream === 'connected').catch(
@@ -97,11 +67,11 @@ describe('a desk the retailer revokes', () => {
     expect(count(core, 'customers')).toBe(customers.length);
     const saved = await wrappedUpCall(core, customers[3]!, '配送が遅れているとのご相談');
 
-    const admin = await signIn(server.url, adminUser.email);
+    const admin = await signIn(desks.server.url, adminUser.email);
     const erased = waitFor<DeskLockState>(core, 'lock:changed', (s) => s.revoked?.erased === true);
     const startedAt = Date.now();
     const revoked = await call(
-      server.url,
+      desks.server.url,
       admin,
       'POST',
       `/v1/devices/${loadOrCreateDeskId(dataDir)}/revoke`,
@@ -122,7 +92,7 @@ describe('a desk the retailer revokes', () => {
       value: { unlocked: false },
     });
     // The wrap-up reached the retailer before the erasure.
-    const atRetailer = await server.store.db
+    const atRetailer = await desks.server.store.db
       .selectFrom('voc_records')
       .select('id')
       .where('tenant_id', '=', A.id)
@@ -144,21 +114,21 @@ describe('a desk the retailer revokes', () => {
     console.log(`[revocation] online desk erased ${tookMs} ms after the revoke`);
 
     await core.close();
-    running.length = 0;
+    desks.forgetDesks();
     // The next start cannot unwrap the key: the keychain alone does not open it.
     await expect(startDesk(dataDir)).rejects.toMatchObject({ code: 'cache_key_refused' });
   }, 60_000);
 
   it('a desk revoked while it was closed erases at its next contact (its sign-in is refused)', async () => {
-    const dataDir = tempDir();
-    const first = await startDesk(dataDir, server.url, 'closed desk');
+    const dataDir = desks.tempDir();
+    const first = await startDesk(dataDir, desks.server.url, 'closed desk');
     await pulled(first);
     await first.close();
-    running.length = 0;
+    desks.forgetDesks();
 
-    const admin = await signIn(server.url, adminUser.email);
+    const admin = await signIn(desks.server.url, adminUser.email);
     const revoked = await call(
-      server.url,
+      desks.server.url,
       admin,
       'POST',
       `/v1/devices/${loadOrCreateDeskId(dataDir)}/revoke`,
@@ -166,7 +136,7 @@ describe('a desk the retailer revokes', () => {
     expect(revoked.status).toBe(200);
 
     const restartedAt = Date.now();
-    const core = await startDesk(dataDir, server.url, 'closed desk');
+    const core = await startDesk(dataDir, desks.server.url, 'closed desk');
     console.log(`[revocation] closed desk started in ${Date.now() - restartedAt} ms`);
     // Opened offline-first with its kept grant: the customers are still there at start…
     const lock = await waitFor<DeskLockState>(
@@ -183,16 +153,16 @@ describe('a desk the retailer revokes', () => {
 
   it('the retailer refuses every request but its record pushes from a revoked desk', async () => {
     const deskId = 'desk-00000000-0000-4000-8000-0000000000f1';
-    const response = await fetch(`${server.url}/v1/auth/sign-in`, {
+    const response = await fetch(`${desks.server.url}/v1/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-koe-desk-id': deskId },
       body: JSON.stringify({ email: agentUser.email, password: PASSWORD }),
     });
     const { accessToken } = (await response.json()) as { accessToken: string };
-    const admin = await signIn(server.url, adminUser.email);
-    await call(server.url, admin, 'POST', `/v1/devices/${deskId}/revoke`);
+    const admin = await signIn(desks.server.url, adminUser.email);
+    await call(desks.server.url, admin, 'POST', `/v1/devices/${deskId}/revoke`);
     const asDesk = (method: string, path: string, body?: unknown) =>
-      fetch(`${server.url}${path}`, {
+      fetch(`${desks.server.url}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${accessToken}`,
@@ -210,23 +180,25 @@ describe('a desk the retailer revokes', () => {
     // Its records are still taken (an empty batch: accepted, nothing in it).
     expect((await asDesk('POST', '/v1/voc/batch', { records: [] })).status).not.toBe(403);
     // The desk's token is refused without the desk's header too (the token names its desk)…
-    const bare = await call(server.url, accessToken, 'GET', '/v1/sync/pull?since=0');
+    const bare = await call(desks.server.url, accessToken, 'GET', '/v1/sync/pull?since=0');
     expect([bare.status, (bare.json as { error: { code: string } }).error.code]).toEqual([
       403,
       'device_revoked',
     ]);
     // …while the same user signed in where no device is named (a browser) is not refused.
-    const elsewhere = await signIn(server.url, agentUser.email);
-    expect((await call(server.url, elsewhere, 'GET', '/v1/sync/pull?since=0')).status).toBe(200);
+    const elsewhere = await signIn(desks.server.url, agentUser.email);
+    expect((await call(desks.server.url, elsewhere, 'GET', '/v1/sync/pull?since=0')).status).toBe(
+      200,
+    );
   });
 });
 
 describe('a desk past its offline grace', () => {
   let proxy: LoopbackProxy;
   beforeAll(async () => {
-    proxy = await startLoopbackProxy(server.url);
-    const admin = await signIn(server.url, adminUser.email);
-    const pushed = await call(server.url, admin, 'POST', '/v1/data/batch', {
+    proxy = await startLoopbackProxy(desks.server.url);
+    const admin = await signIn(desks.server.url, adminUser.email);
+    const pushed = await call(desks.server.url, admin, 'POST', '/v1/data/batch', {
       records: [
         {
           type: 'policy',
@@ -247,7 +219,7 @@ describe('a desk past its offline grace', () => {
   afterAll(() => proxy?.close());
 
   it('locks customer data, still saves wrap-ups, and opens again when it reaches the retailer', async () => {
-    const core = await startDesk(tempDir(), proxy.url, 'offline desk');
+    const core = await startDesk(desks.tempDir(), proxy.url, 'offline desk');
     const first = await pulled(core);
     expect((await core.router.handle('customers:card', { customerId: customers[5]!.id })).ok).toBe(
       true,
@@ -294,7 +266,7 @@ describe('a desk past its offline grace', () => {
       true,
     );
     await waitFor<SyncStatus>(core, 'sync:status', (s) => s.pendingOutbox === 0).catch(() => null);
-    const atRetailer = await server.store.db
+    const atRetailer = await desks.server.store.db
       .selectFrom('voc_records')
       .select('id')
       .where('id', '=', saved.vocId)
@@ -304,18 +276,23 @@ describe('a desk past its offline grace', () => {
   }, 60_000);
 
   it('a center whose contract the operator ends: its online desk hears it within 5 s, sends its wrap-up and erases', async () => {
-    const dataDir = tempDir();
-    const core = await startDesk(dataDir, server.url, 'ended center desk', endedCenterAgent.email);
+    const dataDir = desks.tempDir();
+    const core = await startDesk(
+      dataDir,
+      desks.server.url,
+      'ended center desk',
+      endedCenterAgent.email,
+    );
     await pulled(core);
     if (core.syncStatus().stream !== 'connected')
       await waitFor<SyncStatus>(core, 'sync:status', (s) => s.stream === 'connected');
     const saved = await wrappedUpCall(core, customers[8]!, '契約終了前の最後の対応');
 
-    const { key } = await createOperatorKey(server.store.db, 'revocation test');
+    const { key } = await createOperatorKey(desks.server.store.db, 'revocation test');
     const erased = waitFor<DeskLockState>(core, 'lock:changed', (s) => s.revoked?.erased === true);
     const startedAt = Date.now();
     const disabled = await call(
-      server.url,
+      desks.server.url,
       key,
       'POST',
       `/v1/operator/tenants/${A.id}/centers/${A.centers[1]}/disable`,
@@ -330,7 +307,7 @@ describe('a desk past its offline grace', () => {
       erased: true,
       unsentWrapUps: 0,
     });
-    const atRetailer = await server.store.db
+    const atRetailer = await desks.server.store.db
       .selectFrom('voc_records')
       .select('id')
       .where('id', '=', saved.vocId)

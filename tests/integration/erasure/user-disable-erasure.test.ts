@@ -1,27 +1,19 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceTables } from '../../../server/src/data/devices';
 import { discardCacheAndKeys } from '../../../src/main/core/cache-key/cache-keys';
-import type { KoeCore } from '../../../src/main/core/koe-core';
 import { DESK_ID_FILE, loadOrCreateDeskId } from '../../../src/main/core/sync/desk-id';
 import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import { findInFolder } from '../../fixtures/pii-fixture';
-import {
-  call,
-  PASSWORD,
-  signIn,
-  startTestServer,
-  TENANTS,
-  type TestServer,
-} from '../../fixtures/test-server';
+import { useRetailerWithDesks } from '../../fixtures/desk-with-retailer';
+import { call, PASSWORD, signIn, TENANTS } from '../../fixtures/test-server';
 import {
   count,
   pulled,
   seedCustomers,
-  startRevocableDesk,
+  revocableDesk,
   waitFor,
   wrappedUpCall,
 } from './desk-fixture';
@@ -49,26 +41,25 @@ const customers = Array.from({ length: 30 }, (_, i) => ({
 const customerStrings = customers.flatMap((c) => [c.familyName, c.email]);
 
 describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
-  let server: TestServer;
+  const retailer = useRetailerWithDesks({
+    tempPrefix: 'koe-user-disabled-',
+    server: { postgres, webhooks: false },
+    seed: (server) => seedCustomers(server.store.db, A.id, customers),
+  });
   let proxy: LoopbackProxy;
-  let core: KoeCore | null = null;
-  const dataDir = mkdtempSync(join(tmpdir(), 'koe-user-disabled-'));
+  let dataDir: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ postgres, webhooks: false });
-    proxy = await startLoopbackProxy(server.url);
-    await seedCustomers(server.store.db, A.id, customers);
-  }, 60_000);
-
-  afterAll(async () => {
-    await core?.close().catch(() => undefined);
-    await proxy?.close();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    proxy = await startLoopbackProxy(retailer.server.url);
+    dataDir = retailer.tempDir();
   });
 
+  afterAll(() => proxy?.close());
+
   it('pushes its outbox at its next contact, then erases: no customer string left on the disk', async () => {
-    core = await startRevocableDesk({ dataDir, baseUrl: proxy.url, email: agentUser.email });
+    let core = await retailer.startDesk(
+      revocableDesk({ dataDir, baseUrl: proxy.url, email: agentUser.email }),
+    );
     await pulled(core);
     expect(count(core, 'customers')).toBe(customers.length);
     core.database.sqlite.pragma('wal_checkpoint(PASSIVE)');
@@ -83,9 +74,9 @@ describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
     expect(count(core, 'outbox')).toBe(1);
 
     // The admin disables the user: one desk revoked with them.
-    const admin = await signIn(server.url, adminUser.email);
+    const admin = await signIn(retailer.server.url, adminUser.email);
     const disabled = await call(
-      server.url,
+      retailer.server.url,
       admin,
       'POST',
       `/v1/admin/users/${agentUser.id}/disable`,
@@ -104,7 +95,7 @@ describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
     expect(lock).toMatchObject({ locked: true, cause: 'revoked' });
     expect(lock.revoked).toMatchObject({ reason: 'user_disabled', erased: true, unsentWrapUps: 0 });
     // The wrap-up reached the retailer before the erasure.
-    const atRetailer = await server.store.db
+    const atRetailer = await retailer.server.store.db
       .selectFrom('voc_records')
       .select('id')
       .where('tenant_id', '=', A.id)
@@ -114,7 +105,6 @@ describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
     for (const table of ['customers', 'customer_phones', 'voc_records', 'outbox', 'desk_calls'])
       expect([table, count(core, table)]).toEqual([table, 0]);
     await core.close();
-    core = null;
     // Read from the disk, every file of the folder: none of the customers' strings.
     expect(findInFolder(dataDir, customerStrings)).toEqual([]);
 
@@ -122,22 +112,29 @@ describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
     expect(existsSync(join(dataDir, DESK_ID_FILE))).toBe(false);
 
     // The user cannot sign in; enabled again, they can (the erased desk stays revoked).
-    const refused = await call(server.url, null, 'POST', '/v1/auth/sign-in', {
+    const refused = await call(retailer.server.url, null, 'POST', '/v1/auth/sign-in', {
       email: agentUser.email,
       password: PASSWORD,
     });
     expect(refused).toMatchObject({ status: 403, json: { error: { code: 'user_disabled' } } });
-    const enabled = await call(server.url, admin, 'POST', `/v1/admin/users/${agentUser.id}/enable`);
+    const enabled = await call(
+      retailer.server.url,
+      admin,
+      'POST',
+      `/v1/admin/users/${agentUser.id}/enable`,
+    );
     expect(enabled).toMatchObject({ status: 200, json: { disabledAt: null } });
-    expect((await signIn(server.url, agentUser.email)).length).toBeGreaterThan(0);
+    expect((await signIn(retailer.server.url, agentUser.email)).length).toBeGreaterThan(0);
 
     // The agent starts over on the same computer (as the app offers when the cache no longer
     // opens): a new desk registers at the sign-in and pulls the customers again.
     discardCacheAndKeys(dataDir);
-    core = await startRevocableDesk({ dataDir, baseUrl: proxy.url, email: agentUser.email });
+    core = await retailer.startDesk(
+      revocableDesk({ dataDir, baseUrl: proxy.url, email: agentUser.email }),
+    );
     await pulled(core);
     expect(count(core, 'customers')).toBe(customers.length);
-    const desks = await server.store.db
+    const desks = await retailer.server.store.db
       .withTables<DeviceTables>()
       .selectFrom('devices')
       .select(['desk_id', 'revoked'])
