@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_GRANT_FILE } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
 import { createOperatorKey } from '../../../server/src/data/tenant-onboarding';
-import type { KoeCore } from '../../../src/main/core/koe-core';
 import { loadOrCreateDeskId } from '../../../src/main/core/sync/desk-id';
 import type { DeskLockState } from '../../../src/shared/desk-lock/desk-lock';
 import type { SyncStatus } from '../../../src/shared/sync-status';
