@@ -6,14 +6,8 @@ import { typescriptSyncWorkerEntry } from '../src/main/core/sync/sync-worker-hos
 import type { DeskAlert } from '../src/shared/floor-ipc';
 import { session as sessionSchema, type Session } from '../src/shared/protocol/auth';
 import { uuidV7 } from '../src/shared/uuid-v7';
-import { openFloorStream } from '../tests/integration/floor/floor-stream-reader';
-import {
-  call,
-  PASSWORD,
-  signIn,
-  startTestServer,
-  TENANTS,
-} from '../tests/integration/server/test-server';
+import { openFloorStream } from '../tests/fixtures/floor-stream-reader';
+import { call, PASSWORD, signIn, startTestServer, TENANTS } from '../tests/fixtures/test-server';
 import { figure, note, percentile, type Figure } from './lib/figures';
 
 /** Under the route's rate limit (120 a minute per agent) with room for the desk's retries. */

@@ -1,6 +1,6 @@
 /**
  * Two facts about the Electron Koe ships, as pure functions (the registry look-up lives in
- * check-electron-support.ts; tests/unit/electron-support.test.ts checks both):
+ * check-electron-support.ts; tests/unit/scripts/electron-support.test.ts checks both):
  *
  * 1. It still gets security fixes. Electron patches only its latest three stable majors
  *    (electronjs.org/docs/latest/tutorial/electron-timelines), so a pinned major that falls out

@@ -13,7 +13,7 @@ import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../src/shared/proto
 import type { VocRecord } from '../../src/shared/domain/voc';
 import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../src/shared/protocol/update-feed';
 import { customerRecord, vocFor } from '../../tests/fixtures/retailer-records';
-import { createPostgresDatabase } from '../../tests/integration/server/test-server';
+import { createPostgresDatabase } from '../../tests/fixtures/test-server';
 import { figure, note, percentile, seededRandom, type Figure } from '../lib/figures';
 import { explainIngest } from './explain-ingest';
 import { probeReport, sampleDatabaseWaits } from './probe-report';

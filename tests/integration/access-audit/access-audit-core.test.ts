@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../../src/shared/domain/guidance';
 import { accessList } from '../../../src/shared/protocol/access-audit';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { useDeskWithRetailer } from '../desk-with-retailer';
-import { openFloorStream, type FloorStream } from '../floor/floor-stream-reader';
-import { call, signIn, TENANTS } from '../server/test-server';
+import { useDeskWithRetailer } from '../../fixtures/desk-with-retailer';
+import { openFloorStream, type FloorStream } from '../../fixtures/floor-stream-reader';
+import { call, signIn, TENANTS } from '../../fixtures/test-server';
 
 /**
  * The desk's audit and bulk-access lock as the app starts them (core, sync worker, live stream)

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AgentState } from '../../../src/shared/agent-state/agent-state';
 import { agentStateList } from '../../../src/shared/protocol/agent-state';
-import { connectWebSocket, type TestWebSocket } from '../cti/ws-test-client';
-import { useDeskWithRetailer } from '../desk-with-retailer';
-import { call, signIn, TENANTS } from '../server/test-server';
+import { connectWebSocket, type TestWebSocket } from '../../fixtures/ws-test-client';
+import { useDeskWithRetailer } from '../../fixtures/desk-with-retailer';
+import { call, signIn, TENANTS } from '../../fixtures/test-server';
 
 /**
  * The agent's state from the desk to the retailer and the softphone: the core as the app starts

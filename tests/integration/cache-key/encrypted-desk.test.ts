@@ -1,17 +1,14 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../server/src/data/change-log';
 import { DEVICE_GRANT_FILE } from '../../../src/main/core/cache-key/cache-keys';
 import { standInKeyVault } from '../../../src/main/core/cache-key/key-vault';
 import { AppError } from '../../../src/main/core/platform/errors';
-import { startKoeCore, type KoeCore } from '../../../src/main/core/koe-core';
-import { typescriptSyncWorkerEntry } from '../../../src/main/core/sync/sync-worker-host';
-import type { SyncStatus } from '../../../src/shared/sync-status';
+import type { KoeCore } from '../../../src/main/core/koe-core';
+import { nextEvent, useRetailerWithDesks } from '../../fixtures/desk-with-retailer';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../server/test-server';
-import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
+import { TENANTS } from '../../fixtures/test-server';
 
 /**
  * The desk as the app starts it (sync worker, Kysely reads, the key sealed by a vault), against
@@ -37,37 +34,35 @@ const PII = customers.flatMap((c) => [
   c.addressLine,
 ]);
 
-let server: TestServer;
-let dataDir: string;
 const vault = standInKeyVault('this test desk');
+const desks = useRetailerWithDesks({
+  tempPrefix: 'koe-encrypted-desk-',
+  seed: (server) =>
+    applyChanges(
+      server.store.db,
+      A.id,
+      customers.map((c) =>
+        customerRecord({
+          id: c.id,
+          familyName: c.familyName,
+          phones: [{ number: c.phone, kind: 'mobile' }],
+          emails: [c.email],
+          addressLine: c.addressLine,
+        }),
+      ),
+      [],
+    ).then(() => undefined),
+});
+let dataDir: string;
+beforeAll(() => {
+  dataDir = desks.tempDir();
+});
 
-async function startDesk(dir = dataDir, keyVault = vault): Promise<KoeCore> {
-  return startKoeCore({
-    dataDir: dir,
-    appVersion: 'test',
-    keyVault,
-    retailer: {
-      baseUrl: server.url,
-      sessions: memorySessions(),
-      demoAgent: { email: agentUser.email, password: PASSWORD },
-    },
-    syncWorkerEntry: typescriptSyncWorkerEntry,
-    ctiPort: false,
-    predictions: false,
-  });
-}
+const startDesk = (dir = dataDir, keyVault = vault): Promise<KoeCore> =>
+  desks.startDesk({ dataDir: dir, keyVault, email: agentUser.email });
 
-function synced(core: KoeCore): Promise<SyncStatus> {
-  return new Promise((resolve) => {
-    const off = core.events.subscribe((event, payload) => {
-      const status = payload as SyncStatus;
-      if (event === 'sync:status' && status.phase === 'idle' && status.lastSyncedAt) {
-        off();
-        resolve(status);
-      }
-    });
-  });
-}
+const synced = (core: KoeCore) =>
+  nextEvent(core, 'sync:status', (s) => s.phase === 'idle' && s.lastSyncedAt !== null, 60_000);
 
 /**
  * A file's bytes, or null for a folder or a file gone since the listing (SQLite removes its -shm
@@ -94,30 +89,6 @@ function piiInFolder(dir: string): string[] {
   }
   return found;
 }
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await applyChanges(
-    server.store.db,
-    A.id,
-    customers.map((c) =>
-      customerRecord({
-        id: c.id,
-        familyName: c.familyName,
-        phones: [{ number: c.phone, kind: 'mobile' }],
-        emails: [c.email],
-        addressLine: c.addressLine,
-      }),
-    ),
-    [],
-  );
-  dataDir = mkdtempSync(join(tmpdir(), 'koe-encrypted-desk-'));
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('an encrypted desk cache', () => {
   it('bootstraps and pops customers through the sync worker and Kysely; no PII in any file, WAL included', async () => {
@@ -147,13 +118,10 @@ describe('an encrypted desk cache', () => {
   }, 60_000);
 
   it('opens again offline with the same keychain and the kept grant', async () => {
-    const core = await startKoeCore({
+    const core = await desks.startDesk({
       dataDir,
-      appVersion: 'test',
       keyVault: vault,
-      ctiPort: false,
-      predictions: false,
-      databaseFile: join(dataDir, 'koe.sqlite'),
+      core: { databaseFile: join(dataDir, 'koe.sqlite') },
     });
     try {
       const card = await core.router.handle('customers:card', { customerId: customers[3]!.id });
@@ -164,24 +132,20 @@ describe('an encrypted desk cache', () => {
   });
 
   it('does not open from the data folder alone: without the grant, or on another keychain', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'koe-stolen-folder-'));
-    try {
-      cpSync(dataDir, copy, { recursive: true });
-      const otherKeychain = await startDesk(copy, standInKeyVault('another computer')).catch(
-        (error: unknown) => error,
-      );
-      expect(otherKeychain).toBeInstanceOf(AppError);
-      expect(otherKeychain).toMatchObject({ code: 'cache_key_refused' });
+    const copy = desks.tempDir();
+    cpSync(dataDir, copy, { recursive: true });
+    const otherKeychain = await startDesk(copy, standInKeyVault('another computer')).catch(
+      (error: unknown) => error,
+    );
+    expect(otherKeychain).toBeInstanceOf(AppError);
+    expect(otherKeychain).toMatchObject({ code: 'cache_key_refused' });
 
-      rmSync(join(copy, DEVICE_GRANT_FILE));
-      const noGrant = await startDesk(copy).catch((error: unknown) => error);
-      expect(noGrant).toBeInstanceOf(AppError);
-      expect(noGrant).toMatchObject({
-        code: 'cache_key_refused',
-        message: expect.stringMatching(/grant from the retailer is missing/),
-      });
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+    rmSync(join(copy, DEVICE_GRANT_FILE));
+    const noGrant = await startDesk(copy).catch((error: unknown) => error);
+    expect(noGrant).toBeInstanceOf(AppError);
+    expect(noGrant).toMatchObject({
+      code: 'cache_key_refused',
+      message: expect.stringMatching(/grant from the retailer is missing/),
+    });
   });
 });

@@ -15,7 +15,7 @@ import { newSequences } from '../../../src/shared/demo/ids';
 import type { RiskFit } from '../../../src/shared/admin-ipc';
 import type { IpcEvents } from '../../../src/shared/ipc';
 import { session as sessionSchema, type Session } from '../../../src/shared/protocol/auth';
-import { PASSWORD, startTestServer } from '../server/test-server';
+import { PASSWORD, startTestServer } from '../../fixtures/test-server';
 
 const TAKAHASHI = DEMO_FEATURED_CUSTOMERS.lateUntold;
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallDesk, type CallDesk } from '../../../src/main/core/calls/call-desk';
 import { startCtiBridge, type CtiBridge } from '../../../src/main/core/cti/cti-bridge';
 import { CLOSE, OPCODE } from '../../../src/main/core/cti/websocket';
-import { connectWebSocket, type TestWebSocket } from './ws-test-client';
+import { connectWebSocket, type TestWebSocket } from '../../fixtures/ws-test-client';
 
 interface Answer {
   status: number;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallDesk, type CallDesk } from '../../../src/main/core/calls/call-desk';
 import { startCtiBridge, type CtiBridge } from '../../../src/main/core/cti/cti-bridge';
-import { connectWebSocket } from './ws-test-client';
+import { connectWebSocket } from '../../fixtures/ws-test-client';
 
 const dirs: string[] = [];
 const tempDir = () => {

@@ -23,7 +23,7 @@ import {
   kept,
   purged,
   purgedStrings,
-} from './pii-fixture';
+} from '../../fixtures/pii-fixture';
 
 /**
  * Erased means erased, read from the disk: a real cache file holding 1,050 known personal

@@ -8,7 +8,7 @@
 import { writeSync } from 'node:fs';
 import { openDatabase } from '../../../src/main/core/platform/connection';
 import { createLocalEraser } from '../../../src/main/core/erasure/local-erasure';
-import { CUTOFF } from './pii-fixture';
+import { CUTOFF } from '../../fixtures/pii-fixture';
 
 const [file, mode] = process.argv.slice(2);
 if (!file || (mode !== 'mid' && mode !== 'committed'))

@@ -8,7 +8,7 @@ import {
   startRetentionPurge,
 } from '../../../src/main/core/erasure/retention-purge';
 import { syncStateStore } from '../../../src/main/core/sync/sync-state';
-import { NOW, PURGED, fillCache } from './pii-fixture';
+import { NOW, PURGED, fillCache } from '../../fixtures/pii-fixture';
 
 /**
  * The retention window moves on the desk's own clock: with no retailer in reach (no pull ever

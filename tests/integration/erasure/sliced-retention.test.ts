@@ -7,7 +7,7 @@ import { createDeskCallsRepository } from '../../../src/main/core/calls/desk-cal
 import { openDatabase } from '../../../src/main/core/platform/connection';
 import { startRetentionPurge } from '../../../src/main/core/erasure/retention-purge';
 import { syncStateStore } from '../../../src/main/core/sync/sync-state';
-import { NOW, PURGED, KEPT, fillCache } from './pii-fixture';
+import { NOW, PURGED, KEPT, fillCache } from '../../fixtures/pii-fixture';
 
 /**
  * The desk's retention purge runs on the thread that answers a ring, so it purges in short

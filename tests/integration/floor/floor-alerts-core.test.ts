@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DeskAlert } from '../../../src/shared/floor-ipc';
-import { useDeskWithRetailer } from '../desk-with-retailer';
-import { call, signIn, TENANTS } from '../server/test-server';
-import { openFloorStream, type FloorStream } from './floor-stream-reader';
+import { useDeskWithRetailer } from '../../fixtures/desk-with-retailer';
+import { call, signIn, TENANTS } from '../../fixtures/test-server';
+import { openFloorStream, type FloorStream } from '../../fixtures/floor-stream-reader';
 
 /**
  * Alerts from the desk as the app starts it (core, sync worker, live stream) to a real retailer

@@ -14,8 +14,14 @@ import { createServices } from '../../../src/main/core/services';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { syncStateStore } from '../../../src/main/core/sync/sync-state';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
-import { signedInApi } from '../sync/sync-client';
+import {
+  call,
+  PASSWORD,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../../fixtures/test-server';
+import { signedInApi } from '../../fixtures/sync-client';
 
 /**
  * The retailer's choices reach the desk the way its data does, through the real server and a

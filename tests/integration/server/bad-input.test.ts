@@ -20,7 +20,7 @@ import {
   wrongValueArb,
 } from '../../fixtures/arbitraries';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
-import { PASSWORD, startTestServer, type TestServer } from './test-server';
+import { PASSWORD, startTestServer, type TestServer } from '../../fixtures/test-server';
 
 /**
  * Hostile and malformed input at every endpoint. Each answer must be a clear 4xx with

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { call, signIn, startTestServer, type TestServer } from '../../fixtures/test-server';
 
 /**
  * A batch is applied whole or not at all, even when the database fails half way through it (not

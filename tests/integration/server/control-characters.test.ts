@@ -10,7 +10,7 @@ import {
   shipmentRecord,
   vocFor,
 } from '../../fixtures/retailer-records';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { call, signIn, startTestServer, type TestServer } from '../../fixtures/test-server';
 
 /**
  * Every control character on every text field, on both databases. U+0000 once took down a

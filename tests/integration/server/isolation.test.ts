@@ -9,7 +9,7 @@ import { session as sessionSchema, type Session } from '../../../src/shared/prot
 import { pullPage, type PullPage } from '../../../src/shared/protocol/sync';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
-import { PASSWORD, startTestServer, TENANTS, type TestServer } from './test-server';
+import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../../fixtures/test-server';
 
 /**
  * Nobody reads or writes across a tenant (retailer) or, below the retailer roles, across a center.

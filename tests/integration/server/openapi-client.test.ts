@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_TYPES_FILE, apiTypesSource } from '../../../scripts/openapi-types';
 import type { paths } from '../../fixtures/retailer-api.generated';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
-import { PASSWORD, startTestServer, type TestServer } from './test-server';
+import { PASSWORD, startTestServer, type TestServer } from '../../fixtures/test-server';
 
 /**
  * A retailer's own tools, built the way they would be: TypeScript types generated from the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
-import { call, signIn, startTestServer, type TestServer } from './test-server';
+import { call, signIn, startTestServer, type TestServer } from '../../fixtures/test-server';
 
 /**
  * Every string and array a client can send has a maximum, and the API document says it: a 15 MB

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
-import { call, openEventStream, signIn, startTestServer, type TestServer } from './test-server';
+import {
+  call,
+  openEventStream,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../../fixtures/test-server';
 
 const suites = [{ name: 'SQLite', postgres: false }];
 if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });

@@ -10,7 +10,7 @@ import {
   type AuthoringContent,
   type AuthoringKindName,
 } from '../../../src/shared/protocol/authoring-kinds';
-import { PASSWORD, startTestServer, type TestServer } from '../server/test-server';
+import { PASSWORD, startTestServer, type TestServer } from '../../fixtures/test-server';
 
 /**
  * The desk's one authoring stack, driven for every kind through the same channels: the contract

@@ -14,7 +14,7 @@ import {
   type PullPage,
 } from '../../../src/shared/protocol/sync';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { fakeSignedInSessions } from './sync-client';
+import { fakeSignedInSessions } from '../../fixtures/sync-client';
 
 /**
  * The client asks for the next page as soon as a page's headers announce where it ends. The

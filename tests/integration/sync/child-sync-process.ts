@@ -340,12 +340,12 @@ const SYNCED_TABLES = { customer: 'customers', order: 'orders', shipment: 'shipm
 
 export async function startCrashLab(options: CrashLabOptions = {}): Promise<CrashLab> {
   // Imported here, not at the top: the child never loads the server.
-  const { startTestServer, signIn, call, PASSWORD } = await import('../server/test-server');
+  const { startTestServer, signIn, call, PASSWORD } = await import('../../fixtures/test-server');
   const { createTenant } = await import('../../../server/src/seed');
   const { latestSequence } = await import('../../../server/src/data/change-log');
   const { customerRecord, orderRecord, shipmentRecord, vocFor } =
     await import('../../fixtures/retailer-records');
-  const { seededRandom } = await import('./fault-proxy');
+  const { seededRandom } = await import('../../fixtures/fault-proxy');
   const { default: Sqlite } = await import('better-sqlite3');
 
   const customers = options.customers ?? 800;

@@ -6,7 +6,7 @@ import { AppError } from '../../../src/main/core/platform/errors';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { retailerConnector } from '../../../src/main/core/sync/connect-retailer';
 import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
-import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../server/test-server';
+import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../../fixtures/test-server';
 
 /**
  * Settings' "connect to a retailer" against a real retailer API on loopback: a wrong password or

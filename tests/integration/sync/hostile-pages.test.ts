@@ -25,7 +25,7 @@ import {
   retailerRecordArbs,
 } from '../../fixtures/arbitraries';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
-import { fakeSignedInSessions } from './sync-client';
+import { fakeSignedInSessions } from '../../fixtures/sync-client';
 
 /**
  * The real client (`createRetailerApi` + `pullChanges` on a real SQLite file, pages decoded on

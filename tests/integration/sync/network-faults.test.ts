@@ -15,8 +15,14 @@ import {
   shipmentRecord,
   vocFor,
 } from '../../fixtures/retailer-records';
-import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
-import { FAULTS, seededRandom, startFaultProxy, type FaultProxy } from './fault-proxy';
+import {
+  call,
+  PASSWORD,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../../fixtures/test-server';
+import { FAULTS, seededRandom, startFaultProxy, type FaultProxy } from '../../fixtures/fault-proxy';
 import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 const TENANT = 'retailer-a';

@@ -10,7 +10,13 @@ import { retailerRecord, type RetailerRecord } from '../../../src/shared/protoco
 import { deletion, pullPage, pulledRecordType } from '../../../src/shared/protocol/sync';
 import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
 import { customerRecord, regionClosureData } from '../../fixtures/retailer-records';
-import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
+import {
+  call,
+  PASSWORD,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../../fixtures/test-server';
 import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /**

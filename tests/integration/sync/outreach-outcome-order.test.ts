@@ -7,8 +7,8 @@ import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-re
 import { en } from '../../../src/shared/i18n/en';
 import { ja } from '../../../src/shared/i18n/ja';
 import { PROACTIVE_STARTED as STARTED, proactiveOutcome } from '../../fixtures/retailer-records';
-import { call, PASSWORD, startTestServer, type TestServer } from '../server/test-server';
-import { signedInApi } from './sync-client';
+import { call, PASSWORD, startTestServer, type TestServer } from '../../fixtures/test-server';
+import { signedInApi } from '../../fixtures/sync-client';
 
 const CENTER = 'retailer-a-center-x';
 const proactive = (callId: string) => proactiveOutcome(callId);

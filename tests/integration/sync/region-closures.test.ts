@@ -19,8 +19,14 @@ import { DEFAULT_DEMO_NOW } from '../../../src/shared/demo/generate-demo-records
 import { newSequences } from '../../../src/shared/demo/ids';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
 import { regionClosureData } from '../../fixtures/retailer-records';
-import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
-import { signedInApi } from './sync-client';
+import {
+  call,
+  PASSWORD,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../../fixtures/test-server';
+import { signedInApi } from '../../fixtures/sync-client';
 
 /**
  * A region event the retailer pushes reaches every desk and moves the estimate of the parcels it

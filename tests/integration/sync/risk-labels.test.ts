@@ -6,8 +6,14 @@ import type { DeliveryClaim } from '../../../src/shared/domain';
 import { DEFAULT_RISK_THRESHOLDS } from '../../../src/shared/guidance/risk-thresholds';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
 import { customerRecord, orderRecord } from '../../fixtures/retailer-records';
-import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
-import { signedInApi } from './sync-client';
+import {
+  call,
+  PASSWORD,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../../fixtures/test-server';
+import { signedInApi } from '../../fixtures/sync-client';
 
 /**
  * The labels the risk scores are fitted on are the retailer's confirmed outcomes: it settles a

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../server/src/seed';
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
-import { call, createPostgresDatabase, signIn } from '../server/test-server';
-import { freePort, startServerProcess, type ServerProcess } from './server-process';
+import { call, createPostgresDatabase, signIn } from '../../fixtures/test-server';
+import { freePort, startServerProcess, type ServerProcess } from '../../fixtures/server-process';
 
 /**
  * The retailer API killed (SIGKILL) while it receives a batch, then started again on the same

@@ -11,8 +11,8 @@ import { createSyncEngine, type SyncEngine } from '../../../src/main/core/sync/s
 import type { SyncStatus } from '../../../src/shared/sync-status';
 import { syncDisplayState } from '../../../src/shared/sync-display-state';
 import { customerRecord } from '../../fixtures/retailer-records';
-import { call, signIn } from '../server/test-server';
-import { freePort, startServerProcess, type ServerProcess } from './server-process';
+import { call, signIn } from '../../fixtures/test-server';
+import { freePort, startServerProcess, type ServerProcess } from '../../fixtures/server-process';
 import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 const DEMO_PASSWORD = 'koe-demo';

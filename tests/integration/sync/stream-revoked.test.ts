@@ -8,7 +8,7 @@ import {
   startTestServer,
   TENANTS,
   type TestServer,
-} from '../server/test-server';
+} from '../../fixtures/test-server';
 import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
 
 /**
@@ -90,7 +90,7 @@ describe('the desk told its stream was revoked', () => {
     await call(server.url, supervisor, 'POST', `/v1/devices/${DESK}/revoke`);
     const { error } = await stream.ended;
     // The refresh it tries is refused for the desk: the desk's erasure path takes it from here
-    // (tests/integration/revocation/desk-revocation.test.ts).
+    // (tests/integration/erasure/desk-revocation.test.ts).
     expect(error).toMatchObject({ kind: 'device_revoked', revocationReason: 'device_revoked' });
   });
 

@@ -9,9 +9,15 @@ import {
   shipmentRecord,
   vocFor,
 } from '../../fixtures/retailer-records';
-import { call, PASSWORD, signIn, startTestServer, type TestServer } from '../server/test-server';
+import {
+  call,
+  PASSWORD,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../../fixtures/test-server';
 import { pullProgress } from '../../../src/shared/sync-status';
-import { signedInApi } from './sync-client';
+import { signedInApi } from '../../fixtures/sync-client';
 
 describe('client sync against the real server', () => {
   let server: TestServer;

@@ -3,8 +3,8 @@ import { watchUpdateRequired } from '../../../src/main/core/updates/update-feed'
 import { deskVersions, DESK_ID_HEADER } from '../../../src/shared/protocol/update-feed';
 import type { UpdateNotice } from '../../../src/shared/updates/update-notice';
 import type { SyncStatus } from '../../../src/shared/sync-status';
-import { useDeskWithRetailer } from '../desk-with-retailer';
-import { call, signIn } from '../server/test-server';
+import { useDeskWithRetailer } from '../../fixtures/desk-with-retailer';
+import { call, signIn } from '../../fixtures/test-server';
 
 /**
  * The desk's side of the retailer's update feed: the core as the app starts it reads its

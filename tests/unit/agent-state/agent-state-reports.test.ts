@@ -5,7 +5,7 @@ import { AppError } from '../../../src/main/core/platform/errors';
 import { RetailerRefusal } from '../../../src/main/core/retailer-client/authorized-fetch';
 import type { AgentState } from '../../../src/shared/agent-state/agent-state';
 import type { AgentStateChange } from '../../../src/shared/protocol/agent-state';
-import { openTestDatabase } from '../db/test-database';
+import { openTestDatabase } from '../../fixtures/test-database';
 
 const state = (status: AgentState['status'], since: string): AgentState => ({
   status,

@@ -7,8 +7,8 @@ import {
 } from '../../../src/main/core/customers/customer-search';
 import { readCustomerCard } from '../../../src/main/core/customers/customer-card';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
-import { captureQueryPlans, fullScans } from '../db/query-plans';
-import { openTestDatabase } from '../db/test-database';
+import { captureQueryPlans, fullScans } from '../../fixtures/query-plans';
+import { openTestDatabase } from '../../fixtures/test-database';
 
 let database: LocalDatabase;
 

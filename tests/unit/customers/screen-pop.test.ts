@@ -9,7 +9,7 @@ import { loadPreferences } from '../../../src/main/core/preferences/preferences'
 import { createServices } from '../../../src/main/core/services';
 import { customerRecord, orderRecord } from '../../fixtures/retailer-records';
 import { DEFAULT_DATA_PROTECTION, maskSummary } from '../../../src/shared/privacy/data-protection';
-import { openTestDatabase } from '../db/test-database';
+import { openTestDatabase } from '../../fixtures/test-database';
 
 async function servicesWith(
   records: Parameters<ReturnType<typeof createRecordWriter>['apply']>[0],

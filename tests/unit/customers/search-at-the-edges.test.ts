@@ -11,8 +11,8 @@ import {
 } from '../../../src/main/core/customers/customer-search';
 import { trackingKey } from '../../../src/main/core/customers/tracking-search';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
-import { captureQueryPlans, fullScans } from '../db/query-plans';
-import { openTestDatabase } from '../db/test-database';
+import { captureQueryPlans, fullScans } from '../../fixtures/query-plans';
+import { openTestDatabase } from '../../fixtures/test-database';
 
 let database: LocalDatabase;
 

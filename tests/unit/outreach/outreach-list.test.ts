@@ -11,8 +11,8 @@ import { DEFAULT_DEMO_NOW } from '../../../src/shared/demo/generate-demo-records
 import { newSequences } from '../../../src/shared/demo/ids';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
 import { vocFor } from '../../fixtures/retailer-records';
-import { captureQueryPlans, fullScans } from '../db/query-plans';
-import { openTestDatabase } from '../db/test-database';
+import { captureQueryPlans, fullScans } from '../../fixtures/query-plans';
+import { openTestDatabase } from '../../fixtures/test-database';
 
 const NOW = DEFAULT_DEMO_NOW.getTime();
 const TAKAHASHI = DEMO_FEATURED_CUSTOMERS.lateUntold;

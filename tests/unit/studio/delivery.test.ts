@@ -7,7 +7,7 @@ import { demoScriptVersions } from '../../../src/shared/demo/scripts';
 import type { ScriptVersion } from '../../../src/shared/domain/guidance';
 import { selectScript } from '../../../src/shared/guidance';
 import type { IpcEvents } from '../../../src/shared/ipc';
-import { openTestDatabase } from '../db/test-database';
+import { openTestDatabase } from '../../fixtures/test-database';
 
 const demo = demoScriptVersions(Date.parse('2026-10-24T00:00:00Z'));
 const wismoJa = demo.find((s) => s.scriptId === 'script-wismo-late-ja')!;

@@ -8,7 +8,7 @@ import {
 } from '../../../src/main/core/customers/customer.repository';
 import { findIdsByTerms } from '../../../src/main/core/customers/customer-search';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
-import { openTestDatabase } from '../db/test-database';
+import { openTestDatabase } from '../../fixtures/test-database';
 
 describe('createRecordWriter', () => {
   it('normalizes phone numbers written any way to E.164 and drops what is not a number', async () => {

@@ -22,32 +22,22 @@ const RECENT_DAYS = 14;
 
 const FINISHED = new Set(['delivered', 'returned_to_sender', 'lost']);
 
+/** A customer with nothing to say: every fact 0, no earlier reason. What `callFacts` starts from. */
+export const NO_CALL_FACTS: Readonly<CallFacts> = {
+  ...(Object.fromEntries(CALL_FEATURES.map((f) => [f, 0])) as Record<CallFeature, number>),
+  previous_reason: null,
+};
+
 export function callFacts(card: CustomerCard, now: Date | number): CallFacts {
   const nowMs = typeof now === 'number' ? now : now.getTime();
   const nowDay = jstDayOf(nowMs) as number;
   const facts: CallFacts = {
-    days_late: 0,
-    delay_reported: 0,
-    shipment_lost: 0,
-    in_transit: 0,
-    delivered_0_3_days: 0,
-    delivered_4_7_days: 0,
-    returned_to_sender: 0,
-    claim_not_received: 0,
-    claim_damaged: 0,
-    claim_wrong_item: 0,
-    return_in_progress: 0,
-    exchange_in_progress: 0,
-    refund_pending: 0,
-    order_within_12_hours: 0,
-    order_within_48_hours: 0,
+    ...NO_CALL_FACTS,
     tier_silver: card.customer.tier === 'silver' ? 1 : 0,
     tier_gold: card.customer.tier === 'gold' ? 1 : 0,
     tier_vip: card.customer.tier === 'vip' ? 1 : 0,
     english_speaker: card.customer.language === 'en' ? 1 : 0,
-    delay_notice_sent: 0,
     no_orders: card.orders.length === 0 ? 1 : 0,
-    previous_reason: null,
   };
 
   let deliveredAgo = Infinity;
