@@ -74,9 +74,7 @@ export async function ingestVocRecords(
             agent_id: record.agentId,
             // Revision 1 hashes without the field, as records did before corrections existed.
             content_hash: createHash('sha256')
-              .update(
-                canonicalJson(record, record.revision === 1 ? 'revision' : undefined),
-              )
+              .update(canonicalJson(record, record.revision === 1 ? 'revision' : undefined))
               .digest('hex'),
             data: JSON.stringify(record),
             received_at: receivedAt,
