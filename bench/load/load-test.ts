@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import pg from 'pg';
 import { applyChanges, latestSequence } from '../../server/src/data/change-log';
 import { openServerStore } from '../../server/src/db/connect';
 import { createTenant, type SeedUser } from '../../server/src/seed';
+import { session } from '../../src/shared/protocol/auth';
 import type { RetailerRecord } from '../../src/shared/protocol/records';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../src/shared/protocol/sync';
 import type { VocRecord } from '../../src/shared/domain/voc';
@@ -42,6 +43,11 @@ export interface LoadOptions {
   holdSeconds: number;
   /** Sign-ins at a time (each costs the server an scrypt hash). */
   signInConcurrency: number;
+  /**
+   * The servers' access-token lifetime (KOE_ACCESS_TOKEN_SECONDS; 15 minutes when unset): a
+   * desk refreshes its token as the real one does, on a 401 and when its stream says `expired`.
+   */
+  accessTokenSeconds?: number;
   /** PostgreSQL to create the run's own database from (KOE_TEST_DATABASE_URL). */
   databaseUrl: string;
   /**
@@ -83,6 +89,8 @@ export interface LoadResult {
   held: number;
   vocAccepted: number;
   vocRefused: number;
+  /** Access tokens the desks traded their refresh tokens for (after a 401 or `expired`). */
+  tokenRefreshes: number;
   errors: string[];
   rampSeconds: number;
 }
@@ -105,6 +113,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
         secret,
         join(dir, `server-${i}`),
         options.probe ?? false,
+        options.accessTokenSeconds,
       );
       servers.push(started.child);
       urls.push(started.url);
@@ -146,6 +155,7 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
       held: run.held,
       vocAccepted: run.vocAccepted,
       vocRefused: run.vocRefused,
+      tokenRefreshes: run.tokenRefreshes,
       errors: run.errors,
       rampSeconds: run.rampSeconds,
     };
@@ -212,9 +222,13 @@ async function startServerProcess(
   secret: string,
   dir: string,
   probe: boolean,
+  accessTokenSeconds: number | undefined,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const logFile = createWriteStream(`${dir}.log`);
+  // The process's log goes straight to a file, as a process manager's would: piped through this
+  // process, each request's log line was a write into a pipe that only the simulator's busy
+  // event loop drains (7–8 % of a server's CPU while 2,000 desks were held, issue #15).
+  const logFile = openSync(`${dir}.log`, 'w');
   const main = probe ? 'bench/load/server-probe.ts' : 'server/src/main.ts';
   // Node itself with tsx's loader (not the tsx command, a parent that would take the signals).
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
@@ -226,11 +240,11 @@ async function startServerProcess(
       DATABASE_URL: databaseUrl,
       KOE_TOKEN_SECRET: secret,
       KOE_UPDATE_FILES_DIR: join(dir, 'update-files'),
+      ...(accessTokenSeconds ? { KOE_ACCESS_TOKEN_SECONDS: String(accessTokenSeconds) } : {}),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFile, logFile],
   });
-  child.stdout!.pipe(logFile);
-  child.stderr!.pipe(logFile);
+  closeSync(logFile);
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`The server process exited (${dir}.log)`);
@@ -278,10 +292,14 @@ interface Reply {
  */
 function deskClient(baseUrl: string, localAddress: string, deskId: string | null = null) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4, localAddress });
+  // The event stream on a connection of its own: the server closes it when the stream ends
+  // (e.g. `expired`), and a request reusing it from the keep-alive pool would hang up.
+  const streamAgent = new http.Agent({ keepAlive: false, localAddress });
   const base = new URL(baseUrl);
   const deskHeaders = deskId ? { [DESK_ID_HEADER]: deskId, [APP_VERSION_HEADER]: '1.0.0' } : {};
   return {
     agent,
+    streamAgent,
     deskHeaders,
     request(
       method: string,
@@ -330,10 +348,58 @@ function deskClient(baseUrl: string, localAddress: string, deskId: string | null
   };
 }
 
+/**
+ * A signed-in client's session as the desk's sync worker keeps it (retailer-api.ts): a request
+ * that meets a 401 is sent once more with a refreshed token; one refresh at a time, since a
+ * refresh token rotates and a spent one revokes the whole sign-in (a request that met a 401
+ * while another refreshed waits for that refresh instead of starting its own).
+ */
+async function signedIn(
+  client: ReturnType<typeof deskClient>,
+  email: string,
+  onRefresh: () => void,
+) {
+  const signIn = await client.request('POST', '/v1/auth/sign-in', null, {
+    email,
+    password: PASSWORD,
+  });
+  if (signIn.status !== 200) throw new Error(`sign-in ${signIn.status} ${signIn.body}`);
+  let current = session.parse(JSON.parse(signIn.body));
+  let refreshing: Promise<void> | null = null;
+  /** A fresh token, unless the one that was refused (`stale`) has been replaced already. */
+  const refresh = (stale: string): Promise<void> => {
+    if (current.accessToken !== stale) return Promise.resolve();
+    refreshing ??= (async () => {
+      const reply = await client.request('POST', '/v1/auth/refresh', null, {
+        refreshToken: current.refreshToken,
+      });
+      if (reply.status !== 200)
+        throw new Error(`refresh ${reply.status} ${reply.body.slice(0, 200)}`);
+      current = session.parse(JSON.parse(reply.body));
+      onRefresh();
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
+  return {
+    accessToken: () => current.accessToken,
+    refresh,
+    async authorized(method: string, path: string, body?: unknown, keepBody = true) {
+      const token = current.accessToken;
+      const reply = await client.request(method, path, token, body, keepBody);
+      if (reply.status !== 401) return reply;
+      await refresh(token);
+      return client.request(method, path, current.accessToken, body, keepBody);
+    },
+  };
+}
+
 interface DeskRun {
   held: number;
   vocAccepted: number;
   vocRefused: number;
+  tokenRefreshes: number;
   vocPerSecond: number;
   vocP99Ms: number;
   vocRecords: VocRecord[];
@@ -373,6 +439,7 @@ async function driveDesks(
   const vocRecords: VocRecord[] = [];
   let vocAccepted = 0;
   let vocRefused = 0;
+  let tokenRefreshes = 0;
   let pullPages = 0;
   const pullSinces: PullAsked[] = [];
   let newestCursor = 0;
@@ -393,21 +460,18 @@ async function driveDesks(
       `127.1.${Math.floor(index / 250)}.${(index % 250) + 1}`,
       `load-desk-${index + 1}`,
     );
-    const signIn = await client.request('POST', '/v1/auth/sign-in', null, {
-      email: user.email,
-      password: PASSWORD,
+    const { authorized, refresh, accessToken } = await signedIn(client, user.email, () => {
+      tokenRefreshes++;
     });
-    if (signIn.status !== 200) throw new Error(`sign-in ${signIn.status} ${signIn.body}`);
-    const token = (JSON.parse(signIn.body) as { accessToken: string }).accessToken;
     const desk: Desk = { cursor: 0, seenCursor: 0, streamOpen: false, close: () => {} };
 
     const pullPage = async (since: number, limit: number, until?: number) => {
       const path = `/v1/sync/pull?since=${since}&limit=${limit}${until ? `&until=${until}` : ''}`;
       // A keep-alive connection the server closed just as it was reused: the desk asks again
       // once, as the real one does (a pull is safe to repeat).
-      const page = await client
-        .request('GET', path, token, undefined, false)
-        .catch(() => client.request('GET', path, token, undefined, false));
+      const page = await authorized('GET', path, undefined, false).catch(() =>
+        authorized('GET', path, undefined, false),
+      );
       if (page.status !== 200) throw new Error(`pull ${page.status}`);
       if (holding) {
         pullPages++;
@@ -459,62 +523,101 @@ async function driveDesks(
         pulling = false;
       }
     };
-    const stream = http.get(
-      {
-        host: new URL(urls[index % urls.length]!).hostname,
-        port: new URL(urls[index % urls.length]!).port,
-        path: '/v1/events',
-        agent: client.agent,
-        headers: {
-          ...client.deskHeaders,
-          authorization: `Bearer ${token}`,
-          accept: 'text/event-stream',
+    // After the stream's token expired: a fresh token, the stream again, and a pull of what was
+    // announced while it was closed (the desk's sync engine pulls when its stream opens).
+    const catchUp = async () => {
+      for (;;) {
+        const page = await pullPage(desk.cursor, LIVE_PAGE_MAX);
+        desk.cursor = Math.max(desk.cursor, page.cursor);
+        desk.seenCursor = Math.max(desk.seenCursor, desk.cursor);
+        if (!page.hasMore) return;
+      }
+    };
+    const reopen = (stale: string) => {
+      refresh(stale)
+        .then(() => {
+          if (stopping) return;
+          openStream(true);
+        })
+        .catch((error: unknown) => {
+          if (!stopping) fail(`stream refresh: ${String(error)}`);
+        });
+    };
+    let stream: http.ClientRequest | null = null;
+    const openStream = (reopened: boolean) => {
+      const token = accessToken();
+      stream = http.get(
+        {
+          host: new URL(urls[index % urls.length]!).hostname,
+          port: new URL(urls[index % urls.length]!).port,
+          path: '/v1/events',
+          agent: client.streamAgent,
+          headers: {
+            ...client.deskHeaders,
+            authorization: `Bearer ${token}`,
+            accept: 'text/event-stream',
+          },
         },
-      },
-      (res) => {
-        if (res.statusCode !== 200) {
-          fail(`stream ${res.statusCode}`);
-          res.resume();
-          return;
-        }
-        desk.streamOpen = true;
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const message = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = /^event: changes\ndata: (.*)$/m.exec(message);
-            if (!data) continue;
-            const notice = JSON.parse(data[1]!) as { cursor: string; spreadMs?: number };
-            const cursor = Number(notice.cursor);
-            desk.seenCursor = Math.max(desk.seenCursor, cursor);
-            if (cursor <= desk.cursor || waiting) continue;
-            if (pulling) {
-              again = true;
-              continue;
-            }
-            waiting = true;
-            setTimeout(
-              () => {
-                waiting = false;
-                if (!stopping) void pullChanges();
-              },
-              random() * (notice.spreadMs ?? 0),
-            );
+        (res) => {
+          if (res.statusCode === 401) {
+            res.resume();
+            reopen(token);
+            return;
           }
-        });
-        res.on('close', () => {
-          desk.streamOpen = false;
-          if (!stopping) fail('stream closed');
-        });
-      },
-    );
-    stream.on('error', (error) => {
-      if (!stopping) fail(`stream: ${String(error)}`);
-    });
+          if (res.statusCode !== 200) {
+            fail(`stream ${res.statusCode}`);
+            res.resume();
+            return;
+          }
+          desk.streamOpen = true;
+          if (reopened)
+            catchUp().catch((error: unknown) => {
+              if (!stopping) fail(`catch-up pull: ${String(error)}`);
+            });
+          let expired = false;
+          let buffer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffer += chunk;
+            let end;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const message = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              if (/^event: expired$/m.test(message)) expired = true;
+              const data = /^event: changes\ndata: (.*)$/m.exec(message);
+              if (!data) continue;
+              const notice = JSON.parse(data[1]!) as { cursor: string; spreadMs?: number };
+              const cursor = Number(notice.cursor);
+              desk.seenCursor = Math.max(desk.seenCursor, cursor);
+              if (cursor <= desk.cursor || waiting) continue;
+              if (pulling) {
+                again = true;
+                continue;
+              }
+              waiting = true;
+              setTimeout(
+                () => {
+                  waiting = false;
+                  if (!stopping) void pullChanges();
+                },
+                random() * (notice.spreadMs ?? 0),
+              );
+            }
+          });
+          res.on('close', () => {
+            desk.streamOpen = false;
+            if (stopping) return;
+            // The token the stream was opened with expired: refresh and reconnect, as the desk.
+            if (expired) reopen(token);
+            else fail('stream closed');
+          });
+        },
+      );
+      stream.on('error', (error) => {
+        if (!stopping) fail(`stream: ${String(error)}`);
+      });
+    };
+    openStream(false);
 
     // Calls: a VoC record at the end of each, at random times around the call rate.
     let timer: NodeJS.Timeout | null = null;
@@ -528,9 +631,7 @@ async function driveDesks(
             });
             const started = performance.now();
             try {
-              const reply = await client.request('POST', '/v1/voc/batch', token, {
-                records: [record],
-              });
+              const reply = await authorized('POST', '/v1/voc/batch', { records: [record] });
               const ms = performance.now() - started;
               const status =
                 reply.status === 200
@@ -558,8 +659,9 @@ async function driveDesks(
     nextCall();
     desk.close = () => {
       if (timer) clearTimeout(timer);
-      stream.destroy();
+      stream?.destroy();
       client.agent.destroy();
+      client.streamAgent.destroy();
     };
     desks.push(desk);
   };
@@ -583,16 +685,9 @@ async function driveDesks(
 
   // The order system: batches back to back while the desks are held.
   const admin = deskClient(urls[0]!, '127.0.0.1');
-  const adminToken = (
-    JSON.parse(
-      (
-        await admin.request('POST', '/v1/auth/sign-in', null, {
-          email: 'admin@load.example',
-          password: PASSWORD,
-        })
-      ).body,
-    ) as { accessToken: string }
-  ).accessToken;
+  const orderSystem = await signedIn(admin, 'admin@load.example', () => {
+    tokenRefreshes++;
+  });
   const batches: RetailerRecord[][] = [];
   let batchRows = 0;
   holding = true;
@@ -614,7 +709,7 @@ async function driveDesks(
       }),
     );
     batchNumber++;
-    const reply = await admin.request('POST', '/v1/data/batch', adminToken, { records });
+    const reply = await orderSystem.authorized('POST', '/v1/data/batch', { records });
     if (reply.status !== 200) {
       fail(`batch ${reply.status} ${reply.body.slice(0, 200)}`);
       continue;
@@ -636,7 +731,8 @@ async function driveDesks(
   const deadline = performance.now() + 30_000;
   while (
     performance.now() < deadline &&
-    desks.some((d) => d.streamOpen && d.seenCursor < newestCursor)
+    // (a stream reconnecting with a fresh token is waited for too)
+    desks.some((d) => !d.streamOpen || d.seenCursor < newestCursor)
   )
     await new Promise((r) => setTimeout(r, 100));
   const held = desks.filter((d) => d.streamOpen && d.seenCursor >= newestCursor).length;
@@ -653,6 +749,7 @@ async function driveDesks(
     held,
     vocAccepted,
     vocRefused,
+    tokenRefreshes,
     vocPerSecond: vocAccepted / holdSeconds,
     vocP99Ms: percentile(vocLatencies, 99),
     vocRecords,

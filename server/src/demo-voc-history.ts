@@ -258,7 +258,7 @@ export async function insertDemoVocHistory(
           agent_id: record.agentId,
           // As ingest hashes revision 1: a replay of the same record is a duplicate.
           content_hash: createHash('sha256')
-            .update(canonicalJson({ ...record, revision: undefined }))
+            .update(canonicalJson(record, 'revision'))
             .digest('hex'),
           data: JSON.stringify(record),
           received_at: receivedAt,

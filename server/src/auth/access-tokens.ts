@@ -41,8 +41,23 @@ export interface VerifiedToken {
   deskId: string | null;
 }
 
-/** Short-lived: a stolen access token is useful for minutes; refresh tokens rotate. */
-export const ACCESS_TOKEN_SECONDS = 15 * 60;
+/**
+ * Short-lived: a stolen access token is useful for minutes; refresh tokens rotate. 15 minutes
+ * unless KOE_ACCESS_TOKEN_SECONDS says otherwise (a test server sets seconds, so desks that
+ * outlive their tokens are seen refreshing them without waiting a quarter of an hour).
+ */
+export const ACCESS_TOKEN_SECONDS = accessTokenSeconds(process.env.KOE_ACCESS_TOKEN_SECONDS);
+
+/** The lifetime from its setting, at most a day; anything else stops the server with why. */
+export function accessTokenSeconds(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return 15 * 60;
+  const seconds = Number(setting);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400)
+    throw new Error(
+      `KOE_ACCESS_TOKEN_SECONDS must be a whole number of seconds from 1 to 86400, not "${setting}".`,
+    );
+  return seconds;
+}
 
 /**
  * HMAC-SHA256 signed tokens (`payload.signature`, base64url). Stateless, so any server process

@@ -6,16 +6,34 @@ import type { Principal } from '../auth/access-tokens';
 import type { ServerDb } from '../db/schema';
 import { enqueueVocDeliveries, type VocEvent } from '../webhooks/webhook-queue';
 
-/** Canonical JSON (keys sorted at every depth), so equal content always hashes equal. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+/**
+ * Canonical JSON (keys sorted at every depth, undefined members left out), so equal content
+ * always hashes equal. `omit` leaves out a top-level key. Built as one string without the
+ * intermediate arrays of entries: it runs for every pushed record (issue #15, server ingest),
+ * and its text must stay byte for byte what stored hashes were made of.
+ */
+export function canonicalJson(value: unknown, omit?: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      // As `join` wrote them: an undefined element as nothing.
+      out += canonicalJson(value[i] as unknown) ?? '';
+    }
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const object = value as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(object).sort()) {
+    const member = object[key];
+    if (member === undefined || key === omit) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
 }
 
 /** Rows per INSERT: 7 values each, far below the bound-parameter limits of both databases. */
@@ -56,9 +74,7 @@ export async function ingestVocRecords(
             agent_id: record.agentId,
             // Revision 1 hashes without the field, as records did before corrections existed.
             content_hash: createHash('sha256')
-              .update(
-                canonicalJson(record.revision === 1 ? { ...record, revision: undefined } : record),
-              )
+              .update(canonicalJson(record, record.revision === 1 ? 'revision' : undefined))
               .digest('hex'),
             data: JSON.stringify(record),
             received_at: receivedAt,

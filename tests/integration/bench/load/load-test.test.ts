@@ -32,4 +32,26 @@ describe.skipIf(!process.env.KOE_TEST_DATABASE_URL)('the load test, small', () =
       expect(f.baseline, f.name).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  // A desk works a whole shift on one sign-in: its access token (15 minutes) is refreshed as the
+  // real desk does it, on a 401 and when its stream ends with `expired`. Here the servers' tokens
+  // last two seconds and the desks are held for many lifetimes: without the refresh, pushes and
+  // pulls are refused and the streams end, and the desks are not held.
+  it('keeps every desk working past its access token’s lifetime by refreshing it', async () => {
+    const desks = 6;
+    const result = await runLoadTest({
+      ...SMALL_LOAD,
+      desks,
+      holdSeconds: 7,
+      accessTokenSeconds: 2,
+      databaseUrl: process.env.KOE_TEST_DATABASE_URL!,
+      log: () => {},
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.held).toBe(desks);
+    expect(result.vocRefused).toBe(0);
+    expect(result.vocAccepted).toBeGreaterThan(0);
+    // Every desk and the order system outlived a token at least twice.
+    expect(result.tokenRefreshes).toBeGreaterThanOrEqual(2 * (desks + 1));
+  }, 120_000);
 });
