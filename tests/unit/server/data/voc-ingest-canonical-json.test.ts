@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../server/src/data/voc-ingest';
+import { canonicalJson } from '../../../../server/src/data/voc-ingest';
 
 /**
  * The text a stored VoC record's content hash was made of: a replay is a duplicate only if the

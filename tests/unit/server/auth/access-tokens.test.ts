@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessTokenSeconds } from '../../../server/src/auth/access-tokens';
+import { accessTokenSeconds } from '../../../../server/src/auth/access-tokens';
 
 /**
  * KOE_ACCESS_TOKEN_SECONDS (the load test sets seconds, so desks outlive their tokens while
