@@ -83,8 +83,7 @@ let readSideOnce: ReturnType<typeof openReadSide> | undefined;
 const readSide = () => (readSideOnce ??= openReadSide());
 
 async function openReadSide() {
-  const database = await openBenchDatabase();
-  return { ...readSideOf(database), close: database.close };
+  return readSideOf(await openBenchDatabase());
 }
 
 const selected = process.argv.slice(2).filter((a) => a in benches) as (keyof typeof benches)[];
