@@ -3,7 +3,8 @@ import { IconPhoneCall, IconPhoneX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayCall } from '../../../shared/ipc';
-import { callerNumber, formatTimeOfDay, newestFirst } from '../wrap-up';
+import { formatTimeOfDay } from '../i18n/format';
+import { callerNumber, newestFirst } from '../wrap-up';
 
 interface MissedCallNoticeProps {
   today: readonly TodayCall[];

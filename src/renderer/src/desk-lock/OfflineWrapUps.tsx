@@ -6,7 +6,8 @@ import { initialHarassmentState } from '../../../shared/guidance';
 import { callKoe } from '../app/koe-call';
 import type { IpcOutput } from '../../../shared/ipc';
 import { callerNumber } from '../calls';
-import { formatTimeOfDay, WrapUpPanel } from '../wrap-up';
+import { formatTimeOfDay } from '../i18n/format';
+import { WrapUpPanel } from '../wrap-up';
 
 /** A call's draft with its wrap-up replaced (a call that ended behind the lock has none yet). */
 function withWrapUp(draft: CallDraft | undefined, wrapUp: WrapUpDraft): CallDraft {

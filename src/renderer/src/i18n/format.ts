@@ -24,13 +24,13 @@ function numberFormat(locale: string, currency: Currency): Intl.NumberFormat {
 
 function dateFormat(
   locale: string,
-  options: { timeStyle?: 'short'; timeZone?: string | undefined },
+  options: { timeOnly?: boolean; timeStyle?: 'short'; timeZone?: string | undefined },
 ): Intl.DateTimeFormat {
-  const key = `${locale}|${options.timeStyle ?? ''}|${options.timeZone ?? ''}`;
+  const key = `${locale}|${options.timeOnly ? 'time' : 'date'}|${options.timeStyle ?? ''}|${options.timeZone ?? ''}`;
   let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
+      ...(options.timeOnly ? {} : { dateStyle: 'medium' }),
       ...(options.timeStyle ? { timeStyle: options.timeStyle } : {}),
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     });
@@ -69,6 +69,13 @@ export function formatDateTime(isoDateTime: string, locale: string, timeZone?: s
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return isoDateTime;
   return dateFormat(locale, { timeStyle: 'short', timeZone }).format(date);
+}
+
+/** A time of day in the agent's locale and time zone (`14:05`, `2:05 PM`). */
+export function formatTimeOfDay(isoDateTime: string, locale: string, timeZone?: string): string {
+  const date = new Date(isoDateTime);
+  if (Number.isNaN(date.getTime())) return isoDateTime;
+  return dateFormat(locale, { timeOnly: true, timeStyle: 'short', timeZone }).format(date);
 }
 
 export function parseCalendarDate(isoDate: string): Date | null {

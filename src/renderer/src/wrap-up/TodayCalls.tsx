@@ -16,10 +16,10 @@ import { useTranslation } from 'react-i18next';
 import { reasonLabel } from '../../../shared/guidance';
 import type { TodayCall } from '../../../shared/ipc';
 import { useGuidanceReference } from '../guidance';
+import { formatTimeOfDay } from '../i18n/format';
 import { currentLanguage } from '../i18n/i18n';
 import {
   callerNumber,
-  formatTimeOfDay,
   isEditable,
   newestFirst,
   nextEditDeadline,

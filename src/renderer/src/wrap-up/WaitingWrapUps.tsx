@@ -3,7 +3,8 @@ import { IconClipboardList } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { TodayCall } from '../../../shared/ipc';
-import { callerNumber, formatTimeOfDay } from './today-display';
+import { formatTimeOfDay } from '../i18n/format';
+import { callerNumber } from './today-display';
 
 export interface WaitingWrapUpsProps {
   /** Calls ended and waiting for their wrap-up, oldest first. */

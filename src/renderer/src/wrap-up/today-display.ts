@@ -35,13 +35,6 @@ export function callerNumber(call: Pick<TodayCall, 'ani' | 'e164'>): string | nu
   return /\d/.test(ani) ? ani : null;
 }
 
-/** A time of day in the agent's locale and time zone (`14:05`, `2:05 PM`). */
-export function formatTimeOfDay(isoDateTime: string, locale: string, timeZone?: string): string {
-  const date = new Date(isoDateTime);
-  if (Number.isNaN(date.getTime())) return isoDateTime;
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(date);
-}
-
 /** Newest first: the call just finished is the one the agent looks for. */
 export function newestFirst(calls: readonly TodayCall[]): TodayCall[] {
   return [...calls].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
