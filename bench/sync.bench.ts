@@ -29,7 +29,7 @@ const TENANT = 'bench-retailer';
 const agent = DEMO_USERS.find((u) => u.role === 'agent')!;
 
 /**
- * Sync figures over real loopback HTTP against the real server (SQLite, in this process):
+ * Sync figures over real loopback HTTP against the real server (SQLite, its own process):
  * bootstrap rate vs raw local insert of the same rows, 10,000 incremental changes, wrap-up save
  * and push latencies, the screen pop while a bootstrap runs in the sync worker, and the server's
  * VoC ingest rate on SQLite (and PostgreSQL when KOE_TEST_DATABASE_URL is set).
