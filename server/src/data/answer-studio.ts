@@ -18,14 +18,17 @@ import {
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
 import {
+  addPublication,
   latestOfEach,
-  publicationInfo,
   readDraftsOf,
+  readPublishedRecords,
   summaryOf,
   type AuthoringKind,
   type DraftOf,
   type DraftTable,
   type Publication,
+  type PublishedItems,
+  type VersionOf,
 } from './studio-authoring';
 
 /**
@@ -35,12 +38,9 @@ import {
  * publication rows add every earlier version, who published it and rollbacks. A knowledge base
  * is hundreds of answers, so it is read whole, like the scripts.
  */
-export interface PublishedAnswerVersion {
-  content: AnswerContent;
-  info: VersionInfo;
-}
+export type PublishedAnswerVersion = VersionOf<AnswerContent, VersionInfo>;
 
-export type PublishedAnswers = Map<string, Map<number, PublishedAnswerVersion>>;
+export type PublishedAnswers = PublishedItems<AnswerContent>;
 
 const parseList = (json: string) => JSON.parse(json) as string[];
 
@@ -48,32 +48,13 @@ export async function readPublishedAnswers(
   db: ServerDb,
   tenantId: string,
 ): Promise<PublishedAnswers> {
-  const rows = await db
-    .selectFrom('records')
-    .select('data')
-    .where('tenant_id', '=', tenantId)
-    .where('type', '=', 'knowledge_answer')
-    .where('deleted', '=', 0)
-    .execute();
-  // Stored as validated on the way in.
-  const records = rows.map((r) => JSON.parse(r.data) as KnowledgeAnswer);
-  const answers: PublishedAnswers = new Map();
-  for (const [answerId, byVersion] of groupStudioAnswers(records)) {
-    const versions = new Map<number, PublishedAnswerVersion>();
-    for (const [version, perLanguage] of byVersion) {
-      versions.set(version, {
-        content: answersToContent(perLanguage),
-        info: {
-          version,
-          publishedAt: perLanguage.map((r) => r.publishedAt).sort()[perLanguage.length - 1]!,
-          releaseNotes: '',
-          publishedBy: null,
-          rollbackOf: null,
-        },
-      });
-    }
-    answers.set(answerId, versions);
-  }
+  const answers = await readPublishedRecords<KnowledgeAnswer, AnswerContent>(
+    db,
+    tenantId,
+    'knowledge_answer',
+    groupStudioAnswers,
+    (perLanguage) => ({ content: answersToContent(perLanguage), releaseNotes: '' }),
+  );
 
   const [publications, texts] = await Promise.all([
     db.selectFrom('answer_publications').selectAll().where('tenant_id', '=', tenantId).execute(),
@@ -89,8 +70,7 @@ export async function readPublishedAnswers(
     textsOf.set(key, [...(textsOf.get(key) ?? []), t]);
   }
   for (const p of publications) {
-    const version = Number(p.version);
-    const own = (textsOf.get(`${p.answer_id}@${version}`) ?? []).sort((a, b) =>
+    const own = (textsOf.get(`${p.answer_id}@${Number(p.version)}`) ?? []).sort((a, b) =>
       a.language === b.language ? 0 : a.language === 'ja' ? -1 : 1,
     );
     const content: AnswerContent = {
@@ -108,12 +88,7 @@ export async function readPublishedAnswers(
       content.body[lang] = t.body;
       content.tags[lang] = parseList(t.tags);
     }
-    const byVersion = answers.get(p.answer_id) ?? new Map<number, PublishedAnswerVersion>();
-    byVersion.set(version, {
-      content,
-      info: publicationInfo(p),
-    });
-    answers.set(p.answer_id, byVersion);
+    addPublication(answers, p.answer_id, p, content);
   }
   return answers;
 }

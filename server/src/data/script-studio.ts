@@ -17,13 +17,16 @@ import {
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
 import {
+  addPublication,
   latestOfEach,
-  publicationInfo,
   readDraftsOf,
+  readPublishedRecords,
   summaryOf,
   type AuthoringKind,
   type DraftOf,
   type DraftTable,
+  type PublishedItems,
+  type VersionOf,
 } from './studio-authoring';
 
 /**
@@ -32,55 +35,31 @@ import {
  * `/v1/data/batch`); the studio's publication rows add the authored content, who published
  * and rollbacks. Scripts are few (tens, with their versions), so they are read whole.
  */
-export interface PublishedVersion {
-  content: ScriptContent;
-  info: VersionInfo;
-}
+export type PublishedVersion = VersionOf<ScriptContent, VersionInfo>;
 
-export type PublishedScripts = Map<string, Map<number, PublishedVersion>>;
+export type PublishedScripts = PublishedItems<ScriptContent>;
 
 export async function readPublishedScripts(
   db: ServerDb,
   tenantId: string,
 ): Promise<PublishedScripts> {
-  const rows = await db
-    .selectFrom('records')
-    .select('data')
-    .where('tenant_id', '=', tenantId)
-    .where('type', '=', 'script_version')
-    .where('deleted', '=', 0)
-    .execute();
-  // Stored as validated on the way in.
-  const versions = rows.map((r) => JSON.parse(r.data) as ScriptVersion);
-  const scripts: PublishedScripts = new Map();
-  for (const [studioId, byVersion] of groupStudioVersions(versions)) {
-    const published = new Map<number, PublishedVersion>();
-    for (const [version, perLanguage] of byVersion) {
-      published.set(version, {
-        content: versionsToContent(perLanguage),
-        info: {
-          version,
-          publishedAt: perLanguage.map((v) => v.publishedAt).sort()[perLanguage.length - 1]!,
-          releaseNotes: perLanguage[0]!.releaseNotes,
-          publishedBy: null,
-          rollbackOf: null,
-        },
-      });
-    }
-    scripts.set(studioId, published);
-  }
+  const scripts = await readPublishedRecords<ScriptVersion, ScriptContent>(
+    db,
+    tenantId,
+    'script_version',
+    groupStudioVersions,
+    (perLanguage) => ({
+      content: versionsToContent(perLanguage),
+      releaseNotes: perLanguage[0]!.releaseNotes,
+    }),
+  );
   const publications = await db
     .selectFrom('script_publications')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .execute();
   for (const p of publications) {
-    const byVersion = scripts.get(p.script_id) ?? new Map<number, PublishedVersion>();
-    byVersion.set(Number(p.version), {
-      content: scriptContent.parse(JSON.parse(p.content)),
-      info: publicationInfo(p),
-    });
-    scripts.set(p.script_id, byVersion);
+    addPublication(scripts, p.script_id, p, scriptContent.parse(JSON.parse(p.content)));
   }
   return scripts;
 }

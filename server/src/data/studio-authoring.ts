@@ -113,6 +113,60 @@ export function latestOfEach<C, I extends { version: number }, R>(
   return out;
 }
 
+/** Every published version of every item of one kind, by item id and version number. */
+export type PublishedItems<C> = Map<string, Map<number, VersionOf<C, VersionInfo>>>;
+
+/**
+ * The versions agents have, whoever published them (the studio, or a retailer's own system
+ * through `/v1/data/batch`): the change log's live records of one type, grouped per item and
+ * version (`group`); `toContent` turns one version's per-language records into the studio's
+ * content. Who published it is known only from the studio's own publication rows, which the
+ * kind adds on top (`addPublication`).
+ */
+export async function readPublishedRecords<R extends { publishedAt: string }, C>(
+  db: ServerDb,
+  tenantId: string,
+  type: 'script_version' | 'knowledge_answer',
+  group: (records: readonly R[]) => Map<string, Map<number, R[]>>,
+  toContent: (perLanguage: R[]) => { content: C; releaseNotes: string },
+): Promise<PublishedItems<C>> {
+  const rows = await db
+    .selectFrom('records')
+    .select('data')
+    .where('tenant_id', '=', tenantId)
+    .where('type', '=', type)
+    .where('deleted', '=', 0)
+    .execute();
+  // Stored as validated on the way in.
+  const records = rows.map((r) => JSON.parse(r.data) as R);
+  const items: PublishedItems<C> = new Map();
+  for (const [id, byVersion] of group(records)) {
+    const versions = new Map<number, VersionOf<C, VersionInfo>>();
+    for (const [version, perLanguage] of byVersion) {
+      const { content, releaseNotes } = toContent(perLanguage);
+      const publishedAt = perLanguage.map((r) => r.publishedAt).sort()[perLanguage.length - 1]!;
+      versions.set(version, {
+        content,
+        info: { version, publishedAt, releaseNotes, publishedBy: null, rollbackOf: null },
+      });
+    }
+    items.set(id, versions);
+  }
+  return items;
+}
+
+/** Puts a studio publication row's version over what the records alone said of it. */
+export function addPublication<C>(
+  items: PublishedItems<C>,
+  id: string,
+  row: Parameters<typeof publicationInfo>[0],
+  content: C,
+): void {
+  const byVersion = items.get(id) ?? new Map<number, VersionOf<C, VersionInfo>>();
+  byVersion.set(Number(row.version), { content, info: publicationInfo(row) });
+  items.set(id, byVersion);
+}
+
 /** A publication row's who, when and why, as the version history shows it. */
 export function publicationInfo(row: {
   version: number | string;
