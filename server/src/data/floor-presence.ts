@@ -6,6 +6,7 @@ import {
 import type { Principal } from '../auth/access-tokens';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
+import { noEventYetAt } from './incidents';
 import type { UpdateFeedTables } from '../routes/update-feed-routes';
 
 /** How long a desk may stay silent (no stream heartbeat, no report) before it shows offline. */
@@ -128,17 +129,7 @@ export function policyLocksQuery(db: ServerDb, tenantId: string, agentIds?: read
     .where('r.kind', '=', 'bulk_access')
     .where('r.stage', '=', 'raised')
     .where('r.note', 'like', `${LOCK_DESK_NOTE_PREFIX}%`)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('incident_events as a')
-            .select('a.alert_id')
-            .whereRef('a.tenant_id', '=', 'r.tenant_id')
-            .whereRef('a.alert_id', '=', 'r.alert_id')
-            .where('a.stage', '=', 'acknowledged'),
-        ),
-      ),
-    );
+    .where(noEventYetAt(['acknowledged']));
 }
 
 /**

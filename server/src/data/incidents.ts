@@ -7,7 +7,7 @@ import {
   type IncidentStage,
   type PolicyFiringView,
 } from '../../../src/shared/protocol/supervisor-alerts';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { IncidentEventTable, ServerDatabase, ServerDb } from '../db/schema';
 import { enqueueIncidentDeliveries } from '../webhooks/webhook-queue';
 
@@ -177,17 +177,7 @@ export async function escalateOverdue(
     .selectAll('r')
     .where('r.stage', '=', 'raised')
     .where('r.at', '<=', cutoff)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('incident_events as s')
-            .select('s.alert_id')
-            .whereRef('s.tenant_id', '=', 'r.tenant_id')
-            .whereRef('s.alert_id', '=', 'r.alert_id')
-            .where('s.stage', 'in', ['acknowledged', 'escalated']),
-        ),
-      ),
-    )
+    .where(noEventYetAt(['acknowledged', 'escalated']))
     .limit(500)
     .execute();
   const escalated: { tenantId: string; alertId: string }[] = [];
@@ -323,4 +313,25 @@ function policyOf(stored: string | null): PolicyFiringView | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * For a query over `incident_events as r`: the alert of `r` has no event at any of `stages` yet
+ * (nobody has taken it, say).
+ */
+export function noEventYetAt(stages: readonly IncidentStage[]) {
+  return ({
+    not,
+    exists,
+    selectFrom,
+  }: ExpressionBuilder<ServerDatabase & { r: IncidentEventTable }, 'r'>) =>
+    not(
+      exists(
+        selectFrom('incident_events as later')
+          .select('later.alert_id')
+          .whereRef('later.tenant_id', '=', 'r.tenant_id')
+          .whereRef('later.alert_id', '=', 'r.alert_id')
+          .where('later.stage', 'in', [...stages]),
+      ),
+    );
 }

@@ -6,6 +6,7 @@ import type { ScriptDraftTable, ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 import { applyChanges } from './change-log';
+import { displayNameOf } from './users';
 
 /**
  * What the script studio and the approved-answer studio share on the server: who may author,
@@ -41,17 +42,6 @@ export function readCenters(db: ServerDb, tenantId: string) {
     .where('tenant_id', '=', tenantId)
     .orderBy('id')
     .execute();
-}
-
-/** The publisher's display name as the version history shows it. */
-export async function authorName(db: ServerDb, principal: Principal): Promise<string> {
-  const author = await db
-    .selectFrom('users')
-    .select('display_name')
-    .where('id', '=', principal.userId)
-    .where('tenant_id', '=', principal.tenantId)
-    .executeTakeFirst();
-  return author?.display_name ?? principal.userId;
 }
 
 /**
@@ -287,7 +277,7 @@ export function versionedAuthoring<C extends AudienceContent, I extends { versio
         `The ${noun} does not pass the lint: ${issues.slice(0, 10).join(', ')}`,
       );
     }
-    const publishedBy = await authorName(db, principal);
+    const publishedBy = await displayNameOf(db, principal);
     const publishedAt = new Date().toISOString();
     const result = await publishOnce(noun, () =>
       db.transaction().execute(async (trx) => {

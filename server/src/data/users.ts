@@ -27,6 +27,20 @@ function scopedUsers(db: ServerDb, principal: Principal) {
   return query;
 }
 
+/**
+ * The signed-in user's display name, as a version history or an alert's taker shows it (their
+ * id when the row is gone).
+ */
+export async function displayNameOf(db: ServerDb, principal: Principal): Promise<string> {
+  const me = await db
+    .selectFrom('users')
+    .select('display_name')
+    .where('tenant_id', '=', principal.tenantId)
+    .where('id', '=', principal.userId)
+    .executeTakeFirst();
+  return me?.display_name ?? principal.userId;
+}
+
 export async function listUsers(db: ServerDb, principal: Principal): Promise<UserSummary[]> {
   const rows = await scopedUsers(db, principal)
     .leftJoin('centers', 'centers.id', 'users.center_id')

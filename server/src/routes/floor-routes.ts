@@ -18,6 +18,7 @@ import { centerScope } from '../auth/center-scope';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
 import { DEFAULT_PRESENCE_EXPIRY_MS, readFloorAgents } from '../data/floor-presence';
+import { displayNameOf } from '../data/users';
 
 const ALERT_WINDOW_MS = 12 * 60 * 60_000;
 const HOUR_MS = 60 * 60_000;
@@ -108,17 +109,12 @@ export function floorRoutes({
         const scope = scopeOf(principal);
         const [alert] = await readAlerts(db, scope, { alertIds: [body.alertId] });
         if (!alert) throw new HttpError(404, 'not_found', 'No such alert in your scope.');
-        const me = await db
-          .selectFrom('users')
-          .select('display_name')
-          .where('tenant_id', '=', principal.tenantId)
-          .where('id', '=', principal.userId)
-          .executeTakeFirst();
+        const name = await displayNameOf(db, principal);
         const taken = await acknowledgeAlert(
           db,
           principal.tenantId,
           body.alertId,
-          { id: principal.userId, name: me?.display_name ?? principal.userId },
+          { id: principal.userId, name },
           new Date().toISOString(),
         );
         if (taken) {
