@@ -28,8 +28,10 @@ import {
   type DraftTable,
   type Publication,
   type PublishedItems,
-  type VersionOf,
+  type PublishedVersion,
 } from './studio-authoring';
+
+const parseList = (json: string) => JSON.parse(json) as string[];
 
 /**
  * The studio's view of a tenant's approved answers. The change log's `knowledge_answer` records
@@ -38,16 +40,10 @@ import {
  * publication rows add every earlier version, who published it and rollbacks. A knowledge base
  * is hundreds of answers, so it is read whole, like the scripts.
  */
-export type PublishedAnswerVersion = VersionOf<AnswerContent, VersionInfo>;
-
-export type PublishedAnswers = PublishedItems<AnswerContent>;
-
-const parseList = (json: string) => JSON.parse(json) as string[];
-
 export async function readPublishedAnswers(
   db: ServerDb,
   tenantId: string,
-): Promise<PublishedAnswers> {
+): Promise<PublishedItems<AnswerContent>> {
   const answers = await readPublishedRecords<KnowledgeAnswer, AnswerContent>(
     db,
     tenantId,
@@ -94,7 +90,7 @@ export async function readPublishedAnswers(
 }
 
 /** What the duplicate-title lint compares an answer with: the latest of every other answer. */
-export function publishedTitles(answers: PublishedAnswers): PublishedAnswerTitles[] {
+export function publishedTitles(answers: PublishedItems<AnswerContent>): PublishedAnswerTitles[] {
   return latestOfEach(answers, (answerId, { audience, title }) => ({ answerId, audience, title }));
 }
 
@@ -111,7 +107,7 @@ export function readAnswerDrafts(
 
 export function summarizeAnswer(
   answerId: string,
-  published: PublishedAnswerVersion | null,
+  published: PublishedVersion<AnswerContent> | null,
   draft: AnswerDraftRow | null,
 ): StudioAnswerSummary {
   return { answerId, ...summaryOf('answer', answerId, published, draft, () => ({})) };

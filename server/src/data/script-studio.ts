@@ -26,7 +26,7 @@ import {
   type DraftOf,
   type DraftTable,
   type PublishedItems,
-  type VersionOf,
+  type PublishedVersion,
 } from './studio-authoring';
 
 /**
@@ -35,14 +35,10 @@ import {
  * `/v1/data/batch`); the studio's publication rows add the authored content, who published
  * and rollbacks. Scripts are few (tens, with their versions), so they are read whole.
  */
-export type PublishedVersion = VersionOf<ScriptContent, VersionInfo>;
-
-export type PublishedScripts = PublishedItems<ScriptContent>;
-
 export async function readPublishedScripts(
   db: ServerDb,
   tenantId: string,
-): Promise<PublishedScripts> {
+): Promise<PublishedItems<ScriptContent>> {
   const scripts = await readPublishedRecords<ScriptVersion, ScriptContent>(
     db,
     tenantId,
@@ -65,7 +61,9 @@ export async function readPublishedScripts(
 }
 
 /** What the overlap lint compares a script with: the latest version of every other script. */
-export function publishedTriggers(scripts: PublishedScripts): PublishedScriptTriggers[] {
+export function publishedTriggers(
+  scripts: PublishedItems<ScriptContent>,
+): PublishedScriptTriggers[] {
   return latestOfEach(scripts, (scriptId, { audience, triggers }) => ({
     scriptId,
     audience,
@@ -83,7 +81,7 @@ export function readDrafts(db: ServerDb, tenantId: string): Promise<Map<string, 
 
 export function summarize(
   scriptId: string,
-  published: PublishedVersion | null,
+  published: PublishedVersion<ScriptContent> | null,
   draft: DraftRow | null,
 ): StudioScriptSummary {
   return {

@@ -103,8 +103,11 @@ export function latestOfEach<C, I extends { version: number }, R>(
   return out;
 }
 
+/** One published version of a studio item, with who published it and when. */
+export type PublishedVersion<C> = VersionOf<C, VersionInfo>;
+
 /** Every published version of every item of one kind, by item id and version number. */
-export type PublishedItems<C> = Map<string, Map<number, VersionOf<C, VersionInfo>>>;
+export type PublishedItems<C> = Map<string, Map<number, PublishedVersion<C>>>;
 
 /**
  * The versions agents have, whoever published them (the studio, or a retailer's own system
@@ -131,7 +134,7 @@ export async function readPublishedRecords<R extends { publishedAt: string }, C>
   const records = rows.map((r) => JSON.parse(r.data) as R);
   const items: PublishedItems<C> = new Map();
   for (const [id, byVersion] of group(records)) {
-    const versions = new Map<number, VersionOf<C, VersionInfo>>();
+    const versions = new Map<number, PublishedVersion<C>>();
     for (const [version, perLanguage] of byVersion) {
       const { content, releaseNotes } = toContent(perLanguage);
       const publishedAt = perLanguage.map((r) => r.publishedAt).sort()[perLanguage.length - 1]!;
@@ -152,7 +155,7 @@ export function addPublication<C>(
   row: Parameters<typeof publicationInfo>[0],
   content: C,
 ): void {
-  const byVersion = items.get(id) ?? new Map<number, VersionOf<C, VersionInfo>>();
+  const byVersion = items.get(id) ?? new Map<number, PublishedVersion<C>>();
   byVersion.set(Number(row.version), { content, info: publicationInfo(row) });
   items.set(id, byVersion);
 }
