@@ -69,15 +69,8 @@ describe('call shortcuts', () => {
       isComposing: true,
       code: 'Digit2',
     };
-    expect(keyPressOf(event, true)).toEqual({
-      key: '2',
-      ctrlKey: false,
-      metaKey: true,
-      altKey: false,
-      shiftKey: true,
-      isComposing: true,
-      typing: true,
-    });
+    const { code: _notAPressField, ...fields } = event;
+    expect(keyPressOf(event, true)).toEqual({ ...fields, typing: true });
     expect(
       branchIndexForKey(keyPressOf({ ...event, metaKey: false, isComposing: false }, false), 2),
     ).toBe(1);
