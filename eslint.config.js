@@ -217,11 +217,12 @@ export const layers = [
   coreFeature('guidance', []),
   coreFeature('insights', ['retailer-client']),
   coreFeature('links', []),
-  // outreach-candidates.ts runs on the reader worker too: it loads only the file it needs.
+  // outreach-candidates.ts runs on the reader worker and outreach-table.ts on the sync worker:
+  // they load only the customers' files they need (its row types and row mappers).
   coreFeature(
     'outreach',
     ['calls', 'customers', 'guidance', 'privacy', 'reader'],
-    ['customers/order.repository'],
+    ['customers/customer.repository', 'customers/order.repository', 'customers/order.table'],
   ),
   // prediction-store.ts runs on the prediction worker: it loads only the file it needs.
   coreFeature('predictions', [], ['sync/pulled-change-counters']),

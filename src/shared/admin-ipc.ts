@@ -11,6 +11,7 @@ import {
   type RETURN_ABUSE_FEATURES,
   type RiskThresholds,
 } from './protocol/risk-thresholds';
+import { channel } from './ipc-channel';
 
 /** One point of a fitted score's precision/recall curve on held-out settled cases. */
 export interface RiskCurvePoint {
@@ -59,13 +60,6 @@ import {
  * webhooks and risk thresholds. The core forwards each call to the retailer's API with the
  * signed-in session; the server checks the role and the webhook URL (its SSRF guard) again.
  */
-function channel<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({
-    input,
-    output: undefined as unknown as Output,
-  });
-}
-
 /** The roles that see the admin view (the server checks again). */
 export const ADMIN_ROLES = ['retailer_admin', 'supervisor'] as const;
 

@@ -9,19 +9,13 @@ import type {
   FloorSummary,
 } from './protocol/supervisor-alerts';
 import { accessQuery, type AccessList } from './protocol/access-audit';
+import { channel } from './ipc-channel';
 
 /**
  * The floor's part of the IPC contract (spread into `ipcHandlers` in ipc.ts): the alerts this
  * desk raised and what became of them, and for supervisors the live floor. The core forwards
  * floor reads and acknowledgments to the retailer's API; the server scopes them again.
  */
-function channel<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({
-    input,
-    output: undefined as unknown as Output,
-  });
-}
-
 /** The roles that see the floor view (the server checks again). */
 export const FLOOR_ROLES = ['supervisor', 'retailer_admin'] as const;
 

@@ -1,23 +1,16 @@
-import type { z } from 'zod';
 import {
   insightsQuery,
   insightsWordsQuery,
   type InsightsResponse,
   type InsightsWordsResponse,
 } from './protocol/insights';
+import { channel } from './ipc-channel';
 
 /**
  * The insights view's part of the IPC contract (spread into `ipcHandlers` in ipc.ts). The core
  * forwards each query to the retailer's API with the signed-in session; the server scopes it
  * (a supervisor sees only its center) and refuses agents.
  */
-function channel<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({
-    input,
-    output: undefined as unknown as Output,
-  });
-}
-
 export const insightsIpcHandlers = {
   'insights:query': channel<InsightsResponse>()(insightsQuery.strict()),
   'insights:words': channel<InsightsWordsResponse>()(insightsWordsQuery.strict()),

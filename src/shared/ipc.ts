@@ -22,6 +22,7 @@ import { floorIpcEventNames, floorIpcHandlers, type FloorIpcEvents } from './flo
 import { agentChoice, type AgentState } from './agent-state/agent-state';
 import { deskPin, type DeskLockState } from './desk-lock/desk-lock';
 import type { UpdateNotice } from './updates/update-notice';
+import { channel } from './ipc-channel';
 
 /**
  * THE contract between the renderer and the main process. Nothing else crosses.
@@ -30,14 +31,6 @@ import type { UpdateNotice } from './updates/update-notice';
  * runs) and the type of its output. Main registers a handler for every channel; the preload and
  * the browser harness derive `window.koe` from the same map.
  */
-
-/** Declares a channel: its input schema, and (as a type only) its output. */
-function channel<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({
-    input,
-    output: undefined as unknown as Output,
-  });
-}
 
 export const searchQueryClass = z.enum([
   'phone',

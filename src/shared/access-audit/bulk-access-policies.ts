@@ -22,6 +22,13 @@ export type BulkAccessMetric = z.infer<typeof bulkAccessMetric>;
 export const bulkAccessAction = z.enum(['notify_supervisor', 'notify_admin', 'lock_desk']);
 export type BulkAccessAction = z.infer<typeof bulkAccessAction>;
 
+/** The window a policy counts over: a minute to a day. */
+const bulkAccessWindowMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
+
 export const bulkAccessRule = z.object({
   policyId: z.string(),
   /** The policy's name as the retailer admin wrote it: what a supervisor reads on an alert. */
@@ -30,11 +37,7 @@ export const bulkAccessRule = z.object({
   metric: bulkAccessMetric,
   /** It fires when the count goes past this ("more than N"). */
   threshold: z.number().int().min(0),
-  windowMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
+  windowMinutes: bulkAccessWindowMinutes,
   action: bulkAccessAction,
 });
 export type BulkAccessRule = z.infer<typeof bulkAccessRule>;
@@ -109,11 +112,7 @@ export const bulkAccessPolicyFields = z
     labelEn: oneLine(200).pipe(z.string().trim().min(1)),
     metric: bulkAccessMetric,
     threshold: z.number().int().min(0).max(100_000),
-    windowMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
+    windowMinutes: bulkAccessWindowMinutes,
     action: bulkAccessAction,
     active: z.boolean(),
   })

@@ -1,4 +1,5 @@
 import type { Contact, CustomerTier, Language } from '../domain';
+import { claimReason } from '../guidance/order-signals';
 import type { OrderFacts } from './order-history';
 import type { Random } from './random';
 import { DAY_MS, HOUR_MS, jstDay } from './time';
@@ -60,12 +61,6 @@ const BASE: Record<string, number> = {
 
 export const CALL_REASON_CODES = Object.keys(BASE);
 
-const CLAIM_REASON = {
-  not_received: 'delivery.not_received',
-  damaged: 'delivery.damaged',
-  wrong_item: 'delivery.wrong_item',
-} as const;
-
 /** The score of every reason for a caller in this state (before the softmax draw). */
 export function callReasonScores(state: CallerState): Map<string, number> {
   const scores = new Map(CALL_REASON_CODES.map((code) => [code, Math.log(BASE[code] ?? 1)]));
@@ -92,7 +87,7 @@ export function callReasonScores(state: CallerState): Map<string, number> {
   if (state.returnOpen === 'exchange') add('returns.exchange', 2.6);
   if (state.returnOpen !== null) add('returns.status', 2.2);
   if (state.refundPending) add('returns.refund', 3.0);
-  if (state.claimOpen) add(CLAIM_REASON[state.claimOpen], 2.8);
+  if (state.claimOpen) add(claimReason(state.claimOpen), 2.8);
   if (state.unshippedOrderHours !== null) {
     const fresh = state.unshippedOrderHours < 12;
     add('order.change', fresh ? 2.2 : 1.4);

@@ -6,6 +6,7 @@ import type {
   Language,
   Notice,
 } from '../domain';
+import { claimReason } from '../guidance/order-signals';
 import { callerStateAt, drawCallReason } from './call-reasons';
 import { carrierName } from './carriers';
 import { sequenceId, type Sequences } from './ids';
@@ -205,16 +206,10 @@ export function generateInteractions(
         );
       }
       if (claim) {
-        const reason =
-          claim.type === 'not_received'
-            ? 'delivery.not_received'
-            : claim.type === 'damaged'
-              ? 'delivery.damaged'
-              : 'delivery.wrong_item';
         const openedMs = Date.parse(claim.openedAt);
         contact(
           openedMs - 10 * 60_000,
-          reason,
+          claimReason(claim.type),
           base,
           order.id,
           random.chance(0.7) ? 'call' : 'email',

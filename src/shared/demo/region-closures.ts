@@ -1,4 +1,4 @@
-import type { RegionClosureRecord } from '../domain/region-closure';
+import { deliveryRegion, type RegionClosureRecord } from '../domain/region-closure';
 import type { RegionClosure } from '../guidance/late-signals';
 import type { Region } from './prefectures';
 import { hashInts } from './random';
@@ -11,17 +11,8 @@ import { HOUR_MS, isoDateOfDay, isoInstant, jstDay, jstInstant, monthOfDay } fro
  * same storms. The retailer announces each on its first morning, with its own guess of the end
  * (right two times in three, otherwise a day short): what the desk's estimate is given.
  */
-const REGIONS: readonly Region[] = [
-  'hokkaido',
-  'tohoku',
-  'kanto',
-  'chubu',
-  'kinki',
-  'chugoku',
-  'shikoku',
-  'kyushu',
-  'okinawa',
-];
+// A region's index (the schema's order, as listed before) seeds its storms.
+const REGIONS: readonly Region[] = deliveryRegion.options;
 
 function startChance(region: Region, day: number): number {
   const month = monthOfDay(day);

@@ -53,15 +53,27 @@ export const customer = z.object({
 });
 export type Customer = z.infer<typeof customer>;
 
-/** What a search result or a screen-pop chooser row shows. */
-export type CustomerSummary = Pick<
+/**
+ * Who a customer is and what they are worth, without contacts or address: what the outreach list
+ * weighs (the cache's customer.repository maps these columns once).
+ */
+export type CustomerHead = Pick<
   Customer,
   | 'id'
   | 'familyName'
   | 'givenName'
   | 'familyNameKana'
   | 'givenNameKana'
-  | 'tier'
   | 'language'
-  | 'prefecture'
-> & { phone: string | null; email: string | null; lastOrderNumber: string | null };
+  | 'tier'
+  | 'lifetimeValue'
+  | 'currency'
+>;
+
+/** What a search result or a screen-pop chooser row shows: the head, where they live, a contact. */
+export type CustomerSummary = Omit<CustomerHead, 'lifetimeValue' | 'currency'> &
+  Pick<Customer, 'prefecture'> & {
+    phone: string | null;
+    email: string | null;
+    lastOrderNumber: string | null;
+  };

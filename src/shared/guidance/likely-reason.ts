@@ -4,6 +4,7 @@ import { jstDayOf } from './calendar';
 import { claimRisk, DEFAULT_RISK_THRESHOLD } from './claim-risk';
 import type { EvidenceItem } from './evidence';
 import {
+  claimReason,
   isOpenClaim,
   isRefundPending,
   newestFirst,
@@ -33,13 +34,6 @@ export const RECENT_DELIVERY_DAYS = 7;
 export const RECENT_ORDER_HOURS = 48;
 /** A contact this recent for the same reason makes a repeat caller. */
 export const REPEAT_CONTACT_DAYS = 14;
-
-const CLAIM_REASON: Record<string, string> = {
-  not_received: 'delivery.not_received',
-  damaged: 'delivery.damaged',
-  wrong_item: 'delivery.wrong_item',
-  missing_item: 'delivery.wrong_item',
-};
 
 /** Which notices explain which reasons (the customer was told, and may still call). */
 const NOTICE_REASONS: Record<Notice['kind'], readonly string[]> = {
@@ -136,7 +130,7 @@ export function likelyReasons(card: CustomerCard, now: Date | number | string): 
   // Open delivery claims: the customer is following up.
   for (const c of newestFirst(card.claims.filter(isOpenClaim), (x) => x.openedAt)) {
     const opened = jstDayOf(c.openedAt);
-    add(CLAIM_REASON[c.type] ?? 'delivery.not_received', 0.85, {
+    add(claimReason(c.type), 0.85, {
       kind: 'claim_open',
       orderId: c.orderId,
       orderNumber: orderNumber.get(c.orderId) ?? null,

@@ -43,6 +43,18 @@ export function isOpenClaim(claim: DeliveryClaim): boolean {
   return OPEN_CLAIM.has(claim.status);
 }
 
+const CLAIM_REASON = {
+  not_received: 'delivery.not_received',
+  damaged: 'delivery.damaged',
+  wrong_item: 'delivery.wrong_item',
+  missing_item: 'delivery.wrong_item',
+} as const satisfies Record<DeliveryClaim['type'], string>;
+
+/** The call reason a claim is about (a missing item is called about as a wrong item). */
+export function claimReason(type: DeliveryClaim['type']): string {
+  return CLAIM_REASON[type];
+}
+
 const PENDING_REFUND: ReadonlySet<ReturnRequest['refundStatus']> = new Set([
   'pending',
   'processing',

@@ -1,4 +1,4 @@
-import type { Customer, CustomerTier } from '../domain/customer';
+import type { Customer, CustomerHead, CustomerTier } from '../domain/customer';
 import type { Notice } from '../domain/interaction';
 import type { Order, Shipment } from '../domain/order';
 import { dayOfIsoDate, jstDayOf } from '../guidance/calendar';
@@ -19,18 +19,7 @@ export const carrierEstimate: EstimateDelivery = (shipment) => shipment.estimate
 
 /** One open shipment and what the list needs around it, read from the local cache. */
 export interface OutreachCandidate {
-  customer: Pick<
-    Customer,
-    | 'id'
-    | 'familyName'
-    | 'givenName'
-    | 'familyNameKana'
-    | 'givenNameKana'
-    | 'language'
-    | 'tier'
-    | 'lifetimeValue'
-    | 'currency'
-  >;
+  customer: CustomerHead;
   /** The number to call (E.164), the customer's first; null when they have none. */
   phone: string | null;
   order: Pick<Order, 'id' | 'orderNumber'>;

@@ -28,23 +28,5 @@ export type AnswerContent = z.infer<typeof answerContent>;
 
 /** The approved-answer studio's wire: see authoring-wire.ts. */
 export const answerSchemas = authoringWireSchemas('answerId', 'answers', answerContent, {});
-export const {
-  summary: studioAnswerSummary,
-  list: studioAnswerList,
-  detail: studioAnswerDetail,
-  query: studioAnswerQuery,
-  versionQuery: studioAnswerVersionQuery,
-  versionDetail: studioAnswerVersionDetail,
-  saveDraftRequest: saveAnswerDraftRequest,
-  saveDraftResponse: saveAnswerDraftResponse,
-  publishRequest: publishAnswerRequest,
-  rollbackRequest: rollbackAnswerRequest,
-  publishResponse: publishAnswerResponse,
-} = answerSchemas;
-export type StudioAnswerSummary = z.infer<typeof studioAnswerSummary>;
-export type StudioAnswerList = z.infer<typeof studioAnswerList>;
-export type StudioAnswerDetail = z.infer<typeof studioAnswerDetail>;
-export type StudioAnswerVersionDetail = z.infer<typeof studioAnswerVersionDetail>;
-export type PublishAnswerRequest = z.infer<typeof publishAnswerRequest>;
-export type RollbackAnswerRequest = z.infer<typeof rollbackAnswerRequest>;
-export type PublishAnswerResponse = z.infer<typeof publishAnswerResponse>;
+export type StudioAnswerSummary = z.infer<typeof answerSchemas.summary>;
+export type StudioAnswerVersionDetail = z.infer<typeof answerSchemas.versionDetail>;

@@ -50,24 +50,7 @@ export type ScriptContent = z.infer<typeof scriptContent>;
 export const scriptSchemas = authoringWireSchemas('scriptId', 'scripts', scriptContent, {
   triggers: authoredTriggers,
 });
-export const {
-  /** One row of the studio's list, and what the overlap lint compares with. */
-  summary: studioScriptSummary,
-  list: studioScriptList,
-  detail: studioScriptDetail,
-  query: studioScriptQuery,
-  versionQuery: studioVersionQuery,
-  versionDetail: studioVersionDetail,
-  saveDraftRequest,
-  saveDraftResponse,
-  publishRequest,
-  rollbackRequest,
-  publishResponse,
-} = scriptSchemas;
-export type StudioScriptSummary = z.infer<typeof studioScriptSummary>;
-export type StudioScriptList = z.infer<typeof studioScriptList>;
-export type StudioScriptDetail = z.infer<typeof studioScriptDetail>;
-export type StudioVersionDetail = z.infer<typeof studioVersionDetail>;
-export type PublishRequest = z.infer<typeof publishRequest>;
-export type RollbackRequest = z.infer<typeof rollbackRequest>;
-export type PublishResponse = z.infer<typeof publishResponse>;
+/** One row of the studio's list, and what the overlap lint compares with. */
+export type StudioScriptSummary = z.infer<typeof scriptSchemas.summary>;
+export type StudioScriptDetail = z.infer<typeof scriptSchemas.detail>;
+export type StudioVersionDetail = z.infer<typeof scriptSchemas.versionDetail>;

@@ -8,6 +8,7 @@ import {
   inCallShortcut,
   isOutreachOutcomeKey,
   isTypingTarget,
+  keyPressOf,
   OUTREACH_OUTCOME_KEY,
   type KeyPress,
   type PhysicalKeyPress,
@@ -56,6 +57,23 @@ describe('call shortcuts', () => {
     expect(branchIndexForKey(press('1', { ctrlKey: true }), 2)).toBeNull();
     expect(branchIndexForKey(press('1', { metaKey: true }), 2)).toBeNull();
     expect(branchIndexForKey(press('1', { altKey: true }), 2)).toBeNull();
+  });
+
+  it("read a key event as a press, the event's own fields and nothing else", () => {
+    const event = {
+      key: '2',
+      ctrlKey: false,
+      metaKey: true,
+      altKey: false,
+      shiftKey: true,
+      isComposing: true,
+      code: 'Digit2',
+    };
+    const { code: _notAPressField, ...fields } = event;
+    expect(keyPressOf(event, true)).toEqual({ ...fields, typing: true });
+    expect(
+      branchIndexForKey(keyPressOf({ ...event, metaKey: false, isComposing: false }, false), 2),
+    ).toBe(1);
   });
 
   it('know a text field from a button or a radio', () => {

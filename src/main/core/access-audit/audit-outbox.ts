@@ -1,7 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import type { AccessPush, AccessPushResponse } from '../../../shared/protocol/access-audit';
 import { createOutboxDrain } from '../sync';
-import { RetailerRefusal } from '../retailer-client';
+import { sendBatches } from '../retailer-client';
 
 /** Sends audit rows to the retailer; throws when it cannot (offline, signed out, refused). */
 export type SendAccesses = (entries: AccessPush[]) => Promise<AccessPushResponse['results']>;
@@ -27,9 +27,6 @@ interface AuditRow {
   detail: string;
   at: string;
 }
-
-/** Answers that will not change on a retry: the rows are kept, marked refused, never resent. */
-const REFUSED_FOR_GOOD = new Set([400, 403, 422]);
 const BATCH = 500;
 const SOON_MS = 200;
 
@@ -57,14 +54,13 @@ export function createAuditOutbox(options: {
   // A failed send waits for the next trigger (an access, a pull, the stream), not a timer.
   const outbox = createOutboxDrain({ drain, failure: 'Sending the audit failed', log });
 
-  async function drain(): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const agentId = options.agentId();
-      if (!agentId) return sent;
-      const rows = pending.all(agentId) as AuditRow[];
-      if (rows.length === 0) return sent;
-      try {
+  function drain(): Promise<number> {
+    return sendBatches<AuditRow>({
+      next: () => {
+        const agentId = options.agentId();
+        return agentId ? (pending.all(agentId) as AuditRow[]) : [];
+      },
+      async send(rows) {
         const results = await send(rows.map(pushOf));
         const status = new Map(results.map((r) => [r.id, r.status]));
         sqlite.transaction(() => {
@@ -74,19 +70,16 @@ export function createAuditOutbox(options: {
             if (s) mark.run(s === 'conflict' ? 2 : 1, row.id);
           }
         })();
-        sent += rows.length;
-      } catch (error) {
-        if (error instanceof RetailerRefusal && REFUSED_FOR_GOOD.has(error.status)) {
-          log(`The retailer refused audit rows: ${error.message}`);
-          sqlite.transaction(() => {
-            for (const row of rows) mark.run(2, row.id);
-          })();
-          continue;
-        }
-        log('Sending the audit failed (kept; sent on the next try)', error);
-        return sent;
-      }
-    }
+      },
+      // The rows are kept, marked refused, never resent.
+      refused(rows, error) {
+        log(`The retailer refused audit rows: ${error.message}`);
+        sqlite.transaction(() => {
+          for (const row of rows) mark.run(2, row.id);
+        })();
+      },
+      failed: (_rows, error) => log('Sending the audit failed (kept; sent on the next try)', error),
+    });
   }
 
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -2,7 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import type { AgentState } from '../../../shared/agent-state/agent-state';
 import type { AgentStateChange, OutreachCallEvent } from '../../../shared/protocol/agent-state';
 import { uuidV7 } from '../../../shared/uuid-v7';
-import { RetailerRefusal } from '../retailer-client';
+import { sendBatches } from '../retailer-client';
 import { createOutboxDrain } from '../sync';
 
 /** Sends a batch to the retailer; throws when it cannot (offline, signed out, refused). */
@@ -24,8 +24,12 @@ export interface AgentStateReporter {
 }
 
 const BATCH = 200;
-/** Answers that will not change on a retry: invalid, forbidden (a role that reports no state). */
-const REFUSED_FOR_GOOD = new Set([400, 403, 422]);
+
+interface ReportRow {
+  seq: number;
+  payload: string;
+  attempts: number;
+}
 
 /**
  * The agent's state changes on their way to the retailer (the supervisors' floor): written to
@@ -59,30 +63,29 @@ export function createAgentStateReporter(options: {
   // state of the newest id, and a ring answered at once must not sort before its ring.
   let lastIdMs = 0;
 
-  async function drain(): Promise<number> {
-    let delivered = 0;
-    for (;;) {
-      const rows = waiting.all(BATCH) as { seq: number; payload: string; attempts: number }[];
-      if (rows.length === 0) return delivered;
-      const changes = rows.map((r) => JSON.parse(r.payload) as AgentStateChange);
-      const last = rows[rows.length - 1]!.seq;
-      try {
-        await send(changes);
-      } catch (error) {
-        if (error instanceof RetailerRefusal && REFUSED_FOR_GOOD.has(error.status)) {
-          // Sending it again would be refused again and hold back every later change.
-          refuse.run(error.message, last);
-          log(`The retailer refused agent state changes: ${error.message}`);
-          continue;
-        }
-        failed.run((error as Error).message, last);
+  const changesOf = (rows: ReportRow[]) =>
+    rows.map((r) => JSON.parse(r.payload) as AgentStateChange);
+  const lastOf = (rows: ReportRow[]) => rows[rows.length - 1]!.seq;
+
+  function drain(): Promise<number> {
+    return sendBatches<ReportRow>({
+      next: () => waiting.all(BATCH) as ReportRow[],
+      send: (rows) => send(changesOf(rows)),
+      taken(rows) {
+        remove.run(lastOf(rows));
+        const ids = changesOf(rows).map((c) => c.id);
+        for (const listener of [...listeners]) listener(ids);
+      },
+      refused(rows, error) {
+        // Sending it again would be refused again and hold back every later change.
+        refuse.run(error.message, lastOf(rows));
+        log(`The retailer refused agent state changes: ${error.message}`);
+      },
+      failed(rows, error) {
+        failed.run((error as Error).message, lastOf(rows));
         outbox.retryLater(rows[0]!.attempts);
-        return delivered;
-      }
-      remove.run(last);
-      delivered += rows.length;
-      for (const listener of [...listeners]) listener(changes.map((c) => c.id));
-    }
+      },
+    });
   }
 
   return {

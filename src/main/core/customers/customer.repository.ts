@@ -1,4 +1,4 @@
-import type { Customer, CustomerCard, CustomerSummary } from '../../../shared/domain';
+import type { Customer, CustomerCard, CustomerHead, CustomerSummary } from '../../../shared/domain';
 import type { ReadDb } from '../platform/database';
 import type { CustomerRow } from './customer.table';
 
@@ -118,7 +118,26 @@ export async function countCustomers(db: ReadDb): Promise<number> {
   return Number(row.n);
 }
 
-function toCustomer(row: CustomerRow, phones: { e164: string; kind: string }[]): Customer {
+/**
+ * The columns of a customer's head: who they are and what they are worth, without contacts or
+ * address (the outreach list reads only these).
+ */
+export const CUSTOMER_HEAD_COLUMNS = [
+  'id',
+  'family_name',
+  'given_name',
+  'family_name_kana',
+  'given_name_kana',
+  'language',
+  'tier',
+  'lifetime_value',
+  'currency',
+] as const;
+
+export type CustomerHeadRow = Pick<CustomerRow, (typeof CUSTOMER_HEAD_COLUMNS)[number]>;
+
+/** A customer's head from its row: the one mapping of these columns, the full card's included. */
+export function toCustomerHead(row: CustomerHeadRow): CustomerHead {
   return {
     id: row.id,
     familyName: row.family_name,
@@ -129,6 +148,12 @@ function toCustomer(row: CustomerRow, phones: { e164: string; kind: string }[]):
     tier: row.tier as Customer['tier'],
     lifetimeValue: row.lifetime_value,
     currency: row.currency as Customer['currency'],
+  };
+}
+
+function toCustomer(row: CustomerRow, phones: { e164: string; kind: string }[]): Customer {
+  return {
+    ...toCustomerHead(row),
     prefecture: row.prefecture,
     postalCode: row.postal_code,
     addressLine: row.address_line,

@@ -1,5 +1,6 @@
 import type { Order, Shipment } from '../../../shared/domain';
 import type { ReadDb } from '../platform/database';
+import type { ShipmentRow, TrackingEventRow } from './order.table';
 
 /** The customer's most recent orders with their lines, newest first. */
 export async function getRecentOrders(
@@ -84,7 +85,22 @@ export async function getShipmentsForOrders(
     .orderBy('shipment_id')
     .orderBy('seq')
     .execute();
-  return shipments.map((s) => ({
+  return shipments.map((s) =>
+    toShipment(
+      s,
+      events.filter((e) => e.shipment_id === s.id),
+    ),
+  );
+}
+
+export type ShipmentEventRow = Pick<
+  TrackingEventRow,
+  'occurred_at' | 'status' | 'location' | 'description'
+>;
+
+/** A shipment from its row and its tracking events' rows (oldest first): the one mapping. */
+export function toShipment(s: ShipmentRow, events: readonly ShipmentEventRow[]): Shipment {
+  return {
     id: s.id,
     orderId: s.order_id,
     carrier: s.carrier as Shipment['carrier'],
@@ -97,13 +113,11 @@ export async function getShipmentsForOrders(
     originPrefecture: s.origin_prefecture,
     destinationPrefecture: s.destination_prefecture,
     updatedAt: s.updated_at,
-    events: events
-      .filter((e) => e.shipment_id === s.id)
-      .map((e) => ({
-        occurredAt: e.occurred_at,
-        status: e.status as Shipment['status'],
-        location: e.location,
-        description: e.description,
-      })),
-  }));
+    events: events.map((e) => ({
+      occurredAt: e.occurred_at,
+      status: e.status as Shipment['status'],
+      location: e.location,
+      description: e.description,
+    })),
+  };
 }

@@ -9,7 +9,7 @@ import type {
   FloorAlert,
 } from '../../../shared/protocol/supervisor-alerts';
 import { uuidV7 } from '../../../shared/uuid-v7';
-import { RetailerRefusal } from '../retailer-client';
+import { sendBatches } from '../retailer-client';
 import { createOutboxDrain } from '../sync';
 
 /** Sends alerts to the retailer; throws when it cannot (offline, signed out, refused). */
@@ -57,8 +57,6 @@ interface AlertRow {
   refused: number;
 }
 
-/** Answers that will not change on a retry: invalid, forbidden (a role that raises no alerts). */
-const REFUSED_FOR_GOOD = new Set([400, 403, 422]);
 const WINDOW_MS = 12 * 60 * 60_000;
 
 /**
@@ -124,12 +122,10 @@ export function createAlertOutbox(options: {
     for (const listener of [...listeners]) listener(alerts);
   };
 
-  async function drain(): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const rows = waiting.all() as AlertRow[];
-      if (rows.length === 0) return sent;
-      try {
+  function drain(): Promise<number> {
+    return sendBatches<AlertRow>({
+      next: () => waiting.all() as AlertRow[],
+      async send(rows) {
         const results = await send(rows.map(pushOf));
         const receivedAt = new Map(results.map((r) => [r.id, r.receivedAt]));
         sqlite.transaction(() => {
@@ -143,22 +139,19 @@ export function createAlertOutbox(options: {
             );
           }
         })();
-        sent += rows.length;
         changed();
-      } catch (error) {
-        const message = (error as Error).message;
-        if (error instanceof RetailerRefusal && REFUSED_FOR_GOOD.has(error.status)) {
-          for (const row of rows) refuse.run(message, row.id);
-          log(`The retailer refused alerts: ${message}`);
-          changed();
-          continue;
-        }
-        for (const row of rows) failed.run(message, row.id);
+      },
+      refused(rows, error) {
+        for (const row of rows) refuse.run(error.message, row.id);
+        log(`The retailer refused alerts: ${error.message}`);
+        changed();
+      },
+      failed(rows, error) {
+        for (const row of rows) failed.run((error as Error).message, row.id);
         changed();
         outbox.retryLater(Math.max(...rows.map((r) => r.attempts)));
-        return sent;
-      }
-    }
+      },
+    });
   }
 
   return {

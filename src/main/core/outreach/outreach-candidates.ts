@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import type { Customer } from '../../../shared/domain';
+import type { CustomerHead } from '../../../shared/domain';
 import type { OutreachCandidate } from '../../../shared/outreach/outreach-ranking';
 import type { ReadDb } from '../platform/database';
+import { CUSTOMER_HEAD_COLUMNS, toCustomerHead } from '../customers/customer.repository';
 import { getShipmentsForOrders } from '../customers/order.repository';
 
 /** Open shipments promised longer ago than this are left to claims, not delay calls. */
@@ -54,37 +55,17 @@ export async function scanOutreachCandidates(
     await Promise.all(chunks(orderIds).map((ids) => getShipmentsForOrders(db, ids)))
   ).flat();
 
-  const customers = new Map<string, OutreachCandidate['customer']>();
+  const customers = new Map<string, CustomerHead>();
   const phones = new Map<string, string>();
   const notices = new Map<string, OutreachCandidate['notices'][number][]>();
   const attempts = new Map<string, string>();
   for (const ids of chunks(customerIds)) {
     for (const c of await db
       .selectFrom('customers')
-      .select([
-        'id',
-        'family_name',
-        'given_name',
-        'family_name_kana',
-        'given_name_kana',
-        'language',
-        'tier',
-        'lifetime_value',
-        'currency',
-      ])
+      .select(CUSTOMER_HEAD_COLUMNS)
       .where('id', 'in', ids)
       .execute()) {
-      customers.set(c.id, {
-        id: c.id,
-        familyName: c.family_name,
-        givenName: c.given_name,
-        familyNameKana: c.family_name_kana,
-        givenNameKana: c.given_name_kana,
-        language: c.language as Customer['language'],
-        tier: c.tier as Customer['tier'],
-        lifetimeValue: c.lifetime_value,
-        currency: c.currency as Customer['currency'],
-      });
+      customers.set(c.id, toCustomerHead(c));
     }
     // The first number the retailer gave is the one to call (mobile before home when both).
     for (const p of await db

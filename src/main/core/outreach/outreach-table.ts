@@ -1,6 +1,12 @@
 import type Sqlite from 'better-sqlite3';
-import type { Customer, Shipment } from '../../../shared/domain';
 import type { OutreachCandidate } from '../../../shared/outreach/outreach-ranking';
+import {
+  CUSTOMER_HEAD_COLUMNS,
+  toCustomerHead,
+  type CustomerHeadRow,
+} from '../customers/customer.repository';
+import { toShipment, type ShipmentEventRow } from '../customers/order.repository';
+import type { ShipmentRow } from '../customers/order.table';
 
 /**
  * The outreach list's maintained table (`outreach_candidates`, migration 0060): one row per open
@@ -15,22 +21,8 @@ import type { OutreachCandidate } from '../../../shared/outreach/outreach-rankin
 
 const OPEN_STATUSES = `('label_created', 'in_transit', 'out_for_delivery', 'delayed')`;
 
-interface ShipmentRow {
-  id: string;
-  order_id: string;
-  order_number: string;
-  customer_id: string;
-  carrier: string;
-  tracking_number: string;
-  status: string;
-  shipped_at: string | null;
-  promised_date: string;
-  estimated_date: string | null;
-  delivered_at: string | null;
-  origin_prefecture: string;
-  destination_prefecture: string;
-  updated_at: string;
-}
+/** An open shipment's row with the order's number and customer it belongs to. */
+type OpenShipmentRow = ShipmentRow & { order_number: string; customer_id: string };
 
 function statements(sqlite: Sqlite.Database) {
   const p = (source: string) => sqlite.prepare(source);
@@ -44,10 +36,7 @@ function statements(sqlite: Sqlite.Database) {
       `select occurred_at, status, location, description from tracking_events
         where shipment_id = ? order by seq`,
     ),
-    customer: p(
-      `select id, family_name, given_name, family_name_kana, given_name_kana, language, tier,
-              lifetime_value, currency from customers where id = ?`,
-    ),
+    customer: p(`select ${CUSTOMER_HEAD_COLUMNS.join(', ')} from customers where id = ?`),
     phones: p(`select e164, kind from customer_phones where customer_id = ?`),
     notices: p(
       `select order_id, kind, sent_at from notices where customer_id = ? and kind = 'delay'`,
@@ -81,33 +70,11 @@ export function candidatesOfCustomer(
   customerId: string,
 ): OutreachCandidate[] {
   const s = statementsOf(sqlite);
-  const open = s.openShipments.all(customerId) as ShipmentRow[];
+  const open = s.openShipments.all(customerId) as OpenShipmentRow[];
   if (open.length === 0) return [];
-  const c = s.customer.get(customerId) as
-    | {
-        id: string;
-        family_name: string;
-        given_name: string;
-        family_name_kana: string;
-        given_name_kana: string;
-        language: string;
-        tier: string;
-        lifetime_value: number;
-        currency: string;
-      }
-    | undefined;
-  if (!c) return [];
-  const customer: OutreachCandidate['customer'] = {
-    id: c.id,
-    familyName: c.family_name,
-    givenName: c.given_name,
-    familyNameKana: c.family_name_kana,
-    givenNameKana: c.given_name_kana,
-    language: c.language as Customer['language'],
-    tier: c.tier as Customer['tier'],
-    lifetimeValue: c.lifetime_value,
-    currency: c.currency as Customer['currency'],
-  };
+  const head = s.customer.get(customerId) as CustomerHeadRow | undefined;
+  if (!head) return [];
+  const customer = toCustomerHead(head);
   // The first number the retailer gave is the one to call (mobile before home when both).
   let phone: string | null = null;
   for (const p of s.phones.all(customerId) as { e164: string; kind: string }[]) {
@@ -121,40 +88,10 @@ export function candidatesOfCustomer(
     customer,
     phone,
     order: { id: row.order_id, orderNumber: row.order_number },
-    shipment: shipmentOf(row, s),
+    shipment: toShipment(row, s.events.all(row.id) as ShipmentEventRow[]),
     notices,
     lastAttemptAt: last,
   }));
-}
-
-function shipmentOf(row: ShipmentRow, s: Statements): Shipment {
-  return {
-    id: row.id,
-    orderId: row.order_id,
-    carrier: row.carrier as Shipment['carrier'],
-    trackingNumber: row.tracking_number,
-    status: row.status as Shipment['status'],
-    shippedAt: row.shipped_at,
-    promisedDate: row.promised_date,
-    estimatedDate: row.estimated_date,
-    deliveredAt: row.delivered_at,
-    originPrefecture: row.origin_prefecture,
-    destinationPrefecture: row.destination_prefecture,
-    updatedAt: row.updated_at,
-    events: (
-      s.events.all(row.id) as {
-        occurred_at: string;
-        status: string;
-        location: string;
-        description: string;
-      }[]
-    ).map((e) => ({
-      occurredAt: e.occurred_at,
-      status: e.status as Shipment['status'],
-      location: e.location,
-      description: e.description,
-    })),
-  };
 }
 
 /**

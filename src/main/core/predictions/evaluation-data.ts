@@ -5,7 +5,13 @@ import { riskSignalsWith, type RiskSignals } from '../../../shared/guidance/risk
 import type { RiskThresholds } from '../../../shared/guidance/risk-thresholds';
 import { cardAsOf } from './card-as-of';
 import type { ScanLine } from '../../../shared/guidance/late-signals';
-import { HISTORY_BATCH_CUSTOMERS, readCustomerHistories, trackingTrail } from './prediction-data';
+import {
+  HISTORY_BATCH_CUSTOMERS,
+  readCustomerHistories,
+  shipmentStride,
+  trackingTrail,
+  TRACKING_TRAIL_SQL,
+} from './prediction-data';
 
 /**
  * What the evaluation reads beyond what the models are fitted on (bench/prediction.bench.ts):
@@ -33,18 +39,14 @@ export function readShipmentOutcomes(
   sqlite: Sqlite.Database,
   options: { maxSamples?: number } = {},
 ): ShipmentOutcome[] {
-  const { total } = sqlite
-    .prepare(`select coalesce(max(rowid), 0) as total from shipments`)
-    .get() as { total: number };
-  const stride = Math.max(1, Math.ceil(total / (options.maxSamples ?? Infinity)));
+  const stride = shipmentStride(sqlite, options.maxSamples);
   const rows = sqlite
     .prepare(
       `select s.carrier, s.origin_prefecture as origin,
               s.destination_prefecture as destination, o.placed_at as placedAt,
               s.shipped_at as shippedAt, s.promised_date as promisedDate,
               s.delivered_at as deliveredAt, s.status,
-              (select json_group_array(json_array(e.status, e.occurred_at, e.description))
-                 from tracking_events e where e.shipment_id = s.id) as events
+              ${TRACKING_TRAIL_SQL} as events
          from shipments s join orders o on o.id = s.order_id
         where s.rowid % ? = 0 and s.shipped_at is not null
           and s.status <> 'label_created'`,

@@ -1,6 +1,6 @@
 import type { CustomerCard } from '../../../shared/domain';
 import { jstDayOf } from '../../../shared/guidance/calendar';
-import { isOpenClaim, shipmentDelay } from '../../../shared/guidance/order-signals';
+import { claimReason, isOpenClaim, shipmentDelay } from '../../../shared/guidance/order-signals';
 
 /**
  * The customer's open issues at a moment, newest first, as the reasons they would call about: an
@@ -13,13 +13,7 @@ export function openIssueReasons(card: CustomerCard, atMs: number): string[] {
   const issues: { at: string; code: string }[] = [];
   for (const c of card.claims) {
     if (!isOpenClaim(c)) continue;
-    const code =
-      c.type === 'not_received'
-        ? 'delivery.not_received'
-        : c.type === 'damaged'
-          ? 'delivery.damaged'
-          : 'delivery.wrong_item';
-    issues.push({ at: c.openedAt, code });
+    issues.push({ at: c.openedAt, code: claimReason(c.type) });
   }
   for (const r of card.returns) {
     if (r.status === 'completed' || r.status === 'rejected') continue;

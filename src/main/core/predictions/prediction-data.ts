@@ -59,18 +59,14 @@ function* transitSamples(
   sqlite: Sqlite.Database,
   options: SampleOptions,
 ): Generator<TransitSample> {
-  const { total } = sqlite
-    .prepare(`select coalesce(max(rowid), 0) as total from shipments`)
-    .get() as { total: number };
-  const stride = Math.max(1, Math.ceil(total / (options.maxSamples ?? Infinity)));
+  const stride = shipmentStride(sqlite, options.maxSamples);
   const rows = sqlite
     .prepare(
       `select s.carrier, s.origin_prefecture as origin,
               s.destination_prefecture as destination, s.shipped_at as shippedAt,
               s.delivered_at as deliveredAt, s.promised_date as promisedDate,
               (select o.placed_at from orders o where o.id = s.order_id) as placedAt,
-              (select json_group_array(json_array(e.status, e.occurred_at, e.description))
-                 from tracking_events e where e.shipment_id = s.id) as events
+              ${TRACKING_TRAIL_SQL} as events
          from shipments s
         where s.rowid % ? = 0
           and s.status = 'delivered' and s.shipped_at is not null and s.delivered_at is not null`,
@@ -86,6 +82,18 @@ function* transitSamples(
     };
   }
 }
+
+/** Every n-th shipment by rowid for about `maxSamples` of them, spread evenly over the cache. */
+export function shipmentStride(sqlite: Sqlite.Database, maxSamples = Infinity): number {
+  const { total } = sqlite
+    .prepare(`select coalesce(max(rowid), 0) as total from shipments`)
+    .get() as { total: number };
+  return Math.max(1, Math.ceil(total / maxSamples));
+}
+
+/** The tracking events of shipment `s` as one JSON column, read back with {@link trackingTrail}. */
+export const TRACKING_TRAIL_SQL = `(select json_group_array(json_array(e.status, e.occurred_at, e.description))
+                 from tracking_events e where e.shipment_id = s.id)`;
 
 /** A shipment's tracking events as `json_group_array(json_array(status, occurred_at, description))`. */
 export function trackingTrail(

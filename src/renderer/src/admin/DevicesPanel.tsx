@@ -1,13 +1,12 @@
 import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IpcError } from '../../../shared/ipc';
 import type { DeviceSummary } from '../../../shared/protocol/devices';
 import { callKoe } from '../app/koe-call';
 import { AdminTable } from './AdminTable';
 import { useAdminList } from './use-admin-list';
 import { useFormatters } from '../i18n/use-formatters';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
 
 /** A desk id as people read it: its first block is enough to tell desks apart on screen. */
 const shortDesk = (deskId: string) => deskId.slice(0, 13);
@@ -20,9 +19,8 @@ const shortDesk = (deskId: string) => deskId.slice(0, 13);
 export function DevicesPanel() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [confirming, setConfirming] = useState<DeviceSummary | null>(null);
+  const confirmation = useConfirmation<DeviceSummary>();
   const [revoking, setRevoking] = useState(false);
-  const [revokeError, setRevokeError] = useState<IpcError | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
 
   const list = useAdminList('admin:devices', 'devices');
@@ -32,11 +30,11 @@ export function DevicesPanel() {
 
   const revoke = async (device: DeviceSummary) => {
     setRevoking(true);
-    setRevokeError(null);
+    confirmation.setError(null);
     const result = await callKoe('admin:revokeDevice', { deskId: device.deskId });
     setRevoking(false);
-    if (!result.ok) return setRevokeError(result.error);
-    setConfirming(null);
+    if (!result.ok) return confirmation.setError(result.error);
+    confirmation.close();
     setRevoked(device.deskId);
     setDevices(devices.map((d) => (d.deskId === device.deskId ? result.value : d)));
   };
@@ -93,10 +91,7 @@ export function DevicesPanel() {
                     size="xs"
                     variant="light"
                     color="red"
-                    onClick={() => {
-                      setRevokeError(null);
-                      setConfirming(device);
-                    }}
+                    onClick={() => confirmation.ask(device)}
                     aria-label={t('devices.revokeLabel', { desk: shortDesk(device.deskId) })}
                     data-testid="device-revoke"
                   >
@@ -109,23 +104,19 @@ export function DevicesPanel() {
         </AdminTable>
       )}
       <ConfirmDialog
-        opened={confirming !== null}
+        confirmation={confirmation}
         title={t('devices.confirmTitle')}
-        body={
-          confirming
-            ? t('devices.confirmBody', {
-                desk: shortDesk(confirming.deskId),
-                user: confirming.lastUserName ?? confirming.lastUserId,
-              })
-            : ''
+        body={(device) =>
+          t('devices.confirmBody', {
+            desk: shortDesk(device.deskId),
+            user: device.lastUserName ?? device.lastUserId,
+          })
         }
         confirmLabel={t('devices.confirm')}
         cancelLabel={t('devices.cancel')}
         busy={revoking}
-        error={revokeError}
         testId="device-revoke"
-        onConfirm={() => confirming && void revoke(confirming)}
-        onClose={() => setConfirming(null)}
+        onConfirm={(device) => void revoke(device)}
       />
     </Stack>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FloorAlert } from '../../../shared/protocol/supervisor-alerts';
 import { callKoe } from '../app/koe-call';
 import { useFormatters } from '../i18n/use-formatters';
-import { PolicyFiringText } from '../floor';
+import { AlertHeadline, AlertNote } from '../floor';
 
 /**
  * What reached the retailer admin: the floor's alerts escalated to them (a `notify_admin`
@@ -48,28 +48,12 @@ export function EscalationsPanel() {
       {escalated.slice(0, 20).map((alert) => (
         <Paper key={alert.id} withBorder p="xs" maw={760} data-testid="admin-escalation">
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Text size="sm" fw={600}>
-              {alert.kind === 'harassment'
-                ? t('floor.harassmentLabel')
-                : alert.kind === 'bulk_access'
-                  ? t('floor.bulkAccessLabel')
-                  : t('floor.helpLabel')}
-              {' · '}
-              {alert.agentName}
-            </Text>
+            <AlertHeadline alert={alert} fw={600} />
             <Text size="xs" c="dimmed">
               {t('floor.escalatedAt', { time: format.dateTime(alert.escalatedAt!) })}
             </Text>
           </Group>
-          {alert.policy ? (
-            <PolicyFiringText policy={alert.policy} />
-          ) : (
-            alert.note && (
-              <Text size="sm" lineClamp={2}>
-                {alert.note}
-              </Text>
-            )
-          )}
+          <AlertNote alert={alert} lineClamp={2} />
           {alert.acknowledged ? (
             <Text size="xs" c="teal.8">
               {t('floor.takenBy', {

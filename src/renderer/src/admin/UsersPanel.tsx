@@ -9,7 +9,7 @@ import { AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
 import { useAdminList } from './use-admin-list';
 import { spokenReading } from '../customers';
 import { useFormatters } from '../i18n/use-formatters';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
 
 /**
  * The retailer's users, read from its server each time the tab opens (a supervisor gets their
@@ -21,9 +21,8 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   const language = i18n.language === 'en' ? 'en' : 'ja';
-  const [confirming, setConfirming] = useState<UserSummary | null>(null);
+  const confirmation = useConfirmation<UserSummary>();
   const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<IpcError | null>(null);
   // What the server answered, worded at render time (it follows a language switch).
   const [notice, setNotice] = useState<
     { kind: 'disabled'; name: string; desks: number } | { kind: 'enabled'; name: string } | null
@@ -39,21 +38,21 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
 
   const disable = async (user: UserSummary) => {
     setBusy(user.userId);
-    setActionError(null);
+    confirmation.setError(null);
     const result = await callKoe('admin:disableUser', { userId: user.userId });
     setBusy(null);
-    if (!result.ok) return setActionError(result.error);
-    setConfirming(null);
+    if (!result.ok) return confirmation.setError(result.error);
+    confirmation.close();
     replace(user.userId, result.value.disabledAt);
     setNotice({ kind: 'disabled', name: user.displayName, desks: result.value.revokedDesks });
   };
 
   const enable = async (user: UserSummary) => {
     setBusy(user.userId);
-    setActionError(null);
+    confirmation.setError(null);
     const result = await callKoe('admin:enableUser', { userId: user.userId });
     setBusy(null);
-    if (!result.ok) return setActionError(result.error);
+    if (!result.ok) return confirmation.setError(result.error);
     replace(user.userId, result.value.disabledAt);
     setNotice({ kind: 'enabled', name: user.displayName });
   };
@@ -81,9 +80,9 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
             : t('users.enabledNotice', { name: notice.name })}
         </Alert>
       )}
-      {actionError && !confirming && (
+      {confirmation.error && !confirmation.subject && (
         <Alert color="red" role="alert">
-          {errorText(actionError)}
+          {errorText(confirmation.error)}
         </Alert>
       )}
       {users.length === 0 ? (
@@ -152,10 +151,7 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
                         variant="light"
                         color="red"
                         leftSection={<IconUserOff size={14} />}
-                        onClick={() => {
-                          setActionError(null);
-                          setConfirming(user);
-                        }}
+                        onClick={() => confirmation.ask(user)}
                         aria-label={t('users.disableLabel', { name: user.displayName })}
                         data-testid="user-disable"
                       >
@@ -169,16 +165,14 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
         </AdminTable>
       )}
       <ConfirmDialog
-        opened={confirming !== null}
+        confirmation={confirmation}
         title={t('users.confirmTitle')}
-        body={confirming ? t('users.confirmBody', { name: confirming.displayName }) : ''}
+        body={(user) => t('users.confirmBody', { name: user.displayName })}
         confirmLabel={t('users.confirm')}
         cancelLabel={t('users.cancel')}
-        busy={confirming !== null && busy === confirming.userId}
-        error={actionError}
+        busy={confirmation.subject !== null && busy === confirmation.subject.userId}
         testId="user-disable"
-        onConfirm={() => confirming && void disable(confirming)}
-        onClose={() => setConfirming(null)}
+        onConfirm={(user) => void disable(user)}
       />
     </Stack>
   );

@@ -69,6 +69,12 @@ export interface KeyPress {
   typing: boolean;
 }
 
+/** A key event (the DOM's, or a React event's `nativeEvent`) as a KeyPress. */
+export function keyPressOf(event: Omit<KeyPress, 'typing'>, typing: boolean): KeyPress {
+  const { key, ctrlKey, metaKey, altKey, shiftKey, isComposing } = event;
+  return { key, ctrlKey, metaKey, altKey, shiftKey, isComposing, typing };
+}
+
 /** The branch a bare digit key picks (1 → the first), or null when the key is not for us. */
 export function branchIndexForKey(press: KeyPress, branchCount: number): number | null {
   if (press.typing || press.isComposing) return null;

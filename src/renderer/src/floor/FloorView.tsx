@@ -24,7 +24,7 @@ import { useFormatters } from '../i18n/use-formatters';
 import { useInsightLabels } from '../insights';
 import { useFloor } from './use-floor';
 import { AccessAuditPanel } from '../access-audit';
-import { PolicyFiringText } from './PolicyFiringText';
+import { AlertHeadline, AlertNote } from './AlertSummary';
 
 const STATUS_COLOR: Record<FloorAgent['status'], string> = {
   ready: 'teal',
@@ -307,15 +307,7 @@ function AlertCard({ alert, onTake }: { alert: FloorAlert; onTake(): Promise<voi
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             <Icon size={18} aria-hidden />
-            <Text fw={700} size="sm">
-              {alert.kind === 'harassment'
-                ? t('floor.harassmentLabel')
-                : alert.kind === 'bulk_access'
-                  ? t('floor.bulkAccessLabel')
-                  : t('floor.helpLabel')}
-              {' · '}
-              {alert.agentName}
-            </Text>
+            <AlertHeadline alert={alert} fw={700} />
           </Group>
           {/* Dimmed gray fails contrast on the open alert's red tint: plain text there. */}
           <Text size="xs" c={open ? undefined : 'dimmed'}>
@@ -325,15 +317,7 @@ function AlertCard({ alert, onTake }: { alert: FloorAlert; onTake(): Promise<voi
         {alert.protocolStage && (
           <Text size="xs">{t(`floor.protocolStage.${alert.protocolStage}`)}</Text>
         )}
-        {alert.policy ? (
-          <PolicyFiringText policy={alert.policy} />
-        ) : (
-          alert.note && (
-            <Text size="sm" lineClamp={3}>
-              {alert.note}
-            </Text>
-          )
-        )}
+        <AlertNote alert={alert} lineClamp={3} />
         {alert.escalatedAt && (
           <Badge color="orange" variant="light">
             {t('floor.escalatedAt', { time: format.dateTime(alert.escalatedAt) })}

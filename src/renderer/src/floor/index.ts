@@ -5,6 +5,7 @@
  * (eslint.config.js, `layers`).
  */
 export * from './AlertStatusText';
+export * from './AlertSummary';
 export * from './FloorButton';
 export * from './FloorView';
 export * from './PolicyFiringText';

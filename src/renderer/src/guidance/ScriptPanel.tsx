@@ -9,7 +9,7 @@ import {
   type ScriptRunner,
   type ScriptSelection,
 } from '../../../shared/guidance';
-import { CALL_SHORTCUTS, branchIndexForKey, isTypingTarget } from '../app/shortcuts';
+import { CALL_SHORTCUTS, branchIndexForKey, isTypingTarget, keyPressOf } from '../app/shortcuts';
 import { ShortcutKeys } from '../app/ShortcutKeys';
 import { runnerFromPath } from './call-guidance';
 import { ScriptText } from './ScriptText';
@@ -58,18 +58,8 @@ export function ScriptPanel({ selection, context, path, onMove }: ScriptPanelPro
   const branchCount = runner?.current.branches.length ?? 0;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const index = branchIndexForKey(
-        {
-          key: event.key,
-          ctrlKey: event.ctrlKey,
-          metaKey: event.metaKey,
-          altKey: event.altKey,
-          shiftKey: event.shiftKey,
-          isComposing: event.isComposing,
-          typing: isTypingTarget(event.target as HTMLElement | null),
-        },
-        branchCount,
-      );
+      const typing = isTypingTarget(event.target as HTMLElement | null);
+      const index = branchIndexForKey(keyPressOf(event, typing), branchCount);
       if (index === null || event.defaultPrevented) return;
       event.preventDefault();
       choose(index);

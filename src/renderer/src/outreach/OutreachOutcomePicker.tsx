@@ -3,7 +3,12 @@ import { IconPhoneOutgoing } from '@tabler/icons-react';
 import { useEffect, useEffectEvent, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutreachOutcome } from '../../../shared/domain/voc';
-import { branchIndexForKey, isOutreachOutcomeKey, OUTREACH_OUTCOME_KEY } from '../app/shortcuts';
+import {
+  branchIndexForKey,
+  isOutreachOutcomeKey,
+  keyPressOf,
+  OUTREACH_OUTCOME_KEY,
+} from '../app/shortcuts';
 import { ShortcutKeys } from '../app/ShortcutKeys';
 
 const OUTCOMES: readonly OutreachOutcome[] = ['reached', 'voicemail', 'no_answer'];
@@ -38,18 +43,7 @@ export function OutreachOutcomePicker({
 
   // A bare digit picks while a choice has the focus (radios are not text: nothing is typed).
   const onGroupKey = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    const index = branchIndexForKey(
-      {
-        key: event.key,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        altKey: event.altKey,
-        shiftKey: event.shiftKey,
-        isComposing: event.nativeEvent.isComposing,
-        typing: false,
-      },
-      OUTCOMES.length,
-    );
+    const index = branchIndexForKey(keyPressOf(event.nativeEvent, false), OUTCOMES.length);
     const outcome = index === null ? undefined : OUTCOMES[index];
     if (!outcome) return;
     event.preventDefault();

@@ -25,7 +25,10 @@ export function RiskSignalsPanel({
   const { t } = useTranslation();
   const { claim, returns, vip, thresholds } = signals;
   if (!claim.high && !returns.high && !vip.eligible) return null;
-  const score = (n: number) => n.toFixed(2);
+  const scored = (risk: { score: number }, threshold: number) => ({
+    score: risk.score.toFixed(2),
+    threshold: threshold.toFixed(2),
+  });
   return (
     <Stack
       gap="xs"
@@ -34,34 +37,25 @@ export function RiskSignalsPanel({
       data-testid="risk-signals"
     >
       {claim.high && (
-        <Alert
-          color="orange"
-          variant="light"
-          icon={<IconShieldCheck size={18} aria-hidden />}
-          title={t('outreach.signals.claimRisk', {
-            score: score(claim.score),
-            threshold: score(thresholds.claimRiskThreshold),
-          })}
-          data-testid="risk-signal"
-          data-signal="claim_risk"
-        >
-          <Reasons reasons={claimRiskReasons(claim)} uiLanguage={uiLanguage} />
-        </Alert>
+        <RiskAlert
+          signal="claim_risk"
+          look={{ color: 'orange', Icon: IconShieldCheck }}
+          title={t('outreach.signals.claimRisk', scored(claim, thresholds.claimRiskThreshold))}
+          reasons={claimRiskReasons(claim)}
+          uiLanguage={uiLanguage}
+        />
       )}
       {returns.high && (
-        <Alert
-          color="yellow"
-          variant="light"
-          icon={<IconAlertTriangle size={18} aria-hidden />}
-          title={t('outreach.signals.returnAbuse', {
-            score: score(returns.score),
-            threshold: score(thresholds.returnAbuseThreshold),
-          })}
-          data-testid="risk-signal"
-          data-signal="return_abuse"
-        >
-          <Reasons reasons={returnAbuseReasons(returns)} uiLanguage={uiLanguage} />
-        </Alert>
+        <RiskAlert
+          signal="return_abuse"
+          look={{ color: 'yellow', Icon: IconAlertTriangle }}
+          title={t(
+            'outreach.signals.returnAbuse',
+            scored(returns, thresholds.returnAbuseThreshold),
+          )}
+          reasons={returnAbuseReasons(returns)}
+          uiLanguage={uiLanguage}
+        />
       )}
       {vip.eligible && (
         <Group gap="xs" data-testid="risk-signal" data-signal="vip">
@@ -76,6 +70,34 @@ export function RiskSignalsPanel({
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** One risk that reached its threshold: what it is (title) and why (its reasons in words). */
+function RiskAlert({
+  signal,
+  look: { color, Icon },
+  title,
+  reasons,
+  uiLanguage,
+}: {
+  signal: 'claim_risk' | 'return_abuse';
+  look: { color: string; Icon: typeof IconShieldCheck };
+  title: string;
+  reasons: RiskReason[];
+  uiLanguage: Language;
+}) {
+  return (
+    <Alert
+      color={color}
+      variant="light"
+      icon={<Icon size={18} aria-hidden />}
+      title={title}
+      data-testid="risk-signal"
+      data-signal={signal}
+    >
+      <Reasons reasons={reasons} uiLanguage={uiLanguage} />
+    </Alert>
   );
 }
 

@@ -1,43 +1,19 @@
 import { Badge, Button, Grid, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../app/shortcut-labels';
+import { TitledSection } from '../app/TitledSection';
 import { CtiConnection } from '../cti';
 import { DeskPinSettings } from '../desk-lock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RetailerConnectionForm, SignOutWipe } from '../sync';
 import { ThemeChoice } from './ThemeChoice';
 
-function SettingsSection({
-  title,
-  description,
-  children,
-  testId,
-}: {
-  title: string;
-  description?: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Paper withBorder radius="md" p="lg" component="section" data-testid={testId}>
-      <Stack gap="md">
-        <Stack gap={2}>
-          <Title order={3} fz="lg">
-            {title}
-          </Title>
-          {description && (
-            <Text size="sm" c="dimmed">
-              {description}
-            </Text>
-          )}
-        </Stack>
-        {children}
-      </Stack>
-    </Paper>
-  );
+/** One section of the settings page, roomier than the insights' cards. */
+function SettingsSection(props: Omit<ComponentProps<typeof TitledSection>, 'size'>) {
+  return <TitledSection {...props} size="roomy" />;
 }
 
 function SettingRow({ label, children }: { label: string; children: ReactNode }) {

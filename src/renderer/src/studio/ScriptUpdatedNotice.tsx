@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import type { ScriptUpdate } from '../../../shared/studio-ipc';
+import { cornerCardStyle } from '../app/corner-card';
 
 /**
  * "Scripts updated": the versions that arrived by sync, with their release notes, until the
@@ -46,15 +47,7 @@ export function ScriptUpdatedNotice() {
       onClose={() => setUpdates([])}
       role="status"
       data-testid="script-updated-notice"
-      // A corner card, not a banner: a call workspace under it keeps its full height.
-      style={{
-        position: 'fixed',
-        right: 16,
-        bottom: 16,
-        zIndex: 300,
-        maxWidth: 420,
-        boxShadow: 'var(--mantine-shadow-lg)',
-      }}
+      style={cornerCardStyle('right')}
     >
       <List size="sm" spacing={4}>
         {shown.map((u) => (

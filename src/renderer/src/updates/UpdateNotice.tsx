@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateNotice as Notice } from '../../../shared/updates/update-notice';
 import { useKoeQuery } from '../app/use-koe-query';
+import { cornerCardStyle } from '../app/corner-card';
 
 const NO_INPUT = {};
 
@@ -38,14 +39,7 @@ export function UpdateNotice() {
       onClose={() => setDismissed(notice)}
       role="status"
       data-testid="update-notice"
-      style={{
-        position: 'fixed',
-        left: 16,
-        bottom: 16,
-        zIndex: 300,
-        maxWidth: 420,
-        boxShadow: 'var(--mantine-shadow-lg)',
-      }}
+      style={cornerCardStyle('left')}
     >
       <Text size="sm">{text}</Text>
     </Alert>

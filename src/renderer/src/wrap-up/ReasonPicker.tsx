@@ -87,25 +87,18 @@ export function ReasonPicker({
 
   const full = (code: string) => !chosen.includes(code) && chosen.length >= MAX_REASONS;
 
-  const toggle = (code: string) => {
+  /** Toggles or picks `code` unless the list is full (then the limit note shows). */
+  const choose = (code: string, action: (code: string) => void) => {
     if (full(code)) {
       setLimitHit(true);
       return;
     }
-    onToggle(code);
+    action(code);
     setHighlight(code);
     if (query) setQuery('');
   };
-
-  const pick = (code: string) => {
-    if (full(code)) {
-      setLimitHit(true);
-      return;
-    }
-    onPick(code);
-    setHighlight(code);
-    if (query) setQuery('');
-  };
+  const toggle = (code: string) => choose(code, onToggle);
+  const pick = (code: string) => choose(code, onPick);
 
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { publishOnce } from '../../../../server/src/data/studio-authoring';
 import type { KnowledgeAnswer } from '../../../../src/shared/domain/guidance';
 import {
-  publishAnswerResponse,
-  studioAnswerDetail,
-  studioAnswerList,
-  studioAnswerVersionDetail,
+  answerSchemas,
   type AnswerContent,
 } from '../../../../src/shared/protocol/answer-authoring';
 import { pullPage } from '../../../../src/shared/protocol/sync';
@@ -27,7 +24,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
   const publish = (who: string, answerId: string, c: AnswerContent, notes = 'notes') =>
     as(who, 'POST', '/v1/studio/answers/publish', { answerId, content: c, releaseNotes: notes });
   const detailOf = async (answerId: string) =>
-    studioAnswerDetail.parse(
+    answerSchemas.detail.parse(
       (await as('trainer', 'GET', `/v1/studio/answers/answer?answerId=${answerId}`)).json,
     );
 
@@ -61,7 +58,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
       content: content('下書き'),
     });
     expect(drafted.status, JSON.stringify(drafted.json)).toBe(200);
-    const list = studioAnswerList.parse((await as('admin', 'GET', '/v1/studio/answers')).json);
+    const list = answerSchemas.list.parse((await as('admin', 'GET', '/v1/studio/answers')).json);
     expect(list.answers).toEqual([
       expect.objectContaining({ answerId: 'kb-returns', status: 'draft', version: null }),
     ]);
@@ -71,7 +68,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
 
     const published = await publish('trainer', 'kb-returns', content('8日以内です。'), '初版');
     expect(published.status, JSON.stringify(published.json)).toBe(200);
-    expect(publishAnswerResponse.parse(published.json)).toMatchObject({
+    expect(answerSchemas.publishResponse.parse(published.json)).toMatchObject({
       answerId: 'kb-returns',
       version: 1,
     });
@@ -127,7 +124,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
     );
     const version = (n: number) =>
       as('trainer', 'GET', `/v1/studio/answers/version?answerId=kb-returns&version=${n}`);
-    const v1 = studioAnswerVersionDetail.parse((await version(1)).json);
+    const v1 = answerSchemas.versionDetail.parse((await version(1)).json);
     expect(v1.content.body.ja).toBe('8日以内です。\n未使用の商品に限ります。');
     expect(v1.content.tags.ja).toEqual(['返品', 'VIP']);
     expect(v1.info).toMatchObject({ version: 1, releaseNotes: '初版' });
@@ -138,7 +135,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
       releaseNotes: '第二版を取り消し',
     });
     expect(rolledBack.status, JSON.stringify(rolledBack.json)).toBe(200);
-    expect(publishAnswerResponse.parse(rolledBack.json).version).toBe(3);
+    expect(answerSchemas.publishResponse.parse(rolledBack.json).version).toBe(3);
     const detail = await detailOf('kb-returns');
     expect(detail.versions.map((v) => [v.version, v.releaseNotes, v.rollbackOf])).toEqual([
       [3, '第二版を取り消し', 1],
@@ -147,7 +144,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
     ]);
     expect(detail.published?.content.body.ja).toBe(v1.content.body.ja);
     // Version 2 is still there as it was published.
-    const v2 = studioAnswerVersionDetail.parse((await version(2)).json);
+    const v2 = answerSchemas.versionDetail.parse((await version(2)).json);
     expect(v2.content.body.ja).toBe('14日以内です。\n未使用の商品に限ります。');
     // Agents hold the latest version of each language.
     const records = await pulledAnswers('agent');
@@ -172,7 +169,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
     for (const r of replies) expect([200, 409], JSON.stringify(r.json)).toContain(r.status);
     const won = replies
       .filter((r) => r.status === 200)
-      .map((r) => publishAnswerResponse.parse(r.json).version)
+      .map((r) => answerSchemas.publishResponse.parse(r.json).version)
       .sort((a, b) => a - b);
     expect(won.length).toBeGreaterThan(0);
     expect(won).toEqual(won.map((_, i) => i + 1));
@@ -224,7 +221,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
       '日本語のみ・Xセンター',
     );
     expect(reply.status, JSON.stringify(reply.json)).toBe(200);
-    const { cursor, version } = publishAnswerResponse.parse(reply.json);
+    const { cursor, version } = answerSchemas.publishResponse.parse(reply.json);
     await readUntil(`"cursor":"${cursor}"`);
     controller.abort();
 
@@ -240,7 +237,9 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
   });
 
   it('keeps retailers apart', async () => {
-    const bList = studioAnswerList.parse((await as('bTrainer', 'GET', '/v1/studio/answers')).json);
+    const bList = answerSchemas.list.parse(
+      (await as('bTrainer', 'GET', '/v1/studio/answers')).json,
+    );
     expect(bList.answers).toEqual([]);
     expect(bList.centers.every((c) => c.id.startsWith('retailer-b'))).toBe(true);
     expect(
@@ -259,7 +258,7 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
     // B's own answer of the same id and title starts at version 1 and stays in B.
     const bPublished = await publish('bTrainer', 'kb-returns', content('B社の回答'));
     expect(bPublished.status, JSON.stringify(bPublished.json)).toBe(200);
-    expect(publishAnswerResponse.parse(bPublished.json).version).toBe(1);
+    expect(answerSchemas.publishResponse.parse(bPublished.json).version).toBe(1);
     expect((await pulledAnswers('agent')).some((r) => r.body.startsWith('B社'))).toBe(false);
     expect((await pulledAnswers('bAgent')).map((r) => r.id)).toEqual([
       'kb-returns-ja',
@@ -292,6 +291,6 @@ describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ pos
       ...detail.published!.content,
       body: { ja: 'のしは無料、包装は220円です。', en: 'Noshi is free; wrapping is ¥220.' },
     });
-    expect(publishAnswerResponse.parse(next.json).version).toBe(5);
+    expect(answerSchemas.publishResponse.parse(next.json).version).toBe(5);
   });
 });

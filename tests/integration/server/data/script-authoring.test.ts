@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  publishResponse,
-  studioScriptDetail,
-  studioScriptList,
-  studioVersionDetail,
+  scriptSchemas,
   type ScriptContent,
 } from '../../../../src/shared/protocol/script-authoring';
 import { STUDIO_SUITES, studioServer, X } from './studio-fixture';
@@ -53,7 +50,7 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
       content: content('下書き'),
     });
     expect(drafted.status).toBe(200);
-    const list = studioScriptList.parse((await as('admin', 'GET', '/v1/studio/scripts')).json);
+    const list = scriptSchemas.list.parse((await as('admin', 'GET', '/v1/studio/scripts')).json);
     expect(list.scripts).toEqual([
       expect.objectContaining({ scriptId: 'returns', status: 'draft', version: null }),
     ]);
@@ -62,14 +59,14 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
 
     const published = await publish('trainer', 'returns', content('こんにちは'), '初版');
     expect(published.status, JSON.stringify(published.json)).toBe(200);
-    expect(publishResponse.parse(published.json)).toMatchObject({ version: 1 });
+    expect(scriptSchemas.publishResponse.parse(published.json)).toMatchObject({ version: 1 });
     const agentScripts = await pulledScripts('agent');
     expect(agentScripts.map((s) => [s.scriptId, s.version, s.language, s.releaseNotes])).toEqual([
       ['returns-ja', 1, 'ja', '初版'],
       ['returns-en', 1, 'en', '初版'],
     ]);
     expect(agentScripts[0]!.steps[0]!.text).toBe('こんにちは {{customer.name}}様');
-    const detail = studioScriptDetail.parse(
+    const detail = scriptSchemas.detail.parse(
       (await as('trainer', 'GET', '/v1/studio/script?scriptId=returns')).json,
     );
     // The publish consumed the draft.
@@ -105,7 +102,7 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
 
   it('keeps published versions immutable: every publish and rollback is a new version', async () => {
     expect((await publish('admin', 'returns', content('第二版'), 'v2')).status).toBe(200);
-    const v1 = studioVersionDetail.parse(
+    const v1 = scriptSchemas.versionDetail.parse(
       (await as('trainer', 'GET', '/v1/studio/script/version?scriptId=returns&version=1')).json,
     );
     expect(v1.content.steps[0]!.text.ja).toBe('こんにちは {{customer.name}}様');
@@ -116,8 +113,8 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
       releaseNotes: '第二版を取り消し',
     });
     expect(rolledBack.status, JSON.stringify(rolledBack.json)).toBe(200);
-    expect(publishResponse.parse(rolledBack.json).version).toBe(3);
-    const detail = studioScriptDetail.parse(
+    expect(scriptSchemas.publishResponse.parse(rolledBack.json).version).toBe(3);
+    const detail = scriptSchemas.detail.parse(
       (await as('trainer', 'GET', '/v1/studio/script?scriptId=returns')).json,
     );
     expect(detail.versions.map((v) => [v.version, v.releaseNotes, v.rollbackOf])).toEqual([
@@ -127,7 +124,7 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
     ]);
     expect(detail.published?.content.steps[0]!.text.ja).toBe('こんにちは {{customer.name}}様');
     // Version 2 is still there as it was published.
-    const v2 = studioVersionDetail.parse(
+    const v2 = scriptSchemas.versionDetail.parse(
       (await as('trainer', 'GET', '/v1/studio/script/version?scriptId=returns&version=2')).json,
     );
     expect(v2.content.steps[0]!.text.ja).toBe('第二版 {{customer.name}}様');
@@ -145,7 +142,9 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
   });
 
   it('keeps retailers apart', async () => {
-    const bList = studioScriptList.parse((await as('bTrainer', 'GET', '/v1/studio/scripts')).json);
+    const bList = scriptSchemas.list.parse(
+      (await as('bTrainer', 'GET', '/v1/studio/scripts')).json,
+    );
     expect(bList.scripts).toEqual([]);
     const read = await as('bTrainer', 'GET', '/v1/studio/script?scriptId=returns');
     expect(read.status).toBe(404);
@@ -153,7 +152,7 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
     expect(old.status).toBe(404);
     // B's own script of the same id starts at version 1 and stays in B.
     const bPublished = await publish('bTrainer', 'returns', content('B'));
-    expect(publishResponse.parse(bPublished.json).version).toBe(1);
+    expect(scriptSchemas.publishResponse.parse(bPublished.json).version).toBe(1);
     expect((await pulledScripts('agent')).some((s) => s.steps[0]!.text.startsWith('B '))).toBe(
       false,
     );
@@ -181,7 +180,7 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
         releaseNotes: 'back',
       });
     const history = async () =>
-      studioScriptDetail
+      scriptSchemas.detail
         .parse((await as('trainer', 'GET', '/v1/studio/script?scriptId=rollback-edge')).json)
         .versions.map((v) => [v.version, v.rollbackOf]);
     // A trigger no other script of the suite has (the lint refuses overlaps).
@@ -205,7 +204,7 @@ describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) 
     expect((await publish('admin', 'rollback-edge', edge('二'), 'v2')).status).toBe(200);
     const back = await rollback(1);
     expect(back.status, JSON.stringify(back.json)).toBe(200);
-    expect(publishResponse.parse(back.json).version).toBe(3);
+    expect(scriptSchemas.publishResponse.parse(back.json).version).toBe(3);
     // v3 is now current: rolling back to it again would only duplicate it.
     const again = await rollback(3);
     expect(again.status).toBe(409);
