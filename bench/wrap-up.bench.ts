@@ -186,9 +186,11 @@ function rawWrapUp(sqlite: Sqlite.Database) {
     `insert into desk_calls (call_id, session, draft, updated_at) values (?, ?, null, ?)
      on conflict(call_id) do update set session = excluded.session, draft = null, updated_at = excluded.updated_at`,
   );
+  // Compiled each time, as the save's (platform/durably.ts): a prepared `pragma synchronous`
+  // takes effect when compiled, not when run.
   const pragma = {
-    FULL: sqlite.prepare('pragma synchronous = FULL'),
-    NORMAL: sqlite.prepare('pragma synchronous = NORMAL'),
+    FULL: { run: () => sqlite.exec('pragma synchronous = FULL') },
+    NORMAL: { run: () => sqlite.exec('pragma synchronous = NORMAL') },
   };
   const readBack = {
     record: sqlite.prepare(`select * from voc_records where id = ?`),

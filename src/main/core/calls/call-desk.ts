@@ -45,6 +45,8 @@ export interface CallDeskPersistence {
   loadCalls(): CallSession[];
   saveCall(call: CallSession): void;
   removeCall(callId: string): void;
+  /** Runs `work` in one transaction that survives a power cut once this returns. */
+  durably<T>(work: () => T): T;
 }
 
 /**
@@ -59,9 +61,11 @@ export interface CallDesk {
   apply(event: CallEvent): CallResult;
   /**
    * Saves a call's wrap-up: `persist` receives the call as it will be once saved (state `done`,
-   * after-call work measured) and the record's times, and must write the record durably; it
-   * throws to refuse, and then nothing changes (the call stays in wrap-up, the app stays "in a
-   * call"). For a call already done (an edit), `persist` gets the first save's times.
+   * after-call work measured) and the record's times, and writes the record; it runs in one
+   * durable transaction with the call's own row (the persistence's `durably`), so a crash leaves
+   * the record with the call done or neither. It throws to refuse, and then nothing changes (the
+   * call stays in wrap-up, the app stays "in a call"). The listeners hear the change after the
+   * commit. For a call already done (an edit), `persist` gets the first save's times.
    */
   saveWrapUp(callId: string, persist: (call: CallSession, times: WrapUpTimes) => void): CallResult;
   /** A call the agent takes or places outside the CTI; it starts on the line (`in_call`). */
@@ -110,6 +114,15 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
     // cache's write lock taken is written when it frees (desk-calls.repository.ts): the ring's
     // card does not wait for a background writer.
     persistence?.saveCall(result.call);
+    return remember(result, previous, cause);
+  }
+
+  /** A change already on disk: kept in memory, then announced. */
+  function remember(
+    result: CallResult & { ok: true },
+    previous: CallSession | null,
+    cause: CallDeskChange['cause'],
+  ) {
     // Map.set keeps an existing call's place in the day's order and appends a new one.
     calls.set(result.call.callId, result.call);
     prune();
@@ -172,8 +185,15 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
       if (!result.ok) return result;
       const times = wrapUpTimes(result.call);
       if (!times) throw new Error(`saveWrapUp: call ${callId} has no wrap-up times`);
-      persist(result.call, times);
-      return store(result, previous, 'wrapUpSaved');
+      const commit = persistence ? persistence.durably.bind(persistence) : runNow;
+      // The listeners (the agent's state and its report to the retailer, the window's event, the
+      // softphone) run after the commit: none of their work holds the durable transaction, and
+      // none hears of a save that did not commit.
+      commit(() => {
+        persist(result.call, times);
+        if (result.changed) persistence?.saveCall(result.call);
+      });
+      return result.changed ? remember(result, previous, 'wrapUpSaved') : result;
     },
 
     startCall({ ani, origin, outreach }) {
@@ -220,6 +240,8 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
     },
   };
 }
+
+const runNow = <T>(work: () => T): T => work();
 
 function startedMs(call: CallSession): number {
   return Date.parse(call.ringingAt ?? call.answeredAt ?? call.endedAt ?? '') || 0;
