@@ -182,9 +182,14 @@ export function refreshPendingOutreach(sqlite: Sqlite.Database, limit = Infinity
  */
 export function refreshPendingOutreachOf(sqlite: Sqlite.Database, customerId: string): void {
   const s = statementsOf(sqlite);
-  if (s.isPending.get(customerId) === undefined) return;
+  if (!isOutreachPending(sqlite, customerId)) return;
   if (sqlite.inTransaction) refreshCustomer(sqlite, s, customerId);
   else sqlite.transaction(() => refreshCustomer(sqlite, s, customerId)).immediate();
+}
+
+/** Whether a write noted the customer's rows as to be recomputed (a read: no write lock). */
+export function isOutreachPending(sqlite: Sqlite.Database, customerId: string): boolean {
+  return statementsOf(sqlite).isPending.get(customerId) !== undefined;
 }
 
 function refreshCustomer(sqlite: Sqlite.Database, s: Statements, id: string): void {

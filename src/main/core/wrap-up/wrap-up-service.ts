@@ -13,7 +13,12 @@ import { readVocByCall } from './voc.repository';
 import { AppError } from '../platform/errors';
 import { writeWhenFree } from '../platform/write-when-free';
 import { createVocRecordSaver } from './save-voc-record';
-import { createOutreachNoticeWriter, outreachFields, refreshPendingOutreachOf } from '../outreach';
+import {
+  createOutreachNoticeWriter,
+  isOutreachPending,
+  outreachFields,
+  refreshPendingOutreachOf,
+} from '../outreach';
 import type { CallDesk } from '../calls';
 
 /** How long after its first save the agent may still correct a wrap-up. */
@@ -153,7 +158,8 @@ function createOutreachRefresh(sqlite: Sqlite.Database) {
   const writes = writeWhenFree(sqlite, { log });
   return (record: VocRecord): void => {
     const { customerId } = record;
-    if (customerId === null) return;
+    // Most callers have no rows, and nothing to recompute: no write transaction for them.
+    if (customerId === null || !isOutreachPending(sqlite, customerId)) return;
     try {
       writes.write(customerId, () => refreshPendingOutreachOf(sqlite, customerId));
     } catch (error) {
