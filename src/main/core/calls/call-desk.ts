@@ -96,15 +96,21 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   /** Insertion order = the order calls started; newest last. */
   const calls = new Map<string, CallSession>();
+  /**
+   * The active calls of `calls` (ringing, on the line, in wrap-up), in the same order: a handful
+   * where the day holds up to `maxCalls`, so a change's listeners asking for the current call do
+   * not walk the whole day (the agent's state asks on every change, a save's included).
+   */
+  const active = new Map<string, CallSession>();
   const listeners = new Set<CallDeskListener>();
   const persistence = options.persistence ?? null;
   // The calls the app held when it last stopped (or crashed): a call still waiting for its
   // wrap-up is waiting for it still.
-  for (const call of persistence?.loadCalls() ?? []) calls.set(call.callId, call);
+  for (const call of persistence?.loadCalls() ?? []) keep(call);
   prune();
 
   function onLine(): CallSession | null {
-    for (const call of calls.values()) if (isOnLine(call)) return call;
+    for (const call of active.values()) if (isOnLine(call)) return call;
     return null;
   }
 
@@ -123,8 +129,7 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
     previous: CallSession | null,
     cause: CallDeskChange['cause'],
   ) {
-    // Map.set keeps an existing call's place in the day's order and appends a new one.
-    calls.set(result.call.callId, result.call);
+    keep(result.call);
     prune();
     const change: CallDeskChange = {
       call: result.call,
@@ -158,7 +163,16 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
 
   function forget(callId: string) {
     persistence?.removeCall(callId);
+    // Only calls no longer active are forgotten: `active` never holds them.
     calls.delete(callId);
+  }
+
+  function keep(call: CallSession) {
+    // Map.set keeps an existing call's place in the day's order and appends a new one. A call
+    // is active from its start until done (or missed), so `active` keeps the same order.
+    calls.set(call.callId, call);
+    if (isActive(call)) active.set(call.callId, call);
+    else active.delete(call.callId);
   }
 
   return {
@@ -218,7 +232,7 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
 
     current() {
       let newest: CallSession | null = null;
-      for (const call of calls.values()) if (isActive(call)) newest = call;
+      for (const call of active.values()) newest = call;
       return newest;
     },
 
@@ -230,8 +244,7 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
     get: (callId) => calls.get(callId) ?? null,
 
     isCallActive() {
-      for (const call of calls.values()) if (isActive(call)) return true;
-      return false;
+      return active.size > 0;
     },
 
     subscribe(listener) {
