@@ -29,9 +29,12 @@ const CUSTOMERS = 2_000;
  *
  * Baseline, like for like: raw prepared statements writing the same three rows (the same
  * record, outbox payload and call row, same sizes) into the same tables — so the same indexes
- * and triggers — in one transaction committed with the same durability. The callers are
- * customers without outreach rows, as most are (for one with rows the save also recomputes them;
- * the raw side would have to as well). Each sample is paired (the save, then the raw
+ * and triggers — in one transaction committed with the same durability. Its call row is first
+ * written as the desk wrote the call's at the ring, the answer and the end (untimed, at NORMAL),
+ * so its transaction changes the row as the save's does and its fsync flushes as many earlier
+ * rows. The raw side reads nothing: the save's reads (the card, the taxonomy, the policies) are
+ * Koe's own work. The callers are customers without outreach rows, as most are (for one with
+ * rows the save also recomputes them, after its commit). Each sample is paired (the save, then the raw
  * transaction), so load from elsewhere lands on both sides alike. Reported beside it: the same
  * raw transaction without the fsync (what durability costs), and a single-row insert committed
  * durably (the baseline this figure used to have, which writes one row where the save writes
