@@ -244,7 +244,7 @@ describe('wrap-up drafts kept by the core', () => {
     const world = await desk(file, true);
     closing(world.database);
     const other = new Sqlite(file, { readonly: true });
-    cleanups.push(() => other.close());
+    cleanups.push(() => void other.close());
     const records = other.prepare('select count(*) as n from voc_records where call_id = ?');
     const a = await world.endedCall('090-1234-5678');
     const heard: { inTransaction: boolean; committed: number }[] = [];
