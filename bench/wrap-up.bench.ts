@@ -29,9 +29,12 @@ const CUSTOMERS = 2_000;
  *
  * Baseline, like for like: raw prepared statements writing the same three rows (the same
  * record, outbox payload and call row, same sizes) into the same tables — so the same indexes
- * and triggers — in one transaction committed with the same durability. The callers are
- * customers without outreach rows, as most are (for one with rows the save also recomputes them;
- * the raw side would have to as well). Each sample is paired (the save, then the raw
+ * and triggers — in one transaction committed with the same durability. Its call row is first
+ * written as the desk wrote the call's at the ring, the answer and the end (untimed, at NORMAL),
+ * so its transaction changes the row as the save's does and its fsync flushes as many earlier
+ * rows. The raw side reads nothing: the save's reads (the card, the taxonomy, the policies) are
+ * Koe's own work. The callers are customers without outreach rows, as most are (for one with
+ * rows the save also recomputes them, after its commit). Each sample is paired (the save, then the raw
  * transaction), so load from elsewhere lands on both sides alike. Reported beside it: the same
  * raw transaction without the fsync (what durability costs), and a single-row insert committed
  * durably (the baseline this figure used to have, which writes one row where the save writes
@@ -92,19 +95,21 @@ export async function benchWrapUpSave(): Promise<Figure[]> {
     for (let i = 0; i < customers.length; i += 1) {
       const sampled = i >= WARMUP;
       const callId = `bench-call-${i}`;
-      // The call rings, is answered and ends before its save is timed (its row on disk).
-      desk.apply({ type: 'ringing', callId, ani: '090-1234-5678' });
-      desk.apply({ type: 'answered', callId });
-      desk.apply({ type: 'ended', callId });
+      // The call rings, is answered and ends before its save is timed (its row on disk, written
+      // at synchronous=NORMAL: the save's fsync also flushes these rows).
+      const earlier = (['ringing', 'answered', 'ended'] as const).map((type) => {
+        desk.apply(type === 'ringing' ? { type, callId, ani: '090-1234-5678' } : { type, callId });
+        return raw.sessionOf(callId);
+      });
       let record: VocRecord | undefined;
       await time('save', sampled, async () => {
         const result = await router.handle('wrapUp:save', wrapUp(callId, customers[i]!));
         if (!result.ok) throw new Error(result.error.message);
         ({ record } = result.value as WrapUpSaved);
       });
-      const rows = raw.rowsLike(record!, i);
+      const rows = raw.rowsLike(record!, i, earlier);
       await time('raw', sampled, () => raw.write(rows, 'FULL'));
-      const again = raw.rowsLike(record!, -1 - i);
+      const again = raw.rowsLike(record!, -1 - i, earlier);
       await time('rawNoFsync', sampled, () => raw.write(again, 'NORMAL'));
       await time('single', sampled, () =>
         raw.durably(() => singleRow.run(`raw-${i}`, rows.payload)),
@@ -184,9 +189,11 @@ function rawWrapUp(sqlite: Sqlite.Database) {
     `insert into desk_calls (call_id, session, draft, updated_at) values (?, ?, null, ?)
      on conflict(call_id) do update set session = excluded.session, draft = null, updated_at = excluded.updated_at`,
   );
+  // Compiled each time, as the save's (platform/durably.ts): a prepared `pragma synchronous`
+  // takes effect when compiled, not when run.
   const pragma = {
-    FULL: sqlite.prepare('pragma synchronous = FULL'),
-    NORMAL: sqlite.prepare('pragma synchronous = NORMAL'),
+    FULL: { run: () => sqlite.exec('pragma synchronous = FULL') },
+    NORMAL: { run: () => sqlite.exec('pragma synchronous = NORMAL') },
   };
   const readBack = {
     record: sqlite.prepare(`select * from voc_records where id = ?`),
@@ -198,16 +205,24 @@ function rawWrapUp(sqlite: Sqlite.Database) {
     enqueue.run(rows.vocRow.id, rows.payload, rows.vocRow.saved_at);
     callRow.run(rows.callId, rows.session, rows.vocRow.saved_at);
   });
+  const sessionOf = (callId: string) =>
+    (readBack.session.get(callId) as { session: string }).session;
   return {
-    /** The rows the save wrote for `record`, byte for byte, under ids of their own. */
-    rowsLike(record: VocRecord, n: number): RawRows {
+    /** The call's row as the desk last wrote it. */
+    sessionOf,
+    /**
+     * The rows the save wrote for `record`, byte for byte, under ids of their own. The call's
+     * row is written first as the desk wrote it at the ring, the answer and the end (`earlier`,
+     * each at synchronous=NORMAL, untimed as the desk's are): the timed transaction then changes
+     * it to done as the save does, and its fsync flushes those rows as the save's does.
+     */
+    rowsLike(record: VocRecord, n: number, earlier: string[]): RawRows {
       const id = `raw-voc-${n}`;
       const callId = `raw-call-${n}`;
       const saved = readBack.record.get(record.id) as Record<string, unknown>;
       const { payload } = readBack.payload.get(record.id) as { payload: string };
-      const { session } = readBack.session.get(record.callId) as { session: string };
-      // The call's row is there before the save, as the desk wrote it at the ring.
-      callRow.run(callId, session, record.savedAt);
+      const session = sessionOf(record.callId as string);
+      for (const before of earlier) callRow.run(callId, before, record.startedAt);
       return { vocRow: { ...saved, id, call_id: callId }, payload, callId, session };
     },
     durably(work: () => unknown) {

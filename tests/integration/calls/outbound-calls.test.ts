@@ -61,7 +61,7 @@ async function world() {
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
     return result.value;
   };
-  return { clock, call, value };
+  return { clock, call, value, sqlite: database.sqlite };
 }
 
 const wrapUp = (callId: string, customerId: string, extra: object = {}) => ({
@@ -96,7 +96,7 @@ describe('outbound proactive calls through the IPC router', () => {
   });
 
   it('starts an outbound call, requires its outcome, records it and leaves a notice', async () => {
-    const { clock, call, value } = await world();
+    const { clock, call, value, sqlite } = await world();
     const list = await value<OutreachList>('outreach:list', {});
     expect(list.entries.map((e) => e.customerId)).toEqual([TAKAHASHI.customerId]);
 
@@ -144,6 +144,16 @@ describe('outbound proactive calls through the IPC router', () => {
       message: expect.stringContaining('留守番電話にメッセージを残しました'),
     });
     expect((await value<OutreachList>('outreach:list', {})).entries).toEqual([]);
+    // The list's stored rows were recomputed after the save's commit (the list would be right
+    // without it too, computing a pending customer itself, at a cost on every read).
+    const noted = sqlite.prepare('select 1 from outreach_pending where customer_id = ?');
+    expect(noted.get(TAKAHASHI.customerId)).toBeUndefined();
+    const stored = sqlite
+      .prepare('select candidate from outreach_candidates where customer_id = ?')
+      .all(TAKAHASHI.customerId) as { candidate: string }[];
+    expect(stored.map((r) => JSON.parse(r.candidate).lastAttemptAt)).toContain(
+      saved.record.endedAt,
+    );
   });
 
   it('an inbound call takes no outcome, and records the high-risk claim signal', async () => {

@@ -1,3 +1,4 @@
+import Sqlite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { createIpcRouter } from '../../../src/main/core/platform/router';
 import { startKoeCore } from '../../../src/main/core/koe-core';
 import { loadPreferences } from '../../../src/main/core/preferences/preferences';
 import { createServices } from '../../../src/main/core/services';
+import { createCallDesk } from '../../../src/main/core/calls/call-desk';
+import { createDeskCallsRepository } from '../../../src/main/core/calls/desk-calls.repository';
 import { customerRecord } from '../../fixtures/retailer-records';
 import { SPOKEN_CARD, wrapUpDraftWith } from './draft-fixtures';
 
@@ -39,6 +42,9 @@ async function desk(file: string, seed: boolean) {
     ]);
   }
   const clock = { now: START };
+  // The desk as the services make it for themselves, built here so a test can listen to it.
+  const deskCalls = createDeskCallsRepository(database.sqlite, { now: () => clock.now });
+  const callDesk = createCallDesk({ now: () => clock.now, persistence: deskCalls });
   const router = createIpcRouter(
     createServices({
       db: database.db,
@@ -48,6 +54,8 @@ async function desk(file: string, seed: boolean) {
       appVersion: 'test',
       retailer: null,
       connectRetailer: async () => ({ retailerUrl: 'unused' }),
+      desk: callDesk,
+      deskCalls,
       agent: () => AGENT,
       now: () => clock.now,
     }),
@@ -83,7 +91,7 @@ async function desk(file: string, seed: boolean) {
   });
   const count = (table: string) =>
     (database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  return { database, clock, call, value, endedCall, wrapUp, count };
+  return { database, desk: callDesk, clock, call, value, endedCall, wrapUp, count };
 }
 
 describe('wrap-up drafts kept by the core', () => {
@@ -227,6 +235,50 @@ describe('wrap-up drafts kept by the core', () => {
     expect((await world.value<CallsState>('calls:state', {})).waiting).toEqual([]);
   });
 
+  it('tells the listeners of a saved wrap-up after its record is committed', async () => {
+    // The desk's listeners (the agent's state and its report to the retailer, the window's
+    // event, the softphone) run after the durable commit: none of their work holds the
+    // transaction, and what they announce is on disk. Read from a second connection, as a
+    // reader worker would: inside the transaction it would not see the record yet.
+    const file = join(tempDir('koe-drafts-'), 'koe.sqlite');
+    const world = await desk(file, true);
+    closing(world.database);
+    const other = new Sqlite(file, { readonly: true });
+    cleanups.push(() => void other.close());
+    const records = other.prepare('select count(*) as n from voc_records where call_id = ?');
+    const a = await world.endedCall('090-1234-5678');
+    const heard: { inTransaction: boolean; committed: number }[] = [];
+    world.desk.subscribe(({ cause, call }) => {
+      if (cause !== 'wrapUpSaved') return;
+      const { n } = records.get(call.callId) as { n: number };
+      heard.push({ inTransaction: world.database.sqlite.inTransaction, committed: n });
+    });
+    await world.value('wrapUp:save', world.wrapUp(a, 'words'));
+    expect(heard).toEqual([{ inTransaction: false, committed: 1 }]);
+  });
+
+  it("writes the record in the desk's transaction, committed at synchronous=FULL", async () => {
+    const world = await desk(join(tempDir('koe-drafts-'), 'koe.sqlite'), true);
+    closing(world.database);
+    const { sqlite } = world.database;
+    const seen: { inTransaction: boolean; synchronous: unknown }[] = [];
+    // The connection's first durable save and a later one.
+    for (const phone of ['090-1234-5678', '03-5555-0123']) {
+      const callId = await world.endedCall(phone);
+      const result = world.desk.saveWrapUp(callId, () =>
+        seen.push({ inTransaction: sqlite.inTransaction, synchronous: synchronousOf(sqlite) }),
+      );
+      expect(result).toMatchObject({ ok: true, call: { state: 'done' } });
+      // The cache's other writes stay at NORMAL (1).
+      expect(synchronousOf(sqlite)).toBe(1);
+    }
+    // 2 is FULL: the WAL is fsynced at these commits.
+    expect(seen).toEqual([
+      { inTransaction: true, synchronous: 2 },
+      { inTransaction: true, synchronous: 2 },
+    ]);
+  });
+
   it('loses no acknowledged draft when the app is killed mid-write (SIGKILL)', async () => {
     for (let run = 0; run < 3; run++) {
       const dataDir = tempDir('koe-drafts-crash-');
@@ -256,6 +308,14 @@ describe('wrap-up drafts kept by the core', () => {
     }
   }, 120_000);
 });
+
+/**
+ * The connection's synchronous level, read by a statement compiled now: SQLite works a pragma
+ * out when its statement is compiled, and the cache's connection reuses statements by their text
+ * (connection.ts), so `sqlite.pragma()` may answer with the level of an earlier compile.
+ */
+const synchronousOf = (sqlite: Sqlite.Database) =>
+  Sqlite.prototype.prepare.call(sqlite, 'pragma synchronous').pluck().get();
 
 const CHILD = resolve('tests/integration/calls/desk-child.ts');
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { scanOutreachCandidates } from '../../../src/main/core/outreach/outreach-candidates';
 import { createOutreachService } from '../../../src/main/core/outreach/outreach-service';
+import { refreshPendingOutreachOf } from '../../../src/main/core/outreach/outreach-table';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import type { OpenedPull, RetailerApi } from '../../../src/main/core/sync/retailer-api';
 import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
@@ -283,6 +284,8 @@ async function applyChange({ kind, pick }: Change): Promise<void> {
           savedAt: ended,
         }),
       );
+      // As the wrap-up service does just after the save's commit.
+      refreshPendingOutreachOf(database.sqlite, customer.id);
       return;
     }
     case 'purge':

@@ -7,6 +7,7 @@ import { openDatabase, type LocalDatabase } from '../../../src/main/core/platfor
 import {
   candidatesOfCustomer,
   noteEveryOpenCustomer,
+  refreshPendingOutreachOf,
 } from '../../../src/main/core/outreach/outreach-table';
 import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import { generateDemoRecords } from '../../../src/shared/demo/generate-demo-records';
@@ -14,9 +15,10 @@ import { vocFor } from '../../fixtures/retailer-records';
 
 /**
  * A wrap-up saved while the desk is still working off a long outreach note (every customer with an
- * open parcel, after a bootstrap) recomputes its own caller's rows in its durable transaction and
- * leaves the rest of the note to the slices: before, it recomputed the whole note (tens of
- * thousands of customers at 1M, about a minute) while the agent waited on Save.
+ * open parcel, after a bootstrap) has its own caller's rows recomputed just after its durable
+ * commit (`refreshPendingOutreachOf`, as the wrap-up service calls it) and leaves the rest of the
+ * note to the slices: before, it recomputed the whole note (tens of thousands of customers at 1M,
+ * about a minute) while the agent waited on Save.
  */
 let dir: string;
 let database: LocalDatabase;
@@ -63,6 +65,9 @@ it("refreshes the saved call's customer only, leaving the rest of a long note to
       outreachOutcome: 'no_answer',
     }),
   );
+  // The durable commit held the record, not the list's rows: the caller is still noted.
+  expect(pending()).toContain(caller);
+  refreshPendingOutreachOf(sqlite, caller);
 
   expect(pending().sort()).toEqual(noted.filter((id) => id !== caller).sort());
   const expected = candidatesOfCustomer(sqlite, caller).map((c) => c.shipment.id);

@@ -45,6 +45,8 @@ export interface CallDeskPersistence {
   loadCalls(): CallSession[];
   saveCall(call: CallSession): void;
   removeCall(callId: string): void;
+  /** Runs `work` in one transaction that survives a power cut once this returns. */
+  durably<T>(work: () => T): T;
 }
 
 /**
@@ -59,9 +61,11 @@ export interface CallDesk {
   apply(event: CallEvent): CallResult;
   /**
    * Saves a call's wrap-up: `persist` receives the call as it will be once saved (state `done`,
-   * after-call work measured) and the record's times, and must write the record durably; it
-   * throws to refuse, and then nothing changes (the call stays in wrap-up, the app stays "in a
-   * call"). For a call already done (an edit), `persist` gets the first save's times.
+   * after-call work measured) and the record's times, and writes the record; it runs in one
+   * durable transaction with the call's own row (the persistence's `durably`), so a crash leaves
+   * the record with the call done or neither. It throws to refuse, and then nothing changes (the
+   * call stays in wrap-up, the app stays "in a call"). The listeners hear the change after the
+   * commit. For a call already done (an edit), `persist` gets the first save's times.
    */
   saveWrapUp(callId: string, persist: (call: CallSession, times: WrapUpTimes) => void): CallResult;
   /** A call the agent takes or places outside the CTI; it starts on the line (`in_call`). */
@@ -92,15 +96,21 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   /** Insertion order = the order calls started; newest last. */
   const calls = new Map<string, CallSession>();
+  /**
+   * The active calls of `calls` (ringing, on the line, in wrap-up), in the same order: a handful
+   * where the day holds up to `maxCalls`, so a change's listeners asking for the current call do
+   * not walk the whole day (the agent's state asks on every change, a save's included).
+   */
+  const active = new Map<string, CallSession>();
   const listeners = new Set<CallDeskListener>();
   const persistence = options.persistence ?? null;
   // The calls the app held when it last stopped (or crashed): a call still waiting for its
   // wrap-up is waiting for it still.
-  for (const call of persistence?.loadCalls() ?? []) calls.set(call.callId, call);
+  for (const call of persistence?.loadCalls() ?? []) keep(call);
   prune();
 
   function onLine(): CallSession | null {
-    for (const call of calls.values()) if (isOnLine(call)) return call;
+    for (const call of active.values()) if (isOnLine(call)) return call;
     return null;
   }
 
@@ -110,8 +120,16 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
     // cache's write lock taken is written when it frees (desk-calls.repository.ts): the ring's
     // card does not wait for a background writer.
     persistence?.saveCall(result.call);
-    // Map.set keeps an existing call's place in the day's order and appends a new one.
-    calls.set(result.call.callId, result.call);
+    return remember(result, previous, cause);
+  }
+
+  /** A change already on disk: kept in memory, then announced. */
+  function remember(
+    result: CallResult & { ok: true },
+    previous: CallSession | null,
+    cause: CallDeskChange['cause'],
+  ) {
+    keep(result.call);
     prune();
     const change: CallDeskChange = {
       call: result.call,
@@ -145,7 +163,16 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
 
   function forget(callId: string) {
     persistence?.removeCall(callId);
+    // Only calls no longer active are forgotten: `active` never holds them.
     calls.delete(callId);
+  }
+
+  function keep(call: CallSession) {
+    // Map.set keeps an existing call's place in the day's order and appends a new one. A call
+    // is active from its start until done (or missed), so `active` keeps the same order.
+    calls.set(call.callId, call);
+    if (isActive(call)) active.set(call.callId, call);
+    else active.delete(call.callId);
   }
 
   return {
@@ -172,8 +199,15 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
       if (!result.ok) return result;
       const times = wrapUpTimes(result.call);
       if (!times) throw new Error(`saveWrapUp: call ${callId} has no wrap-up times`);
-      persist(result.call, times);
-      return store(result, previous, 'wrapUpSaved');
+      const commit = persistence ? persistence.durably.bind(persistence) : runNow;
+      // The listeners (the agent's state and its report to the retailer, the window's event, the
+      // softphone) run after the commit: none of their work holds the durable transaction, and
+      // none hears of a save that did not commit.
+      commit(() => {
+        persist(result.call, times);
+        if (result.changed) persistence?.saveCall(result.call);
+      });
+      return result.changed ? remember(result, previous, 'wrapUpSaved') : result;
     },
 
     startCall({ ani, origin, outreach }) {
@@ -198,7 +232,7 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
 
     current() {
       let newest: CallSession | null = null;
-      for (const call of calls.values()) if (isActive(call)) newest = call;
+      for (const call of active.values()) newest = call;
       return newest;
     },
 
@@ -210,8 +244,7 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
     get: (callId) => calls.get(callId) ?? null,
 
     isCallActive() {
-      for (const call of calls.values()) if (isActive(call)) return true;
-      return false;
+      return active.size > 0;
     },
 
     subscribe(listener) {
@@ -220,6 +253,8 @@ export function createCallDesk(options: CallDeskOptions = {}): CallDesk {
     },
   };
 }
+
+const runNow = <T>(work: () => T): T => work();
 
 function startedMs(call: CallSession): number {
   return Date.parse(call.ringingAt ?? call.answeredAt ?? call.endedAt ?? '') || 0;

@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { callDraft, type CallDraft } from '../../../shared/calls/call-draft';
 import { isActive, type CallSession } from '../../../shared/calls/call-session';
+import { durably } from '../platform/durably';
 import { writeWhenFree } from '../platform/write-when-free';
 
 /**
@@ -16,6 +17,11 @@ export interface DeskCallsRepository {
   /** Writes the call; once it is no longer active its draft is dropped in the same statement. */
   saveCall(call: CallSession): void;
   removeCall(callId: string): void;
+  /**
+   * Runs `work` (a saved wrap-up's record, with the call's row moving to done) in one
+   * transaction committed durably (platform/durably.ts).
+   */
+  durably<T>(work: () => T): T;
   /** Keeps the draft of an active call; false (nothing written) when the call is not active. */
   saveDraft(callId: string, draft: CallDraft): boolean;
   /** The drafts of the active calls, by call id. */
@@ -73,6 +79,7 @@ export function createDeskCallsRepository(
     removeCall(callId) {
       rows.write(callId, () => deleteCall.run(callId));
     },
+    durably: (work) => durably(sqlite, work),
     saveDraft(callId, draft) {
       // The draft goes on the call's row: that row first.
       rows.flush();

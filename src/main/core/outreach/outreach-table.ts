@@ -112,13 +112,21 @@ export function refreshPendingOutreach(sqlite: Sqlite.Database, limit = Infinity
 }
 
 /**
- * Recomputes one customer's rows when a write noted them (a wrap-up's own caller), inside the
- * caller's transaction. Other customers on the note (a long one after a bootstrap, worked off in
- * slices) are left to the slices: a durable save does its own change, not theirs.
+ * Recomputes one customer's rows when a write noted them (a wrap-up's own caller, just after the
+ * save's commit), inside the caller's transaction or in a short one of its own. Other customers
+ * on the note (a long one after a bootstrap, worked off in slices) are left to the slices: a
+ * save does its own change, not theirs.
  */
 export function refreshPendingOutreachOf(sqlite: Sqlite.Database, customerId: string): void {
   const s = statementsOf(sqlite);
-  if (s.isPending.get(customerId) !== undefined) refreshCustomer(sqlite, s, customerId);
+  if (!isOutreachPending(sqlite, customerId)) return;
+  if (sqlite.inTransaction) refreshCustomer(sqlite, s, customerId);
+  else sqlite.transaction(() => refreshCustomer(sqlite, s, customerId)).immediate();
+}
+
+/** Whether a write noted the customer's rows as to be recomputed (a read: no write lock). */
+export function isOutreachPending(sqlite: Sqlite.Database, customerId: string): boolean {
+  return statementsOf(sqlite).isPending.get(customerId) !== undefined;
 }
 
 function refreshCustomer(sqlite: Sqlite.Database, s: Statements, id: string): void {

@@ -1,12 +1,10 @@
 import type Sqlite from 'better-sqlite3';
 import { vocRecord, type VocRecord } from '../../../shared/domain/voc';
-import { refreshPendingOutreachOf } from '../outreach';
+import { durably } from '../platform/durably';
 
 /**
- * Saves a wrap-up and queues it for the retailer in one transaction, committed durably: the
- * cache runs with synchronous=NORMAL (a lost last page is pulled again), but a wrap-up the agent
- * saw as saved must survive a power cut, so this commit alone runs with synchronous=FULL
- * (the WAL is fsynced before the call returns). Cost measured in bench (wrap-up save).
+ * Saves a wrap-up and queues it for the retailer in one transaction, committed durably
+ * (`durably`: the WAL is fsynced before the call returns). Cost measured in bench (wrap-up save).
  */
 export function createVocRecordSaver(sqlite: Sqlite.Database) {
   const insertRecord = sqlite.prepare(
@@ -63,8 +61,9 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
     // Only a correction has an earlier payload (a first save's id is new).
     if (record.revision > 1) dropPending.run(record.id);
     enqueue.run(record.id, JSON.stringify(record), record.savedAt);
-    // A proactive call takes the customer off the outreach list in the same commit.
-    if (record.customerId !== null) refreshPendingOutreachOf(sqlite, record.customerId);
+    // The customer's outreach rows are not recomputed here but after the commit (the service's
+    // `refreshPendingOutreachOf`): the trigger notes the customer pending in this commit, and a
+    // reader of the list computes a pending customer itself, so the list is right meanwhile.
   });
 
   return (input: VocRecord): void => {
@@ -74,35 +73,4 @@ export function createVocRecordSaver(sqlite: Sqlite.Database) {
     if (sqlite.inTransaction) save(record);
     else durably(sqlite, () => save(record));
   };
-}
-
-/**
- * Runs `work` in one transaction committed with synchronous=FULL: once it returns, what it
- * wrote survives a power cut, not only a crash of the app.
- */
-export function durably<T>(sqlite: Sqlite.Database, work: () => T): T {
-  const { full, normal } = synchronousOf(sqlite);
-  full.run();
-  try {
-    return sqlite.transaction(work)();
-  } finally {
-    normal.run();
-  }
-}
-
-// Prepared once per connection (`pragma()` compiles its statement on every call).
-const synchronous = new WeakMap<
-  Sqlite.Database,
-  { full: Sqlite.Statement; normal: Sqlite.Statement }
->();
-function synchronousOf(sqlite: Sqlite.Database) {
-  let set = synchronous.get(sqlite);
-  if (!set) {
-    set = {
-      full: sqlite.prepare('pragma synchronous = FULL'),
-      normal: sqlite.prepare('pragma synchronous = NORMAL'),
-    };
-    synchronous.set(sqlite, set);
-  }
-  return set;
 }

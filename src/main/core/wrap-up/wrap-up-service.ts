@@ -11,8 +11,14 @@ import { readTaxonomy } from '../guidance';
 import { featureSnapshotAt } from '../predictions';
 import { readVocByCall } from './voc.repository';
 import { AppError } from '../platform/errors';
-import { createVocRecordSaver, durably } from './save-voc-record';
-import { createOutreachNoticeWriter, outreachFields } from '../outreach';
+import { writeWhenFree } from '../platform/write-when-free';
+import { createVocRecordSaver } from './save-voc-record';
+import {
+  createOutreachNoticeWriter,
+  isOutreachPending,
+  outreachFields,
+  refreshPendingOutreachOf,
+} from '../outreach';
 import type { CallDesk } from '../calls';
 
 /** How long after its first save the agent may still correct a wrap-up. */
@@ -39,6 +45,7 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
   const saveVoc = createVocRecordSaver(sqlite);
   const writeOutreachNotice = createOutreachNoticeWriter(sqlite, db);
   const refusedByRetailer = isRefusedByRetailer(sqlite);
+  const refreshOutreach = createOutreachRefresh(sqlite);
 
   return {
     get: (callId) => readVocByCall(db, callId),
@@ -116,10 +123,9 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
       };
       if (desk.get(input.callId)) {
         // The record, its outbox row and the call moving to done (which drops its draft) commit
-        // together: a crash leaves either a saved wrap-up or the draft, never both or neither.
-        const result = durably(sqlite, () =>
-          desk.saveWrapUp(input.callId, (_call, times) => write(times)),
-        );
+        // together, durably (the desk's transaction): a crash leaves either a saved wrap-up or
+        // the draft, never both or neither.
+        const result = desk.saveWrapUp(input.callId, (_call, times) => write(times));
         if (!result.ok) throw new AppError('conflict', result.error.message);
       } else if (saved) {
         // A correction after a restart: the desk forgot the call, the record keeps its times.
@@ -130,11 +136,35 @@ export function createWrapUpService(deps: WrapUpServiceDeps): WrapUpService {
       }
       if (!written.record) throw new Error('The wrap-up was not written');
       await writeOutreachNotice(written.record);
+      // After the notice, which notes its customer pending again (the notices' trigger).
+      refreshOutreach(written.record);
       return {
         record: written.record,
         redacted: { cardNumbers: words.cardNumbers, securityCodes: words.securityCodes },
       };
     },
+  };
+}
+
+/**
+ * After the save's commit, its customer's outreach rows recomputed (a proactive call takes the
+ * customer off the list) in a short transaction of their own, which never waits for the write
+ * lock on the thread that answers a ring (`writeWhenFree`). A failure is logged, not thrown: the
+ * wrap-up is saved, the customer stays noted pending, and the list computes a pending customer
+ * itself until the slices after the next pull recompute it.
+ */
+function createOutreachRefresh(sqlite: Sqlite.Database) {
+  const log = (message: string) => console.error(`[koe] ${message}`);
+  const writes = writeWhenFree(sqlite, { log });
+  return (record: VocRecord): void => {
+    const { customerId } = record;
+    // Most callers have no rows, and nothing to recompute: no write transaction for them.
+    if (customerId === null || !isOutreachPending(sqlite, customerId)) return;
+    try {
+      writes.write(customerId, () => refreshPendingOutreachOf(sqlite, customerId));
+    } catch (error) {
+      log(`the outreach rows of a saved wrap-up were left to the slices: ${String(error)}`);
+    }
   };
 }
 
