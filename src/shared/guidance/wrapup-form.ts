@@ -1,6 +1,7 @@
 import type { ReasonNode } from '../domain/guidance';
 import type { Language } from '../domain/primitives';
 import type { VocRecord } from '../domain/voc';
+import { redactPaymentData } from './redact-payment-data';
 
 /**
  * The after-call form's rules, shared by the form (inline errors) and the core (which refuses
@@ -83,12 +84,15 @@ export function validateWrapUp(
     const error = callbackError(form.callbackAt ?? null, options.now);
     if (error) errors.push(error);
   }
-  if (form.customerWords.length > MAX_CUSTOMER_WORDS) {
+  // The limit is on what is stored, after the payment data is taken out: a security code's
+  // mark is longer than the code it replaces, so words just under the limit can end over it.
+  const storedLength = redactPaymentData(form.customerWords).text.length;
+  if (storedLength > MAX_CUSTOMER_WORDS) {
     errors.push({
       field: 'customerWords',
       code: 'too_long',
       max: MAX_CUSTOMER_WORDS,
-      length: form.customerWords.length,
+      length: storedLength,
     });
   }
   return errors;
@@ -155,7 +159,7 @@ export function describeWrapUpError(error: WrapUpError, locale: Language): strin
         : `Reason ${error.reasonCode} is listed twice.`;
     case 'too_long':
       return ja
-        ? `お客さまの言葉は${error.max}文字までです（現在${error.length}文字）。`
-        : `Customer’s words: at most ${error.max} characters (now ${error.length}).`;
+        ? `お客さまの言葉は${error.max}文字までです（カード情報を伏せて保存すると${error.length}文字）。`
+        : `Customer’s words: at most ${error.max} characters (${error.length} as stored, card data masked).`;
   }
 }

@@ -83,6 +83,15 @@ describe('validateWrapUp', () => {
     ]);
   });
 
+  it('counts customer words as stored: a security code grows into its longer mark', () => {
+    // 'CVVは123、' (8 characters) is stored as 'CVVは[REDACTED_CVV]、' (19).
+    const words = 'CVVは123、'.repeat(500); // 4,000 typed, 9,500 once redacted
+    expect(words).toHaveLength(4000);
+    expect(validateWrapUp({ ...valid, customerWords: words }, taxonomy)).toEqual([
+      { field: 'customerWords', code: 'too_long', max: 4000, length: 9500 },
+    ]);
+  });
+
   it('every error has words in both languages', () => {
     const errors = validateWrapUp(
       {
