@@ -59,16 +59,7 @@ export function OrdersSection({
     if (older.length === 0 || (bottom !== undefined && bottom >= window.innerHeight))
       onAboveTheFoldRendered();
   }, [olderOrders, older.length, onAboveTheFoldRendered]);
-  const item = (order: Order) => (
-    <OrderItem
-      key={order.id}
-      order={order}
-      shipments={shipments}
-      today={today}
-      estimates={estimates}
-      shownAbove={shownAbove}
-    />
-  );
+  const shared = { shipments, today, estimates, shownAbove };
   return (
     <Section
       title={t('orders.title')}
@@ -77,18 +68,13 @@ export function OrdersSection({
       emptyText={t('orders.empty')}
     >
       <Stack gap="md">
-        {latest && (
-          <OrderItem
-            articleRef={latestOrder}
-            order={latest}
-            shipments={shipments}
-            today={today}
-            estimates={estimates}
-            shownAbove={shownAbove}
-          />
-        )}
+        {latest && <OrderItem articleRef={latestOrder} order={latest} {...shared} />}
         {olderOrders && older.length > 0 && (
-          <OlderOrders onRendered={onAboveTheFoldRendered}>{older.map(item)}</OlderOrders>
+          <OlderOrders onRendered={onAboveTheFoldRendered}>
+            {older.map((order) => (
+              <OrderItem key={order.id} order={order} {...shared} />
+            ))}
+          </OlderOrders>
         )}
       </Stack>
     </Section>
