@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { IpcResult } from '../src/shared/ipc';
@@ -20,6 +20,10 @@ const SETTLE_MS = 400;
 /** A folder to keep PNGs of the first warm-up rings' screens in (untimed), e.g. to compare the
  * card before and after a change to the page. */
 const SCREENSHOTS = process.env.KOE_BENCH_RING_SCREENSHOTS;
+/** A file to write the page's CPU profile over the timed rings to (`.cpuprofile`, Chrome's
+ * format), with each ring's time windows (`windows`: [`card` or `whole`, start, end] in
+ * microseconds of the same monotonic clock as the profile's samples) to slice it by. */
+const PROFILE = process.env.KOE_BENCH_RING_PROFILE;
 
 /**
  * A CTI ring → the caller's whole card and its guidance painted, as the agent sees it: the real
@@ -91,8 +95,9 @@ interface RingTimes {
   renderWhole: number;
 }
 
-/** The page's main-thread time over one ring (CDP `Performance.getMetrics`, seconds → ms): the
- * CPU the page spent, which the machine's load stretches far less than the wall-clock times. */
+/** The page's main-thread busy time over one ring, by kind (CDP `Performance.getMetrics`,
+ * seconds → ms): where the page's time goes; the machine's load stretches it as it does the
+ * wall-clock times. */
 interface PageCpu {
   task: number;
   script: number;
@@ -163,7 +168,7 @@ export async function benchCtiRing(): Promise<Figure[]> {
         const times: Partial<RingTimes> = {};
         painted = (kind, renderMs, at) => {
           const ms = Number(at - start) / 1e6;
-          windows.push([kind, Number(start / 1000n), Number(at / 1000n)]);
+          if (i >= WARMUP) windows.push([kind, Number(start / 1000n), Number(at / 1000n)]);
           if (kind === 'card') Object.assign(times, { card: ms, renderCard: renderMs });
           else
             resolvePainted({
@@ -175,7 +180,7 @@ export async function benchCtiRing(): Promise<Figure[]> {
             });
         };
       });
-      if (i === WARMUP && process.env.KOE_BENCH_RING_PROFILE) {
+      if (i === WARMUP && PROFILE) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
@@ -201,12 +206,9 @@ export async function benchCtiRing(): Promise<Figure[]> {
       // Rings come seconds apart on a real desk: let the screen settle before the next one.
       await new Promise((settle) => setTimeout(settle, SETTLE_MS));
     }
-    if (process.env.KOE_BENCH_RING_PROFILE) {
+    if (PROFILE) {
       const { profile } = await cdp.send('Profiler.stop');
-      (await import('node:fs')).writeFileSync(
-        process.env.KOE_BENCH_RING_PROFILE,
-        JSON.stringify({ ...profile, windows: windows.slice(2 * WARMUP) }),
-      );
+      writeFileSync(PROFILE, JSON.stringify({ ...profile, windows }));
     }
     const missing = await page.evaluate('window.koeBenchWithoutPredictions ?? 0');
     if (missing !== 0) throw new Error(`${String(missing)} rings' cards came without predictions`);
