@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { IpcResult } from '../src/shared/ipc';
@@ -17,6 +17,13 @@ import { launchChromium } from '../tests/e2e/launch-chromium';
 const SAMPLES = Number(process.env.KOE_BENCH_RING_SAMPLES ?? 200);
 const WARMUP = 10;
 const SETTLE_MS = 400;
+/** A folder to keep PNGs of the first warm-up rings' screens in (untimed), e.g. to compare the
+ * card before and after a change to the page. */
+const SCREENSHOTS = process.env.KOE_BENCH_RING_SCREENSHOTS;
+/** A file to write the page's CPU profile over the timed rings to (`.cpuprofile`, Chrome's
+ * format), with each ring's time windows (`windows`: [`card` or `whole`, start, end] in
+ * microseconds of the same monotonic clock as the profile's samples) to slice it by. */
+const PROFILE = process.env.KOE_BENCH_RING_PROFILE;
 
 /**
  * A CTI ring → the caller's whole card and its guidance painted, as the agent sees it: the real
@@ -88,10 +95,21 @@ interface RingTimes {
   renderWhole: number;
 }
 
+/** The page's main-thread busy time over one ring, by kind (CDP `Performance.getMetrics`,
+ * seconds → ms): where the page's time goes; the machine's load stretches it as it does the
+ * wall-clock times. */
+interface PageCpu {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+
 export async function benchCtiRing(): Promise<Figure[]> {
   const rendererDir = resolve('out/renderer');
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error('Build the renderer first: npx electron-vite build');
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'koe-cti-bench-'));
   const file = join(dataDir, 'cache.sqlite');
   const source = await benchCacheFile(DEMO_SIZES.bench.customers);
@@ -117,6 +135,18 @@ export async function benchCtiRing(): Promise<Figure[]> {
     await page.getByRole('combobox').first().waitFor();
     // Runs in the page (CDP evaluation is not subject to the renderer's CSP).
     await page.evaluate(PAGE_SCRIPT);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const pageCpu = async (): Promise<PageCpu> => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const value = (name: string) => 1000 * (metrics.find((m) => m.name === name)?.value ?? 0);
+      return {
+        task: value('TaskDuration'),
+        script: value('ScriptDuration'),
+        layout: value('LayoutDuration'),
+        style: value('RecalcStyleDuration'),
+      };
+    };
     const cti = core.cti!;
     const post = async (body: object) => {
       const response = await fetch(`${cti.url}/v1/call-events`, {
@@ -129,6 +159,8 @@ export async function benchCtiRing(): Promise<Figure[]> {
     };
 
     const rings: RingTimes[] = [];
+    const cpu: PageCpu[] = [];
+    const windows: [string, number, number][] = [];
     let start = 0n;
     for (const [i, caller] of callers.entries()) {
       await page.evaluate(`koeBenchExpect = ${JSON.stringify(caller.family)}`);
@@ -136,6 +168,7 @@ export async function benchCtiRing(): Promise<Figure[]> {
         const times: Partial<RingTimes> = {};
         painted = (kind, renderMs, at) => {
           const ms = Number(at - start) / 1e6;
+          if (i >= WARMUP) windows.push([kind, Number(start / 1000n), Number(at / 1000n)]);
           if (kind === 'card') Object.assign(times, { card: ms, renderCard: renderMs });
           else
             resolvePainted({
@@ -147,14 +180,35 @@ export async function benchCtiRing(): Promise<Figure[]> {
             });
         };
       });
+      if (i === WARMUP && PROFILE) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const cpuBefore = await pageCpu();
       start = process.hrtime.bigint();
       await post({ event: 'ringing', callId: `bench-${i}`, ani: caller.phone });
       const times = await done;
-      if (i >= WARMUP) rings.push(times);
+      const cpuAfter = await pageCpu();
+      if (i >= WARMUP) {
+        rings.push(times);
+        cpu.push({
+          task: cpuAfter.task - cpuBefore.task,
+          script: cpuAfter.script - cpuBefore.script,
+          layout: cpuAfter.layout - cpuBefore.layout,
+          style: cpuAfter.style - cpuBefore.style,
+        });
+      } else if (SCREENSHOTS && i < 5) {
+        await page.screenshot({ path: join(SCREENSHOTS, `ring-${i}.png`) });
+      }
       // Never answered: the call ends as missed and the desk is free for the next ring.
       await post({ event: 'ended', callId: `bench-${i}` });
       // Rings come seconds apart on a real desk: let the screen settle before the next one.
       await new Promise((settle) => setTimeout(settle, SETTLE_MS));
+    }
+    if (PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(PROFILE, JSON.stringify({ ...profile, windows }));
     }
     const missing = await page.evaluate('window.koeBenchWithoutPredictions ?? 0');
     if (missing !== 0) throw new Error(`${String(missing)} rings' cards came without predictions`);
@@ -171,6 +225,9 @@ export async function benchCtiRing(): Promise<Figure[]> {
       `p50 ${percentile(sorted(values), 50).toFixed(1)} / p95 ${percentile(sorted(values), 95).toFixed(1)} ms`;
     note(
       `cti ring: ${rings.length} rings, load ${loadAverage()}; raw read ${ms(raw)}; page render to first paint ${ms(rings.map((r) => r.renderCard))}, to above the fold ${ms(rings.map((r) => r.renderWhole))}`,
+    );
+    note(
+      `cti ring: the page's main thread per ring, post → above the fold painted: all tasks ${ms(cpu.map((c) => c.task))}; script ${ms(cpu.map((c) => c.script))}, layout ${ms(cpu.map((c) => c.layout))}, style ${ms(cpu.map((c) => c.style))}`,
     );
     return [
       figure('cti_ring_prediction_fit_ms', fitMs, 'ms', fitMs),

@@ -309,4 +309,61 @@ describe('the call in the browser harness', () => {
     await page.unroute('**/ipc/guidance%3Areference');
     await app.hangUp(callId);
   });
+  it('marks the card complete only once nothing more of it would show without scrolling', async () => {
+    const leftover = page && (await readCalls(page)).current;
+    if (leftover) await app.hangUp(leftover.callId);
+    await open();
+    // A featured customer with older orders: they render after the mark only when the latest
+    // order already reaches the bottom of the window.
+    const featured = Object.values(DEMO_FEATURED_CUSTOMERS).filter((c) => 'customerId' in c);
+    const cards = await Promise.all(featured.map((c) => readCard(page, c.customerId)));
+    const at = cards.findIndex((c) => (c?.orders.length ?? 0) >= 2);
+    if (at < 0) throw new Error('no featured customer has older orders');
+    const caller = featured[at]!;
+    const orders = cards[at]!.orders.length;
+
+    // What the page holds at the instant the mark is set (the observer runs in that task,
+    // before any later pass can render).
+    const markedWith = async (viewport: { width: number; height: number }) => {
+      await page.setViewportSize(viewport);
+      // In the page's own terms (this file is typed for Node, not the DOM).
+      await page.evaluate(`
+        window.koeMarked = undefined;
+        new MutationObserver((records, observer) => {
+          const card = records.map((r) => r.target).find((el) => el.dataset.complete === 'true');
+          if (!card) return;
+          observer.disconnect();
+          const articles = [...card.querySelectorAll('section[aria-label="最近の注文"] article')];
+          window.koeMarked = {
+            rendered: articles.length,
+            latestBottom: articles[0]?.getBoundingClientRect().bottom ?? 0,
+            windowHeight: innerHeight,
+          };
+        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-complete'] });
+      `);
+      const callId = await app.ring(caller.phone);
+      await page.locator(ABOVE_THE_FOLD_RENDERED).waitFor();
+      const marked = (await page.evaluate('koeMarked')) as {
+        rendered: number;
+        latestBottom: number;
+        windowHeight: number;
+      };
+      // Every order renders in the end.
+      await expect
+        .poll(() => page.locator('section[aria-label="最近の注文"] article').count())
+        .toBe(orders);
+      await app.hangUp(callId);
+      return marked;
+    };
+
+    const small = await markedWith(VIEWPORT);
+    // At 1366×768 the latest order runs past the window's bottom: marked before the older ones.
+    expect(small.rendered).toBe(1);
+    expect(small.latestBottom).toBeGreaterThanOrEqual(small.windowHeight);
+    // A window tall enough to show the older orders: the mark waits for them.
+    const tall = await markedWith({ width: VIEWPORT.width, height: 3000 });
+    expect(tall).toMatchObject({ rendered: orders, windowHeight: 3000 });
+    expect(tall.latestBottom).toBeLessThan(3000);
+    await page.setViewportSize(VIEWPORT);
+  });
 });

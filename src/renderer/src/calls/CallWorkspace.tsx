@@ -176,13 +176,6 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   // Moved after the first paint: focusing forces a layout of the whole new screen, which the
   // frame does anyway — done first, it held the card back by tens of milliseconds.
   const workspace = useRef<HTMLDivElement>(null);
-  // Each call opens at the top of the caller's card (the late parcel, what the agent needs
-  // first): the workspace stays mounted from call to call, and its columns would keep the last
-  // call's scroll.
-  const cardColumn = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    cardColumn.current?.scrollTo({ top: 0 });
-  }, [call.callId]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
@@ -397,7 +390,9 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
         />
         <Grid gap="sm" style={{ flex: 1, minHeight: 0 }} styles={{ inner: { height: '100%' } }}>
           <Grid.Col span={leftSpan} h="100%">
-            <ScrollArea h="100%" type="auto" offsetScrollbars viewportRef={cardColumn}>
+            {/* A new column for each call (the workspace is keyed by the call): each call opens
+                at the top of the caller's card, with nothing to reset. */}
+            <ScrollArea h="100%" type="auto" offsetScrollbars>
               {left}
             </ScrollArea>
           </Grid.Col>

@@ -1,7 +1,7 @@
 import { Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconTruckDelivery } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { CustomerCard, DeliveryEstimate } from '../../../shared/domain';
 import { ClaimsSection } from './ClaimsSection';
 import { ContactsSection } from './ContactsSection';
@@ -21,8 +21,11 @@ const CARD_BREAKPOINTS = { xs: '480px', sm: '640px', md: '900px', lg: '1100px', 
  * A parcel past its promised day comes out of its order to the top, with its newest scans: on a
  * call (`lateParcelFirst`, the call bar already says who is calling) even above the identity, so
  * it is in view without scrolling on a 1280×720 screen.
+ *
+ * Memoized: on a call the workspace renders again on every change of the desk's state (a script
+ * pinned, a step taken), and the card, the same object, has nothing new to show.
  */
-export function CustomerCardView({
+export const CustomerCardView = memo(function CustomerCardView({
   card,
   lateParcelFirst = false,
 }: {
@@ -37,8 +40,16 @@ export function CustomerCardView({
   const today = useMemo(() => retailerDate(new Date()), []);
   // The first frame shows who is calling, their latest order and what they were told, returned,
   // claimed and asked — what the agent reads first when the phone rings. Older orders (their
-  // shipments and tracking are most of the card's weight) follow in a background pass.
-  const whole = useDeferredValue(true, false);
+  // shipments and tracking are most of the card's weight) follow in background passes (see
+  // `OrdersSection`).
+  // `data-complete`: everything of the card that shows without scrolling has rendered (the
+  // orders section says when: see `OrdersSection`). Set on the element in that commit, not by
+  // a state update, which would render the whole card once more.
+  const cardElement = useRef<HTMLDivElement>(null);
+  const markComplete = useCallback(
+    () => cardElement.current?.setAttribute('data-complete', 'true'),
+    [],
+  );
   const late = useMemo(() => lateParcel(card, today), [card, today]);
   const lateSection = late && (
     <LateParcelSection
@@ -48,7 +59,7 @@ export function CustomerCardView({
     />
   );
   return (
-    <Stack gap="md" data-testid="customer-card" data-complete={whole}>
+    <Stack ref={cardElement} gap="md" data-testid="customer-card" data-complete="false">
       {lateParcelFirst && lateSection}
       <IdentityPanel customer={card.customer} masked={card.masked} />
       {!lateParcelFirst && lateSection}
@@ -58,7 +69,7 @@ export function CustomerCardView({
         <Grid.Col span={{ base: 12, md: 7 }}>
           <OrdersSection
             orders={card.orders}
-            shown={whole ? card.orders.length : 1}
+            onAboveTheFoldRendered={markComplete}
             shipments={card.shipments}
             today={today}
             estimates={card.predictions?.deliveryEstimates}
@@ -76,7 +87,7 @@ export function CustomerCardView({
       </Grid>
     </Stack>
   );
-}
+});
 
 /** The late parcel on its own, above the rest of the card: its order, and its newest scans. */
 function LateParcelSection({

@@ -1,23 +1,45 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
+import {
+  memo,
+  startTransition,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryEstimate, Order, Shipment } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
 import { Section } from './Section';
 import { ShipmentItem } from './ShipmentItem';
 
-/** Orders with their lines (product names, not SKUs) and their shipments beneath each. */
+const NO_ESTIMATES: DeliveryEstimate[] = [];
+
+/**
+ * Orders with their lines (product names, not SKUs) and their shipments beneath each. The latest
+ * order renders with the card; the older ones (their shipments and tracking are most of the
+ * card's weight) in a pass of their own, once the frame that shows the card's second pass (on a
+ * call, the one that renders the guidance) has painted.
+ * `onAboveTheFoldRendered` is called in the commit after which nothing more of this section
+ * would show without scrolling: the one that renders the older orders, or, sooner, the one
+ * that finds the latest order already reaching the bottom of the window (the older orders go
+ * beneath it, out of view).
+ */
 export function OrdersSection({
   orders,
-  shown = orders.length,
+  onAboveTheFoldRendered,
   shipments,
   today,
-  estimates = [],
+  estimates = NO_ESTIMATES,
   shownAbove,
 }: {
   orders: Order[];
-  /** How many of the orders to render (the card's first frame shows the latest one only). */
-  shown?: number;
+  onAboveTheFoldRendered: () => void;
   shipments: Shipment[];
   today: string;
   /** Koe's delivery estimates of the open shipments (card.predictions). */
@@ -26,6 +48,18 @@ export function OrdersSection({
   shownAbove?: string;
 }) {
   const { t } = useTranslation();
+  const [latest, ...older] = orders;
+  // The card's second pass, the one after its first frame: the older orders may mount then.
+  const olderOrders = useDeferredValue(true, false);
+  const latestOrder = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (!olderOrders) return;
+    // A forced layout, but of the frame about to be painted anyway: nothing changes after it.
+    const bottom = latestOrder.current?.getBoundingClientRect().bottom;
+    if (older.length === 0 || (bottom !== undefined && bottom >= window.innerHeight))
+      onAboveTheFoldRendered();
+  }, [olderOrders, older.length, onAboveTheFoldRendered]);
+  const shared = { shipments, today, estimates, shownAbove };
   return (
     <Section
       title={t('orders.title')}
@@ -34,29 +68,53 @@ export function OrdersSection({
       emptyText={t('orders.empty')}
     >
       <Stack gap="md">
-        {orders.slice(0, shown).map((order) => (
-          <OrderItem
-            key={order.id}
-            order={order}
-            shipments={shipments.filter((s) => s.orderId === order.id)}
-            today={today}
-            estimates={estimates}
-            shownAbove={shownAbove}
-          />
-        ))}
+        {latest && <OrderItem articleRef={latestOrder} order={latest} {...shared} />}
+        {olderOrders && older.length > 0 && (
+          <OlderOrders onRendered={onAboveTheFoldRendered}>
+            {older.map((order) => (
+              <OrderItem key={order.id} order={order} {...shared} />
+            ))}
+          </OlderOrders>
+        )}
       </Stack>
     </Section>
   );
 }
 
-function OrderItem({
+/** Renders its orders in a background pass once the frame it mounted in has painted, then says
+ * so in that pass's commit. */
+function OlderOrders({ children, onRendered }: { children: ReactNode; onRendered: () => void }) {
+  const [rendered, setRendered] = useState(false);
+  useEffect(() => {
+    // The second frame: the first one's callbacks run before it paints.
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => startTransition(() => setRendered(true)));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, []);
+  useLayoutEffect(() => {
+    if (rendered) onRendered();
+  }, [rendered, onRendered]);
+  return rendered ? children : null;
+}
+
+/** Memoized: the card's later passes render the section again, and an order already on screen
+ * has nothing new to show. */
+const OrderItem = memo(function OrderItem({
+  articleRef,
   order,
   shipments,
   today,
   estimates,
   shownAbove,
 }: {
+  articleRef?: Ref<HTMLElement>;
   order: Order;
+  /** The card's shipments: the order's own are picked here. */
   shipments: Shipment[];
   today: string;
   estimates: DeliveryEstimate[];
@@ -64,8 +122,19 @@ function OrderItem({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const ownShipments = useMemo(
+    () => shipments.filter((s) => s.orderId === order.id),
+    [shipments, order.id],
+  );
   return (
-    <Paper withBorder p="sm" radius="md" component="article" aria-label={order.orderNumber}>
+    <Paper
+      ref={articleRef}
+      withBorder
+      p="sm"
+      radius="md"
+      component="article"
+      aria-label={order.orderNumber}
+    >
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -120,13 +189,13 @@ function OrderItem({
             ))}
           </Table.Tbody>
         </Table>
-        {shipments.length === 0
+        {ownShipments.length === 0
           ? order.status !== 'cancelled' && (
               <Text size="sm" c="dimmed">
                 {t('shipments.none')}
               </Text>
             )
-          : shipments.map((shipment) =>
+          : ownShipments.map((shipment) =>
               shipment.id === shownAbove ? (
                 <Text key={shipment.id} size="sm" c="red" data-testid="shipment-shown-above">
                   {t('shipments.shownAbove')}
@@ -143,4 +212,4 @@ function OrderItem({
       </Stack>
     </Paper>
   );
-}
+});
