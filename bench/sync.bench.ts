@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type Sqlite from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../server/src/app';
@@ -71,12 +71,23 @@ export async function benchSync(): Promise<Figure[]> {
     await api.signIn(agent.email, DEMO_PASSWORD);
 
     const local = await openDatabase({ filename: join(dir, 'client.sqlite') });
+    // How much of the bootstrap is the server's: it shares the desk's cores here, not in use.
+    const serverCpuBefore = server.cpuSeconds();
+    const deskCpuBefore = process.cpuUsage();
     const start = process.hrtime.bigint();
     await pullChanges(local.sqlite, api);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const deskCpu = process.cpuUsage(deskCpuBefore);
+    const serverCpu = server.cpuSeconds() - serverCpuBefore;
     const rows = countRows(local.sqlite);
     note(
       `bootstrap: ${rows} rows in ${seconds.toFixed(2)} s; raw insert ${raw.rows} rows in ${raw.seconds.toFixed(2)} s`,
+    );
+    const deskCpuSeconds = (deskCpu.user + deskCpu.system) / 1e6;
+    note(
+      `bootstrap CPU time: the desk's process ${deskCpuSeconds.toFixed(2)} s (every thread), the ` +
+        `server's ${serverCpu.toFixed(2)} s (${((100 * serverCpu) / (serverCpu + deskCpuSeconds)).toFixed(0)} % of both), ` +
+        `load ${loadAverage()}`,
     );
     figures.push(figure('sync_bootstrap', rows / seconds, 'rows/s', raw.rows / raw.seconds));
     figures.push(
@@ -299,6 +310,11 @@ async function startBenchServer(
   return startServerProcess(options.sqliteFile);
 }
 
+/** USER_HZ of /proc's times: 100 on every Linux build Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
 /**
  * The retailer's server in a process of its own (`npm run server`), as in production: its work
  * must not share the client's thread, or the figures would measure both at once.
@@ -316,6 +332,7 @@ async function startServerProcess(sqliteFile: string) {
     stdio: process.env.KOE_BENCH_SERVER_LOG ? ['ignore', 2, 2] : 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
+  const pid = child.pid;
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${url}/health`)).ok) break;
@@ -326,6 +343,12 @@ async function startServerProcess(sqliteFile: string) {
   }
   return {
     url,
+    /** The server process's CPU time so far (user and system, every thread), from Linux's /proc. */
+    cpuSeconds(): number {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    },
     /** Writes behind the server's back, as the retailer's order system would, on its own connection. */
     async applyChanges(records: RetailerRecord[], deletions: Deletion[] = []) {
       const store = await openServerStore({ sqliteFile });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
-import { pullChanges } from '../../../src/main/core/sync/pull-changes';
+import { BOOTSTRAP_PAGE_SIZE, pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
 import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
 import {
@@ -75,6 +75,27 @@ describe('client sync against the real server', () => {
     expect(
       local.sqlite.prepare(`select count(*) n from orders where customer_id = 'c2'`).get(),
     ).toEqual({ n: 0 });
+  });
+
+  it('asks for larger pages in a bootstrap than in the pulls after it', async () => {
+    const { api } = await signedInApi(server.url, 'agent@retailer-a-center-x.example', PASSWORD);
+    const asked: (number | undefined)[] = [];
+    const counting = {
+      ...api,
+      openPull: (since: string, limit?: number, until?: string) => {
+        asked.push(limit);
+        return api.openPull(since, limit, until);
+      },
+    };
+    expect(await pullChanges(local.sqlite, counting)).toMatchObject({ bootstrap: true });
+    expect(asked).toEqual([BOOTSTRAP_PAGE_SIZE]);
+    await call(server.url, admin, 'POST', '/v1/data/batch', {
+      records: [customerRecord({ id: 'c1', updatedAt: '2026-11-22T00:00:00.000Z' })],
+    });
+    asked.length = 0;
+    expect(await pullChanges(local.sqlite, counting)).toMatchObject({ bootstrap: false });
+    // The server's default page size.
+    expect(asked).toEqual([undefined]);
   });
 
   it('announces the pull’s size in every page, so a bootstrap shows how far it is', async () => {

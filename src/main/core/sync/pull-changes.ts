@@ -16,6 +16,7 @@ import { SyncError } from './sync-error';
 import { syncStateStore } from './sync-state';
 
 export interface PullOptions {
+  /** Records per page; by default the server's (2,000), or {@link BOOTSTRAP_PAGE_SIZE} in a bootstrap. */
   pageSize?: number;
   /** Called with the cursor the pull starts from, before its first page (progress). */
   onStart?: (cursor: string) => void;
@@ -86,7 +87,7 @@ export async function pullChanges(
       ? options.until
       : undefined;
   const pages = pagePipeline(api, {
-    pageSize: options.pageSize,
+    pageSize: options.pageSize ?? (bootstrap ? BOOTSTRAP_PAGE_SIZE : undefined),
     until,
     indexCustomers: bootstrap,
   });
@@ -162,6 +163,18 @@ function rewindIfUpgraded(state: ReturnType<typeof syncStateStore>, deskVersion?
   if (!learnedRecordTypesSince(state.get('cursor_desk_version'), deskVersion)) return;
   state.set('cursor', '0');
 }
+
+/**
+ * Records per page a bootstrap asks for, where later pulls take the server's 2,000: each page is
+ * a request, a server read and compression, a message from the decoder and a commit, and
+ * records all new to the cache are cheap to write, so a page five times smaller than the
+ * server's limit (10,000) costs more per record without a reason. The same size as the raw
+ * insert's batches the bootstrap is measured against (bench/sync.bench.ts). Measured at 10,000
+ * customers, three alternating runs on a loaded two-core machine: the server's CPU time 12 %
+ * lower (1.80 vs 1.94–2.33 s), the whole pull's (both processes, every thread) 6 % lower. The
+ * write lock is held for one page: storing 5,000 records took ~0.13 s of CPU on that machine.
+ */
+export const BOOTSTRAP_PAGE_SIZE = 5_000;
 
 /** Rows one purge transaction removes at most. */
 export const PURGE_SLICE = 100;
