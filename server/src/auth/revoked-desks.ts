@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import type { ServerDb } from '../db/schema';
-import { deskRevocationOf, deskRevokedError } from '../data/devices';
+import { deskRevokedError } from '../data/devices';
 import { deskOf } from '../routes/update-feed-routes';
 import type { Principal } from './access-tokens';
+import type { RevocationList } from './revocation-list';
 
 /**
  * What a revoked desk may still send: the records it holds for the retailer (wrap-ups, the
@@ -27,18 +27,19 @@ const isPushFromRevokedDesk = (request: FastifyRequest) =>
  * list already says the token's desk was revoked. Answers true for a revoked desk's push (let
  * by, whatever else refuses its token: its user disabled, its center's contract ended), false
  * for a desk that is not revoked. A client that names no desk (a browser, an integration) is not
- * a device and is let by.
+ * a device and is let by. Asked of every request, so answered from the revocation list in
+ * memory (no pool connection), which every revocation path keeps current (revocation-list.ts).
  */
-export function revokedDeskGuard(db: ServerDb) {
-  return async (
+export function revokedDeskGuard(revocations: RevocationList) {
+  return (
     request: FastifyRequest,
     principal: Principal,
     tokenDeskId: string | null,
     listed: boolean,
-  ): Promise<boolean> => {
+  ): boolean => {
     const deskId = tokenDeskId ?? deskOf(request.headers).deskId;
     if (!deskId) return false;
-    const reason = await deskRevocationOf(db, principal.tenantId, deskId);
+    const reason = revocations.deskRevocation(principal.tenantId, deskId);
     if (!reason && !listed) return false;
     if (isPushFromRevokedDesk(request)) return true;
     throw deskRevokedError(reason);

@@ -13,6 +13,12 @@ export interface ServerStore {
   dialect: ServerDialect;
   /** The PostgreSQL pool, for LISTEN/NOTIFY; null on SQLite. */
   pool: pg.Pool | null;
+  /**
+   * SQLite only (null on PostgreSQL, whose processes hear each other by LISTEN/NOTIFY): a number
+   * that moves when another connection commits to the file, such as the operator's command in
+   * a process of its own (`PRAGMA data_version`: no table is read).
+   */
+  dataVersion: (() => number) | null;
   close(): Promise<void>;
 }
 
@@ -36,7 +42,7 @@ export async function openServerStore(options: {
       console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
     });
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', pool, close: () => db.destroy() };
+    store = { db, dialect: 'postgres', pool, dataVersion: null, close: () => db.destroy() };
   } else {
     const sqlite = new Sqlite(options.sqliteFile);
     sqlite.pragma('journal_mode = WAL');
@@ -46,7 +52,13 @@ export async function openServerStore(options: {
     // The insights count days in the retailer's time zone (see local-date-function.ts).
     registerLocalDateFunction(sqlite);
     const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-    store = { db, dialect: 'sqlite', pool: null, close: () => db.destroy() };
+    store = {
+      db,
+      dialect: 'sqlite',
+      pool: null,
+      dataVersion: () => sqlite.pragma('data_version', { simple: true }) as number,
+      close: () => db.destroy(),
+    };
   }
   const { error } = await new Migrator({
     db: store.db,
