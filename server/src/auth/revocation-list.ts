@@ -3,7 +3,6 @@ import { EventEmitter } from 'node:events';
 import type { Compilable } from 'kysely';
 import type pg from 'pg';
 import type { ServerStore } from '../db/connect';
-import type { ServerDb } from '../db/schema';
 import { deskRevocationReasonOf, type DeviceTables } from '../data/devices';
 import type { DeskRevocationReason } from '../../../src/shared/protocol/devices';
 import { REVOCATION_CHANNEL as CHANNEL } from './revocation-notice';
@@ -80,6 +79,9 @@ export interface RevocationList {
 
 const keyOf = (tenantId: string, kind: RevocationKind, subject: string) =>
   `${tenantId}\n${kind}\n${subject}`;
+
+/** How often SQLite's file is looked at for another connection's commit besides on requests. */
+const COMMAND_WATCH_MS = 1_000;
 
 const deskKeyOf = (tenantId: string, deskId: string) => `${tenantId}\n${deskId}`;
 
@@ -192,8 +194,12 @@ export async function createRevocationList(
   await reload();
   const timer = setInterval(reloadQuietly, options.reloadMs ?? 30_000);
   timer.unref();
+  // On SQLite the open event streams hear a command's revocation within a second without
+  // waiting for a request to notice the file changed (PostgreSQL's notice needs no timer).
+  const watch = dataVersion ? setInterval(() => list.upToDate(), COMMAND_WATCH_MS) : null;
+  watch?.unref();
 
-  return {
+  const list: RevocationList = {
     async revoke({ tenantId, kind, subject }, now = Date.now()) {
       await rdb
         .deleteFrom('token_revocations')
@@ -256,10 +262,12 @@ export async function createRevocationList(
     reload,
     async close() {
       clearInterval(timer);
+      if (watch) clearInterval(watch);
       if (listener) {
         await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
         listener.release();
       }
     },
   };
+  return list;
 }

@@ -10,6 +10,13 @@ export type ServerDialect = 'sqlite' | 'postgres';
 
 export interface ServerStore {
   db: Kysely<ServerDatabase>;
+  /**
+   * The agents' VoC pushes' own way to the same database: on PostgreSQL a small pool of its own,
+   * so the reads of thousands of desks (pulls, presence) queued for `db`'s connections never
+   * stand between a wrap-up and its commit (issue #15's load test: a push waited 211–775 ms for
+   * a connection); on SQLite `db` itself (one connection, nothing to queue behind).
+   */
+  pushDb: Kysely<ServerDatabase>;
   dialect: ServerDialect;
   /** The PostgreSQL pool, for LISTEN/NOTIFY; null on SQLite. */
   pool: pg.Pool | null;
@@ -26,6 +33,22 @@ export interface ServerStore {
 pg.types.setTypeParser(20, (value) => Number(value));
 
 /**
+ * Connections of each process's pool for the VoC pushes (`pushDb`), as many as the reads'. On a
+ * saturated event loop a push holds its connection 0.5–0.7 s (each of its round trips waits for
+ * the loop), so 3 or 5 of them were a queue of their own: in the load test's probe at 400 desks
+ * a push then waited 130–950 ms for one, against 7–29 ms on the shared 10 after the revocation
+ * check stopped reading the database. They are opened only as pushes need them.
+ */
+const PUSH_CONNECTIONS = 10;
+
+/**
+ * An idle connection the database closed (a restart, a failover, an administrator) must not
+ * crash the server: the pool drops it and opens another when one is needed.
+ */
+const warnOfClosedConnection = (error: Error) =>
+  console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+
+/**
  * PostgreSQL when `databaseUrl` is given (several stateless server processes over one
  * database), otherwise an embedded SQLite file: zero setup for a small retailer or the demo.
  */
@@ -36,13 +59,27 @@ export async function openServerStore(options: {
   let store: ServerStore;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle connection the database closed (a restart, a failover, an administrator) must not
-    // crash the server: the pool drops it and opens another when one is needed.
-    pool.on('error', (error) => {
-      console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
-    });
+    pool.on('error', warnOfClosedConnection);
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', pool, dataVersion: null, close: () => db.destroy() };
+    // Kept open once opened (`min`): a push must not wait for a connection to be opened again.
+    const pushPool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: PUSH_CONNECTIONS,
+      min: PUSH_CONNECTIONS,
+    });
+    pushPool.on('error', warnOfClosedConnection);
+    const pushDb = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool: pushPool }) });
+    store = {
+      db,
+      pushDb,
+      dialect: 'postgres',
+      pool,
+      dataVersion: null,
+      close: async () => {
+        await pushDb.destroy();
+        await db.destroy();
+      },
+    };
   } else {
     const sqlite = new Sqlite(options.sqliteFile);
     sqlite.pragma('journal_mode = WAL');
@@ -54,6 +91,7 @@ export async function openServerStore(options: {
     const db = new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
     store = {
       db,
+      pushDb: db,
       dialect: 'sqlite',
       pool: null,
       dataVersion: () => sqlite.pragma('data_version', { simple: true }) as number,
