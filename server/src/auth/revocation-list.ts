@@ -221,12 +221,22 @@ export async function createRevocationList(
       const key = keyOf(tenantId, kind, subject);
       made.push({ key, at: now });
       apply(key, now);
-      changes.emit('change');
-      await reload();
+      // The open streams are re-checked once the desks the change revoked are read too (the
+      // reload tells them), so a revoked desk's stream names its desk on either database.
+      try {
+        await reload();
+      } catch (error) {
+        onError('Revocation reload failed', error);
+        changes.emit('change');
+      }
       if (pool) await pool.query('select pg_notify($1, $2)', [CHANNEL, tenantId]);
     },
     refusal(token) {
       const { tenantId, userId } = token.principal;
+      // A revoked desk's tokens, whenever issued and whatever else was revoked with it (its
+      // user, its center: the desk's own notice may come first): the desk must erase.
+      if (token.deskId !== null && revokedDesks.has(deskKeyOf(tenantId, token.deskId)))
+        return 'device_revoked';
       const subjects: [RevocationKind, string | null][] = [
         ['family', token.familyId],
         ['user', userId],
@@ -237,9 +247,6 @@ export async function createRevocationList(
         const since = notBefore.get(keyOf(tenantId, kind, subject));
         if (since !== undefined && token.issuedAtMs <= since) return REASON[kind];
       }
-      // A revoked desk's tokens, whenever issued (with its center, say: no token row for it).
-      if (token.deskId !== null && revokedDesks.has(deskKeyOf(tenantId, token.deskId)))
-        return 'device_revoked';
       return null;
     },
     deskRevocation(tenantId, deskId) {
