@@ -10,7 +10,7 @@ import { accountRoutes } from './routes/account-routes';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
-import { revokedDeskGuard } from './auth/revoked-desks';
+import { centerRefusalOfDesk, revokedDeskGuard } from './auth/revoked-desks';
 import {
   defaultEventStreamOptions,
   eventStreams,
@@ -306,8 +306,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     );
     if (refusal && !revokedDeskPush) throw new HttpError(401, refusal, REFUSAL_MESSAGES[refusal]);
     verified.set(request, token);
-    // A token issued before its center's contract ended stops working with it.
-    if (!revokedDeskPush) await centers.refuseDisabled(principal.centerId);
+    // A token issued before its center's contract ended stops working with it (its desk, revoked
+    // with the center, is told so even before the notice of it has come).
+    if (!revokedDeskPush)
+      await centers
+        .refuseDisabled(principal.centerId)
+        .catch((refusal: unknown) =>
+          refusal instanceof HttpError
+            ? centerRefusalOfDesk(options.store.db, request, principal, token.deskId, refusal)
+            : Promise.reject(refusal),
+        );
     return principal;
   });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));

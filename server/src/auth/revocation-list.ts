@@ -54,7 +54,7 @@ const KEEP_MS = ACCESS_TOKEN_SECONDS * 1000 + 5 * 60_000;
  * notice: PostgreSQL LISTEN/NOTIFY, sent by `revoke` and, at the commit, by every transaction
  * that revokes desks (noticeRevocationOnCommit: the admin's, the operator's API and command, in
  * any process). On SQLite, a commit by another connection (the operator's command) is seen on
- * the next request. A request that arrives after a notice waits for the reload it started; a
+ * the next request, or within a second. A request that arrives after a notice waits for the reload it started; a
  * reload every `reloadMs` covers a notice lost with a dropped listening connection.
  */
 export interface RevocationList {

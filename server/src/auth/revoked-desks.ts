@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { deskRevokedError } from '../data/devices';
+import { deskRevocationOf, deskRevokedError } from '../data/devices';
+import type { ServerDb } from '../db/schema';
+import type { HttpError } from '../http/route';
 import { deskOf } from '../routes/update-feed-routes';
 import type { Principal } from './access-tokens';
 import type { RevocationList } from './revocation-list';
@@ -44,4 +46,25 @@ export function revokedDeskGuard(revocations: RevocationList) {
     if (isPushFromRevokedDesk(request)) return true;
     throw deskRevokedError(reason);
   };
+}
+
+/**
+ * A request refused because its center's contract ended, from a desk of that center: the desk's
+ * own row says whether it was revoked with it. Read here rather than from the list, since the
+ * command that disabled the center may be a moment ahead of its notice; only a disabled center's
+ * requests come here, so the read is off the busy path. A revoked desk's record pushes are let
+ * by (resolves), the rest told why; any other desk meets the center's refusal.
+ */
+export async function centerRefusalOfDesk(
+  db: ServerDb,
+  request: FastifyRequest,
+  principal: Principal,
+  tokenDeskId: string | null,
+  refusal: HttpError,
+): Promise<void> {
+  const deskId = tokenDeskId ?? deskOf(request.headers).deskId;
+  const reason = deskId ? await deskRevocationOf(db, principal.tenantId, deskId) : null;
+  if (!reason) throw refusal;
+  if (isPushFromRevokedDesk(request)) return;
+  throw deskRevokedError(reason);
 }
