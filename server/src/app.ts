@@ -10,7 +10,7 @@ import { accountRoutes } from './routes/account-routes';
 import type { ServerStore } from './db/connect';
 import { HttpError, openApiDocument, registerRoutes } from './http/route';
 import type { ChangeNotifier } from './live/change-notifier';
-import { revokedDeskGuard } from './auth/revoked-desks';
+import { centerRefusalOfDesk, revokedDeskGuard } from './auth/revoked-desks';
 import {
   defaultEventStreamOptions,
   eventStreams,
@@ -212,7 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await floor.close();
   });
   // Revoked families, disabled users and revoked desks: checked on every request, in memory.
-  const revocations = await createRevocationList(options.store.db, options.store.pool, {
+  const revocations = await createRevocationList(options.store, {
     ...(options.revocationReloadMs !== undefined ? { reloadMs: options.revocationReloadMs } : {}),
     onError: (m, e) => app.log.error({ err: e }, m),
   });
@@ -251,7 +251,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       deskOfToken,
     }),
     ...accountRoutes({ ...options, revocations }),
-    ...operatorRoutes({ store: options.store, centers }),
+    ...operatorRoutes({ store: options.store, centers, revocations }),
     ...vocExportRoutes(options),
     ...riskThresholdRoutes(options),
     ...bulkAccessPolicyRoutes(options),
@@ -277,7 +277,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // and its user must still exist in its tenant.
   const isKnownUser = knownUsers(options.store.db);
   // A revoked desk is refused everything but pushing its records (it erases after that).
-  const refuseRevokedDesk = revokedDeskGuard(options.store.db);
+  const refuseRevokedDesk = revokedDeskGuard(revocations);
   registerRoutes(app, routes, async (request) => {
     const header = request.headers.authorization;
     if (header?.startsWith(`Bearer ${OPERATOR_KEY_PREFIX}`)) {
@@ -288,13 +288,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     const token = verifyToken(request);
     if (!token) return null;
+    // Only after a revocation's notice (or, on SQLite, a command's commit) is there a reload to
+    // wait for; otherwise the checks below read memory.
+    const reloading = revocations.upToDate();
+    if (reloading) await reloading;
     const refusal = revocations.refusal(token);
     const { principal } = token;
     if (!(await isKnownUser(principal.userId, principal.tenantId))) return null;
     // A revoked desk (by the admin, with its center or with its user) may still push the records
     // it holds before it erases, and hears device_revoked for the rest; a revoked sign-in or a
     // disabled user on no revoked desk may do nothing.
-    const revokedDeskPush = await refuseRevokedDesk(
+    const revokedDeskPush = refuseRevokedDesk(
       request,
       principal,
       token.deskId,
@@ -302,8 +306,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     );
     if (refusal && !revokedDeskPush) throw new HttpError(401, refusal, REFUSAL_MESSAGES[refusal]);
     verified.set(request, token);
-    // A token issued before its center's contract ended stops working with it.
-    if (!revokedDeskPush) await centers.refuseDisabled(principal.centerId);
+    // A token issued before its center's contract ended stops working with it (its desk, revoked
+    // with the center, is told so even before the notice of it has come).
+    if (!revokedDeskPush)
+      await centers
+        .refuseDisabled(principal.centerId)
+        .catch((refusal: unknown) =>
+          refusal instanceof HttpError
+            ? centerRefusalOfDesk(options.store.db, request, principal, token.deskId, refusal)
+            : Promise.reject(refusal),
+        );
     return principal;
   });
   const document = describeVocExport(openApiDocument(routes, options.version ?? '1'));

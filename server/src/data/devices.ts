@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/access-tokens';
 import type { ServerDb } from '../db/schema';
 import { HttpError } from '../http/route';
+import { noticeRevocationOnCommit } from '../auth/revocation-notice';
 import {
   deskRevocationReason,
   type DeskRevocationReason,
@@ -154,7 +155,7 @@ export async function listDevices(db: ServerDb, principal: Principal): Promise<D
       lastContactAt: pull && pull.reported_at > r.last_seen_at ? pull.reported_at : r.last_seen_at,
       revoked: Number(r.revoked) !== 0,
       revokedAt: r.revoked_at,
-      revokedReason: Number(r.revoked) !== 0 ? reasonOf(r.revoked_reason) : null,
+      revokedReason: Number(r.revoked) !== 0 ? deskRevocationReasonOf(r.revoked_reason) : null,
     };
   });
 }
@@ -171,7 +172,11 @@ export async function revokeDevice(
     .where('desk_id', '=', deskId)
     .executeTakeFirst();
   if (!found) throw new HttpError(404, 'not_found', 'No such desk for this retailer or center.');
-  await revokeDesks(db, { tenantId: principal.tenantId, deskId }, 'device_revoked', now);
+  await db
+    .transaction()
+    .execute((trx) =>
+      revokeDesks(trx, { tenantId: principal.tenantId, deskId }, 'device_revoked', now),
+    );
   const device = (await listDevices(db, principal)).find((d) => d.deskId === deskId);
   if (!device) throw new HttpError(404, 'not_found', 'No such desk for this retailer or center.');
   return device;
@@ -183,10 +188,12 @@ export type DeskSelection = { tenantId: string } & (
 );
 
 /**
- * Revokes the desks selected that are not revoked yet, with why, and answers their ids (for the
- * revocation list). Run inside the transaction of the change that causes it (a center disabled,
- * a user disabled), so the desks are revoked if and only if it commits. Each desk pushes what its
- * outbox holds and erases its customer data at its next contact (auth/revoked-desks.ts).
+ * Revokes the desks selected that are not revoked yet, with why, and answers their ids. Run
+ * inside the transaction of the change that causes it (a center disabled, a user disabled), so
+ * the desks are revoked if and only if it commits, and every server process hears of it at the
+ * commit (revocation-notice.ts), whichever process or command made it: each keeps the revoked
+ * desks in memory (revocation-list.ts). Each desk pushes what its outbox holds and erases its
+ * customer data at its next contact (auth/revoked-desks.ts).
  */
 export async function revokeDesks(
   db: ServerDb,
@@ -212,6 +219,7 @@ export async function revokeDesks(
     .where('desk_id', 'in', deskIds)
     .where('revoked', '=', 0)
     .execute();
+  await noticeRevocationOnCommit(db, selection.tenantId);
   return deskIds;
 }
 
@@ -227,7 +235,9 @@ export async function deskRevocationOf(
     .where('tenant_id', '=', tenantId)
     .where('desk_id', '=', deskId)
     .executeTakeFirst();
-  return device && Number(device.revoked) !== 0 ? reasonOf(device.revoked_reason) : null;
+  return device && Number(device.revoked) !== 0
+    ? deskRevocationReasonOf(device.revoked_reason)
+    : null;
 }
 
 export const DEVICE_REVOKED_MESSAGE =
@@ -240,7 +250,8 @@ export function deskRevokedError(reason: DeskRevocationReason | null): HttpError
   });
 }
 
-const reasonOf = (stored: string | null | undefined): DeskRevocationReason => {
+/** A stored reason as the API says it (null on desks revoked before it was kept). */
+export const deskRevocationReasonOf = (stored: string | null | undefined): DeskRevocationReason => {
   const parsed = deskRevocationReason.safeParse(stored);
   return parsed.success ? parsed.data : 'device_revoked';
 };

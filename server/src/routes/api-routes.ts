@@ -324,36 +324,44 @@ export function apiRoutes({
       response: pullPage,
       handler: ({ principal, query, request, reply }) =>
         pullGate(async () => {
-          // What the pull checks and announces, in one statement (pull-context.ts).
-          const context = await readPullContext(db, principal);
-          // No customer data for a desk older than its center's minimum version.
+          // The pull's reads on one connection, taken once: between them it never queues for
+          // the pool again, and the gate's pulls hold at most as many connections as it admits.
+          const { context, page } = await db.connection().execute(async (conn) => {
+            // What the pull checks and announces, in one statement (pull-context.ts).
+            const context = await readPullContext(conn, principal);
+            const since = Number(query.since);
+            const { purgeBefore: purge, head } = context;
+            // Record types this desk's version would refuse a page for are left out of its pages.
+            const withheld = recordTypesUnknownTo(deskOf(request.headers).version);
+            // Up to what a notice announced (never past the head: what is beyond is not written).
+            const upTo = query.until === undefined ? null : Math.min(Number(query.until), head);
+            // Every desk of a center told of the same notice asks for this same page: read and
+            // compressed once (shared-pull-pages.ts), once per set of types left out. Bounded by
+            // `until`, the page no longer depends on the head at the moment of the request.
+            const key = [principal.tenantId, principal.centerId, since, query.limit, purge];
+            if (withheld.length > 0) key.push(withheld.join(','));
+            const page = await pullPages.page(
+              JSON.stringify([...key, upTo ?? `head ${head}`]),
+              () =>
+                readChangesJson(
+                  conn,
+                  principal.tenantId,
+                  since,
+                  query.limit,
+                  purge,
+                  head,
+                  principal.centerId,
+                  withheld,
+                  upTo,
+                ),
+            );
+            return { context, page };
+          });
+          // No customer data for a desk older than its center's minimum version (its version is
+          // recorded on the pool's connection, after the read's is given back).
           await refuseOutdatedDesk(db, principal, request.headers, context.minimumVersion);
           // Nor while a bulk-access policy holds this agent's customer data (floor-presence.ts).
           refuseIfPolicyLocked(context.policyLocked);
-          const since = Number(query.since);
-          const { purgeBefore: purge, head } = context;
-          // Record types this desk's version would refuse a page for are left out of its pages.
-          const withheld = recordTypesUnknownTo(deskOf(request.headers).version);
-          // Up to what a notice announced (never past the head: what is beyond is not written).
-          const upTo = query.until === undefined ? null : Math.min(Number(query.until), head);
-          // Every desk of a center told of the same notice asks for this same page: read and
-          // compressed once (shared-pull-pages.ts), once per set of types left out. Bounded by
-          // `until`, the page no longer depends on the head at the moment of the request.
-          const key = [principal.tenantId, principal.centerId, since, query.limit, purge];
-          if (withheld.length > 0) key.push(withheld.join(','));
-          const page = await pullPages.page(JSON.stringify([...key, upTo ?? `head ${head}`]), () =>
-            readChangesJson(
-              db,
-              principal.tenantId,
-              since,
-              query.limit,
-              purge,
-              head,
-              principal.centerId,
-              withheld,
-              upTo,
-            ),
-          );
           // The page's end, announced before its body: a client can ask for the next page while
           // this one is still downloading, parsing and committing (the body stays the authority).
           void reply.header(PULL_CURSOR_HEADER, page.cursor);
@@ -424,7 +432,8 @@ export function apiRoutes({
           // One transaction: the records, their webhook deliveries and the notices of proactive
           // calls (every desktop pulls them: the customer was told) commit together. A proactive
           // call's outcome is taken only for a call this desk reported (outreach-calls.ts).
-          const { results, noticed } = await db.transaction().execute(async (trx) => {
+          // On the pushes' own pool: no queue of pulls stands before it (db/connect.ts).
+          const { results, noticed } = await store.pushDb.transaction().execute(async (trx) => {
             const desk = {
               tenantId: principal.tenantId,
               agentId: principal.userId,

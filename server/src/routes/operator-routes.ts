@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CenterStatus } from '../auth/center-status';
+import type { RevocationList } from '../auth/revocation-list';
 import {
   addCenter,
   centerInput,
@@ -25,9 +26,11 @@ import { defineRoute, type RouteSpec } from '../http/route';
 export function operatorRoutes({
   store,
   centers,
+  revocations,
 }: {
   store: ServerStore;
   centers: CenterStatus;
+  revocations: RevocationList;
 }): RouteSpec[] {
   const db = store.db;
   const params = (request: { params: unknown }) => request.params as Record<string, string>;
@@ -70,6 +73,8 @@ export function operatorRoutes({
         const { tenantId, centerId } = params(request);
         const disabled = await disableCenter(db, tenantId!, centerId!);
         centers.forget(disabled.id);
+        // Its desks refused here from this answer on; the other processes on the commit's notice.
+        await revocations.reload();
         return disabled;
       },
     }),
