@@ -309,12 +309,12 @@ describe('the call in the browser harness', () => {
     await page.unroute('**/ipc/guidance%3Areference');
     await app.hangUp(callId);
   });
-  it('marks the card complete only once nothing more of it would show without scrolling', async () => {
+  it('marks the card complete only once every order is rendered, in any window', async () => {
     const leftover = page && (await readCalls(page)).current;
     if (leftover) await app.hangUp(leftover.callId);
     await open();
-    // A featured customer with older orders: they render after the mark only when the latest
-    // order already reaches the bottom of the window.
+    // A featured customer with older orders: they render in a pass after the card's first
+    // frame, and the mark waits for them.
     const featured = Object.values(DEMO_FEATURED_CUSTOMERS).filter((c) => 'customerId' in c);
     const cards = await Promise.all(featured.map((c) => readCard(page, c.customerId)));
     const at = cards.findIndex((c) => (c?.orders.length ?? 0) >= 2);
@@ -356,11 +356,9 @@ describe('the call in the browser harness', () => {
       return marked;
     };
 
-    const small = await markedWith(VIEWPORT);
-    // At 1366×768 the latest order runs past the window's bottom: marked before the older ones.
-    expect(small.rendered).toBe(1);
-    expect(small.latestBottom).toBeGreaterThanOrEqual(small.windowHeight);
-    // A window tall enough to show the older orders: the mark waits for them.
+    // At 1366×768 the older orders are below the fold, and in a window tall enough to show
+    // them they are not: either way the mark comes with every order rendered.
+    expect(await markedWith(VIEWPORT)).toMatchObject({ rendered: orders });
     const tall = await markedWith({ width: VIEWPORT.width, height: 3000 });
     expect(tall).toMatchObject({ rendered: orders, windowHeight: 3000 });
     expect(tall.latestBottom).toBeLessThan(3000);

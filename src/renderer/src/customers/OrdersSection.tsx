@@ -7,10 +7,8 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
-  useRef,
   useState,
   type ReactNode,
-  type Ref,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryEstimate, Order, Shipment } from '../../../shared/domain';
@@ -25,10 +23,10 @@ const NO_ESTIMATES: DeliveryEstimate[] = [];
  * order renders with the card; the older ones (their shipments and tracking are most of the
  * card's weight) in a pass of their own, once the frame that shows the card's second pass (on a
  * call, the one that renders the guidance) has painted.
- * `onAboveTheFoldRendered` is called in the commit after which nothing more of this section
- * would show without scrolling: the one that renders the older orders, or, sooner, the one
- * that finds the latest order already reaching the bottom of the window (the older orders go
- * beneath it, out of view).
+ * `onAboveTheFoldRendered` is called in the commit that renders the older orders (or, with
+ * none, the card's second pass). It is not called sooner when the latest order already reaches
+ * the window's bottom: what is above it can still change in that frame, so a measure there
+ * can be wrong (the e2e test caught it).
  */
 export function OrdersSection({
   orders,
@@ -51,13 +49,8 @@ export function OrdersSection({
   const [latest, ...older] = orders;
   // The card's second pass, the one after its first frame: the older orders may mount then.
   const olderOrders = useDeferredValue(true, false);
-  const latestOrder = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
-    if (!olderOrders) return;
-    // A forced layout, but of the frame about to be painted anyway: nothing changes after it.
-    const bottom = latestOrder.current?.getBoundingClientRect().bottom;
-    if (older.length === 0 || (bottom !== undefined && bottom >= window.innerHeight))
-      onAboveTheFoldRendered();
+    if (olderOrders && older.length === 0) onAboveTheFoldRendered();
   }, [olderOrders, older.length, onAboveTheFoldRendered]);
   const shared = { shipments, today, estimates, shownAbove };
   return (
@@ -68,7 +61,7 @@ export function OrdersSection({
       emptyText={t('orders.empty')}
     >
       <Stack gap="md">
-        {latest && <OrderItem articleRef={latestOrder} order={latest} {...shared} />}
+        {latest && <OrderItem order={latest} {...shared} />}
         {olderOrders && older.length > 0 && (
           <OlderOrders onRendered={onAboveTheFoldRendered}>
             {older.map((order) => (
@@ -105,14 +98,12 @@ function OlderOrders({ children, onRendered }: { children: ReactNode; onRendered
 /** Memoized: the card's later passes render the section again, and an order already on screen
  * has nothing new to show. */
 const OrderItem = memo(function OrderItem({
-  articleRef,
   order,
   shipments,
   today,
   estimates,
   shownAbove,
 }: {
-  articleRef?: Ref<HTMLElement>;
   order: Order;
   /** The card's shipments: the order's own are picked here. */
   shipments: Shipment[];
@@ -127,14 +118,7 @@ const OrderItem = memo(function OrderItem({
     [shipments, order.id],
   );
   return (
-    <Paper
-      ref={articleRef}
-      withBorder
-      p="sm"
-      radius="md"
-      component="article"
-      aria-label={order.orderNumber}
-    >
+    <Paper withBorder p="sm" radius="md" component="article" aria-label={order.orderNumber}>
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
