@@ -9,6 +9,7 @@ import {
 import { findIdsByTerms } from '../../../src/main/core/customers/customer-search';
 import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
 import { openTestDatabase } from '../../fixtures/test-database';
+import type { RetailerRecord } from '../../../src/shared/protocol/records';
 
 describe('createRecordWriter', () => {
   it('normalizes phone numbers written any way to E.164 and drops what is not a number', async () => {
@@ -47,6 +48,29 @@ describe('createRecordWriter', () => {
       customerRecord({ id: 'c1', familyName: '佐藤', updatedAt: '2026-11-10T00:00:00.000Z' }),
     ]);
     expect(sqlite.prepare('select count(*) n from customer_phones').get()).toEqual({ n: 1 });
+  });
+
+  it('skips an older contact and counts it as skipped (and, as always, as a contact)', async () => {
+    const { sqlite } = await openTestDatabase();
+    const writer = createRecordWriter(sqlite);
+    const contact = (summary: string, updatedAt: string): RetailerRecord => ({
+      type: 'contact',
+      data: {
+        id: 'k1',
+        customerId: 'c1',
+        orderId: null,
+        channel: 'call',
+        direction: 'inbound',
+        occurredAt: '2026-11-01T00:00:00.000Z',
+        reasonCode: null,
+        summary,
+        updatedAt,
+      },
+    });
+    writer.apply([customerRecord({ id: 'c1' }), contact('新しい', '2026-11-10T00:00:00.000Z')]);
+    const stale = writer.apply([contact('古い', '2026-11-01T00:00:00.000Z')]);
+    expect(stale).toMatchObject({ contact: 1, skippedStale: 1 });
+    expect(sqlite.prepare('select summary from contacts').all()).toEqual([{ summary: '新しい' }]);
   });
 
   it('re-indexes a renamed customer: the old name no longer finds them, the new one does', async () => {

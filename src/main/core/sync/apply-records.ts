@@ -34,6 +34,9 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
   const search = new Map<number, { terms: string; replace: boolean }>();
 
   const writeOne = (record: WritableRecord, result: ApplyResult): void => {
+    // A stale return, claim, contact or notice counts as skipped and as applied; a stale
+    // customer, order or shipment returns early, counted as skipped only.
+    let stale = false;
     switch (record.type) {
       case 'customer': {
         const c = record.data;
@@ -134,79 +137,67 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
       }
       case 'return': {
         const r = record.data;
-        if (
-          !s.upsertReturn.run({
-            id: r.id,
-            order_id: r.orderId,
-            customer_id: r.customerId,
-            kind: r.kind,
-            status: r.status,
-            refund_status: r.refundStatus,
-            reason: r.reason,
-            amount: r.amount,
-            currency: r.currency,
-            requested_at: r.requestedAt,
-            updated_at: r.updatedAt,
-          }).changes
-        )
-          result.skippedStale++;
+        stale = !s.upsertReturn.run({
+          id: r.id,
+          order_id: r.orderId,
+          customer_id: r.customerId,
+          kind: r.kind,
+          status: r.status,
+          refund_status: r.refundStatus,
+          reason: r.reason,
+          amount: r.amount,
+          currency: r.currency,
+          requested_at: r.requestedAt,
+          updated_at: r.updatedAt,
+        }).changes;
         break;
       }
       case 'claim': {
         const c = record.data;
-        if (
-          !s.upsertClaim.run({
-            id: c.id,
-            order_id: c.orderId,
-            shipment_id: c.shipmentId,
-            customer_id: c.customerId,
-            type: c.type,
-            status: c.status,
-            outcome: c.outcome,
-            amount: c.amount,
-            currency: c.currency,
-            opened_at: c.openedAt,
-            resolved_at: c.resolvedAt,
-            updated_at: c.updatedAt,
-          }).changes
-        )
-          result.skippedStale++;
+        stale = !s.upsertClaim.run({
+          id: c.id,
+          order_id: c.orderId,
+          shipment_id: c.shipmentId,
+          customer_id: c.customerId,
+          type: c.type,
+          status: c.status,
+          outcome: c.outcome,
+          amount: c.amount,
+          currency: c.currency,
+          opened_at: c.openedAt,
+          resolved_at: c.resolvedAt,
+          updated_at: c.updatedAt,
+        }).changes;
         break;
       }
       case 'contact': {
         const c = record.data;
-        if (
-          !s.upsertContact.run({
-            id: c.id,
-            customer_id: c.customerId,
-            order_id: c.orderId,
-            channel: c.channel,
-            direction: c.direction,
-            occurred_at: c.occurredAt,
-            reason_code: c.reasonCode,
-            summary: c.summary,
-            updated_at: c.updatedAt,
-          }).changes
-        )
-          result.skippedStale++;
+        stale = !s.upsertContact.run({
+          id: c.id,
+          customer_id: c.customerId,
+          order_id: c.orderId,
+          channel: c.channel,
+          direction: c.direction,
+          occurred_at: c.occurredAt,
+          reason_code: c.reasonCode,
+          summary: c.summary,
+          updated_at: c.updatedAt,
+        }).changes;
         break;
       }
       case 'notice': {
         const n = record.data;
-        if (
-          !s.upsertNotice.run({
-            id: n.id,
-            customer_id: n.customerId,
-            order_id: n.orderId,
-            channel: n.channel,
-            kind: n.kind,
-            language: n.language,
-            sent_at: n.sentAt,
-            message: n.message,
-            updated_at: n.updatedAt,
-          }).changes
-        )
-          result.skippedStale++;
+        stale = !s.upsertNotice.run({
+          id: n.id,
+          customer_id: n.customerId,
+          order_id: n.orderId,
+          channel: n.channel,
+          kind: n.kind,
+          language: n.language,
+          sent_at: n.sentAt,
+          message: n.message,
+          updated_at: n.updatedAt,
+        }).changes;
         break;
       }
       case 'reason': {
@@ -279,6 +270,7 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
         break;
       }
     }
+    if (stale) result.skippedStale++;
     result[record.type]++;
   };
 
@@ -352,53 +344,23 @@ function upsertSql(table: string, key: string, columns: readonly string[], retur
 function prepareStatements(sqlite: Sqlite.Database) {
   const p = (source: string) => sqlite.prepare(source);
   /**
-   * An upsert that takes a row object written in column order, bound by position: its values
-   * in insertion order. Named parameters, or looking each column up by name, cost microseconds a
-   * row (a fifth of a bootstrap's JavaScript time). Each call site builds one literal shape, so
-   * checking the first row's keys against the columns catches a misordered literal.
+   * An upsert bound by position: a row object's values in insertion order. Named parameters, or
+   * looking each column up by name, cost microseconds a row (a fifth of a bootstrap's JavaScript
+   * time). Its columns are the first row's keys, so each table's column list is written once, in
+   * its row literal in `writeOne`: a call site builds one literal shape, so every row has the
+   * same keys in the same order. Prepared at that first row, once.
    */
-  const upsert = (table: string, key: string, columns: readonly string[], returning = '') => {
-    const statement = p(upsertSql(table, key, columns, returning));
-    let checked = false;
-    const values = (row: Record<string, unknown>) => {
-      if (!checked) {
-        const keys = Object.keys(row).join(', ');
-        if (keys !== columns.join(', '))
-          throw new Error(`${table} row has [${keys}], not its columns`);
-        checked = true;
-      }
-      return Object.values(row);
-    };
+  const upsert = (table: string, key: string, returning = '') => {
+    let statement: Sqlite.Statement | undefined;
+    const prepared = (row: Record<string, unknown>) =>
+      (statement ??= p(upsertSql(table, key, Object.keys(row), returning)));
     return {
-      run: (row: Record<string, unknown>) => statement.run(values(row)),
-      get: (row: Record<string, unknown>) => statement.get(values(row)),
+      run: (row: Record<string, unknown>) => prepared(row).run(Object.values(row)),
+      get: (row: Record<string, unknown>) => prepared(row).get(Object.values(row)),
     };
   };
   return {
-    upsertCustomer: upsert(
-      'customers',
-      'id',
-      [
-        'id',
-        'family_name',
-        'given_name',
-        'family_name_kana',
-        'given_name_kana',
-        'language',
-        'tier',
-        'lifetime_value',
-        'currency',
-        'prefecture',
-        'postal_code',
-        'address_line',
-        'emails',
-        'flags',
-        'created_at',
-        'updated_at',
-        'index_key',
-      ],
-      'local_id',
-    ),
+    upsertCustomer: upsert('customers', 'id', 'local_id'),
     storedCustomer: p('select updated_at from customers where id = ?'),
     updateCustomerDetails: p(
       'update customers set language = ?, tier = ?, lifetime_value = ?, currency = ?, ' +
@@ -413,128 +375,27 @@ function prepareStatements(sqlite: Sqlite.Database) {
     insertEmail: p('insert or ignore into customer_emails (email, customer_id) values (?, ?)'),
     deleteSearch: p('delete from customer_search where rowid = ?'),
     insertSearch: p('insert into customer_search (rowid, terms) values (?, ?)'),
-    upsertOrder: upsert('orders', 'id', [
-      'id',
-      'customer_id',
-      'order_number',
-      'placed_at',
-      'status',
-      'total',
-      'currency',
-      'updated_at',
-    ]),
+    upsertOrder: upsert('orders', 'id'),
     deleteLines: p('delete from order_lines where order_id = ?'),
     insertLine: p(
       'insert into order_lines (order_id, line_no, sku, product_name, quantity, unit_price) values (?, ?, ?, ?, ?, ?)',
     ),
-    upsertShipment: upsert('shipments', 'id', [
-      'id',
-      'order_id',
-      'carrier',
-      'tracking_number',
-      'status',
-      'shipped_at',
-      'promised_date',
-      'estimated_date',
-      'delivered_at',
-      'origin_prefecture',
-      'destination_prefecture',
-      'updated_at',
-    ]),
+    upsertShipment: upsert('shipments', 'id'),
     deleteEvents: p('delete from tracking_events where shipment_id = ?'),
     insertEvent: p(
       'insert into tracking_events (shipment_id, seq, occurred_at, status, location, description) values (?, ?, ?, ?, ?, ?)',
     ),
-    upsertReturn: upsert('returns', 'id', [
-      'id',
-      'order_id',
-      'customer_id',
-      'kind',
-      'status',
-      'refund_status',
-      'reason',
-      'amount',
-      'currency',
-      'requested_at',
-      'updated_at',
-    ]),
-    upsertClaim: upsert('claims', 'id', [
-      'id',
-      'order_id',
-      'shipment_id',
-      'customer_id',
-      'type',
-      'status',
-      'outcome',
-      'amount',
-      'currency',
-      'opened_at',
-      'resolved_at',
-      'updated_at',
-    ]),
-    upsertContact: upsert('contacts', 'id', [
-      'id',
-      'customer_id',
-      'order_id',
-      'channel',
-      'direction',
-      'occurred_at',
-      'reason_code',
-      'summary',
-      'updated_at',
-    ]),
-    upsertNotice: upsert('notices', 'id', [
-      'id',
-      'customer_id',
-      'order_id',
-      'channel',
-      'kind',
-      'language',
-      'sent_at',
-      'message',
-      'updated_at',
-    ]),
-    upsertReason: upsert('reasons', 'code', [
-      'code',
-      'parent_code',
-      'label_ja',
-      'label_en',
-      'avoidable_default',
-      'sort_order',
-      'active',
-    ]),
+    upsertReturn: upsert('returns', 'id'),
+    upsertClaim: upsert('claims', 'id'),
+    upsertContact: upsert('contacts', 'id'),
+    upsertNotice: upsert('notices', 'id'),
+    upsertReason: upsert('reasons', 'code'),
     insertScriptVersion: p(
       'insert or ignore into script_versions (script_id, version, language, title, triggers, steps, release_notes, published_at) ' +
         'values (@script_id, @version, @language, @title, @triggers, @steps, @release_notes, @published_at)',
     ),
-    upsertKnowledge: upsert('knowledge_answers', 'id', [
-      'id',
-      'version',
-      'language',
-      'title',
-      'body',
-      'tags',
-      'published_at',
-      'centers',
-    ]),
-    upsertPolicy: upsert('policies', 'id', [
-      'id',
-      'kind',
-      'label_ja',
-      'label_en',
-      'params',
-      'active',
-      'updated_at',
-    ]),
-    upsertRegionClosure: upsert('region_closures', 'id', [
-      'id',
-      'region',
-      'carrier',
-      'starts_on',
-      'ends_on',
-      'reason',
-      'announced_at',
-      'updated_at',
-    ]),
+    upsertKnowledge: upsert('knowledge_answers', 'id'),
+    upsertPolicy: upsert('policies', 'id'),
+    upsertRegionClosure: upsert('region_closures', 'id'),
   };
 }
