@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { id, isoDate, isoDateTime, recordTime } from '../domain/primitives';
 import { retailerRecord } from './records';
 
-/** Record types a desktop pulls, and the ids it can be told to delete. */
-export const pulledRecordType = z.enum([
+/** A customer's history: who they are, their orders, parcels, returns, claims, contacts, notices. */
+export const CUSTOMER_HISTORY_TYPES = [
   'customer',
   'order',
   'shipment',
@@ -11,6 +11,11 @@ export const pulledRecordType = z.enum([
   'claim',
   'contact',
   'notice',
+] as const;
+
+/** Record types a desktop pulls, and the ids it can be told to delete. */
+export const pulledRecordType = z.enum([
+  ...CUSTOMER_HISTORY_TYPES,
   'reason',
   'script_version',
   'knowledge_answer',

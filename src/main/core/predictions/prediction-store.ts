@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import type { PulledRecordType } from '../../../shared/protocol/sync';
+import { CUSTOMER_HISTORY_TYPES, type PulledRecordType } from '../../../shared/protocol/sync';
 import { readPulledChanges } from '../sync/pulled-change-counters';
 import type { CallReasonModel } from './call-reason-model';
 import type { DeliveryModel } from './delivery-estimate';
@@ -17,15 +17,7 @@ export const MODEL_FORMAT = 3;
 const ROW = 'current';
 
 /** What the models read: a customer's whole history (the call facts) and its shipments. */
-export const MODEL_INPUT_TYPES: readonly PulledRecordType[] = [
-  'customer',
-  'order',
-  'shipment',
-  'return',
-  'claim',
-  'contact',
-  'notice',
-];
+export const MODEL_INPUT_TYPES: readonly PulledRecordType[] = CUSTOMER_HISTORY_TYPES;
 
 /**
  * Cheap facts that change when the data the models learn from changes (see readWatermark): new
