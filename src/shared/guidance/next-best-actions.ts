@@ -1,21 +1,11 @@
 import type { CustomerCard } from '../domain/customer-card';
 import type { Policy } from '../domain/guidance';
-import type { Order } from '../domain/order';
 import { catalogs } from '../i18n';
 import type { ClaimRisk } from './claim-risk';
 import { harassmentScriptText } from './harassment-protocol';
 import { formatMoney } from './money';
 import type { PolicyReason } from './policy-reasons';
-import {
-  isOpenClaim,
-  isRefundPending,
-  keyClaim,
-  keyReturn,
-  keyShipment,
-  nowDayOf,
-  orderThatMatters,
-  shipmentDelay,
-} from './order-signals';
+import { callFocus, isOpenClaim, isRefundPending, nowDayOf, type CallFocus } from './order-signals';
 import { riskSignalsWith, type RiskSignals } from './risk-signals';
 import { riskThresholdsFrom } from './risk-thresholds';
 
@@ -66,10 +56,10 @@ const RESHIP_REASONS: ReadonlySet<string> = new Set([
   'delivery.wrong_item',
 ]);
 
-interface Situation {
+/** The call: its customer, its order and what stands on it (callFocus), the risk signals. */
+interface Situation extends CallFocus {
   card: CustomerCard;
   nowDay: number;
-  order: Order | null;
   likelyReason: string | null;
   risk: ClaimRisk;
   /** The fraud and VIP signals against the retailer's thresholds. */
@@ -137,8 +127,7 @@ function vipExchange(policy: Policy, s: Situation): Draft {
 function delayCoupon(policy: Policy, s: Situation): Draft {
   const amount = num(policy.params, 'amountJpy', 500);
   const minDaysLate = num(policy.params, 'minDaysLate', 1);
-  const shipment = s.order ? keyShipment(s.card, s.order.id, s.nowDay) : null;
-  const delay = shipment ? shipmentDelay(shipment, s.nowDay) : null;
+  const { delay } = s;
   if (!s.order || !delay || !delay.late) {
     return {
       allowed: false,
@@ -175,11 +164,9 @@ function delayCoupon(policy: Policy, s: Situation): Draft {
 
 function reship(policy: Policy, s: Situation, threshold: number | null): Draft {
   const max = num(policy.params, 'maxOrderValueJpy', 0);
-  const order = s.order;
+  const { order, shipment, claim } = s;
   let cause: 'lost' | 'claim' | 'reason' | null = null;
   if (order) {
-    const shipment = keyShipment(s.card, order.id, s.nowDay);
-    const claim = keyClaim(s.card, order.id);
     if (shipment?.status === 'lost') cause = 'lost';
     else if (claim && isOpenClaim(claim)) cause = 'claim';
     else if (s.likelyReason && RESHIP_REASONS.has(s.likelyReason)) cause = 'reason';
@@ -228,8 +215,7 @@ function reship(policy: Policy, s: Situation, threshold: number | null): Draft {
 }
 
 function storePickup(_policy: Policy, s: Situation): Draft {
-  const shipment = s.order ? keyShipment(s.card, s.order.id, s.nowDay) : null;
-  const delay = shipment ? shipmentDelay(shipment, s.nowDay) : null;
+  const { shipment, delay } = s;
   const inTransit =
     shipment !== null &&
     delay !== null &&
@@ -262,8 +248,7 @@ function storePickup(_policy: Policy, s: Situation): Draft {
 
 function refundLimit(policy: Policy, s: Situation, threshold: number | null): Draft {
   const limit = num(policy.params, 'maxJpy', 0);
-  const ret = s.order ? keyReturn(s.card, s.order.id) : null;
-  const claim = s.order ? keyClaim(s.card, s.order.id) : null;
+  const { ret, claim } = s;
   const due =
     ret && isRefundPending(ret)
       ? { amount: ret.amount, currency: ret.currency, fromClaim: false }
@@ -378,15 +363,12 @@ export function nextBestActions(
   options: NextBestActionOptions,
 ): NextBestAction[] {
   const nowDay = nowDayOf(options.now);
-  const order =
-    options.orderId != null
-      ? (card.orders.find((o) => o.id === options.orderId) ?? null)
-      : orderThatMatters(card, nowDay);
+  const focus = callFocus(card, options.orderId, nowDay);
   const signals = riskSignalsWith(card, riskThresholdsFrom(policies), nowDay);
   const s: Situation = {
+    ...focus,
     card,
     nowDay,
-    order,
     likelyReason: options.likelyReason ?? null,
     risk: signals.claim,
     signals,

@@ -129,6 +129,40 @@ export function orderThatMatters(card: CustomerCard, nowDay: number): Order | nu
   return orders.find((o) => orderNeedsAttention(card, o, nowDay)) ?? orders[0] ?? null;
 }
 
+/** The order a call is about and what stands on it; all null when there is no such order. */
+export interface CallFocus {
+  order: Order | null;
+  /** The order's key shipment and how late it is (both null, or neither). */
+  shipment: Shipment | null;
+  delay: ShipmentDelay | null;
+  ret: ReturnRequest | null;
+  claim: DeliveryClaim | null;
+}
+
+/**
+ * What a call is about: the order the agent picked (null when the card does not hold it), else
+ * the order that matters, with its key shipment, return and claim.
+ */
+export function callFocus(
+  card: CustomerCard,
+  pickedOrderId: string | null | undefined,
+  nowDay: number,
+): CallFocus {
+  const order =
+    pickedOrderId != null
+      ? (card.orders.find((o) => o.id === pickedOrderId) ?? null)
+      : orderThatMatters(card, nowDay);
+  if (!order) return { order, shipment: null, delay: null, ret: null, claim: null };
+  const shipment = keyShipment(card, order.id, nowDay);
+  return {
+    order,
+    shipment,
+    delay: shipment && shipmentDelay(shipment, nowDay),
+    ret: keyReturn(card, order.id),
+    claim: keyClaim(card, order.id),
+  };
+}
+
 /** JST day number of `now`, which callers pass as a Date, epoch ms or ISO string. */
 export function nowDayOf(now: Date | number | string): number {
   const day = typeof now === 'string' ? dayOf(now) : jstDayOf(now);

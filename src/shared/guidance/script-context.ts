@@ -2,14 +2,7 @@ import type { CustomerCard } from '../domain/customer-card';
 import type { Customer } from '../domain/customer';
 import type { Currency, Language } from '../domain/primitives';
 import { catalogs } from '../i18n';
-import {
-  keyClaim,
-  keyReturn,
-  keyShipment,
-  nowDayOf,
-  orderThatMatters,
-  shipmentDelay,
-} from './order-signals';
+import { callFocus, nowDayOf } from './order-signals';
 
 /**
  * The facts a script may mention, keyed by variable name (`order.number`). Values are typed so
@@ -107,10 +100,7 @@ export function buildScriptContext(
   text('agent.name', options.agentName);
   text('retailer.name', options.retailerName);
 
-  const order =
-    options.orderId != null
-      ? (card.orders.find((o) => o.id === options.orderId) ?? null)
-      : orderThatMatters(card, nowDay);
+  const { order, shipment, delay, ret, claim } = callFocus(card, options.orderId, nowDay);
   if (order) {
     text('order.number', order.orderNumber);
     date('order.placedAt', order.placedAt);
@@ -122,18 +112,14 @@ export function buildScriptContext(
       text('order.items', `${first.productName}${others}`);
     }
 
-    const shipment = keyShipment(card, order.id, nowDay);
-    if (shipment) {
+    if (shipment && delay) {
       text('shipment.carrier', t.carrier[shipment.carrier]);
       text('shipment.trackingNumber', shipment.trackingNumber);
       text('shipment.status', t.shipments.status[shipment.status]);
       date('shipment.promisedDate', shipment.promisedDate);
       date('shipment.estimatedDate', shipment.estimatedDate);
       date('shipment.deliveredAt', shipment.deliveredAt);
-      values.set('shipment.daysLate', {
-        type: 'number',
-        value: shipmentDelay(shipment, nowDay).daysLate,
-      });
+      values.set('shipment.daysLate', { type: 'number', value: delay.daysLate });
       // Absent until the model is fitted, and for a parcel no longer on its way: missing.
       const estimate = card.predictions?.deliveryEstimates.find(
         (e) => e.shipmentId === shipment.id,
@@ -143,7 +129,6 @@ export function buildScriptContext(
       date('shipment.estimatedDeliveryLatest', estimate?.high);
     }
 
-    const ret = keyReturn(card, order.id);
     if (ret) {
       text('return.kind', t.returns.kind[ret.kind]);
       text('return.status', t.returns.status[ret.status]);
@@ -151,7 +136,6 @@ export function buildScriptContext(
       values.set('return.amount', { type: 'money', amount: ret.amount, currency: ret.currency });
     }
 
-    const claim = keyClaim(card, order.id);
     if (claim) {
       text('claim.type', t.claims.type[claim.type]);
       text('claim.status', t.claims.status[claim.status]);
