@@ -115,15 +115,10 @@ export function reasonLabel(
   return locale === 'ja' ? node.labelJa : node.labelEn;
 }
 
-const NOTICE_KIND: Record<Language, Record<Notice['kind'], string>> = {
-  ja: {
-    delay: '遅延のお知らせ',
-    shipped: '発送のお知らせ',
-    out_for_delivery: '配達中のお知らせ',
-    delivered: '配達完了のお知らせ',
-    refund_issued: '返金のお知らせ',
-    return_received: '返品受領のお知らせ',
-  },
+// Japanese says a notice kind or a channel mid-sentence as the card labels it (the catalogs);
+// English wants it in lower case, with an article.
+const NOTICE_KIND = {
+  ja: catalogs.ja.notices.kind,
   en: {
     delay: 'a delay notice',
     shipped: 'a shipping notice',
@@ -132,19 +127,12 @@ const NOTICE_KIND: Record<Language, Record<Notice['kind'], string>> = {
     refund_issued: 'a refund notice',
     return_received: 'a return-received notice',
   },
-};
+} satisfies Record<Language, Record<Notice['kind'], string>>;
 
-const CHANNEL: Record<Language, Record<Contact['channel'] | Notice['channel'], string>> = {
-  ja: {
-    call: '電話',
-    email: 'メール',
-    chat: 'チャット',
-    social: 'SNS',
-    sms: 'SMS',
-    push: 'プッシュ通知',
-  },
+const CHANNEL = {
+  ja: { ...catalogs.ja.contacts.channel, ...catalogs.ja.notices.channel },
   en: { call: 'call', email: 'e-mail', chat: 'chat', social: 'social', sms: 'SMS', push: 'push' },
-};
+} satisfies Record<Language, Record<Contact['channel'] | Notice['channel'], string>>;
 
 function days(n: number, locale: Language): string {
   if (locale === 'ja') return `${n}日`;

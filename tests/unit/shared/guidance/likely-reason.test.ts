@@ -375,5 +375,11 @@ describe('describeEvidence', () => {
       '3日前にも同じ用件（返金の確認）でメールのお問い合わせがありました。',
     );
     expect(describeEvidence(items[7] as EvidenceItem, 'en')).toContain('$12.50');
+    expect(describeEvidence(items[10] as EvidenceItem, 'ja')).toBe(
+      '本日にSMSで遅延のお知らせを送信済みです。',
+    );
+    expect(describeEvidence(items[10] as EvidenceItem, 'en')).toBe(
+      'We sent a delay notice by SMS today.',
+    );
   });
 });
