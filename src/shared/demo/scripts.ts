@@ -49,20 +49,46 @@ function verify(text: Text, next: string, otherwise = 'unverified'): StepRow {
   ];
 }
 
+/**
+ * An inbound call's script: the greeting, the identity check (verified goes on to the first step
+ * of `body`), `body`, the closing words when the script has its own, and what to say to a caller
+ * who cannot be verified.
+ */
+function inboundScript(source: {
+  id: string;
+  title: Text;
+  reasons: string[];
+  check: Text;
+  body: readonly [StepRow, ...StepRow[]];
+  close?: Text;
+  unverified: Text;
+}): ScriptSource {
+  const { id, title, reasons, check, body, close, unverified } = source;
+  const ending: StepRow[] = close ? [['close', close]] : [];
+  return {
+    id,
+    title,
+    reasons,
+    steps: [
+      ['greet', GREET],
+      verify(check, body[0][0]),
+      ...body,
+      ...ending,
+      ['unverified', unverified],
+    ],
+  };
+}
+
 const SCRIPTS: readonly ScriptSource[] = [
-  {
+  inboundScript({
     id: 'script-greeting',
     title: { ja: '基本の応対（受付）', en: 'Greeting and reason for calling' },
     reasons: [],
-    steps: [
-      ['greet', GREET],
-      verify(
-        {
-          ja: '**本人確認**：ご登録のお名前、お電話番号、ご住所（郵便番号）を確認してください。確認できるまで注文内容はお伝えしないでください。',
-          en: '**Identity verification**: confirm the registered name, phone number and address (postal code). Do not discuss orders until verified.',
-        },
-        'ask',
-      ),
+    check: {
+      ja: '**本人確認**：ご登録のお名前、お電話番号、ご住所（郵便番号）を確認してください。確認できるまで注文内容はお伝えしないでください。',
+      en: '**Identity verification**: confirm the registered name, phone number and address (postal code). Do not discuss orders until verified.',
+    },
+    body: [
       [
         'ask',
         {
@@ -70,28 +96,21 @@ const SCRIPTS: readonly ScriptSource[] = [
           en: 'How can I help you today, {{customer.name}}? Note the customer’s own words.',
         },
       ],
-      [
-        'unverified',
-        {
-          ja: '申し訳ございません。ご本人様確認ができないため、ご注文の詳細はお伝えできかねます。ご登録のメールアドレスからお問い合わせいただけますでしょうか。',
-          en: 'I’m sorry, I can’t share order details without verifying your identity. Could you contact us from your registered e-mail address?',
-        },
-      ],
     ],
-  },
-  {
+    unverified: {
+      ja: '申し訳ございません。ご本人様確認ができないため、ご注文の詳細はお伝えできかねます。ご登録のメールアドレスからお問い合わせいただけますでしょうか。',
+      en: 'I’m sorry, I can’t share order details without verifying your identity. Could you contact us from your registered e-mail address?',
+    },
+  }),
+  inboundScript({
     id: 'script-wismo-late',
     title: { ja: '配送状況の確認・配送遅延', en: 'Where is my order / late delivery' },
     reasons: ['delivery.wismo', 'delivery.late'],
-    steps: [
-      ['greet', GREET],
-      verify(
-        {
-          ja: '**本人確認**：お名前、お電話番号、ご注文番号 {{order.number}} を確認してください。',
-          en: '**Identity verification**: confirm the name, phone number and order number {{order.number}}.',
-        },
-        'status',
-      ),
+    check: {
+      ja: '**本人確認**：お名前、お電話番号、ご注文番号 {{order.number}} を確認してください。',
+      en: '**Identity verification**: confirm the name, phone number and order number {{order.number}}.',
+    },
+    body: [
       [
         'status',
         {
@@ -139,35 +158,25 @@ const SCRIPTS: readonly ScriptSource[] = [
         },
         [[NEXT, 'close']],
       ],
-      [
-        'close',
-        {
-          ja: 'ほかにご不明な点はございますか。本日は{{agent.name}}が承りました。お電話ありがとうございました。',
-          en: 'Is there anything else I can help you with? Thank you for calling.',
-        },
-      ],
-      [
-        'unverified',
-        {
-          ja: '申し訳ございません。ご本人様確認ができないため、配送状況の詳細はお伝えできかねます。',
-          en: 'I’m sorry, I can’t share delivery details without verifying your identity.',
-        },
-      ],
     ],
-  },
-  {
+    close: {
+      ja: 'ほかにご不明な点はございますか。本日は{{agent.name}}が承りました。お電話ありがとうございました。',
+      en: 'Is there anything else I can help you with? Thank you for calling.',
+    },
+    unverified: {
+      ja: '申し訳ございません。ご本人様確認ができないため、配送状況の詳細はお伝えできかねます。',
+      en: 'I’m sorry, I can’t share delivery details without verifying your identity.',
+    },
+  }),
+  inboundScript({
     id: 'script-not-received',
     title: { ja: '配達済みだが届いていない', en: 'Delivered but not received' },
     reasons: ['delivery.not_received'],
-    steps: [
-      ['greet', GREET],
-      verify(
-        {
-          ja: '**本人確認**：お名前、ご住所、ご注文番号 {{order.number}} を確認してください。',
-          en: '**Identity verification**: confirm the name, address and order number {{order.number}}.',
-        },
-        'confirm',
-      ),
+    check: {
+      ja: '**本人確認**：お名前、ご住所、ご注文番号 {{order.number}} を確認してください。',
+      en: '**Identity verification**: confirm the name, address and order number {{order.number}}.',
+    },
+    body: [
       [
         'confirm',
         {
@@ -194,35 +203,25 @@ const SCRIPTS: readonly ScriptSource[] = [
         },
         [[NEXT, 'close']],
       ],
-      [
-        'close',
-        {
-          ja: '本日は{{agent.name}}が承りました。お電話ありがとうございました。',
-          en: 'Thank you for calling.',
-        },
-      ],
-      [
-        'unverified',
-        {
-          ja: '申し訳ございません。ご本人様確認ができないため、申告をお受けできかねます。',
-          en: 'I’m sorry, I can’t open a claim without verifying your identity.',
-        },
-      ],
     ],
-  },
-  {
+    close: {
+      ja: '本日は{{agent.name}}が承りました。お電話ありがとうございました。',
+      en: 'Thank you for calling.',
+    },
+    unverified: {
+      ja: '申し訳ございません。ご本人様確認ができないため、申告をお受けできかねます。',
+      en: 'I’m sorry, I can’t open a claim without verifying your identity.',
+    },
+  }),
+  inboundScript({
     id: 'script-return-refund',
     title: { ja: '返品・返金状況の確認', en: 'Return and refund status' },
     reasons: ['returns.status', 'returns.refund'],
-    steps: [
-      ['greet', GREET],
-      verify(
-        {
-          ja: '**本人確認**：お名前、お電話番号、ご注文番号 {{order.number}} を確認してください。',
-          en: '**Identity verification**: confirm the name, phone number and order number {{order.number}}.',
-        },
-        'status',
-      ),
+    check: {
+      ja: '**本人確認**：お名前、お電話番号、ご注文番号 {{order.number}} を確認してください。',
+      en: '**Identity verification**: confirm the name, phone number and order number {{order.number}}.',
+    },
+    body: [
       [
         'status',
         {
@@ -250,22 +249,16 @@ const SCRIPTS: readonly ScriptSource[] = [
         },
         [[NEXT, 'close']],
       ],
-      [
-        'close',
-        {
-          ja: 'ほかにご不明な点はございますか。本日は{{agent.name}}が承りました。お電話ありがとうございました。',
-          en: 'Is there anything else I can help you with? Thank you for calling.',
-        },
-      ],
-      [
-        'unverified',
-        {
-          ja: '申し訳ございません。ご本人様確認ができないため、返金の詳細はお伝えできかねます。',
-          en: 'I’m sorry, I can’t share refund details without verifying your identity.',
-        },
-      ],
     ],
-  },
+    close: {
+      ja: 'ほかにご不明な点はございますか。本日は{{agent.name}}が承りました。お電話ありがとうございました。',
+      en: 'Is there anything else I can help you with? Thank you for calling.',
+    },
+    unverified: {
+      ja: '申し訳ございません。ご本人様確認ができないため、返金の詳細はお伝えできかねます。',
+      en: 'I’m sorry, I can’t share refund details without verifying your identity.',
+    },
+  }),
   // Outbound: the agent calls from the outreach list about a delay the customer was not told of.
   {
     id: 'script-proactive-delay',
