@@ -13,6 +13,7 @@ export interface ReturnTable {
   requested_at: string;
   updated_at: string;
 }
+export type ReturnRow = Selectable<ReturnTable>;
 
 export interface ClaimTable {
   id: string;
@@ -28,6 +29,4 @@ export interface ClaimTable {
   resolved_at: string | null;
   updated_at: string;
 }
-
-export type ReturnRow = Selectable<ReturnTable>;
 export type ClaimRow = Selectable<ClaimTable>;

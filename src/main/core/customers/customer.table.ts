@@ -26,6 +26,8 @@ export interface CustomerTable {
    */
   index_key: string | null;
 }
+export type CustomerRow = Selectable<CustomerTable>;
+export type NewCustomerRow = Insertable<CustomerTable>;
 
 export interface CustomerPhoneTable {
   e164: string;
@@ -44,6 +46,3 @@ export interface CustomerSearchTable {
   rowid: number;
   terms: string;
 }
-
-export type CustomerRow = Selectable<CustomerTable>;
-export type NewCustomerRow = Insertable<CustomerTable>;

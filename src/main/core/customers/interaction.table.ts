@@ -11,6 +11,7 @@ export interface ContactTable {
   summary: string;
   updated_at: string;
 }
+export type ContactRow = Selectable<ContactTable>;
 
 export interface NoticeTable {
   id: string;
@@ -23,6 +24,4 @@ export interface NoticeTable {
   message: string;
   updated_at: string;
 }
-
-export type ContactRow = Selectable<ContactTable>;
 export type NoticeRow = Selectable<NoticeTable>;

@@ -10,6 +10,7 @@ export interface OrderTable {
   currency: string;
   updated_at: string;
 }
+export type OrderRow = Selectable<OrderTable>;
 
 export interface OrderLineTable {
   order_id: string;
@@ -19,6 +20,7 @@ export interface OrderLineTable {
   quantity: number;
   unit_price: number;
 }
+export type OrderLineRow = Selectable<OrderLineTable>;
 
 export interface ShipmentTable {
   id: string;
@@ -34,6 +36,7 @@ export interface ShipmentTable {
   destination_prefecture: string;
   updated_at: string;
 }
+export type ShipmentRow = Selectable<ShipmentTable>;
 
 export interface TrackingEventTable {
   shipment_id: string;
@@ -43,8 +46,4 @@ export interface TrackingEventTable {
   location: string;
   description: string;
 }
-
-export type OrderRow = Selectable<OrderTable>;
-export type OrderLineRow = Selectable<OrderLineTable>;
-export type ShipmentRow = Selectable<ShipmentTable>;
 export type TrackingEventRow = Selectable<TrackingEventTable>;

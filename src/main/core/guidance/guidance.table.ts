@@ -9,6 +9,7 @@ export interface ReasonTable {
   sort_order: number;
   active: number;
 }
+export type ReasonRow = Selectable<ReasonTable>;
 
 export interface ScriptVersionTable {
   script_id: string;
@@ -22,6 +23,7 @@ export interface ScriptVersionTable {
   release_notes: string;
   published_at: string;
 }
+export type ScriptVersionRow = Selectable<ScriptVersionTable>;
 
 export interface KnowledgeAnswerTable {
   id: string;
@@ -34,6 +36,7 @@ export interface KnowledgeAnswerTable {
   /** JSON array of the centers it is published to; null: every center (migration 0008). */
   centers: string | null;
 }
+export type KnowledgeAnswerRow = Selectable<KnowledgeAnswerTable>;
 
 export interface PolicyTable {
   id: string;
@@ -44,8 +47,4 @@ export interface PolicyTable {
   active: number;
   updated_at: string;
 }
-
-export type ReasonRow = Selectable<ReasonTable>;
-export type ScriptVersionRow = Selectable<ScriptVersionTable>;
-export type KnowledgeAnswerRow = Selectable<KnowledgeAnswerTable>;
 export type PolicyRow = Selectable<PolicyTable>;
