@@ -7,12 +7,11 @@ import type { RiskFit, WebhookSaveResult } from '../../../shared/admin-ipc';
 import type { RiskThresholds } from '../../../shared/protocol/risk-thresholds';
 import type { SignedInAgent } from '../../../shared/ipc';
 import { AppError } from '../platform/errors';
-import type { IpcServices } from '../platform/router';
+import type { ServicesOf } from '../platform/router';
 import { RetailerRefusal } from '../retailer-client';
 import type { AdminClient } from './admin-client';
 
-type AdminChannel = keyof typeof adminIpcHandlers;
-export type AdminServices = Pick<IpcServices, AdminChannel>;
+export type AdminServices = ServicesOf<typeof adminIpcHandlers>;
 
 /**
  * A URL the retailer refused (not https, a private address, too many webhooks) is an answer the
@@ -47,7 +46,7 @@ export function createAdminServices(deps: {
    */
   fitRisk?: (thresholds: RiskThresholds) => Promise<RiskFit>;
 }): AdminServices {
-  const client = (channel?: AdminChannel): AdminClient => {
+  const client = (channel?: keyof AdminServices): AdminClient => {
     const role = deps.agent()?.role;
     const allowed =
       role === 'retailer_admin' ||

@@ -11,12 +11,11 @@ import {
 import { accessList } from '../../../shared/protocol/access-audit';
 import { AppError } from '../platform/errors';
 import type { EventBus } from '../platform/event-bus';
-import type { IpcServices } from '../platform/router';
+import type { ServicesOf } from '../platform/router';
 import { queryString, type AuthorizedRequest } from '../retailer-client';
 import { createAlertOutbox, type AlertOutbox } from './alert-outbox';
 
-type FloorChannel = keyof typeof floorIpcHandlers;
-export type FloorServices = Pick<IpcServices, FloorChannel>;
+export type FloorServices = ServicesOf<typeof floorIpcHandlers>;
 
 export interface FloorDesk {
   /** The alerts this desk raised (harassment, a raised hand), on their way and back. */

@@ -1,11 +1,10 @@
 import type { SignedInAgent } from '../../../shared/ipc';
 import { INSIGHTS_ROLES, type insightsIpcHandlers } from '../../../shared/insights-ipc';
 import { AppError } from '../platform/errors';
-import type { IpcServices } from '../platform/router';
+import type { ServicesOf } from '../platform/router';
 import type { InsightsClient } from './insights-client';
 
-type InsightsChannel = keyof typeof insightsIpcHandlers;
-export type InsightsServices = Pick<IpcServices, InsightsChannel>;
+export type InsightsServices = ServicesOf<typeof insightsIpcHandlers>;
 
 /**
  * The insights channels: refused here for agents (the server refuses them too), otherwise

@@ -15,6 +15,9 @@ export type IpcServices = {
   [C in IpcChannel]: (input: IpcParsedInput<C>) => Promise<IpcOutput<C>> | IpcOutput<C>;
 };
 
+/** The services of one part of the contract (a feature's `…IpcHandlers`): its channels'. */
+export type ServicesOf<Handlers> = Pick<IpcServices, keyof Handlers & IpcChannel>;
+
 export interface IpcRouter {
   readonly channels: readonly IpcChannel[];
   /** Validates `rawInput` against the channel's schema, then runs its service. Never throws. */

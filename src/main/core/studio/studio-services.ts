@@ -1,4 +1,4 @@
-import type { IpcServices } from '../platform/router';
+import type { ServicesOf } from '../platform/router';
 import type { SignedInAgent } from '../../../shared/ipc';
 import {
   authoringActions,
@@ -9,8 +9,7 @@ import type { studioIpcHandlers } from '../../../shared/studio-ipc';
 import { AppError } from '../platform/errors';
 import type { StudioClient } from './studio-client';
 
-type StudioChannel = keyof typeof studioIpcHandlers;
-export type StudioServices = Pick<IpcServices, StudioChannel>;
+export type StudioServices = ServicesOf<typeof studioIpcHandlers>;
 
 const AUTHORS: readonly SignedInAgent['role'][] = ['trainer', 'retailer_admin'];
 
