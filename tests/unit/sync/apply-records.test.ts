@@ -7,9 +7,13 @@ import {
   findCustomerIdsByPhone,
 } from '../../../src/main/core/customers/customer.repository';
 import { findIdsByTerms } from '../../../src/main/core/customers/customer-search';
-import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
+import {
+  contactRecord,
+  customerRecord,
+  orderRecord,
+  shipmentRecord,
+} from '../../fixtures/retailer-records';
 import { openTestDatabase } from '../../fixtures/test-database';
-import type { RetailerRecord } from '../../../src/shared/protocol/records';
 
 describe('createRecordWriter', () => {
   it('normalizes phone numbers written any way to E.164 and drops what is not a number', async () => {
@@ -53,20 +57,8 @@ describe('createRecordWriter', () => {
   it('skips an older contact and counts it as skipped (and, as always, as a contact)', async () => {
     const { sqlite } = await openTestDatabase();
     const writer = createRecordWriter(sqlite);
-    const contact = (summary: string, updatedAt: string): RetailerRecord => ({
-      type: 'contact',
-      data: {
-        id: 'k1',
-        customerId: 'c1',
-        orderId: null,
-        channel: 'call',
-        direction: 'inbound',
-        occurredAt: '2026-11-01T00:00:00.000Z',
-        reasonCode: null,
-        summary,
-        updatedAt,
-      },
-    });
+    const contact = (summary: string, updatedAt: string) =>
+      contactRecord({ id: 'k1', customerId: 'c1', summary, updatedAt });
     writer.apply([customerRecord({ id: 'c1' }), contact('新しい', '2026-11-10T00:00:00.000Z')]);
     const stale = writer.apply([contact('古い', '2026-11-01T00:00:00.000Z')]);
     expect(stale).toMatchObject({ contact: 1, skippedStale: 1 });

@@ -9,8 +9,9 @@ import {
   HISTORY_BATCH_CUSTOMERS,
   readCustomerHistories,
   shipmentStride,
+  SAMPLED_SHIPMENT_SQL,
+  sampleCustomerIds,
   trackingTrail,
-  TRACKING_TRAIL_SQL,
 } from './prediction-data';
 
 /**
@@ -42,11 +43,7 @@ export function readShipmentOutcomes(
   const stride = shipmentStride(sqlite, options.maxSamples);
   const rows = sqlite
     .prepare(
-      `select s.carrier, s.origin_prefecture as origin,
-              s.destination_prefecture as destination, o.placed_at as placedAt,
-              s.shipped_at as shippedAt, s.promised_date as promisedDate,
-              s.delivered_at as deliveredAt, s.status,
-              ${TRACKING_TRAIL_SQL} as events
+      `select ${SAMPLED_SHIPMENT_SQL}, o.placed_at as placedAt, s.status
          from shipments s join orders o on o.id = s.order_id
         where s.rowid % ? = 0 and s.shipped_at is not null
           and s.status <> 'label_created'`,
@@ -109,23 +106,14 @@ export function visitRiskExamples(
   options: { maxCustomers?: number },
   visit: (example: RiskExample) => void,
 ): void {
-  const { last } = sqlite
-    .prepare(`select coalesce(max(local_id), 0) as last from customers`)
-    .get() as { last: number };
-  const stride = Math.max(1, Math.floor(last / (options.maxCustomers ?? Infinity)));
-  const ids = (
-    sqlite
-      .prepare(
-        `with recursive pick(n) as (
-           select @stride union all select n + @stride from pick where n + @stride <= @last)
-         select c.id from pick cross join customers c on c.local_id = pick.n
-          where exists (select 1 from claims k where k.customer_id = c.id
-                          and k.status in ('resolved', 'rejected'))
-             or exists (select 1 from returns r where r.customer_id = c.id
-                          and r.status in ('completed', 'rejected'))`,
-      )
-      .all({ stride, last }) as { id: string }[]
-  ).map((r) => r.id);
+  const ids = sampleCustomerIds(
+    sqlite,
+    options.maxCustomers,
+    `exists (select 1 from claims k where k.customer_id = c.id
+               and k.status in ('resolved', 'rejected'))
+      or exists (select 1 from returns r where r.customer_id = c.id
+                   and r.status in ('completed', 'rejected'))`,
+  );
   for (let i = 0; i < ids.length; i += HISTORY_BATCH_CUSTOMERS) {
     for (const h of readCustomerHistories(sqlite, ids.slice(i, i + HISTORY_BATCH_CUSTOMERS))) {
       const settled = [

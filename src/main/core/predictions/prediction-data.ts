@@ -62,11 +62,8 @@ function* transitSamples(
   const stride = shipmentStride(sqlite, options.maxSamples);
   const rows = sqlite
     .prepare(
-      `select s.carrier, s.origin_prefecture as origin,
-              s.destination_prefecture as destination, s.shipped_at as shippedAt,
-              s.delivered_at as deliveredAt, s.promised_date as promisedDate,
-              (select o.placed_at from orders o where o.id = s.order_id) as placedAt,
-              ${TRACKING_TRAIL_SQL} as events
+      `select ${SAMPLED_SHIPMENT_SQL},
+              (select o.placed_at from orders o where o.id = s.order_id) as placedAt
          from shipments s
         where s.rowid % ? = 0
           and s.status = 'delivered' and s.shipped_at is not null and s.delivered_at is not null`,
@@ -91,9 +88,15 @@ export function shipmentStride(sqlite: Sqlite.Database, maxSamples = Infinity): 
   return Math.max(1, Math.ceil(total / maxSamples));
 }
 
-/** The tracking events of shipment `s` as one JSON column, read back with {@link trackingTrail}. */
-export const TRACKING_TRAIL_SQL = `(select json_group_array(json_array(e.status, e.occurred_at, e.description))
-                 from tracking_events e where e.shipment_id = s.id)`;
+/**
+ * A sampled shipment `s`'s route, dates and tracking events, named as the samples' fields; the
+ * events come as one JSON column, read back with {@link trackingTrail}.
+ */
+export const SAMPLED_SHIPMENT_SQL = `s.carrier, s.origin_prefecture as origin,
+              s.destination_prefecture as destination, s.shipped_at as shippedAt,
+              s.delivered_at as deliveredAt, s.promised_date as promisedDate,
+              (select json_group_array(json_array(e.status, e.occurred_at, e.description))
+                 from tracking_events e where e.shipment_id = s.id) as events`;
 
 /** A shipment's tracking events as `json_group_array(json_array(status, occurred_at, description))`. */
 export function trackingTrail(
@@ -157,10 +160,27 @@ export function sampleCallCustomers(
   sqlite: Sqlite.Database,
   options: CallExampleOptions = {},
 ): string[] {
+  return sampleCustomerIds(
+    sqlite,
+    options.maxCustomers,
+    `exists (select 1 from contacts k where k.customer_id = c.id
+               and k.direction = 'inbound' and k.reason_code is not null)`,
+  );
+}
+
+/**
+ * The ids of every n-th customer by local id (about `maxCustomers` looked at) that `having`
+ * keeps: SQL about the customer `c`.
+ */
+export function sampleCustomerIds(
+  sqlite: Sqlite.Database,
+  maxCustomers: number | undefined,
+  having: string,
+): string[] {
   const { last } = sqlite
     .prepare(`select coalesce(max(local_id), 0) as last from customers`)
     .get() as { last: number };
-  const stride = Math.max(1, Math.floor(last / (options.maxCustomers ?? Infinity)));
+  const stride = Math.max(1, Math.floor(last / (maxCustomers ?? Infinity)));
   // Point lookups along the stride (a recursive count), not a scan of every customer row.
   return (
     sqlite
@@ -168,8 +188,7 @@ export function sampleCallCustomers(
         `with recursive pick(n) as (
            select @stride union all select n + @stride from pick where n + @stride <= @last)
          select c.id from pick cross join customers c on c.local_id = pick.n
-          where exists (select 1 from contacts k where k.customer_id = c.id
-                          and k.direction = 'inbound' and k.reason_code is not null)`,
+          where (${having})`,
       )
       .all({ stride, last }) as { id: string }[]
   ).map((r) => r.id);
