@@ -1,4 +1,5 @@
 import type { Shipment } from '../../../shared/domain';
+import { localDate } from '../../../shared/time-zone';
 import { parseCalendarDate } from '../i18n/format';
 
 /** The retailers are Japanese: promised and estimated dates are calendar days in Tokyo. */
@@ -6,22 +7,9 @@ export const RETAILER_TIME_ZONE = 'Asia/Tokyo';
 
 const DAY_MS = 86_400_000;
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in the retailer's time zone. */
 export function retailerDate(instant: Date, timeZone = RETAILER_TIME_ZONE): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD. Made once per zone: constructing it is the costly part.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instant);
+  return localDate(instant.getTime(), timeZone);
 }
 
 function daysBetween(fromIsoDate: string, toIsoDate: string): number {
