@@ -40,6 +40,13 @@ export interface RefreshRequest {
 }
 
 /**
+ * The request's maxima when it gives none. At bench size (3.2M shipments, 1M customers): ~1 in
+ * 16 shipments, 1 in 25 customers.
+ */
+export const DEFAULT_MAX_TRANSIT_SAMPLES = 200_000;
+export const DEFAULT_MAX_CALL_CUSTOMERS = 40_000;
+
+/**
  * When a refit is worth it: a pull of a few hundred records among millions moves a model fitted
  * on a sample of them by nothing measurable, and a fit at bench size costs a core for most of a
  * minute. New data counts model-input records pulled (new or edited, deletions too) and wrap-ups
@@ -63,10 +70,6 @@ export interface RefreshResult {
   transitSamples: number;
   callExamples: number;
 }
-
-/** At bench size (3.2M shipments, 1M customers): ~1 in 16 shipments, 1 in 25 customers. */
-export const DEFAULT_MAX_TRANSIT_SAMPLES = 200_000;
-export const DEFAULT_MAX_CALL_CUSTOMERS = 40_000;
 
 export function refreshModels(sqlite: Sqlite.Database, request: RefreshRequest): RefreshResult {
   const unchanged = (models: FittedModels): RefreshResult => ({
