@@ -19,14 +19,8 @@ export const accessKind = z.enum([
 ]);
 export type AccessKind = z.infer<typeof accessKind>;
 
-/** Kinds only a desk pushes (the server writes exports and publications itself). */
-export const DESK_ACCESS_KINDS = [
-  'pii_revealed',
-  'pii_reveal_refused',
-  'customer_opened',
-  'search',
-  'supervisor_alerted',
-] as const satisfies readonly AccessKind[];
+/** Kinds only a desk pushes: all but exports and publications, which the server writes itself. */
+const deskAccessKind = accessKind.exclude(['export', 'studio_published']);
 
 const detailValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
 
@@ -34,7 +28,7 @@ export const accessPush = z
   .object({
     /** UUIDv7 made on the desk when it recorded the access. */
     id: z.string().uuid().max(36),
-    kind: z.enum(DESK_ACCESS_KINDS),
+    kind: deskAccessKind,
     customerId: id.nullable(),
     callId: z.string().trim().min(1).max(128).nullable(),
     detail: z.record(z.string().max(64), detailValue).refine((d) => Object.keys(d).length <= 20, {

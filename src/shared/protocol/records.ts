@@ -29,19 +29,23 @@ export const customerRecord = customer.omit({ phones: true }).extend({
 });
 export type CustomerRecord = z.infer<typeof customerRecord>;
 
+/** A record of one type: the type's name as its tag, and its data. */
+const tagged = <T extends string, S extends z.ZodType>(type: T, data: S) =>
+  z.object({ type: z.literal(type), data });
+
 export const retailerRecord = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('customer'), data: customerRecord }),
-  z.object({ type: z.literal('order'), data: order }),
-  z.object({ type: z.literal('shipment'), data: shipment }),
-  z.object({ type: z.literal('return'), data: returnRequest }),
-  z.object({ type: z.literal('claim'), data: deliveryClaim }),
-  z.object({ type: z.literal('contact'), data: contact }),
-  z.object({ type: z.literal('notice'), data: notice }),
-  z.object({ type: z.literal('reason'), data: reasonNode }),
-  z.object({ type: z.literal('script_version'), data: scriptVersion }),
-  z.object({ type: z.literal('knowledge_answer'), data: knowledgeAnswer }),
-  z.object({ type: z.literal('policy'), data: policy }),
-  z.object({ type: z.literal('region_closure'), data: regionClosure }),
+  tagged('customer', customerRecord),
+  tagged('order', order),
+  tagged('shipment', shipment),
+  tagged('return', returnRequest),
+  tagged('claim', deliveryClaim),
+  tagged('contact', contact),
+  tagged('notice', notice),
+  tagged('reason', reasonNode),
+  tagged('script_version', scriptVersion),
+  tagged('knowledge_answer', knowledgeAnswer),
+  tagged('policy', policy),
+  tagged('region_closure', regionClosure),
 ]);
 export type RetailerRecord = z.infer<typeof retailerRecord>;
 export type RetailerRecordType = RetailerRecord['type'];
