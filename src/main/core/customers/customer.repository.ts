@@ -76,13 +76,7 @@ export async function getCustomerSummaries(
     const emails = JSON.parse(r.emails) as string[];
     return [
       {
-        id: r.id,
-        familyName: r.family_name,
-        givenName: r.given_name,
-        familyNameKana: r.family_name_kana,
-        givenNameKana: r.given_name_kana,
-        tier: r.tier as CustomerSummary['tier'],
-        language: r.language as CustomerSummary['language'],
+        ...toCustomerIdentity(r),
         prefecture: r.prefecture,
         phone: r.phone ?? null,
         email: emails[0] ?? null,
@@ -139,6 +133,17 @@ export type CustomerHeadRow = Pick<CustomerRow, (typeof CUSTOMER_HEAD_COLUMNS)[n
 /** A customer's head from its row: the one mapping of these columns, the full card's included. */
 export function toCustomerHead(row: CustomerHeadRow): CustomerHead {
   return {
+    ...toCustomerIdentity(row),
+    lifetimeValue: row.lifetime_value,
+    currency: row.currency as Customer['currency'],
+  };
+}
+
+/** Who the customer is: the head but what they are worth, as a search result shows it. */
+function toCustomerIdentity(
+  row: Omit<CustomerHeadRow, 'lifetime_value' | 'currency'>,
+): Omit<CustomerHead, 'lifetimeValue' | 'currency'> {
+  return {
     id: row.id,
     familyName: row.family_name,
     givenName: row.given_name,
@@ -146,8 +151,6 @@ export function toCustomerHead(row: CustomerHeadRow): CustomerHead {
     givenNameKana: row.given_name_kana,
     language: row.language as Customer['language'],
     tier: row.tier as Customer['tier'],
-    lifetimeValue: row.lifetime_value,
-    currency: row.currency as Customer['currency'],
   };
 }
 
