@@ -241,7 +241,7 @@ export const layers = [
     ],
   ),
   coreFeature('retailer-client', ['sync']),
-  coreFeature('studio', ['retailer-client']),
+  coreFeature('studio', ['guidance', 'retailer-client']),
   // The sync worker (and its page decoder) applies pulled records with exactly these files,
   // rather than load the features' main-thread code (their index.ts) on its thread.
   coreFeature(

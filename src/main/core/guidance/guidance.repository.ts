@@ -5,8 +5,10 @@ import type {
   ScriptVersion,
 } from '../../../shared/domain/guidance';
 import type { Language } from '../../../shared/domain/primitives';
+import type { ScriptUpdate } from '../../../shared/studio-ipc';
 import { sql } from 'kysely';
 import type { ReadDb } from '../platform/database';
+import type { ScriptVersionRow } from './guidance.table';
 
 export async function readTaxonomy(db: ReadDb): Promise<ReasonNode[]> {
   const rows = await db
@@ -44,15 +46,31 @@ export async function readLatestScripts(db: ReadDb): Promise<ScriptVersion[]> {
     .orderBy('s.script_id')
     .execute();
   return rows.map((r) => ({
+    ...toReleaseNote(r),
+    triggers: JSON.parse(r.triggers) as ScriptVersion['triggers'],
+    steps: JSON.parse(r.steps) as ScriptVersion['steps'],
+  }));
+}
+
+/** Every script version as its release note, oldest published first (the studio's notices). */
+export async function readScriptReleaseNotes(db: ReadDb): Promise<ScriptUpdate[]> {
+  const rows = await db
+    .selectFrom('script_versions')
+    .select(['script_id', 'version', 'language', 'title', 'release_notes', 'published_at'])
+    .orderBy('published_at')
+    .execute();
+  return rows.map(toReleaseNote);
+}
+
+function toReleaseNote(r: Omit<ScriptVersionRow, 'triggers' | 'steps'>): ScriptUpdate {
+  return {
     scriptId: r.script_id,
     version: r.version,
     language: r.language as Language,
     title: r.title,
-    triggers: JSON.parse(r.triggers) as ScriptVersion['triggers'],
-    steps: JSON.parse(r.steps) as ScriptVersion['steps'],
     releaseNotes: r.release_notes,
     publishedAt: r.published_at,
-  }));
+  };
 }
 
 export async function readActivePolicies(db: ReadDb): Promise<Policy[]> {

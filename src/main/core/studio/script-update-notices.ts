@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Language } from '../../../shared/domain';
 import type { ScriptUpdate } from '../../../shared/studio-ipc';
-import type { Database } from '../platform/database';
+import { readScriptReleaseNotes } from '../guidance';
+import type { ReadDb } from '../platform/database';
 import type { EventBus } from '../platform/event-bus';
 
 /**
@@ -15,32 +14,19 @@ export interface ScriptUpdateNotices {
   check(): Promise<void>;
 }
 
-export function watchScriptUpdates(db: Kysely<Database>, events: EventBus): ScriptUpdateNotices {
+export function watchScriptUpdates(db: ReadDb, events: EventBus): ScriptUpdateNotices {
   let seen: Set<string> | null = null;
   let running = Promise.resolve();
-  const key = (r: { script_id: string; version: number }) => `${r.script_id}@${r.version}`;
+  const key = (note: ScriptUpdate) => `${note.scriptId}@${note.version}`;
 
   async function check(): Promise<void> {
-    // Scripts are tens of rows with their versions: reading their keys is cheap.
-    const rows = await db
-      .selectFrom('script_versions')
-      .select(['script_id', 'version', 'language', 'title', 'release_notes', 'published_at'])
-      .orderBy('published_at')
-      .execute();
+    // Scripts are tens of rows with their versions: reading them all is cheap.
+    const notes = await readScriptReleaseNotes(db);
     const previous = seen;
-    seen = new Set(rows.map(key));
+    seen = new Set(notes.map(key));
     // The first look (and an empty cache's bootstrap) sets what counts as known.
     if (previous === null || previous.size === 0) return;
-    const updates: ScriptUpdate[] = rows
-      .filter((r) => !previous.has(key(r)))
-      .map((r) => ({
-        scriptId: r.script_id,
-        version: r.version,
-        language: r.language as Language,
-        title: r.title,
-        releaseNotes: r.release_notes,
-        publishedAt: r.published_at,
-      }));
+    const updates = notes.filter((note) => !previous.has(key(note)));
     if (updates.length > 0) events.emit('scripts:updated', { updates });
   }
 
