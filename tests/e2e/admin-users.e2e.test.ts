@@ -182,6 +182,11 @@ describe('users, desks and centers in the admin view', () => {
   }, 90_000);
 
   it('the operator ends the Osaka contract: the Osaka desk erases at its next contact and says why (ja, en)', async () => {
+    // The page opens before the contract ends: the desk's own timed pull may reach the server at
+    // any moment after it, and a page opened on a locked desk has no search field to wait for.
+    const opened = await osaka.openPage();
+    errorsSeen.push(opened.errors);
+    const page = opened.page;
     const out: string[] = [];
     const code = await runServerCommand(
       ['tenant', 'disable-center', '--tenant', 'demo-retailer', '--center', 'center-osaka'],
@@ -189,9 +194,6 @@ describe('users, desks and centers in the admin view', () => {
       { out: (l) => out.push(l), err: (l) => out.push(l), readStdin: async () => '' },
     );
     expect([code, out.join('\n')]).toEqual([0, expect.stringContaining('1 desks revoked')]);
-    const opened = await osaka.openPage();
-    errorsSeen.push(opened.errors);
-    const page = opened.page;
     // Its next contact (the agent asks for a sync): told, it erases.
     await koeResult(page, 'sync:now', {});
     await page.getByTestId('lock-revoked').waitFor({ timeout: 15_000 });
