@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Stack, Table, Text } from '@mantine/core';
 import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import type { UserSummary } from '../../../shared/protocol/accounts';
 import { callKoe } from '../app/koe-call';
-import { AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
+import { AdminNote, AdminPanelHead, AdminTable, StateBadge } from './AdminTable';
 import { useAdminList } from './use-admin-list';
 import { spokenReading } from '../customers';
 import { useFormatters } from '../i18n/use-formatters';
@@ -22,7 +22,7 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
   const format = useFormatters();
   const language = i18n.language === 'en' ? 'en' : 'ja';
   const confirmation = useConfirmation<UserSummary>();
-  const [busy, setBusy] = useState<string | null>(null);
+  const [enabling, setEnabling] = useState<string | null>(null);
   // What the server answered, worded at render time (it follows a language switch).
   const [notice, setNotice] = useState<
     { kind: 'disabled'; name: string; desks: number } | { kind: 'enabled'; name: string } | null
@@ -37,21 +37,19 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
     setUsers(users.map((u) => (u.userId === userId ? { ...u, disabledAt } : u)));
 
   const disable = async (user: UserSummary) => {
-    setBusy(user.userId);
-    confirmation.setError(null);
-    const result = await callKoe('admin:disableUser', { userId: user.userId });
-    setBusy(null);
-    if (!result.ok) return confirmation.setError(result.error);
-    confirmation.close();
-    replace(user.userId, result.value.disabledAt);
-    setNotice({ kind: 'disabled', name: user.displayName, desks: result.value.revokedDesks });
+    const disabled = await confirmation.take(() =>
+      callKoe('admin:disableUser', { userId: user.userId }),
+    );
+    if (!disabled) return;
+    replace(user.userId, disabled.disabledAt);
+    setNotice({ kind: 'disabled', name: user.displayName, desks: disabled.revokedDesks });
   };
 
   const enable = async (user: UserSummary) => {
-    setBusy(user.userId);
+    setEnabling(user.userId);
     confirmation.setError(null);
     const result = await callKoe('admin:enableUser', { userId: user.userId });
-    setBusy(null);
+    setEnabling(null);
     if (!result.ok) return confirmation.setError(result.error);
     replace(user.userId, result.value.disabledAt);
     setNotice({ kind: 'enabled', name: user.displayName });
@@ -120,11 +118,11 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
                 <Table.Td>{t(`lockedAccounts.role.${user.role}`)}</Table.Td>
                 <Table.Td>{user.centerName ?? user.centerId ?? t('users.allCenters')}</Table.Td>
                 <Table.Td>
-                  <Badge color={user.disabledAt ? 'red' : 'teal'} variant="light">
-                    {user.disabledAt
-                      ? t('users.disabledAt', { date: format.dateTime(user.disabledAt) })
-                      : t('users.active')}
-                  </Badge>
+                  <StateBadge
+                    stoppedAt={user.disabledAt}
+                    stoppedLabel={(date) => t('users.disabledAt', { date })}
+                    activeLabel={t('users.active')}
+                  />
                 </Table.Td>
                 <Table.Td>
                   {user.lastSignInAt
@@ -138,7 +136,7 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
                         size="xs"
                         variant="light"
                         leftSection={<IconUserCheck size={14} />}
-                        loading={busy === user.userId}
+                        loading={enabling === user.userId}
                         onClick={() => void enable(user)}
                         aria-label={t('users.enableLabel', { name: user.displayName })}
                         data-testid="user-enable"
@@ -170,7 +168,6 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
         body={(user) => t('users.confirmBody', { name: user.displayName })}
         confirmLabel={t('users.confirm')}
         cancelLabel={t('users.cancel')}
-        busy={confirmation.subject !== null && busy === confirmation.subject.userId}
         testId="user-disable"
         onConfirm={(user) => void disable(user)}
       />
