@@ -1,15 +1,13 @@
-import { Alert, Button, Stack, Table, Text } from '@mantine/core';
-import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import type { UserSummary } from '../../../shared/protocol/accounts';
 import { callKoe } from '../app/koe-call';
-import { AdminNote, AdminPanelHead, AdminTable, StateBadge } from './AdminTable';
+import { AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
 import { useAdminList } from './use-admin-list';
-import { spokenReading } from '../customers';
-import { useFormatters } from '../i18n/use-formatters';
 import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
+import { UserRow } from './UserRow';
 
 /**
  * The retailer's users, read from its server each time the tab opens (a supervisor gets their
@@ -18,9 +16,7 @@ import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
  * Enable lets the user sign in again. Each notice says what the server answered.
  */
 export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor: boolean }) {
-  const { t, i18n } = useTranslation();
-  const format = useFormatters();
-  const language = i18n.language === 'en' ? 'en' : 'ja';
+  const { t } = useTranslation();
   const confirmation = useConfirmation<UserSummary>();
   const [enabling, setEnabling] = useState<string | null>(null);
   // What the server answered, worded at render time (it follows a language switch).
@@ -100,66 +96,16 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
           verticalSpacing="xs"
           data-testid="user-list"
         >
-          {users.map((user) => {
-            const reading = user.nameKana ? spokenReading(user.nameKana, language) : '';
-            return (
-              <Table.Tr key={user.userId} data-testid={`user-${user.userId}`}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {user.displayName}
-                    {user.userId === selfId ? ` ${t('users.you')}` : ''}
-                  </Text>
-                  {reading && (
-                    <Text size="xs" c="dimmed" data-testid="user-reading">
-                      {reading}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{t(`lockedAccounts.role.${user.role}`)}</Table.Td>
-                <Table.Td>{user.centerName ?? user.centerId ?? t('users.allCenters')}</Table.Td>
-                <Table.Td>
-                  <StateBadge
-                    stoppedAt={user.disabledAt}
-                    stoppedLabel={(date) => t('users.disabledAt', { date })}
-                    activeLabel={t('users.active')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  {user.lastSignInAt
-                    ? format.dateTime(user.lastSignInAt)
-                    : t('users.neverSignedIn')}
-                </Table.Td>
-                <Table.Td>
-                  {user.userId !== selfId &&
-                    (user.disabledAt ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        leftSection={<IconUserCheck size={14} />}
-                        loading={enabling === user.userId}
-                        onClick={() => void enable(user)}
-                        aria-label={t('users.enableLabel', { name: user.displayName })}
-                        data-testid="user-enable"
-                      >
-                        {t('users.enable')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        leftSection={<IconUserOff size={14} />}
-                        onClick={() => confirmation.ask(user)}
-                        aria-label={t('users.disableLabel', { name: user.displayName })}
-                        data-testid="user-disable"
-                      >
-                        {t('users.disable')}
-                      </Button>
-                    ))}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {users.map((user) => (
+            <UserRow
+              key={user.userId}
+              user={user}
+              self={user.userId === selfId}
+              enabling={enabling === user.userId}
+              onEnable={() => void enable(user)}
+              onDisable={() => confirmation.ask(user)}
+            />
+          ))}
         </AdminTable>
       )}
       <ConfirmDialog
