@@ -1,6 +1,7 @@
-import { Button, Group, Stack, Table, Text, Title, type TableProps } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title, type TableProps } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useFormatters } from '../i18n/use-formatters';
 
 /**
  * An admin list as a table: its column headings (and a last, unnamed column for the row's
@@ -63,5 +64,38 @@ export function AdminNote({ children }: { children: ReactNode }) {
     <Text size="sm" c="dimmed">
       {children}
     </Text>
+  );
+}
+
+/** An admin panel's (or section's) title over its description, kept to a readable width. */
+export function AdminTitle({ title, description }: { title: string; description: string }) {
+  return (
+    <>
+      <Title order={3}>{title}</Title>
+      <Text size="sm" c="dimmed" maw={760}>
+        {description}
+      </Text>
+    </>
+  );
+}
+
+/**
+ * A row's state: stopped since a moment (a user disabled, a release halted), in red with that
+ * moment, or in force, in teal.
+ */
+export function StateBadge({
+  stoppedAt,
+  stoppedLabel,
+  activeLabel,
+}: {
+  stoppedAt: string | null;
+  stoppedLabel: (date: string) => string;
+  activeLabel: string;
+}) {
+  const format = useFormatters();
+  return (
+    <Badge color={stoppedAt ? 'red' : 'teal'} variant="light">
+      {stoppedAt ? stoppedLabel(format.dateTime(stoppedAt)) : activeLabel}
+    </Badge>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareVersions, type Release } from '../../../shared/protocol/update-feed';
 import { callKoe } from '../app/koe-call';
-import { AdminTable } from './AdminTable';
+import { AdminTable, AdminTitle, StateBadge } from './AdminTable';
 import { useAdminList } from './use-admin-list';
 import { useFormatters } from '../i18n/use-formatters';
 import { CenterUpdateRow } from './CenterUpdateRow';
@@ -65,10 +65,10 @@ export function DeskUpdatesPanel() {
   return (
     <Stack gap="xl" data-testid="admin-desk-updates">
       <Stack gap="xs">
-        <Title order={3}>{t('updates.admin.centersTitle')}</Title>
-        <Text size="sm" c="dimmed" maw={760}>
-          {t('updates.admin.centersDescription')}
-        </Text>
+        <AdminTitle
+          title={t('updates.admin.centersTitle')}
+          description={t('updates.admin.centersDescription')}
+        />
         <AdminTable
           columns={[
             t('updates.admin.center'),
@@ -76,7 +76,6 @@ export function DeskUpdatesPanel() {
             t('updates.admin.rollout'),
             t('updates.admin.minimum'),
           ]}
-          fz="sm"
           verticalSpacing="xs"
         >
           {overview.centers.map((center) => (
@@ -101,7 +100,6 @@ export function DeskUpdatesPanel() {
               t('updates.admin.releaseDate'),
               t('updates.admin.state'),
             ]}
-            fz="sm"
             data-testid="update-releases"
           >
             {lines.map((line) => (
@@ -111,11 +109,11 @@ export function DeskUpdatesPanel() {
                 <Table.Td>{line.platforms.sort().join(' · ')}</Table.Td>
                 <Table.Td>{format.dateTime(line.releaseDate)}</Table.Td>
                 <Table.Td>
-                  <Badge color={line.haltedAt ? 'red' : 'teal'} variant="light">
-                    {line.haltedAt
-                      ? t('updates.admin.halted', { date: format.dateTime(line.haltedAt) })
-                      : t('updates.admin.offered')}
-                  </Badge>
+                  <StateBadge
+                    stoppedAt={line.haltedAt}
+                    stoppedLabel={(date) => t('updates.admin.halted', { date })}
+                    activeLabel={t('updates.admin.offered')}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <Button

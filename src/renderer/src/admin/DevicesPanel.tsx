@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSummary } from '../../../shared/protocol/devices';
 import { callKoe } from '../app/koe-call';
-import { AdminTable } from './AdminTable';
+import { AdminTable, AdminTitle } from './AdminTable';
 import { useAdminList } from './use-admin-list';
 import { useFormatters } from '../i18n/use-formatters';
 import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
@@ -20,7 +20,6 @@ export function DevicesPanel() {
   const { t } = useTranslation();
   const format = useFormatters();
   const confirmation = useConfirmation<DeviceSummary>();
-  const [revoking, setRevoking] = useState(false);
   const [revoked, setRevoked] = useState<string | null>(null);
 
   const list = useAdminList('admin:devices', 'devices');
@@ -29,22 +28,17 @@ export function DevicesPanel() {
   const { value: devices, setValue: setDevices } = list;
 
   const revoke = async (device: DeviceSummary) => {
-    setRevoking(true);
-    confirmation.setError(null);
-    const result = await callKoe('admin:revokeDevice', { deskId: device.deskId });
-    setRevoking(false);
-    if (!result.ok) return confirmation.setError(result.error);
-    confirmation.close();
+    const updated = await confirmation.take(() =>
+      callKoe('admin:revokeDevice', { deskId: device.deskId }),
+    );
+    if (!updated) return;
     setRevoked(device.deskId);
-    setDevices(devices.map((d) => (d.deskId === device.deskId ? result.value : d)));
+    setDevices(devices.map((d) => (d.deskId === device.deskId ? updated : d)));
   };
 
   return (
     <Stack gap="xs" data-testid="admin-devices">
-      <Title order={3}>{t('devices.title')}</Title>
-      <Text size="sm" c="dimmed" maw={760}>
-        {t('devices.description')}
-      </Text>
+      <AdminTitle title={t('devices.title')} description={t('devices.description')} />
       {revoked && (
         <Alert color="teal" role="status" data-testid="device-revoked-notice">
           {t('devices.revokedNotice', { desk: shortDesk(revoked) })}
@@ -114,7 +108,6 @@ export function DevicesPanel() {
         }
         confirmLabel={t('devices.confirm')}
         cancelLabel={t('devices.cancel')}
-        busy={revoking}
         testId="device-revoke"
         onConfirm={(device) => void revoke(device)}
       />

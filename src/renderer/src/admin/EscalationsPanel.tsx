@@ -1,10 +1,11 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FloorAlert } from '../../../shared/protocol/supervisor-alerts';
 import { callKoe } from '../app/koe-call';
 import { useFormatters } from '../i18n/use-formatters';
 import { AlertHeadline, AlertNote } from '../floor';
+import { AdminTitle } from './AdminTable';
 
 /**
  * What reached the retailer admin: the floor's alerts escalated to them (a `notify_admin`
@@ -36,10 +37,10 @@ export function EscalationsPanel() {
     .sort((a, b) => (a.escalatedAt! < b.escalatedAt! ? 1 : -1));
   return (
     <Stack gap="xs" data-testid="admin-escalations">
-      <Title order={3}>{t('admin.escalations.title')}</Title>
-      <Text size="sm" c="dimmed" maw={760}>
-        {t('admin.escalations.description')}
-      </Text>
+      <AdminTitle
+        title={t('admin.escalations.title')}
+        description={t('admin.escalations.description')}
+      />
       {alerts !== null && escalated.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('admin.escalations.empty')}

@@ -72,7 +72,6 @@ export function LockedAccountsPanel() {
             t('lockedAccounts.column.center'),
             t('lockedAccounts.column.until'),
           ]}
-          fz="sm"
           verticalSpacing="xs"
           data-testid="locked-accounts"
         >

@@ -1,5 +1,4 @@
-import { Alert, Badge, Button, Stack, Table, Text } from '@mantine/core';
-import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
@@ -7,9 +6,8 @@ import type { UserSummary } from '../../../shared/protocol/accounts';
 import { callKoe } from '../app/koe-call';
 import { AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
 import { useAdminList } from './use-admin-list';
-import { spokenReading } from '../customers';
-import { useFormatters } from '../i18n/use-formatters';
 import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
+import { UserRow } from './UserRow';
 
 /**
  * The retailer's users, read from its server each time the tab opens (a supervisor gets their
@@ -18,11 +16,9 @@ import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
  * Enable lets the user sign in again. Each notice says what the server answered.
  */
 export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor: boolean }) {
-  const { t, i18n } = useTranslation();
-  const format = useFormatters();
-  const language = i18n.language === 'en' ? 'en' : 'ja';
+  const { t } = useTranslation();
   const confirmation = useConfirmation<UserSummary>();
-  const [busy, setBusy] = useState<string | null>(null);
+  const [enabling, setEnabling] = useState<string | null>(null);
   // What the server answered, worded at render time (it follows a language switch).
   const [notice, setNotice] = useState<
     { kind: 'disabled'; name: string; desks: number } | { kind: 'enabled'; name: string } | null
@@ -37,21 +33,19 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
     setUsers(users.map((u) => (u.userId === userId ? { ...u, disabledAt } : u)));
 
   const disable = async (user: UserSummary) => {
-    setBusy(user.userId);
-    confirmation.setError(null);
-    const result = await callKoe('admin:disableUser', { userId: user.userId });
-    setBusy(null);
-    if (!result.ok) return confirmation.setError(result.error);
-    confirmation.close();
-    replace(user.userId, result.value.disabledAt);
-    setNotice({ kind: 'disabled', name: user.displayName, desks: result.value.revokedDesks });
+    const disabled = await confirmation.take(() =>
+      callKoe('admin:disableUser', { userId: user.userId }),
+    );
+    if (!disabled) return;
+    replace(user.userId, disabled.disabledAt);
+    setNotice({ kind: 'disabled', name: user.displayName, desks: disabled.revokedDesks });
   };
 
   const enable = async (user: UserSummary) => {
-    setBusy(user.userId);
+    setEnabling(user.userId);
     confirmation.setError(null);
     const result = await callKoe('admin:enableUser', { userId: user.userId });
-    setBusy(null);
+    setEnabling(null);
     if (!result.ok) return confirmation.setError(result.error);
     replace(user.userId, result.value.disabledAt);
     setNotice({ kind: 'enabled', name: user.displayName });
@@ -102,66 +96,16 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
           verticalSpacing="xs"
           data-testid="user-list"
         >
-          {users.map((user) => {
-            const reading = user.nameKana ? spokenReading(user.nameKana, language) : '';
-            return (
-              <Table.Tr key={user.userId} data-testid={`user-${user.userId}`}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {user.displayName}
-                    {user.userId === selfId ? ` ${t('users.you')}` : ''}
-                  </Text>
-                  {reading && (
-                    <Text size="xs" c="dimmed" data-testid="user-reading">
-                      {reading}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{t(`lockedAccounts.role.${user.role}`)}</Table.Td>
-                <Table.Td>{user.centerName ?? user.centerId ?? t('users.allCenters')}</Table.Td>
-                <Table.Td>
-                  <Badge color={user.disabledAt ? 'red' : 'teal'} variant="light">
-                    {user.disabledAt
-                      ? t('users.disabledAt', { date: format.dateTime(user.disabledAt) })
-                      : t('users.active')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {user.lastSignInAt
-                    ? format.dateTime(user.lastSignInAt)
-                    : t('users.neverSignedIn')}
-                </Table.Td>
-                <Table.Td>
-                  {user.userId !== selfId &&
-                    (user.disabledAt ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        leftSection={<IconUserCheck size={14} />}
-                        loading={busy === user.userId}
-                        onClick={() => void enable(user)}
-                        aria-label={t('users.enableLabel', { name: user.displayName })}
-                        data-testid="user-enable"
-                      >
-                        {t('users.enable')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        leftSection={<IconUserOff size={14} />}
-                        onClick={() => confirmation.ask(user)}
-                        aria-label={t('users.disableLabel', { name: user.displayName })}
-                        data-testid="user-disable"
-                      >
-                        {t('users.disable')}
-                      </Button>
-                    ))}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {users.map((user) => (
+            <UserRow
+              key={user.userId}
+              user={user}
+              self={user.userId === selfId}
+              enabling={enabling === user.userId}
+              onEnable={() => void enable(user)}
+              onDisable={() => confirmation.ask(user)}
+            />
+          ))}
         </AdminTable>
       )}
       <ConfirmDialog
@@ -170,7 +114,6 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
         body={(user) => t('users.confirmBody', { name: user.displayName })}
         confirmLabel={t('users.confirm')}
         cancelLabel={t('users.cancel')}
-        busy={confirmation.subject !== null && busy === confirmation.subject.userId}
         testId="user-disable"
         onConfirm={(user) => void disable(user)}
       />

@@ -1,8 +1,8 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { errorText } from './error-text';
+import { OutcomeAlert } from './OutcomeAlert';
 
 /**
  * A failed read: says what failed in the agent's language (by the error's code), keeps the
@@ -11,14 +11,7 @@ import { errorText } from './error-text';
 export function ErrorState({ error, onRetry }: { error: IpcError; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert
-      color="red"
-      variant="light"
-      icon={<IconAlertCircle size={20} />}
-      title={t('app.loadFailed')}
-      role="alert"
-      maw={720}
-    >
+    <OutcomeAlert outcome="failure" title={t('app.loadFailed')} maw={720}>
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorText(error, t)}</Text>
         {error.message && (
@@ -32,6 +25,6 @@ export function ErrorState({ error, onRetry }: { error: IpcError; onRetry?: () =
           </Button>
         )}
       </Stack>
-    </Alert>
+    </OutcomeAlert>
   );
 }

@@ -1,5 +1,12 @@
-import { Badge, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconAlertOctagon, IconBook2, IconPhone, IconPhoneOff } from '@tabler/icons-react';
+import { Badge, Box, Button, Group, Paper, Stack, Text, type ButtonProps } from '@mantine/core';
+import {
+  IconAlertOctagon,
+  IconBook2,
+  IconPhone,
+  IconPhoneOff,
+  type Icon as TablerIcon,
+} from '@tabler/icons-react';
+import type { ComponentPropsWithoutRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { Customer } from '../../../shared/domain';
@@ -108,48 +115,62 @@ export function CallBar({
         </Group>
         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           {call.state !== 'wrap_up' && (
-            <Button
+            <CallBarButton
+              icon={IconBook2}
+              hotkey={CALL_SHORTCUTS.knowledge}
               variant="default"
-              size="sm"
-              leftSection={<IconBook2 size={16} aria-hidden />}
-              rightSection={<ShortcutKeys hotkey={CALL_SHORTCUTS.knowledge} />}
               onClick={onOpenKnowledge}
-              aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.knowledge)}
             >
               {t('knowledge.open')}
-            </Button>
+            </CallBarButton>
           )}
           {call.state === 'in_call' && (
-            <Button
+            <CallBarButton
+              icon={IconAlertOctagon}
+              hotkey={CALL_SHORTCUTS.flagHarassment}
               variant={harassmentFlagged ? 'filled' : 'light'}
               color="red"
-              size="sm"
-              leftSection={<IconAlertOctagon size={16} aria-hidden />}
-              rightSection={<ShortcutKeys hotkey={CALL_SHORTCUTS.flagHarassment} />}
               onClick={onFlagHarassment}
-              aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.flagHarassment)}
               aria-pressed={harassmentFlagged}
               data-testid="flag-harassment"
             >
               {harassmentFlagged ? t('harassment.flagged') : t('harassment.flag')}
-            </Button>
+            </CallBarButton>
           )}
           {onLine && (
-            <Button
+            <CallBarButton
+              icon={IconPhoneOff}
+              hotkey={CALL_SHORTCUTS.endCall}
               color="red"
-              size="sm"
-              leftSection={<IconPhoneOff size={16} aria-hidden />}
-              rightSection={<ShortcutKeys hotkey={CALL_SHORTCUTS.endCall} />}
               onClick={onEnd}
               loading={ending}
-              aria-keyshortcuts={ariaKeys(CALL_SHORTCUTS.endCall)}
               data-testid="end-call"
             >
               {t('call.end')}
-            </Button>
+            </CallBarButton>
           )}
         </Group>
       </Group>
     </Paper>
+  );
+}
+
+/**
+ * A call bar action with its icon and its keyboard shortcut, shown beside the label and told to
+ * assistive tech.
+ */
+function CallBarButton({
+  icon: Icon,
+  hotkey,
+  ...button
+}: { icon: TablerIcon; hotkey: string } & ButtonProps & ComponentPropsWithoutRef<'button'>) {
+  return (
+    <Button
+      size="sm"
+      leftSection={<Icon size={16} aria-hidden />}
+      rightSection={<ShortcutKeys hotkey={hotkey} />}
+      aria-keyshortcuts={ariaKeys(hotkey)}
+      {...button}
+    />
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callKoe } from '../app/koe-call';
+import { PinField } from './PinField';
 import { useDeskLock } from './use-desk-lock';
 import { errorText } from '../app/error-text';
 
@@ -39,20 +40,12 @@ export function DeskPinSettings() {
           </Alert>
         )}
         {lock.pinSet && (
-          <PasswordInput
-            label={t('deskLock.currentPin')}
-            value={currentPin}
-            onChange={(e) => setCurrentPin(e.currentTarget.value)}
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <PinField label={t('deskLock.currentPin')} value={currentPin} onChange={setCurrentPin} />
         )}
-        <PasswordInput
+        <PinField
           label={t('deskLock.newPin')}
           value={pin}
-          onChange={(e) => setPin(e.currentTarget.value)}
-          inputMode="numeric"
-          autoComplete="off"
+          onChange={setPin}
           data-testid="new-pin"
         />
         <Group gap="sm">

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconLock, IconPhoneCall } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +6,7 @@ import type { DeskLockState } from '../../../shared/desk-lock/desk-lock';
 import { Brand } from '../app/Brand';
 import { callKoe } from '../app/koe-call';
 import { OfflineWrapUps } from './OfflineWrapUps';
+import { PinField } from './PinField';
 
 /**
  * What the desk shows while locked: no customer data at all (the app behind it is not even
@@ -120,12 +111,10 @@ export function LockScreen({ lock }: { lock: DeskLockState }) {
               {/* A policy's lock opens only when a supervisor unlocks it: no PIN to try. */}
               {pinOpens && (
                 <>
-                  <PasswordInput
+                  <PinField
                     label={t('deskLock.pin')}
                     value={pin}
-                    onChange={(e) => setPin(e.currentTarget.value)}
-                    inputMode="numeric"
-                    autoComplete="off"
+                    onChange={setPin}
                     autoFocus
                     error={wrong ? t('deskLock.wrongPin') : undefined}
                     data-testid="lock-pin"

@@ -9,6 +9,17 @@ import { callerNumber } from '../calls';
 import { formatTimeOfDay } from '../i18n/format';
 import { WrapUpPanel } from '../wrap-up';
 
+/**
+ * What the call itself would give the form, none of which reaches it behind the lock: no customer
+ * card (so no likely reason), no script, no harassment incident.
+ */
+const NOTHING_FROM_THE_CALL = {
+  card: null,
+  predictedReason: null,
+  script: null,
+  harassment: null,
+} as const;
+
 /** A call's draft with its wrap-up replaced (a call that ended behind the lock has none yet). */
 function withWrapUp(draft: CallDraft | undefined, wrapUp: WrapUpDraft): CallDraft {
   return {
@@ -78,11 +89,8 @@ export function OfflineWrapUps() {
           <WrapUpPanel
             key={call.callId}
             call={call}
-            card={null}
             reference={reference}
-            predictedReason={null}
-            script={null}
-            harassment={null}
+            {...NOTHING_FROM_THE_CALL}
             draft={drafts[call.callId]?.wrapUp ?? null}
             onDraft={(wrapUp) =>
               void callKoe('calls:saveDraft', {

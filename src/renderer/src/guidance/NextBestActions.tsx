@@ -12,6 +12,7 @@ import type { Language } from '../../../shared/domain';
 import { describePolicyReason, type NextBestAction } from '../../../shared/guidance';
 import { ACTION_DONE_KEYS, inCallShortcut } from '../app/shortcuts';
 import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
+import { AttentionBadge } from './AttentionBadge';
 
 interface NextBestActionsProps {
   actions: NextBestAction[];
@@ -155,13 +156,7 @@ function ActionItem({
           </Text>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             {action.escalate && (
-              <Badge
-                color="orange"
-                variant="filled"
-                leftSection={<IconUserUp size={12} aria-hidden />}
-              >
-                {t('guidance.escalate')}
-              </Badge>
+              <AttentionBadge icon={IconUserUp}>{t('guidance.escalate')}</AttentionBadge>
             )}
             {procedure ? (
               <Badge color="blue" variant="light">

@@ -13,6 +13,7 @@ import { CALL_SHORTCUTS, branchIndexForKey, isTypingTarget, keyPressOf } from '.
 import { ShortcutKeys } from '../app/ShortcutKeys';
 import { runnerFromPath } from './call-guidance';
 import { ScriptText } from './ScriptText';
+import { AttentionBadge } from './AttentionBadge';
 
 interface ScriptPanelProps {
   selection: ScriptSelection | null;
@@ -114,13 +115,7 @@ export function ScriptPanel({ selection, context, path, onMove }: ScriptPanelPro
               {t('guidance.step', { number: stepNumber, total: script.steps.length })}
             </Text>
             {step.compliance && (
-              <Badge
-                color="orange"
-                variant="filled"
-                leftSection={<IconShieldCheck size={12} aria-hidden />}
-              >
-                {t('guidance.compliance')}
-              </Badge>
+              <AttentionBadge icon={IconShieldCheck}>{t('guidance.compliance')}</AttentionBadge>
             )}
           </Group>
           <ScriptText lines={rendered.lines} />

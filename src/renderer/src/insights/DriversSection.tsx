@@ -11,6 +11,7 @@ import {
   topReasons,
 } from './insights-data';
 import { InsightsSection } from './InsightsSection';
+import { ScrollTable } from '../app/ScrollTable';
 
 /** Calls per main reason over time (stacked), and every reason with a way to its words. */
 export function DriversSection({
@@ -50,46 +51,44 @@ export function DriversSection({
         fillOpacity={0.35}
         tickLine="y"
       />
-      <Table.ScrollContainer minWidth={480}>
-        <Table striped highlightOnHover verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('insights.drivers.reason')}</Table.Th>
-              <Table.Th ta="right">{t('insights.calls')}</Table.Th>
-              <Table.Th ta="right">{t('insights.share')}</Table.Th>
-              <Table.Th ta="right">{t('insights.drivers.change')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {reasonSummaries(insights).map((r) => (
-              <Table.Tr key={r.reason} data-testid="insights-reason-row">
-                <Table.Td>{reasonLabel(r.reason)}</Table.Td>
-                <Table.Td ta="right">{r.count}</Table.Td>
-                <Table.Td ta="right">{percent(r.share, 1)}</Table.Td>
-                <Table.Td ta="right">
-                  {r.change === null ? (
-                    '—'
-                  ) : (
-                    <Text
-                      span
-                      size="sm"
-                      c={r.change > 0 ? 'red' : r.change < 0 ? 'teal' : 'dimmed'}
-                    >
-                      {r.change > 0 ? `+${r.change}` : r.change}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Button size="compact-xs" variant="subtle" onClick={() => onShowWords(r.reason)}>
-                    {t('insights.drivers.showWords')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ScrollTable
+        minWidth={480}
+        striped
+        highlightOnHover
+        verticalSpacing={4}
+        fz="sm"
+        head={
+          <>
+            <Table.Th>{t('insights.drivers.reason')}</Table.Th>
+            <Table.Th ta="right">{t('insights.calls')}</Table.Th>
+            <Table.Th ta="right">{t('insights.share')}</Table.Th>
+            <Table.Th ta="right">{t('insights.drivers.change')}</Table.Th>
+            <Table.Th />
+          </>
+        }
+      >
+        {reasonSummaries(insights).map((r) => (
+          <Table.Tr key={r.reason} data-testid="insights-reason-row">
+            <Table.Td>{reasonLabel(r.reason)}</Table.Td>
+            <Table.Td ta="right">{r.count}</Table.Td>
+            <Table.Td ta="right">{percent(r.share, 1)}</Table.Td>
+            <Table.Td ta="right">
+              {r.change === null ? (
+                '—'
+              ) : (
+                <Text span size="sm" c={r.change > 0 ? 'red' : r.change < 0 ? 'teal' : 'dimmed'}>
+                  {r.change > 0 ? `+${r.change}` : r.change}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td ta="right">
+              <Button size="compact-xs" variant="subtle" onClick={() => onShowWords(r.reason)}>
+                {t('insights.drivers.showWords')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ScrollTable>
     </InsightsSection>
   );
 }

@@ -11,6 +11,7 @@ import {
   Stack,
   Text,
   Title,
+  type SegmentedControlProps,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,36 +74,24 @@ export function InsightsView({ agent }: { agent: SignedInAgent | null }) {
           </Text>
         </Stack>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed">
-              {t('insights.range')}
-            </Text>
-            <SegmentedControl
-              size="xs"
-              value={String(weeks)}
-              onChange={(v) => setWeeks(Number(v) as (typeof RANGES)[number])}
-              data={RANGES.map((w) => ({
-                value: String(w),
-                label: t('insights.rangeWeeks', { count: w }),
-              }))}
-              aria-label={t('insights.range')}
-            />
-          </Stack>
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed">
-              {t('insights.bucket')}
-            </Text>
-            <SegmentedControl
-              size="xs"
-              value={bucket}
-              onChange={(v) => setBucket(v as InsightsBucket)}
-              data={[
-                { value: 'week', label: t('insights.bucketWeek') },
-                { value: 'day', label: t('insights.bucketDay') },
-              ]}
-              aria-label={t('insights.bucket')}
-            />
-          </Stack>
+          <LabeledChoice
+            label={t('insights.range')}
+            value={String(weeks)}
+            onChange={(v) => setWeeks(Number(v) as (typeof RANGES)[number])}
+            data={RANGES.map((w) => ({
+              value: String(w),
+              label: t('insights.rangeWeeks', { count: w }),
+            }))}
+          />
+          <LabeledChoice
+            label={t('insights.bucket')}
+            value={bucket}
+            onChange={(v) => setBucket(v as InsightsBucket)}
+            data={[
+              { value: 'week', label: t('insights.bucketWeek') },
+              { value: 'day', label: t('insights.bucketDay') },
+            ]}
+          />
           {!supervisor && (
             <Select
               size="xs"
@@ -237,6 +226,21 @@ export function InsightsView({ agent }: { agent: SignedInAgent | null }) {
         onClose={() => setWords(null)}
         centerName={centerName}
       />
+    </Stack>
+  );
+}
+
+/**
+ * One of the view's choices (range, bucket): its small label above it, and the same words for a
+ * screen reader.
+ */
+function LabeledChoice({ label, ...choice }: { label: string } & SegmentedControlProps) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <SegmentedControl size="xs" aria-label={label} {...choice} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InsightsResponse } from '../../../shared/protocol/insights';
 import { percent } from './insights-data';
 import { InsightsSection } from './InsightsSection';
+import { ScrollTable } from '../app/ScrollTable';
 
 /** Rows of the confusion table shown; the rest are small. */
 const CELLS = 12;
@@ -48,38 +49,39 @@ export function PredictionSection({
               })}
             </Text>
           </Group>
-          <Table.ScrollContainer minWidth={420}>
-            <Table verticalSpacing={4} fz="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('insights.prediction.predicted')}</Table.Th>
-                  <Table.Th>{t('insights.prediction.confirmed')}</Table.Th>
-                  <Table.Th ta="right">{t('insights.prediction.count')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {mismatchesFirst(cells).map((c) => (
-                  <Table.Tr key={`${c.predicted}|${c.confirmed}`}>
-                    <Table.Td>{reasonLabel(c.predicted)}</Table.Td>
-                    <Table.Td>{reasonLabel(c.confirmed)}</Table.Td>
-                    <Table.Td ta="right">{c.count}</Table.Td>
-                    <Table.Td ta="right">
-                      <Badge
-                        size="xs"
-                        variant="light"
-                        color={c.predicted === c.confirmed ? 'teal' : 'orange'}
-                      >
-                        {c.predicted === c.confirmed
-                          ? t('insights.prediction.match')
-                          : t('insights.prediction.mismatch')}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ScrollTable
+            minWidth={420}
+            verticalSpacing={4}
+            fz="sm"
+            striped
+            head={
+              <>
+                <Table.Th>{t('insights.prediction.predicted')}</Table.Th>
+                <Table.Th>{t('insights.prediction.confirmed')}</Table.Th>
+                <Table.Th ta="right">{t('insights.prediction.count')}</Table.Th>
+                <Table.Th />
+              </>
+            }
+          >
+            {mismatchesFirst(cells).map((c) => (
+              <Table.Tr key={`${c.predicted}|${c.confirmed}`}>
+                <Table.Td>{reasonLabel(c.predicted)}</Table.Td>
+                <Table.Td>{reasonLabel(c.confirmed)}</Table.Td>
+                <Table.Td ta="right">{c.count}</Table.Td>
+                <Table.Td ta="right">
+                  <Badge
+                    size="xs"
+                    variant="light"
+                    color={c.predicted === c.confirmed ? 'teal' : 'orange'}
+                  >
+                    {c.predicted === c.confirmed
+                      ? t('insights.prediction.match')
+                      : t('insights.prediction.mismatch')}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </InsightsSection>

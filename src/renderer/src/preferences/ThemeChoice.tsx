@@ -7,6 +7,11 @@ import {
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
+const SCHEMES = [
+  { value: 'light', Icon: IconSun, label: 'settings.themeLight' },
+  { value: 'dark', Icon: IconMoon, label: 'settings.themeDark' },
+] as const;
+
 /** Light or dark, as a choice with both options in view (the header keeps its one-click toggle). */
 export function ThemeChoice() {
   const { t } = useTranslation();
@@ -17,26 +22,15 @@ export function ThemeChoice() {
       aria-label={t('settings.theme')}
       value={scheme}
       onChange={(value) => setColorScheme(value === 'dark' ? 'dark' : 'light')}
-      data={[
-        {
-          value: 'light',
-          label: (
-            <Group gap={6} wrap="nowrap" justify="center">
-              <IconSun size={16} aria-hidden />
-              {t('settings.themeLight')}
-            </Group>
-          ),
-        },
-        {
-          value: 'dark',
-          label: (
-            <Group gap={6} wrap="nowrap" justify="center">
-              <IconMoon size={16} aria-hidden />
-              {t('settings.themeDark')}
-            </Group>
-          ),
-        },
-      ]}
+      data={SCHEMES.map(({ value, Icon, label }) => ({
+        value,
+        label: (
+          <Group gap={6} wrap="nowrap" justify="center">
+            <Icon size={16} aria-hidden />
+            {t(label)}
+          </Group>
+        ),
+      }))}
     />
   );
 }

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconCircleCheck, IconPlugConnected } from '@tabler/icons-react';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlugConnected } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
 import { checkEmail, checkPassword, checkRetailerUrl } from './retailer-form';
 import { errorText } from '../app/error-text';
+import { OutcomeAlert } from '../app/OutcomeAlert';
 
 type Outcome = { kind: 'connected'; retailerUrl: string } | { kind: 'failed'; error: IpcError };
 
@@ -102,24 +103,18 @@ export function RetailerConnectionForm() {
           </Button>
         </Group>
         {outcome?.kind === 'connected' && (
-          <Alert
-            color="teal"
-            variant="light"
-            icon={<IconCircleCheck size={20} />}
+          <OutcomeAlert
+            outcome="success"
             title={t('settings.retailer.connectedTitle')}
-            role="status"
             data-testid="retailer-connected"
           >
             {t('settings.retailer.connectedMessage', { url: outcome.retailerUrl })}
-          </Alert>
+          </OutcomeAlert>
         )}
         {outcome?.kind === 'failed' && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertCircle size={20} />}
+          <OutcomeAlert
+            outcome="failure"
             title={t('settings.retailer.failedTitle')}
-            role="alert"
             data-testid="retailer-failed"
           >
             <Stack gap={4}>
@@ -128,7 +123,7 @@ export function RetailerConnectionForm() {
                 {t('settings.retailer.failedNoChange')}
               </Text>
             </Stack>
-          </Alert>
+          </OutcomeAlert>
         )}
       </Stack>
     </form>

@@ -240,24 +240,8 @@ export function ReasonPicker({
                 >
                   {locale === 'ja' ? row.node.labelJa : row.node.labelEn}
                 </Text>
-                {row.node.code === predictedReason && (
-                  <IconBulb
-                    size={16}
-                    className="koe-reason-mark"
-                    color="var(--mantine-color-grape-filled)"
-                    aria-label={t('wrapUp.reasons.predicted')}
-                    title={t('wrapUp.reasons.predicted')}
-                  />
-                )}
-                {chosen[0] === row.node.code && (
-                  <IconStarFilled
-                    size={14}
-                    className="koe-reason-mark"
-                    color="var(--mantine-primary-color-filled)"
-                    aria-label={t('wrapUp.reasons.primary')}
-                    title={t('wrapUp.reasons.primary')}
-                  />
-                )}
+                {row.node.code === predictedReason && <ReasonMark mark="predicted" />}
+                {chosen[0] === row.node.code && <ReasonMark mark="primary" />}
                 <Text span size="xs" c="dimmed" ff="monospace" className="koe-reason-code">
                   {row.node.code}
                 </Text>
@@ -384,5 +368,21 @@ function KeyHint({ keys, label }: { keys: string[]; label: string }) {
         {label}
       </Text>
     </Group>
+  );
+}
+
+/** How each mark on a reason looks: the predicted one's bulb, the primary one's star. */
+const MARKS = {
+  predicted: { Icon: IconBulb, size: 16, color: 'var(--mantine-color-grape-filled)' },
+  primary: { Icon: IconStarFilled, size: 14, color: 'var(--mantine-primary-color-filled)' },
+} as const;
+
+/** A mark beside a reason's label, named for a screen reader and on hover. */
+function ReasonMark({ mark }: { mark: keyof typeof MARKS }) {
+  const { t } = useTranslation();
+  const { Icon, size, color } = MARKS[mark];
+  const label = t(`wrapUp.reasons.${mark}`);
+  return (
+    <Icon size={size} className="koe-reason-mark" color={color} aria-label={label} title={label} />
   );
 }

@@ -28,6 +28,7 @@ import {
 } from './today-display';
 import { dismissSaved, useRecentSave } from './recent-save';
 import { WrapUpSavedView } from './WrapUpSavedView';
+import { ScrollTable } from '../app/ScrollTable';
 
 export interface TodayCallsProps {
   today: TodayCall[];
@@ -106,96 +107,93 @@ export function TodayCalls({ today, onEdit }: TodayCallsProps) {
               {t('today.count', { count: today.length })}
             </Badge>
           </Group>
-          <Table.ScrollContainer minWidth={760}>
-            <Table
-              verticalSpacing={6}
-              highlightOnHover
-              aria-label={t('today.listLabel')}
-              data-testid="today-calls"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('today.time')}</Table.Th>
-                  <Table.Th>{t('today.caller')}</Table.Th>
-                  <Table.Th>{t('today.customer')}</Table.Th>
-                  <Table.Th>{t('today.reason')}</Table.Th>
-                  <Table.Th>{t('today.resolution')}</Table.Th>
-                  <Table.Th>{t('today.status')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('today.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {newestFirst(today).map((call) => {
-                  const status = todayCallStatus(call);
-                  const time = formatTimeOfDay(call.startedAt, locale);
-                  return (
-                    <Table.Tr
-                      key={call.callId}
-                      data-call-id={call.callId}
-                      data-status={status}
-                      data-testid="today-call"
+          <ScrollTable
+            minWidth={760}
+            verticalSpacing={6}
+            highlightOnHover
+            aria-label={t('today.listLabel')}
+            data-testid="today-calls"
+            head={
+              <>
+                <Table.Th>{t('today.time')}</Table.Th>
+                <Table.Th>{t('today.caller')}</Table.Th>
+                <Table.Th>{t('today.customer')}</Table.Th>
+                <Table.Th>{t('today.reason')}</Table.Th>
+                <Table.Th>{t('today.resolution')}</Table.Th>
+                <Table.Th>{t('today.status')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('today.actions')}</VisuallyHidden>
+                </Table.Th>
+              </>
+            }
+          >
+            {newestFirst(today).map((call) => {
+              const status = todayCallStatus(call);
+              const time = formatTimeOfDay(call.startedAt, locale);
+              return (
+                <Table.Tr
+                  key={call.callId}
+                  data-call-id={call.callId}
+                  data-status={status}
+                  data-testid="today-call"
+                >
+                  <Table.Td className="koe-tabular">{time}</Table.Td>
+                  <Table.Td className="koe-tabular">
+                    {callerNumber(call) ?? (
+                      <Text span size="sm" c="dimmed">
+                        {t('today.withheld')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {call.customerName ?? (
+                      <Text span size="sm" c="dimmed">
+                        {t('today.unknownCustomer')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {call.wrapUp
+                      ? reasonLabel(call.wrapUp.primaryReason, language, taxonomy)
+                      : t('today.noReason')}
+                  </Table.Td>
+                  <Table.Td>
+                    {call.wrapUp
+                      ? t(`wrapUp.resolution.${call.wrapUp.resolution}`)
+                      : t('today.noReason')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      color={STATUS_COLORS[status]}
+                      variant={status === 'refused' ? 'filled' : 'light'}
+                      tt="none"
                     >
-                      <Table.Td className="koe-tabular">{time}</Table.Td>
-                      <Table.Td className="koe-tabular">
-                        {callerNumber(call) ?? (
-                          <Text span size="sm" c="dimmed">
-                            {t('today.withheld')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {call.customerName ?? (
-                          <Text span size="sm" c="dimmed">
-                            {t('today.unknownCustomer')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {call.wrapUp
-                          ? reasonLabel(call.wrapUp.primaryReason, language, taxonomy)
-                          : t('today.noReason')}
-                      </Table.Td>
-                      <Table.Td>
-                        {call.wrapUp
-                          ? t(`wrapUp.resolution.${call.wrapUp.resolution}`)
-                          : t('today.noReason')}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge
-                          color={STATUS_COLORS[status]}
-                          variant={status === 'refused' ? 'filled' : 'light'}
-                          tt="none"
-                        >
-                          {t(`today.state.${status}`)}
-                        </Badge>
-                        {call.wrapUp?.delivery.state === 'refused' && (
-                          <Text size="xs" c="red" mt={2} data-testid="today-call-refusal">
-                            {t(`sync.refusal.${call.wrapUp.delivery.reason}`)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {isEditable(call, now) && (
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            leftSection={<IconPencil size={14} aria-hidden />}
-                            aria-label={t('today.editLabel', { time })}
-                            onClick={() => onEdit(call.callId)}
-                            data-testid="today-call-edit"
-                          >
-                            {t('today.edit')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      {t(`today.state.${status}`)}
+                    </Badge>
+                    {call.wrapUp?.delivery.state === 'refused' && (
+                      <Text size="xs" c="red" mt={2} data-testid="today-call-refusal">
+                        {t(`sync.refusal.${call.wrapUp.delivery.reason}`)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {isEditable(call, now) && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        leftSection={<IconPencil size={14} aria-hidden />}
+                        aria-label={t('today.editLabel', { time })}
+                        onClick={() => onEdit(call.callId)}
+                        data-testid="today-call-edit"
+                      >
+                        {t('today.edit')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </ScrollTable>
         </Stack>
       </Paper>
     </Stack>

@@ -13,12 +13,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import {
-  IconAlertCircle,
-  IconAlertTriangle,
-  IconDeviceFloppy,
-  IconShieldLock,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useEffectEvent, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
@@ -31,6 +26,7 @@ import {
 } from '../../../shared/guidance';
 import type { IpcError, WrapUpSaved } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
+import { OutcomeAlert } from '../app/OutcomeAlert';
 import { displayName } from '../customers';
 import { currentLanguage } from '../i18n/i18n';
 import { useFormatters } from '../i18n/use-formatters';
@@ -288,12 +284,10 @@ export function WrapUpForm({
     </Button>
   );
   const saveError = failed && (
-    <Alert
-      color="red"
-      variant="light"
-      icon={<IconAlertCircle size={18} />}
+    <OutcomeAlert
+      outcome="failure"
+      iconSize={18}
       title={failed.code === 'conflict' ? t('wrapUp.conflictTitle') : t('wrapUp.saveFailed')}
-      role="alert"
       data-testid="wrap-up-save-error"
       data-code={failed.code}
     >
@@ -308,7 +302,7 @@ export function WrapUpForm({
           </Button>
         )}
       </Stack>
-    </Alert>
+    </OutcomeAlert>
   );
 
   return (

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Kbd, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconPencil, IconShieldLock } from '@tabler/icons-react';
+import { Badge, Button, Group, Kbd, Stack, Text } from '@mantine/core';
+import { IconPencil, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReasonNode } from '../../../shared/domain';
 import type { WrapUpSaved } from '../../../shared/ipc';
+import { OutcomeAlert } from '../app/OutcomeAlert';
 import { currentLanguage } from '../i18n/i18n';
 import { CALLBACK_TIME_ZONE } from './callback-time';
 import { reasonPath } from './reason-picker';
@@ -39,12 +40,10 @@ export function WrapUpSavedView({
   }, [takeFocus]);
 
   return (
-    <Alert
-      color="teal"
-      variant="light"
-      icon={<IconCircleCheck size={22} />}
+    <OutcomeAlert
+      outcome="success"
+      iconSize={22}
       title={t('wrapUp.saved.title')}
-      role="status"
       data-testid="wrap-up-saved"
       data-voc-id={record.id}
       withCloseButton={onDismiss !== undefined}
@@ -106,6 +105,6 @@ export function WrapUpSavedView({
           </Button>
         )}
       </Stack>
-    </Alert>
+    </OutcomeAlert>
   );
 }
