@@ -24,6 +24,14 @@ export class RawJson {
   constructor(readonly text: string) {}
 }
 
+/** Every role a retailer's users sign in with: a route any signed-in user may call. */
+export const ALL_ROLES = [
+  'agent',
+  'trainer',
+  'supervisor',
+  'retailer_admin',
+] as const satisfies Role[];
+
 export interface RouteContext<Body, Query> {
   principal: Principal;
   body: Body;

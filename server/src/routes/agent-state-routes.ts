@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/access-tokens';
 import { recordOutreachCall } from '../data/outreach-calls';
 import type { ServerStore } from '../db/connect';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { ALL_ROLES, defineRoute, HttpError, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
 
 /**
@@ -108,7 +108,7 @@ export function agentStateRoutes({
       url: '/v1/agent-states',
       summary:
         "Agents' current states: an agent's own, a supervisor's or trainer's center, a retailer admin's tenant",
-      roles: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      roles: ALL_ROLES,
       response: agentStateList,
       handler: async ({ principal }) => {
         const rows = await db
