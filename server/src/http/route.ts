@@ -32,6 +32,12 @@ export const ALL_ROLES = [
   'retailer_admin',
 ] as const satisfies Role[];
 
+/**
+ * The roles that oversee desks and agents: a supervisor (their own center, see center-scope.ts)
+ * and the retailer admin (every center).
+ */
+export const SUPERVISOR_ROLES = ['supervisor', 'retailer_admin'] as const satisfies Role[];
+
 export interface RouteContext<Body, Query> {
   principal: Principal;
   body: Body;

@@ -27,7 +27,7 @@ import type { ServerStore } from '../db/connect';
 import type { ServerDb } from '../db/schema';
 import type { UpdateFileStore } from '../data/update-files';
 import { offeredRelease } from '../data/update-rollout';
-import { ALL_ROLES, defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { ALL_ROLES, defineRoute, HttpError, SUPERVISOR_ROLES, type RouteSpec } from '../http/route';
 
 /** The tables of migration 2026_12_06_0101_update_feed. */
 export type UpdateFeedTables = {
@@ -423,7 +423,7 @@ export function updateFeedRoutes(deps: {
       method: 'GET',
       url: '/v1/updates/desks',
       summary: 'Which desk runs which version (retailer admin: all; supervisor: own center)',
-      roles: ['retailer_admin', 'supervisor'],
+      roles: SUPERVISOR_ROLES,
       response: deskVersions,
       handler: async ({ principal }) => ({ desks: await readDeskVersions(db, principal) }),
     }),
