@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../../../../server/src/auth/access-tokens';
 import { session as sessionSchema, type Session } from '../../../../src/shared/protocol/auth';
 import { DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
@@ -10,6 +10,7 @@ import {
   TENANTS,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * An open event stream (the desk's sync stream, which carries the floor's events too) is
@@ -17,9 +18,6 @@ import {
  * sign-in, user or desk is revoked (on another server process too), and with `event: expired`
  * when the token expires. Each wait ends on the stream's own end, never on a timer.
  */
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 const A = TENANTS[0]!;
 const userOf = (role: string, center = 0) =>
@@ -109,7 +107,7 @@ async function deskSession(url: string, email: string, deskId: string): Promise<
   return sessionSchema.parse(await response.json());
 }
 
-describe.each(suites)('open event streams re-checked on $name', ({ postgres }) => {
+describeEachDatabase('open event streams re-checked on $name', ({ postgres }) => {
   let server: TestServer;
   let elsewhere: string;
   beforeAll(async () => {

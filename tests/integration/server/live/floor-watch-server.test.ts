@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidV7 } from '../../../../src/shared/uuid-v7';
 import { DESK_LOCKED_BY_POLICY_CODE } from '../../../../src/shared/protocol/access-audit';
 import type { AgentStateChange } from '../../../../src/shared/protocol/agent-state';
@@ -21,10 +21,10 @@ import {
   agentX,
   agentY,
   bulkPolicy,
-  DATABASE_SUITES,
   supervisorX,
 } from '../../../fixtures/floor-cast';
 import { openFloorStream, type FloorStream } from '../../../fixtures/floor-stream-reader';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The retailer's watch over the floor, on a real retailer API on loopback (and on PostgreSQL
@@ -35,8 +35,6 @@ import { openFloorStream, type FloorStream } from '../../../fixtures/floor-strea
  *   that ignores its lock included) until a supervisor takes the alert;
  * - escalations (a `notify_admin` policy, an alert nobody took) reach the retailer's webhook.
  */
-const suites = DATABASE_SUITES;
-
 // Short, so a dropped stream shows offline within the test; long enough that a loaded machine's
 // late heartbeat does not show a live desk offline.
 const PRESENCE_EXPIRY_MS = 2_000;
@@ -102,7 +100,7 @@ async function startReceiver(secret: () => string) {
   };
 }
 
-describe.each(suites)("the retailer's watch over the floor on $name", ({ postgres }) => {
+describeEachDatabase("the retailer's watch over the floor on $name", ({ postgres }) => {
   let server: TestServer;
   /** Where supervisors listen and act: another process on PostgreSQL, the same one on SQLite. */
   let floorUrl: string;
