@@ -23,6 +23,7 @@ import {
   bulkPolicy,
   supervisorX,
 } from '../../../fixtures/floor-cast';
+import { arrivals } from '../../../fixtures/arrivals';
 import { openFloorStream, type FloorStream } from '../../../fixtures/floor-stream-reader';
 import { describeEachDatabase } from '../../../fixtures/test-database';
 
@@ -51,8 +52,11 @@ function stateChange(
 
 /** A retailer's receiver on loopback: checks each delivery's signature, wakes its waiters. */
 async function startReceiver(secret: () => string) {
-  const received: { event: string; signatureOk: boolean; payload: IncidentWebhookPayload }[] = [];
-  const waiters = new Set<() => void>();
+  const received = arrivals<{
+    event: string;
+    signatureOk: boolean;
+    payload: IncidentWebhookPayload;
+  }>('delivery');
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -64,38 +68,21 @@ async function startReceiver(secret: () => string) {
       );
       const expected = createHmac('sha256', secret()).update(`${parts.t}.${body}`).digest();
       const actual = Buffer.from(parts.v1 ?? '', 'hex');
-      received.push({
+      received.add({
         event: String(req.headers['koe-event']),
         signatureOk: actual.length === expected.length && timingSafeEqual(actual, expected),
         payload: incidentWebhookPayload.parse(JSON.parse(body)),
       });
       res.statusCode = 204;
       res.end();
-      for (const wake of [...waiters]) wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/koe`,
-    received,
+    received: received.seen,
     /** Resolves with the first delivery that matches (from the start), or fails after `ms`. */
-    next(match: (r: (typeof received)[number]) => boolean, ms = WAIT_MS) {
-      return new Promise<(typeof received)[number]>((resolve, reject) => {
-        const check = () => {
-          const found = received.find(match);
-          if (!found) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`No matching delivery in ${ms} ms; got ${JSON.stringify(received)}`));
-        }, ms);
-        if (!check()) waiters.add(check);
-      });
-    },
+    next: (match: Parameters<typeof received.next>[0], ms = WAIT_MS) => received.next(match, ms),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
