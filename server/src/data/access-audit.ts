@@ -247,6 +247,33 @@ export interface PolicyFiring {
   at: string;
 }
 
+/** The agent's accesses a rule counts: of its metric's kind, in its window that ends at `at`. */
+async function accessesCounted(
+  db: ServerDb,
+  author: AccessAuthor,
+  rule: BulkAccessRule,
+  at: string,
+) {
+  const rows = await db
+    .selectFrom('access_audit')
+    .select(['kind', 'customer_id', 'detail'])
+    .where('tenant_id', '=', author.tenantId)
+    .where('agent_id', '=', author.agentId)
+    .where('kind', '=', METRIC_KINDS[rule.metric])
+    .where('at', '>', windowSince(at, rule.windowMinutes))
+    .where('at', '<=', at)
+    .execute();
+  return rows.map((r) => {
+    const detail = JSON.parse(r.detail) as Detail;
+    return {
+      kind: r.kind,
+      customerId: r.customer_id,
+      duringCall: detail.duringCall === true,
+      customerIds: typeof detail.customerIds === 'string' ? detail.customerIds : null,
+    };
+  });
+}
+
 /**
  * Evaluates the rules for one agent over the window that ends at `at` (the newest access
  * pushed), from the rows on the server: a desk that records nothing locally, or evaluates
@@ -260,27 +287,7 @@ export async function evaluateBulkAccess(
 ): Promise<PolicyFiring[]> {
   const fired: PolicyFiring[] = [];
   for (const rule of rules) {
-    const rows = await db
-      .selectFrom('access_audit')
-      .select(['kind', 'customer_id', 'detail'])
-      .where('tenant_id', '=', author.tenantId)
-      .where('agent_id', '=', author.agentId)
-      .where('kind', '=', METRIC_KINDS[rule.metric])
-      .where('at', '>', windowSince(at, rule.windowMinutes))
-      .where('at', '<=', at)
-      .execute();
-    const count = countFor(
-      rule.metric,
-      rows.map((r) => {
-        const detail = JSON.parse(r.detail) as Detail;
-        return {
-          kind: r.kind,
-          customerId: r.customer_id,
-          duringCall: detail.duringCall === true,
-          customerIds: typeof detail.customerIds === 'string' ? detail.customerIds : null,
-        };
-      }),
-    );
+    const count = countFor(rule.metric, await accessesCounted(db, author, rule, at));
     if (count <= rule.threshold) continue;
     const inserted = await db
       .insertInto('access_policy_firings')

@@ -10,25 +10,17 @@ import {
   type AnswerLintIssue,
   type PublishedAnswerTitles,
 } from '../../../src/shared/guidance/answer-lint';
-import {
-  answerContent,
-  type AnswerContent,
-  type StudioAnswerSummary,
-} from '../../../src/shared/protocol/answer-authoring';
+import { answerContent, type AnswerContent } from '../../../src/shared/protocol/answer-authoring';
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
 import {
   addPublication,
   latestOfEach,
-  readDraftsOf,
+  publicationColumns,
   readPublishedRecords,
-  summaryOf,
   type AuthoringKind,
-  type DraftOf,
-  type DraftTable,
   type Publication,
   type PublishedItems,
-  type PublishedVersion,
 } from './studio-authoring';
 
 const parseList = (json: string) => JSON.parse(json) as string[];
@@ -94,25 +86,6 @@ export function publishedTitles(answers: PublishedItems<AnswerContent>): Publish
   return latestOfEach(answers, (answerId, { audience, title }) => ({ answerId, audience, title }));
 }
 
-export const ANSWER_DRAFTS: DraftTable = { table: 'answer_drafts', idColumn: 'answer_id' };
-
-export type AnswerDraftRow = DraftOf<AnswerContent>;
-
-export function readAnswerDrafts(
-  db: ServerDb,
-  tenantId: string,
-): Promise<Map<string, AnswerDraftRow>> {
-  return readDraftsOf(db, tenantId, ANSWER_DRAFTS, (json) => answerContent.parse(json));
-}
-
-export function summarizeAnswer(
-  answerId: string,
-  published: PublishedVersion<AnswerContent> | null,
-  draft: AnswerDraftRow | null,
-): StudioAnswerSummary {
-  return { answerId, ...summaryOf('answer', answerId, published, draft, () => ({})) };
-}
-
 function describeIssue(issue: AnswerLintIssue): string {
   return `${issue.kind} (${issue.language})`;
 }
@@ -120,9 +93,9 @@ function describeIssue(issue: AnswerLintIssue): string {
 /** How the approved-answer studio differs from the script studio's shared flow. */
 export const answerAuthoring: AuthoringKind<AnswerContent, VersionInfo> = {
   noun: 'answer',
-  drafts: ANSWER_DRAFTS,
+  drafts: { table: 'answer_drafts', idColumn: 'answer_id' },
+  content: answerContent,
   readPublished: readPublishedAnswers,
-  readDrafts: readAnswerDrafts,
   lint: (content, answerId, answers) =>
     lintAnswerContent(content, { answerId, published: publishedTitles(answers) }).map(
       describeIssue,
@@ -138,15 +111,9 @@ async function writeAnswerVersion(p: Publication<AnswerContent>) {
   await trx
     .insertInto('answer_publications')
     .values({
-      tenant_id: tenantId,
+      ...publicationColumns(p),
       answer_id: answerId,
-      version,
       centers: JSON.stringify(content.audience.centers),
-      release_notes: p.releaseNotes,
-      published_by: p.principal.userId,
-      published_by_name: p.publishedBy,
-      published_at: p.publishedAt,
-      rollback_of: p.rollbackOf,
     })
     .execute();
   await trx

@@ -9,24 +9,16 @@ import {
   type PublishedScriptTriggers,
   type ScriptLintIssue,
 } from '../../../src/shared/guidance/script-lint';
-import {
-  scriptContent,
-  type ScriptContent,
-  type StudioScriptSummary,
-} from '../../../src/shared/protocol/script-authoring';
+import { scriptContent, type ScriptContent } from '../../../src/shared/protocol/script-authoring';
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
 import type { ServerDb } from '../db/schema';
 import {
   addPublication,
   latestOfEach,
-  readDraftsOf,
+  publicationColumns,
   readPublishedRecords,
-  summaryOf,
   type AuthoringKind,
-  type DraftOf,
-  type DraftTable,
   type PublishedItems,
-  type PublishedVersion,
 } from './studio-authoring';
 
 /**
@@ -71,25 +63,6 @@ export function publishedTriggers(
   }));
 }
 
-export const SCRIPT_DRAFTS: DraftTable = { table: 'script_drafts', idColumn: 'script_id' };
-
-export type DraftRow = DraftOf<ScriptContent>;
-
-export function readDrafts(db: ServerDb, tenantId: string): Promise<Map<string, DraftRow>> {
-  return readDraftsOf(db, tenantId, SCRIPT_DRAFTS, (json) => scriptContent.parse(json));
-}
-
-export function summarize(
-  scriptId: string,
-  published: PublishedVersion<ScriptContent> | null,
-  draft: DraftRow | null,
-): StudioScriptSummary {
-  return {
-    scriptId,
-    ...summaryOf('script', scriptId, published, draft, (c) => ({ triggers: c.triggers })),
-  };
-}
-
 function describeIssue(issue: ScriptLintIssue): string {
   const where = 'stepId' in issue && issue.stepId ? ` (${issue.stepId})` : '';
   return `${issue.kind}${where}`;
@@ -98,9 +71,9 @@ function describeIssue(issue: ScriptLintIssue): string {
 /** How the script studio differs from the approved-answer studio's shared flow. */
 export const scriptAuthoring: AuthoringKind<ScriptContent, VersionInfo> = {
   noun: 'script',
-  drafts: SCRIPT_DRAFTS,
+  drafts: { table: 'script_drafts', idColumn: 'script_id' },
+  content: scriptContent,
   readPublished: readPublishedScripts,
-  readDrafts,
   lint: (content, scriptId, scripts) =>
     lintScriptContent(content, { scriptId, published: publishedTriggers(scripts) }).map(
       describeIssue,
@@ -108,17 +81,7 @@ export const scriptAuthoring: AuthoringKind<ScriptContent, VersionInfo> = {
   async writeVersion(p) {
     await p.trx
       .insertInto('script_publications')
-      .values({
-        tenant_id: p.principal.tenantId,
-        script_id: p.id,
-        version: p.version,
-        content: JSON.stringify(p.content),
-        release_notes: p.releaseNotes,
-        published_by: p.principal.userId,
-        published_by_name: p.publishedBy,
-        published_at: p.publishedAt,
-        rollback_of: p.rollbackOf,
-      })
+      .values({ ...publicationColumns(p), script_id: p.id, content: JSON.stringify(p.content) })
       .execute();
     const records = contentToVersions(p.id, p.content, {
       version: p.version,

@@ -177,6 +177,22 @@ export function publicationInfo(row: {
   };
 }
 
+/**
+ * The who, when and why every publication row stores, whatever the kind: `publicationInfo`
+ * reads them back. The kind adds its id column and content.
+ */
+export function publicationColumns(p: Publication<unknown>) {
+  return {
+    tenant_id: p.principal.tenantId,
+    version: p.version,
+    release_notes: p.releaseNotes,
+    published_by: p.principal.userId,
+    published_by_name: p.publishedBy,
+    published_at: p.publishedAt,
+    rollback_of: p.rollbackOf,
+  };
+}
+
 /** One published version of a studio item, as both studios read them. */
 export interface VersionOf<C, I extends { version: number }> {
   content: C;
@@ -211,7 +227,7 @@ export type DraftTable =
   | { table: 'answer_drafts'; idColumn: 'answer_id' };
 
 /** A tenant's drafts of one kind by item id, their content checked by `parse`. */
-export async function readDraftsOf<C>(
+async function readDraftsOf<C>(
   db: ServerDb,
   tenantId: string,
   drafts: DraftTable,
@@ -233,8 +249,9 @@ export interface AuthoringKind<C extends AudienceContent, I extends { version: n
   /** 'script', 'answer': how messages name an item. */
   noun: string;
   drafts: DraftTable;
+  /** The content's schema: a stored draft is checked against it when read. */
+  content: { parse(json: unknown): C };
   readPublished(db: ServerDb, tenantId: string): Promise<Map<string, Map<number, VersionOf<C, I>>>>;
-  readDrafts(db: ServerDb, tenantId: string): Promise<Map<string, DraftOf<C>>>;
   /** The lint the studio runs, against what is published; one short description per issue. */
   lint(
     content: C,
@@ -262,6 +279,8 @@ export function versionedAuthoring<C extends AudienceContent, I extends { versio
   kind: AuthoringKind<C, I>,
 ) {
   const { noun } = kind;
+  const readDrafts = (tenantId: string) =>
+    readDraftsOf(db, tenantId, kind.drafts, (json) => kind.content.parse(json));
 
   async function publish(
     principal: Principal,
@@ -325,7 +344,7 @@ export function versionedAuthoring<C extends AudienceContent, I extends { versio
     async list(tenantId: string) {
       const [published, drafts, centers] = await Promise.all([
         kind.readPublished(db, tenantId),
-        kind.readDrafts(db, tenantId),
+        readDrafts(tenantId),
         readCenters(db, tenantId),
       ]);
       const ids = [...new Set([...published.keys(), ...drafts.keys()])].sort();
@@ -341,7 +360,7 @@ export function versionedAuthoring<C extends AudienceContent, I extends { versio
     async detail(tenantId: string, id: string) {
       const [published, drafts] = await Promise.all([
         kind.readPublished(db, tenantId),
-        kind.readDrafts(db, tenantId),
+        readDrafts(tenantId),
       ]);
       const versions = published.get(id);
       const draft = drafts.get(id) ?? null;

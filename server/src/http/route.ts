@@ -24,6 +24,20 @@ export class RawJson {
   constructor(readonly text: string) {}
 }
 
+/** Every role a retailer's users sign in with: a route any signed-in user may call. */
+export const ALL_ROLES = [
+  'agent',
+  'trainer',
+  'supervisor',
+  'retailer_admin',
+] as const satisfies Role[];
+
+/**
+ * The roles that oversee desks and agents: a supervisor (their own center, see center-scope.ts)
+ * and the retailer admin (every center).
+ */
+export const SUPERVISOR_ROLES = ['supervisor', 'retailer_admin'] as const satisfies Role[];
+
 export interface RouteContext<Body, Query> {
   principal: Principal;
   body: Body;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal, VerifiedToken } from '../auth/access-tokens';
 import type { RevocationList } from '../auth/revocation-list';
-import { defineRoute, type RouteSpec } from '../http/route';
+import { ALL_ROLES, defineRoute, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from './change-notifier';
 import { coalescedNotices, type CoalescedNoticeOptions } from './coalesced-notices';
 import type { FloorFanout } from './floor-fanout';
@@ -75,7 +75,7 @@ export function eventStreams(
     summary: 'Stream change notices (server-sent events)',
     description:
       'Events: `changes` (data `{ "cursor", "spreadMs" }`: pull, after a random wait of up to `spreadMs` so a process\'s desks do not all pull at once; pass `cursor` as the pull\'s `until`; notices are coalesced, at most one per tenant every second or more, the last carrying the newest cursor), `floor` (supervisors and the agent: an alert or agent state), and a last event before the server ends the stream: `reconnect` (this process stops; reconnect after `retry:`), `expired` (the access token expired; refresh it and reconnect) or `revoked` (data `{ "reason": "session_revoked" | "user_disabled" | "device_revoked" }`: the session no longer works; refresh to learn whether to sign in again). A heartbeat comment comes every 15 s.',
-    roles: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+    roles: ALL_ROLES,
     handler: async ({ principal, reply, request }) => {
       reply.hijack();
       const res = reply.raw;

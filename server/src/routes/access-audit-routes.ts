@@ -24,7 +24,7 @@ import {
 import { recordServerAlert } from '../data/incidents';
 import type { ServerStore } from '../db/connect';
 import { centerScope } from '../auth/center-scope';
-import { defineRoute, type RouteSpec } from '../http/route';
+import { ALL_ROLES, defineRoute, SUPERVISOR_ROLES, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
 import { csvField } from './voc-export-routes';
 
@@ -93,7 +93,7 @@ export function accessAuditRoutes({
       url: '/v1/audit/accesses',
       summary:
         "Append the signed-in user's accesses (append-only: idempotent by id, a changed row is refused)",
-      roles: ['agent', 'supervisor', 'trainer', 'retailer_admin'],
+      roles: ALL_ROLES,
       body: accessPushRequest,
       response: accessPushResponse,
       rateLimitPerMinute: 600,
@@ -124,7 +124,7 @@ export function accessAuditRoutes({
       method: 'GET',
       url: '/v1/audit/accesses',
       summary: 'The access audit, filtered by agent, customer, kind and time (newest first)',
-      roles: ['supervisor', 'retailer_admin'],
+      roles: SUPERVISOR_ROLES,
       query: accessQuery,
       response: accessList,
       handler: async ({ principal, query }) => {
@@ -140,7 +140,7 @@ export function accessAuditRoutes({
       method: 'GET',
       url: '/v1/audit/export',
       summary: 'Export the access audit (streamed NDJSON or CSV)',
-      roles: ['supervisor', 'retailer_admin'],
+      roles: SUPERVISOR_ROLES,
       query: accessExportQuery,
       rateLimitPerMinute: 30,
       handler: async ({ principal, query, reply }) => {

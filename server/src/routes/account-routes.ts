@@ -11,7 +11,7 @@ import type { RevocationList } from '../auth/revocation-list';
 import { latestSequence } from '../data/change-log';
 import { disableUser, enableUser, listUsers } from '../data/users';
 import type { ServerStore } from '../db/connect';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { defineRoute, HttpError, SUPERVISOR_ROLES, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 
 /**
@@ -75,7 +75,7 @@ export function accountRoutes({
       url: '/v1/admin/users',
       summary:
         "The retailer's users with their center, status and last sign-in (a supervisor sees their own center's agents)",
-      roles: ['retailer_admin', 'supervisor'],
+      roles: SUPERVISOR_ROLES,
       response: userList,
       handler: async ({ principal }) => ({ users: await listUsers(db, principal) }),
     }),
@@ -84,7 +84,7 @@ export function accountRoutes({
       url: '/v1/admin/users/:userId/disable',
       summary:
         "Disable a user: no sign-in, their sessions stop at once, and the desks they last signed in at push their outboxes and erase their customer data at their next contact (a supervisor: their own center's agents)",
-      roles: ['retailer_admin', 'supervisor'],
+      roles: SUPERVISOR_ROLES,
       response: userDisabled,
       errors: {
         '404': 'No such user at this retailer, or outside the supervisor’s center (not_found)',
@@ -113,7 +113,7 @@ export function accountRoutes({
       url: '/v1/admin/users/:userId/enable',
       summary:
         'Enable a disabled user again: they sign in anew (desks erased at the disabling stay erased; a new sign-in registers a desk set up anew)',
-      roles: ['retailer_admin', 'supervisor'],
+      roles: SUPERVISOR_ROLES,
       response: userAccess,
       errors: {
         '404': 'No such user at this retailer, or outside the supervisor’s center (not_found)',

@@ -40,7 +40,7 @@ import { publishOutreachNotices } from '../data/outreach-notices';
 import { screenProactiveRecords } from '../data/outreach-calls';
 import type { Role } from '../db/schema';
 import type { ServerStore } from '../db/connect';
-import { defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
+import { ALL_ROLES, defineRoute, HttpError, RawJson, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 import { deskOf, refuseOutdatedDesk } from './update-feed-routes';
 import { vocReadCenter } from '../auth/voc-read-scope';
@@ -66,7 +66,6 @@ export interface ApiDeps {
   deskOfToken?: (request: FastifyRequest) => string | null;
 }
 
-const ALL_ROLES = ['agent', 'trainer', 'supervisor', 'retailer_admin'] as const;
 export const PULL_PAGE_DEFAULT = 2_000;
 const PULLS_AT_A_TIME = 4;
 /** Pulls at a time while a data batch or a VoC push is being stored in this process. */

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import { auditPublication } from '../data/access-audit';
-import { answerAuthoring, summarizeAnswer } from '../data/answer-studio';
-import { scriptAuthoring, summarize } from '../data/script-studio';
+import { answerAuthoring } from '../data/answer-studio';
+import { scriptAuthoring } from '../data/script-studio';
 import {
   STUDIO_AUTHORS,
+  summaryOf,
   versionedAuthoring,
   type AuthoringKind,
-  type DraftOf,
-  type VersionOf,
 } from '../data/studio-authoring';
 import { answerSchemas, type AnswerContent } from '../../../src/shared/protocol/answer-authoring';
 import type { VersionInfo } from '../../../src/shared/protocol/authoring-wire';
@@ -25,7 +24,7 @@ export interface AuthoringDeps {
 /** A request naming one studio item by the kind's id field (`scriptId`, `answerId`). */
 type Named<K extends string> = { [P in K]: string };
 
-type Audienced = { audience: { centers: readonly string[] } };
+type Audienced = { title: unknown; audience: { centers: readonly string[] } };
 
 /** What a publish or rollback answers, besides the item's id. */
 type Published = { version: number; publishedAt: string; cursor: string };
@@ -42,11 +41,8 @@ export interface AuthoringRouteKind<C extends Audienced, K extends string> {
   plural: string;
   idKey: K;
   listKey: string;
-  summarize(
-    id: string,
-    latest: VersionOf<C, VersionInfo> | null,
-    draft: DraftOf<C> | null,
-  ): unknown;
+  /** What the list shows of an item besides its title, status, version and audience. */
+  listed(shown: C): object;
   urls: {
     list: string;
     item: string;
@@ -75,7 +71,7 @@ export const SCRIPT_ROUTES: AuthoringRouteKind<ScriptContent, 'scriptId'> = {
   plural: 'scripts',
   idKey: 'scriptId',
   listKey: 'scripts',
-  summarize,
+  listed: (shown) => ({ triggers: shown.triggers }),
   urls: {
     list: '/v1/studio/scripts',
     item: '/v1/studio/script',
@@ -93,7 +89,7 @@ export const ANSWER_ROUTES: AuthoringRouteKind<AnswerContent, 'answerId'> = {
   plural: 'approved answers',
   idKey: 'answerId',
   listKey: 'answers',
-  summarize: summarizeAnswer,
+  listed: () => ({}),
   urls: {
     list: '/v1/studio/answers',
     item: '/v1/studio/answers/answer',
@@ -160,7 +156,10 @@ export function authoringRoutes<C extends Audienced, K extends string>(
       response: schemas.list,
       handler: async ({ principal }) => {
         const { centers, items: found } = await items.list(principal.tenantId);
-        const summaries = found.map((i) => kind.summarize(i.id, i.latest, i.draft));
+        const summaries = found.map((i) => ({
+          ...named(i.id),
+          ...summaryOf(noun, i.id, i.latest, i.draft, kind.listed),
+        }));
         return { centers, [kind.listKey]: summaries };
       },
     }),

@@ -3,7 +3,7 @@ import { listDevices, revokeDevice } from '../data/devices';
 import { latestSequence } from '../data/change-log';
 import type { RevocationList } from '../auth/revocation-list';
 import type { ServerStore } from '../db/connect';
-import { defineRoute, type RouteSpec } from '../http/route';
+import { defineRoute, SUPERVISOR_ROLES, type RouteSpec } from '../http/route';
 import type { ChangeNotifier } from '../live/change-notifier';
 
 /** The desks registered with the retailer: listed and revoked by its admin or a supervisor. */
@@ -22,7 +22,7 @@ export function deviceRoutes({
       method: 'GET',
       url: '/v1/devices',
       summary: "The retailer's registered desks (a supervisor sees their own center's)",
-      roles: ['retailer_admin', 'supervisor'],
+      roles: SUPERVISOR_ROLES,
       response: deviceList,
       handler: async ({ principal }) => ({ devices: await listDevices(db, principal) }),
     }),
@@ -30,7 +30,7 @@ export function deviceRoutes({
       method: 'POST',
       url: '/v1/devices/:deskId/revoke',
       summary: 'Revoke a desk: it is refused its device grant from now on',
-      roles: ['retailer_admin', 'supervisor'],
+      roles: SUPERVISOR_ROLES,
       response: deviceSummary,
       handler: async ({ principal, request }) => {
         const { deskId } = request.params as { deskId: string };

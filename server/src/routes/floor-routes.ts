@@ -15,7 +15,7 @@ import type { Principal } from '../auth/access-tokens';
 import { acknowledgeAlert, readAlerts, recordAlerts, type AlertScope } from '../data/incidents';
 import type { ServerStore } from '../db/connect';
 import { centerScope } from '../auth/center-scope';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { defineRoute, HttpError, SUPERVISOR_ROLES, type RouteSpec } from '../http/route';
 import type { FloorNotifier } from '../live/floor-notifier';
 import { DEFAULT_PRESENCE_EXPIRY_MS, readFloorAgents } from '../data/floor-presence';
 import { displayNameOf } from '../data/users';
@@ -102,7 +102,7 @@ export function floorRoutes({
       method: 'POST',
       url: '/v1/floor/alerts/acknowledge',
       summary: 'A supervisor takes an alert of their center (the first one to take it is recorded)',
-      roles: ['supervisor', 'retailer_admin'],
+      roles: SUPERVISOR_ROLES,
       body: acknowledgeRequest,
       response: acknowledgeResponse,
       handler: async ({ principal, body }) => {
@@ -136,7 +136,7 @@ export function floorRoutes({
       url: '/v1/floor/summary',
       summary:
         "The floor's agents and today's figures: a supervisor's center, a retailer admin's tenant",
-      roles: ['supervisor', 'retailer_admin'],
+      roles: SUPERVISOR_ROLES,
       query: floorSummaryQuery,
       response: floorSummary,
       handler: async ({ principal, query }) => {

@@ -9,6 +9,7 @@ import {
   type InsightsGroup,
   type InsightsResponse,
 } from '../../../src/shared/protocol/insights';
+import type { Principal } from '../auth/access-tokens';
 import type { ServerDialect, ServerStore } from '../db/connect';
 import { isTimeZone, startOfLocalDay } from '../../../src/shared/time-zone';
 import { defineRoute, HttpError, type RouteSpec } from '../http/route';
@@ -35,7 +36,7 @@ export function insightsRoutes({
   if (!isTimeZone(timeZone)) throw new Error(`Unknown time zone for insights: ${timeZone}`);
   const f = insightFields(dialect);
   const buckets = zoneBuckets(dialect, timeZone);
-  const scope = scopeIn(timeZone);
+  const windowOf = windowIn(timeZone);
   const n = (value: unknown) => Number(value ?? 0);
 
   return [
@@ -48,8 +49,7 @@ export function insightsRoutes({
       response: insightsResponse,
       rateLimitPerMinute: 120,
       handler: async ({ principal, query }) => {
-        const centerId = vocReadCenter(principal, query.centerId);
-        const where = scope(principal.tenantId, centerId, query.from, query.to);
+        const { centerId, where } = windowOf(principal, query);
         // Grouped by UTC hour inside, by the retailer's day or week outside: insights-buckets.ts.
         const bucket = buckets.bucket(query.bucket);
         const hour = buckets.key;
@@ -164,7 +164,7 @@ export function insightsRoutes({
       response: insightsWordsResponse,
       rateLimitPerMinute: 240,
       handler: async ({ principal, query }) => {
-        const centerId = vocReadCenter(principal, query.centerId);
+        const { where } = windowOf(principal, query);
         const after = query.cursor ? decodeCursor(query.cursor) : null;
         const rows = (
           await sql<{
@@ -178,7 +178,7 @@ export function insightsRoutes({
           select v.id, v.received_at, v.center_id, ${f.reason} as reason,
             ${f.sentiment} as sentiment, ${f.words} as words
           from voc_records v
-          where ${scope(principal.tenantId, centerId, query.from, query.to)}
+          where ${where}
             ${query.reason ? sql`and ${f.reason} = ${query.reason}` : sql``}
             ${query.harassment ? sql`and ${f.harassed}` : sql``}
             ${
@@ -218,24 +218,25 @@ function decodeCursor(cursor: string): { receivedAt: string; id: string } {
 }
 
 /**
- * The window's SQL. Stored timestamps are `toISOString()` text, so a bound is compared in that
- * form: an instant in another offset converted, a calendar date read as the start of that day in
- * the retailer's zone.
+ * The records a request may read: the caller's tenant, the center `vocReadCenter` allows, and the
+ * window's SQL. Stored timestamps are `toISOString()` text, so a bound is compared in that form:
+ * an instant in another offset converted, a calendar date read as the start of that day in the
+ * retailer's zone.
  */
-function scopeIn(timeZone: string) {
+function windowIn(timeZone: string) {
   const instant = (value: string) =>
     new Date(
       /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfLocalDay(value, timeZone) : Date.parse(value),
     ).toISOString();
-  return (
-    tenantId: string,
-    centerId: string | undefined,
-    from: string | undefined,
-    to: string | undefined,
-  ): RawBuilder<boolean> => sql<boolean>`v.tenant_id = ${tenantId}
+  return (principal: Principal, query: { centerId?: string; from?: string; to?: string }) => {
+    const centerId = vocReadCenter(principal, query.centerId);
+    const { from, to } = query;
+    const where = sql<boolean>`v.tenant_id = ${principal.tenantId}
     ${centerId !== undefined ? sql`and v.center_id = ${centerId}` : sql``}
     ${from !== undefined ? sql`and v.received_at >= ${instant(from)}` : sql``}
     ${to !== undefined ? sql`and v.received_at < ${instant(to)}` : sql``}`;
+    return { centerId, where };
+  };
 }
 
 /** The VoC record's fields inside its stored JSON, and the joined order/shipment, per dialect. */

@@ -27,7 +27,7 @@ import type { ServerStore } from '../db/connect';
 import type { ServerDb } from '../db/schema';
 import type { UpdateFileStore } from '../data/update-files';
 import { offeredRelease } from '../data/update-rollout';
-import { defineRoute, HttpError, type RouteSpec } from '../http/route';
+import { ALL_ROLES, defineRoute, HttpError, SUPERVISOR_ROLES, type RouteSpec } from '../http/route';
 
 /** The tables of migration 2026_12_06_0101_update_feed. */
 export type UpdateFeedTables = {
@@ -143,6 +143,26 @@ async function recordDesk(
       reports.delete(key);
       throw error;
     });
+}
+
+/** Which desk runs which version, as `recordDesk` stored it: a supervisor's own center only. */
+async function readDeskVersions(db: ServerDb, principal: Principal) {
+  const rows = await feedDb(db)
+    .selectFrom('update_desks')
+    .selectAll()
+    .where('tenant_id', '=', principal.tenantId)
+    .$if(principal.role === 'supervisor', (q) =>
+      q.where('center_id', '=', principal.centerId ?? ''),
+    )
+    .orderBy('desk_id')
+    .execute();
+  return rows.map((r) => ({
+    deskId: r.desk_id,
+    centerId: r.center_id,
+    userId: r.user_id,
+    version: r.version,
+    reportedAt: r.reported_at,
+  }));
 }
 
 /**
@@ -403,34 +423,15 @@ export function updateFeedRoutes(deps: {
       method: 'GET',
       url: '/v1/updates/desks',
       summary: 'Which desk runs which version (retailer admin: all; supervisor: own center)',
-      roles: ['retailer_admin', 'supervisor'],
+      roles: SUPERVISOR_ROLES,
       response: deskVersions,
-      handler: async ({ principal }) => {
-        const rows = await feedDb(db)
-          .selectFrom('update_desks')
-          .selectAll()
-          .where('tenant_id', '=', principal.tenantId)
-          .$if(principal.role === 'supervisor', (q) =>
-            q.where('center_id', '=', principal.centerId ?? ''),
-          )
-          .orderBy('desk_id')
-          .execute();
-        return {
-          desks: rows.map((r) => ({
-            deskId: r.desk_id,
-            centerId: r.center_id,
-            userId: r.user_id,
-            version: r.version,
-            reportedAt: r.reported_at,
-          })),
-        };
-      },
+      handler: async ({ principal }) => ({ desks: await readDeskVersions(db, principal) }),
     }),
     defineRoute({
       method: 'GET',
       url: '/v1/updates/policy',
       summary: "The desk's update channel and minimum version (records the version it reports)",
-      roles: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      roles: ALL_ROLES,
       response: deskUpdatePolicy,
       handler: async ({ principal, request }) => {
         const desk = deskOf(request.headers);
@@ -450,7 +451,7 @@ export function updateFeedRoutes(deps: {
       url: '/v1/updates/:channel/:file',
       summary:
         "electron-updater's generic feed (latest.yml, latest-mac.yml, latest-linux.yml) and the release files it names",
-      roles: ['agent', 'trainer', 'supervisor', 'retailer_admin'],
+      roles: ALL_ROLES,
       handler: async ({ principal, request, reply }) => {
         const params = request.params as { channel: string; file: string };
         const channel = updateChannel.safeParse(params.channel);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DeviceTables } from '../../../server/src/data/devices';
 import { discardCacheAndKeys } from '../../../src/main/core/cache-key/cache-keys';
 import { DESK_ID_FILE, loadOrCreateDeskId } from '../../../src/main/core/sync/desk-id';
@@ -18,6 +18,7 @@ import {
   wrappedUpCall,
 } from './desk-fixture';
 import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
 /**
  * A user the retailer disables (the admin's Disable, issue #11): the desk they last signed in at
@@ -26,9 +27,6 @@ import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy';
  * data folder hold none of the customers' strings. The desk is offline when the user is disabled
  * (its outbox cannot drain early), on SQLite and on PostgreSQL.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const A = TENANTS[0]!;
 const agentUser = A.users.find((u) => u.role === 'agent' && u.centerId === A.centers[1])!;
 const adminUser = A.users.find((u) => u.role === 'retailer_admin')!;
@@ -40,7 +38,7 @@ const customers = Array.from({ length: 30 }, (_, i) => ({
 }));
 const customerStrings = customers.flatMap((c) => [c.familyName, c.email]);
 
-describe.each(suites)('a disabled user’s desk ($name)', ({ postgres }) => {
+describeEachDatabase('a disabled user’s desk ($name)', ({ postgres }) => {
   const retailer = useRetailerWithDesks({
     tempPrefix: 'koe-user-disabled-',
     server: { postgres, webhooks: false },

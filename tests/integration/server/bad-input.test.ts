@@ -1,6 +1,6 @@
 import http from 'node:http';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { signAccessToken } from '../../../server/src/auth/access-tokens';
 import { vocRecord } from '../../../src/shared/domain/voc';
@@ -21,15 +21,13 @@ import {
 } from '../../fixtures/arbitraries';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
 import { PASSWORD, startTestServer, type TestServer } from '../../fixtures/test-server';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
 /**
  * Hostile and malformed input at every endpoint. Each answer must be a clear 4xx with
  * `{ error: { code, message } }` — never a 5xx — the server must keep answering, and nothing of a
  * refused request may be applied (the whole database is compared before and after).
  */
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 /** The secret `startTestServer` signs with; checked below so a change cannot go unnoticed. */
 const TEST_SECRET = 'test-secret-0123456789';
@@ -126,7 +124,7 @@ const describeInput = (body: unknown) => {
 
 // ---------------------------------------------------------------------------------------------
 
-describe.each(suites)('hostile input on $name', ({ postgres }) => {
+describeEachDatabase('hostile input on $name', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   let agent: string;

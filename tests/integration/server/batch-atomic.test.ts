@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../fixtures/test-server';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
 /**
  * A batch is applied whole or not at all, even when the database fails half way through it (not
@@ -10,12 +11,9 @@ import { call, signIn, startTestServer, type TestServer } from '../../fixtures/t
  * request already wrote theirs: without the request's transaction those rows would stay.
  */
 
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const POISON = 'POISON-ROW';
 
-describe.each(suites)('batches are atomic ($name)', ({ postgres }) => {
+describeEachDatabase('batches are atomic ($name)', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   let agent: string;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cleanLine, cleanText } from '../../../src/shared/domain/primitives';
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import type { RetailerRecord } from '../../../src/shared/protocol/records';
@@ -11,6 +11,7 @@ import {
   vocFor,
 } from '../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../fixtures/test-server';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
 /**
  * Every control character on every text field, on both databases. U+0000 once took down a
@@ -19,9 +20,6 @@ import { call, signIn, startTestServer, type TestServer } from '../../fixtures/t
  * (free text keeps tab and line breaks; one-line text turns them into spaces). And a bad row an
  * older server already stored never fails a report.
  */
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 /** The whole C0 range, DEL, the whole C1 range and a lone surrogate, between letters. */
 const CONTROLS = [
@@ -181,7 +179,7 @@ function set(value: unknown, path: (string | number)[], leaf: unknown): unknown 
 const stringPaths = (value: unknown) =>
   jsonPaths(value).filter((p) => p.length > 0 && typeof get(value, p) === 'string');
 
-describe.each(suites)('control characters on every text field ($name)', ({ postgres }) => {
+describeEachDatabase('control characters on every text field ($name)', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   let agent: string;

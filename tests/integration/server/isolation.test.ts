@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../../server/src/db/schema';
 import { deviceGrantFor, type DeviceTables } from '../../../server/src/data/devices';
 import { lockedUntil, recordFailedSignIn } from '../../../server/src/auth/account-lockout';
@@ -10,15 +10,13 @@ import { pullPage, type PullPage } from '../../../src/shared/protocol/sync';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
 import { uuidV7 } from '../../../src/shared/uuid-v7';
 import { PASSWORD, startTestServer, TENANTS, type TestServer } from '../../fixtures/test-server';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
 /**
  * Nobody reads or writes across a tenant (retailer) or, below the retailer roles, across a center.
  * The routes come from the OpenAPI document: an operation without a row in `CASES` fails the
  * coverage test, so a new route cannot ship without its isolation case.
  */
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 const ROLES: readonly Role[] = ['agent', 'trainer', 'supervisor', 'retailer_admin'];
 const A = TENANTS[0]!;
@@ -165,7 +163,7 @@ interface IsolationCase {
   isolation: () => Promise<void>;
 }
 
-describe.each(suites)('tenant and center isolation on $name', ({ postgres }) => {
+describeEachDatabase('tenant and center isolation on $name', ({ postgres }) => {
   let server: TestServer;
   const sessions = new Map<string, Session>();
   const token = (u: User) => sessions.get(u.id)!.accessToken;

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import createClient from 'openapi-fetch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API_TYPES_FILE, apiTypesSource } from '../../../scripts/openapi-types';
 import type { paths } from '../../fixtures/retailer-api.generated';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
 import { PASSWORD, startTestServer, type TestServer } from '../../fixtures/test-server';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
 /**
  * A retailer's own tools, built the way they would be: TypeScript types generated from the
@@ -12,10 +13,7 @@ import { PASSWORD, startTestServer, type TestServer } from '../../fixtures/test-
  * openapi-fetch calling a real server on loopback with them. Signing in, pushing a data batch and
  * exporting VoC must work through nothing but what the document says.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-describe.each(suites)('a client generated from the API document ($name)', ({ postgres }) => {
+describeEachDatabase('a client generated from the API document ($name)', ({ postgres }) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ postgres, webhooks: false });

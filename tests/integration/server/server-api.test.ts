@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { customerRecord, orderRecord, vocFor } from '../../fixtures/retailer-records';
 import {
   call,
@@ -7,11 +7,9 @@ import {
   startTestServer,
   type TestServer,
 } from '../../fixtures/test-server';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-describe.each(suites)('retailer API on $name', ({ postgres }) => {
+describeEachDatabase('retailer API on $name', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   let agent: string;

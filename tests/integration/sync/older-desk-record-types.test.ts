@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { pullChanges } from '../../../src/main/core/sync/pull-changes';
 import { createRetailerApi } from '../../../src/main/core/sync/retailer-api';
@@ -18,6 +18,7 @@ import {
   type TestServer,
 } from '../../fixtures/test-server';
 import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
 /**
  * A desk older than a record type refuses a page holding one (its protocol union does not know
@@ -25,9 +26,6 @@ import { memorySessions } from '../../../src/main/core/sync/memory-sessions';
  * them; a desk of a version that knows the type receives it, and an old desk upgraded since pulls
  * again and gets what it was not sent.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const AGENT = 'agent@retailer-a-center-x.example';
 const KNOWS_CLOSURES = FIRST_DESK_VERSION.region_closure!;
 const BEFORE_CLOSURES = '0.0.9';
@@ -46,7 +44,7 @@ const pageBeforeClosures = pullPage.extend({
   deletions: z.array(deletion.extend({ type: pulledRecordType.exclude(['region_closure']) })),
 });
 
-describe.each(suites)('pages for a desk older than a record type ($name)', ({ postgres }) => {
+describeEachDatabase('pages for a desk older than a record type ($name)', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   const desks: LocalDatabase[] = [];

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../server/src/seed';
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import { customerRecord, vocFor } from '../../fixtures/retailer-records';
 import { call, createPostgresDatabase, signIn } from '../../fixtures/test-server';
 import { freePort, startServerProcess, type ServerProcess } from '../../fixtures/server-process';
+import { describeEachDatabase } from '../../fixtures/test-database';
 
 /**
  * The retailer API killed (SIGKILL) while it receives a batch, then started again on the same
@@ -23,9 +24,6 @@ import { freePort, startServerProcess, type ServerProcess } from '../../fixtures
 const RUNS = 10;
 const DATA_ROWS = 1_000;
 const VOC_ROWS = 500;
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 /** Posts a JSON body; calls `sent` once the whole body has left, resolves with the answer. */
 function post(
@@ -82,7 +80,7 @@ async function rowWatcher(
   };
 }
 
-describe.each(suites)('the retailer API killed mid-batch ($name)', ({ postgres }) => {
+describeEachDatabase('the retailer API killed mid-batch ($name)', ({ postgres }) => {
   let dir: string;
   let port: number;
   let server: ServerProcess;

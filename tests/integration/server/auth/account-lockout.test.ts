@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { lockedAccountList } from '../../../../src/shared/protocol/accounts';
 import {
   lockedUntil,
@@ -13,15 +13,13 @@ import {
   TENANTS,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The per-account sign-in limit: after `attempts` wrong passwords within the window, the account
  * is locked (the right password is refused too, with `account_locked` and until when), the
  * retailer admin sees it and can lift it, and the lock ends by itself. On SQLite and PostgreSQL.
  */
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 const [A, B] = [TENANTS[0]!, TENANTS[1]!];
 const agentOf = (tenant: typeof A, center = 0) =>
@@ -43,7 +41,7 @@ async function signInAs(url: string, email: string, password: string) {
   };
 }
 
-describe.each(suites)('per-account sign-in lockout on $name', ({ postgres }) => {
+describeEachDatabase('per-account sign-in lockout on $name', ({ postgres }) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ postgres, webhooks: false, signInLockout: POLICY });

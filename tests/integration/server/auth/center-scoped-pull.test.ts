@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pullPage, type PullPage } from '../../../../src/shared/protocol/sync';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * A desk is sent only what its center may see: an approved answer or a script published to some
@@ -10,11 +11,6 @@ import { call, signIn, startTestServer, type TestServer } from '../../../fixture
  */
 const X = 'retailer-a-center-x';
 const Y = 'retailer-a-center-y';
-const databases = [
-  { name: 'SQLite', postgres: false },
-  ...(process.env.KOE_TEST_DATABASE_URL ? [{ name: 'PostgreSQL', postgres: true }] : []),
-];
-
 const answer = (id: string, version: number, centers: string[] | undefined) => ({
   type: 'knowledge_answer',
   data: {
@@ -42,7 +38,7 @@ const script = (scriptId: string, centers: string[]) => ({
   },
 });
 
-describe.each(databases)('pulls scoped to the desk’s center ($name)', ({ postgres }) => {
+describeEachDatabase('pulls scoped to the desk’s center ($name)', ({ postgres }) => {
   let server: TestServer;
   const tokens: Record<string, string> = {};
 

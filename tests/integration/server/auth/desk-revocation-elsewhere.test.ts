@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runServerCommand } from '../../../../server/src/cli/server-command';
 import { session as sessionSchema } from '../../../../src/shared/protocol/auth';
 import { DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
@@ -11,6 +11,7 @@ import {
   TENANTS,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * Every server process answers "is this desk revoked?" from memory (revocation-list.ts), so a
@@ -20,14 +21,11 @@ import {
  * notice (PostgreSQL) or the file's change (SQLite, one server process) can carry it. Each wait
  * ends on the desk's own stream ending with `event: revoked`, never on a timer.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const A = TENANTS[0]!;
 const agentOf = (center: number) =>
   A.users.find((u) => u.role === 'agent' && u.centerId === A.centers[center])!;
 
-describe.each(suites)('a desk revoked elsewhere, refused where it is served ($name)', (suite) => {
+describeEachDatabase('a desk revoked elsewhere, refused where it is served ($name)', (suite) => {
   let server: TestServer;
   /** The process the desk talks to: another one than the revoking one on PostgreSQL. */
   let served: string;

@@ -10,6 +10,7 @@ import { openServerStore, type ServerStore } from '../../../../server/src/db/con
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../../server/src/seed';
 import { freePort } from '../../../fixtures/server-process';
 import { createPostgresDatabase } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * A deployment that sets no signing secret gets one generated into an owner-only file, never
@@ -17,13 +18,10 @@ import { createPostgresDatabase } from '../../../fixtures/test-server';
  * configured secret is used as before. On SQLite and PostgreSQL, and through `npm run server`.
  */
 
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const settingsRows = (store: ServerStore) =>
   store.db.selectFrom('server_settings').selectAll().where('key', '=', 'token_secret').execute();
 
-describe.each(suites)('the token-signing secret on $name', ({ postgres }) => {
+describeEachDatabase('the token-signing secret on $name', ({ postgres }) => {
   let dir: string;
   let store: ServerStore;
   let drop: (() => Promise<void>) | null = null;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { session as sessionSchema, type Session } from '../../../../src/shared/protocol/auth';
 import { DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
 import {
@@ -9,6 +9,7 @@ import {
   TENANTS,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * An access token stops working before it expires when its refresh family is revoked (a reused
@@ -16,9 +17,6 @@ import {
  * one that recorded the revocation at once, the others on the notice (PostgreSQL LISTEN/NOTIFY;
  * the periodic reload is set to an hour here, so only the notice can carry it in time).
  */
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 const [A] = [TENANTS[0]!];
 const userOf = (role: string, center = 0) =>
@@ -64,7 +62,7 @@ async function refusedSoon(url: string, token: string, ms = 10_000): Promise<num
   }
 }
 
-describe.each(suites)('access tokens that stop working on $name', ({ postgres }) => {
+describeEachDatabase('access tokens that stop working on $name', ({ postgres }) => {
   let server: TestServer;
   /** Where the tokens are used: another process over the same database on PostgreSQL. */
   let elsewhere: string;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { publishOnce } from '../../../../server/src/data/studio-authoring';
 import type { KnowledgeAnswer } from '../../../../src/shared/domain/guidance';
 import {
@@ -6,7 +6,8 @@ import {
   type AnswerContent,
 } from '../../../../src/shared/protocol/answer-authoring';
 import { pullPage } from '../../../../src/shared/protocol/sync';
-import { STUDIO_SUITES, studioServer, X } from './studio-fixture';
+import { studioServer, X } from './studio-fixture';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 function content(body: string, overrides: Partial<AnswerContent> = {}): AnswerContent {
   return {
@@ -18,7 +19,7 @@ function content(body: string, overrides: Partial<AnswerContent> = {}): AnswerCo
   };
 }
 
-describe.each(STUDIO_SUITES)('approved-answer studio endpoints on $name', ({ postgres }) => {
+describeEachDatabase('approved-answer studio endpoints on $name', ({ postgres }) => {
   const studio = studioServer(postgres);
   const { as } = studio;
   const publish = (who: string, answerId: string, c: AnswerContent, notes = 'notes') =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { session as sessionSchema } from '../../../../src/shared/protocol/auth';
 import { deviceList } from '../../../../src/shared/protocol/devices';
 import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
@@ -11,9 +11,7 @@ import {
   TENANTS,
   type TestServer,
 } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const [A, B] = [TENANTS[0]!, TENANTS[1]!];
 const user = (tenant: typeof A, role: string, center = 0) =>
@@ -45,7 +43,7 @@ async function deskRefresh(url: string, refreshToken: string, deskId: string) {
   return { status: response.status, json: (await response.json()) as unknown };
 }
 
-describe.each(suites)('device registration and grants on $name', ({ postgres }) => {
+describeEachDatabase('device registration and grants on $name', ({ postgres }) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ postgres });

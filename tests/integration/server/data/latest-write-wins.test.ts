@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyChanges } from '../../../../server/src/data/change-log';
 import { ingestRequest } from '../../../../src/shared/protocol/ingest';
 import { customerRecord } from '../../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * Ordering and deletions of retailer data: the server keeps the latest write of every record,
@@ -11,9 +12,6 @@ import { call, signIn, startTestServer, type TestServer } from '../../../fixture
  * batch never brings a deleted record back. The property: any interleaving of any batches, with
  * any replays, ends at the same records — the latest write of each.
  */
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 const BASE = Date.parse('2026-11-01T00:00:00.000Z');
 /** One instant written with one of several offsets: text order is not time order. */
@@ -88,7 +86,7 @@ function expected(writes: readonly Write[]): Map<string, { deleted: boolean; nam
   );
 }
 
-describe.each(suites)('latest write wins ($name)', ({ postgres }) => {
+describeEachDatabase('latest write wins ($name)', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
 import type { VocRecord } from '../../../../src/shared/domain/voc';
 import type { PullPage } from '../../../../src/shared/protocol/sync';
@@ -19,9 +19,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const AGENT = { id: 'retailer-a-center-x-agent', center: 'retailer-a-center-x' };
 const AGENT_EMAIL = 'agent@retailer-a-center-x.example';
@@ -41,7 +39,7 @@ async function signInOnDesk(url: string, deskId: string): Promise<string> {
  * A proactive call's outcome (and the "customer was told" notice it publishes) is taken only
  * for an outreach call the same agent on the same desk reported with its on_call state.
  */
-describe.each(suites)('proactive outcomes need the desk’s own call on $name', ({ postgres }) => {
+describeEachDatabase('proactive outcomes need the desk’s own call on $name', ({ postgres }) => {
   let server: TestServer;
   let deskA: string;
   let deskB: string;

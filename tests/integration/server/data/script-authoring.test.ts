@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   scriptSchemas,
   type ScriptContent,
 } from '../../../../src/shared/protocol/script-authoring';
-import { STUDIO_SUITES, studioServer, X } from './studio-fixture';
+import { studioServer, X } from './studio-fixture';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 function content(text: string, overrides: Partial<ScriptContent> = {}): ScriptContent {
   return {
@@ -23,7 +24,7 @@ function content(text: string, overrides: Partial<ScriptContent> = {}): ScriptCo
   };
 }
 
-describe.each(STUDIO_SUITES)('script studio endpoints on $name', ({ postgres }) => {
+describeEachDatabase('script studio endpoints on $name', ({ postgres }) => {
   const studio = studioServer(postgres);
   const { as } = studio;
   const publish = (who: string, scriptId: string, c: ScriptContent, notes = 'notes') =>

@@ -10,6 +10,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * After a batch every desk asks for the same page: it is read and gzipped once per process.
@@ -46,10 +47,7 @@ describe('a pull page shared by the desks that ask for it', () => {
     expect((await pages.page('c', read)).json).toBe('3');
   });
 
-  const suites = [{ name: 'SQLite', postgres: false }];
-  if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-  describe.each(suites)('on a real server ($name)', ({ postgres }) => {
+  describeEachDatabase('on a real server ($name)', ({ postgres }) => {
     let server: TestServer;
     let admin: string;
     let agent: string;

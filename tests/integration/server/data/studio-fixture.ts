@@ -5,10 +5,6 @@ import { call, signIn, startTestServer, type TestServer } from '../../../fixture
 
 /** What the studio endpoint suites (scripts, approved answers) share. */
 
-/** SQLite always; PostgreSQL too when a test database is given. */
-export const STUDIO_SUITES = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) STUDIO_SUITES.push({ name: 'PostgreSQL', postgres: true });
-
 export const X = 'retailer-a-center-x';
 
 /** Who the suites act as: retailer A's authors and readers, and retailer B's. */

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runServerCommand } from '../../../../server/src/cli/server-command';
 import { DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
 import { customerRecord } from '../../../fixtures/retailer-records';
 import { PASSWORD, call, startTestServer, type TestServer } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The operator's path to a new retailer, on a real server over SQLite and PostgreSQL: the
@@ -10,10 +11,7 @@ import { PASSWORD, call, startTestServer, type TestServer } from '../../../fixtu
  * the operator API create a retailer, its centers and first admin, and disable a center whose
  * contract ended, after which its users' sessions, tokens and sign-ins are refused.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-describe.each(suites)('onboarding a retailer ($name)', ({ postgres }) => {
+describeEachDatabase('onboarding a retailer ($name)', ({ postgres }) => {
   let server: TestServer;
   beforeAll(async () => {
     // The default: a process trusts a center's status for 10 s (a command's disabling is seen

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { VocRecord } from '../../../../src/shared/domain/voc';
 import { vocFor } from '../../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const AGENT = { id: 'retailer-a-center-x-agent', center: 'retailer-a-center-x' };
 
 /** An agent corrects a wrap-up within the edit window after it already reached the retailer. */
-describe.each(suites)('VoC corrections on $name', ({ postgres }) => {
+describeEachDatabase('VoC corrections on $name', ({ postgres }) => {
   let server: TestServer;
   let agent: string;
   beforeAll(async () => {

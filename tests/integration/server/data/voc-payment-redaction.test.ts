@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { VocRecord } from '../../../../src/shared/domain/voc';
 import { vocFor } from '../../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * Payment data never stored on the retailer's side either: a desk that sends a card number or
  * security code in the customer's words or the harassment note (an older Koe, or an altered
  * one) has them redacted at ingest, before the record is hashed, stored, exported or announced.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const X = 'retailer-a-center-x';
 
-describe.each(suites)('VoC ingest redacts payment data on $name', ({ postgres }) => {
+describeEachDatabase('VoC ingest redacts payment data on $name', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   let agent: string;

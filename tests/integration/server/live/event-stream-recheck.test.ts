@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../../../../server/src/auth/access-tokens';
 import { session as sessionSchema, type Session } from '../../../../src/shared/protocol/auth';
 import { DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
@@ -10,6 +10,8 @@ import {
   TENANTS,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { arrivals } from '../../../fixtures/arrivals';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * An open event stream (the desk's sync stream, which carries the floor's events too) is
@@ -17,9 +19,6 @@ import {
  * sign-in, user or desk is revoked (on another server process too), and with `event: expired`
  * when the token expires. Each wait ends on the stream's own end, never on a timer.
  */
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
 
 const A = TENANTS[0]!;
 const userOf = (role: string, center = 0) =>
@@ -44,8 +43,7 @@ async function openStream(url: string, token: string) {
   if (response.status !== 200 || !response.body) throw new Error(`stream: ${response.status}`);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  const messages: StreamMessage[] = [];
-  const waiters = new Set<() => void>();
+  const messages = arrivals<StreamMessage>('stream message');
   let buffer = '';
   let connected!: () => void;
   const opened = new Promise<void>((resolve) => (connected = resolve));
@@ -56,7 +54,7 @@ async function openStream(url: string, token: string) {
         if (controller.signal.aborted) return { value: undefined, done: true as const };
         throw error;
       });
-      if (done) return messages;
+      if (done) return messages.seen;
       buffer += decoder.decode(value, { stream: true });
       if (buffer.includes(': connected')) connected();
       let end: number;
@@ -65,28 +63,13 @@ async function openStream(url: string, token: string) {
         buffer = buffer.slice(end + 2);
         const event = /^event: (.*)$/m.exec(message)?.[1];
         const data = /^data: (.*)$/m.exec(message)?.[1];
-        if (event) messages.push({ event, data: data ? JSON.parse(data) : null });
-        for (const wake of [...waiters]) wake();
+        if (event) messages.add({ event, data: data ? JSON.parse(data) : null });
       }
     }
   })();
   await opened;
   /** Resolves when a message of this event has arrived (fails the test after 10 s). */
-  const heard = (name: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!messages.some((m) => m.event === name)) return;
-        waiters.delete(check);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`no ${name} event in 10 s; saw ${JSON.stringify(messages)}`));
-      }, 10_000);
-      waiters.add(check);
-      check();
-    });
+  const heard = (name: string) => messages.next((m) => m.event === name, 10_000);
   return { ended, heard, close: () => controller.abort() };
 }
 
@@ -109,7 +92,7 @@ async function deskSession(url: string, email: string, deskId: string): Promise<
   return sessionSchema.parse(await response.json());
 }
 
-describe.each(suites)('open event streams re-checked on $name', ({ postgres }) => {
+describeEachDatabase('open event streams re-checked on $name', ({ postgres }) => {
   let server: TestServer;
   let elsewhere: string;
   beforeAll(async () => {

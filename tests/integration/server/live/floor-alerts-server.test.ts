@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidV7 } from '../../../../src/shared/uuid-v7';
 import { APP_VERSION_HEADER, DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
 import {
@@ -12,13 +12,13 @@ import {
   admin,
   agentX,
   agentY,
-  DATABASE_SUITES,
   supervisorX,
   supervisorY,
   X,
   Y,
 } from '../../../fixtures/floor-cast';
 import { openFloorStream, type FloorStream } from '../../../fixtures/floor-stream-reader';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * Alerts through a real retailer API on loopback: the agent's push reaches the center's
@@ -26,8 +26,6 @@ import { openFloorStream, type FloorStream } from '../../../fixtures/floor-strea
  * nobody takes escalates to the retailer admin; every stage is an incident row. On PostgreSQL
  * the supervisor listens on one server process and the agent on another (LISTEN/NOTIFY).
  */
-const suites = DATABASE_SUITES;
-
 function alert(overrides: Partial<AlertPush> = {}): AlertPush {
   return {
     id: uuidV7(),
@@ -41,7 +39,7 @@ function alert(overrides: Partial<AlertPush> = {}): AlertPush {
   };
 }
 
-describe.each(suites)('floor alerts on $name', ({ postgres }) => {
+describeEachDatabase('floor alerts on $name', ({ postgres }) => {
   let server: TestServer;
   /** Where supervisors listen and act: another process on PostgreSQL, the same one on SQLite. */
   let floorUrl: string;

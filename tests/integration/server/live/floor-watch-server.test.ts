@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidV7 } from '../../../../src/shared/uuid-v7';
 import { DESK_LOCKED_BY_POLICY_CODE } from '../../../../src/shared/protocol/access-audit';
 import type { AgentStateChange } from '../../../../src/shared/protocol/agent-state';
@@ -21,10 +21,11 @@ import {
   agentX,
   agentY,
   bulkPolicy,
-  DATABASE_SUITES,
   supervisorX,
 } from '../../../fixtures/floor-cast';
+import { arrivals } from '../../../fixtures/arrivals';
 import { openFloorStream, type FloorStream } from '../../../fixtures/floor-stream-reader';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The retailer's watch over the floor, on a real retailer API on loopback (and on PostgreSQL
@@ -35,8 +36,6 @@ import { openFloorStream, type FloorStream } from '../../../fixtures/floor-strea
  *   that ignores its lock included) until a supervisor takes the alert;
  * - escalations (a `notify_admin` policy, an alert nobody took) reach the retailer's webhook.
  */
-const suites = DATABASE_SUITES;
-
 // Short, so a dropped stream shows offline within the test; long enough that a loaded machine's
 // late heartbeat does not show a live desk offline.
 const PRESENCE_EXPIRY_MS = 2_000;
@@ -53,8 +52,11 @@ function stateChange(
 
 /** A retailer's receiver on loopback: checks each delivery's signature, wakes its waiters. */
 async function startReceiver(secret: () => string) {
-  const received: { event: string; signatureOk: boolean; payload: IncidentWebhookPayload }[] = [];
-  const waiters = new Set<() => void>();
+  const received = arrivals<{
+    event: string;
+    signatureOk: boolean;
+    payload: IncidentWebhookPayload;
+  }>('delivery');
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -66,43 +68,26 @@ async function startReceiver(secret: () => string) {
       );
       const expected = createHmac('sha256', secret()).update(`${parts.t}.${body}`).digest();
       const actual = Buffer.from(parts.v1 ?? '', 'hex');
-      received.push({
+      received.add({
         event: String(req.headers['koe-event']),
         signatureOk: actual.length === expected.length && timingSafeEqual(actual, expected),
         payload: incidentWebhookPayload.parse(JSON.parse(body)),
       });
       res.statusCode = 204;
       res.end();
-      for (const wake of [...waiters]) wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/koe`,
-    received,
+    received: received.seen,
     /** Resolves with the first delivery that matches (from the start), or fails after `ms`. */
-    next(match: (r: (typeof received)[number]) => boolean, ms = WAIT_MS) {
-      return new Promise<(typeof received)[number]>((resolve, reject) => {
-        const check = () => {
-          const found = received.find(match);
-          if (!found) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`No matching delivery in ${ms} ms; got ${JSON.stringify(received)}`));
-        }, ms);
-        if (!check()) waiters.add(check);
-      });
-    },
+    next: (match: Parameters<typeof received.next>[0], ms = WAIT_MS) => received.next(match, ms),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-describe.each(suites)("the retailer's watch over the floor on $name", ({ postgres }) => {
+describeEachDatabase("the retailer's watch over the floor on $name", ({ postgres }) => {
   let server: TestServer;
   /** Where supervisors listen and act: another process on PostgreSQL, the same one on SQLite. */
   let floorUrl: string;

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DeskOf } from '../../../../server/src/data/floor-presence';
 import { presenceWrites } from '../../../../server/src/live/presence-writes';
 import { startTestServer, type TestServer } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The desks' presence reports are written together: many desks heard from within a moment are
  * stored by one write, each desk's `seen_at` lands, and only the desks the floor had been told
  * were gone (or never heard of) are announced back.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
-describe.each(suites)('presence writes on $name', ({ postgres }) => {
+describeEachDatabase('presence writes on $name', ({ postgres }) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ postgres, webhooks: false });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidV7 } from '../../../../src/shared/uuid-v7';
 import {
   accessList,
@@ -12,7 +12,6 @@ import {
   agentX,
   agentY,
   bulkPolicy,
-  DATABASE_SUITES,
   supervisorX,
   supervisorY,
   trainerX,
@@ -20,15 +19,14 @@ import {
   Y,
 } from '../../../fixtures/floor-cast';
 import { openFloorStream, type FloorStream } from '../../../fixtures/floor-stream-reader';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The access audit on a real retailer API on loopback: append-only (a replayed or edited desk
  * cannot change a pushed row), scoped per center, exported streamed; the bulk-access policies
  * fire from the synced rows at their threshold and not below, on the floor's alert path.
  */
-const suites = DATABASE_SUITES;
-
-describe.each(suites)('access audit on $name', ({ postgres }) => {
+describeEachDatabase('access audit on $name', ({ postgres }) => {
   let server: TestServer;
   const tokens = new Map<string, string>();
   const streams: FloorStream[] = [];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidV7 } from '../../../../src/shared/uuid-v7';
 import { agentStateList } from '../../../../src/shared/protocol/agent-state';
 import {
@@ -8,9 +8,7 @@ import {
   TENANTS,
   type TestServer,
 } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const A = TENANTS[0]!;
 const agent = A.users.find((u) => u.role === 'agent' && u.centerId === A.centers[0])!;
@@ -22,7 +20,7 @@ const change = (ms: number, status: string, reason: string | null = null) => ({
   at: new Date(ms).toISOString(),
 });
 
-describe.each(suites)('agent states on $name', ({ postgres }) => {
+describeEachDatabase('agent states on $name', ({ postgres }) => {
   let server: TestServer;
   let token: string;
   beforeAll(async () => {

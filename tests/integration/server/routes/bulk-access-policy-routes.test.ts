@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidV7 } from '../../../../src/shared/uuid-v7';
 import {
   bulkAccessPolicyList,
@@ -12,15 +12,13 @@ import {
   TENANTS,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The admin's bulk-access policies on a real retailer API: only a retailer admin of the tenant
  * lists and saves them, the protocol's bounds are enforced, an edit changes the same policy,
  * and what is saved is what the server evaluates and the desks pull.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const [A, B] = TENANTS as [(typeof TENANTS)[number], (typeof TENANTS)[number]];
 const userOf = (tenant: typeof A, role: string) => tenant.users.find((u) => u.role === role)!;
 const admin = userOf(A, 'retailer_admin');
@@ -39,7 +37,7 @@ const policy: BulkAccessPolicySave = {
   active: true,
 };
 
-describe.each(suites)('bulk-access policies for the admin on $name', ({ postgres }) => {
+describeEachDatabase('bulk-access policies for the admin on $name', ({ postgres }) => {
   let server: TestServer;
   const tokens = new Map<string, string>();
   const as = (u: { email: string }) => tokens.get(u.email)!;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   insightsResponse,
   insightsWordsResponse,
@@ -7,9 +7,7 @@ import {
 import { uuidV7 } from '../../../../src/shared/uuid-v7';
 import { vocFor } from '../../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const X = 'retailer-a-center-x';
 
@@ -42,7 +40,7 @@ async function seed(server: TestServer) {
     .execute();
 }
 
-describe.each(suites)("Insights count the retailer's days on $name", ({ postgres }) => {
+describeEachDatabase("Insights count the retailer's days on $name", ({ postgres }) => {
   let tokyo: TestServer;
   let utc: TestServer;
   /** UTC+5:30: a half-hour zone takes the per-row path (insights-buckets.ts). */

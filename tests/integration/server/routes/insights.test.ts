@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { VocRecord } from '../../../../src/shared/domain/voc';
 import {
   insightsResponse,
@@ -13,9 +13,7 @@ import { insightFields } from '../../../../server/src/routes/insights-routes';
 import { seededRandom } from '../../../../bench/lib/figures';
 import { orderRecord, shipmentRecord, vocFor } from '../../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const X = 'retailer-a-center-x';
 const Y = 'retailer-a-center-y';
@@ -167,7 +165,7 @@ function normalized(
   };
 }
 
-describe.each(suites)('VoC insights on $name', ({ postgres }) => {
+describeEachDatabase('VoC insights on $name', ({ postgres }) => {
   let server: TestServer;
   const tokens: Record<string, string> = {};
   const rows: Row[] = [];

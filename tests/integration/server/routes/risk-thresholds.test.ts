@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Policy } from '../../../../src/shared/domain/guidance';
 import {
   DEFAULT_RISK_THRESHOLDS,
@@ -16,9 +16,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const AGENT_A = { id: 'retailer-a-center-x-agent', center: 'retailer-a-center-x' };
 
@@ -26,7 +24,7 @@ const AGENT_A = { id: 'retailer-a-center-x-agent', center: 'retailer-a-center-x'
  * Retailer admins tune the fraud and VIP thresholds; desktops receive them as policy changes
  * through sync. A proactive call's VoC record becomes a notice every desktop pulls.
  */
-describe.each(suites)('risk thresholds and outreach notices on $name', ({ postgres }) => {
+describeEachDatabase('risk thresholds and outreach notices on $name', ({ postgres }) => {
   let server: TestServer;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {

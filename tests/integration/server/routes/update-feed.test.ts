@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rolloutBucket } from '../../../../server/src/data/update-rollout';
 import {
   APP_VERSION_HEADER,
@@ -21,6 +21,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const A = 'retailer-a';
 const CENTER_X = `${A}-center-x`;
@@ -64,12 +65,7 @@ async function fetchAs(
   });
 }
 
-const databases = [
-  { name: 'SQLite', postgres: false },
-  ...(process.env.KOE_TEST_DATABASE_URL ? [{ name: 'PostgreSQL', postgres: true }] : []),
-];
-
-describe.each(databases)('desktop updates from the retailer API ($name)', ({ postgres }) => {
+describeEachDatabase('desktop updates from the retailer API ($name)', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   let agent: string;

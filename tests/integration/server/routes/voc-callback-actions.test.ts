@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { VocRecord } from '../../../../src/shared/domain/voc';
 import { vocExportRow } from '../../../../src/shared/protocol/voc-export';
 import { vocFor } from '../../../fixtures/retailer-records';
 import { parseCsv } from './csv-parse';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The VoC record's optional `nextBestActionsDone` and `callbackAt` through the real server: a
  * desk's batch carrying them is kept and exported as sent; a batch from an older desk without
  * them is accepted unchanged; a bad value refuses the batch and keeps none of it.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const X = 'retailer-a-center-x';
 
-describe.each(suites)('VoC actions done and callback time on $name', ({ postgres }) => {
+describeEachDatabase('VoC actions done and callback time on $name', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   let agent: string;

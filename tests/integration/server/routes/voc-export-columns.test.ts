@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { VocRecord } from '../../../../src/shared/domain/voc';
 import {
   parseCsvItemParts,
@@ -15,18 +15,16 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../fixtures/test-server';
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 /**
  * The CSV export's columns for the VoC record's later optional fields (contact type, outreach
  * outcome, script steps, next-best-actions, risk signals and their reasons) say what the NDJSON
  * export says, record by record — ids with the list separators in them included.
  */
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
-
 const X = 'retailer-a-center-x';
 
-describe.each(suites)('VoC export columns on $name', ({ postgres }) => {
+describeEachDatabase('VoC export columns on $name', ({ postgres }) => {
   let server: TestServer;
   let admin: string;
   const x = (o: Partial<VocRecord>) => vocFor(`${X}-agent`, X, o);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { VocRecord } from '../../../../src/shared/domain/voc';
 import {
   VOC_EXPORT_CSV_COLUMNS,
@@ -13,16 +13,14 @@ import { uuidV7 } from '../../../../src/shared/uuid-v7';
 import { vocFor } from '../../../fixtures/retailer-records';
 import { parseCsv } from './csv-parse';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const X = 'retailer-a-center-x';
 const Y = 'retailer-a-center-y';
 const B_Y = 'retailer-b-center-y';
 const TRICKY = 'He said, "荷物が届かない"\nまた電話します、よろしく — 「至急」, please';
 
-describe.each(suites)('VoC export and statistics on $name', ({ postgres }) => {
+describeEachDatabase('VoC export and statistics on $name', ({ postgres }) => {
   let server: TestServer;
   const tokens: Record<string, string> = {};
   /** What each batch pushed, with the receivedAt the server answered. */

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startWebhookWorker } from '../../../../server/src/webhooks/webhook-worker';
 import { webhookTargetPolicy } from '../../../../server/src/webhooks/webhook-target';
 import {
@@ -11,9 +11,7 @@ import {
 } from '../../../../src/shared/protocol/webhooks';
 import { vocFor } from '../../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const X = 'retailer-a-center-x';
 
@@ -32,7 +30,7 @@ const targets = {
     (dns[host] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
 };
 
-describe.each(suites)('Webhook SSRF guard and admin changes on $name', ({ postgres }) => {
+describeEachDatabase('Webhook SSRF guard and admin changes on $name', ({ postgres }) => {
   let server: TestServer;
   let loopback: http.Server;
   let loopbackPort = 0;

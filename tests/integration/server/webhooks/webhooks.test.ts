@@ -20,9 +20,7 @@ import {
 } from '../../../../src/shared/protocol/webhooks';
 import { vocFor } from '../../../fixtures/retailer-records';
 import { call, signIn, startTestServer, type TestServer } from '../../../fixtures/test-server';
-
-const suites = [{ name: 'SQLite', postgres: false }];
-if (process.env.KOE_TEST_DATABASE_URL) suites.push({ name: 'PostgreSQL', postgres: true });
+import { describeEachDatabase } from '../../../fixtures/test-database';
 
 const X = 'retailer-a-center-x';
 const Y = 'retailer-a-center-y';
@@ -105,7 +103,7 @@ async function until<T>(what: string, check: () => Promise<T | null | false>): P
   throw new Error(`gave up waiting for ${what}`);
 }
 
-describe.each(suites)('Webhook delivery of VoC records on $name', ({ postgres }) => {
+describeEachDatabase('Webhook delivery of VoC records on $name', ({ postgres }) => {
   let server: TestServer;
   const tokens: Record<string, string> = {};
   const workers: WebhookWorker[] = [];
