@@ -1,5 +1,6 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconBook2, IconPhone, IconPhoneOff } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { Customer } from '../../../shared/domain';
@@ -28,8 +29,9 @@ interface CallBarProps {
   onOpenKnowledge(): void;
 }
 
-/** The call at a glance, and the actions an agent takes during it, each with its key. */
-export function CallBar({
+/** The call at a glance, and the actions an agent takes during it, each with its key.
+ * Memoized: the workspace renders again on every change of the desk's state during a call. */
+export const CallBar = memo(function CallBar({
   call,
   customer,
   harassmentFlagged,
@@ -152,4 +154,4 @@ export function CallBar({
       </Group>
     </Paper>
   );
-}
+});
