@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import './card.css';
+import { Badge } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryClaim } from '../../../shared/domain';
@@ -28,45 +29,51 @@ export function ClaimsSection({
       count={claims.length}
       emptyText={t('claims.empty')}
     >
-      <Stack gap="xs">
+      <div className="koe-column koe-gap-xs">
         {claims.map((claim) => (
-          <Paper key={claim.id} withBorder p="xs" radius="md">
-            <Group justify="space-between" wrap="nowrap">
-              <Group gap={6} wrap="nowrap">
-                <Text size="sm" fw={600}>
+          <div
+            key={claim.id}
+            className="koe-paper"
+            data-with-border
+            data-padding="xs"
+            data-radius="md"
+          >
+            <div className="koe-row" data-between data-nowrap>
+              <div className="koe-row koe-gap-6" data-nowrap>
+                <p className="koe-text" data-size="sm" data-weight="600">
                   {t(`claims.type.${claim.type}`)}
-                </Text>
+                </p>
                 <Badge variant="light" color={claimStatusColor[claim.status]}>
                   {t(`claims.status.${claim.status}`)}
                 </Badge>
-              </Group>
-              <Text size="sm" fw={600} className="koe-tabular">
+              </div>
+              <p className="koe-text koe-tabular" data-size="sm" data-weight="600">
                 {format.money(claim.amount, claim.currency)}
-              </Text>
-            </Group>
-            <Group gap="md" mt={4}>
+              </p>
+            </div>
+            <div className="koe-row koe-below-4">
               {claim.outcome && (
-                <Text size="xs">
+                <p className="koe-text" data-size="xs">
                   {t('claims.outcomeLabel', { outcome: t(`claims.outcome.${claim.outcome}`) })}
-                </Text>
+                </p>
               )}
-              <Text size="xs" c="dimmed">
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {t('returns.order', {
                   orderNumber: orderNumbers.get(claim.orderId) ?? claim.orderId,
                 })}
-              </Text>
-              <Text size="xs" c="dimmed">
+              </p>
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {t('claims.openedAt', { date: format.date(claim.openedAt) })}
-              </Text>
+              </p>
               {claim.resolvedAt && (
-                <Text size="xs" c="dimmed">
+                <p className="koe-text" data-size="xs" data-dimmed>
                   {t('claims.resolvedAt', { date: format.date(claim.resolvedAt) })}
-                </Text>
+                </p>
               )}
-            </Group>
-          </Paper>
+            </div>
+          </div>
         ))}
-      </Stack>
+      </div>
     </Section>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import './card.css';
+import { Badge } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnRequest } from '../../../shared/domain';
@@ -29,41 +30,47 @@ export function ReturnsSection({
       count={returns.length}
       emptyText={t('returns.empty')}
     >
-      <Stack gap="xs">
+      <div className="koe-column koe-gap-xs">
         {returns.map((request) => (
-          <Paper key={request.id} withBorder p="xs" radius="md">
-            <Group justify="space-between" wrap="nowrap">
-              <Group gap={6} wrap="nowrap">
+          <div
+            key={request.id}
+            className="koe-paper"
+            data-with-border
+            data-padding="xs"
+            data-radius="md"
+          >
+            <div className="koe-row" data-between data-nowrap>
+              <div className="koe-row koe-gap-6" data-nowrap>
                 <Badge variant="light" color={request.kind === 'exchange' ? 'cyan' : 'indigo'}>
                   {t(`returns.kind.${request.kind}`)}
                 </Badge>
                 <Badge variant="outline" color="gray">
                   {t(`returns.status.${request.status}`)}
                 </Badge>
-              </Group>
-              <Text size="sm" fw={600} className="koe-tabular">
+              </div>
+              <p className="koe-text koe-tabular" data-size="sm" data-weight="600">
                 {format.money(request.amount, request.currency)}
-              </Text>
-            </Group>
-            <Text size="sm" mt={4}>
+              </p>
+            </div>
+            <p className="koe-text koe-below-4" data-size="sm">
               {request.reason}
-            </Text>
-            <Group gap="md" mt={4}>
+            </p>
+            <div className="koe-row koe-below-4">
               <Badge size="sm" variant="dot" color={refundColor[request.refundStatus]}>
                 {t('returns.refund', { status: t(`returns.refundStatus.${request.refundStatus}`) })}
               </Badge>
-              <Text size="xs" c="dimmed">
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {t('returns.order', {
                   orderNumber: orderNumbers.get(request.orderId) ?? request.orderId,
                 })}
-              </Text>
-              <Text size="xs" c="dimmed">
+              </p>
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {t('returns.requestedAt', { date: format.date(request.requestedAt) })}
-              </Text>
-            </Group>
-          </Paper>
+              </p>
+            </div>
+          </div>
         ))}
-      </Stack>
+      </div>
     </Section>
   );
 }
