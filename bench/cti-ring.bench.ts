@@ -24,6 +24,10 @@ const SCREENSHOTS = process.env.KOE_BENCH_RING_SCREENSHOTS;
  * format), with each ring's time windows (`windows`: [`card` or `whole`, start, end] in
  * microseconds of the same monotonic clock as the profile's samples) to slice it by. */
 const PROFILE = process.env.KOE_BENCH_RING_PROFILE;
+/** A file to write a Chrome trace (`devtools.timeline`) of the page over the timed rings to: the
+ * main thread's style, layout, paint and compositing, which a CPU profile shows only as
+ * "(program)". Open it in Chrome's Performance panel. */
+const TRACE = process.env.KOE_BENCH_RING_TRACE;
 
 /**
  * A CTI ring → the caller's whole card and its guidance painted, as the agent sees it: the real
@@ -191,6 +195,12 @@ export async function benchCtiRing(): Promise<Figure[]> {
             });
         };
       });
+      if (i === WARMUP && TRACE) {
+        await browser.startTracing(page, {
+          path: TRACE,
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        });
+      }
       if (i === WARMUP && PROFILE) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -222,6 +232,7 @@ export async function benchCtiRing(): Promise<Figure[]> {
       // Rings come seconds apart on a real desk: let the screen settle before the next one.
       await new Promise((settle) => setTimeout(settle, SETTLE_MS));
     }
+    if (TRACE) await browser.stopTracing();
     if (PROFILE) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(PROFILE, JSON.stringify({ ...profile, windows }));
