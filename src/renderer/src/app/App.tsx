@@ -98,39 +98,31 @@ export function App() {
   const { view } = state;
   const agent = desk.state.agent;
   const role = agent?.role;
-  const insights = useMemo(
-    () =>
-      role && (INSIGHTS_ROLES as readonly string[]).includes(role)
-        ? { open: view.kind === 'insights', onOpen: () => dispatch({ type: 'openInsights' }) }
-        : null,
-    [role, view.kind],
+  // The same functions on every render: the header is memoized.
+  const opens = useMemo(
+    () => ({
+      insights: () => dispatch({ type: 'openInsights' }),
+      studio: () => dispatch({ type: 'openStudio' }),
+      admin: () => dispatch({ type: 'openAdmin' }),
+      floor: () => dispatch({ type: 'openFloor' }),
+    }),
+    [],
   );
-  const canStudio = canAuthorScripts(agent);
-  const studio = useMemo(
-    () =>
-      canStudio
-        ? { open: view.kind === 'studio', onOpen: () => dispatch({ type: 'openStudio' }) }
-        : null,
-    [canStudio, view.kind],
+  const insights = useViewButton(
+    role !== undefined && (INSIGHTS_ROLES as readonly string[]).includes(role),
+    view.kind === 'insights',
+    opens.insights,
   );
-  const canAdmin = canAdminister(agent);
+  const studio = useViewButton(canAuthorScripts(agent), view.kind === 'studio', opens.studio);
+  const adminButton = useViewButton(canAdminister(agent), view.kind === 'admin', opens.admin);
   const admin = useMemo(
-    () =>
-      canAdmin
-        ? {
-            open: view.kind === 'admin',
-            onOpen: () => dispatch({ type: 'openAdmin' }),
-            supervisor: role === 'supervisor',
-          }
-        : null,
-    [canAdmin, role, view.kind],
+    () => adminButton && { ...adminButton, supervisor: role === 'supervisor' },
+    [adminButton, role],
   );
-  const floor = useMemo(
-    () =>
-      role && (FLOOR_ROLES as readonly string[]).includes(role)
-        ? { open: view.kind === 'floor', onOpen: () => dispatch({ type: 'openFloor' }) }
-        : null,
-    [role, view.kind],
+  const floor = useViewButton(
+    role !== undefined && (FLOOR_ROLES as readonly string[]).includes(role),
+    view.kind === 'floor',
+    opens.floor,
   );
   const current = desk.state.current;
   const raiseHandCallId = current?.callId ?? null;
@@ -249,6 +241,16 @@ export function App() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** A header button to a view the signed-in role may open (null when it may not): the same
+ * object until one of its parts changes. */
+function useViewButton(
+  allowed: boolean,
+  open: boolean,
+  onOpen: () => void,
+): { open: boolean; onOpen(): void } | null {
+  return useMemo(() => (allowed ? { open, onOpen } : null), [allowed, open, onOpen]);
 }
 
 /** The core's refusal to start a call, in the agent's words. */

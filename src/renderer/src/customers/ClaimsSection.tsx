@@ -4,7 +4,7 @@ import { IconAlertOctagon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryClaim } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
-import { Section } from './Section';
+import { CaseBox, Section } from './Section';
 
 const claimStatusColor: Record<DeliveryClaim['status'], string> = {
   open: 'orange',
@@ -31,26 +31,20 @@ export function ClaimsSection({
     >
       <div className="koe-column koe-gap-xs">
         {claims.map((claim) => (
-          <div
+          <CaseBox
             key={claim.id}
-            className="koe-paper"
-            data-with-border
-            data-padding="xs"
-            data-radius="md"
-          >
-            <div className="koe-row" data-between data-nowrap>
-              <div className="koe-row koe-gap-6" data-nowrap>
+            head={
+              <>
                 <p className="koe-text" data-size="sm" data-weight="600">
                   {t(`claims.type.${claim.type}`)}
                 </p>
                 <Badge variant="light" color={claimStatusColor[claim.status]}>
                   {t(`claims.status.${claim.status}`)}
                 </Badge>
-              </div>
-              <p className="koe-text koe-tabular" data-size="sm" data-weight="600">
-                {format.money(claim.amount, claim.currency)}
-              </p>
-            </div>
+              </>
+            }
+            amount={format.money(claim.amount, claim.currency)}
+          >
             <div className="koe-row koe-below-4">
               {claim.outcome && (
                 <p className="koe-text" data-size="xs">
@@ -71,7 +65,7 @@ export function ClaimsSection({
                 </p>
               )}
             </div>
-          </div>
+          </CaseBox>
         ))}
       </div>
     </Section>

@@ -4,7 +4,7 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnRequest } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
-import { Section } from './Section';
+import { CaseBox, Section } from './Section';
 
 const refundColor: Record<ReturnRequest['refundStatus'], string> = {
   not_applicable: 'gray',
@@ -32,26 +32,20 @@ export function ReturnsSection({
     >
       <div className="koe-column koe-gap-xs">
         {returns.map((request) => (
-          <div
+          <CaseBox
             key={request.id}
-            className="koe-paper"
-            data-with-border
-            data-padding="xs"
-            data-radius="md"
-          >
-            <div className="koe-row" data-between data-nowrap>
-              <div className="koe-row koe-gap-6" data-nowrap>
+            head={
+              <>
                 <Badge variant="light" color={request.kind === 'exchange' ? 'cyan' : 'indigo'}>
                   {t(`returns.kind.${request.kind}`)}
                 </Badge>
                 <Badge variant="outline" color="gray">
                   {t(`returns.status.${request.status}`)}
                 </Badge>
-              </div>
-              <p className="koe-text koe-tabular" data-size="sm" data-weight="600">
-                {format.money(request.amount, request.currency)}
-              </p>
-            </div>
+              </>
+            }
+            amount={format.money(request.amount, request.currency)}
+          >
             <p className="koe-text koe-below-4" data-size="sm">
               {request.reason}
             </p>
@@ -68,7 +62,7 @@ export function ReturnsSection({
                 {t('returns.requestedAt', { date: format.date(request.requestedAt) })}
               </p>
             </div>
-          </div>
+          </CaseBox>
         ))}
       </div>
     </Section>

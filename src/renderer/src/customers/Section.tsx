@@ -47,3 +47,29 @@ export function Field({ label, children }: { label: string; children: ReactNode 
     </div>
   );
 }
+
+/** A return or a claim: what it is on the left of its first line, its amount on the right, its
+ * details below. */
+export function CaseBox({
+  head,
+  amount,
+  children,
+}: {
+  head: ReactNode;
+  amount: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="koe-paper" data-with-border data-padding="xs" data-radius="md">
+      <div className="koe-row" data-between data-nowrap>
+        <div className="koe-row koe-gap-6" data-nowrap>
+          {head}
+        </div>
+        <p className="koe-text koe-tabular" data-size="sm" data-weight="600">
+          {amount}
+        </p>
+      </div>
+      {children}
+    </div>
+  );
+}
