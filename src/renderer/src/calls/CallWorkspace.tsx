@@ -393,6 +393,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
       <Stack
         ref={workspace}
         tabIndex={-1}
+        className="koe-call-workspace"
         gap="sm"
         h={WORKSPACE_HEIGHT}
         style={{ outline: 'none' }}
