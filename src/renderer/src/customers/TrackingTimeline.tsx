@@ -39,22 +39,24 @@ export function TrackingTimeline({ events, limit }: { events: TrackingEvent[]; l
             data-trouble={trouble || undefined}
           >
             <div className="koe-timeline-bullet" />
-            <div className="koe-timeline-title">
-              <p
-                className="koe-text"
-                data-size="sm"
-                data-weight={index === 0 ? 600 : 500}
-                data-trouble={trouble || undefined}
-              >
-                {t(`shipments.status.${event.status}`)}
-                <span className="koe-text koe-timeline-time" data-size="xs" data-dimmed>
-                  {format.dateTime(event.occurredAt)}
-                </span>
+            <div className="koe-timeline-body">
+              <div className="koe-timeline-title">
+                <p
+                  className="koe-text"
+                  data-size="sm"
+                  data-weight={index === 0 ? 600 : 500}
+                  data-trouble={trouble || undefined}
+                >
+                  {t(`shipments.status.${event.status}`)}
+                  <span className="koe-text koe-timeline-time" data-size="xs" data-dimmed>
+                    {format.dateTime(event.occurredAt)}
+                  </span>
+                </p>
+              </div>
+              <p className="koe-text" data-size="xs" data-dimmed>
+                {[event.location, event.description].filter(Boolean).join(' — ')}
               </p>
             </div>
-            <p className="koe-text" data-size="xs" data-dimmed>
-              {[event.location, event.description].filter(Boolean).join(' — ')}
-            </p>
           </div>
         );
       })}
