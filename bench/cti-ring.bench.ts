@@ -24,6 +24,10 @@ const SCREENSHOTS = process.env.KOE_BENCH_RING_SCREENSHOTS;
  * format), with each ring's time windows (`windows`: [`card` or `whole`, start, end] in
  * microseconds of the same monotonic clock as the profile's samples) to slice it by. */
 const PROFILE = process.env.KOE_BENCH_RING_PROFILE;
+/** A file to write a Chrome trace (`devtools.timeline`) of the page over the timed rings to: the
+ * main thread's style, layout, paint and compositing, which a CPU profile shows only as
+ * "(program)". Open it in Chrome's Performance panel. */
+const TRACE = process.env.KOE_BENCH_RING_TRACE;
 
 /**
  * A CTI ring → the caller's whole card and its guidance painted, as the agent sees it: the real
@@ -95,14 +99,20 @@ interface RingTimes {
   renderWhole: number;
 }
 
-/** The page's main-thread busy time over one ring, by kind (CDP `Performance.getMetrics`,
- * seconds → ms): where the page's time goes; the machine's load stretches it as it does the
- * wall-clock times. */
+/** The page's main thread over one ring (CDP `Performance.getMetrics`): its busy time by kind
+ * (seconds → ms), which the machine's load stretches as it does the wall-clock times; its CPU
+ * time and the whole renderer process's (`ThreadTime`, `ProcessTime`: raster runs on the
+ * process's other threads), which the load moves much less (a descheduled thread is not
+ * charged); and how many layouts and style recalculations it ran, which the load does not move. */
 interface PageCpu {
   task: number;
   script: number;
   layout: number;
   style: number;
+  thread: number;
+  process: number;
+  layouts: number;
+  styles: number;
 }
 
 export async function benchCtiRing(): Promise<Figure[]> {
@@ -139,12 +149,17 @@ export async function benchCtiRing(): Promise<Figure[]> {
     await cdp.send('Performance.enable');
     const pageCpu = async (): Promise<PageCpu> => {
       const { metrics } = await cdp.send('Performance.getMetrics');
-      const value = (name: string) => 1000 * (metrics.find((m) => m.name === name)?.value ?? 0);
+      const count = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+      const value = (name: string) => 1000 * count(name);
       return {
         task: value('TaskDuration'),
         script: value('ScriptDuration'),
         layout: value('LayoutDuration'),
         style: value('RecalcStyleDuration'),
+        thread: value('ThreadTime'),
+        process: value('ProcessTime'),
+        layouts: count('LayoutCount'),
+        styles: count('RecalcStyleCount'),
       };
     };
     const cti = core.cti!;
@@ -180,6 +195,12 @@ export async function benchCtiRing(): Promise<Figure[]> {
             });
         };
       });
+      if (i === WARMUP && TRACE) {
+        await browser.startTracing(page, {
+          path: TRACE,
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        });
+      }
       if (i === WARMUP && PROFILE) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -192,11 +213,16 @@ export async function benchCtiRing(): Promise<Figure[]> {
       const cpuAfter = await pageCpu();
       if (i >= WARMUP) {
         rings.push(times);
+        const delta = (key: keyof PageCpu) => cpuAfter[key] - cpuBefore[key];
         cpu.push({
-          task: cpuAfter.task - cpuBefore.task,
-          script: cpuAfter.script - cpuBefore.script,
-          layout: cpuAfter.layout - cpuBefore.layout,
-          style: cpuAfter.style - cpuBefore.style,
+          task: delta('task'),
+          script: delta('script'),
+          layout: delta('layout'),
+          style: delta('style'),
+          thread: delta('thread'),
+          process: delta('process'),
+          layouts: delta('layouts'),
+          styles: delta('styles'),
         });
       } else if (SCREENSHOTS && i < 5) {
         await page.screenshot({ path: join(SCREENSHOTS, `ring-${i}.png`) });
@@ -206,6 +232,7 @@ export async function benchCtiRing(): Promise<Figure[]> {
       // Rings come seconds apart on a real desk: let the screen settle before the next one.
       await new Promise((settle) => setTimeout(settle, SETTLE_MS));
     }
+    if (TRACE) await browser.stopTracing();
     if (PROFILE) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(PROFILE, JSON.stringify({ ...profile, windows }));
@@ -228,6 +255,10 @@ export async function benchCtiRing(): Promise<Figure[]> {
     );
     note(
       `cti ring: the page's main thread per ring, post → above the fold painted: all tasks ${ms(cpu.map((c) => c.task))}; script ${ms(cpu.map((c) => c.script))}, layout ${ms(cpu.map((c) => c.layout))}, style ${ms(cpu.map((c) => c.style))}`,
+    );
+    const median = (values: number[]) => percentile(sorted(values), 50);
+    note(
+      `cti ring: CPU time per ring, the page's main thread ${ms(cpu.map((c) => c.thread))}, its whole renderer process ${ms(cpu.map((c) => c.process))}; layouts per ring p50 ${median(cpu.map((c) => c.layouts))}, style recalculations p50 ${median(cpu.map((c) => c.styles))}`,
     );
     return [
       figure('cti_ring_prediction_fit_ms', fitMs, 'ms', fitMs),

@@ -1,5 +1,5 @@
 import { AppShell } from '@mantine/core';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { AdminView, canAdminister } from '../admin';
@@ -61,6 +61,21 @@ export function App() {
   );
   const openFound = (customerId: string) =>
     openCustomer(customerId, 'search', trackedShipmentId(search.result, customerId));
+  // The header is memoized (a ring re-renders the app twice, and the header has nothing new to
+  // show): what it is handed stays the same object until it changes.
+  const searchKey = useRef<(event: KeyboardEvent<HTMLInputElement>) => void>(() => {});
+  useEffect(() => {
+    searchKey.current = (event) => search.handleKey(event, openFound);
+  });
+  const onSearchKey = useCallback(
+    (event: KeyboardEvent<HTMLInputElement>) => searchKey.current(event),
+    [],
+  );
+  const onQueryChange = useCallback(
+    (query: string) => dispatch({ type: 'queryChanged', query }),
+    [],
+  );
+  const returnToCall = useCallback(() => dispatch({ type: 'openCall' }), []);
   const searchFor = useCallback(
     (query: string) => {
       dispatch({ type: 'queryChanged', query });
@@ -81,6 +96,51 @@ export function App() {
   );
 
   const { view } = state;
+  const agent = desk.state.agent;
+  const role = agent?.role;
+  // The same functions on every render: the header is memoized.
+  const opens = useMemo(
+    () => ({
+      insights: () => dispatch({ type: 'openInsights' }),
+      studio: () => dispatch({ type: 'openStudio' }),
+      admin: () => dispatch({ type: 'openAdmin' }),
+      floor: () => dispatch({ type: 'openFloor' }),
+    }),
+    [],
+  );
+  const insights = useViewButton(
+    role !== undefined && (INSIGHTS_ROLES as readonly string[]).includes(role),
+    view.kind === 'insights',
+    opens.insights,
+  );
+  const studio = useViewButton(canAuthorScripts(agent), view.kind === 'studio', opens.studio);
+  const adminButton = useViewButton(canAdminister(agent), view.kind === 'admin', opens.admin);
+  const admin = useMemo(
+    () => adminButton && { ...adminButton, supervisor: role === 'supervisor' },
+    [adminButton, role],
+  );
+  const floor = useViewButton(
+    role !== undefined && (FLOOR_ROLES as readonly string[]).includes(role),
+    view.kind === 'floor',
+    opens.floor,
+  );
+  const current = desk.state.current;
+  const raiseHandCallId = current?.callId ?? null;
+  const raiseHandCustomerId = current
+    ? (callWork(desk.state, current.callId).customerId ?? null)
+    : null;
+  const raiseHand = useMemo(
+    () =>
+      role === 'agent'
+        ? {
+            call:
+              raiseHandCallId !== null
+                ? { callId: raiseHandCallId, customerId: raiseHandCustomerId }
+                : null,
+          }
+        : null,
+    [role, raiseHandCallId, raiseHandCustomerId],
+  );
   // A call that rang out unanswered leaves nothing to do on the call screen: back to the start
   // screen, where the missed call waits with its call-back.
   const lastCallMissed =
@@ -99,55 +159,22 @@ export function App() {
         <AppHeader
           appInfo={appInfo}
           query={state.query}
-          onQueryChange={(query) => dispatch({ type: 'queryChanged', query })}
-          onSearchKey={(event) => search.handleKey(event, openFound)}
+          onQueryChange={onQueryChange}
+          onSearchKey={onSearchKey}
           activeDescendant={view.kind === 'search' ? search.activeOptionId : undefined}
           searchListId={search.listId}
           searchInputRef={searchInput}
           onFocusSearch={focusSearch}
           onStartCall={startCall}
-          callElsewhere={view.kind !== 'call' ? desk.state.current : null}
-          onReturnToCall={() => dispatch({ type: 'openCall' })}
+          callElsewhere={view.kind !== 'call' ? current : null}
+          onReturnToCall={returnToCall}
           settingsOpen={view.kind === 'settings'}
           onOpenSettings={openSettings}
-          insights={
-            desk.state.agent &&
-            (INSIGHTS_ROLES as readonly string[]).includes(desk.state.agent.role)
-              ? { open: view.kind === 'insights', onOpen: () => dispatch({ type: 'openInsights' }) }
-              : null
-          }
-          studio={
-            canAuthorScripts(desk.state.agent)
-              ? { open: view.kind === 'studio', onOpen: () => dispatch({ type: 'openStudio' }) }
-              : null
-          }
-          admin={
-            canAdminister(desk.state.agent)
-              ? {
-                  open: view.kind === 'admin',
-                  onOpen: () => dispatch({ type: 'openAdmin' }),
-                  supervisor: desk.state.agent?.role === 'supervisor',
-                }
-              : null
-          }
-          floor={
-            desk.state.agent && (FLOOR_ROLES as readonly string[]).includes(desk.state.agent.role)
-              ? { open: view.kind === 'floor', onOpen: () => dispatch({ type: 'openFloor' }) }
-              : null
-          }
-          raiseHand={
-            desk.state.agent?.role === 'agent'
-              ? {
-                  call: desk.state.current
-                    ? {
-                        callId: desk.state.current.callId,
-                        customerId:
-                          callWork(desk.state, desk.state.current.callId).customerId ?? null,
-                      }
-                    : null,
-                }
-              : null
-          }
+          insights={insights}
+          studio={studio}
+          admin={admin}
+          floor={floor}
+          raiseHand={raiseHand}
         />
       </AppShell.Header>
       <AppShell.Main>
@@ -214,6 +241,16 @@ export function App() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/** A header button to a view the signed-in role may open (null when it may not): the same
+ * object until one of its parts changes. */
+function useViewButton(
+  allowed: boolean,
+  open: boolean,
+  onOpen: () => void,
+): { open: boolean; onOpen(): void } | null {
+  return useMemo(() => (allowed ? { open, onOpen } : null), [allowed, open, onOpen]);
 }
 
 /** The core's refusal to start a call, in the agent's words. */

@@ -1,5 +1,5 @@
 import { Group } from '@mantine/core';
-import type { KeyboardEvent, RefObject } from 'react';
+import { memo, type KeyboardEvent, type RefObject } from 'react';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo } from '../../../shared/ipc';
 import { AdminButton } from '../admin';
@@ -41,7 +41,9 @@ interface AppHeaderProps {
   raiseHand?: { call: { callId: string; customerId: string | null } | null } | null;
 }
 
-export function AppHeader({
+/** Memoized: the app renders again on every change of the call desk (twice at a ring), and the
+ * header, handed the same props, has nothing new to show. */
+export const AppHeader = memo(function AppHeader({
   appInfo,
   query,
   onQueryChange,
@@ -97,4 +99,4 @@ export function AppHeader({
       </Group>
     </Group>
   );
-}
+});

@@ -6,7 +6,7 @@ import {
   IconPhoneOff,
   type Icon as TablerIcon,
 } from '@tabler/icons-react';
-import type { ComponentPropsWithoutRef } from 'react';
+import { memo, type ComponentPropsWithoutRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { Customer } from '../../../shared/domain';
@@ -35,8 +35,9 @@ interface CallBarProps {
   onOpenKnowledge(): void;
 }
 
-/** The call at a glance, and the actions an agent takes during it, each with its key. */
-export function CallBar({
+/** The call at a glance, and the actions an agent takes during it, each with its key.
+ * Memoized: the workspace renders again on every change of the desk's state during a call. */
+export const CallBar = memo(function CallBar({
   call,
   customer,
   harassmentFlagged,
@@ -153,7 +154,7 @@ export function CallBar({
       </Group>
     </Paper>
   );
-}
+});
 
 /**
  * A call bar action with its icon and its keyboard shortcut, shown beside the label and told to

@@ -1,8 +1,16 @@
 import './call.css';
-import { Box, Button, EmptyState, Grid, ScrollArea, Stack } from '@mantine/core';
+import { Button, EmptyState, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconHeadset } from '@tabler/icons-react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WrapUpDraft } from '../../../shared/calls/call-draft';
 import type { CallSession } from '../../../shared/calls/call-session';
@@ -196,11 +204,23 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
   const onLine = call.state === 'ringing' || call.state === 'in_call';
 
   // The desk's actions are stable callbacks (the desk object itself is new on every render).
-  const { end, harassment, alertSupervisor, wrapUpDraft } = desk;
+  // Handed on as the same functions across renders: the bar, the guidance and the drawer are
+  // memoized, and a ring renders the workspace more than once (the script pinned, a step taken).
+  const { end, harassment, alertSupervisor, wrapUpDraft, scriptMoved, actionDone } = desk;
   const keepWrapUpDraft = useCallback(
     (draft: WrapUpDraft) => wrapUpDraft(call.callId, draft),
     [wrapUpDraft, call.callId],
   );
+  const moveScript = useCallback(
+    (scriptId: string, path: string[]) => scriptMoved(call.callId, scriptId, path),
+    [scriptMoved, call.callId],
+  );
+  const markActionDone = useCallback(
+    (kind: string, done: boolean) => actionDone(call.callId, kind, done),
+    [actionDone, call.callId],
+  );
+  const openKnowledge = useCallback(() => setKnowledgeOpen(true), []);
+  const closeKnowledge = useCallback(() => setKnowledgeOpen(false), []);
   const endCall = useCallback(async () => {
     if (!onLine) return;
     setEnding(true);
@@ -208,6 +228,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
     setEnding(false);
     setEndError(result.ok ? null : result.error);
   }, [end, call.callId, onLine]);
+  const endCallNow = useCallback(() => void endCall(), [endCall]);
 
   const policy = guidance?.harassmentPolicy ?? null;
   const flagHarassment = useCallback(() => {
@@ -358,9 +379,9 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
                 ? work.script.path
                 : null
             }
-            onScriptMove={(scriptId, path) => desk.scriptMoved(call.callId, scriptId, path)}
+            onScriptMove={moveScript}
             actionsDone={work.nextBestActionsDone}
-            onActionDone={(kind, done) => desk.actionDone(call.callId, kind, done)}
+            onActionDone={markActionDone}
           />
         )}
       </Stack>
@@ -372,6 +393,7 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
       <Stack
         ref={workspace}
         tabIndex={-1}
+        className="koe-call-workspace"
         gap="sm"
         h={WORKSPACE_HEIGHT}
         style={{ outline: 'none' }}
@@ -384,27 +406,23 @@ function ActiveCall({ call, work, desk, appInfo, onDone }: ActiveCallProps) {
           customer={card === undefined ? undefined : (card?.customer ?? null)}
           harassmentFlagged={flagged}
           ending={ending}
-          onEnd={() => void endCall()}
+          onEnd={endCallNow}
           onFlagHarassment={flagHarassment}
-          onOpenKnowledge={() => setKnowledgeOpen(true)}
+          onOpenKnowledge={openKnowledge}
         />
-        <Grid gap="sm" style={{ flex: 1, minHeight: 0 }} styles={{ inner: { height: '100%' } }}>
-          <Grid.Col span={leftSpan} h="100%">
-            {/* A new column for each call (the workspace is keyed by the call): each call opens
-                at the top of the caller's card, with nothing to reset. */}
-            <ScrollArea h="100%" type="auto" offsetScrollbars>
-              {left}
-            </ScrollArea>
-          </Grid.Col>
-          <Grid.Col span={12 - leftSpan} h="100%">
-            <ScrollArea h="100%" type="auto" offsetScrollbars data-testid="guidance-column">
-              <Box pb="md">{right}</Box>
-            </ScrollArea>
-          </Grid.Col>
-        </Grid>
+        {/* Plain scrolling columns (CSS grid, native overflow): Mantine's Grid and ScrollArea
+            measured their thumbs and breakpoints in every commit of a ring, forcing layouts. */}
+        <div className="koe-call-columns" style={{ '--koe-left-span': leftSpan } as CSSProperties}>
+          {/* A new column for each call (the workspace is keyed by the call): each call opens
+              at the top of the caller's card, with nothing to reset. */}
+          <div className="koe-call-column">{left}</div>
+          <div className="koe-call-column" data-testid="guidance-column">
+            <div className="koe-call-column-end">{right}</div>
+          </div>
+        </div>
         <KnowledgeDrawer
           opened={knowledgeOpen}
-          onClose={() => setKnowledgeOpen(false)}
+          onClose={closeKnowledge}
           language={guidance?.callLanguage ?? uiLanguage}
         />
       </Stack>

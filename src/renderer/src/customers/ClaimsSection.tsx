@@ -1,9 +1,10 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import './card.css';
+import { Badge } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryClaim } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
-import { Section } from './Section';
+import { CaseBox, Section } from './Section';
 
 const claimStatusColor: Record<DeliveryClaim['status'], string> = {
   open: 'orange',
@@ -28,45 +29,45 @@ export function ClaimsSection({
       count={claims.length}
       emptyText={t('claims.empty')}
     >
-      <Stack gap="xs">
+      <div className="koe-column koe-gap-xs">
         {claims.map((claim) => (
-          <Paper key={claim.id} withBorder p="xs" radius="md">
-            <Group justify="space-between" wrap="nowrap">
-              <Group gap={6} wrap="nowrap">
-                <Text size="sm" fw={600}>
+          <CaseBox
+            key={claim.id}
+            head={
+              <>
+                <p className="koe-text" data-size="sm" data-weight="600">
                   {t(`claims.type.${claim.type}`)}
-                </Text>
+                </p>
                 <Badge variant="light" color={claimStatusColor[claim.status]}>
                   {t(`claims.status.${claim.status}`)}
                 </Badge>
-              </Group>
-              <Text size="sm" fw={600} className="koe-tabular">
-                {format.money(claim.amount, claim.currency)}
-              </Text>
-            </Group>
-            <Group gap="md" mt={4}>
+              </>
+            }
+            amount={format.money(claim.amount, claim.currency)}
+          >
+            <div className="koe-row koe-below-4">
               {claim.outcome && (
-                <Text size="xs">
+                <p className="koe-text" data-size="xs">
                   {t('claims.outcomeLabel', { outcome: t(`claims.outcome.${claim.outcome}`) })}
-                </Text>
+                </p>
               )}
-              <Text size="xs" c="dimmed">
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {t('returns.order', {
                   orderNumber: orderNumbers.get(claim.orderId) ?? claim.orderId,
                 })}
-              </Text>
-              <Text size="xs" c="dimmed">
+              </p>
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {t('claims.openedAt', { date: format.date(claim.openedAt) })}
-              </Text>
+              </p>
               {claim.resolvedAt && (
-                <Text size="xs" c="dimmed">
+                <p className="koe-text" data-size="xs" data-dimmed>
                   {t('claims.resolvedAt', { date: format.date(claim.resolvedAt) })}
-                </Text>
+                </p>
               )}
-            </Group>
-          </Paper>
+            </div>
+          </CaseBox>
         ))}
-      </Stack>
+      </div>
     </Section>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import './card.css';
+import { Badge } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/domain';
@@ -30,27 +31,27 @@ export function ContactsSection({
       count={contacts.length}
       emptyText={t('contacts.empty')}
     >
-      <Stack gap="sm">
+      <div className="koe-column koe-gap-sm">
         {contacts.map((contact) => (
-          <Stack key={contact.id} gap={2}>
-            <Group gap={6} wrap="nowrap">
+          <div key={contact.id} className="koe-column koe-gap-2">
+            <div className="koe-row koe-gap-6" data-nowrap>
               <ChannelIcon channel={contact.channel} />
-              <Text size="sm" fw={600}>
+              <p className="koe-text" data-size="sm" data-weight="600">
                 {t(`contacts.channel.${contact.channel}`)}
-              </Text>
+              </p>
               <Badge size="xs" variant="outline" color="gray">
                 {t(`contacts.direction.${contact.direction}`)}
               </Badge>
-              <Text size="xs" c="dimmed">
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {format.dateTime(contact.occurredAt)}
-              </Text>
+              </p>
               {contact.orderId && orderNumbers.has(contact.orderId) && (
-                <Text size="xs" c="dimmed" ff="monospace">
+                <p className="koe-text" data-size="xs" data-dimmed data-mono>
                   {orderNumbers.get(contact.orderId)}
-                </Text>
+                </p>
               )}
-            </Group>
-            <Group gap={6} wrap="nowrap" align="flex-start">
+            </div>
+            <div className="koe-row koe-gap-6" data-nowrap data-top>
               {contact.reasonCode ? (
                 <Badge
                   size="sm"
@@ -64,15 +65,17 @@ export function ContactsSection({
                   {reasonLabel(contact.reasonCode, language, taxonomy)}
                 </Badge>
               ) : (
-                <Text size="xs" c="dimmed">
+                <p className="koe-text" data-size="xs" data-dimmed>
                   {t('contacts.noReason')}
-                </Text>
+                </p>
               )}
-              <Text size="sm">{contact.summary}</Text>
-            </Group>
-          </Stack>
+              <p className="koe-text" data-size="sm">
+                {contact.summary}
+              </p>
+            </div>
+          </div>
         ))}
-      </Stack>
+      </div>
     </Section>
   );
 }

@@ -1,4 +1,5 @@
-import { Text, Tooltip } from '@mantine/core';
+import './card.css';
+import { Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryEstimate, Shipment } from '../../../shared/domain';
 import { carrierDateOutsideRange } from '../../../shared/guidance';
@@ -43,25 +44,31 @@ export function DeliveryEstimateField({
   return (
     <Field label={t('prediction.estimateLabel')}>
       <Tooltip label={basis} multiline maw={320}>
-        <Text
-          size="sm"
-          c={late ? 'red' : undefined}
-          fw={late ? 600 : undefined}
+        <p
+          className="koe-text"
+          data-size="sm"
+          data-trouble={late || undefined}
+          data-weight={late ? 600 : undefined}
           data-testid="delivery-estimate"
         >
           {text}
-        </Text>
+        </p>
       </Tooltip>
-      <Text size="xs" c="dimmed" data-testid="delivery-estimate-basis">
+      <p className="koe-text" data-size="xs" data-dimmed data-testid="delivery-estimate-basis">
         {basis}
-      </Text>
+      </p>
       {lateSignal && (
-        <Text size="xs" c="orange.8" data-testid="delivery-estimate-late-signal">
+        <p
+          className="koe-text"
+          data-size="xs"
+          data-warning
+          data-testid="delivery-estimate-late-signal"
+        >
           {t(`prediction.lateSignal.${lateSignal}`)}
-        </Text>
+        </p>
       )}
       {closure && (
-        <Text size="xs" c="orange.8" data-testid="delivery-estimate-closure">
+        <p className="koe-text" data-size="xs" data-warning data-testid="delivery-estimate-closure">
           {t('prediction.closureNotice', { date: format.calendarDate(closure.endsOn) })}
           {closure.reason && (
             <>
@@ -69,14 +76,19 @@ export function DeliveryEstimateField({
               <span data-testid="delivery-estimate-closure-reason">{closure.reason}</span>
             </>
           )}
-        </Text>
+        </p>
       )}
       {outside && (
-        <Text size="xs" c="orange.8" data-testid="delivery-estimate-carrier-outside">
+        <p
+          className="koe-text"
+          data-size="xs"
+          data-warning
+          data-testid="delivery-estimate-carrier-outside"
+        >
           {t(`prediction.carrierOutside.${outside.kind}`, {
             date: format.calendarDate(outside.carrierDate),
           })}
-        </Text>
+        </p>
       )}
     </Field>
   );

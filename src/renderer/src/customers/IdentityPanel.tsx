@@ -1,4 +1,4 @@
-import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import './card.css';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerCard } from '../../../shared/domain';
 import { formatPhone } from '../../../shared/phone';
@@ -25,82 +25,83 @@ export function IdentityPanel({
   const format = useFormatters();
   const isMasked = (field: 'email' | 'phone' | 'address') => masked?.includes(field) ?? false;
   return (
-    <Paper withBorder p="md" component="section" aria-label={t('customer.identity')}>
-      <Stack gap="md">
-        <Group gap="md" align="flex-end" justify="space-between">
-          <Group gap="md" align="flex-end">
-            <NameWithReading customer={customer} size="xl" nameComponent="h2" />
-            <TierBadge tier={customer.tier} size="lg" />
-          </Group>
-          <CustomerFlags flags={customer.flags} />
-        </Group>
-        <SimpleGrid cols={5} spacing="lg" verticalSpacing="xs">
-          <Field label={t('customer.lifetimeValue')}>
-            <Text size="sm" fw={600} className="koe-tabular">
-              {format.money(customer.lifetimeValue, customer.currency)}
-            </Text>
-          </Field>
-          <Field label={t('customer.preferredLanguage')}>
-            <Text size="sm">{t(`language.${customer.language}`)}</Text>
-          </Field>
-          <Field label={t('customer.phones')}>
-            {customer.phones.map((phone, index) => (
-              <Group key={`${phone.e164}-${index}`} gap={4} wrap="nowrap">
-                {isMasked('phone') ? (
-                  <MaskedValue
-                    masked={phone.e164}
-                    index={index}
-                    customerId={customer.id}
-                    field="phone"
-                    format={formatPhone}
-                    revealLabel={t('customer.revealPhone')}
-                    hideLabel={t('customer.hidePhone')}
-                  />
-                ) : (
-                  <Text size="sm" className="koe-tabular">
-                    {formatPhone(phone.e164)}
-                  </Text>
-                )}
-                <Text span size="xs" c="dimmed">
-                  {t(`customer.phoneKind.${phone.kind}`)}
-                </Text>
-              </Group>
-            ))}
-          </Field>
-          <Field label={t('customer.email')}>
-            {customer.emails.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('customer.noEmail')}
-              </Text>
-            ) : (
-              customer.emails.map((email, index) =>
-                isMasked('email') ? (
-                  <MaskedValue
-                    key={`${email}-${index}`}
-                    masked={email}
-                    index={index}
-                    customerId={customer.id}
-                    field="email"
-                    revealLabel={t('customer.revealEmail')}
-                    hideLabel={t('customer.hideEmail')}
-                  />
-                ) : (
-                  <Text key={email} size="sm" truncate="end">
-                    {email}
-                  </Text>
-                ),
-              )
-            )}
-          </Field>
-          <Field label={t('customer.address')}>
-            <AddressValue customer={customer} masked={isMasked('address')} />
-          </Field>
-        </SimpleGrid>
-        <Text size="xs" c="dimmed">
-          {t('customer.customerSince', { date: format.date(customer.createdAt) })}
-        </Text>
-      </Stack>
-    </Paper>
+    // Plain elements drawn as Mantine's (see card.css): the panel renders with every ring.
+    <section className="koe-paper koe-column" data-with-border aria-label={t('customer.identity')}>
+      <div className="koe-row koe-identity-head" data-between>
+        <div className="koe-row koe-identity-head">
+          <NameWithReading customer={customer} size="xl" nameComponent="h2" />
+          <TierBadge tier={customer.tier} size="lg" />
+        </div>
+        <CustomerFlags flags={customer.flags} />
+      </div>
+      <div className="koe-identity-facts">
+        <Field label={t('customer.lifetimeValue')}>
+          <p className="koe-text koe-tabular" data-size="sm" data-weight="600">
+            {format.money(customer.lifetimeValue, customer.currency)}
+          </p>
+        </Field>
+        <Field label={t('customer.preferredLanguage')}>
+          <p className="koe-text" data-size="sm">
+            {t(`language.${customer.language}`)}
+          </p>
+        </Field>
+        <Field label={t('customer.phones')}>
+          {customer.phones.map((phone, index) => (
+            <div key={`${phone.e164}-${index}`} className="koe-row koe-gap-4" data-nowrap>
+              {isMasked('phone') ? (
+                <MaskedValue
+                  masked={phone.e164}
+                  index={index}
+                  customerId={customer.id}
+                  field="phone"
+                  format={formatPhone}
+                  revealLabel={t('customer.revealPhone')}
+                  hideLabel={t('customer.hidePhone')}
+                />
+              ) : (
+                <p className="koe-text koe-tabular" data-size="sm">
+                  {formatPhone(phone.e164)}
+                </p>
+              )}
+              <span className="koe-text" data-size="xs" data-dimmed>
+                {t(`customer.phoneKind.${phone.kind}`)}
+              </span>
+            </div>
+          ))}
+        </Field>
+        <Field label={t('customer.email')}>
+          {customer.emails.length === 0 ? (
+            <p className="koe-text" data-size="sm" data-dimmed>
+              {t('customer.noEmail')}
+            </p>
+          ) : (
+            customer.emails.map((email, index) =>
+              isMasked('email') ? (
+                <MaskedValue
+                  key={`${email}-${index}`}
+                  masked={email}
+                  index={index}
+                  customerId={customer.id}
+                  field="email"
+                  revealLabel={t('customer.revealEmail')}
+                  hideLabel={t('customer.hideEmail')}
+                />
+              ) : (
+                <p key={email} className="koe-text" data-size="sm" data-truncate>
+                  {email}
+                </p>
+              ),
+            )
+          )}
+        </Field>
+        <Field label={t('customer.address')}>
+          <AddressValue customer={customer} masked={isMasked('address')} />
+        </Field>
+      </div>
+      <p className="koe-text" data-size="xs" data-dimmed>
+        {t('customer.customerSince', { date: format.date(customer.createdAt) })}
+      </p>
+    </section>
   );
 }
 
@@ -109,16 +110,18 @@ function AddressValue({ customer, masked }: { customer: Customer; masked: boolea
   const prefecture = customer.prefecture ?? '';
   if (!customer.addressLine) {
     return (
-      <Text size="sm" c={prefecture ? undefined : 'dimmed'}>
+      <p className="koe-text" data-size="sm" data-dimmed={prefecture ? undefined : true}>
         {prefecture || t('customer.noAddress')}
-      </Text>
+      </p>
     );
   }
   if (!masked) {
     const postal = customer.postalCode
       ? `${t('customer.postalCode', { code: customer.postalCode })} `
       : '';
-    return <Text size="sm">{`${postal}${prefecture}${customer.addressLine}`}</Text>;
+    return (
+      <p className="koe-text" data-size="sm">{`${postal}${prefecture}${customer.addressLine}`}</p>
+    );
   }
   return (
     <MaskedValue

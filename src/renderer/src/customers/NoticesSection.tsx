@@ -1,4 +1,5 @@
-import { Badge, Box, Group, Stack, Text } from '@mantine/core';
+import './card.css';
+import { Badge } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../shared/domain';
@@ -23,36 +24,34 @@ export function NoticesSection({
       count={notices.length}
       emptyText={t('notices.empty')}
     >
-      <Stack gap="sm">
+      <div className="koe-column koe-gap-sm">
         {notices.map((notice) => (
-          <Stack key={notice.id} gap={4}>
-            <Group gap={6} wrap="nowrap">
+          <div key={notice.id} className="koe-column koe-gap-4">
+            <div className="koe-row koe-gap-6" data-nowrap>
               <ChannelIcon channel={notice.channel} />
-              <Text size="sm" fw={600}>
+              <p className="koe-text" data-size="sm" data-weight="600">
                 {t('notices.told', {
                   channel: t(`notices.channel.${notice.channel}`),
                   date: format.date(notice.sentAt),
                 })}
-              </Text>
+              </p>
               <Badge size="xs" variant="light" color="gray">
                 {t(`notices.kind.${notice.kind}`)}
               </Badge>
               {notice.orderId && orderNumbers.has(notice.orderId) && (
-                <Text size="xs" c="dimmed" ff="monospace">
+                <p className="koe-text" data-size="xs" data-dimmed data-mono>
                   {orderNumbers.get(notice.orderId)}
-                </Text>
+                </p>
               )}
-            </Group>
-            <Box
-              pl="sm"
-              style={{ borderLeft: '3px solid var(--mantine-color-indigo-light-color)' }}
-              lang={notice.language}
-            >
-              <Text size="sm">{notice.message}</Text>
-            </Box>
-          </Stack>
+            </div>
+            <div className="koe-notice-message" lang={notice.language}>
+              <p className="koe-text" data-size="sm">
+                {notice.message}
+              </p>
+            </div>
+          </div>
         ))}
-      </Stack>
+      </div>
     </Section>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import './card.css';
+import { Badge } from '@mantine/core';
 import { IconPackage } from '@tabler/icons-react';
 import {
   memo,
@@ -60,7 +61,7 @@ export function OrdersSection({
       count={orders.length}
       emptyText={t('orders.empty')}
     >
-      <Stack gap="md">
+      <div className="koe-column">
         {latest && <OrderItem order={latest} {...shared} />}
         {olderOrders && older.length > 0 && (
           <OlderOrders onRendered={onAboveTheFoldRendered}>
@@ -69,7 +70,7 @@ export function OrdersSection({
             ))}
           </OlderOrders>
         )}
-      </Stack>
+      </div>
     </Section>
   );
 }
@@ -117,83 +118,94 @@ const OrderItem = memo(function OrderItem({
     () => shipments.filter((s) => s.orderId === order.id),
     [shipments, order.id],
   );
+  // Plain elements drawn as Mantine's (see card.css): a card renders up to ten orders.
   return (
-    <Paper withBorder p="sm" radius="md" component="article" aria-label={order.orderNumber}>
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Text fw={700} ff="monospace">
-              {order.orderNumber}
-            </Text>
-            <Badge variant="outline" color="gray" size="sm">
-              {t(`orders.status.${order.status}`)}
-            </Badge>
-            <Text size="sm" c="dimmed">
-              {t('orders.placedAt', { date: format.date(order.placedAt) })}
-            </Text>
-          </Group>
-          <Group gap={6} wrap="nowrap">
-            <Text size="xs" c="dimmed">
-              {t('orders.total')}
-            </Text>
-            <Text fw={600} className="koe-tabular">
-              {format.money(order.total, order.currency)}
-            </Text>
-          </Group>
-        </Group>
-        <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('orders.product')}</Table.Th>
-              <Table.Th ta="right" w={60}>
-                {t('orders.quantity')}
-              </Table.Th>
-              <Table.Th ta="right" w={100}>
-                {t('orders.unitPrice')}
-              </Table.Th>
-              <Table.Th ta="right" w={100}>
-                {t('orders.subtotal')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {order.lines.map((line) => (
-              <Table.Tr key={line.lineNo}>
-                <Table.Td>{line.productName}</Table.Td>
-                <Table.Td ta="right" className="koe-tabular">
-                  {line.quantity}
-                </Table.Td>
-                <Table.Td ta="right" className="koe-tabular">
-                  {format.money(line.unitPrice, order.currency)}
-                </Table.Td>
-                <Table.Td ta="right" className="koe-tabular">
-                  {format.money(line.unitPrice * line.quantity, order.currency)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {ownShipments.length === 0
-          ? order.status !== 'cancelled' && (
-              <Text size="sm" c="dimmed">
-                {t('shipments.none')}
-              </Text>
-            )
-          : ownShipments.map((shipment) =>
-              shipment.id === shownAbove ? (
-                <Text key={shipment.id} size="sm" c="red" data-testid="shipment-shown-above">
-                  {t('shipments.shownAbove')}
-                </Text>
-              ) : (
-                <ShipmentItem
-                  key={shipment.id}
-                  shipment={shipment}
-                  today={today}
-                  estimate={estimates.find((e) => e.shipmentId === shipment.id)}
-                />
-              ),
-            )}
-      </Stack>
-    </Paper>
+    <article
+      className="koe-paper koe-column koe-gap-xs"
+      data-with-border
+      data-padding="sm"
+      data-radius="md"
+      aria-label={order.orderNumber}
+    >
+      <div className="koe-row" data-between data-nowrap>
+        <div className="koe-row koe-gap-sm" data-nowrap>
+          <p className="koe-text" data-weight="700" data-mono>
+            {order.orderNumber}
+          </p>
+          <Badge variant="outline" color="gray" size="sm">
+            {t(`orders.status.${order.status}`)}
+          </Badge>
+          <p className="koe-text" data-size="sm" data-dimmed>
+            {t('orders.placedAt', { date: format.date(order.placedAt) })}
+          </p>
+        </div>
+        <div className="koe-row koe-gap-6" data-nowrap>
+          <p className="koe-text" data-size="xs" data-dimmed>
+            {t('orders.total')}
+          </p>
+          <p className="koe-text koe-tabular" data-weight="600">
+            {format.money(order.total, order.currency)}
+          </p>
+        </div>
+      </div>
+      <table className="koe-lines">
+        <thead>
+          <tr>
+            <th>{t('orders.product')}</th>
+            <th data-end className="koe-lines-quantity">
+              {t('orders.quantity')}
+            </th>
+            <th data-end className="koe-lines-money">
+              {t('orders.unitPrice')}
+            </th>
+            <th data-end className="koe-lines-money">
+              {t('orders.subtotal')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.lineNo}>
+              <td>{line.productName}</td>
+              <td data-end className="koe-tabular">
+                {line.quantity}
+              </td>
+              <td data-end className="koe-tabular">
+                {format.money(line.unitPrice, order.currency)}
+              </td>
+              <td data-end className="koe-tabular">
+                {format.money(line.unitPrice * line.quantity, order.currency)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ownShipments.length === 0
+        ? order.status !== 'cancelled' && (
+            <p className="koe-text" data-size="sm" data-dimmed>
+              {t('shipments.none')}
+            </p>
+          )
+        : ownShipments.map((shipment) =>
+            shipment.id === shownAbove ? (
+              <p
+                key={shipment.id}
+                className="koe-text"
+                data-size="sm"
+                data-trouble
+                data-testid="shipment-shown-above"
+              >
+                {t('shipments.shownAbove')}
+              </p>
+            ) : (
+              <ShipmentItem
+                key={shipment.id}
+                shipment={shipment}
+                today={today}
+                estimate={estimates.find((e) => e.shipmentId === shipment.id)}
+              />
+            ),
+          )}
+    </article>
   );
 });

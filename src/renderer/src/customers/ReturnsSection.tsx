@@ -1,9 +1,10 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import './card.css';
+import { Badge } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReturnRequest } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
-import { Section } from './Section';
+import { CaseBox, Section } from './Section';
 
 const refundColor: Record<ReturnRequest['refundStatus'], string> = {
   not_applicable: 'gray',
@@ -29,41 +30,41 @@ export function ReturnsSection({
       count={returns.length}
       emptyText={t('returns.empty')}
     >
-      <Stack gap="xs">
+      <div className="koe-column koe-gap-xs">
         {returns.map((request) => (
-          <Paper key={request.id} withBorder p="xs" radius="md">
-            <Group justify="space-between" wrap="nowrap">
-              <Group gap={6} wrap="nowrap">
+          <CaseBox
+            key={request.id}
+            head={
+              <>
                 <Badge variant="light" color={request.kind === 'exchange' ? 'cyan' : 'indigo'}>
                   {t(`returns.kind.${request.kind}`)}
                 </Badge>
                 <Badge variant="outline" color="gray">
                   {t(`returns.status.${request.status}`)}
                 </Badge>
-              </Group>
-              <Text size="sm" fw={600} className="koe-tabular">
-                {format.money(request.amount, request.currency)}
-              </Text>
-            </Group>
-            <Text size="sm" mt={4}>
+              </>
+            }
+            amount={format.money(request.amount, request.currency)}
+          >
+            <p className="koe-text koe-below-4" data-size="sm">
               {request.reason}
-            </Text>
-            <Group gap="md" mt={4}>
+            </p>
+            <div className="koe-row koe-below-4">
               <Badge size="sm" variant="dot" color={refundColor[request.refundStatus]}>
                 {t('returns.refund', { status: t(`returns.refundStatus.${request.refundStatus}`) })}
               </Badge>
-              <Text size="xs" c="dimmed">
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {t('returns.order', {
                   orderNumber: orderNumbers.get(request.orderId) ?? request.orderId,
                 })}
-              </Text>
-              <Text size="xs" c="dimmed">
+              </p>
+              <p className="koe-text" data-size="xs" data-dimmed>
                 {t('returns.requestedAt', { date: format.date(request.requestedAt) })}
-              </Text>
-            </Group>
-          </Paper>
+              </p>
+            </div>
+          </CaseBox>
         ))}
-      </Stack>
+      </div>
     </Section>
   );
 }

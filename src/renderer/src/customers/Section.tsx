@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import './card.css';
+import { Badge } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 interface SectionProps {
@@ -9,43 +10,66 @@ interface SectionProps {
   children: ReactNode;
 }
 
-/** One titled part of the customer card; says so plainly when it has nothing to show. */
+/** One titled part of the customer card; says so plainly when it has nothing to show. Plain
+ * elements drawn as Mantine's (see card.css): a ring renders five of them. */
 export function Section({ title, icon, count, emptyText, children }: SectionProps) {
   return (
-    <Paper withBorder p="md" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Group gap="xs" wrap="nowrap">
-          {icon}
-          <Title order={3} fz="md">
-            {title}
-          </Title>
-          {count > 0 && (
-            <Badge size="sm" variant="default" circle>
-              {count}
-            </Badge>
-          )}
-        </Group>
-        {count > 0 ? (
-          children
-        ) : (
-          <Text size="sm" c="dimmed">
-            {emptyText}
-          </Text>
+    <section className="koe-paper koe-column koe-gap-sm" data-with-border aria-label={title}>
+      <div className="koe-row koe-gap-xs" data-nowrap>
+        {icon}
+        <h3 className="koe-section-title">{title}</h3>
+        {count > 0 && (
+          <Badge size="sm" variant="default" circle>
+            {count}
+          </Badge>
         )}
-      </Stack>
-    </Paper>
+      </div>
+      {count > 0 ? (
+        children
+      ) : (
+        <p className="koe-text" data-size="sm" data-dimmed>
+          {emptyText}
+        </p>
+      )}
+    </section>
   );
 }
 
-/** A small label over its value, for the identity panel and shipment facts. */
+/** A small label over its value, for the identity panel and shipment facts: plain elements (see
+ * card.css), a card shows dozens. */
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    // minWidth 0: a long value shrinks to its column (and ends in an ellipsis) instead of widening it.
-    <Stack gap={2} style={{ minWidth: 0 }}>
-      <Text size="xs" c="dimmed">
+    <div className="koe-field koe-column koe-gap-2">
+      <p className="koe-text" data-size="xs" data-dimmed>
         {label}
-      </Text>
+      </p>
       {children}
-    </Stack>
+    </div>
+  );
+}
+
+/** A return or a claim: what it is on the left of its first line, its amount on the right, its
+ * details below. */
+export function CaseBox({
+  head,
+  amount,
+  children,
+}: {
+  head: ReactNode;
+  amount: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="koe-paper" data-with-border data-padding="xs" data-radius="md">
+      <div className="koe-row" data-between data-nowrap>
+        <div className="koe-row koe-gap-6" data-nowrap>
+          {head}
+        </div>
+        <p className="koe-text koe-tabular" data-size="sm" data-weight="600">
+          {amount}
+        </p>
+      </div>
+      {children}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip, CopyButton } from '@mantine/core';
+import './card.css';
+import { ActionIcon, Badge, Tooltip, CopyButton } from '@mantine/core';
 import { IconCheck, IconCopy, IconTruckDelivery } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,100 +44,100 @@ export function ShipmentItem({
   useEffect(() => {
     if (highlighted) ref.current?.scrollIntoView({ block: 'center' });
   }, [highlighted]);
+  // Plain elements drawn as Mantine's (see card.css): a card renders a parcel per order.
   return (
-    <Paper
+    <div
       ref={ref}
-      p="sm"
-      radius="md"
-      bg="var(--mantine-color-default-hover)"
+      className="koe-paper koe-shipment koe-column koe-gap-xs"
+      data-padding="sm"
+      data-radius="md"
       aria-label={t('shipments.title')}
       aria-current={highlighted ? 'true' : undefined}
-      withBorder={highlighted}
-      style={
-        highlighted
-          ? { borderColor: 'var(--mantine-primary-color-filled)', borderWidth: 2 }
-          : undefined
-      }
       data-testid="shipment"
       data-highlighted={highlighted ? 'true' : undefined}
     >
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
-            <IconTruckDelivery size={18} aria-hidden />
-            <Text fw={600}>{t(`carrier.${shipment.carrier}`)}</Text>
-            <Text size="sm" c="dimmed">
-              {t('shipments.trackingNumber')}
-            </Text>
-            <Text size="sm" ff="monospace">
-              {shipment.trackingNumber}
-            </Text>
-            <CopyButton value={shipment.trackingNumber}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? t('shipments.copied') : t('shipments.copyTracking')}>
-                  <ActionIcon
-                    variant="subtle"
-                    color={copied ? 'teal' : 'gray'}
-                    size="sm"
-                    aria-label={t('shipments.copyTracking')}
-                    onClick={copy}
-                  >
-                    {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          </Group>
-          <Group gap={6} wrap="nowrap">
-            <Badge color={shipmentStatusColor[shipment.status]} variant="light">
-              {t(`shipments.status.${shipment.status}`)}
-            </Badge>
-            {daysLate > 0 && (
-              <Badge color="red" variant="filled" data-testid="days-late">
-                {t('shipments.daysLate', { count: daysLate })}
-              </Badge>
+      <div className="koe-row" data-between data-nowrap>
+        <div className="koe-row koe-gap-xs" data-nowrap>
+          <IconTruckDelivery size={18} aria-hidden />
+          <p className="koe-text" data-weight="600">
+            {t(`carrier.${shipment.carrier}`)}
+          </p>
+          <p className="koe-text" data-size="sm" data-dimmed>
+            {t('shipments.trackingNumber')}
+          </p>
+          <p className="koe-text" data-size="sm" data-mono>
+            {shipment.trackingNumber}
+          </p>
+          <CopyButton value={shipment.trackingNumber}>
+            {({ copied, copy }) => (
+              <Tooltip label={copied ? t('shipments.copied') : t('shipments.copyTracking')}>
+                <ActionIcon
+                  variant="subtle"
+                  color={copied ? 'teal' : 'gray'}
+                  size="sm"
+                  aria-label={t('shipments.copyTracking')}
+                  onClick={copy}
+                >
+                  {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                </ActionIcon>
+              </Tooltip>
             )}
-          </Group>
-        </Group>
-        <Group gap="xl" align="flex-start">
-          <Field label={t('shipments.promised')}>
-            <Text size="sm">{format.calendarDate(shipment.promisedDate)}</Text>
-          </Field>
-          {shipment.deliveredAt ? (
-            <Field label={t('shipments.delivered')}>
-              <Text size="sm">{format.date(shipment.deliveredAt)}</Text>
-            </Field>
-          ) : (
-            <Field label={t('shipments.estimated')}>
-              <Text
-                data-testid="shipment-carrier-estimate"
-                size="sm"
-                c={lateEstimate ? 'red' : undefined}
-                fw={lateEstimate ? 600 : undefined}
-              >
-                {shipment.estimatedDate
-                  ? format.calendarDate(shipment.estimatedDate)
-                  : t('shipments.unknownDate')}
-              </Text>
-            </Field>
+          </CopyButton>
+        </div>
+        <div className="koe-row koe-gap-6" data-nowrap>
+          <Badge color={shipmentStatusColor[shipment.status]} variant="light">
+            {t(`shipments.status.${shipment.status}`)}
+          </Badge>
+          {daysLate > 0 && (
+            <Badge color="red" variant="filled" data-testid="days-late">
+              {t('shipments.daysLate', { count: daysLate })}
+            </Badge>
           )}
-          {!shipment.deliveredAt && estimate && (
-            <DeliveryEstimateField estimate={estimate} shipment={shipment} />
-          )}
-          <Field label={t('shipments.routeLabel')}>
-            <Text size="sm">
-              {t('shipments.route', {
-                from: shipment.originPrefecture,
-                to: shipment.destinationPrefecture,
-              })}
-            </Text>
+        </div>
+      </div>
+      <div className="koe-row koe-gap-xl" data-top>
+        <Field label={t('shipments.promised')}>
+          <p className="koe-text" data-size="sm">
+            {format.calendarDate(shipment.promisedDate)}
+          </p>
+        </Field>
+        {shipment.deliveredAt ? (
+          <Field label={t('shipments.delivered')}>
+            <p className="koe-text" data-size="sm">
+              {format.date(shipment.deliveredAt)}
+            </p>
           </Field>
-        </Group>
-        <TrackingTimeline
-          events={shipment.events}
-          {...(timelineLimit === undefined ? {} : { limit: timelineLimit })}
-        />
-      </Stack>
-    </Paper>
+        ) : (
+          <Field label={t('shipments.estimated')}>
+            <p
+              className="koe-text"
+              data-testid="shipment-carrier-estimate"
+              data-size="sm"
+              data-trouble={lateEstimate || undefined}
+              data-weight={lateEstimate ? 600 : undefined}
+            >
+              {shipment.estimatedDate
+                ? format.calendarDate(shipment.estimatedDate)
+                : t('shipments.unknownDate')}
+            </p>
+          </Field>
+        )}
+        {!shipment.deliveredAt && estimate && (
+          <DeliveryEstimateField estimate={estimate} shipment={shipment} />
+        )}
+        <Field label={t('shipments.routeLabel')}>
+          <p className="koe-text" data-size="sm">
+            {t('shipments.route', {
+              from: shipment.originPrefecture,
+              to: shipment.destinationPrefecture,
+            })}
+          </p>
+        </Field>
+      </div>
+      <TrackingTimeline
+        events={shipment.events}
+        {...(timelineLimit === undefined ? {} : { limit: timelineLimit })}
+      />
+    </div>
   );
 }

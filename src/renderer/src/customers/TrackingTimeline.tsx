@@ -1,8 +1,12 @@
-import { Button, Stack, Text, Timeline } from '@mantine/core';
+import './card.css';
+import { Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrackingEvent } from '../../../shared/domain';
 import { useFormatters } from '../i18n/use-formatters';
+
+/** Scans that mean trouble: drawn in red. */
+const TROUBLE = new Set<TrackingEvent['status']>(['delayed', 'lost', 'returned_to_sender']);
 
 /**
  * The carrier's scans, newest first: the agent reads where the parcel is now before its history.
@@ -23,36 +27,40 @@ export function TrackingTimeline({ events, limit }: { events: TrackingEvent[]; l
   const sorted = [...events].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   const hidden = limit !== undefined && !showAll ? Math.max(0, sorted.length - limit) : 0;
   const newestFirst = hidden > 0 ? sorted.slice(0, limit) : sorted;
+  // Plain elements drawn as Mantine's Timeline (see card.css): a card renders dozens of scans.
   const timeline = (
-    <Timeline
-      active={newestFirst.length - 1}
-      bulletSize={14}
-      lineWidth={2}
-      aria-label={t('shipments.timeline')}
-      classNames={{ item: 'koe-timeline-item' }}
-    >
+    <div className="koe-timeline" aria-label={t('shipments.timeline')}>
       {newestFirst.map((event, index) => {
-        const trouble = ['delayed', 'lost', 'returned_to_sender'].includes(event.status);
+        const trouble = TROUBLE.has(event.status);
         return (
-          <Timeline.Item
+          <div
             key={`${event.occurredAt}-${index}`}
-            color={trouble ? 'red' : undefined}
-            title={
-              <Text size="sm" fw={index === 0 ? 600 : 500} c={trouble ? 'red' : undefined}>
-                {t(`shipments.status.${event.status}`)}
-                <Text span size="xs" c="dimmed" ml="xs">
-                  {format.dateTime(event.occurredAt)}
-                </Text>
-              </Text>
-            }
+            className="koe-timeline-scan"
+            data-trouble={trouble || undefined}
           >
-            <Text size="xs" c="dimmed">
-              {[event.location, event.description].filter(Boolean).join(' — ')}
-            </Text>
-          </Timeline.Item>
+            <div className="koe-timeline-bullet" />
+            <div className="koe-timeline-body">
+              <div className="koe-timeline-title">
+                <p
+                  className="koe-text"
+                  data-size="sm"
+                  data-weight={index === 0 ? 600 : 500}
+                  data-trouble={trouble || undefined}
+                >
+                  {t(`shipments.status.${event.status}`)}
+                  <span className="koe-text koe-timeline-time" data-size="xs" data-dimmed>
+                    {format.dateTime(event.occurredAt)}
+                  </span>
+                </p>
+              </div>
+              <p className="koe-text" data-size="xs" data-dimmed>
+                {[event.location, event.description].filter(Boolean).join(' — ')}
+              </p>
+            </div>
+          </div>
         );
       })}
-    </Timeline>
+    </div>
   );
   if (limit === undefined || sorted.length <= limit) return timeline;
   return (

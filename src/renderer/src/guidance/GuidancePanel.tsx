@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Divider, Paper, Skeleton, Stack } from '@mantine/core';
 import type { Language } from '../../../shared/domain';
 import type { CallGuidance } from './call-guidance';
@@ -16,8 +17,9 @@ interface GuidancePanelProps {
   onActionDone?(kind: string, done: boolean): void;
 }
 
-/** The right side of the call: what to say (the script), then what the agent may offer. */
-export function GuidancePanel({
+/** The right side of the call: what to say (the script), then what the agent may offer.
+ * Memoized: the workspace renders again on every change of the desk's state during a call. */
+export const GuidancePanel = memo(function GuidancePanel({
   guidance,
   uiLanguage,
   scriptPath,
@@ -61,7 +63,7 @@ export function GuidancePanel({
       )}
     </Stack>
   );
-}
+});
 
 function BranchSkeleton() {
   return (

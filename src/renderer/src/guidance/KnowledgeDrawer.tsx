@@ -1,7 +1,7 @@
 import { Badge, Drawer, Group, Loader, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBook2, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import { ErrorState } from '../app/ErrorState';
@@ -19,8 +19,13 @@ interface KnowledgeDrawerProps {
   language: Language;
 }
 
-/** Approved answers, searched as the agent types; each answer shown as plain text. */
-export function KnowledgeDrawer({ opened, onClose, language }: KnowledgeDrawerProps) {
+/** Approved answers, searched as the agent types; each answer shown as plain text. Memoized:
+ * closed through most of a call, it has nothing new to show when the workspace renders again. */
+export const KnowledgeDrawer = memo(function KnowledgeDrawer({
+  opened,
+  onClose,
+  language,
+}: KnowledgeDrawerProps) {
   const { t } = useTranslation();
   return (
     <Drawer
@@ -40,7 +45,7 @@ export function KnowledgeDrawer({ opened, onClose, language }: KnowledgeDrawerPr
       {opened && <KnowledgeSearch language={language} />}
     </Drawer>
   );
-}
+});
 
 function KnowledgeSearch({ language }: { language: Language }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBulb } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, ReasonFactor } from '../../../shared/domain';
 import type { ReasonNode } from '../../../shared/domain/guidance';
@@ -48,8 +49,9 @@ function confidenceText(t: TFunction, c: ReasonConfidence): { text: string; labe
 /**
  * "Likely calling about": ONE top reason with its one confidence and only the evidence for it,
  * the runners-up smaller, and the risk flags the agent must see before saying anything.
+ * Memoized: the workspace renders again on every change of the desk's state during a call.
  */
-export function LikelyReasonBanner({
+export const LikelyReasonBanner = memo(function LikelyReasonBanner({
   reasons,
   alerts,
   taxonomy,
@@ -157,4 +159,4 @@ export function LikelyReasonBanner({
       </Paper>
     </Stack>
   );
-}
+});

@@ -1,9 +1,11 @@
 import { SegmentedControl } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import { useLocale } from './use-locale';
 
-export function LanguageSwitch() {
+/** Memoized: its segmented control measures its indicator on each render (a forced layout). */
+export const LanguageSwitch = memo(function LanguageSwitch() {
   const { t } = useTranslation();
   const [locale, setLocale] = useLocale();
   return (
@@ -20,4 +22,4 @@ export function LanguageSwitch() {
       ]}
     />
   );
-}
+});
