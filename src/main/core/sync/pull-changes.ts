@@ -293,9 +293,10 @@ interface AskedPage {
 /**
  * The pages of a pull as a pipeline: the server serves one, the page decoder decodes the one
  * before it, and this thread stores the one before that. The page after a page is asked for as
- * soon as its headers announce where it ends, up to `ahead` beyond the one being stored. A page still commits only after the one before it, with its own cursor, and the body
- * is the authority: when it disagrees with what was announced, every page asked for after it is
- * dropped and asked for again from where the body says it ends.
+ * soon as its headers announce where it ends, up to `ahead` beyond the one being stored. Pages
+ * still commit in order, each transaction with the cursor of its last page, and the body is the
+ * authority: when it disagrees with what was announced, every page asked for after it is dropped
+ * and asked for again from where the body says it ends.
  */
 function pagePipeline(
   api: RetailerApi,
