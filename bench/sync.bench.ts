@@ -275,6 +275,7 @@ export async function benchSync(): Promise<Figure[]> {
       const idleSaves = Array.from({ length: 50 }, timedSave).sort((a, b) => a - b);
       local.sqlite.prepare(`delete from sync_state where key = 'cursor'`).run(); // forces a re-bootstrap
       let done = false;
+      let failed: string | null = null;
       const worker = startSyncWorker({
         entry: typescriptSyncWorkerEntry,
         config: {
@@ -286,6 +287,8 @@ export async function benchSync(): Promise<Figure[]> {
         sessions,
         onStatus: (s) => {
           if (s.phase === 'idle' && s.online) done = true;
+          // A pull that failed also ends idle: its samples would not be a bootstrap's.
+          if (s.phase === 'idle' && s.error) failed = `${s.error.code}: ${s.error.detail}`;
         },
       });
       const during: number[] = [];
@@ -300,6 +303,7 @@ export async function benchSync(): Promise<Figure[]> {
         await new Promise((r) => setImmediate(r));
       }
       await worker.stop();
+      if (failed) throw new Error(`the sync worker's bootstrap failed: ${failed}`);
       during.sort((a, b) => a - b);
       savesDuring.sort((a, b) => a - b);
       note(
