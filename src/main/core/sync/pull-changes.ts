@@ -121,7 +121,11 @@ export async function pullChanges(
     const started = performance.now();
     const freeBeforeMs = freedAt === null ? 0 : started - freedAt;
     try {
-      commitPages(group);
+      // IMMEDIATE: the write lock taken up front. A deferred transaction reads first, and a
+      // write committed meanwhile on the core's connection (a wrap-up save, more often now that
+      // the lock is left free between commits) made its first write fail at once with
+      // SQLITE_BUSY, whatever the busy timeout (bench: "database is locked" in the sync worker).
+      commitPages.immediate(group);
     } catch (error) {
       pages.dropAll();
       // The transaction rolled back: nothing of the pages is kept and the cursor did not move.
@@ -428,24 +432,26 @@ interface DeferredItem {
  */
 export function deferSecondaryIndexes(sqlite: Sqlite.Database): void {
   const state = syncStateStore(sqlite);
-  sqlite.transaction(() => {
-    const remembered = JSON.parse(state.get('deferred_indexes') ?? '[]') as DeferredItem[];
-    const live = sqlite
-      .prepare(
-        `select type, name, sql from sqlite_master
+  sqlite
+    .transaction(() => {
+      const remembered = JSON.parse(state.get('deferred_indexes') ?? '[]') as DeferredItem[];
+      const live = sqlite
+        .prepare(
+          `select type, name, sql from sqlite_master
           where sql is not null
             and ((type = 'index' and name in (${DEFERRED_DURING_BOOTSTRAP.map(() => '?').join(', ')}))
               or (type = 'trigger' and name like ?))`,
-      )
-      .all(...DEFERRED_DURING_BOOTSTRAP, OUTREACH_TRIGGERS_LIKE) as (DeferredItem & {
-      type: string;
-    })[];
-    for (const item of live) sqlite.exec(`drop ${item.type} ${item.name}`);
-    state.set(
-      'deferred_indexes',
-      JSON.stringify([...remembered, ...live.map(({ name, sql }) => ({ name, sql }))]),
-    );
-  })();
+        )
+        .all(...DEFERRED_DURING_BOOTSTRAP, OUTREACH_TRIGGERS_LIKE) as (DeferredItem & {
+        type: string;
+      })[];
+      for (const item of live) sqlite.exec(`drop ${item.type} ${item.name}`);
+      state.set(
+        'deferred_indexes',
+        JSON.stringify([...remembered, ...live.map(({ name, sql }) => ({ name, sql }))]),
+      );
+    })
+    .immediate(); // it reads, then writes: see commitPages
 }
 
 /** Progress of a rebuild after a bootstrap (tests wait on it instead of on the clock). */
