@@ -247,8 +247,8 @@ export const BOOTSTRAP_PAGE_SIZE = 5_000;
  * Records a bootstrap commits together: one pulled page. Several pages per transaction were
  * measured (7 December, loaded; bench README, `cipher_bootstrap_commit_*`, `sync_bootstrap_*`):
  * 20,000 records a commit write a third fewer log frames per record and cost 12–18 % less CPU on
- * a plain and on an encrypted cache alike, so the cipher's share (~1.25×) did not move; the
- * bootstrap over HTTP was no faster (its decoder is the slower stage); and the write lock was
+ * a plain and on an encrypted cache alike, so the cipher's share (~1.25×) did not move; over
+ * HTTP two runs disagreed (whichever ran second was faster: not settled); and the write lock was
  * held up to 4.4 s per commit (1.2 s with one page), near a wrap-up save's 5 s busy timeout.
  * The option stays for the bench and the crash lab (`commitRecords`).
  */
