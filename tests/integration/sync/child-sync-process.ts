@@ -6,7 +6,8 @@
  * Run as a script (`node --import tsx child-sync-process.ts --mode … --db … --url …`, or the
  * same source bundled, see `childCommandLine`) it is the child: it opens a local SQLite file, signs in as an agent (the session kept in a file, as the
  * app keeps it in safeStorage), then
- *   - mode `bootstrap`: pulls every change in small pages, printing `page <n> …` per page;
+ *   - mode `bootstrap`: pulls every change in small pages, a few pages per transaction as a
+ *     bootstrap commits them, printing `page <n> …` per page once committed;
  *   - mode `push`: saves the wrap-ups listed in a JSON file (those not saved yet), printing
  *     `saved <id>`, then drains the outbox, printing `push-request <n>` / `push-response <n>`;
  * and prints `done <json>` when it has finished.
@@ -80,6 +81,7 @@ async function childMain(argv: string[]): Promise<void> {
       password: { type: 'string' },
       session: { type: 'string' },
       'page-size': { type: 'string', default: '50' },
+      'commit-records': { type: 'string', default: '150' },
       voc: { type: 'string' },
     },
   });
@@ -123,6 +125,7 @@ async function childMain(argv: string[]): Promise<void> {
     const result = await retrying('pull', () =>
       pullChanges(local.sqlite, api, {
         pageSize: Number(values['page-size']),
+        commitRecords: Number(values['commit-records']),
         onPage: (page) =>
           out(
             `page ${++pages} cursor=${page.cursor} records=${page.records.length} deletions=${page.deletions.length}`,
@@ -299,6 +302,8 @@ export interface CrashLabOptions {
   /** Agents signing in (runs take turns); each has its own rate limits on the server. */
   agents?: number;
   pageSize?: number;
+  /** Records a bootstrap commits together (several pages); three pages by default. */
+  commitRecords?: number;
   /** Wrap-ups saved and pushed per push run. */
   vocPerRun?: number;
   seed?: number;
@@ -351,6 +356,8 @@ export async function startCrashLab(options: CrashLabOptions = {}): Promise<Cras
   const customers = options.customers ?? 800;
   const agentCount = options.agents ?? 10;
   const pageSize = options.pageSize ?? 50;
+  // Several pages a transaction, as a bootstrap commits them, so kills land inside a group too.
+  const commitRecords = options.commitRecords ?? pageSize * 3;
   const vocPerRun = options.vocPerRun ?? 120;
   const seed = options.seed ?? 20_261_123;
   const pick = <T>(random: () => number, items: readonly T[]): T =>
@@ -665,6 +672,8 @@ export async function startCrashLab(options: CrashLabOptions = {}): Promise<Cras
         join(dir, `${agent.id}.session.json`),
         '--page-size',
         String(pageSize),
+        '--commit-records',
+        String(commitRecords),
       ];
       if (mode === 'push') {
         records = Array.from({ length: vocPerRun }, (_, i) =>

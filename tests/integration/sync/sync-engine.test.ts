@@ -77,6 +77,50 @@ describe('client sync against the real server', () => {
     ).toEqual({ n: 0 });
   });
 
+  it('commits several pages of a bootstrap in one transaction, with the last one’s cursor; later pulls page by page', async () => {
+    const { api } = await signedInApi(server.url, 'agent@retailer-a-center-x.example', PASSWORD);
+    const cursorNow = () =>
+      (
+        local.sqlite.prepare(`select value from sync_state where key = 'cursor'`).get() as
+          { value: string } | undefined
+      )?.value;
+    const commits: { pages: number; records: number; cursor: string | undefined }[] = [];
+    const pages: string[] = [];
+    const options = {
+      pageSize: 100,
+      commitRecords: 250,
+      onCommit: ({ pages, records }: { pages: number; records: number }) =>
+        commits.push({ pages, records, cursor: cursorNow() }),
+      onPage: (page: { cursor: string }) => pages.push(page.cursor),
+    };
+    expect(await pullChanges(local.sqlite, api, options)).toMatchObject({
+      bootstrap: true,
+      records: 750,
+      pages: 8,
+    });
+    // Pages of 100 gathered until a transaction holds 250 records or more, the last one alone.
+    expect(commits.map(({ pages, records }) => [pages, records])).toEqual([
+      [3, 300],
+      [3, 300],
+      [2, 150],
+    ]);
+    // Each transaction committed the cursor of its last page, with the rows it covers.
+    expect(commits.map((c) => c.cursor)).toEqual([pages[2], pages[5], pages[7]]);
+
+    const updates = Array.from({ length: 250 }, (_, i) =>
+      customerRecord({ id: `c${i}`, familyName: '高橋', updatedAt: '2026-11-22T00:00:00.000Z' }),
+    );
+    await call(server.url, admin, 'POST', '/v1/data/batch', { records: updates });
+    commits.length = 0;
+    pages.length = 0;
+    expect(await pullChanges(local.sqlite, api, options)).toMatchObject({ bootstrap: false });
+    expect(commits.map(({ pages, records }) => [pages, records])).toEqual([
+      [1, 100],
+      [1, 100],
+      [1, 50],
+    ]);
+  });
+
   it('asks for larger pages in a bootstrap than in the pulls after it', async () => {
     const { api } = await signedInApi(server.url, 'agent@retailer-a-center-x.example', PASSWORD);
     const asked: (number | undefined)[] = [];
