@@ -115,8 +115,16 @@ export async function pullChanges(
       // wrap-up save on the core's connection waits in SQLite's busy handler, which sleeps up
       // to 100 ms between tries, and back-to-back commits left it gaps it missed (measured:
       // saves refused after the 5 s busy timeout during a bootstrap, bench README).
-      const pause = freedAt + Math.min(MAX_COMMIT_PAUSE_MS, lastHeldMs) - performance.now();
-      if (pause > 0) await new Promise((resume) => setTimeout(resume, pause));
+      // A loop, not one timer: a timer counts from the event loop's cached clock and may fire
+      // a millisecond or more early on a busy loop (seen in CI).
+      const freeUntil = freedAt + Math.min(MAX_COMMIT_PAUSE_MS, lastHeldMs);
+      for (
+        let pause = freeUntil - performance.now();
+        pause > 0;
+        pause = freeUntil - performance.now()
+      ) {
+        await new Promise((resume) => setTimeout(resume, Math.ceil(pause)));
+      }
     }
     const started = performance.now();
     const freeBeforeMs = freedAt === null ? 0 : started - freedAt;
