@@ -24,7 +24,12 @@ import {
   retailerRecordArb,
   retailerRecordArbs,
 } from '../../fixtures/arbitraries';
-import { customerRecord, orderRecord, shipmentRecord } from '../../fixtures/retailer-records';
+import {
+  customerRecord,
+  orderRecord,
+  pulledPage,
+  shipmentRecord,
+} from '../../fixtures/retailer-records';
 import { fakeSignedInSessions } from '../../fixtures/sync-client';
 
 /**
@@ -68,16 +73,7 @@ const api = () => createRetailerApi({ baseUrl, sessions, pageDecoder: decoder })
 
 const serverTime = '2026-11-23T00:00:00.000Z';
 const pageOf = (records: RetailerRecord[], cursor: string, extra: Partial<PullPage> = {}) =>
-  ({
-    protocolVersion: 1,
-    cursor,
-    hasMore: false,
-    records,
-    deletions: [],
-    purgeBefore: null,
-    serverTime,
-    ...extra,
-  }) satisfies PullPage;
+  pulledPage(records, cursor, { serverTime, ...extra });
 
 /** Every row of every table, in a stable order: what "nothing changed" is measured against. */
 function dump(local: LocalDatabase): Record<string, string[]> {

@@ -28,6 +28,14 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
   const customerLocalId = p('select local_id from customers where id = ?');
   const ordersOfCustomer = p('select id from orders where customer_id = ?');
   const deleteSearch = p('delete from customer_search where rowid = ?');
+  // The index is contentless (`contentless_delete`): a deletion only marks the row gone, and its
+  // terms (names, phones, addresses' words) stay in the segment until the segment is rewritten.
+  // The mark asks the retention purge to rewrite it (sync_state 'search_index_rewrite'); a
+  // counter, so a removal made while a rewrite runs is not cleared with it.
+  const markSearchIndexForRewrite = p(
+    `insert into sync_state (key, value) values ('search_index_rewrite', '1')
+       on conflict(key) do update set value = cast(value as integer) + 1`,
+  );
   const deleteCustomer = p('delete from customers where id = ?');
   const simple: Record<string, Sqlite.Statement> = {
     return: p('delete from returns where id = ?'),
@@ -55,7 +63,10 @@ export function createRecordRemover(sqlite: Sqlite.Database) {
     removeOrders((ordersOfCustomer.all(id) as { id: string }[]).map((o) => o.id));
     for (const statement of customerChildren) statement.run(id);
     const row = customerLocalId.get(id) as { local_id: number } | undefined;
-    if (row) deleteSearch.run(row.local_id);
+    if (row) {
+      deleteSearch.run(row.local_id);
+      markSearchIndexForRewrite.run();
+    }
     deleteCustomer.run(id);
   };
 

@@ -6,7 +6,12 @@ import {
   type ScrubResult,
 } from './local-erasure';
 import { syncStateStore } from '../sync';
-import { purgeBeforeInSlices, purgeInactiveInSlices, type SliceOptions } from './sliced-purge';
+import {
+  purgeBeforeInSlices,
+  purgeInactiveInSlices,
+  rewriteSearchIndexInSlices,
+  type SliceOptions,
+} from './sliced-purge';
 
 /**
  * The retention window kept moving on the desk itself, online or not: the pull hands over the
@@ -83,6 +88,9 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
   const now = options.now ?? Date.now;
   const state = syncStateStore(sqlite);
   enableSearchIndexSecureDelete(sqlite);
+  const clearRewrite = sqlite.prepare(
+    `delete from sync_state where key = 'search_index_rewrite' and value = ?`,
+  );
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   let running: Promise<RetentionPurgeRun> | null = null;
@@ -117,6 +125,15 @@ export function startRetentionPurge(options: RetentionPurgeOptions): RetentionPu
       );
       inactiveCustomers = run.removed;
       if (!run.complete) return { before, counts, inactiveCustomers, complete: false, scrub: null };
+    }
+    // Removed customers' terms are still in the search index's pages until it is rewritten
+    // (before the vacuum below, which would copy them). A removal made meanwhile (the sync
+    // worker's) raises the counter again, and the next run rewrites again.
+    const rewrite = state.get('search_index_rewrite');
+    if (rewrite !== null) {
+      const run = await rewriteSearchIndexInSlices(sqlite, sliceOptions);
+      if (!run.complete) return { before, counts, inactiveCustomers, complete: false, scrub: null };
+      clearRewrite.run(rewrite);
     }
     // A cache from before secure_delete still has old deleted bytes in its free space: the
     // first purge that finds free pages or deletes something rewrites the file, once (a

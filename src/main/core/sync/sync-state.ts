@@ -29,6 +29,11 @@ export type SyncStateKey =
   | 'retention_days'
   /** Set once the file was vacuumed after secure_delete came in (older deleted bytes gone). */
   | 'erasure_vacuumed'
+  /**
+   * A counter raised whenever a customer leaves the search index: their terms stay in its
+   * segments until the retention purge rewrites them (erasure/sliced-purge.ts).
+   */
+  | 'search_index_rewrite'
   | 'last_synced_at'
   /** JSON: when the retailer revoked this desk and how many wrap-ups it could not send. */
   | 'device_revoked'

@@ -14,6 +14,7 @@ import * as auditPush from './2026_12_06_0041_audit_push';
 import * as outreachCandidates from './2026_12_07_0060_outreach_candidates';
 import * as regionEvents from './2026_12_07_0080_region_events';
 import * as afterSalesByOrder from './2026_12_07_0130_after_sales_by_order';
+import * as outreachNotesUnderUpsert from './2026_12_07_0140_outreach_notes_under_upsert';
 
 /**
  * Every migration, bundled (no folder reads at run time). Names sort in the order they run.
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0060_outreach_candidates': outreachCandidates,
   '2026_12_07_0080_region_events': regionEvents,
   '2026_12_07_0130_after_sales_by_order': afterSalesByOrder,
+  '2026_12_07_0140_outreach_notes_under_upsert': outreachNotesUnderUpsert,
 };
 
 export const bundledMigrationProvider: MigrationProvider = {
