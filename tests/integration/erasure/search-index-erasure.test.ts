@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
 import { startRetentionPurge } from '../../../src/main/core/erasure/retention-purge';
+import { createRecordRemover } from '../../../src/main/core/erasure/remove-records';
+import { rewriteSearchIndexInSlices } from '../../../src/main/core/erasure/sliced-purge';
 import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
 import { syncStateStore } from '../../../src/main/core/sync/sync-state';
 import {
@@ -13,6 +15,7 @@ import {
   findInFolder,
   kept,
   person,
+  purged,
   purgedStrings,
 } from '../../fixtures/pii-fixture';
 import { customerRecord } from '../../fixtures/retailer-records';
@@ -62,20 +65,25 @@ async function cacheLaidOut(layout: 'one segment' | 'many segments') {
   return { dir, database };
 }
 
+/** The search index's pages as FTS5 stores them (`%_data`): terms are kept verbatim there. */
+const searchIndexBytes = (database: LocalDatabase) =>
+  Buffer.concat(
+    database.sqlite
+      .prepare('select block from customer_search_data')
+      .pluck()
+      .all()
+      .filter((b): b is Buffer => Buffer.isBuffer(b)),
+  );
+const termsOf = (bytes: Buffer) => purgedStrings.filter((s) => bytes.includes(Buffer.from(s)));
+
 describe.each(['one segment', 'many segments'] as const)(
   'the search index laid out in %s',
   (layout) => {
     it('keeps no purged customer’s terms after the retention purge, and still finds the rest', async () => {
       const { dir, database } = await cacheLaidOut(layout);
       // The index holds terms verbatim, so a term left behind is there for the scan to find.
-      const indexBytes = Buffer.concat(
-        database.sqlite
-          .prepare('select block from customer_search_data')
-          .pluck()
-          .all()
-          .filter((b): b is Buffer => Buffer.isBuffer(b)),
-      );
-      expect(purgedStrings.some((s) => indexBytes.includes(Buffer.from(s)))).toBe(true);
+      const indexBytes = searchIndexBytes(database);
+      expect(termsOf(indexBytes)).not.toEqual([]);
 
       const purge = startRetentionPurge({
         sqlite: database.sqlite,
@@ -98,3 +106,18 @@ describe.each(['one segment', 'many segments'] as const)(
     });
   },
 );
+
+it('a call stops the rewrite between two steps, and the next run finishes it', async () => {
+  const { database } = await cacheLaidOut('many segments');
+  createRecordRemover(database.sqlite).remove(purged.map((p) => ({ type: 'customer', id: p.id })));
+  let steps = 0;
+  const stopped = await rewriteSearchIndexInSlices(database.sqlite, {
+    shouldStop: () => steps >= 2,
+    pause: async () => void steps++,
+  });
+  expect(stopped).toEqual({ complete: false, steps: 2 });
+  expect(termsOf(searchIndexBytes(database))).not.toEqual([]);
+  const finished = await rewriteSearchIndexInSlices(database.sqlite);
+  expect(finished.complete).toBe(true);
+  expect(termsOf(searchIndexBytes(database))).toEqual([]);
+});
