@@ -47,6 +47,16 @@ describe('post-call wrap-up in the browser harness', () => {
   const isFocused = (locator: ReturnType<Page['getByTestId']>) =>
     locator.evaluate((el) => el === el.ownerDocument.activeElement);
 
+  /** The parcel badges whose words are cut (drawn narrower than they are, with an ellipsis). */
+  const cutBadges = async () => {
+    const labels = page.getByTestId('shipment').locator('.mantine-Badge-label');
+    // Her late parcel has two: its status and how late it is (none found would prove nothing).
+    expect(await labels.count()).toBeGreaterThanOrEqual(2);
+    return labels.evaluateAll((all) =>
+      all.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent),
+    );
+  };
+
   /** Ring, answer and hang up (the phone system's part), up to the open wrap-up form. */
   const callUntilWrapUp = async (phone: string) => {
     const callId = await app.ring(phone);
@@ -206,8 +216,21 @@ describe('post-call wrap-up in the browser harness', () => {
     await page.keyboard.press('Alt+2');
     await page.keyboard.press('Alt+4');
     await page.keyboard.press('Alt+8');
+    // The counter says the length as stored, as the "too long" error does: a security code's
+    // mark is longer than the code, so 3,998 characters as typed are 4,009 as stored.
+    const wordsField = page.getByTestId('customer-words');
+    const counter = page.getByTestId('customer-words-count');
+    await wordsField.fill(`CVV 123 ${'あ'.repeat(3990)}`);
+    await page.keyboard.press('Control+Enter');
+    await panel()
+      .getByText('お客さまの言葉は4,000文字までです（カード情報を伏せて保存すると4,009文字）。')
+      .waitFor();
+    expect(await counter.textContent()).toBe('4,009 / 4,000');
+    await wordsField.fill('');
     const words = 'カードで払いたい。番号は 4111 1111 1111 1111、CVV 123 です。';
+    const stored = 'カードで払いたい。番号は [REDACTED_CARD]、CVV [REDACTED_CVV] です。';
     await page.keyboard.type(words);
+    expect(await counter.textContent()).toBe(`${stored.length} / 4,000`);
 
     // Before saving, the agent is told what will be removed.
     const notice = page.getByTestId('redaction-notice');
@@ -217,6 +240,7 @@ describe('post-call wrap-up in the browser harness', () => {
     );
     expect(await notice.textContent()).toContain('[REDACTED_CARD]');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'wrap-up-ja.png') });
+    expect(await cutBadges()).toEqual([]);
     await page.getByRole('button', { name: 'ダークテーマに切り替え' }).click();
     await page.locator('html[data-mantine-color-scheme="dark"]').waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'wrap-up-dark-ja.png') });
@@ -229,6 +253,9 @@ describe('post-call wrap-up in the browser harness', () => {
       '1 card number and 1 security code will be removed when saved',
     );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'wrap-up-en.png') });
+    // The parcel's badges keep their whole words in the narrower card column ("3 DAYS LATE").
+    expect(await page.getByTestId('days-late').textContent()).toMatch(/^\d+ days? late$/);
+    expect(await cutBadges()).toEqual([]);
     await page.getByText('日本語', { exact: true }).click();
     await panel().getByText('お客さまの感情').waitFor();
 
@@ -241,9 +268,7 @@ describe('post-call wrap-up in the browser harness', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'today-calls-ja.png') });
 
     const record = await koe(page, 'wrapUp:get', { callId });
-    expect(record?.customerWords).toBe(
-      'カードで払いたい。番号は [REDACTED_CARD]、CVV [REDACTED_CVV] です。',
-    );
+    expect(record?.customerWords).toBe(stored);
     const received = await eventually(
       'the redacted record at the retailer',
       async () => (await retailerVoc(retailerUrl)).find((r) => r.id === record?.id),

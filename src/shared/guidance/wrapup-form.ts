@@ -1,6 +1,8 @@
 import type { ReasonNode } from '../domain/guidance';
 import type { Language } from '../domain/primitives';
 import type { VocRecord } from '../domain/voc';
+import { catalogs, type Catalog } from '../i18n';
+import { fill } from '../i18n/sections/outreach';
 import { redactPaymentData } from './redact-payment-data';
 
 /**
@@ -43,6 +45,15 @@ export type WrapUpError =
   | { field: 'callbackAt'; code: 'too_far'; maxDays: number }
   | { field: 'customerWords'; code: 'too_long'; max: number; length: number };
 
+/**
+ * How long the customer's words are as stored: after the payment data is taken out. The limit
+ * is on this, and the form's counter shows it: a security code's mark is longer than the code it
+ * replaces, so words just under the limit as typed can end over it.
+ */
+export function storedWordsLength(customerWords: string): number {
+  return redactPaymentData(customerWords).text.length;
+}
+
 /** Active codes that have no active children. */
 export function leafReasonCodes(taxonomy: readonly ReasonNode[]): Set<string> {
   const active = taxonomy.filter((n) => n.active);
@@ -84,9 +95,7 @@ export function validateWrapUp(
     const error = callbackError(form.callbackAt ?? null, options.now);
     if (error) errors.push(error);
   }
-  // The limit is on what is stored, after the payment data is taken out: a security code's
-  // mark is longer than the code it replaces, so words just under the limit can end over it.
-  const storedLength = redactPaymentData(form.customerWords).text.length;
+  const storedLength = storedWordsLength(form.customerWords);
   if (storedLength > MAX_CUSTOMER_WORDS) {
     errors.push({
       field: 'customerWords',
@@ -115,51 +124,68 @@ export function avoidableDefault(reasonCode: string, taxonomy: readonly ReasonNo
   return taxonomy.find((n) => n.code === reasonCode)?.avoidableDefault ?? false;
 }
 
-/** The words for a form error, next to its field. */
-export function describeWrapUpError(error: WrapUpError, locale: Language): string {
-  const ja = locale === 'ja';
+/** A key of `wrapUp.errors` without its plural suffix (i18next adds it from `count`). */
+type ErrorKey<K = keyof Catalog['wrapUp']['errors']> = K extends `${infer Base}_${'one' | 'other'}`
+  ? Base
+  : K;
+
+/**
+ * A form error's sentence: its key in the catalogs' `wrapUp.errors` and the values it is filled
+ * with. `count`, where present, picks the plural form; other numbers come formatted for `locale`.
+ */
+export interface WrapUpErrorMessage {
+  key: ErrorKey;
+  values: { count?: number } & Record<string, string | number>;
+}
+
+const REQUIRED_KEYS = {
+  reasonCodes: 'reasonRequired',
+  sentiment: 'sentimentRequired',
+  resolution: 'resolutionRequired',
+  callbackAt: 'callbackRequired',
+} as const satisfies Record<Exclude<WrapUpField, 'customerWords'>, ErrorKey>;
+
+/** Which catalog sentence says a form error (the renderer says it with i18next's `t`). */
+export function wrapUpErrorMessage(error: WrapUpError, locale: Language): WrapUpErrorMessage {
   switch (error.code) {
     case 'required':
-      if (error.field === 'reasonCodes') return ja ? '理由を選んでください。' : 'Choose a reason.';
-      if (error.field === 'sentiment')
-        return ja ? 'お客さまの感情を選んでください。' : 'Choose the sentiment.';
-      if (error.field === 'callbackAt') {
-        return ja
-          ? '折り返しの日時を入力してください。'
-          : 'Enter the date and time of the callback.';
-      }
-      return ja ? '対応結果を選んでください。' : 'Choose the resolution.';
+      return { key: REQUIRED_KEYS[error.field], values: {} };
     case 'invalid':
-      return ja
-        ? '折り返しの日時を正しく入力してください。'
-        : 'Enter a valid date and time for the callback.';
+      return { key: 'callbackInvalid', values: {} };
     case 'past':
-      return ja
-        ? '折り返しの日時は今より後にしてください。'
-        : 'The callback must be later than now.';
+      return { key: 'callbackPast', values: {} };
     case 'too_far':
-      return ja
-        ? `折り返しは${error.maxDays}日以内の日時にしてください。`
-        : `The callback must be within ${error.maxDays} days.`;
+      return { key: 'callbackTooFar', values: { count: error.maxDays } };
     case 'too_many':
-      return ja ? `理由は${error.max}つまでです。` : `At most ${error.max} reasons.`;
+      return { key: 'tooManyReasons', values: { count: error.max } };
     case 'unknown_reason':
-      return ja
-        ? `理由コード ${error.reasonCode} は存在しません。`
-        : `Unknown reason code ${error.reasonCode}.`;
+      return { key: 'unknownReason', values: { code: error.reasonCode } };
     case 'inactive_reason':
-      return ja
-        ? `理由コード ${error.reasonCode} は現在使われていません。`
-        : `Reason ${error.reasonCode} is no longer in use.`;
+      return { key: 'inactiveReason', values: { code: error.reasonCode } };
     case 'not_leaf':
-      return ja ? 'より具体的な理由を選んでください。' : 'Choose a more specific reason.';
+      return { key: 'notLeaf', values: {} };
     case 'duplicate':
-      return ja
-        ? `理由 ${error.reasonCode} が重複しています。`
-        : `Reason ${error.reasonCode} is listed twice.`;
-    case 'too_long':
-      return ja
-        ? `お客さまの言葉は${error.max}文字までです（カード情報を伏せて保存すると${error.length}文字）。`
-        : `Customer’s words: at most ${error.max} characters (${error.length} as stored, card data masked).`;
+      return { key: 'duplicateReason', values: { code: error.reasonCode } };
+    case 'too_long': {
+      const number = new Intl.NumberFormat(locale);
+      return {
+        key: 'wordsTooLong',
+        values: { max: number.format(error.max), length: number.format(error.length) },
+      };
+    }
   }
+}
+
+/**
+ * The words for a form error where there is no i18next (main's refusal of an invalid record):
+ * the same catalog sentence, its plural form picked by the language's rules as i18next does.
+ */
+export function describeWrapUpError(error: WrapUpError, locale: Language): string {
+  const { key, values } = wrapUpErrorMessage(error, locale);
+  const words: Record<string, string | undefined> = catalogs[locale].wrapUp.errors;
+  const form =
+    values.count === undefined
+      ? key
+      : `${key}_${new Intl.PluralRules(locale).select(values.count)}`;
+  return fill(words[form] ?? words[`${key}_other`] ?? key, values);
 }

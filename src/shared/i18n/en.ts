@@ -481,8 +481,27 @@ export const en: Catalog = {
     words: {
       label: 'Customer’s own words',
       placeholder: 'What the customer said, in their own words',
-      count: '{{length}} / {{max}}',
+      count: '{{length, number}} / {{max, number}}',
       preview: 'What will be saved',
+    },
+    /** A form error next to its field (`wrapUpErrorMessage` in shared/guidance picks the key). */
+    errors: {
+      reasonRequired: 'Choose a reason.',
+      sentimentRequired: 'Choose the sentiment.',
+      resolutionRequired: 'Choose the resolution.',
+      callbackRequired: 'Enter the date and time of the callback.',
+      callbackInvalid: 'Enter a valid date and time for the callback.',
+      callbackPast: 'The callback must be later than now.',
+      callbackTooFar_one: 'The callback must be within {{count}} day.',
+      callbackTooFar_other: 'The callback must be within {{count}} days.',
+      tooManyReasons_one: 'At most {{count}} reason.',
+      tooManyReasons_other: 'At most {{count}} reasons.',
+      unknownReason: 'Unknown reason code {{code}}.',
+      inactiveReason: 'Reason {{code}} is no longer in use.',
+      notLeaf: 'Choose a more specific reason.',
+      duplicateReason: 'Reason {{code}} is listed twice.',
+      wordsTooLong:
+        'Customer’s words: at most {{max}} characters ({{length}} as stored, card data masked).',
     },
     redaction: {
       cardNumbers_one: '{{count}} card number',

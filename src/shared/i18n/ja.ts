@@ -491,8 +491,27 @@ export const ja = {
     words: {
       label: 'お客さまの言葉',
       placeholder: 'お客さまがおっしゃったことを、そのままの言葉で',
-      count: '{{length}} / {{max}}',
+      count: '{{length, number}} / {{max, number}}',
       preview: '保存される内容',
+    },
+    /** A form error next to its field (`wrapUpErrorMessage` in shared/guidance picks the key). */
+    errors: {
+      reasonRequired: '理由を選んでください。',
+      sentimentRequired: 'お客さまの感情を選んでください。',
+      resolutionRequired: '対応結果を選んでください。',
+      callbackRequired: '折り返しの日時を入力してください。',
+      callbackInvalid: '折り返しの日時を正しく入力してください。',
+      callbackPast: '折り返しの日時は今より後にしてください。',
+      callbackTooFar_one: '折り返しは{{count}}日以内の日時にしてください。',
+      callbackTooFar_other: '折り返しは{{count}}日以内の日時にしてください。',
+      tooManyReasons_one: '理由は{{count}}つまでです。',
+      tooManyReasons_other: '理由は{{count}}つまでです。',
+      unknownReason: '理由コード {{code}} は存在しません。',
+      inactiveReason: '理由コード {{code}} は現在使われていません。',
+      notLeaf: 'より具体的な理由を選んでください。',
+      duplicateReason: '理由 {{code}} が重複しています。',
+      wordsTooLong:
+        'お客さまの言葉は{{max}}文字までです（カード情報を伏せて保存すると{{length}}文字）。',
     },
     redaction: {
       cardNumbers_one: 'カード番号 {{count}} 件',

@@ -56,7 +56,9 @@ export function ShipmentItem({
       data-testid="shipment"
       data-highlighted={highlighted ? 'true' : undefined}
     >
-      <div className="koe-row" data-between data-nowrap>
+      {/* The badges wrap below the tracking number, then below each other, where the card is
+          narrow (the wrap-up layout's column in English): a cut status ("DELAY…") says nothing. */}
+      <div className="koe-row" data-between>
         <div className="koe-row koe-gap-xs" data-nowrap>
           <IconTruckDelivery size={18} aria-hidden />
           <p className="koe-text" data-weight="600">
@@ -84,7 +86,7 @@ export function ShipmentItem({
             )}
           </CopyButton>
         </div>
-        <div className="koe-row koe-gap-6" data-nowrap>
+        <div className="koe-row koe-gap-6 koe-shipment-badges">
           <Badge color={shipmentStatusColor[shipment.status]} variant="light">
             {t(`shipments.status.${shipment.status}`)}
           </Badge>

@@ -1,22 +1,5 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Stepper,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import {
-  IconAlertOctagon,
-  IconBellRinging,
-  IconPhoneOff,
-  IconRepeat,
-  IconSpeakerphone,
-} from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertOctagon, IconPhoneOff, IconRepeat, IconSpeakerphone } from '@tabler/icons-react';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
@@ -31,6 +14,7 @@ import type { IpcError } from '../../../shared/ipc';
 import type { SupervisorAlertStage } from '../calls';
 import { HARASSMENT_KEYS, inCallShortcut, type HarassmentKey } from '../app/shortcuts';
 import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
+import { OutcomeAlert } from '../app/OutcomeAlert';
 import { AlertStatusText, useDeskAlerts } from '../floor';
 
 interface HarassmentPanelProps {
@@ -248,20 +232,14 @@ export function HarassmentPanel({
             <AlertStatusText alert={deskAlert} />
           </div>
         ) : alertError ? (
-          <Alert
-            color="red"
-            variant="light"
-            py={6}
-            icon={<IconBellRinging size={18} />}
-            role="alert"
-          >
+          <OutcomeAlert outcome="failure" iconSize={18} py={6}>
             <Group justify="space-between" gap="xs">
               <Text size="sm">{t('harassment.supervisorFailed')}</Text>
               <Button size="compact-xs" variant="white" color="red" onClick={onRetryAlert}>
                 {t('app.retry')}
               </Button>
             </Group>
-          </Alert>
+          </OutcomeAlert>
         ) : alertPending || asked ? (
           <Text size="sm" c="dimmed">
             {t('harassment.supervisorAlerting')}

@@ -309,6 +309,7 @@ function ChosenReason({
   onMakePrimary(): void;
 }) {
   const { t } = useTranslation();
+  const makePrimaryLabel = t('wrapUp.reasons.makePrimary', { label });
   return (
     <Badge
       size="lg"
@@ -322,12 +323,12 @@ function ChosenReason({
         primary ? (
           <IconStarFilled size={12} aria-label={t('wrapUp.reasons.primary')} />
         ) : (
-          <Tooltip label={t('wrapUp.reasons.makePrimary', { label })}>
+          <Tooltip label={makePrimaryLabel}>
             <ActionIcon
               size="xs"
               variant="subtle"
               color="gray"
-              aria-label={t('wrapUp.reasons.makePrimary', { label })}
+              aria-label={makePrimaryLabel}
               onClick={onMakePrimary}
             >
               <IconStar size={12} />

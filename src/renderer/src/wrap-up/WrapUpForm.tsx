@@ -19,10 +19,11 @@ import { useTranslation } from 'react-i18next';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { CustomerCard, Order } from '../../../shared/domain';
 import {
-  describeWrapUpError,
   MAX_CUSTOMER_WORDS,
   redactPaymentData,
+  storedWordsLength,
   validateWrapUp,
+  wrapUpErrorMessage,
 } from '../../../shared/guidance';
 import type { IpcError, WrapUpSaved } from '../../../shared/ipc';
 import { callKoe } from '../app/koe-call';
@@ -134,10 +135,15 @@ export function WrapUpForm({
   );
   const shown = errorsByField(state.showErrors ? errors : []);
   const describe = (field: keyof typeof shown) =>
-    (shown[field] ?? []).map((e) => describeWrapUpError(e, locale));
+    (shown[field] ?? []).map((e) => {
+      const { key, values } = wrapUpErrorMessage(e, locale);
+      return t(`wrapUp.errors.${key}`, values);
+    });
   const avoidable = effectiveAvoidable(state, taxonomy);
   const redaction = useMemo(() => redactPaymentData(state.customerWords), [state.customerWords]);
   const redactionItems = useRedactionItems(redaction);
+  // What the save stores, so the counter and the "too long" error always say the same number.
+  const storedLength = storedWordsLength(state.customerWords);
 
   const focusField = (
     field: 'reasons' | 'words' | 'order' | 'sentiment' | 'resolution' | 'callbackAt',
@@ -485,13 +491,11 @@ export function WrapUpForm({
                   )}
                   <Text
                     size="xs"
-                    c={state.customerWords.length > MAX_CUSTOMER_WORDS ? 'red' : 'dimmed'}
+                    c={storedLength > MAX_CUSTOMER_WORDS ? 'red' : 'dimmed'}
                     className="koe-tabular"
+                    data-testid="customer-words-count"
                   >
-                    {t('wrapUp.words.count', {
-                      length: state.customerWords.length,
-                      max: MAX_CUSTOMER_WORDS,
-                    })}
+                    {t('wrapUp.words.count', { length: storedLength, max: MAX_CUSTOMER_WORDS })}
                   </Text>
                 </Group>
               </Stack>

@@ -1,11 +1,16 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { reasonTaxonomy } from '../../../../src/shared/demo/taxonomy';
 import {
   avoidableDefault,
   describeWrapUpError,
+  storedWordsLength,
   validateWrapUp,
+  wrapUpErrorMessage,
+  type WrapUpError,
   type WrapUpForm,
 } from '../../../../src/shared/guidance';
+import { catalogs } from '../../../../src/shared/i18n';
 
 const taxonomy = reasonTaxonomy();
 const valid: WrapUpForm = {
@@ -90,6 +95,8 @@ describe('validateWrapUp', () => {
     expect(validateWrapUp({ ...valid, customerWords: words }, taxonomy)).toEqual([
       { field: 'customerWords', code: 'too_long', max: 4000, length: 9500 },
     ]);
+    // The form's counter shows the same stored length.
+    expect(storedWordsLength(words)).toBe(9500);
   });
 
   it('every error has words in both languages', () => {
@@ -162,5 +169,69 @@ describe('validateWrapUp: a callback needs its date and time', () => {
       expect(en).toMatch(/callback/i);
     }
     expect(describeWrapUpError(errors[3], 'en')).toContain('30 days');
+  });
+});
+
+describe('the customer’s words too long', () => {
+  it('says both numbers in the language’s own way', () => {
+    // A security code's mark is longer than the code: 3,998 characters typed are 4,009 stored.
+    const words = `CVV 123 ${'あ'.repeat(3990)}`;
+    const [error] = validateWrapUp({ ...valid, customerWords: words }, taxonomy);
+    expect(describeWrapUpError(error!, 'en')).toBe(
+      'Customer’s words: at most 4,000 characters (4,009 as stored, card data masked).',
+    );
+    expect(describeWrapUpError(error!, 'ja')).toBe(
+      'お客さまの言葉は4,000文字までです（カード情報を伏せて保存すると4,009文字）。',
+    );
+  });
+});
+
+describe('form errors come from the catalogs', () => {
+  const every: WrapUpError[] = [
+    { field: 'reasonCodes', code: 'required' },
+    { field: 'sentiment', code: 'required' },
+    { field: 'resolution', code: 'required' },
+    { field: 'callbackAt', code: 'required' },
+    { field: 'callbackAt', code: 'invalid' },
+    { field: 'callbackAt', code: 'past' },
+    { field: 'callbackAt', code: 'too_far', maxDays: 30 },
+    { field: 'callbackAt', code: 'too_far', maxDays: 1 },
+    { field: 'reasonCodes', code: 'too_many', max: 5 },
+    { field: 'reasonCodes', code: 'too_many', max: 1 },
+    { field: 'reasonCodes', code: 'unknown_reason', reasonCode: 'x.y' },
+    { field: 'reasonCodes', code: 'inactive_reason', reasonCode: 'x.y' },
+    { field: 'reasonCodes', code: 'not_leaf', reasonCode: 'delivery' },
+    { field: 'reasonCodes', code: 'duplicate', reasonCode: 'x.y' },
+    { field: 'customerWords', code: 'too_long', max: 4000, length: 4009 },
+  ];
+
+  it('say in main exactly what i18next says in the form, in both languages', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'ja',
+      resources: { ja: { translation: catalogs.ja }, en: { translation: catalogs.en } },
+      interpolation: { escapeValue: false },
+    });
+    const t = i18n.t as unknown as (key: string, options: object) => string;
+    for (const lng of ['ja', 'en'] as const) {
+      for (const error of every) {
+        const { key, values } = wrapUpErrorMessage(error, lng);
+        const said = t(`wrapUp.errors.${key}`, { ...values, lng });
+        expect(said, `${lng} ${error.code}`).not.toMatch(/wrapUp\.errors|{{|undefined/);
+        expect(describeWrapUpError(error, lng), `${lng} ${error.code}`).toBe(said);
+      }
+    }
+  });
+
+  it('count in English: one day, 30 days; one reason, 5 reasons', () => {
+    const say = (error: WrapUpError) => describeWrapUpError(error, 'en');
+    expect(say({ field: 'callbackAt', code: 'too_far', maxDays: 1 })).toBe(
+      'The callback must be within 1 day.',
+    );
+    expect(say({ field: 'callbackAt', code: 'too_far', maxDays: 30 })).toBe(
+      'The callback must be within 30 days.',
+    );
+    expect(say({ field: 'reasonCodes', code: 'too_many', max: 1 })).toBe('At most 1 reason.');
+    expect(say({ field: 'reasonCodes', code: 'too_many', max: 5 })).toBe('At most 5 reasons.');
   });
 });
