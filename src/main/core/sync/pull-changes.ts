@@ -129,10 +129,12 @@ export async function pullChanges(
     const started = performance.now();
     const freeBeforeMs = freedAt === null ? 0 : started - freedAt;
     try {
-      // IMMEDIATE: the write lock taken up front. A deferred transaction reads first, and a
-      // write committed meanwhile on the core's connection (a wrap-up save, more often now that
-      // the lock is left free between commits) made its first write fail at once with
-      // SQLITE_BUSY, whatever the busy timeout (bench: "database is locked" in the sync worker).
+      // IMMEDIATE: the write lock taken up front. Begun deferred, a page whose first statement
+      // reads (a page of deletions, the periodic pull that finds nothing new) holds a snapshot
+      // when it first writes, and a write on the core's connection (a wrap-up save) holding or
+      // just having committed the lock makes that write fail at once with SQLITE_BUSY: SQLite
+      // does not call the busy handler for a reader's upgrade (test
+      // bootstrap-commit-waits-for-lock.test.ts; bench: "database is locked" in the sync worker).
       commitPages.immediate(group);
     } catch (error) {
       pages.dropAll();
