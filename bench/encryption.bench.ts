@@ -10,11 +10,7 @@ import { createEventBus } from '../src/main/core/platform/event-bus';
 import { createIpcRouter, type IpcRouter } from '../src/main/core/platform/router';
 import { loadPreferences } from '../src/main/core/preferences/preferences';
 import { createServices } from '../src/main/core/services';
-import {
-  BOOTSTRAP_COMMIT_RECORDS,
-  deferSecondaryIndexes,
-  rebuildDeferredIndexes,
-} from '../src/main/core/sync/pull-changes';
+import { deferSecondaryIndexes, rebuildDeferredIndexes } from '../src/main/core/sync/pull-changes';
 import type { RetailerRecord } from '../src/shared/protocol/records';
 import { referenceRecords } from '../src/shared/demo/generate-demo-records';
 import type { WrapUpInput } from '../src/shared/ipc';
@@ -29,19 +25,7 @@ const POPS = 2_000;
 const SAVES = 300;
 /** The issue's goal for each figure: the encrypted cache within 1.3× of the plain one. */
 const GOAL = 1.3;
-/**
- * Records per bootstrap transaction, as the sync worker groups pulled pages
- * (`BOOTSTRAP_COMMIT_RECORDS`). `KOE_BENCH_CIPHER_COMMIT_RECORDS=5000,20000` loads once per size
- * listed, each on its own pair of caches, the sizes taking turns batch by batch: the first size is
- * the figure's (its caches serve the reads after), the others print `_commit_<n>_` figures, and
- * each size's bootstrap is compared with the first's on each side. `KOE_BENCH_CIPHER_BOOTSTRAP_ONLY=1`
- * stops after the bootstrap.
- */
-const COMMIT_SIZES = (
-  process.env.KOE_BENCH_CIPHER_COMMIT_RECORDS ?? String(BOOTSTRAP_COMMIT_RECORDS)
-)
-  .split(',')
-  .map(Number);
+/** `KOE_BENCH_CIPHER_BOOTSTRAP_ONLY=1` stops after the bootstrap. */
 
 interface Side {
   database: LocalDatabase;
@@ -62,42 +46,16 @@ export async function benchEncryption(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'koe-cipher-bench-'));
   const figures: Figure[] = [];
   const bootstrapOnly = Boolean(process.env.KOE_BENCH_CIPHER_BOOTSTRAP_ONLY);
-  const loads: Load[] = [];
-  for (const [n, commitRecords] of COMMIT_SIZES.entries()) {
-    const sides = [
-      await openSide(join(dir, `plain-${n}.sqlite`), dir),
-      await openSide(join(dir, `encrypted-${n}.sqlite`), dir, key),
-    ] as const;
-    loads.push({ commitRecords, sides });
-  }
-  const [first, ...others] = loads as [Load, ...Load[]];
-  const sides = first.sides;
+  const sides = [
+    await openSide(join(dir, 'plain.sqlite'), dir),
+    await openSide(join(dir, 'encrypted.sqlite'), dir, key),
+  ] as const;
   const [plain, encrypted] = sides;
   try {
-    const [timing, ...otherTimings] = await bootstrapEveryLoad(loads, batches);
+    const timing = await bootstrapBoth(sides, batches);
     const rows = countRows(plain.database.sqlite);
     const rate = (seconds: number) => rows / seconds;
-    figures.push(
-      figure('cipher_bootstrap_rows_per_s', rate(timing![1]), 'rows/s', rate(timing![0])),
-    );
-    for (const [n, load] of others.entries()) {
-      const other = otherTimings[n]!;
-      const size = load.commitRecords;
-      figures.push(
-        figure(
-          `cipher_bootstrap_commit_${size}_rows_per_s`,
-          rate(other[1]),
-          'rows/s',
-          rate(other[0]),
-        ),
-      );
-      // What the grouping itself does, on each side: this size's bootstrap against the first's.
-      for (const [i, side] of (['plain', 'encrypted'] as const).entries()) {
-        const name = `bootstrap_${side}_commit_${size}_vs_${first.commitRecords}_rows_per_s`;
-        figures.push(figure(name, rate(other[i]!), 'rows/s', rate(timing![i]!)));
-      }
-      for (const side of load.sides) await side.database.close();
-    }
+    figures.push(figure('cipher_bootstrap_rows_per_s', rate(timing[1]), 'rows/s', rate(timing[0])));
     if (bootstrapOnly) return figures;
 
     const phones = samplePhones(plain.database.sqlite, POPS);
@@ -143,95 +101,58 @@ export async function benchEncryption(): Promise<Figure[]> {
   return figures;
 }
 
-interface Load {
-  commitRecords: number;
-  sides: readonly [Side, Side];
-}
-
 /**
- * Bootstrap as the sync worker runs it (pull-changes.ts): the search-only indexes dropped, the
- * batches (one pulled page each) committed `commitRecords` at a time, the indexes built again at
- * the end, and the checkpoint that copies the last of the log into the file, on each side. Of
- * the rebuild, the time each index held the lock counts (not the pauses left for other writers
- * between two indexes). Each group is written on every cache in turn (plain, encrypted, for each
- * load), so load from elsewhere lands on all alike. Returns seconds per load: [plain, encrypted].
+ * Bootstrap as the sync worker runs it (pull-changes.ts): the search-only indexes dropped, each
+ * batch (one pulled page) committed in a transaction of its own, the indexes built again at the
+ * end, and the checkpoint that copies the last of the log into the file, on each side. Of the
+ * rebuild, the time each index held the lock counts (not the pauses left for other writers
+ * between two indexes). Each batch is written on both caches in turn (plain, then encrypted), so
+ * load from elsewhere lands on both alike. Returns seconds: [plain, encrypted].
  */
-async function bootstrapEveryLoad(
-  loads: readonly Load[],
+async function bootstrapBoth(
+  sides: readonly [Side, Side],
   batches: RetailerRecord[][],
-): Promise<[number, number][]> {
-  // Seconds per load, side and phase: the load (groups and their checkpoints), the index rebuild,
-  // the final checkpoint. At 100,000 customers nearly all of the cost is in the load (README).
-  const timings = loads.map(() => ({ load: [0, 0], rebuild: [0, 0], checkpoint: [0, 0] }));
+): Promise<[number, number]> {
+  // Seconds per side and phase: the load (batches and their checkpoints), the index rebuild, the
+  // final checkpoint. At 100,000 customers nearly all of the cost is in the load (README).
+  const timings = { load: [0, 0], rebuild: [0, 0], checkpoint: [0, 0] };
   // The load's CPU time too (this thread's work: the load is synchronous): on a shared machine
   // the wall clock also counts waits for a core.
-  const loadCpu = loads.map(() => [0, 0]);
-  const timed = (n: number, i: 0 | 1, phase: 'load' | 'checkpoint', work: () => void) => {
+  const loadCpu = [0, 0];
+  const timed = (i: 0 | 1, phase: 'load' | 'checkpoint', work: () => void) => {
     const start = process.hrtime.bigint();
     const cpu = process.cpuUsage();
     work();
-    timings[n]![phase][i]! += Number(process.hrtime.bigint() - start) / 1e9;
+    timings[phase][i]! += Number(process.hrtime.bigint() - start) / 1e9;
     const used = process.cpuUsage(cpu);
-    if (phase === 'load') loadCpu[n]![i]! += (used.user + used.system) / 1e6;
+    if (phase === 'load') loadCpu[i]! += (used.user + used.system) / 1e6;
   };
-  const writers = loads.map((l) => l.sides.map((s) => createRecordWriter(s.database.sqlite)));
-  const groups = loads.map((l) => groupBatches(batches, l.commitRecords));
-  for (const [n, load] of loads.entries())
-    for (const i of [0, 1] as const)
-      timed(n, i, 'load', () => deferSecondaryIndexes(load.sides[i].database.sqlite));
-  // Batch by batch, each load commits the group a batch ends, so every load is as far along as
-  // the others at any time (a load of larger groups commits less often, not sooner).
-  for (let b = 0; b < batches.length; b += 1) {
-    for (const [n, load] of loads.entries()) {
-      const group = groups[n]!.find((g) => g.at(-1) === batches[b]);
-      if (!group) continue;
-      for (const i of [0, 1] as const) {
-        const sqlite = load.sides[i].database.sqlite;
-        timed(n, i, 'load', () =>
-          sqlite.transaction(() => group.forEach((batch) => writers[n]![i]!.apply(batch)))(),
-        );
-      }
-    }
-  }
-  for (const [n, load] of loads.entries()) {
-    for (const i of [0, 1] as const) {
-      const sqlite = load.sides[i].database.sqlite;
-      await rebuildDeferredIndexes(sqlite, {
-        onIndexBuilt: (_name, heldMs) => (timings[n]!.rebuild[i]! += heldMs / 1000),
-      });
-      timed(n, i, 'checkpoint', () => sqlite.pragma('wal_checkpoint(TRUNCATE)'));
-    }
-    const t = timings[n]!;
-    const total = (i: 0 | 1) => t.load[i]! + t.rebuild[i]! + t.checkpoint[i]!;
-    const split = (['load', 'rebuild', 'checkpoint'] as const)
-      .map((phase) => `${phase} ${t[phase][1]!.toFixed(2)} vs ${t[phase][0]!.toFixed(2)} s`)
-      .join(', ');
-    const cpu = loadCpu[n]!;
-    note(
-      `encryption: bootstrap committing ${load.commitRecords} records a transaction, encrypted ${total(1).toFixed(2)} s, plain ${total(0).toFixed(2)} s (${split}; the load's CPU ${cpu[1]!.toFixed(2)} vs ${cpu[0]!.toFixed(2)} s), load ${loadAverage()}`,
-    );
-  }
-  return timings.map((t) =>
-    ([0, 1] as const).map((i) => t.load[i]! + t.rebuild[i]! + t.checkpoint[i]!),
-  ) as [number, number][];
-}
-
-/** Consecutive batches (pulled pages) gathered until a group holds `records` records. */
-function groupBatches(batches: RetailerRecord[][], records: number): RetailerRecord[][][] {
-  const groups: RetailerRecord[][][] = [];
-  let group: RetailerRecord[][] = [];
-  let size = 0;
+  const writers = sides.map((side) => createRecordWriter(side.database.sqlite));
+  for (const i of [0, 1] as const)
+    timed(i, 'load', () => deferSecondaryIndexes(sides[i].database.sqlite));
   for (const batch of batches) {
-    group.push(batch);
-    size += batch.length;
-    if (size >= records) {
-      groups.push(group);
-      group = [];
-      size = 0;
+    for (const i of [0, 1] as const) {
+      const sqlite = sides[i].database.sqlite;
+      timed(i, 'load', () => sqlite.transaction(() => writers[i]!.apply(batch))());
     }
   }
-  if (group.length > 0) groups.push(group);
-  return groups;
+  for (const i of [0, 1] as const) {
+    const sqlite = sides[i].database.sqlite;
+    await rebuildDeferredIndexes(sqlite, {
+      onIndexBuilt: (_name, heldMs) => (timings.rebuild[i]! += heldMs / 1000),
+    });
+    timed(i, 'checkpoint', () => sqlite.pragma('wal_checkpoint(TRUNCATE)'));
+  }
+  const total = (i: 0 | 1) => timings.load[i]! + timings.rebuild[i]! + timings.checkpoint[i]!;
+  const split = (['load', 'rebuild', 'checkpoint'] as const)
+    .map(
+      (phase) => `${phase} ${timings[phase][1]!.toFixed(2)} vs ${timings[phase][0]!.toFixed(2)} s`,
+    )
+    .join(', ');
+  note(
+    `encryption: bootstrap, encrypted ${total(1).toFixed(2)} s, plain ${total(0).toFixed(2)} s (${split}; the load's CPU ${loadCpu[1]!.toFixed(2)} vs ${loadCpu[0]!.toFixed(2)} s), load ${loadAverage()}`,
+  );
+  return [total(0), total(1)];
 }
 
 /**

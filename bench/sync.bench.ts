@@ -9,13 +9,9 @@ import { openServerStore, type ServerStore } from '../server/src/db/connect';
 import { createChangeNotifier } from '../server/src/live/change-notifier';
 import { createTenant, DEMO_PASSWORD, DEMO_USERS } from '../server/src/seed';
 import { readCustomerCard } from '../src/main/core/customers/customer-card';
-import { openDatabase, type LocalDatabase } from '../src/main/core/platform/connection';
+import { openDatabase } from '../src/main/core/platform/connection';
 import { startPageDecoder, typescriptPageDecoderEntry } from '../src/main/core/sync/page-decoder';
-import {
-  BOOTSTRAP_COMMIT_RECORDS,
-  deferSecondaryIndexes,
-  pullChanges,
-} from '../src/main/core/sync/pull-changes';
+import { deferSecondaryIndexes, pullChanges } from '../src/main/core/sync/pull-changes';
 import { pushOutbox } from '../src/main/core/sync/push-outbox';
 import { createRetailerApi } from '../src/main/core/sync/retailer-api';
 import { startSyncWorker, typescriptSyncWorkerEntry } from '../src/main/core/sync/sync-worker-host';
@@ -29,16 +25,6 @@ import { incrementalRounds, MIX_SHARES, rawMixApplier } from './lib/incremental-
 import { figure, loadAverage, note, percentile, sampleLatencies, type Figure } from './lib/figures';
 
 const CUSTOMERS = Number(process.env.KOE_BENCH_SYNC_CUSTOMERS ?? 50_000);
-/**
- * Records a bootstrap commits together (`BOOTSTRAP_COMMIT_RECORDS`, the app's). A list
- * (`KOE_BENCH_SYNC_COMMIT_RECORDS=20000,5000`) bootstraps once per size, each into a cache of its
- * own, and runs the ring-during-bootstrap part once per size: the first size's figures are the
- * plain names (its cache serves the rest), the others' end in `_commit_<n>`.
- */
-const COMMIT_SIZES = (process.env.KOE_BENCH_SYNC_COMMIT_RECORDS ?? String(BOOTSTRAP_COMMIT_RECORDS))
-  .split(',')
-  .map(Number);
-const sizeSuffix = (n: number) => (n === 0 ? '' : `_commit_${COMMIT_SIZES[n]}`);
 const TENANT = 'bench-retailer';
 const agent = DEMO_USERS.find((u) => u.role === 'agent')!;
 
@@ -90,65 +76,42 @@ export async function benchSync(): Promise<Figure[]> {
     const api = createRetailerApi({ baseUrl: server.url, sessions, pageDecoder: decoder });
     await api.signIn(agent.email, DEMO_PASSWORD);
 
-    // The bootstrap once per commit size, each into a cache of its own; the first stays open.
-    let kept: LocalDatabase | null = null;
-    const heldMax: number[] = [];
-    for (const [n, commitRecords] of COMMIT_SIZES.entries()) {
-      const client = await openDatabase({ filename: join(dir, `client-${n}.sqlite`) });
-      const held: number[] = [];
-      // How much of the bootstrap is the server's: it shares the desk's cores here, not in use.
-      const serverCpuBefore = server.cpuSeconds();
-      const deskCpuBefore = process.cpuUsage();
-      const start = process.hrtime.bigint();
-      await pullChanges(client.sqlite, api, {
-        commitRecords,
-        onCommit: (commit) => held.push(commit.heldMs),
-      });
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const deskCpu = process.cpuUsage(deskCpuBefore);
-      const serverCpu = server.cpuSeconds() - serverCpuBefore;
-      const rows = countRows(client.sqlite);
-      note(
-        `bootstrap committing ${commitRecords} records a transaction: ${rows} rows in ${seconds.toFixed(2)} s; raw insert ${raw.rows} rows in ${raw.seconds.toFixed(2)} s, deferring the indexes ${rawDeferred.seconds.toFixed(2)} s`,
-      );
-      const deskCpuSeconds = (deskCpu.user + deskCpu.system) / 1e6;
-      note(
-        `bootstrap CPU time: the desk's process ${deskCpuSeconds.toFixed(2)} s (every thread), the ` +
-          `server's ${serverCpu.toFixed(2)} s (${((100 * serverCpu) / (serverCpu + deskCpuSeconds)).toFixed(0)} % of both), ` +
-          `load ${loadAverage()}`,
-      );
-      held.sort((a, b) => a - b);
-      heldMax.push(held.at(-1)!);
-      note(
-        `bootstrap write lock held per commit (${held.length} commits): p50 ${percentile(held, 50).toFixed(0)} ms, p95 ${percentile(held, 95).toFixed(0)} ms, max ${held.at(-1)!.toFixed(0)} ms; the raw insert's longest batch ${rawHeldMs.toFixed(0)} ms`,
-      );
-      const suffix = sizeSuffix(n);
-      figures.push(
-        figure(`sync_bootstrap${suffix}`, rows / seconds, 'rows/s', raw.rows / raw.seconds),
-      );
-      figures.push(
-        figure(
-          `sync_bootstrap_vs_raw_deferring_indexes${suffix}`,
-          rows / seconds,
-          'rows/s',
-          rawDeferred.rows / rawDeferred.seconds,
-        ),
-      );
-      // The longest a write on another connection (a wrap-up save) could wait for one commit,
-      // against the first size's (or, for the first, the raw insert's longest batch).
-      figures.push(
-        figure(
-          `sync_bootstrap_lock_held_max${suffix}`,
-          held.at(-1)!,
-          'ms',
-          n === 0 ? rawHeldMs : heldMax[0]!,
-        ),
-      );
-      if (n === 0) kept = client;
-      else await client.close();
-    }
-    const local = kept;
-    if (!local) throw new Error('KOE_BENCH_SYNC_COMMIT_RECORDS lists no size');
+    const local = await openDatabase({ filename: join(dir, 'client.sqlite') });
+    const held: number[] = [];
+    // How much of the bootstrap is the server's: it shares the desk's cores here, not in use.
+    const serverCpuBefore = server.cpuSeconds();
+    const deskCpuBefore = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    await pullChanges(local.sqlite, api, { onCommit: (commit) => held.push(commit.heldMs) });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const deskCpu = process.cpuUsage(deskCpuBefore);
+    const serverCpu = server.cpuSeconds() - serverCpuBefore;
+    const rows = countRows(local.sqlite);
+    note(
+      `bootstrap: ${rows} rows in ${seconds.toFixed(2)} s; raw insert ${raw.rows} rows in ${raw.seconds.toFixed(2)} s, deferring the indexes ${rawDeferred.seconds.toFixed(2)} s`,
+    );
+    const deskCpuSeconds = (deskCpu.user + deskCpu.system) / 1e6;
+    note(
+      `bootstrap CPU time: the desk's process ${deskCpuSeconds.toFixed(2)} s (every thread), the ` +
+        `server's ${serverCpu.toFixed(2)} s (${((100 * serverCpu) / (serverCpu + deskCpuSeconds)).toFixed(0)} % of both), ` +
+        `load ${loadAverage()}`,
+    );
+    held.sort((a, b) => a - b);
+    note(
+      `bootstrap write lock held per commit (${held.length} commits): p50 ${percentile(held, 50).toFixed(0)} ms, p95 ${percentile(held, 95).toFixed(0)} ms, max ${held.at(-1)!.toFixed(0)} ms; the raw insert's longest batch ${rawHeldMs.toFixed(0)} ms`,
+    );
+    figures.push(figure('sync_bootstrap', rows / seconds, 'rows/s', raw.rows / raw.seconds));
+    figures.push(
+      figure(
+        'sync_bootstrap_vs_raw_deferring_indexes',
+        rows / seconds,
+        'rows/s',
+        rawDeferred.rows / rawDeferred.seconds,
+      ),
+    );
+    // The longest a write on another connection (a wrap-up save) could wait for one commit,
+    // against the raw insert's longest batch.
+    figures.push(figure('sync_bootstrap_lock_held_max', held.at(-1)!, 'ms', rawHeldMs));
 
     // 10,000 incremental changes, mixed as a retailer's day mixes them (bench/lib/incremental-mix.ts),
     // pulled and applied, vs raw prepared statements applying the same changes to a copy of the
@@ -247,7 +210,7 @@ export async function benchSync(): Promise<Figure[]> {
 
     // Screen pop on this thread while the sync worker bootstraps into the same file, and a
     // durable wrap-up save on this thread's connection every few pops: it waits (busy timeout)
-    // while a commit of the bootstrap holds the write lock. Once per commit size.
+    // while a commit of the bootstrap holds the write lock.
     const phones = (
       local.sqlite.prepare('select e164 from customer_phones limit 2000').all() as {
         e164: string;
@@ -270,74 +233,59 @@ export async function benchSync(): Promise<Figure[]> {
       return Number(process.hrtime.bigint() - start) / 1e6;
     };
     let refusedSaves = 0;
-    for (const [n, commitRecords] of COMMIT_SIZES.entries()) {
-      const idle = await sampleLatencies(phones, pop);
-      const idleSaves = Array.from({ length: 50 }, timedSave).sort((a, b) => a - b);
-      local.sqlite.prepare(`delete from sync_state where key = 'cursor'`).run(); // forces a re-bootstrap
-      let done = false;
-      let failed: string | null = null;
-      const worker = startSyncWorker({
-        entry: typescriptSyncWorkerEntry,
-        config: {
-          dbFile: join(dir, 'client-0.sqlite'),
-          baseUrl: server.url,
-          pullIntervalMs: 3_600_000,
-          commitRecords,
-        },
-        sessions,
-        onStatus: (s) => {
-          if (s.phase === 'idle' && s.online) done = true;
-          // A pull that failed also ends idle: its samples would not be a bootstrap's.
-          if (s.phase === 'idle' && s.error) failed = `${s.error.code}: ${s.error.detail}`;
-        },
-      });
-      const during: number[] = [];
-      const savesDuring: number[] = [];
-      refusedSaves = 0;
-      for (let at = 0; !done; at = (at + 20) % phones.length) {
-        for (const latency of await sampleLatencies(phones.slice(at, at + 20), pop, 0))
-          during.push(latency);
-        savesDuring.push(timedSave());
-        // Reads resolve as microtasks: give the event loop a turn, or the worker's status
-        // messages (like a UI thread's other events) would never be handled.
-        await new Promise((r) => setImmediate(r));
-      }
-      await worker.stop();
-      if (failed) throw new Error(`the sync worker's bootstrap failed: ${failed}`);
-      during.sort((a, b) => a - b);
-      savesDuring.sort((a, b) => a - b);
-      note(
-        `during a bootstrap committing ${commitRecords} records a transaction: ${during.length} pops, ` +
-          `${savesDuring.length} wrap-up saves: p50 ${percentile(savesDuring, 50).toFixed(1)} ms, p95 ${percentile(savesDuring, 95).toFixed(1)} ms, ` +
-          `max ${savesDuring.at(-1)!.toFixed(1)} ms (idle max ${idleSaves.at(-1)!.toFixed(1)} ms), ${refusedSaves} refused on the lock; load ${loadAverage()}`,
-      );
-      const suffix = sizeSuffix(n);
-      figures.push(
-        figure(
-          `screen_pop_p95_during_bootstrap${suffix}`,
-          percentile(during, 95),
-          'ms',
-          percentile(idle, 95),
-        ),
-      );
-      // The worst wait a wrap-up save (or any write on the core's connection) met.
-      figures.push(
-        figure(
-          `wrapup_save_max_during_bootstrap${suffix}`,
-          savesDuring.at(-1)!,
-          'ms',
-          idleSaves.at(-1)!,
-        ),
-      );
-      figures.push(
-        figure(
-          `wrapup_save_p95_during_bootstrap${suffix}`,
-          percentile(savesDuring, 95),
-          'ms',
-          percentile(idleSaves, 95),
-        ),
-      );
+    const idle = await sampleLatencies(phones, pop);
+    const idleSaves = Array.from({ length: 50 }, timedSave).sort((a, b) => a - b);
+    local.sqlite.prepare(`delete from sync_state where key = 'cursor'`).run(); // forces a re-bootstrap
+    let done = false;
+    let failed: string | null = null;
+    const worker = startSyncWorker({
+      entry: typescriptSyncWorkerEntry,
+      config: {
+        dbFile: join(dir, 'client.sqlite'),
+        baseUrl: server.url,
+        pullIntervalMs: 3_600_000,
+      },
+      sessions,
+      onStatus: (s) => {
+        if (s.phase === 'idle' && s.online) done = true;
+        // A pull that failed also ends idle: its samples would not be a bootstrap's.
+        if (s.phase === 'idle' && s.error) failed = `${s.error.code}: ${s.error.detail}`;
+      },
+    });
+    const during: number[] = [];
+    const savesDuring: number[] = [];
+    for (let at = 0; !done; at = (at + 20) % phones.length) {
+      for (const latency of await sampleLatencies(phones.slice(at, at + 20), pop, 0))
+        during.push(latency);
+      savesDuring.push(timedSave());
+      // Reads resolve as microtasks: give the event loop a turn, or the worker's status
+      // messages (like a UI thread's other events) would never be handled.
+      await new Promise((r) => setImmediate(r));
     }
+    await worker.stop();
+    if (failed) throw new Error(`the sync worker's bootstrap failed: ${failed}`);
+    during.sort((a, b) => a - b);
+    savesDuring.sort((a, b) => a - b);
+    note(
+      `during a bootstrap: ${during.length} pops, ` +
+        `${savesDuring.length} wrap-up saves: p50 ${percentile(savesDuring, 50).toFixed(1)} ms, p95 ${percentile(savesDuring, 95).toFixed(1)} ms, ` +
+        `max ${savesDuring.at(-1)!.toFixed(1)} ms (idle max ${idleSaves.at(-1)!.toFixed(1)} ms), ${refusedSaves} refused on the lock; load ${loadAverage()}`,
+    );
+    figures.push(
+      figure('screen_pop_p95_during_bootstrap', percentile(during, 95), 'ms', percentile(idle, 95)),
+    );
+    // The worst wait a wrap-up save (or any write on the core's connection) met.
+    figures.push(
+      figure('wrapup_save_max_during_bootstrap', savesDuring.at(-1)!, 'ms', idleSaves.at(-1)!),
+    );
+    figures.push(
+      figure(
+        'wrapup_save_p95_during_bootstrap',
+        percentile(savesDuring, 95),
+        'ms',
+        percentile(idleSaves, 95),
+      ),
+    );
     await decoder.close();
     await local.close();
   } finally {

@@ -56,7 +56,6 @@ describe('a bootstrap between two commits', () => {
     } as unknown as RetailerApi;
     const commits: { heldMs: number; freeBeforeMs: number }[] = [];
     await pullChanges(local.sqlite, api, {
-      commitRecords: 1,
       onCommit: ({ heldMs, freeBeforeMs }) => commits.push({ heldMs, freeBeforeMs }),
     });
     expect(commits).toHaveLength(pages.length);

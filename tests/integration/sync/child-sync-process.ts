@@ -81,7 +81,6 @@ async function childMain(argv: string[]): Promise<void> {
       password: { type: 'string' },
       session: { type: 'string' },
       'page-size': { type: 'string', default: '50' },
-      'commit-records': { type: 'string', default: '150' },
       voc: { type: 'string' },
     },
   });
@@ -125,7 +124,6 @@ async function childMain(argv: string[]): Promise<void> {
     const result = await retrying('pull', () =>
       pullChanges(local.sqlite, api, {
         pageSize: Number(values['page-size']),
-        commitRecords: Number(values['commit-records']),
         onPage: (page) =>
           out(
             `page ${++pages} cursor=${page.cursor} records=${page.records.length} deletions=${page.deletions.length}`,
@@ -302,8 +300,6 @@ export interface CrashLabOptions {
   /** Agents signing in (runs take turns); each has its own rate limits on the server. */
   agents?: number;
   pageSize?: number;
-  /** Records a bootstrap commits together (several pages); three pages by default. */
-  commitRecords?: number;
   /** Wrap-ups saved and pushed per push run. */
   vocPerRun?: number;
   seed?: number;
@@ -356,8 +352,6 @@ export async function startCrashLab(options: CrashLabOptions = {}): Promise<Cras
   const customers = options.customers ?? 800;
   const agentCount = options.agents ?? 10;
   const pageSize = options.pageSize ?? 50;
-  // Several pages a transaction, as a bootstrap commits them, so kills land inside a group too.
-  const commitRecords = options.commitRecords ?? pageSize * 3;
   const vocPerRun = options.vocPerRun ?? 120;
   const seed = options.seed ?? 20_261_123;
   const pick = <T>(random: () => number, items: readonly T[]): T =>
@@ -672,8 +666,6 @@ export async function startCrashLab(options: CrashLabOptions = {}): Promise<Cras
         join(dir, `${agent.id}.session.json`),
         '--page-size',
         String(pageSize),
-        '--commit-records',
-        String(commitRecords),
       ];
       if (mode === 'push') {
         records = Array.from({ length: vocPerRun }, (_, i) =>

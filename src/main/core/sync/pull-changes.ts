@@ -25,23 +25,13 @@ export interface PullOptions {
    * desk told the same notice asks the server for the same pages. Not for a bootstrap.
    */
   until?: string;
-  /**
-   * Records (and deletions) a bootstrap commits at most in one transaction, several pulled pages
-   * together; by default {@link BOOTSTRAP_COMMIT_RECORDS}. Later pulls commit page by page.
-   */
-  commitRecords?: number;
-  /** Called after each page committed (progress, tests); a group's pages once it committed. */
+  /** Called after each page committed (progress, tests). */
   onPage?: (page: PullPage, applied: number) => void;
   /**
-   * Called after each transaction: its pages and records, how long it held the write lock, and
-   * how long the lock was left free before it since this pull's last commit (bench, tests).
+   * Called after each page's transaction: how long it held the write lock, and how long the lock
+   * was left free before it since this pull's last commit (bench, tests).
    */
-  onCommit?: (commit: {
-    pages: number;
-    records: number;
-    heldMs: number;
-    freeBeforeMs: number;
-  }) => void;
+  onCommit?: (commit: { heldMs: number; freeBeforeMs: number }) => void;
   /** After a bootstrap, called as each deferred index is built and committed (tests). */
   onIndexBuilt?: RebuildProgress['onIndexBuilt'];
 }
@@ -56,9 +46,8 @@ export interface PullResult {
 
 /**
  * Pulls every change after the stored cursor. Each page — its records, deletions and the new
- * cursor — commits in one transaction (in a bootstrap, several pages together, up to
- * {@link BOOTSTRAP_COMMIT_RECORDS}), so a crash at any point resumes at the first page not
- * committed. A first pull (bootstrap) drops the search-only indexes, loads, and builds them once
+ * cursor — commits in one transaction of its own, so a crash at any point resumes at the first
+ * page not committed. A first pull (bootstrap) drops the search-only indexes, loads, and builds them once
  * at the end; a crash mid-bootstrap leaves that note in sync_state and the next run finishes it.
  */
 export async function pullChanges(
@@ -87,28 +76,20 @@ export async function pullChanges(
   };
   let purgeBefore: string | null = null;
   let serverTime: string | null = null;
-  const commitPages = sqlite.transaction((group: readonly PullPage[]) => {
-    for (const page of group) {
-      writer.apply(page.records);
-      remover.remove(page.deletions);
-      countChanges(page);
-    }
-    // The outreach list's rows of the customers these pages changed commit with them.
+  const commitPage = sqlite.transaction((page: PullPage) => {
+    writer.apply(page.records);
+    remover.remove(page.deletions);
+    countChanges(page);
+    // The outreach list's rows of the customers this page changed commit with it.
     refreshPendingOutreach(sqlite);
-    const last = group.at(-1)!;
-    state.set('cursor', last.cursor);
+    state.set('cursor', page.cursor);
     if (api.deskVersion) state.set('cursor_desk_version', api.deskVersion);
-    state.set('last_synced_at', last.serverTime);
+    state.set('last_synced_at', page.serverTime);
   });
-  const commitRecords = bootstrap ? (options.commitRecords ?? BOOTSTRAP_COMMIT_RECORDS) : 0;
-  // Pages received but not committed yet (a bootstrap gathers several into one transaction).
-  let group: PullPage[] = [];
-  let groupSize = 0;
   // When this pull last let go of the write lock, and how long it had held it.
   let freedAt: number | null = null;
   let lastHeldMs = 0;
-  const commitGroup = async () => {
-    if (group.length === 0) return;
+  const store = async (page: PullPage) => {
     if (freedAt !== null) {
       // The lock stays free between two commits at least as long as the last one held it (up
       // to the busy handler's longest sleep), even when the next pages are already decoded: a
@@ -129,14 +110,16 @@ export async function pullChanges(
     const started = performance.now();
     const freeBeforeMs = freedAt === null ? 0 : started - freedAt;
     try {
-      // IMMEDIATE: the write lock taken up front. A deferred transaction reads first, and a
-      // write committed meanwhile on the core's connection (a wrap-up save, more often now that
-      // the lock is left free between commits) made its first write fail at once with
-      // SQLITE_BUSY, whatever the busy timeout (bench: "database is locked" in the sync worker).
-      commitPages.immediate(group);
+      // IMMEDIATE: the write lock taken up front. Begun deferred, a page whose first statement
+      // reads (a page of deletions, the periodic pull that finds nothing new) holds a snapshot
+      // when it first writes, and a write on the core's connection (a wrap-up save) holding or
+      // just having committed the lock makes that write fail at once with SQLITE_BUSY: SQLite
+      // does not call the busy handler for a reader's upgrade (test
+      // bootstrap-commit-waits-for-lock.test.ts; bench: "database is locked" in the sync worker).
+      commitPage.immediate(page);
     } catch (error) {
       pages.dropAll();
-      // The transaction rolled back: nothing of the pages is kept and the cursor did not move.
+      // The transaction rolled back: nothing of the page is kept and the cursor did not move.
       throw new SyncError(
         'invalid_response',
         `The page after change ${result.cursor} could not be stored: ${(error as Error).message}`,
@@ -144,21 +127,14 @@ export async function pullChanges(
     }
     freedAt = performance.now();
     const heldMs = (lastHeldMs = freedAt - started);
-    const committed = group;
-    group = [];
-    groupSize = 0;
-    for (const page of committed) {
-      result.pages++;
-      result.records += page.records.length;
-      result.deletions += page.deletions.length;
-      result.cursor = page.cursor;
-      purgeBefore = page.purgeBefore;
-      serverTime = page.serverTime;
-    }
-    const records = committed.reduce((n, p) => n + p.records.length + p.deletions.length, 0);
-    options.onCommit?.({ pages: committed.length, records, heldMs, freeBeforeMs });
-    for (const page of committed)
-      options.onPage?.(page, page.records.length + page.deletions.length);
+    result.pages++;
+    result.records += page.records.length;
+    result.deletions += page.deletions.length;
+    result.cursor = page.cursor;
+    purgeBefore = page.purgeBefore;
+    serverTime = page.serverTime;
+    options.onCommit?.({ heldMs, freeBeforeMs });
+    options.onPage?.(page, page.records.length + page.deletions.length);
   };
   // A bootstrap writes mostly new customers: their index entries are worked out by the decoder.
   const until =
@@ -170,32 +146,21 @@ export async function pullChanges(
     pageSize,
     until,
     indexCustomers: bootstrap,
-    // While a group of pages is stored, the decoder works on as many pages as a group holds (up
-    // to a bound on the pages held in memory), so a long commit does not leave it idle.
-    ahead: pageSize
-      ? Math.min(MAX_PAGES_AHEAD, Math.max(PAGES_AHEAD, Math.ceil(commitRecords / pageSize)))
-      : PAGES_AHEAD,
   });
 
   options.onStart?.(result.cursor);
   let current = pages.ask(result.cursor);
   for (;;) {
-    const page = await current.page.catch(async (error: unknown) => {
+    const page = await current.page.catch((error: unknown) => {
       pages.dropAll();
-      // The pages gathered before the one that failed are whole: they are kept.
-      await commitGroup();
       throw error;
     });
     pages.following(page);
-    group.push(page);
-    groupSize += page.records.length + page.deletions.length;
-    if (!page.hasMore || groupSize >= commitRecords) {
-      // The next page's body is let in first (its request went out long ago), so the decoder
-      // works on it while this thread is busy storing: a thread that is storing cannot take in
-      // a body, and the decoder would only start once this group was stored.
-      await pages.nextReceived();
-      await commitGroup();
-    }
+    // The next page's body is let in first (its request went out long ago), so the decoder
+    // works on it while this thread is busy storing: a thread that is storing cannot take in a
+    // body, and the decoder would only start once this page was stored.
+    await pages.nextReceived();
+    await store(page);
     const next = page.hasMore ? pages.next() : null;
     if (!next) break;
     current = next;
@@ -248,19 +213,13 @@ function rewindIfUpgraded(state: ReturnType<typeof syncStateStore>, deskVersion?
  * customers, three alternating runs on a loaded two-core machine: the server's CPU time 12 %
  * lower (1.80 vs 1.94–2.33 s), the whole pull's (both processes, every thread) 6 % lower. The
  * write lock is held for one page: storing 5,000 records took ~0.13 s of CPU on that machine.
+ * Every page commits alone, in a bootstrap too. Several pages per transaction were measured
+ * (7 December, bench README, `sync_bootstrap`): 30,000 customers over HTTP, one page against
+ * three a commit, alternating A-B-A-B, plain and encrypted, loaded: no gain beyond the spread of
+ * the runs, and the write lock held up to 5.3 s (plain) and 6.4 s (encrypted) a commit, past a
+ * wrap-up save's 5 s busy timeout. So the option was taken out.
  */
 export const BOOTSTRAP_PAGE_SIZE = 5_000;
-
-/**
- * Records a bootstrap commits together: one pulled page. Several pages per transaction were
- * measured (7 December, loaded; bench README, `cipher_bootstrap_commit_*`, `sync_bootstrap_*`):
- * 20,000 records a commit write a third fewer log frames per record and cost 12–18 % less CPU on
- * a plain and on an encrypted cache alike, so the cipher's share (~1.25×) did not move; over
- * HTTP two runs disagreed (whichever ran second was faster: not settled); and the write lock was
- * held up to 4.4 s per commit (1.2 s with one page), near a wrap-up save's 5 s busy timeout.
- * The option stays for the bench and the crash lab (`commitRecords`).
- */
-export const BOOTSTRAP_COMMIT_RECORDS = BOOTSTRAP_PAGE_SIZE;
 
 /** Rows one purge transaction removes at most. */
 export const PURGE_SLICE = 100;
@@ -311,10 +270,8 @@ export async function purgeInSlices(
   return total;
 }
 
-/** Pages asked for beyond the one being stored: one being decoded, one being served (at least). */
+/** Pages asked for beyond the one being stored: one being decoded, one being served. */
 const PAGES_AHEAD = 2;
-/** Pages asked for ahead at most while a bootstrap gathers pages: 4 of 5,000 records decoded. */
-const MAX_PAGES_AHEAD = 4;
 
 interface AskedPage {
   since: string;
@@ -330,8 +287,8 @@ interface AskedPage {
 /**
  * The pages of a pull as a pipeline: the server serves one, the page decoder decodes the one
  * before it, and this thread stores the one before that. The page after a page is asked for as
- * soon as its headers announce where it ends, up to `ahead` beyond the one being stored. Pages
- * still commit in order, each transaction with the cursor of its last page, and the body is the
+ * soon as its headers announce where it ends, up to {@link PAGES_AHEAD} beyond the one being
+ * stored. Pages still commit in order, each with its own cursor, and the body is the
  * authority: when it disagrees with what was announced, every page asked for after it is dropped
  * and asked for again from where the body says it ends.
  */
@@ -341,7 +298,6 @@ function pagePipeline(
     pageSize?: number | undefined;
     until?: string | undefined;
     indexCustomers: boolean;
-    ahead: number;
   },
 ) {
   let ahead: AskedPage[] = [];
@@ -374,7 +330,7 @@ function pagePipeline(
 
   /** Asks for the page after the last one asked for, while its end is known and room is left. */
   const topUp = () => {
-    while (ahead.length < options.ahead && last?.announced?.hasMore) {
+    while (ahead.length < PAGES_AHEAD && last?.announced?.hasMore) {
       ahead.push(ask(last.announced.cursor));
     }
   };

@@ -23,8 +23,6 @@ export interface SyncEngineOptions {
   /** A safety net: the live event stream normally triggers pulls within seconds. */
   pullIntervalMs?: number;
   pageSize?: number;
-  /** Records a bootstrap commits together (pull-changes.ts; the bench compares sizes). */
-  commitRecords?: number;
   /** Off in tests that drive cycles by hand. */
   listen?: boolean;
   /** When the live stream counts as dead and how fast it is tried again (tests: short). */
@@ -152,7 +150,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const startedAt = new Date().toISOString();
       await pullChanges(sqlite, api, {
         ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-        ...(options.commitRecords ? { commitRecords: options.commitRecords } : {}),
         ...(until ? { until } : {}),
         onStart: (cursor) => void (fromCursor = Number(cursor)),
         onPage: (page, applied) =>

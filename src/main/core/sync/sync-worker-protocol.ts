@@ -15,8 +15,6 @@ export interface SyncWorkerConfig {
   session: Session | null;
   pullIntervalMs?: number;
   pageSize?: number;
-  /** Records a bootstrap commits together (pull-changes.ts; the bench compares sizes). */
-  commitRecords?: number;
   stream?: Partial<StreamTiming>;
   /** Where the page decoder's code is: beside the sync worker's (see sync-worker-host.ts). */
   pageDecoderEntry: WorkerEntry;

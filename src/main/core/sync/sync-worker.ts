@@ -53,7 +53,6 @@ port.on('message', async (message: ToSyncWorker) => {
         onFloorEvent: (event) => post({ type: 'floor', event }),
         ...(config.pullIntervalMs ? { pullIntervalMs: config.pullIntervalMs } : {}),
         ...(config.pageSize ? { pageSize: config.pageSize } : {}),
-        ...(config.commitRecords ? { commitRecords: config.commitRecords } : {}),
         ...(config.stream ? { stream: config.stream } : {}),
       });
       engine.start();
