@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import { redactAgentText } from '../../../src/shared/guidance/redact-payment-data';
 import type { VocPushOutcome } from '../../../src/shared/protocol/voc-push';
@@ -39,28 +40,11 @@ export function canonicalJson(value: unknown, omit?: string): string {
 /** Rows per INSERT: 7 values each, far below the bound-parameter limits of both databases. */
 const ROWS_PER_INSERT = 500;
 
-/**
- * Stores pushed VoC records idempotently, keyed by their client-generated id (as Stripe's
- * idempotency keys): the first arrival is accepted, a replay with the same content gets the
- * first answer again, the same id with other content is a conflict. An agent writes only as
- * itself, into its own center.
- *
- * One multi-row `insert … on conflict do nothing returning id` for the batch, then one read of
- * the first copies of the ids that were already there (or came twice in the batch): a round trip
- * or two per batch instead of one or two per record.
- *
- * Webhook deliveries of what was stored are queued through the same handle: called in a
- * transaction, a record and its deliveries commit together.
- */
-export async function ingestVocRecords(
-  db: ServerDb,
-  principal: Principal,
-  pushed: readonly VocRecord[],
-): Promise<VocPushOutcome[]> {
+/** Pushed records as stored: redacted, with their hash, on behalf of whom may store them. */
+function vocRows(principal: Principal, pushed: readonly VocRecord[], receivedAt: string) {
   // Payment data never stored, whatever the desk did: the free text is redacted again here,
   // before hashing, so a replay of the same record still hashes equal.
   const records = pushed.map(redactAgentText);
-  const receivedAt = new Date().toISOString();
   const allowed = records.map(
     (r) => r.agentId === principal.userId && r.centerId === principal.centerId,
   );
@@ -82,12 +66,91 @@ export async function ingestVocRecords(
         ]
       : [],
   );
+  return { records, allowed, rows };
+}
 
-  const inserted = new Set<string>();
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+/** Records a push stored before its transaction (`storeUnwatchedVoc`), and when. */
+export interface StoredUnwatched {
+  receivedAt: string;
+  ids: ReadonlySet<string>;
+}
+
+/**
+ * The usual push — new records of a tenant no webhook listens to — in one statement outside a
+ * transaction: the insert is atomic on its own, and it stores nothing while the tenant has an
+ * active webhook (whose deliveries must commit with the records: `ingestVocRecords` then
+ * stores them in the push's transaction). On PostgreSQL this is one round trip instead of
+ * begin, insert, the webhooks' read and commit, each of which waited for a busy event loop
+ * (issue #15, load test). Answers the ids it stored: for a batch of new ids, all of them.
+ */
+export async function storeUnwatchedVoc(
+  db: ServerDb,
+  principal: Principal,
+  pushed: readonly VocRecord[],
+): Promise<StoredUnwatched> {
+  const receivedAt = new Date().toISOString();
+  const { rows } = vocRows(principal, pushed, receivedAt);
+  const ids = new Set<string>();
+  if (rows.length === 0 || rows.length > ROWS_PER_INSERT) return { receivedAt, ids };
+  const watched = db
+    .selectFrom('webhooks')
+    .select(sql.lit(1).as('one'))
+    .where('tenant_id', '=', principal.tenantId)
+    .where('deleted_at', 'is', null)
+    .where('disabled_at', 'is', null);
+  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
+  // The rows as a `select … union all select …` (every column is text on both databases).
+  const source = sql.join(
+    rows.map((row) => sql`select ${sql.join(columns.map((c) => sql`${row[c]} as ${sql.ref(c)}`))}`),
+    sql` union all `,
+  );
+  const returned = await db
+    .insertInto('voc_records')
+    .columns(columns)
+    .expression(
+      // The select has a where, so SQLite reads the `on conflict` below as the upsert clause.
+      db
+        .selectFrom(sql<(typeof rows)[number]>`(${source})`.as('v'))
+        .select(columns.map((c) => sql.ref(`v.${c}`).as(c)))
+        .where(({ not, exists }) => not(exists(watched))),
+    )
+    .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
+    .returning('id')
+    .execute();
+  for (const r of returned) ids.add(r.id);
+  return { receivedAt, ids };
+}
+
+/**
+ * Stores pushed VoC records idempotently, keyed by their client-generated id (as Stripe's
+ * idempotency keys): the first arrival is accepted, a replay with the same content gets the
+ * first answer again, the same id with other content is a conflict. An agent writes only as
+ * itself, into its own center.
+ *
+ * One multi-row `insert … on conflict do nothing returning id` for the batch, then one read of
+ * the first copies of the ids that were already there (or came twice in the batch): a round trip
+ * or two per batch instead of one or two per record. `unwatched`: the records this push already
+ * stored in one statement (`storeUnwatchedVoc`): they answer `accepted`, with no webhook event
+ * (no webhook was active when they were stored); when that is all of them, no statement runs.
+ *
+ * Webhook deliveries of what was stored are queued through the same handle: called in a
+ * transaction, a record and its deliveries commit together.
+ */
+export async function ingestVocRecords(
+  db: ServerDb,
+  principal: Principal,
+  pushed: readonly VocRecord[],
+  unwatched: StoredUnwatched = { receivedAt: new Date().toISOString(), ids: new Set() },
+): Promise<VocPushOutcome[]> {
+  const { receivedAt } = unwatched;
+  const { records, allowed, rows } = vocRows(principal, pushed, receivedAt);
+  const toInsert = rows.filter((row) => !unwatched.ids.has(row.id));
+
+  const inserted = new Set<string>(unwatched.ids);
+  for (let i = 0; i < toInsert.length; i += ROWS_PER_INSERT) {
     const returned = await db
       .insertInto('voc_records')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .values(toInsert.slice(i, i + ROWS_PER_INSERT))
       .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
       .returning('id')
       .execute();
@@ -134,7 +197,7 @@ export async function ingestVocRecords(
     if (inserted.has(row.id) && !accepted.has(row.id)) {
       accepted.add(row.id);
       outcomes.push({ id: record.id, status: 'accepted', receivedAt });
-      events.push({ event: 'voc.created', record, receivedAt });
+      if (!unwatched.ids.has(row.id)) events.push({ event: 'voc.created', record, receivedAt });
       continue;
     }
     const stored = first.get(row.id);

@@ -35,7 +35,7 @@ import {
 } from '../auth/account-lockout';
 import type { RevocationList } from '../auth/revocation-list';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
-import { ingestVocRecords } from '../data/voc-ingest';
+import { ingestVocRecords, storeUnwatchedVoc } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
 import { screenProactiveRecords } from '../data/outreach-calls';
 import type { Role } from '../db/schema';
@@ -428,10 +428,20 @@ export function apiRoutes({
       rateLimitPerMinute: 120,
       handler: ({ principal, body, request }) =>
         asWrite(async () => {
+          // On the pushes' own pool: no queue of pulls stands before it (db/connect.ts).
+          // The usual push (new records, no proactive call, no webhook) is one statement that
+          // stores it (voc-ingest.ts); what it did not store goes through the transaction below.
+          const proactive = body.records.some((r) => r.contactType === 'proactive');
+          const unwatched = proactive
+            ? undefined
+            : await storeUnwatchedVoc(store.pushDb, principal, body.records);
+          if (unwatched && unwatched.ids.size === body.records.length)
+            return {
+              results: await ingestVocRecords(store.pushDb, principal, body.records, unwatched),
+            };
           // One transaction: the records, their webhook deliveries and the notices of proactive
           // calls (every desktop pulls them: the customer was told) commit together. A proactive
           // call's outcome is taken only for a call this desk reported (outreach-calls.ts).
-          // On the pushes' own pool: no queue of pulls stands before it (db/connect.ts).
           const { results, noticed } = await store.pushDb.transaction().execute(async (trx) => {
             const desk = {
               tenantId: principal.tenantId,
@@ -439,7 +449,7 @@ export function apiRoutes({
               deskId: deskOfToken?.(request) ?? null,
             };
             const { allowed, refused } = await screenProactiveRecords(trx, desk, body.records);
-            const ingested = await ingestVocRecords(trx, principal, allowed);
+            const ingested = await ingestVocRecords(trx, principal, allowed, unwatched);
             const noticed = await publishOutreachNotices(trx, principal, allowed, ingested);
             // In the order pushed: the ingested outcomes follow the allowed records' order.
             let next = 0;
