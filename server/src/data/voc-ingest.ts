@@ -69,56 +69,76 @@ function vocRows(principal: Principal, pushed: readonly VocRecord[], receivedAt:
   return { records, allowed, rows };
 }
 
-/** Records a push stored before its transaction (`storeUnwatchedVoc`), and when. */
-export interface StoredUnwatched {
-  receivedAt: string;
-  ids: ReadonlySet<string>;
-}
-
 /**
- * The usual push — new records of a tenant no webhook listens to — in one statement outside a
- * transaction: the insert is atomic on its own, and it stores nothing while the tenant has an
- * active webhook (whose deliveries must commit with the records: `ingestVocRecords` then
- * stores them in the push's transaction). On PostgreSQL this is one round trip instead of
- * begin, insert, the webhooks' read and commit, each of which waited for a busy event loop
- * (issue #15, load test). Answers the ids it stored: for a batch of new ids, all of them.
+ * The usual push — new records of a retailer no webhook listens to — stored by one statement
+ * outside a transaction, all of it or nothing: on PostgreSQL one round trip instead of begin,
+ * insert, the webhooks' read and commit, each of which waited for a busy event loop (issue
+ * #15, load test). It stores nothing, and answers null, when the push needs the full path of
+ * `ingestVocRecords` in a transaction: a webhook is active (its deliveries commit with the
+ * records), an id is stored already or comes twice (a replay, a correction, a conflict), a
+ * record is not the agent's own. A concurrent push of the same id makes the plain insert fail
+ * as a whole (no `on conflict`), which is answered null too.
  */
-export async function storeUnwatchedVoc(
+export async function storeNewVocAlone(
   db: ServerDb,
   principal: Principal,
   pushed: readonly VocRecord[],
-): Promise<StoredUnwatched> {
+): Promise<VocPushOutcome[] | null> {
   const receivedAt = new Date().toISOString();
-  const { rows } = vocRows(principal, pushed, receivedAt);
-  const ids = new Set<string>();
-  if (rows.length === 0 || rows.length > ROWS_PER_INSERT) return { receivedAt, ids };
-  const watched = db
-    .selectFrom('webhooks')
-    .select(sql.lit(1).as('one'))
-    .where('tenant_id', '=', principal.tenantId)
-    .where('deleted_at', 'is', null)
-    .where('disabled_at', 'is', null);
+  const { allowed, rows } = vocRows(principal, pushed, receivedAt);
+  const ids = rows.map((row) => row.id);
+  if (
+    rows.length === 0 ||
+    rows.length > ROWS_PER_INSERT ||
+    allowed.includes(false) ||
+    new Set(ids).size !== ids.length
+  )
+    return null;
   const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
   // The rows as a `select … union all select …` (every column is text on both databases).
   const source = sql.join(
     rows.map((row) => sql`select ${sql.join(columns.map((c) => sql`${row[c]} as ${sql.ref(c)}`))}`),
     sql` union all `,
   );
-  const returned = await db
+  const insert = db
     .insertInto('voc_records')
     .columns(columns)
     .expression(
-      // The select has a where, so SQLite reads the `on conflict` below as the upsert clause.
       db
         .selectFrom(sql<(typeof rows)[number]>`(${source})`.as('v'))
         .select(columns.map((c) => sql.ref(`v.${c}`).as(c)))
-        .where(({ not, exists }) => not(exists(watched))),
-    )
-    .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
-    .returning('id')
-    .execute();
-  for (const r of returned) ids.add(r.id);
-  return { receivedAt, ids };
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('webhooks')
+                .select(sql.lit(1).as('one'))
+                .where('tenant_id', '=', principal.tenantId)
+                .where('deleted_at', 'is', null)
+                .where('disabled_at', 'is', null)
+                .unionAll(
+                  selectFrom('voc_records')
+                    .select(sql.lit(1).as('one'))
+                    .where('tenant_id', '=', principal.tenantId)
+                    .where('id', 'in', ids),
+                ),
+            ),
+          ),
+        ),
+    );
+  try {
+    const { numInsertedOrUpdatedRows } = await insert.executeTakeFirst();
+    if (Number(numInsertedOrUpdatedRows ?? 0) !== rows.length) return null;
+  } catch (error) {
+    if (isDuplicateKey(error)) return null;
+    throw error;
+  }
+  return rows.map((row) => ({ id: row.id, status: 'accepted', receivedAt }));
+}
+
+/** A unique key violated (PostgreSQL 23505, SQLite's primary-key constraint). */
+function isDuplicateKey(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /**
@@ -129,9 +149,7 @@ export async function storeUnwatchedVoc(
  *
  * One multi-row `insert … on conflict do nothing returning id` for the batch, then one read of
  * the first copies of the ids that were already there (or came twice in the batch): a round trip
- * or two per batch instead of one or two per record. `unwatched`: the records this push already
- * stored in one statement (`storeUnwatchedVoc`): they answer `accepted`, with no webhook event
- * (no webhook was active when they were stored); when that is all of them, no statement runs.
+ * or two per batch instead of one or two per record.
  *
  * Webhook deliveries of what was stored are queued through the same handle: called in a
  * transaction, a record and its deliveries commit together.
@@ -140,17 +158,15 @@ export async function ingestVocRecords(
   db: ServerDb,
   principal: Principal,
   pushed: readonly VocRecord[],
-  unwatched: StoredUnwatched = { receivedAt: new Date().toISOString(), ids: new Set() },
 ): Promise<VocPushOutcome[]> {
-  const { receivedAt } = unwatched;
+  const receivedAt = new Date().toISOString();
   const { records, allowed, rows } = vocRows(principal, pushed, receivedAt);
-  const toInsert = rows.filter((row) => !unwatched.ids.has(row.id));
 
-  const inserted = new Set<string>(unwatched.ids);
-  for (let i = 0; i < toInsert.length; i += ROWS_PER_INSERT) {
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const returned = await db
       .insertInto('voc_records')
-      .values(toInsert.slice(i, i + ROWS_PER_INSERT))
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
       .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
       .returning('id')
       .execute();
@@ -197,7 +213,7 @@ export async function ingestVocRecords(
     if (inserted.has(row.id) && !accepted.has(row.id)) {
       accepted.add(row.id);
       outcomes.push({ id: record.id, status: 'accepted', receivedAt });
-      if (!unwatched.ids.has(row.id)) events.push({ event: 'voc.created', record, receivedAt });
+      events.push({ event: 'voc.created', record, receivedAt });
       continue;
     }
     const stored = first.get(row.id);

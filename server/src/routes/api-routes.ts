@@ -35,7 +35,7 @@ import {
 } from '../auth/account-lockout';
 import type { RevocationList } from '../auth/revocation-list';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
-import { ingestVocRecords, storeUnwatchedVoc } from '../data/voc-ingest';
+import { ingestVocRecords, storeNewVocAlone } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
 import { screenProactiveRecords } from '../data/outreach-calls';
 import type { Role } from '../db/schema';
@@ -418,15 +418,12 @@ export function apiRoutes({
         turns.write(async () => {
           // On the pushes' own pool: no queue of pulls stands before it (db/connect.ts).
           // The usual push (new records, no proactive call, no webhook) is one statement that
-          // stores it (voc-ingest.ts); what it did not store goes through the transaction below.
+          // stores all of it or nothing (voc-ingest.ts); otherwise the transaction below.
           const proactive = body.records.some((r) => r.contactType === 'proactive');
-          const unwatched = proactive
-            ? undefined
-            : await storeUnwatchedVoc(store.pushDb, principal, body.records);
-          if (unwatched && unwatched.ids.size === body.records.length)
-            return {
-              results: await ingestVocRecords(store.pushDb, principal, body.records, unwatched),
-            };
+          const alone = proactive
+            ? null
+            : await storeNewVocAlone(store.pushDb, principal, body.records);
+          if (alone) return { results: alone };
           // One transaction: the records, their webhook deliveries and the notices of proactive
           // calls (every desktop pulls them: the customer was told) commit together. A proactive
           // call's outcome is taken only for a call this desk reported (outreach-calls.ts).
@@ -437,7 +434,7 @@ export function apiRoutes({
               deskId: deskOfToken?.(request) ?? null,
             };
             const { allowed, refused } = await screenProactiveRecords(trx, desk, body.records);
-            const ingested = await ingestVocRecords(trx, principal, allowed, unwatched);
+            const ingested = await ingestVocRecords(trx, principal, allowed);
             const noticed = await publishOutreachNotices(trx, principal, allowed, ingested);
             // In the order pushed: the ingested outcomes follow the allowed records' order.
             let next = 0;

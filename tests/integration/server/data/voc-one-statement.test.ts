@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { KyselyPlugin } from 'kysely';
-import { ingestVocRecords, storeUnwatchedVoc } from '../../../../server/src/data/voc-ingest';
+import { storeNewVocAlone } from '../../../../server/src/data/voc-ingest';
 import type { Principal } from '../../../../server/src/auth/access-tokens';
 import { vocFor } from '../../../fixtures/retailer-records';
 import {
@@ -48,20 +48,20 @@ describeEachDatabase('A VoC push in one statement on $name', ({ postgres }) => {
     return (answer.json as { records: { id: string }[] }).records.map((r) => r.id);
   };
 
-  it('stores new records with one statement, and answers them accepted without another', async () => {
+  it('stores new records with one statement, all of them or none', async () => {
     const db = server.store.pushDb.withPlugin(counting);
     const records = [1, 2].map(() => vocFor(agentOf(A).id, agentOf(A).centerId!));
     statements = 0;
-    const stored = await storeUnwatchedVoc(db, principalOf(A), records);
+    const outcomes = await storeNewVocAlone(db, principalOf(A), records);
     expect(statements).toBe(1);
-    expect([...stored.ids].sort()).toEqual(records.map((r) => r.id).sort());
-    const outcomes = await ingestVocRecords(db, principalOf(A), records, stored);
-    expect(statements).toBe(1);
-    expect(outcomes).toEqual(
-      records.map((r) => ({ id: r.id, status: 'accepted', receivedAt: stored.receivedAt })),
-    );
+    const receivedAt = outcomes?.[0]?.receivedAt;
+    expect(outcomes).toEqual(records.map((r) => ({ id: r.id, status: 'accepted', receivedAt })));
     expect(await storedIds(A)).toEqual(expect.arrayContaining(records.map((r) => r.id)));
-    // A replay is answered by the full path: the first answer again.
+
+    // A replay stores nothing alone; the push's full path answers it: the first answer again.
+    const fresh = vocFor(agentOf(A).id, agentOf(A).centerId!);
+    expect(await storeNewVocAlone(db, principalOf(A), [fresh, records[0]!])).toBeNull();
+    expect(await storedIds(A)).not.toContain(fresh.id);
     const replay = await call(
       server.url,
       await signIn(server.url, agentOf(A).email),
@@ -70,11 +70,7 @@ describeEachDatabase('A VoC push in one statement on $name', ({ postgres }) => {
       { records },
     );
     expect(replay.json).toEqual({
-      results: records.map((r) => ({
-        id: r.id,
-        status: 'duplicate',
-        receivedAt: stored.receivedAt,
-      })),
+      results: records.map((r) => ({ id: r.id, status: 'duplicate', receivedAt })),
     });
   });
 
@@ -88,8 +84,7 @@ describeEachDatabase('A VoC push in one statement on $name', ({ postgres }) => {
 
     const db = server.store.pushDb.withPlugin(counting);
     const record = vocFor(agentOf(B).id, agentOf(B).centerId!);
-    const stored = await storeUnwatchedVoc(db, principalOf(B), [record]);
-    expect(stored.ids.size).toBe(0);
+    expect(await storeNewVocAlone(db, principalOf(B), [record])).toBeNull();
     expect(await storedIds(B)).not.toContain(record.id);
 
     const agent = await signIn(server.url, agentOf(B).email);
@@ -108,7 +103,9 @@ describeEachDatabase('A VoC push in one statement on $name', ({ postgres }) => {
     // The other retailer's webhooks are its own: A's new records still take one statement.
     statements = 0;
     const other = vocFor(agentOf(A).id, agentOf(A).centerId!);
-    expect((await storeUnwatchedVoc(db, principalOf(A), [other])).ids).toEqual(new Set([other.id]));
+    expect(await storeNewVocAlone(db, principalOf(A), [other])).toMatchObject([
+      { id: other.id, status: 'accepted' },
+    ]);
     expect(statements).toBe(1);
   });
 });
