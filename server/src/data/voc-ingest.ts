@@ -95,18 +95,16 @@ export async function storeNewVocAlone(
   )
     return null;
   const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
-  // The rows as a `select … union all select …` (every column is text on both databases).
-  const source = sql.join(
-    rows.map((row) => sql`select ${sql.join(columns.map((c) => sql`${row[c]} as ${sql.ref(c)}`))}`),
-    sql` union all `,
-  );
+  // The rows as `values (…), (…)`, whose columns both databases name column1, column2, … in
+  // order (every column is text on both): one row list, as the plain multi-row insert sends it.
+  const source = sql.join(rows.map((row) => sql`(${sql.join(columns.map((c) => row[c]))})`));
   const insert = db
     .insertInto('voc_records')
     .columns(columns)
     .expression(
       db
-        .selectFrom(sql<(typeof rows)[number]>`(${source})`.as('v'))
-        .select(columns.map((c) => sql.ref(`v.${c}`).as(c)))
+        .selectFrom(sql`(values ${source})`.as('v'))
+        .select(columns.map((_, i) => sql.ref(`v.column${i + 1}`).as(`column${i + 1}`)))
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
