@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { VocRecord } from '../../../src/shared/domain/voc';
 import { redactAgentText } from '../../../src/shared/guidance/redact-payment-data';
 import type { VocPushOutcome } from '../../../src/shared/protocol/voc-push';
@@ -39,28 +40,11 @@ export function canonicalJson(value: unknown, omit?: string): string {
 /** Rows per INSERT: 7 values each, far below the bound-parameter limits of both databases. */
 const ROWS_PER_INSERT = 500;
 
-/**
- * Stores pushed VoC records idempotently, keyed by their client-generated id (as Stripe's
- * idempotency keys): the first arrival is accepted, a replay with the same content gets the
- * first answer again, the same id with other content is a conflict. An agent writes only as
- * itself, into its own center.
- *
- * One multi-row `insert … on conflict do nothing returning id` for the batch, then one read of
- * the first copies of the ids that were already there (or came twice in the batch): a round trip
- * or two per batch instead of one or two per record.
- *
- * Webhook deliveries of what was stored are queued through the same handle: called in a
- * transaction, a record and its deliveries commit together.
- */
-export async function ingestVocRecords(
-  db: ServerDb,
-  principal: Principal,
-  pushed: readonly VocRecord[],
-): Promise<VocPushOutcome[]> {
+/** Pushed records as stored: redacted, with their hash, on behalf of whom may store them. */
+function vocRows(principal: Principal, pushed: readonly VocRecord[], receivedAt: string) {
   // Payment data never stored, whatever the desk did: the free text is redacted again here,
   // before hashing, so a replay of the same record still hashes equal.
   const records = pushed.map(redactAgentText);
-  const receivedAt = new Date().toISOString();
   const allowed = records.map(
     (r) => r.agentId === principal.userId && r.centerId === principal.centerId,
   );
@@ -82,6 +66,99 @@ export async function ingestVocRecords(
         ]
       : [],
   );
+  return { records, allowed, rows };
+}
+
+/**
+ * The usual push — new records of a retailer no webhook listens to — stored by one statement
+ * outside a transaction, all of it or nothing: on PostgreSQL one round trip instead of begin,
+ * insert, the webhooks' read and commit, each of which waited for a busy event loop (issue
+ * #15, load test). It stores nothing, and answers null, when the push needs the full path of
+ * `ingestVocRecords` in a transaction: a webhook is active (its deliveries commit with the
+ * records), an id is stored already or comes twice (a replay, a correction, a conflict), a
+ * record is not the agent's own. A concurrent push of the same id makes the plain insert fail
+ * as a whole (no `on conflict`), which is answered null too.
+ */
+export async function storeNewVocAlone(
+  db: ServerDb,
+  principal: Principal,
+  pushed: readonly VocRecord[],
+): Promise<VocPushOutcome[] | null> {
+  const receivedAt = new Date().toISOString();
+  const { allowed, rows } = vocRows(principal, pushed, receivedAt);
+  const ids = rows.map((row) => row.id);
+  if (
+    rows.length === 0 ||
+    rows.length > ROWS_PER_INSERT ||
+    allowed.includes(false) ||
+    new Set(ids).size !== ids.length
+  )
+    return null;
+  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
+  // The rows as `values (…), (…)`, whose columns both databases name column1, column2, … in
+  // order (every column is text on both): one row list, as the plain multi-row insert sends it.
+  const source = sql.join(rows.map((row) => sql`(${sql.join(columns.map((c) => row[c]))})`));
+  const insert = db
+    .insertInto('voc_records')
+    .columns(columns)
+    .expression(
+      db
+        .selectFrom(sql`(values ${source})`.as('v'))
+        .select(columns.map((_, i) => sql.ref(`v.column${i + 1}`).as(`column${i + 1}`)))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('webhooks')
+                .select(sql.lit(1).as('one'))
+                .where('tenant_id', '=', principal.tenantId)
+                .where('deleted_at', 'is', null)
+                .where('disabled_at', 'is', null)
+                .unionAll(
+                  selectFrom('voc_records')
+                    .select(sql.lit(1).as('one'))
+                    .where('tenant_id', '=', principal.tenantId)
+                    .where('id', 'in', ids),
+                ),
+            ),
+          ),
+        ),
+    );
+  try {
+    const { numInsertedOrUpdatedRows } = await insert.executeTakeFirst();
+    if (Number(numInsertedOrUpdatedRows ?? 0) !== rows.length) return null;
+  } catch (error) {
+    if (isDuplicateKey(error)) return null;
+    throw error;
+  }
+  return rows.map((row) => ({ id: row.id, status: 'accepted', receivedAt }));
+}
+
+/** A unique key violated (PostgreSQL 23505, SQLite's primary-key constraint). */
+function isDuplicateKey(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Stores pushed VoC records idempotently, keyed by their client-generated id (as Stripe's
+ * idempotency keys): the first arrival is accepted, a replay with the same content gets the
+ * first answer again, the same id with other content is a conflict. An agent writes only as
+ * itself, into its own center.
+ *
+ * One multi-row `insert … on conflict do nothing returning id` for the batch, then one read of
+ * the first copies of the ids that were already there (or came twice in the batch): a round trip
+ * or two per batch instead of one or two per record.
+ *
+ * Webhook deliveries of what was stored are queued through the same handle: called in a
+ * transaction, a record and its deliveries commit together.
+ */
+export async function ingestVocRecords(
+  db: ServerDb,
+  principal: Principal,
+  pushed: readonly VocRecord[],
+): Promise<VocPushOutcome[]> {
+  const receivedAt = new Date().toISOString();
+  const { records, allowed, rows } = vocRows(principal, pushed, receivedAt);
 
   const inserted = new Set<string>();
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {

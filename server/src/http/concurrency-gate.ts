@@ -5,7 +5,7 @@
  * seconds. Gated, the pulls queue here and the pushes reach the pool at once.
  *
  * The limit may be a function, read at each admission: the pulls' gate narrows while a write is
- * being stored (api-routes.ts), and `admit()` lets waiting work in once it widens again.
+ * being stored (writes-first.ts), and `admit()` lets waiting work in once it widens again.
  */
 export function concurrencyGate(limit: number | (() => number)) {
   const limitNow = typeof limit === 'number' ? () => limit : limit;

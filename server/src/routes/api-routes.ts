@@ -35,7 +35,7 @@ import {
 } from '../auth/account-lockout';
 import type { RevocationList } from '../auth/revocation-list';
 import { applyChanges, latestSequence, readChangesJson } from '../data/change-log';
-import { ingestVocRecords } from '../data/voc-ingest';
+import { ingestVocRecords, storeNewVocAlone } from '../data/voc-ingest';
 import { publishOutreachNotices } from '../data/outreach-notices';
 import { screenProactiveRecords } from '../data/outreach-calls';
 import type { Role } from '../db/schema';
@@ -54,7 +54,7 @@ import { refuseIfPolicyLocked, refusePolicyLocked } from '../data/floor-presence
 import { readPullContext } from '../data/pull-context';
 import { refuseIfCenterDisabled } from '../auth/center-status';
 import { sharedPullPages } from '../data/shared-pull-pages';
-import { concurrencyGate } from '../http/concurrency-gate';
+import { writesFirst } from '../http/writes-first';
 
 export interface ApiDeps {
   store: ServerStore;
@@ -68,8 +68,8 @@ export interface ApiDeps {
 
 export const PULL_PAGE_DEFAULT = 2_000;
 const PULLS_AT_A_TIME = 4;
-/** Pulls at a time while a data batch or a VoC push is being stored in this process. */
-const PULLS_WHILE_WRITING = 1;
+/** While writes keep coming, one pull starts after the pulls have waited this long. */
+const PULL_PATIENCE_MS = 250;
 
 // Compared against when the e-mail is unknown, so a sign-in takes as long either way.
 const unknownUserHash = hashPassword('not a real password');
@@ -98,21 +98,9 @@ export function apiRoutes({
 }: ApiDeps): RouteSpec[] {
   const db = store.db;
   const pullPages = sharedPullPages();
-  // Pulls wait their turn here rather than in the database pool, ahead of VoC pushes and
-  // batches (concurrency-gate.ts); a few at a time keep the pool busy. While a write is being
-  // stored, one at a time: every desk pulls after every batch, so pulls alone kept the event
-  // loop busy, and each of a write's round trips waited behind them (README, load test).
-  let writing = 0;
-  const pullGate = concurrencyGate(() => (writing > 0 ? PULLS_WHILE_WRITING : PULLS_AT_A_TIME));
-  const asWrite = async <T>(work: () => Promise<T>): Promise<T> => {
-    writing++;
-    try {
-      return await work();
-    } finally {
-      writing--;
-      pullGate.admit();
-    }
-  };
+  // Pulls wait their turn here rather than in the database pool, and give way to writes while
+  // one is being stored (writes-first.ts, README: load test).
+  const turns = writesFirst({ pullsAtATime: PULLS_AT_A_TIME, patienceMs: PULL_PATIENCE_MS });
 
   /** A change notice sent off the request's path; a failure is logged, the change is kept. */
   const publishLater = (tenantId: string, cursor: number) => {
@@ -322,7 +310,7 @@ export function apiRoutes({
       }),
       response: pullPage,
       handler: ({ principal, query, request, reply }) =>
-        pullGate(async () => {
+        turns.pull(async () => {
           // The pull's reads on one connection, taken once: between them it never queues for
           // the pool again, and the gate's pulls hold at most as many connections as it admits.
           const { context, page } = await db.connection().execute(async (conn) => {
@@ -386,7 +374,7 @@ export function apiRoutes({
       response: ingestResponse,
       rateLimitPerMinute: 600,
       handler: ({ principal, body }) =>
-        asWrite(async () => {
+        turns.write(async () => {
           const result = await db
             .transaction()
             .execute((trx) => applyChanges(trx, principal.tenantId, body.records, body.deletions));
@@ -427,11 +415,18 @@ export function apiRoutes({
       response: vocPushResponse,
       rateLimitPerMinute: 120,
       handler: ({ principal, body, request }) =>
-        asWrite(async () => {
+        turns.write(async () => {
+          // On the pushes' own pool: no queue of pulls stands before it (db/connect.ts).
+          // The usual push (new records, no proactive call, no webhook) is one statement that
+          // stores all of it or nothing (voc-ingest.ts); otherwise the transaction below.
+          const proactive = body.records.some((r) => r.contactType === 'proactive');
+          const alone = proactive
+            ? null
+            : await storeNewVocAlone(store.pushDb, principal, body.records);
+          if (alone) return { results: alone };
           // One transaction: the records, their webhook deliveries and the notices of proactive
           // calls (every desktop pulls them: the customer was told) commit together. A proactive
           // call's outcome is taken only for a call this desk reported (outreach-calls.ts).
-          // On the pushes' own pool: no queue of pulls stands before it (db/connect.ts).
           const { results, noticed } = await store.pushDb.transaction().execute(async (trx) => {
             const desk = {
               tenantId: principal.tenantId,

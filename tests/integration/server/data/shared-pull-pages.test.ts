@@ -3,9 +3,11 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPullPages } from '../../../../server/src/data/shared-pull-pages';
 import { customerRecord } from '../../../fixtures/retailer-records';
+import { DESK_ID_HEADER } from '../../../../src/shared/protocol/update-feed';
 import {
   call,
   openEventStream,
+  PASSWORD,
   signIn,
   startTestServer,
   type TestServer,
@@ -35,16 +37,137 @@ describe('a pull page shared by the desks that ask for it', () => {
     expect(reads).toBe(2);
   });
 
-  it('keeps at most its bound of pages', async () => {
-    const pages = sharedPullPages({ maxPages: 2 });
+  it('keeps at most its bound of bytes, the least recently used page going first', async () => {
+    // Pages of 10 characters (20 bytes as a string): two fit in 40 bytes, not three.
+    const pages = sharedPullPages({ maxBytes: 40 });
     let reads = 0;
-    const read = async () => ({ json: String(++reads), cursor: '1', hasMore: false });
+    const read = async () => ({
+      json: `page-${String(++reads).padStart(5, '0')}`,
+      cursor: '1',
+      hasMore: false,
+    });
     await pages.page('a', read);
     await pages.page('b', read);
+    // 'a' asked again: now 'b' is the least recently used.
+    expect((await pages.page('a', read)).json).toBe('page-00001');
     await pages.page('c', read);
-    // 'a' was the oldest and went; 'c' is kept.
-    expect((await pages.page('a', read)).json).toBe('4');
-    expect((await pages.page('c', read)).json).toBe('3');
+    expect(reads).toBe(3);
+    expect((await pages.page('a', read)).json).toBe('page-00001');
+    expect((await pages.page('c', read)).json).toBe('page-00003');
+    expect((await pages.page('b', read)).json).toBe('page-00004');
+
+    // A page larger than the whole bound is answered, and read again next time.
+    const big = async () => ({ json: 'x'.repeat(100), cursor: '2', hasMore: false });
+    expect((await pages.page('big', big)).json).toHaveLength(100);
+    let bigReads = 0;
+    await pages.page('big', async () => (bigReads++, big()));
+    expect(bigReads).toBe(1);
+  });
+
+  /**
+   * Everything that shapes a page's bytes is part of what it is shared under: a page is never
+   * served to another retailer, past a change, across a retention change, and the checks of who
+   * asks (a revoked desk) run before the shared page is looked up.
+   */
+  describeEachDatabase('within one scope only ($name)', ({ postgres }) => {
+    let server: TestServer;
+    const tokens: Record<string, string> = {};
+    const DESK = 'desk-shared-page';
+    beforeAll(async () => {
+      server = await startTestServer({ postgres, webhooks: false });
+      for (const t of ['a', 'b']) {
+        tokens[`admin-${t}`] = await signIn(server.url, `admin@retailer-${t}.example`);
+        tokens[t] = await signIn(server.url, `agent@retailer-${t}-center-x.example`);
+      }
+      const desk = await call(
+        server.url,
+        null,
+        'POST',
+        '/v1/auth/sign-in',
+        {
+          email: 'agent@retailer-a-center-x.example',
+          password: PASSWORD,
+        },
+        { [DESK_ID_HEADER]: DESK },
+      );
+      tokens.desk = (desk.json as { accessToken: string }).accessToken;
+    });
+    afterAll(() => server?.close());
+
+    const batch = async (who: string, body: unknown) => {
+      const answer = await call(server.url, tokens[who]!, 'POST', '/v1/data/batch', body);
+      expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+      return Number((answer.json as { cursor: string }).cursor);
+    };
+    const pull = async (who: string, query: string, headers: Record<string, string> = {}) => {
+      const answer = await call(
+        server.url,
+        tokens[who]!,
+        'GET',
+        `/v1/sync/pull?${query}`,
+        undefined,
+        headers,
+      );
+      return {
+        status: answer.status,
+        json: answer.json as Record<string, unknown>,
+        text: JSON.stringify(answer.json),
+      };
+    };
+
+    it("never serves one retailer's page to another at the same cursor", async () => {
+      const a = await batch('admin-a', {
+        records: [customerRecord({ id: 'only-a', givenName: '甲' })],
+      });
+      const b = await batch('admin-b', {
+        records: [customerRecord({ id: 'only-b', givenName: '乙' })],
+      });
+      // Fresh tenants: both stand at the same cursor, so both ask the same query.
+      expect(a).toBe(b);
+      // Asked by retailer-wide users (no center), so only the retailer tells the pages apart.
+      const pageA = await pull('admin-a', `since=0&until=${a}`);
+      const pageB = await pull('admin-b', `since=0&until=${b}`);
+      expect(pageA.text).toContain('only-a');
+      expect(pageB.text).toContain('only-b');
+      expect(pageB.text).not.toContain('only-a');
+    });
+
+    it('answers a deletion made since a page was shared, and the retention set since', async () => {
+      const before = await pull('a', 'since=0');
+      expect(before.text).toContain('only-a');
+      const deleted = await batch('admin-a', { deletions: [{ type: 'customer', id: 'only-a' }] });
+      // The same first pull: the deleted customer is gone (its page is shared under the head).
+      expect((await pull('a', 'since=0')).text).not.toContain('only-a');
+      // A desk past the record hears the deletion (a tombstone).
+      const after = await pull('a', `since=${deleted - 1}&until=${deleted}`);
+      expect(after.json.deletions).toEqual([{ type: 'customer', id: 'only-a' }]);
+
+      const retention = await call(server.url, tokens['admin-a']!, 'PUT', '/v1/admin/retention', {
+        days: 30,
+      });
+      expect(retention.status).toBe(200);
+      const retained = await pull('a', `since=${deleted - 1}&until=${deleted}`);
+      expect(retained.json.purgeBefore).toBe(
+        new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+      );
+    });
+
+    it('refuses a revoked desk the page it was served a moment ago', async () => {
+      const headers = { [DESK_ID_HEADER]: DESK };
+      expect((await pull('desk', 'since=0&limit=7', headers)).status).toBe(200);
+      const revoked = await call(
+        server.url,
+        tokens['admin-a']!,
+        'POST',
+        `/v1/devices/${DESK}/revoke`,
+      );
+      expect(revoked.status, JSON.stringify(revoked.json)).toBe(200);
+      const refused = await pull('desk', 'since=0&limit=7', headers);
+      expect(refused.status).toBe(403);
+      expect(refused.json).toMatchObject({ error: { code: 'device_revoked' } });
+      // The same page still goes to the desks that may have it.
+      expect((await pull('a', 'since=0&limit=7')).status).toBe(200);
+    });
   });
 
   describeEachDatabase('on a real server ($name)', ({ postgres }) => {
