@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
@@ -98,6 +98,29 @@ export interface LoadResult {
 const PASSWORD = 'load test password';
 const TENANT = 'load-retailer';
 
+/**
+ * Linux's counts of connections dropped because a listening socket's queue was full, and of SYNs
+ * sent again (a dropped connection is tried again after 1, 3, 7, 15 s: whole seconds in a
+ * request's latency that no timer inside the server sees). Null where /proc is not there.
+ */
+function kernelTcpDrops(): { listenOverflows: number; synRetransmits: number } | null {
+  let text: string;
+  try {
+    text = readFileSync('/proc/net/netstat', 'utf8');
+  } catch {
+    return null;
+  }
+  const [names, values] = text.split('\n').filter((line) => line.startsWith('TcpExt:'));
+  if (!names || !values) return null;
+  const counts = new Map(
+    names.split(' ').map((name, i) => [name, Number(values.split(' ')[i])] as const),
+  );
+  return {
+    listenOverflows: counts.get('ListenOverflows') ?? 0,
+    synRetransmits: counts.get('TCPSynRetrans') ?? 0,
+  };
+}
+
 export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
   const log = options.log ?? note;
   const dir = mkdtempSync(join(tmpdir(), 'koe-load-'));
@@ -119,10 +142,17 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadResult> {
       urls.push(started.url);
     }
     log(`load: two server processes on ${urls.join(' and ')}`);
+    const dropsBefore = kernelTcpDrops();
     // The probes' CPU profiles of the hold, when asked for (server-probe.ts).
     const run = await driveDesks(urls, users, head, options, log, database.url, () => {
       for (const child of servers) child.kill('SIGUSR2');
     });
+    const dropsAfter = kernelTcpDrops();
+    if (dropsBefore && dropsAfter) {
+      log(
+        `load: the kernel over the run (whole machine): ${dropsAfter.listenOverflows - dropsBefore.listenOverflows} listen-queue overflows, ${dropsAfter.synRetransmits - dropsBefore.synRetransmits} SYN retransmissions`,
+      );
+    }
     for (const child of servers) child.kill('SIGTERM');
     await Promise.all(servers.map((c) => new Promise((r) => c.once('exit', r))));
     servers.length = 0;
