@@ -16,6 +16,26 @@ function SettingsSection(props: Omit<ComponentProps<typeof TitledSection>, 'size
   return <TitledSection {...props} size="roomy" />;
 }
 
+/** A settings section whose title and description are `settings.<name>.title` and `.description`. */
+function CatalogSection({
+  name,
+  children,
+}: {
+  name: 'cti' | 'retailer' | 'erase';
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SettingsSection
+      title={t(`settings.${name}.title`)}
+      description={t(`settings.${name}.description`)}
+      testId={`${name}-section`}
+    >
+      {children}
+    </SettingsSection>
+  );
+}
+
 function SettingRow({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="md">
@@ -94,35 +114,23 @@ export function SettingsView({ appInfo, onClose }: { appInfo: AppInfo | null; on
             </SettingRow>
           </SettingsSection>
           <Stack mt="md">
-            <SettingsSection
-              title={t('settings.cti.title')}
-              description={t('settings.cti.description')}
-              testId="cti-section"
-            >
+            <CatalogSection name="cti">
               <CtiConnection />
-            </SettingsSection>
+            </CatalogSection>
             <SettingsSection title={t('deskLock.setPinTitle')} testId="desk-pin-section">
               <DeskPinSettings />
             </SettingsSection>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <SettingsSection
-            title={t('settings.retailer.title')}
-            description={t('settings.retailer.description')}
-            testId="retailer-section"
-          >
+          <CatalogSection name="retailer">
             <DataSource appInfo={appInfo} />
             <RetailerConnectionForm />
-          </SettingsSection>
+          </CatalogSection>
           <Stack mt="md">
-            <SettingsSection
-              title={t('settings.erase.title')}
-              description={t('settings.erase.description')}
-              testId="erase-section"
-            >
+            <CatalogSection name="erase">
               <SignOutWipe />
-            </SettingsSection>
+            </CatalogSection>
           </Stack>
         </Grid.Col>
       </Grid>
