@@ -1,4 +1,5 @@
 import { Alert, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { SignalsSection } from './SignalsSection';
 import { IconAlertTriangle, IconBulb } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { memo } from 'react';
@@ -70,12 +71,7 @@ export const LikelyReasonBanner = memo(function LikelyReasonBanner({
   const sure = top?.confidence.kind === 'probability' && top.confidence.probability >= 0.7;
 
   return (
-    <Stack
-      gap="xs"
-      component="section"
-      aria-label={t('guidance.likelyTitle')}
-      data-testid="likely-reason"
-    >
+    <SignalsSection label={t('guidance.likelyTitle')} testId="likely-reason">
       {alerts.map((alert, index) => (
         <Alert
           key={index}
@@ -157,6 +153,6 @@ export const LikelyReasonBanner = memo(function LikelyReasonBanner({
           </Group>
         )}
       </Paper>
-    </Stack>
+    </SignalsSection>
   );
 });
