@@ -2,17 +2,13 @@ import { LineChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { InsightsResponse } from '../../../shared/protocol/insights';
 import { avoidableRows } from './insights-data';
-import { InsightsSection } from './InsightsSection';
+import { DescribedSection } from './InsightsSection';
 
 /** The share of avoidable calls per bucket: the figure a retailer works down. */
 export function AvoidableSection({ insights }: { insights: InsightsResponse }) {
   const { t } = useTranslation();
   return (
-    <InsightsSection
-      title={t('insights.avoidableTrend.title')}
-      description={t('insights.avoidableTrend.description')}
-      testId="insights-avoidable"
-    >
+    <DescribedSection section="avoidableTrend" testId="insights-avoidable">
       <LineChart
         h={220}
         data={avoidableRows(insights)}
@@ -23,6 +19,6 @@ export function AvoidableSection({ insights }: { insights: InsightsResponse }) {
         yAxisProps={{ domain: [0, 100] }}
         tickLine="y"
       />
-    </InsightsSection>
+    </DescribedSection>
   );
 }

@@ -10,7 +10,7 @@ import {
   SERIES_COLORS,
   topReasons,
 } from './insights-data';
-import { InsightsSection } from './InsightsSection';
+import { DescribedSection } from './InsightsSection';
 import { ScrollTable } from '../app/ScrollTable';
 
 /** Calls per main reason over time (stacked), and every reason with a way to its words. */
@@ -34,11 +34,7 @@ export function DriversSection({
     { name: OTHER, label: t('insights.other'), color: SERIES_COLORS[SERIES_COLORS.length - 1]! },
   ];
   return (
-    <InsightsSection
-      title={t('insights.drivers.title')}
-      description={t('insights.drivers.description')}
-      testId="insights-drivers"
-    >
+    <DescribedSection section="drivers" testId="insights-drivers">
       <AreaChart
         h={280}
         data={driverRows(insights, top)}
@@ -89,6 +85,6 @@ export function DriversSection({
           </Table.Tr>
         ))}
       </ScrollTable>
-    </InsightsSection>
+    </DescribedSection>
   );
 }

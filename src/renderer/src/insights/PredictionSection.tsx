@@ -2,7 +2,7 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InsightsResponse } from '../../../shared/protocol/insights';
 import { percent } from './insights-data';
-import { InsightsSection } from './InsightsSection';
+import { DescribedSection } from './InsightsSection';
 import { ScrollTable } from '../app/ScrollTable';
 
 /** Rows of the confusion table shown; the rest are small. */
@@ -26,11 +26,7 @@ export function PredictionSection({
   const { t } = useTranslation();
   const { predicted, agreed, cells } = insights.prediction;
   return (
-    <InsightsSection
-      title={t('insights.prediction.title')}
-      description={t('insights.prediction.description')}
-      testId="insights-prediction"
-    >
+    <DescribedSection section="prediction" testId="insights-prediction">
       {predicted === 0 ? (
         <Text size="sm" c="dimmed">
           {t('insights.prediction.noPredictions')}
@@ -84,6 +80,6 @@ export function PredictionSection({
           </ScrollTable>
         </>
       )}
-    </InsightsSection>
+    </DescribedSection>
   );
 }
