@@ -1,5 +1,4 @@
 import { Alert, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
-import { SignalsSection } from './SignalsSection';
 import { IconAlertTriangle, IconBulb } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { memo } from 'react';
@@ -13,6 +12,7 @@ import {
   type RankedReason,
   type ReasonConfidence,
 } from '../../../shared/guidance';
+import { SignalsSection } from './SignalsSection';
 
 interface LikelyReasonBannerProps {
   /** The one ranked list (rankLikelyReasons): rules and model already combined. */

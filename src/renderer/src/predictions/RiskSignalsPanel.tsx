@@ -1,5 +1,4 @@
 import { Alert, Badge, Group, List, Text } from '@mantine/core';
-import { SignalsSection } from './SignalsSection';
 import { IconAlertTriangle, IconCrown, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
@@ -10,6 +9,7 @@ import {
   type RiskReason,
   type RiskSignals,
 } from '../../../shared/guidance';
+import { SignalsSection } from './SignalsSection';
 
 /**
  * The fraud and VIP signals that shape this call's actions, each with its reasons in plain
