@@ -11,6 +11,7 @@ import {
   contactRecord,
   customerRecord,
   orderRecord,
+  reasonRecord,
   shipmentRecord,
 } from '../../fixtures/retailer-records';
 import { openTestDatabase } from '../../fixtures/test-database';
@@ -295,18 +296,7 @@ describe('createRecordWriter re-indexes a customer only when needed', () => {
       publishedAt: '2026-11-01T09:00:00.000Z',
     };
     writer.apply([
-      {
-        type: 'reason',
-        data: {
-          code: 'delivery.late',
-          parentCode: null,
-          labelJa: '配送遅延',
-          labelEn: 'Late delivery',
-          avoidableDefault: true,
-          sortOrder: 3,
-          active: false,
-        },
-      },
+      reasonRecord({ sortOrder: 3, active: false }),
       { type: 'knowledge_answer', data: { ...answer, centers: [] } },
       { type: 'knowledge_answer', data: { ...answer, id: 'a2', centers: ['center-1'] } },
     ]);

@@ -2,13 +2,14 @@ import { LineChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { InsightsResponse } from '../../../shared/protocol/insights';
 import { avoidableRows } from './insights-data';
-import { DescribedSection } from './InsightsSection';
+import { describedBy } from '../app/TitledSection';
+import { InsightsSection } from './InsightsSection';
 
 /** The share of avoidable calls per bucket: the figure a retailer works down. */
 export function AvoidableSection({ insights }: { insights: InsightsResponse }) {
   const { t } = useTranslation();
   return (
-    <DescribedSection section="avoidableTrend" testId="insights-avoidable">
+    <InsightsSection {...describedBy('insights.avoidableTrend', t)} testId="insights-avoidable">
       <LineChart
         h={220}
         data={avoidableRows(insights)}
@@ -19,6 +20,6 @@ export function AvoidableSection({ insights }: { insights: InsightsResponse }) {
         yAxisProps={{ domain: [0, 100] }}
         tickLine="y"
       />
-    </DescribedSection>
+    </InsightsSection>
   );
 }

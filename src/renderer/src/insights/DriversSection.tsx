@@ -10,7 +10,8 @@ import {
   SERIES_COLORS,
   topReasons,
 } from './insights-data';
-import { DescribedSection } from './InsightsSection';
+import { describedBy } from '../app/TitledSection';
+import { InsightsSection } from './InsightsSection';
 import { ScrollTable } from '../app/ScrollTable';
 
 /** Calls per main reason over time (stacked), and every reason with a way to its words. */
@@ -34,7 +35,7 @@ export function DriversSection({
     { name: OTHER, label: t('insights.other'), color: SERIES_COLORS[SERIES_COLORS.length - 1]! },
   ];
   return (
-    <DescribedSection section="drivers" testId="insights-drivers">
+    <InsightsSection {...describedBy('insights.drivers', t)} testId="insights-drivers">
       <AreaChart
         h={280}
         data={driverRows(insights, top)}
@@ -85,6 +86,6 @@ export function DriversSection({
           </Table.Tr>
         ))}
       </ScrollTable>
-    </DescribedSection>
+    </InsightsSection>
   );
 }

@@ -2,7 +2,8 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InsightsResponse } from '../../../shared/protocol/insights';
 import { percent } from './insights-data';
-import { DescribedSection } from './InsightsSection';
+import { describedBy } from '../app/TitledSection';
+import { InsightsSection } from './InsightsSection';
 import { ScrollTable } from '../app/ScrollTable';
 
 /** Rows of the confusion table shown; the rest are small. */
@@ -26,7 +27,7 @@ export function PredictionSection({
   const { t } = useTranslation();
   const { predicted, agreed, cells } = insights.prediction;
   return (
-    <DescribedSection section="prediction" testId="insights-prediction">
+    <InsightsSection {...describedBy('insights.prediction', t)} testId="insights-prediction">
       {predicted === 0 ? (
         <Text size="sm" c="dimmed">
           {t('insights.prediction.noPredictions')}
@@ -80,6 +81,6 @@ export function PredictionSection({
           </ScrollTable>
         </>
       )}
-    </DescribedSection>
+    </InsightsSection>
   );
 }

@@ -4,7 +4,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../app/shortcut-labels';
-import { TitledSection } from '../app/TitledSection';
+import { describedBy, TitledSection } from '../app/TitledSection';
 import { CtiConnection } from '../cti';
 import { DeskPinSettings } from '../desk-lock';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -14,26 +14,6 @@ import { ThemeChoice } from './ThemeChoice';
 /** One section of the settings page, roomier than the insights' cards. */
 function SettingsSection(props: Omit<ComponentProps<typeof TitledSection>, 'size'>) {
   return <TitledSection {...props} size="roomy" />;
-}
-
-/** A settings section whose title and description are `settings.<name>.title` and `.description`. */
-function CatalogSection({
-  name,
-  children,
-}: {
-  name: 'cti' | 'retailer' | 'erase';
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <SettingsSection
-      title={t(`settings.${name}.title`)}
-      description={t(`settings.${name}.description`)}
-      testId={`${name}-section`}
-    >
-      {children}
-    </SettingsSection>
-  );
 }
 
 function SettingRow({ label, children }: { label: string; children: ReactNode }) {
@@ -114,23 +94,23 @@ export function SettingsView({ appInfo, onClose }: { appInfo: AppInfo | null; on
             </SettingRow>
           </SettingsSection>
           <Stack mt="md">
-            <CatalogSection name="cti">
+            <SettingsSection {...describedBy('settings.cti', t)} testId="cti-section">
               <CtiConnection />
-            </CatalogSection>
+            </SettingsSection>
             <SettingsSection title={t('deskLock.setPinTitle')} testId="desk-pin-section">
               <DeskPinSettings />
             </SettingsSection>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <CatalogSection name="retailer">
+          <SettingsSection {...describedBy('settings.retailer', t)} testId="retailer-section">
             <DataSource appInfo={appInfo} />
             <RetailerConnectionForm />
-          </CatalogSection>
+          </SettingsSection>
           <Stack mt="md">
-            <CatalogSection name="erase">
+            <SettingsSection {...describedBy('settings.erase', t)} testId="erase-section">
               <SignOutWipe />
-            </CatalogSection>
+            </SettingsSection>
           </Stack>
         </Grid.Col>
       </Grid>
