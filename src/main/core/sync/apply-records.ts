@@ -63,7 +63,7 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
         if (updated) break;
         const stored = s.storedCustomer.get(c.id) as { updated_at: string } | undefined;
         if (stored && stored.updated_at > c.updatedAt) return void result.skippedStale++;
-        const row = s.rows.customer.get(c, key) as { local_id: number } | undefined;
+        const row = s.rows.customer.get(c, [key]) as { local_id: number } | undefined;
         if (!row) return void result.skippedStale++;
         const { phones, emails, terms } = record.index ?? customerIndexEntries(c);
         if (stored) {

@@ -121,14 +121,17 @@ const camelCase = (column: string) =>
   column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export interface RowWriter {
-  run(data: object, ...trailing: unknown[]): Sqlite.RunResult;
-  get(data: object, ...trailing: unknown[]): unknown;
+  /** `trailing`: the values of the table's trailing columns, in their order. */
+  run(data: object, trailing?: readonly unknown[]): Sqlite.RunResult;
+  get(data: object, trailing?: readonly unknown[]): unknown;
 }
+
+const NONE: readonly unknown[] = [];
 
 /**
  * One row writer for each record type. Values are bound by position, read from the record by the
- * column map: named parameters, or a row object built for each record, cost microseconds a row
- * (a fifth of a bootstrap's JavaScript time).
+ * column map into one array a row: named parameters, or a row object built for each record, cost
+ * microseconds a row (a fifth of a bootstrap's JavaScript time).
  */
 export function prepareRowWriters(sqlite: Sqlite.Database): Record<RetailerRecordType, RowWriter> {
   const writer = (spec: RowTable): RowWriter => {
@@ -136,17 +139,20 @@ export function prepareRowWriters(sqlite: Sqlite.Database): Record<RetailerRecor
     const statement = sqlite.prepare(insertSql(spec, [...columns, ...(spec.trailing ?? [])]));
     const fields = columns.map(camelCase);
     const encoders = columns.map((c) => ENCODED[c]);
-    const values = (data: object, trailing: unknown[]): unknown[] => {
+    const values = (data: object, trailing: readonly unknown[]): unknown[] => {
       const record = data as Record<string, unknown>;
-      const row = fields.map((field, i) => {
+      const row = new Array<unknown>(fields.length + trailing.length);
+      for (let i = 0; i < fields.length; i++) {
+        const value = record[fields[i]!];
         const encode = encoders[i];
-        return encode ? encode(record[field]) : record[field];
-      });
-      return trailing.length > 0 ? row.concat(trailing) : row;
+        row[i] = encode ? encode(value) : value;
+      }
+      for (let i = 0; i < trailing.length; i++) row[fields.length + i] = trailing[i];
+      return row;
     };
     return {
-      run: (data, ...trailing) => statement.run(values(data, trailing)),
-      get: (data, ...trailing) => statement.get(values(data, trailing)),
+      run: (data, trailing = NONE) => statement.run(values(data, trailing)),
+      get: (data, trailing = NONE) => statement.get(values(data, trailing)),
     };
   };
   const writers = {} as Record<RetailerRecordType, RowWriter>;
