@@ -15,6 +15,7 @@ import type { PullPage } from '../../../src/shared/protocol/sync';
 import {
   customerRecord,
   orderRecord,
+  reasonRecord,
   shipmentRecord,
   vocFor,
 } from '../../fixtures/retailer-records';
@@ -124,20 +125,7 @@ describe('the refit check', () => {
   });
 
   it('does not refit for records the models never read', async () => {
-    await pull([
-      {
-        type: 'reason',
-        data: {
-          code: 'delivery.late',
-          parentCode: null,
-          labelJa: '配送遅延',
-          labelEn: 'Late delivery',
-          avoidableDefault: true,
-          sortOrder: 1,
-          active: true,
-        },
-      },
-    ]);
+    await pull([reasonRecord()]);
     expect(refit()).toBe(false);
   });
 

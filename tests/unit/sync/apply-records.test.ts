@@ -11,6 +11,7 @@ import {
   contactRecord,
   customerRecord,
   orderRecord,
+  reasonRecord,
   shipmentRecord,
 } from '../../fixtures/retailer-records';
 import { openTestDatabase } from '../../fixtures/test-database';
@@ -280,5 +281,35 @@ describe('createRecordWriter re-indexes a customer only when needed', () => {
       expect(await findIdsByTerms(db, name, 10), name).toEqual([]);
     expect((await readCustomerCard(db, 'c1'))?.customer.tier).toBe('vip');
     expect(sqlite.prepare('select count(*) n from customer_phones').get()).toEqual({ n: 2 });
+  });
+
+  it('stores flags as 0 or 1, lists as JSON, an answer for every center with no list', async () => {
+    const { sqlite } = await openTestDatabase();
+    const writer = createRecordWriter(sqlite);
+    const answer = {
+      id: 'a1',
+      version: 1,
+      language: 'ja' as const,
+      title: '返品の期限',
+      body: '30日以内',
+      tags: ['返品'],
+      publishedAt: '2026-11-01T09:00:00.000Z',
+    };
+    writer.apply([
+      reasonRecord({ sortOrder: 3, active: false }),
+      { type: 'knowledge_answer', data: { ...answer, centers: [] } },
+      { type: 'knowledge_answer', data: { ...answer, id: 'a2', centers: ['center-1'] } },
+    ]);
+    expect(
+      sqlite
+        .prepare('select parent_code, avoidable_default, sort_order, active from reasons')
+        .get(),
+    ).toEqual({ parent_code: null, avoidable_default: 1, sort_order: 3, active: 0 });
+    expect(
+      sqlite.prepare('select id, tags, centers from knowledge_answers order by id').all(),
+    ).toEqual([
+      { id: 'a1', tags: '["返品"]', centers: null },
+      { id: 'a2', tags: '["返品"]', centers: '["center-1"]' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { Group, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSettingsCog } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ViewButton } from '../app/ViewButton';
+import { ViewButton, type ViewToggle } from '../app/ViewButton';
 import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 
 /** The admin view's key: A for admin; with a modifier, so it also works from a text field. */
@@ -10,16 +10,14 @@ export const ADMIN_HOTKEY = 'mod+shift+A';
 
 /** The header's way into the admin view; shown to retailer admins and supervisors. */
 export function AdminButton({
-  onOpen,
-  active,
+  view,
   supervisor = false,
 }: {
-  onOpen(): void;
-  active: boolean;
+  view: ViewToggle;
   supervisor?: boolean;
 }) {
   const { t } = useTranslation();
-  useHotkeys([[ADMIN_HOTKEY, onOpen, { usePhysicalKeys: true }]], []);
+  useHotkeys([[ADMIN_HOTKEY, view.onOpen, { usePhysicalKeys: true }]], []);
   return (
     <Tooltip
       label={
@@ -32,8 +30,7 @@ export function AdminButton({
       <ViewButton
         icon={IconSettingsCog}
         label={t('admin.open')}
-        active={active}
-        onClick={onOpen}
+        view={view}
         testId="admin-button"
         keyShortcuts={ariaKeys(ADMIN_HOTKEY)}
       />

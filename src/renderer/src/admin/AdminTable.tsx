@@ -1,6 +1,16 @@
-import { Badge, Button, Group, Stack, Table, Text, Title, type TableProps } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import {
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  type ButtonProps,
+  type TableProps,
+} from '@mantine/core';
+import { IconRefresh, type Icon } from '@tabler/icons-react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { useFormatters } from '../i18n/use-formatters';
 
 /**
@@ -46,16 +56,19 @@ export function AdminPanelHead({
         <Title order={3}>{title}</Title>
         {children}
       </Stack>
-      <Button
-        size="xs"
-        variant="default"
-        leftSection={<IconRefresh size={14} />}
-        onClick={onReload}
-      >
+      <AdminAction variant="default" icon={IconRefresh} onClick={onReload}>
         {reloadLabel}
-      </Button>
+      </AdminAction>
     </Group>
   );
+}
+
+/** An admin panel's or row's action: a small button led by its icon. */
+export function AdminAction({
+  icon: ActionIcon,
+  ...button
+}: { icon: Icon } & ButtonProps & Omit<ComponentPropsWithoutRef<'button'>, keyof ButtonProps>) {
+  return <Button size="xs" leftSection={<ActionIcon size={14} />} {...button} />;
 }
 
 /** One dimmed line of an admin panel's description. */

@@ -11,6 +11,9 @@ import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
 /** A desk id as people read it: its first block is enough to tell desks apart on screen. */
 const shortDesk = (deskId: string) => deskId.slice(0, 13);
 
+/** The device list's columns: their headings are `devices.<column>`. */
+const DEVICE_COLUMNS = ['desk', 'center', 'lastUser', 'version', 'lastContact', 'state'] as const;
+
 /**
  * The desks registered with the retailer, as its admin sees them (who used each last, its Koe
  * version, its last contact), and the revocation of one, after a confirmation that says what
@@ -48,14 +51,7 @@ export function DevicesPanel() {
         <Text size="sm">{t('devices.none')}</Text>
       ) : (
         <AdminTable
-          columns={[
-            t('devices.desk'),
-            t('devices.center'),
-            t('devices.lastUser'),
-            t('devices.version'),
-            t('devices.lastContact'),
-            t('devices.state'),
-          ]}
+          columns={DEVICE_COLUMNS.map((column) => t(`devices.${column}`))}
           striped
           verticalSpacing="xs"
           data-testid="device-list"

@@ -1,10 +1,10 @@
-import { Alert, Button, Stack, Table, Text } from '@mantine/core';
+import { Alert, Stack, Table, Text } from '@mantine/core';
 import { IconLockOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockedAccount } from '../../../shared/protocol/accounts';
 import { callKoe } from '../app/koe-call';
-import { AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
+import { AdminAction, AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
 import { useAdminList } from './use-admin-list';
 import { useFormatters } from '../i18n/use-formatters';
 
@@ -85,16 +85,15 @@ export function LockedAccountsPanel() {
               </Table.Td>
               <Table.Td>{format.dateTime(account.lockedUntil)}</Table.Td>
               <Table.Td>
-                <Button
-                  size="xs"
+                <AdminAction
                   variant="light"
-                  leftSection={<IconLockOpen size={14} />}
+                  icon={IconLockOpen}
                   loading={unlocking === account.userId}
                   onClick={() => void unlock(account)}
                   aria-label={`${account.displayName}: ${t('lockedAccounts.unlock')}`}
                 >
                   {t('lockedAccounts.unlock')}
-                </Button>
+                </AdminAction>
               </Table.Td>
             </Table.Tr>
           ))}

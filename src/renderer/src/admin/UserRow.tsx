@@ -1,10 +1,10 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../shared/protocol/accounts';
 import { spokenReading } from '../customers';
 import { useFormatters } from '../i18n/use-formatters';
-import { StateBadge } from './AdminTable';
+import { AdminAction, StateBadge } from './AdminTable';
 
 /**
  * One of the retailer's users in the admin's list: name and reading, role, center, state, last
@@ -56,29 +56,27 @@ export function UserRow({
       <Table.Td>
         {!self &&
           (user.disabledAt ? (
-            <Button
-              size="xs"
+            <AdminAction
               variant="light"
-              leftSection={<IconUserCheck size={14} />}
+              icon={IconUserCheck}
               loading={enabling}
               onClick={onEnable}
               aria-label={t('users.enableLabel', { name: user.displayName })}
               data-testid="user-enable"
             >
               {t('users.enable')}
-            </Button>
+            </AdminAction>
           ) : (
-            <Button
-              size="xs"
+            <AdminAction
               variant="light"
               color="red"
-              leftSection={<IconUserOff size={14} />}
+              icon={IconUserOff}
               onClick={onDisable}
               aria-label={t('users.disableLabel', { name: user.displayName })}
               data-testid="user-disable"
             >
               {t('users.disable')}
-            </Button>
+            </AdminAction>
           ))}
       </Table.Td>
     </Table.Tr>

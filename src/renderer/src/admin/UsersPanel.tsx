@@ -9,6 +9,9 @@ import { useAdminList } from './use-admin-list';
 import { ConfirmDialog, useConfirmation } from './ConfirmDialog';
 import { UserRow } from './UserRow';
 
+/** The user list's columns: their headings are `users.column.<column>`. */
+const USER_COLUMNS = ['name', 'role', 'center', 'status', 'lastSignIn'] as const;
+
 /**
  * The retailer's users, read from its server each time the tab opens (a supervisor gets their
  * own center's agents only: the server scopes it): name and reading, role, center, status, last
@@ -85,13 +88,7 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
         </Text>
       ) : (
         <AdminTable
-          columns={[
-            t('users.column.name'),
-            t('users.column.role'),
-            t('users.column.center'),
-            t('users.column.status'),
-            t('users.column.lastSignIn'),
-          ]}
+          columns={USER_COLUMNS.map((column) => t(`users.column.${column}`))}
           striped
           verticalSpacing="xs"
           data-testid="user-list"

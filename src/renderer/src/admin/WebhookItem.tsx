@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Webhook } from '../../../shared/protocol/webhooks';
 import { useFormatters } from '../i18n/use-formatters';
+import { AdminAction } from './AdminTable';
 import { WebhookDeliveries } from './WebhookDeliveries';
 
 type Confirming = 'rotate' | 'delete' | null;
@@ -64,10 +65,9 @@ export function WebhookItem({
           </Text>
         )}
         <Group gap="xs">
-          <Button
-            size="xs"
+          <AdminAction
             variant="default"
-            leftSection={<IconList size={14} />}
+            icon={IconList}
             onClick={() => setShowDeliveries((v) => !v)}
             aria-expanded={showDeliveries}
             data-testid="webhook-deliveries-toggle"
@@ -75,27 +75,25 @@ export function WebhookItem({
             {showDeliveries
               ? t('admin.webhooks.deliveriesHide')
               : t('admin.webhooks.deliveriesShow')}
-          </Button>
-          <Button
-            size="xs"
+          </AdminAction>
+          <AdminAction
             variant="default"
-            leftSection={<IconKey size={14} />}
+            icon={IconKey}
             disabled={busy}
             onClick={() => setConfirming('rotate')}
             data-testid="webhook-rotate"
           >
             {t('admin.webhooks.rotate')}
-          </Button>
-          <Button
-            size="xs"
+          </AdminAction>
+          <AdminAction
             variant="subtle"
             color="red"
-            leftSection={<IconTrash size={14} />}
+            icon={IconTrash}
             disabled={busy}
             onClick={() => setConfirming('delete')}
           >
             {t('admin.webhooks.delete')}
-          </Button>
+          </AdminAction>
         </Group>
         {showDeliveries && <WebhookDeliveries webhookId={webhook.id} />}
       </Stack>

@@ -87,12 +87,10 @@ export const AppHeader = memo(function AppHeader({
             compact={Boolean(floor || insights || studio || admin)}
           />
         )}
-        {floor && <FloorButton onOpen={floor.onOpen} active={floor.open} />}
-        {insights && <InsightsButton onOpen={insights.onOpen} active={insights.open} />}
-        {studio && <StudioButton onOpen={studio.onOpen} active={studio.open} />}
-        {admin && (
-          <AdminButton onOpen={admin.onOpen} active={admin.open} supervisor={admin.supervisor} />
-        )}
+        {floor && <FloorButton view={floor} />}
+        {insights && <InsightsButton view={insights} />}
+        {studio && <StudioButton view={studio} />}
+        {admin && <AdminButton view={admin} supervisor={admin.supervisor} />}
         <LanguageSwitch />
         <ThemeSwitch />
         <SettingsButton onOpen={onOpenSettings} active={settingsOpen} />

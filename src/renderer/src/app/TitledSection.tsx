@@ -50,3 +50,20 @@ export function TitledSection({
     </Paper>
   );
 }
+
+/** The sections whose catalog holds both their title and their description under one key. */
+export type DescribedSection =
+  | `settings.${'cti' | 'retailer' | 'erase'}`
+  | `insights.${'drivers' | 'avoidableTrend' | 'prediction'}`;
+
+/**
+ * A section's title and description, `<section>.title` and `<section>.description`, as the
+ * section's props. `t` narrowed to those keys: the full TFunction type is too deep for tsc to
+ * check as a parameter (TS2589).
+ */
+export function describedBy(
+  section: DescribedSection,
+  t: (key: `${DescribedSection}.${'title' | 'description'}`) => string,
+): { title: string; description: string } {
+  return { title: t(`${section}.title`), description: t(`${section}.description`) };
+}

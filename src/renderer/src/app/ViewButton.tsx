@@ -2,6 +2,12 @@ import { ActionIcon } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
 import type { ComponentPropsWithRef } from 'react';
 
+/** A view the header can open: whether it is open, and how to open it. */
+export interface ViewToggle {
+  open: boolean;
+  onOpen(): void;
+}
+
 /**
  * A header button that opens one of the desk's views (admin, floor, insights, studio): round,
  * pressed while its view is open. The caller wraps it in the tooltip that says what it opens
@@ -10,16 +16,14 @@ import type { ComponentPropsWithRef } from 'react';
 export function ViewButton({
   icon: ViewIcon,
   label,
-  active,
-  onClick,
+  view,
   testId,
   keyShortcuts,
   ...target
 }: Omit<ComponentPropsWithRef<'button'>, 'onClick'> & {
   icon: Icon;
   label: string;
-  active: boolean;
-  onClick(): void;
+  view: ViewToggle;
   testId: string;
   /** The view's keyboard shortcut, as aria-keyshortcuts says it. */
   keyShortcuts?: string;
@@ -27,13 +31,13 @@ export function ViewButton({
   return (
     <ActionIcon
       {...target}
-      variant={active ? 'light' : 'default'}
+      variant={view.open ? 'light' : 'default'}
       size="lg"
       radius="xl"
       aria-label={label}
-      aria-pressed={active}
+      aria-pressed={view.open}
       aria-keyshortcuts={keyShortcuts}
-      onClick={onClick}
+      onClick={view.onOpen}
       data-testid={testId}
     >
       <ViewIcon size={18} />

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { IconPhoneCall, IconPhoneX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayCall } from '../../../shared/ipc';
+import { ClosableNotice } from '../app/ClosableNotice';
 import { formatTimeOfDay } from '../i18n/format';
 import { callerNumber, newestFirst } from '../wrap-up';
 
@@ -32,13 +33,11 @@ export function MissedCallNotice({ today, onCallBack }: MissedCallNoticeProps) {
     setCalling(false);
   };
   return (
-    <Alert
+    <ClosableNotice
       color="red"
-      variant="light"
       icon={<IconPhoneX size={20} />}
       title={t('missedCall.title')}
-      withCloseButton
-      closeButtonLabel={t('missedCall.close')}
+      closeLabel={t('missedCall.close')}
       onClose={() => setClosed(newest.callId)}
       data-testid="missed-call"
     >
@@ -65,6 +64,6 @@ export function MissedCallNotice({ today, onCallBack }: MissedCallNoticeProps) {
           {refusal}
         </Text>
       )}
-    </Alert>
+    </ClosableNotice>
   );
 }

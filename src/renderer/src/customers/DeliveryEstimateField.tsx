@@ -1,5 +1,6 @@
 import './card.css';
 import { Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryEstimate, Shipment } from '../../../shared/domain';
 import { carrierDateOutsideRange } from '../../../shared/guidance';
@@ -58,17 +59,12 @@ export function DeliveryEstimateField({
         {basis}
       </p>
       {lateSignal && (
-        <p
-          className="koe-text"
-          data-size="xs"
-          data-warning
-          data-testid="delivery-estimate-late-signal"
-        >
+        <EstimateWarning testId="delivery-estimate-late-signal">
           {t(`prediction.lateSignal.${lateSignal}`)}
-        </p>
+        </EstimateWarning>
       )}
       {closure && (
-        <p className="koe-text" data-size="xs" data-warning data-testid="delivery-estimate-closure">
+        <EstimateWarning testId="delivery-estimate-closure">
           {t('prediction.closureNotice', { date: format.calendarDate(closure.endsOn) })}
           {closure.reason && (
             <>
@@ -76,20 +72,24 @@ export function DeliveryEstimateField({
               <span data-testid="delivery-estimate-closure-reason">{closure.reason}</span>
             </>
           )}
-        </p>
+        </EstimateWarning>
       )}
       {outside && (
-        <p
-          className="koe-text"
-          data-size="xs"
-          data-warning
-          data-testid="delivery-estimate-carrier-outside"
-        >
+        <EstimateWarning testId="delivery-estimate-carrier-outside">
           {t(`prediction.carrierOutside.${outside.kind}`, {
             date: format.calendarDate(outside.carrierDate),
           })}
-        </p>
+        </EstimateWarning>
       )}
     </Field>
+  );
+}
+
+/** A small warning line under the estimate: why it may be later than it reads. */
+function EstimateWarning({ testId, children }: { testId: string; children: ReactNode }) {
+  return (
+    <p className="koe-text" data-size="xs" data-warning data-testid={testId}>
+      {children}
+    </p>
   );
 }

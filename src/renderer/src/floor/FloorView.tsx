@@ -20,11 +20,18 @@ import { useTranslation } from 'react-i18next';
 import { FLOOR_ROLES } from '../../../shared/floor-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
 import type { FloorAgent, FloorAlert } from '../../../shared/protocol/supervisor-alerts';
+import { ViewTabs, type ViewTab } from '../app/ViewTabs';
 import { useFormatters } from '../i18n/use-formatters';
 import { useInsightLabels } from '../insights';
 import { useFloor } from './use-floor';
 import { AccessAuditPanel } from '../access-audit';
 import { AlertHeadline, AlertNote } from './AlertSummary';
+
+/** The floor's own tab, and the access audit's. */
+const FLOOR_TABS: readonly ViewTab[] = [
+  { value: 'floor', label: 'floor.audit.floorTab', testId: 'floor-tab' },
+  { value: 'audit', label: 'floor.audit.tab', testId: 'audit-tab' },
+];
 
 const STATUS_COLOR: Record<FloorAgent['status'], string> = {
   ready: 'teal',
@@ -90,15 +97,7 @@ export function FloorView({ agent }: { agent: SignedInAgent | null }) {
           {t('floor.live')}
         </Badge>
       </Group>
-      <Tabs defaultValue="floor" keepMounted={false}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="floor" data-testid="floor-tab">
-            {t('floor.audit.floorTab')}
-          </Tabs.Tab>
-          <Tabs.Tab value="audit" data-testid="audit-tab">
-            {t('floor.audit.tab')}
-          </Tabs.Tab>
-        </Tabs.List>
+      <ViewTabs tabs={FLOOR_TABS}>
         <Tabs.Panel value="floor">
           <Stack gap="md">
             <FloorTiles summary={floor.summary} />
@@ -143,7 +142,7 @@ export function FloorView({ agent }: { agent: SignedInAgent | null }) {
         <Tabs.Panel value="audit">
           <AccessAuditPanel />
         </Tabs.Panel>
-      </Tabs>
+      </ViewTabs>
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import {
   SERIES_COLORS,
   topReasons,
 } from './insights-data';
+import { describedBy } from '../app/TitledSection';
 import { InsightsSection } from './InsightsSection';
 import { ScrollTable } from '../app/ScrollTable';
 
@@ -34,11 +35,7 @@ export function DriversSection({
     { name: OTHER, label: t('insights.other'), color: SERIES_COLORS[SERIES_COLORS.length - 1]! },
   ];
   return (
-    <InsightsSection
-      title={t('insights.drivers.title')}
-      description={t('insights.drivers.description')}
-      testId="insights-drivers"
-    >
+    <InsightsSection {...describedBy('insights.drivers', t)} testId="insights-drivers">
       <AreaChart
         h={280}
         data={driverRows(insights, top)}

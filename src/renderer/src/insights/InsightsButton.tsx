@@ -1,18 +1,17 @@
 import { Tooltip } from '@mantine/core';
 import { IconChartAreaLine } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ViewButton } from '../app/ViewButton';
+import { ViewButton, type ViewToggle } from '../app/ViewButton';
 
 /** The header's way to the insights; only shown to the roles that may see them. */
-export function InsightsButton({ onOpen, active }: { onOpen(): void; active: boolean }) {
+export function InsightsButton({ view }: { view: ViewToggle }) {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('insights.openHint')}>
       <ViewButton
         icon={IconChartAreaLine}
         label={t('insights.open')}
-        active={active}
-        onClick={onOpen}
+        view={view}
         testId="insights-button"
       />
     </Tooltip>

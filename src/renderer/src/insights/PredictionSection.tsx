@@ -2,6 +2,7 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InsightsResponse } from '../../../shared/protocol/insights';
 import { percent } from './insights-data';
+import { describedBy } from '../app/TitledSection';
 import { InsightsSection } from './InsightsSection';
 import { ScrollTable } from '../app/ScrollTable';
 
@@ -26,11 +27,7 @@ export function PredictionSection({
   const { t } = useTranslation();
   const { predicted, agreed, cells } = insights.prediction;
   return (
-    <InsightsSection
-      title={t('insights.prediction.title')}
-      description={t('insights.prediction.description')}
-      testId="insights-prediction"
-    >
+    <InsightsSection {...describedBy('insights.prediction', t)} testId="insights-prediction">
       {predicted === 0 ? (
         <Text size="sm" c="dimmed">
           {t('insights.prediction.noPredictions')}

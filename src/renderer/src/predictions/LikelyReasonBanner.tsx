@@ -12,6 +12,7 @@ import {
   type RankedReason,
   type ReasonConfidence,
 } from '../../../shared/guidance';
+import { SignalsSection } from './SignalsSection';
 
 interface LikelyReasonBannerProps {
   /** The one ranked list (rankLikelyReasons): rules and model already combined. */
@@ -70,12 +71,7 @@ export const LikelyReasonBanner = memo(function LikelyReasonBanner({
   const sure = top?.confidence.kind === 'probability' && top.confidence.probability >= 0.7;
 
   return (
-    <Stack
-      gap="xs"
-      component="section"
-      aria-label={t('guidance.likelyTitle')}
-      data-testid="likely-reason"
-    >
+    <SignalsSection label={t('guidance.likelyTitle')} testId="likely-reason">
       {alerts.map((alert, index) => (
         <Alert
           key={index}
@@ -157,6 +153,6 @@ export const LikelyReasonBanner = memo(function LikelyReasonBanner({
           </Group>
         )}
       </Paper>
-    </Stack>
+    </SignalsSection>
   );
 });

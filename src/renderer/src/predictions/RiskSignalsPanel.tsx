@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCrown, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
@@ -9,6 +9,7 @@ import {
   type RiskReason,
   type RiskSignals,
 } from '../../../shared/guidance';
+import { SignalsSection } from './SignalsSection';
 
 /**
  * The fraud and VIP signals that shape this call's actions, each with its reasons in plain
@@ -30,12 +31,7 @@ export function RiskSignalsPanel({
     threshold: threshold.toFixed(2),
   });
   return (
-    <Stack
-      gap="xs"
-      component="section"
-      aria-label={t('outreach.signals.title')}
-      data-testid="risk-signals"
-    >
+    <SignalsSection label={t('outreach.signals.title')} testId="risk-signals">
       {claim.high && (
         <RiskAlert
           signal="claim_risk"
@@ -69,7 +65,7 @@ export function RiskSignalsPanel({
           </Text>
         </Group>
       )}
-    </Stack>
+    </SignalsSection>
   );
 }
 

@@ -4,7 +4,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/ipc';
 import { modifierKeyLabel } from '../app/shortcut-labels';
-import { TitledSection } from '../app/TitledSection';
+import { describedBy, TitledSection } from '../app/TitledSection';
 import { CtiConnection } from '../cti';
 import { DeskPinSettings } from '../desk-lock';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -94,11 +94,7 @@ export function SettingsView({ appInfo, onClose }: { appInfo: AppInfo | null; on
             </SettingRow>
           </SettingsSection>
           <Stack mt="md">
-            <SettingsSection
-              title={t('settings.cti.title')}
-              description={t('settings.cti.description')}
-              testId="cti-section"
-            >
+            <SettingsSection {...describedBy('settings.cti', t)} testId="cti-section">
               <CtiConnection />
             </SettingsSection>
             <SettingsSection title={t('deskLock.setPinTitle')} testId="desk-pin-section">
@@ -107,20 +103,12 @@ export function SettingsView({ appInfo, onClose }: { appInfo: AppInfo | null; on
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <SettingsSection
-            title={t('settings.retailer.title')}
-            description={t('settings.retailer.description')}
-            testId="retailer-section"
-          >
+          <SettingsSection {...describedBy('settings.retailer', t)} testId="retailer-section">
             <DataSource appInfo={appInfo} />
             <RetailerConnectionForm />
           </SettingsSection>
           <Stack mt="md">
-            <SettingsSection
-              title={t('settings.erase.title')}
-              description={t('settings.erase.description')}
-              testId="erase-section"
-            >
+            <SettingsSection {...describedBy('settings.erase', t)} testId="erase-section">
               <SignOutWipe />
             </SettingsSection>
           </Stack>

@@ -1,9 +1,10 @@
-import { Alert, List, Text } from '@mantine/core';
+import { List, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import type { ScriptUpdate } from '../../../shared/studio-ipc';
+import { ClosableNotice } from '../app/ClosableNotice';
 import { cornerCardStyle } from '../app/corner-card';
 
 /**
@@ -37,13 +38,11 @@ export function ScriptUpdatedNotice() {
   );
   if (shown.length === 0) return null;
   return (
-    <Alert
+    <ClosableNotice
       color="blue"
-      variant="light"
       icon={<IconRefresh size={18} />}
       title={t('studio.notice.title')}
-      withCloseButton
-      closeButtonLabel={t('studio.notice.dismiss')}
+      closeLabel={t('studio.notice.dismiss')}
       onClose={() => setUpdates([])}
       role="status"
       data-testid="script-updated-notice"
@@ -64,7 +63,7 @@ export function ScriptUpdatedNotice() {
       <Text fz="xs" c="dimmed" mt={4}>
         {t('studio.notice.duringCall')}
       </Text>
-    </Alert>
+    </ClosableNotice>
   );
 }
 

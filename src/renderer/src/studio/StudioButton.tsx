@@ -1,20 +1,14 @@
 import { Tooltip } from '@mantine/core';
 import { IconScript } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ViewButton } from '../app/ViewButton';
+import { ViewButton, type ViewToggle } from '../app/ViewButton';
 
 /** The header's way into the script studio; shown only to trainers and retailer admins. */
-export function StudioButton({ onOpen, active }: { onOpen(): void; active: boolean }) {
+export function StudioButton({ view }: { view: ViewToggle }) {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('studio.open')}>
-      <ViewButton
-        icon={IconScript}
-        label={t('studio.open')}
-        active={active}
-        onClick={onOpen}
-        testId="studio-button"
-      />
+      <ViewButton icon={IconScript} label={t('studio.open')} view={view} testId="studio-button" />
     </Tooltip>
   );
 }

@@ -1,10 +1,17 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ViewTabs, type ViewTab } from '../app/ViewTabs';
 import type { SignedInAgent } from '../../../shared/ipc';
 import { answerKind } from './answers/answer-kind';
 import { AuthoringStudio } from './AuthoringStudio';
 import { scriptKind } from './script-kind';
+
+/** Scripts and approved answers: the same author, lint, preview, publish flow, one tab each. */
+const STUDIO_TABS: readonly ViewTab[] = [
+  { value: 'scripts', label: 'answers.tabScripts', testId: 'studio-tab-scripts' },
+  { value: 'answers', label: 'answers.tabAnswers', testId: 'studio-tab-answers' },
+];
 
 const AUTHORS: readonly SignedInAgent['role'][] = ['trainer', 'retailer_admin'];
 
@@ -28,28 +35,19 @@ export function StudioView({ agent, retailerName }: StudioViewProps) {
     );
   }
   const desk = { agentName: agent?.displayName ?? '', retailerName };
-  // Scripts and approved answers: the same author, lint, preview, publish flow, one tab each.
   return (
     <Stack gap="sm">
       <Title order={2} fz="h3">
         {t('studio.title')}
       </Title>
-      <Tabs defaultValue="scripts" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="scripts" data-testid="studio-tab-scripts">
-            {t('answers.tabScripts')}
-          </Tabs.Tab>
-          <Tabs.Tab value="answers" data-testid="studio-tab-answers">
-            {t('answers.tabAnswers')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="scripts" pt="md">
+      <ViewTabs tabs={STUDIO_TABS}>
+        <Tabs.Panel value="scripts">
           <AuthoringStudio kind={scriptKind} desk={desk} />
         </Tabs.Panel>
-        <Tabs.Panel value="answers" pt="md">
+        <Tabs.Panel value="answers">
           <AuthoringStudio kind={answerKind} desk={desk} />
         </Tabs.Panel>
-      </Tabs>
+      </ViewTabs>
     </Stack>
   );
 }
