@@ -10,7 +10,6 @@ import {
 } from '../../../src/main/core/platform/connection';
 import { createLocalEraser, scrubDeletedBytes } from '../../../src/main/core/erasure/local-erasure';
 import { createRecordRemover } from '../../../src/main/core/erasure/remove-records';
-import { startRetentionPurge } from '../../../src/main/core/erasure/retention-purge';
 import { startKoeCore } from '../../../src/main/core/koe-core';
 import { syncStateStore } from '../../../src/main/core/sync/sync-state';
 import {
@@ -23,6 +22,7 @@ import {
   kept,
   purged,
   purgedStrings,
+  retentionPurgeAtNow,
 } from '../../fixtures/pii-fixture';
 
 /**
@@ -77,11 +77,7 @@ describe('erasure on a real cache file', () => {
     // Another connection is open on the file, as the sync worker's is.
     const worker = openSqlite({ filename: database.sqlite.name });
     try {
-      const purge = startRetentionPurge({
-        sqlite: database.sqlite,
-        now: () => NOW,
-        firstDelayMs: 3_600_000,
-      });
+      const purge = retentionPurgeAtNow(database.sqlite);
       const run = await purge.runNow();
       purge.close();
       expect(run.before).toBe('2024-11-23');
@@ -104,11 +100,7 @@ describe('erasure on a real cache file', () => {
     database.sqlite.pragma('secure_delete = OFF');
     createRecordRemover(database.sqlite).remove([{ type: 'customer', id: 'cus-erase-160' }]);
     database.sqlite.pragma('secure_delete = ON');
-    const purge = startRetentionPurge({
-      sqlite: database.sqlite,
-      now: () => NOW,
-      firstDelayMs: 3_600_000,
-    });
+    const purge = retentionPurgeAtNow(database.sqlite);
     const run = await purge.runNow();
     expect(run.scrub).toMatchObject({ complete: true, vacuumed: true });
     expect(findInFolder(dir, [...purgedStrings, ...(kept[10]?.strings ?? [])])).toEqual([]);
@@ -177,11 +169,7 @@ describe('erasure on a real cache file', () => {
         expect(left).toBe(20);
         expect(phones).toBe(20);
       }
-      const purge = startRetentionPurge({
-        sqlite: reopened.sqlite,
-        now: () => NOW,
-        firstDelayMs: 3_600_000,
-      });
+      const purge = retentionPurgeAtNow(reopened.sqlite);
       expect((await purge.runNow()).scrub?.complete).toBe(true);
       purge.close();
       expect(count(reopened, 'select count(*) n from customers')).toBe(20);

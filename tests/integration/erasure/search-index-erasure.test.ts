@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type LocalDatabase } from '../../../src/main/core/platform/connection';
-import { startRetentionPurge } from '../../../src/main/core/erasure/retention-purge';
 import { createRecordRemover } from '../../../src/main/core/erasure/remove-records';
 import { rewriteSearchIndexInSlices } from '../../../src/main/core/erasure/sliced-purge';
 import { createRecordWriter } from '../../../src/main/core/sync/apply-records';
@@ -17,6 +16,7 @@ import {
   person,
   purged,
   purgedStrings,
+  retentionPurgeAtNow,
 } from '../../fixtures/pii-fixture';
 import { customerRecord } from '../../fixtures/retailer-records';
 
@@ -85,11 +85,7 @@ describe.each(['one segment', 'many segments'] as const)(
       const indexBytes = searchIndexBytes(database);
       expect(termsOf(indexBytes)).not.toEqual([]);
 
-      const purge = startRetentionPurge({
-        sqlite: database.sqlite,
-        now: () => NOW,
-        firstDelayMs: 3_600_000,
-      });
+      const purge = retentionPurgeAtNow(database.sqlite);
       const run = await purge.runNow();
       purge.close();
       expect(run.complete).toBe(true);
