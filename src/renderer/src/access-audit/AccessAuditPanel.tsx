@@ -14,6 +14,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import type { AccessKind, AccessList } from '../../../shared/protocol/access-audit';
+import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
 import { useFormatters } from '../i18n/use-formatters';
 
@@ -115,11 +116,7 @@ export function AccessAuditPanel() {
             </Button>
           </Group>
         </form>
-        {error && (
-          <Alert color="red" title={t('floor.audit.loadFailed')}>
-            {error.message}
-          </Alert>
-        )}
+        {error && <ErrorState title={t('floor.audit.loadFailed')} error={error} />}
         {list && list.conflicts > 0 && (
           <Alert color="orange" data-testid="audit-conflicts">
             {t('floor.audit.conflicts', { count: list.conflicts })}

@@ -24,7 +24,7 @@ export function SecretModal({ secret, onClose }: { secret: string | null; onClos
           <CopyButton value={secret ?? ''}>
             {({ copied, copy }) => (
               <Button variant="default" onClick={copy}>
-                {copied ? t('admin.webhooks.copied') : t('admin.webhooks.copy')}
+                {copied ? t('app.copied') : t('app.copy')}
               </Button>
             )}
           </CopyButton>

@@ -96,6 +96,19 @@ export function App() {
   );
 
   const { view } = state;
+  const activeOptionId = view.kind === 'search' ? search.activeOptionId : undefined;
+  const searchField = useMemo(
+    () => ({
+      value: state.query,
+      onChange: onQueryChange,
+      onKeyDown: onSearchKey,
+      activeDescendant: activeOptionId,
+      controlsId: search.listId,
+      inputRef: searchInput,
+      onFocusShortcut: focusSearch,
+    }),
+    [state.query, onQueryChange, onSearchKey, activeOptionId, search.listId, focusSearch],
+  );
   const agent = desk.state.agent;
   const role = agent?.role;
   // The same functions on every render: the header is memoized.
@@ -158,13 +171,7 @@ export function App() {
       <AppShell.Header>
         <AppHeader
           appInfo={appInfo}
-          query={state.query}
-          onQueryChange={onQueryChange}
-          onSearchKey={onSearchKey}
-          activeDescendant={view.kind === 'search' ? search.activeOptionId : undefined}
-          searchListId={search.listId}
-          searchInputRef={searchInput}
-          onFocusSearch={focusSearch}
+          search={searchField}
           onStartCall={startCall}
           callElsewhere={view.kind !== 'call' ? current : null}
           onReturnToCall={returnToCall}

@@ -1,5 +1,5 @@
 import { Group } from '@mantine/core';
-import { memo, type KeyboardEvent, type RefObject } from 'react';
+import { memo } from 'react';
 import type { CallSession } from '../../../shared/calls/call-session';
 import type { AppInfo } from '../../../shared/ipc';
 import { AdminButton } from '../admin';
@@ -8,20 +8,15 @@ import { ReturnToCallButton } from '../calls';
 import { InsightsButton } from '../insights';
 import { FloorButton, RaiseHandButton } from '../floor';
 import { StudioButton } from '../studio';
-import { ScreenPopButton, SearchField } from '../customers';
+import { ScreenPopButton, SearchField, type SearchFieldProps } from '../customers';
 import { LanguageSwitch, SettingsButton, ThemeSwitch } from '../preferences';
 import { SyncStatusIndicator } from '../sync';
 import { Brand } from './Brand';
 
 interface AppHeaderProps {
   appInfo: AppInfo | null;
-  query: string;
-  onQueryChange(query: string): void;
-  onSearchKey(event: KeyboardEvent<HTMLInputElement>): void;
-  activeDescendant: string | undefined;
-  searchListId: string;
-  searchInputRef: RefObject<HTMLInputElement | null>;
-  onFocusSearch(): void;
+  /** The customer search field, as the app drives it (its results show in the main area). */
+  search: SearchFieldProps;
   onStartCall(phone: string): Promise<string | null>;
   /** The call in progress while the agent looks at another screen (null otherwise). */
   callElsewhere: CallSession | null;
@@ -45,13 +40,7 @@ interface AppHeaderProps {
  * header, handed the same props, has nothing new to show. */
 export const AppHeader = memo(function AppHeader({
   appInfo,
-  query,
-  onQueryChange,
-  onSearchKey,
-  activeDescendant,
-  searchListId,
-  searchInputRef,
-  onFocusSearch,
+  search,
   onStartCall,
   callElsewhere,
   onReturnToCall,
@@ -66,15 +55,7 @@ export const AppHeader = memo(function AppHeader({
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
       <Brand appInfo={appInfo} />
-      <SearchField
-        value={query}
-        onChange={onQueryChange}
-        onKeyDown={onSearchKey}
-        activeDescendant={activeDescendant}
-        controlsId={searchListId}
-        inputRef={searchInputRef}
-        onFocusShortcut={onFocusSearch}
-      />
+      <SearchField {...search} />
       <Group gap="sm" wrap="nowrap">
         {raiseHand && <RaiseHandButton call={raiseHand.call} />}
         <AgentStateMenu />

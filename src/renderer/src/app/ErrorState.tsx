@@ -6,12 +6,21 @@ import { OutcomeAlert } from './OutcomeAlert';
 
 /**
  * A failed read: says what failed in the agent's language (by the error's code), keeps the
- * core's own words beneath as the technical detail, and offers to try again.
+ * core's own words beneath as the technical detail, and offers to try again. `title` names what
+ * could not be read, where the screen knows it better than "could not be loaded".
  */
-export function ErrorState({ error, onRetry }: { error: IpcError; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title,
+}: {
+  error: IpcError;
+  onRetry?: () => void;
+  title?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <OutcomeAlert outcome="failure" title={t('app.loadFailed')} maw={720}>
+    <OutcomeAlert outcome="failure" title={title ?? t('app.loadFailed')} maw={720}>
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorText(error, t)}</Text>
         {error.message && (

@@ -1,9 +1,10 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconPhoneCall, IconPhoneX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayCall } from '../../../shared/ipc';
 import { ClosableNotice } from '../app/ClosableNotice';
+import { SentenceWithAction } from '../app/SentenceWithAction';
 import { formatTimeOfDay } from '../i18n/format';
 import { callerNumber, newestFirst } from '../wrap-up';
 
@@ -41,24 +42,26 @@ export function MissedCallNotice({ today, onCallBack }: MissedCallNoticeProps) {
       onClose={() => setClosed(newest.callId)}
       data-testid="missed-call"
     >
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="sm">
-          {t('missedCall.description', {
-            time: formatTimeOfDay(newest.startedAt, i18n.resolvedLanguage ?? 'ja'),
-            caller: newest.customerName ?? t('missedCall.unknownCaller'),
-            number: number ?? t('today.withheld'),
-          })}
-        </Text>
-        {newest.e164 && (
-          <Button
-            leftSection={<IconPhoneCall size={16} />}
-            loading={calling}
-            onClick={() => void callBack()}
-          >
-            {t('missedCall.callBack')}
-          </Button>
-        )}
-      </Group>
+      <SentenceWithAction
+        wrap="nowrap"
+        color="red"
+        action={
+          newest.e164
+            ? {
+                label: t('missedCall.callBack'),
+                icon: <IconPhoneCall size={16} />,
+                loading: calling,
+                onClick: () => void callBack(),
+              }
+            : null
+        }
+      >
+        {t('missedCall.description', {
+          time: formatTimeOfDay(newest.startedAt, i18n.resolvedLanguage ?? 'ja'),
+          caller: newest.customerName ?? t('missedCall.unknownCaller'),
+          number: number ?? t('today.withheld'),
+        })}
+      </SentenceWithAction>
       {refusal && (
         <Text size="sm" c="red" mt="xs" role="alert">
           {refusal}

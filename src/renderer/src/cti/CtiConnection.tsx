@@ -1,7 +1,10 @@
-import { ActionIcon, Alert, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconEye, IconEyeOff } from '@tabler/icons-react';
+import { Code, Group, Stack, Text } from '@mantine/core';
+import { IconEye, IconEyeOff } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyValueButton } from '../app/CopyValueButton';
+import { IconButton } from '../app/IconButton';
+import { OutcomeAlert } from '../app/OutcomeAlert';
 import { useKoeQuery } from '../app/use-koe-query';
 
 /**
@@ -23,16 +26,14 @@ export function CtiConnection() {
   return (
     <Stack gap="xs" data-testid="cti-connection">
       {wantedPort !== null && (
-        <Alert
-          color="red"
-          variant="light"
-          icon={<IconAlertTriangle size={18} />}
+        <OutcomeAlert
+          outcome="failure"
+          iconSize={18}
           title={t('settings.cti.portTakenTitle', { wanted: wantedPort })}
-          role="alert"
           data-testid="cti-port-taken"
         >
           {t('settings.cti.portTaken', { wanted: wantedPort, port })}
-        </Alert>
+        </OutcomeAlert>
       )}
       <Row label={t('settings.cti.port')} value={String(port)} />
       <Row label={t('settings.cti.httpUrl')} value={`${url}/v1/call-events`} />
@@ -42,18 +43,16 @@ export function CtiConnection() {
         value={token}
         shown={showToken ? token : '•'.repeat(12)}
         extra={
-          <Tooltip label={showToken ? t('settings.cti.hideToken') : t('settings.cti.showToken')}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              size="sm"
-              aria-label={showToken ? t('settings.cti.hideToken') : t('settings.cti.showToken')}
-              aria-pressed={showToken}
-              onClick={() => setShowToken((s) => !s)}
-            >
-              {showToken ? <IconEyeOff size={16} /> : <IconEye size={16} />}
-            </ActionIcon>
-          </Tooltip>
+          <IconButton
+            label={showToken ? t('settings.cti.hideToken') : t('settings.cti.showToken')}
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-pressed={showToken}
+            onClick={() => setShowToken((s) => !s)}
+          >
+            {showToken ? <IconEyeOff size={16} /> : <IconEye size={16} />}
+          </IconButton>
         }
       />
       <Text size="xs" c="dimmed">
@@ -76,21 +75,7 @@ function Row(props: { label: string; value: string; shown?: string; extra?: Reac
           {props.shown ?? props.value}
         </Code>
         {props.extra}
-        <CopyButton value={props.value}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? t('settings.cti.copied') : t('settings.cti.copy')}>
-              <ActionIcon
-                variant="subtle"
-                color={copied ? 'teal' : 'gray'}
-                size="sm"
-                aria-label={`${t('settings.cti.copy')}: ${props.label}`}
-                onClick={copy}
-              >
-                {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
+        <CopyValueButton value={props.value} label={`${t('app.copy')}: ${props.label}`} />
       </Group>
     </Group>
   );

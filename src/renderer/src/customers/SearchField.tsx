@@ -5,7 +5,7 @@ import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modifierKeyLabel } from '../app/shortcut-labels';
 
-interface SearchFieldProps {
+export interface SearchFieldProps {
   value: string;
   onChange(value: string): void;
   onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;

@@ -1,9 +1,10 @@
 import './card.css';
-import { ActionIcon, Badge, Tooltip, CopyButton } from '@mantine/core';
-import { IconCheck, IconCopy, IconTruckDelivery } from '@tabler/icons-react';
+import { Badge } from '@mantine/core';
+import { IconTruckDelivery } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryEstimate, Shipment, ShipmentStatus } from '../../../shared/domain';
+import { CopyValueButton } from '../app/CopyValueButton';
 import { useFormatters } from '../i18n/use-formatters';
 import { useHighlightedShipmentId } from './current-call';
 import { Field } from './Section';
@@ -70,21 +71,11 @@ export function ShipmentItem({
           <p className="koe-text" data-size="sm" data-mono>
             {shipment.trackingNumber}
           </p>
-          <CopyButton value={shipment.trackingNumber}>
-            {({ copied, copy }) => (
-              <Tooltip label={copied ? t('shipments.copied') : t('shipments.copyTracking')}>
-                <ActionIcon
-                  variant="subtle"
-                  color={copied ? 'teal' : 'gray'}
-                  size="sm"
-                  aria-label={t('shipments.copyTracking')}
-                  onClick={copy}
-                >
-                  {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </CopyButton>
+          <CopyValueButton
+            value={shipment.trackingNumber}
+            label={t('shipments.copyTracking')}
+            iconSize={14}
+          />
         </div>
         <div className="koe-row koe-gap-6 koe-shipment-badges">
           <Badge color={shipmentStatusColor[shipment.status]} variant="light">

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { SentenceWithAction } from '../app/SentenceWithAction';
 
 /** On the start screen until the agent sets a desk PIN: without one the desk cannot lock. */
 export function SetPinNotice({ onOpenSettings }: { onOpenSettings(): void }) {
@@ -14,12 +15,12 @@ export function SetPinNotice({ onOpenSettings }: { onOpenSettings(): void }) {
       mx="auto"
       data-testid="set-pin-notice"
     >
-      <Group justify="space-between" gap="sm">
-        <Text size="sm">{t('deskLock.pinNotSet')}</Text>
-        <Button size="compact-sm" variant="light" color="yellow" onClick={onOpenSettings}>
-          {t('deskLock.setPinAction')}
-        </Button>
-      </Group>
+      <SentenceWithAction
+        color="yellow"
+        action={{ label: t('deskLock.setPinAction'), onClick: onOpenSettings }}
+      >
+        {t('deskLock.pinNotSet')}
+      </SentenceWithAction>
     </Alert>
   );
 }

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { FLOOR_ROLES } from '../../../shared/floor-ipc';
 import type { SignedInAgent } from '../../../shared/ipc';
 import type { FloorAgent, FloorAlert } from '../../../shared/protocol/supervisor-alerts';
+import { ErrorState } from '../app/ErrorState';
 import { ViewTabs, type ViewTab } from '../app/ViewTabs';
 import { useFormatters } from '../i18n/use-formatters';
 import { useInsightLabels } from '../insights';
@@ -60,16 +61,7 @@ export function FloorView({ agent }: { agent: SignedInAgent | null }) {
     );
   }
   if (!floor.summary && floor.error) {
-    return (
-      <Alert color="red" title={t('floor.loadFailed')}>
-        <Stack gap="xs">
-          <Text size="sm">{floor.error.message}</Text>
-          <Button size="xs" variant="white" onClick={floor.reload} style={{ alignSelf: 'start' }}>
-            {t('floor.retry')}
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <ErrorState title={t('floor.loadFailed')} error={floor.error} onRetry={floor.reload} />;
   }
   if (!floor.summary) {
     return (

@@ -15,6 +15,7 @@ import type { SupervisorAlertStage } from '../calls';
 import { HARASSMENT_KEYS, inCallShortcut, type HarassmentKey } from '../app/shortcuts';
 import { ariaKeys, ShortcutKeys } from '../app/ShortcutKeys';
 import { OutcomeAlert } from '../app/OutcomeAlert';
+import { SentenceWithAction } from '../app/SentenceWithAction';
 import { AlertStatusText, useDeskAlerts } from '../floor';
 
 interface HarassmentPanelProps {
@@ -233,12 +234,13 @@ export function HarassmentPanel({
           </div>
         ) : alertError ? (
           <OutcomeAlert outcome="failure" iconSize={18} py={6}>
-            <Group justify="space-between" gap="xs">
-              <Text size="sm">{t('harassment.supervisorFailed')}</Text>
-              <Button size="compact-xs" variant="white" color="red" onClick={onRetryAlert}>
-                {t('app.retry')}
-              </Button>
-            </Group>
+            <SentenceWithAction
+              gap="xs"
+              color="red"
+              action={{ label: t('app.retry'), onClick: onRetryAlert }}
+            >
+              {t('harassment.supervisorFailed')}
+            </SentenceWithAction>
           </OutcomeAlert>
         ) : alertPending || asked ? (
           <Text size="sm" c="dimmed">

@@ -1,7 +1,5 @@
 import {
-  Alert,
   Badge,
-  Button,
   Center,
   Grid,
   Group,
@@ -17,6 +15,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignedInAgent } from '../../../shared/ipc';
 import type { InsightsBucket } from '../../../shared/protocol/insights';
+import { ErrorState } from '../app/ErrorState';
 import { useKoeQuery } from '../app/use-koe-query';
 import { useFormatters } from '../i18n/use-formatters';
 import { AvoidableSection } from './AvoidableSection';
@@ -138,16 +137,7 @@ export function InsightsView({ agent }: { agent: SignedInAgent | null }) {
       </Group>
 
       {query.status === 'error' && (
-        <Alert color="red" variant="light" role="alert" title={t('insights.loadFailed')}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">
-              {query.error.code === 'forbidden' ? t('insights.forbidden') : query.error.message}
-            </Text>
-            <Button size="xs" variant="white" color="red" onClick={query.retry}>
-              {t('insights.retry')}
-            </Button>
-          </Stack>
-        </Alert>
+        <ErrorState title={t('insights.loadFailed')} error={query.error} onRetry={query.retry} />
       )}
       {!insights && query.status === 'loading' && (
         <Center mih={240}>

@@ -1,6 +1,7 @@
-import { ActionIcon, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { IconButton } from '../app/IconButton';
 
 export function ThemeSwitch() {
   const { t } = useTranslation();
@@ -8,16 +9,14 @@ export function ThemeSwitch() {
   const scheme = useComputedColorScheme('light');
   const label = scheme === 'dark' ? t('settings.toLight') : t('settings.toDark');
   return (
-    <Tooltip label={label}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        radius="xl"
-        aria-label={label}
-        onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
-      >
-        {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
-      </ActionIcon>
-    </Tooltip>
+    <IconButton
+      label={label}
+      variant="default"
+      size="lg"
+      radius="xl"
+      onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
+    >
+      {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+    </IconButton>
   );
 }

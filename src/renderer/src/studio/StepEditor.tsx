@@ -1,19 +1,9 @@
-import {
-  ActionIcon,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { Button, Card, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain';
 import type { AuthoredStep } from '../../../shared/protocol/script-authoring';
+import { IconButton } from '../app/IconButton';
 import { MarkdownField } from './MarkdownField';
 
 interface StepEditorProps {
@@ -65,37 +55,31 @@ export function StepEditor(props: StepEditorProps) {
             />
           </Group>
           <Group gap={4} wrap="nowrap">
-            <Tooltip label={t('studio.editor.moveUp')}>
-              <ActionIcon
-                variant="subtle"
-                aria-label={t('studio.editor.moveUp')}
-                disabled={props.index === 0}
-                onClick={() => props.onMove(-1)}
-              >
-                <IconArrowUp size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label={t('studio.editor.moveDown')}>
-              <ActionIcon
-                variant="subtle"
-                aria-label={t('studio.editor.moveDown')}
-                disabled={props.index === props.count - 1}
-                onClick={() => props.onMove(1)}
-              >
-                <IconArrowDown size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label={t('studio.editor.removeStep')}>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('studio.editor.removeStep')}
-                disabled={props.count === 1}
-                onClick={props.onRemove}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
+            <IconButton
+              label={t('studio.editor.moveUp')}
+              variant="subtle"
+              disabled={props.index === 0}
+              onClick={() => props.onMove(-1)}
+            >
+              <IconArrowUp size={16} />
+            </IconButton>
+            <IconButton
+              label={t('studio.editor.moveDown')}
+              variant="subtle"
+              disabled={props.index === props.count - 1}
+              onClick={() => props.onMove(1)}
+            >
+              <IconArrowDown size={16} />
+            </IconButton>
+            <IconButton
+              label={t('studio.editor.removeStep')}
+              variant="subtle"
+              color="red"
+              disabled={props.count === 1}
+              onClick={props.onRemove}
+            >
+              <IconTrash size={16} />
+            </IconButton>
           </Group>
         </Group>
         {languages.map((lang) => (
@@ -147,17 +131,17 @@ export function StepEditor(props: StepEditorProps) {
               onChange={(next) => next && setBranch(i, { ...branch, next })}
               w={150}
             />
-            <ActionIcon
+            <IconButton
+              label={t('studio.editor.removeBranch')}
               variant="subtle"
               color="red"
               mb={4}
-              aria-label={t('studio.editor.removeBranch')}
               onClick={() =>
                 onChange({ ...step, branches: step.branches.filter((_, j) => j !== i) })
               }
             >
               <IconX size={16} />
-            </ActionIcon>
+            </IconButton>
           </Group>
         ))}
         <Group>

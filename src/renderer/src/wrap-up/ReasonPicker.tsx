@@ -1,20 +1,10 @@
-import {
-  ActionIcon,
-  Badge,
-  Box,
-  CloseButton,
-  Group,
-  Kbd,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Box, CloseButton, Group, Kbd, Stack, Text, TextInput } from '@mantine/core';
 import { IconBulb, IconCheck, IconFilter, IconStar, IconStarFilled } from '@tabler/icons-react';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReasonNode } from '../../../shared/domain';
 import { MAX_REASONS } from '../../../shared/guidance';
+import { IconButton } from '../app/IconButton';
 import { currentLanguage } from '../i18n/i18n';
 import {
   filterReasons,
@@ -323,17 +313,15 @@ function ChosenReason({
         primary ? (
           <IconStarFilled size={12} aria-label={t('wrapUp.reasons.primary')} />
         ) : (
-          <Tooltip label={makePrimaryLabel}>
-            <ActionIcon
-              size="xs"
-              variant="subtle"
-              color="gray"
-              aria-label={makePrimaryLabel}
-              onClick={onMakePrimary}
-            >
-              <IconStar size={12} />
-            </ActionIcon>
-          </Tooltip>
+          <IconButton
+            label={makePrimaryLabel}
+            size="xs"
+            variant="subtle"
+            color="gray"
+            onClick={onMakePrimary}
+          >
+            <IconStar size={12} />
+          </IconButton>
         )
       }
       rightSection={

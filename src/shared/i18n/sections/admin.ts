@@ -39,8 +39,6 @@ export const adminJa = {
     secretTitle: '署名シークレット（この画面でのみ表示）',
     secretBody:
       'このシークレットは二度と表示されません。いまコピーして、受信側で Koe-Signature の検証に使ってください。',
-    copy: 'コピー',
-    copied: 'コピーしました',
     secretDone: '保存しました',
     created: '{{date}} に追加',
     deliveries: '最近の配信',
@@ -228,8 +226,6 @@ export const adminEn: typeof adminJa = {
     secretTitle: 'Signing secret (shown only here)',
     secretBody:
       'This secret is never shown again. Copy it now; your receiver checks Koe-Signature with it.',
-    copy: 'Copy',
-    copied: 'Copied',
     secretDone: 'I saved it',
     created: 'Added {{date}}',
     deliveries: 'Recent deliveries',

@@ -61,7 +61,6 @@ export const floorJa = {
   loading: 'フロアを読み込んでいます…',
   loadFailed: 'フロアを読み込めませんでした。',
   forbidden: 'この画面はスーパーバイザーと販売店の管理者のみ利用できます。',
-  retry: '再試行',
   tiles: {
     callsToday: '本日の通話',
     averageHandle: '平均通話時間',
@@ -157,7 +156,6 @@ export const floorEn: typeof floorJa = {
   loading: 'Loading the floor…',
   loadFailed: 'The floor could not be loaded.',
   forbidden: 'Only supervisors and retailer admins see this screen.',
-  retry: 'Retry',
   tiles: {
     callsToday: 'Calls today',
     averageHandle: 'Average handle time',
