@@ -4,7 +4,7 @@ import type { Policy } from '../domain/guidance';
 import type { Language } from '../domain/primitives';
 import type { RecordedRiskSignal } from '../domain/voc';
 import { catalogs } from '../i18n';
-import { fill } from '../i18n/sections/outreach';
+import { fill } from '../i18n/fill';
 import { claimRisk, type ClaimRisk, type ClaimRiskFactor } from './claim-risk';
 import { formatMoney } from './money';
 import { nowDayOf } from './order-signals';

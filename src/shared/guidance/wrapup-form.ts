@@ -2,7 +2,7 @@ import type { ReasonNode } from '../domain/guidance';
 import type { Language } from '../domain/primitives';
 import type { VocRecord } from '../domain/voc';
 import { catalogs, type Catalog } from '../i18n';
-import { fill } from '../i18n/sections/outreach';
+import { fill } from '../i18n/fill';
 import { redactPaymentData } from './redact-payment-data';
 
 /**

@@ -2,7 +2,7 @@ import type { Notice } from '../domain/interaction';
 import type { Language } from '../domain/primitives';
 import type { VocRecord } from '../domain/voc';
 import { catalogs } from '../i18n';
-import { fill } from '../i18n/sections/outreach';
+import { fill } from '../i18n/fill';
 
 /**
  * The notice a proactive call leaves on the customer, so the next agent who takes their call

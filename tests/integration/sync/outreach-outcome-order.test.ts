@@ -4,8 +4,7 @@ import { openDatabase, type LocalDatabase } from '../../../src/main/core/platfor
 import { decodeRefusal } from '../../../src/main/core/sync/outbox-refusal';
 import { pushOutbox } from '../../../src/main/core/sync/push-outbox';
 import { createVocRecordSaver } from '../../../src/main/core/wrap-up/save-voc-record';
-import { en } from '../../../src/shared/i18n/en';
-import { ja } from '../../../src/shared/i18n/ja';
+import { catalogs } from '../../../src/shared/i18n';
 import { PROACTIVE_STARTED as STARTED, proactiveOutcome } from '../../fixtures/retailer-records';
 import { call, PASSWORD, startTestServer, type TestServer } from '../../fixtures/test-server';
 import { signedInApi } from '../../fixtures/sync-client';
@@ -89,7 +88,7 @@ describe('a proactive outcome and its call report, in either order', () => {
     const refusal = decodeRefusal(row.last_error);
     expect(refusal.reason).toBe('outreach_call_not_reported');
     // The sync details word the code in the agent's language (sync.refusal.<code>).
-    expect(ja.sync.refusal[refusal.reason]).toMatch(/発信/);
-    expect(en.sync.refusal[refusal.reason]).toMatch(/outreach call/);
+    expect(catalogs.ja.sync.refusal[refusal.reason]).toMatch(/発信/);
+    expect(catalogs.en.sync.refusal[refusal.reason]).toMatch(/outreach call/);
   });
 });

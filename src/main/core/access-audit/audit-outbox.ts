@@ -18,15 +18,8 @@ export interface AuditOutbox {
   waiting(): number;
 }
 
-interface AuditRow {
-  seq: number;
-  id: string;
-  kind: AccessPush['kind'];
-  customer_id: string | null;
-  call_id: string | null;
-  detail: string;
-  at: string;
-}
+/** An `audit_log` row selected under the push's field names; only `detail` is still JSON. */
+type AuditRow = Omit<AccessPush, 'detail'> & { detail: string };
 const BATCH = 500;
 const SOON_MS = 200;
 
@@ -46,7 +39,7 @@ export function createAuditOutbox(options: {
   const { sqlite, send } = options;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const pending = sqlite.prepare(
-    `select seq, id, kind, customer_id, call_id, detail, at from audit_log
+    `select id, kind, customer_id as customerId, call_id as callId, detail, at from audit_log
      where pushed = 0 and agent_id = ? order by seq limit ${BATCH}`,
   );
   const count = sqlite.prepare('select count(*) as n from audit_log where pushed = 0');
@@ -98,12 +91,5 @@ export function createAuditOutbox(options: {
 }
 
 function pushOf(row: AuditRow): AccessPush {
-  return {
-    id: row.id,
-    kind: row.kind,
-    customerId: row.customer_id,
-    callId: row.call_id,
-    detail: JSON.parse(row.detail) as AccessPush['detail'],
-    at: row.at,
-  };
+  return { ...row, detail: JSON.parse(row.detail) as AccessPush['detail'] };
 }

@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  EmptyState,
   Group,
   Paper,
   Stack,
@@ -10,7 +9,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconList, IconPencil } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonLabel } from '../../../shared/guidance';
@@ -79,21 +78,6 @@ export function TodayCalls({ today, onEdit }: TodayCallsProps) {
     />
   );
 
-  if (today.length === 0) {
-    return (
-      <EmptyState
-        variant="light"
-        icon={<IconList size={32} />}
-        title={t('today.emptyTitle')}
-        description={t('today.emptyDescription')}
-        maw={520}
-        mx="auto"
-        my="lg"
-        data-testid="today-calls-empty"
-      />
-    );
-  }
-
   return (
     <Stack gap="sm">
       {savedNotice}
@@ -107,93 +91,104 @@ export function TodayCalls({ today, onEdit }: TodayCallsProps) {
               {t('today.count', { count: today.length })}
             </Badge>
           </Group>
-          <ScrollTable
-            minWidth={760}
-            verticalSpacing={6}
-            highlightOnHover
-            aria-label={t('today.listLabel')}
-            data-testid="today-calls"
-            head={
-              <>
-                <Table.Th>{t('today.time')}</Table.Th>
-                <Table.Th>{t('today.caller')}</Table.Th>
-                <Table.Th>{t('today.customer')}</Table.Th>
-                <Table.Th>{t('today.reason')}</Table.Th>
-                <Table.Th>{t('today.resolution')}</Table.Th>
-                <Table.Th>{t('today.status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('today.actions')}</VisuallyHidden>
-                </Table.Th>
-              </>
-            }
-          >
-            {newestFirst(today).map((call) => {
-              const status = todayCallStatus(call);
-              const time = formatTimeOfDay(call.startedAt, locale);
-              return (
-                <Table.Tr
-                  key={call.callId}
-                  data-call-id={call.callId}
-                  data-status={status}
-                  data-testid="today-call"
-                >
-                  <Table.Td className="koe-tabular">{time}</Table.Td>
-                  <Table.Td className="koe-tabular">
-                    {callerNumber(call) ?? (
-                      <Text span size="sm" c="dimmed">
-                        {t('today.withheld')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {call.customerName ?? (
-                      <Text span size="sm" c="dimmed">
-                        {t('today.unknownCustomer')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {call.wrapUp
-                      ? reasonLabel(call.wrapUp.primaryReason, language, taxonomy)
-                      : t('today.noReason')}
-                  </Table.Td>
-                  <Table.Td>
-                    {call.wrapUp
-                      ? t(`wrapUp.resolution.${call.wrapUp.resolution}`)
-                      : t('today.noReason')}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      color={STATUS_COLORS[status]}
-                      variant={status === 'refused' ? 'filled' : 'light'}
-                      tt="none"
-                    >
-                      {t(`today.state.${status}`)}
-                    </Badge>
-                    {call.wrapUp?.delivery.state === 'refused' && (
-                      <Text size="xs" c="red" mt={2} data-testid="today-call-refusal">
-                        {t(`sync.refusal.${call.wrapUp.delivery.reason}`)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {isEditable(call, now) && (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        leftSection={<IconPencil size={14} aria-hidden />}
-                        aria-label={t('today.editLabel', { time })}
-                        onClick={() => onEdit(call.callId)}
-                        data-testid="today-call-edit"
+          {today.length === 0 ? (
+            <Stack gap={2} data-testid="today-calls-empty">
+              <Text size="sm" fw={500}>
+                {t('today.emptyTitle')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('today.emptyDescription')}
+              </Text>
+            </Stack>
+          ) : (
+            <ScrollTable
+              minWidth={760}
+              verticalSpacing={6}
+              highlightOnHover
+              aria-label={t('today.listLabel')}
+              data-testid="today-calls"
+              head={
+                <>
+                  <Table.Th>{t('today.time')}</Table.Th>
+                  <Table.Th>{t('today.caller')}</Table.Th>
+                  <Table.Th>{t('today.customer')}</Table.Th>
+                  <Table.Th>{t('today.reason')}</Table.Th>
+                  <Table.Th>{t('today.resolution')}</Table.Th>
+                  <Table.Th>{t('today.status')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('today.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </>
+              }
+            >
+              {newestFirst(today).map((call) => {
+                const status = todayCallStatus(call);
+                const time = formatTimeOfDay(call.startedAt, locale);
+                return (
+                  <Table.Tr
+                    key={call.callId}
+                    data-call-id={call.callId}
+                    data-status={status}
+                    data-testid="today-call"
+                  >
+                    <Table.Td className="koe-tabular">{time}</Table.Td>
+                    <Table.Td className="koe-tabular">
+                      {callerNumber(call) ?? (
+                        <Text span size="sm" c="dimmed">
+                          {t('today.withheld')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {call.customerName ?? (
+                        <Text span size="sm" c="dimmed">
+                          {t('today.unknownCustomer')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {call.wrapUp
+                        ? reasonLabel(call.wrapUp.primaryReason, language, taxonomy)
+                        : t('today.noReason')}
+                    </Table.Td>
+                    <Table.Td>
+                      {call.wrapUp
+                        ? t(`wrapUp.resolution.${call.wrapUp.resolution}`)
+                        : t('today.noReason')}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        color={STATUS_COLORS[status]}
+                        variant={status === 'refused' ? 'filled' : 'light'}
+                        tt="none"
                       >
-                        {t('today.edit')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </ScrollTable>
+                        {t(`today.state.${status}`)}
+                      </Badge>
+                      {call.wrapUp?.delivery.state === 'refused' && (
+                        <Text size="xs" c="red" mt={2} data-testid="today-call-refusal">
+                          {t(`sync.refusal.${call.wrapUp.delivery.reason}`)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {isEditable(call, now) && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          leftSection={<IconPencil size={14} aria-hidden />}
+                          aria-label={t('today.editLabel', { time })}
+                          onClick={() => onEdit(call.callId)}
+                          data-testid="today-call-edit"
+                        >
+                          {t('today.edit')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </ScrollTable>
+          )}
         </Stack>
       </Paper>
     </Stack>
