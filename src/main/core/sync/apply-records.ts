@@ -6,7 +6,7 @@ import {
   type CustomerIndexEntries,
 } from '../customers/customer-index-entries';
 import { refreshPendingOutreach } from '../outreach/outreach-table';
-import { prepareRowWriters } from './record-rows';
+import { prepareCustomerDetailsUpdate, prepareRowWriters } from './record-rows';
 
 export type ApplyResult = Record<RetailerRecordType, number> & { skippedStale: number };
 
@@ -44,22 +44,7 @@ export function createRecordWriter(sqlite: Sqlite.Database): {
         const key = record.index?.key ?? customerIndexKey(c);
         // Names, kana, phones and e-mails as stored (the same fingerprint): only the other
         // columns change, and the name indexes and the phone, e-mail and search rows stand.
-        const updated = s.updateCustomerDetails.run(
-          c.language,
-          c.tier,
-          c.lifetimeValue,
-          c.currency,
-          c.prefecture,
-          c.postalCode,
-          c.addressLine,
-          JSON.stringify(c.emails),
-          JSON.stringify(c.flags),
-          c.createdAt,
-          c.updatedAt,
-          c.id,
-          c.updatedAt,
-          key,
-        ).changes;
+        const updated = s.updateCustomerDetails(c, key);
         if (updated) break;
         const stored = s.storedCustomer.get(c.id) as { updated_at: string } | undefined;
         if (stored && stored.updated_at > c.updatedAt) return void result.skippedStale++;
@@ -166,11 +151,7 @@ function prepareStatements(sqlite: Sqlite.Database) {
   return {
     rows: prepareRowWriters(sqlite),
     storedCustomer: p('select updated_at from customers where id = ?'),
-    updateCustomerDetails: p(
-      'update customers set language = ?, tier = ?, lifetime_value = ?, currency = ?, ' +
-        'prefecture = ?, postal_code = ?, address_line = ?, emails = ?, flags = ?, created_at = ?, ' +
-        'updated_at = ? where id = ? and updated_at <= ? and index_key = ?',
-    ),
+    updateCustomerDetails: prepareCustomerDetailsUpdate(sqlite),
     deletePhones: p('delete from customer_phones where customer_id = ?'),
     insertPhone: p(
       'insert or ignore into customer_phones (e164, customer_id, kind, position) values (?, ?, ?, ?)',
