@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, IpcResult } from '../../../shared/ipc';
+import { ErrorState } from '../app/ErrorState';
 
 /**
  * The admin view's confirmation before an action that cannot be taken back from here (revoking
@@ -39,12 +40,7 @@ export function ConfirmDialog<T>({
       {subject !== null && (
         <Stack gap="md" data-testid={`${testId}-confirm`}>
           <Text size="sm">{body(subject)}</Text>
-          {error && (
-            <Alert color="red" role="alert">
-              {t(`app.errors.${error.code}`)}
-              {error.message ? ` (${error.message})` : ''}
-            </Alert>
-          )}
+          {error && <ErrorState error={error} title={null} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {cancelLabel}

@@ -1,8 +1,8 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IpcError } from '../../../shared/ipc';
 import type { UserSummary } from '../../../shared/protocol/accounts';
+import { ErrorState } from '../app/ErrorState';
 import { callKoe } from '../app/koe-call';
 import { AdminNote, AdminPanelHead, AdminTable } from './AdminTable';
 import { useAdminList } from './use-admin-list';
@@ -54,9 +54,6 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
     setNotice({ kind: 'enabled', name: user.displayName });
   };
 
-  const errorText = (error: IpcError) =>
-    `${t(`app.errors.${error.code}`)}${error.message ? ` (${error.message})` : ''}`;
-
   return (
     <Stack gap="md" data-testid="admin-users">
       <AdminPanelHead
@@ -78,9 +75,7 @@ export function UsersPanel({ selfId, supervisor }: { selfId: string; supervisor:
         </Alert>
       )}
       {confirmation.error && !confirmation.subject && (
-        <Alert color="red" role="alert">
-          {errorText(confirmation.error)}
-        </Alert>
+        <ErrorState error={confirmation.error} title={null} />
       )}
       {users.length === 0 ? (
         <Text size="sm" data-testid="users-empty">

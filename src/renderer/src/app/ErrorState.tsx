@@ -5,9 +5,10 @@ import { errorText } from './error-text';
 import { OutcomeAlert } from './OutcomeAlert';
 
 /**
- * A failed read: says what failed in the agent's language (by the error's code), keeps the
- * core's own words beneath as the technical detail, and offers to try again. `title` names what
- * could not be read, where the screen knows it better than "could not be loaded".
+ * A failed read or a refused action: says what failed in the agent's language (by the error's
+ * code), keeps the core's own words beneath as the technical detail, and offers to try again.
+ * `title` names what could not be read, where the screen knows it better than "could not be
+ * loaded"; null for an action's refusal, whose sentence says it all.
  */
 export function ErrorState({
   error,
@@ -16,11 +17,15 @@ export function ErrorState({
 }: {
   error: IpcError;
   onRetry?: () => void;
-  title?: string;
+  title?: string | null;
 }) {
   const { t } = useTranslation();
   return (
-    <OutcomeAlert outcome="failure" title={title ?? t('app.loadFailed')} maw={720}>
+    <OutcomeAlert
+      outcome="failure"
+      title={title === undefined ? t('app.loadFailed') : title}
+      maw={720}
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorText(error, t)}</Text>
         {error.message && (
