@@ -1,29 +1,32 @@
 import type { Contact, Notice } from '../../../shared/domain';
 import type { ReadDb } from '../platform/database';
 
+// Each column is selected under its field's name (Kysely checks both), so a row is the record:
+// no mapper to keep in step with the table. The cache stores the enums as text.
+
 export async function getRecentContacts(
   db: ReadDb,
   customerId: string,
   limit: number,
 ): Promise<Contact[]> {
-  const rows = await db
+  return db
     .selectFrom('contacts')
-    .selectAll()
+    .select([
+      'id',
+      'customer_id as customerId',
+      'order_id as orderId',
+      'channel',
+      'direction',
+      'occurred_at as occurredAt',
+      'reason_code as reasonCode',
+      'summary',
+      'updated_at as updatedAt',
+    ])
     .where('customer_id', '=', customerId)
     .orderBy('occurred_at', 'desc')
     .limit(limit)
+    .$narrowType<Pick<Contact, 'channel' | 'direction'>>()
     .execute();
-  return rows.map((c) => ({
-    id: c.id,
-    customerId: c.customer_id,
-    orderId: c.order_id,
-    channel: c.channel as Contact['channel'],
-    direction: c.direction as Contact['direction'],
-    occurredAt: c.occurred_at,
-    reasonCode: c.reason_code,
-    summary: c.summary,
-    updatedAt: c.updated_at,
-  }));
 }
 
 export async function getRecentNotices(
@@ -31,22 +34,22 @@ export async function getRecentNotices(
   customerId: string,
   limit: number,
 ): Promise<Notice[]> {
-  const rows = await db
+  return db
     .selectFrom('notices')
-    .selectAll()
+    .select([
+      'id',
+      'customer_id as customerId',
+      'order_id as orderId',
+      'channel',
+      'kind',
+      'language',
+      'sent_at as sentAt',
+      'message',
+      'updated_at as updatedAt',
+    ])
     .where('customer_id', '=', customerId)
     .orderBy('sent_at', 'desc')
     .limit(limit)
+    .$narrowType<Pick<Notice, 'channel' | 'kind' | 'language'>>()
     .execute();
-  return rows.map((n) => ({
-    id: n.id,
-    customerId: n.customer_id,
-    orderId: n.order_id,
-    channel: n.channel as Notice['channel'],
-    kind: n.kind as Notice['kind'],
-    language: n.language as Notice['language'],
-    sentAt: n.sent_at,
-    message: n.message,
-    updatedAt: n.updated_at,
-  }));
 }

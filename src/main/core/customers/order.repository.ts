@@ -10,10 +10,20 @@ export async function getRecentOrders(
 ): Promise<Order[]> {
   const orders = await db
     .selectFrom('orders')
-    .selectAll()
+    .select([
+      'id',
+      'customer_id as customerId',
+      'order_number as orderNumber',
+      'placed_at as placedAt',
+      'status',
+      'total',
+      'currency',
+      'updated_at as updatedAt',
+    ])
     .where('customer_id', '=', customerId)
     .orderBy('placed_at', 'desc')
     .limit(limit)
+    .$narrowType<Pick<Order, 'status' | 'currency'>>()
     .execute();
   if (orders.length === 0) return [];
   const lines = await db
@@ -27,15 +37,9 @@ export async function getRecentOrders(
     .orderBy('order_id')
     .orderBy('line_no')
     .execute();
+  // Each column under its field's name (Kysely checks both): the row is the order, lines added.
   return orders.map((o) => ({
-    id: o.id,
-    customerId: o.customer_id,
-    orderNumber: o.order_number,
-    placedAt: o.placed_at,
-    status: o.status as Order['status'],
-    total: o.total,
-    currency: o.currency as Order['currency'],
-    updatedAt: o.updated_at,
+    ...o,
     lines: lines
       .filter((l) => l.order_id === o.id)
       .map((l) => ({
