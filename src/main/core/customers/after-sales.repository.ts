@@ -1,5 +1,6 @@
 import type { DeliveryClaim, ReturnRequest } from '../../../shared/domain';
 import type { ReadDb } from '../platform/database';
+import { newestRowsOf } from './newest-rows';
 
 // Each column is selected under its field's name (Kysely checks both), so a row is the record:
 // no mapper to keep in step with the table. The cache stores the enums as text.
@@ -9,8 +10,7 @@ export async function getReturnsForCustomer(
   customerId: string,
   limit: number,
 ): Promise<ReturnRequest[]> {
-  return db
-    .selectFrom('returns')
+  return newestRowsOf(db, 'returns', customerId, limit)
     .select([
       'id',
       'order_id as orderId',
@@ -24,9 +24,6 @@ export async function getReturnsForCustomer(
       'requested_at as requestedAt',
       'updated_at as updatedAt',
     ])
-    .where('customer_id', '=', customerId)
-    .orderBy('requested_at', 'desc')
-    .limit(limit)
     .$narrowType<Pick<ReturnRequest, 'kind' | 'status' | 'refundStatus' | 'currency'>>()
     .execute();
 }
@@ -36,8 +33,7 @@ export async function getClaimsForCustomer(
   customerId: string,
   limit: number,
 ): Promise<DeliveryClaim[]> {
-  return db
-    .selectFrom('claims')
+  return newestRowsOf(db, 'claims', customerId, limit)
     .select([
       'id',
       'order_id as orderId',
@@ -52,9 +48,6 @@ export async function getClaimsForCustomer(
       'resolved_at as resolvedAt',
       'updated_at as updatedAt',
     ])
-    .where('customer_id', '=', customerId)
-    .orderBy('opened_at', 'desc')
-    .limit(limit)
     .$narrowType<Pick<DeliveryClaim, 'type' | 'status' | 'outcome' | 'currency'>>()
     .execute();
 }

@@ -1,5 +1,6 @@
 import type { Contact, Notice } from '../../../shared/domain';
 import type { ReadDb } from '../platform/database';
+import { newestRowsOf } from './newest-rows';
 
 // Each column is selected under its field's name (Kysely checks both), so a row is the record:
 // no mapper to keep in step with the table. The cache stores the enums as text.
@@ -9,8 +10,7 @@ export async function getRecentContacts(
   customerId: string,
   limit: number,
 ): Promise<Contact[]> {
-  return db
-    .selectFrom('contacts')
+  return newestRowsOf(db, 'contacts', customerId, limit)
     .select([
       'id',
       'customer_id as customerId',
@@ -22,9 +22,6 @@ export async function getRecentContacts(
       'summary',
       'updated_at as updatedAt',
     ])
-    .where('customer_id', '=', customerId)
-    .orderBy('occurred_at', 'desc')
-    .limit(limit)
     .$narrowType<Pick<Contact, 'channel' | 'direction'>>()
     .execute();
 }
@@ -34,8 +31,7 @@ export async function getRecentNotices(
   customerId: string,
   limit: number,
 ): Promise<Notice[]> {
-  return db
-    .selectFrom('notices')
+  return newestRowsOf(db, 'notices', customerId, limit)
     .select([
       'id',
       'customer_id as customerId',
@@ -47,9 +43,6 @@ export async function getRecentNotices(
       'message',
       'updated_at as updatedAt',
     ])
-    .where('customer_id', '=', customerId)
-    .orderBy('sent_at', 'desc')
-    .limit(limit)
     .$narrowType<Pick<Notice, 'channel' | 'kind' | 'language'>>()
     .execute();
 }

@@ -1,5 +1,6 @@
 import type { Order, Shipment } from '../../../shared/domain';
 import type { ReadDb } from '../platform/database';
+import { newestRowsOf } from './newest-rows';
 import type { ShipmentRow, TrackingEventRow } from './order.table';
 
 /** The customer's most recent orders with their lines, newest first. */
@@ -8,8 +9,7 @@ export async function getRecentOrders(
   customerId: string,
   limit: number,
 ): Promise<Order[]> {
-  const orders = await db
-    .selectFrom('orders')
+  const orders = await newestRowsOf(db, 'orders', customerId, limit)
     .select([
       'id',
       'customer_id as customerId',
@@ -20,9 +20,6 @@ export async function getRecentOrders(
       'currency',
       'updated_at as updatedAt',
     ])
-    .where('customer_id', '=', customerId)
-    .orderBy('placed_at', 'desc')
-    .limit(limit)
     .$narrowType<Pick<Order, 'status' | 'currency'>>()
     .execute();
   if (orders.length === 0) return [];
